@@ -1,0 +1,35 @@
+# Everything runs from a local virtual environment made on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint format bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: install  ## open the app on the demo conference
+	$(BIN)/ctxtui demo
+
+lint: install
+	$(BIN)/ruff check ctxtui tests bench
+	$(BIN)/ruff format --check ctxtui tests bench
+
+format: install
+	$(BIN)/ruff check --fix ctxtui tests bench
+	$(BIN)/ruff format ctxtui tests bench
+
+test: lint  ## install, lint and run every test
+	$(BIN)/pytest
+
+bench: install  ## benchmarks: each prints a ratio against a baseline measured in the same run
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,220 @@
+"""The ``ctxtui`` command. User mistakes print one sentence on stderr and exit 2, never a traceback.
+
+The Textual app is imported only by the commands that open it, so scripting commands stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__, config, dates
+from .model import CONTEXT_TYPES, Conference, Context, Dates, ValidationError
+from .store import Store, StoreError, atomic_create, atomic_write
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+EXIT_ERROR = 2
+
+
+class UserError(Exception):
+    """Reported as ``ctxtui: <message>`` with exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="folder holding the conferences (default: $CTXTUI_DATA_DIR or the user data folder)",
+    )
+    ui = argparse.ArgumentParser(add_help=False)
+    ui.add_argument(
+        "--mouse", action="store_true", default=argparse.SUPPRESS, help="turn mouse reporting on"
+    )
+    parser = argparse.ArgumentParser(
+        prog="ctxtui",
+        description="Minute a Context Safeguarding Conference live, keyboard only.",
+        parents=[common, ui],
+    )
+    parser.add_argument("--version", action="version", version=f"ctxtui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser(
+        "demo", parents=[ui], help="open the app on a throwaway copy of a sample conference"
+    )
+    new = commands.add_parser("new", parents=[common], help="create a conference; prints its id")
+    new.add_argument("--context", required=True, metavar="NAME", help="the place or group")
+    new.add_argument("--type", choices=CONTEXT_TYPES, default="neighbourhood")
+    new.add_argument("--date", metavar="YYYY-MM-DD", help="conference date (default: today)")
+
+    open_ = commands.add_parser("open", parents=[common, ui], help="minute one conference")
+    open_.add_argument("id")
+
+    listing = commands.add_parser("list", parents=[common], help="one line per conference")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    import_ = commands.add_parser("import", parents=[common], help="import a JSON file")
+    import_.add_argument("file", help="a ctxtui.conference/1 JSON file, or - for standard input")
+
+    export = commands.add_parser("export", parents=[common], help="write a conference out")
+    export.add_argument("id")
+    export.add_argument("--format", required=True, choices=("json",))
+    export.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
+    export.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except (UserError, StoreError, ValidationError, ValueError) as error:
+        print(f"ctxtui: {_sentence(str(error))}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def run(args: argparse.Namespace) -> int:
+    command = args.command
+    mouse = getattr(args, "mouse", False)
+    if command == "demo":
+        return _demo(mouse)
+    store = Store(config.data_dir(getattr(args, "data_dir", None)))
+    if command is None:
+        return _run_app(store, None, mouse)
+    if command == "open":
+        store.load(args.id)  # a clear message here rather than inside the app
+        return _run_app(store, args.id, mouse)
+    if command == "new":
+        return _new(store, args)
+    if command == "list":
+        return _list(store, args.json)
+    if command == "import":
+        return _import(store, args.file)
+    if command == "export":
+        return _export(store, args)
+    raise UserError(f"unknown command {command!r}")
+
+
+def _run_app(store: Store, conference_id: str | None, mouse: bool) -> int:
+    from .app import run_app  # the UI is loaded only when it is needed
+
+    return run_app(store, conference_id, mouse=mouse)
+
+
+def _demo(mouse: bool) -> int:
+    from .demo import demo_conference
+
+    folder = Path(tempfile.mkdtemp(prefix="ctxtui-demo-"))
+    try:
+        store = Store(folder)
+        conference = store.create(demo_conference())
+        return _run_app(store, conference.id, mouse)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _new(store: Store, args: argparse.Namespace) -> int:
+    held = args.date or dt.date.today().isoformat()
+    name = args.context.strip()
+    if not name:
+        raise UserError("--context needs the name of the place or group")
+    try:
+        review = dates.default_review(dt.date.fromisoformat(held)).isoformat()
+    except ValueError:
+        raise UserError(f"--date must be a date YYYY-MM-DD (got {held!r})") from None
+    conference = Conference(
+        context=Context(name=name, type=args.type), dates=Dates(conference=held, review=review)
+    )
+    print(store.create(conference).id)
+    return 0
+
+
+def _list(store: Store, as_json: bool) -> int:
+    listing = store.list()
+    for problem in listing.problems:
+        print(f"ctxtui: warning: {problem.message()}", file=sys.stderr)
+    nation = config.nation()
+    rows = [summary.to_json(nation) for summary in listing.summaries]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        print(
+            f"{row['id']}  {row['conference'] or '----------'}  {row['kind']:<7}  "
+            f"{row['status']:<5}  minutes due {row['minutes_due'] or '-':<10}  "
+            f"review {row['review_due'] or '-':<10}  {row['context']}"
+        )
+    if not rows:
+        print("No conferences yet. Create one with: ctxtui new --context NAME", file=sys.stderr)
+    return 0
+
+
+def _import(store: Store, file: str) -> int:
+    name = "standard input" if file == "-" else file
+    try:
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            with open(file, "rb") as handle:
+                raw = handle.read(MAX_IMPORT_BYTES + 1)
+    except OSError as error:
+        raise UserError(f"cannot read {name}: {error.strerror or error}") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise UserError(f"{name} is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UserError(f"{name} is not UTF-8 text; nothing was imported") from None
+    except json.JSONDecodeError as error:
+        raise UserError(
+            f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
+            "nothing was imported"
+        ) from None
+    try:
+        conference, note = store.import_dict(data)
+    except ValidationError as error:
+        raise UserError(f"{name} was not imported: {error}") from None
+    if note:
+        print(f"ctxtui: {note}", file=sys.stderr)
+    print(conference.id)
+    return 0
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    conference = store.load(args.id)
+    text = json.dumps(conference.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if not args.out:
+        sys.stdout.write(text)
+        return 0
+    write_new_file(Path(args.out), text.encode("utf-8"), replace=args.force)
+    print(args.out)
+    return 0
+
+
+def write_new_file(path: Path, data: bytes, *, replace: bool = False) -> None:
+    """Write an export file whole; refuse to replace an existing file unless asked to."""
+
+    if not path.parent.is_dir():
+        raise UserError(f"folder {path.parent} does not exist")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name")
+    try:
+        if replace:
+            atomic_write(path, data)
+        elif not atomic_create(path, data):
+            raise UserError(f"{path} already exists; choose another name or pass --force")
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,82 @@
+"""Due dates: minutes one working day after the conference, a review about three months after
+(and never later than 20 weeks). Working days skip weekends and the bank holidays of the
+configured UK nation."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import os
+
+import holidays
+
+# nation name -> subdivision code of the ``holidays`` package (country "GB")
+NATIONS: dict[str, str] = {
+    "england-and-wales": "ENG",
+    "scotland": "SCT",
+    "northern-ireland": "NIR",
+}
+DEFAULT_NATION = "england-and-wales"
+REVIEW_MONTHS = 3
+REVIEW_LIMIT = dt.timedelta(weeks=20)
+
+
+def nation_from_env(config_value: str | None = None) -> str:
+    """The nation in force: ``CTXTUI_NATION``, else the config file's value, else the default."""
+    nation = os.environ.get("CTXTUI_NATION") or config_value or DEFAULT_NATION
+    nation = nation.strip().lower()
+    if nation not in NATIONS:
+        raise ValueError(f"unknown nation {nation!r}: use one of {', '.join(NATIONS)}")
+    return nation
+
+
+@functools.lru_cache(maxsize=64)
+def _bank_holidays(nation: str, year: int) -> frozenset[dt.date]:
+    table = holidays.country_holidays("GB", subdiv=NATIONS[nation], years=year)
+    return frozenset(table.keys())
+
+
+def is_working_day(day: dt.date, nation: str = DEFAULT_NATION) -> bool:
+    return day.weekday() < 5 and day not in _bank_holidays(nation, day.year)
+
+
+def add_working_days(start: dt.date, days: int, nation: str = DEFAULT_NATION) -> dt.date:
+    day = start
+    while days > 0:
+        day += dt.timedelta(days=1)
+        if is_working_day(day, nation):
+            days -= 1
+    return day
+
+
+def minutes_due(conference: dt.date, nation: str = DEFAULT_NATION) -> dt.date:
+    """The minutes go out within one working day of the conference."""
+    return add_working_days(conference, 1, nation)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month ``months`` later, or the month's last day if it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def default_review(conference: dt.date) -> dt.date:
+    return add_months(conference, REVIEW_MONTHS)
+
+
+def review_warning(conference: dt.date | None, review: dt.date | None) -> str | None:
+    """A sentence for the chair when the review date breaks the guidance, else None."""
+    if conference is None or review is None:
+        return None
+    if review <= conference:
+        return "The review date is not after the conference."
+    if review - conference > REVIEW_LIMIT:
+        weeks = (review - conference).days / 7
+        return (
+            f"The review is {weeks:.0f} weeks after the conference; the guidance says 20 at most."
+        )
+    return None

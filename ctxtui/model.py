@@ -1,0 +1,441 @@
+"""The conference record: dataclasses, the lists every part of the app shares, validation,
+and the round trip to and from the interchange JSON (``ctxtui.conference/1``).
+
+No I/O here. Every list of choices (headings, statuses, agencies, agenda) is defined once below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "ctxtui.conference/1"
+
+CONTEXT_TYPES: tuple[str, ...] = ("neighbourhood", "school", "peer-group", "online", "other")
+KINDS: tuple[str, ...] = ("initial", "review")
+STATUSES: tuple[str, ...] = ("draft", "final")
+ATTENDANCE: tuple[str, ...] = ("present", "apologies", "absent")
+ACTION_STATUSES: tuple[str, ...] = ("open", "in-progress", "done", "not-done", "dropped")
+
+# The four minute headings, in the order the chair shows them, with their labels.
+HEADINGS: tuple[tuple[str, str], ...] = (
+    ("concerns", "Current concerns / risks / vulnerabilities"),
+    ("complicating", "Complicating factors"),
+    ("strengths", "Strengths"),
+    ("safety_plan", "Safety plan"),
+)
+HEADING_KEYS: tuple[str, ...] = tuple(key for key, _ in HEADINGS)
+# Where a typed point can go: the four headings, then the safety goals.
+CAPTURE_TARGETS: tuple[tuple[str, str], ...] = (*HEADINGS, ("safety_goals", "Safety goals"))
+
+AGENCIES: tuple[str, ...] = (
+    "Children's Social Care",
+    "Council representative",
+    "Community safety",
+    "Environmental health",
+    "Licensing",
+    "Transport",
+    "Education / local school",
+    "Parents' forum",
+    "Young people / school council",
+    "Police – safer schools officer",
+    "Police – community police",
+    "Youth Justice Service",
+    "CAMHS",
+    "Local youth provision",
+    "Voluntary and community organisation",
+    "Health – school nurse",
+    "Health – sexual health",
+    "Housing",
+    "Local business",
+)
+
+# (title, planned minutes) in the order the guidance runs a conference.
+DEFAULT_AGENDA: tuple[tuple[str, int], ...] = (
+    ("Introductions and purpose", 10),
+    ("Danger statement and current concerns", 15),
+    ("Location lead's view and attendees' views", 15),
+    ("Vulnerability, risk and complicating factors", 15),
+    ("Strengths", 10),
+    ("Current professional involvement", 10),
+    ("Safety goals and scaling", 15),
+    ("Intervention plan and actions", 25),
+    ("Review date and close", 5),
+)
+
+DEFAULT_SCALING_QUESTION = (
+    "On a scale of 0 to 10, where 0 means no confidence and 10 means complete confidence, "
+    "how confident are we that the safety goals have been achieved for this place?"
+)
+
+MAX_TEXT = 100_000  # characters in one field: room for a long paste, not for a runaway one
+MAX_ITEMS = 5_000  # entries in one list
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
+# C0 and C1 controls except tab and newline; ESC starts terminal escape sequences.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class ValidationError(ValueError):
+    """A record that breaks a rule; ``field`` names where, e.g. ``attendees[2].attendance``."""
+
+    def __init__(self, field_name: str, problem: str) -> None:
+        super().__init__(f"{field_name}: {problem}")
+        self.field = field_name
+        self.problem = problem
+
+
+def strip_controls(text: str) -> str:
+    """Remove control characters and escape sequences (keeps tab and newline)."""
+    text = re.sub(r"\x1b\[[0-9;?]*[ -/]*[@-~]", "", text)  # CSI sequences whole
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+@dataclass
+class Context:
+    name: str = ""
+    type: str = "neighbourhood"
+    description: str = ""
+    venue: str = ""
+
+
+@dataclass
+class Dates:
+    assessment_period: str = ""
+    mapping_meeting: str = ""
+    conference: str = ""
+    start_time: str = ""
+    end_time: str = ""
+    review: str = ""
+
+
+@dataclass
+class Roles:
+    chair: str = ""
+    lead_practitioner: str = ""
+    location_lead: str = ""
+    minute_taker: str = ""
+
+
+@dataclass
+class Attendee:
+    name: str = ""
+    role: str = ""
+    agency: str = ""
+    attendance: str = "present"
+
+
+@dataclass
+class Points:
+    concerns: list[str] = field(default_factory=list)
+    complicating: list[str] = field(default_factory=list)
+    strengths: list[str] = field(default_factory=list)
+    safety_plan: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Score:
+    attendee: str = ""
+    score: int | None = None
+    reason: str = ""
+
+
+@dataclass
+class Scaling:
+    question: str = DEFAULT_SCALING_QUESTION
+    scores: list[Score] = field(default_factory=list)
+
+
+@dataclass
+class Action:
+    worry: str = ""
+    helping: str = ""
+    goal: str = ""
+    intervention: str = ""
+    agency: str = ""
+    timescale: str = ""
+    status: str = "open"
+    progress: str = ""
+
+
+@dataclass
+class AgendaItem:
+    title: str = ""
+    minutes: int = 10
+    started: str = ""  # local time the item was started, YYYY-MM-DDTHH:MM:SS, or ""
+
+
+@dataclass
+class Agenda:
+    items: list[AgendaItem] = field(
+        default_factory=lambda: [AgendaItem(title, minutes) for title, minutes in DEFAULT_AGENDA]
+    )
+    current: int = -1  # -1 until the meeting starts
+
+
+@dataclass
+class Conference:
+    id: str = ""
+    kind: str = "initial"
+    previous_id: str | None = None
+    status: str = "draft"
+    finalised_at: str = ""
+    context: Context = field(default_factory=Context)
+    dates: Dates = field(default_factory=Dates)
+    roles: Roles = field(default_factory=Roles)
+    attendees: list[Attendee] = field(default_factory=list)
+    danger_statement: str = ""
+    points: Points = field(default_factory=Points)
+    safety_goals: list[str] = field(default_factory=list)
+    scaling: Scaling = field(default_factory=Scaling)
+    actions: list[Action] = field(default_factory=list)
+    agenda: Agenda = field(default_factory=Agenda)
+
+    def target_list(self, target: str) -> list[str]:
+        """The list of points a capture target files into."""
+        if target == "safety_goals":
+            return self.safety_goals
+        if target in HEADING_KEYS:
+            return getattr(self.points, target)
+        raise KeyError(target)
+
+    def conference_date(self) -> dt.date | None:
+        return parse_date(self.dates.conference)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The interchange form (``ctxtui.conference/1``)."""
+        return {"schema": SCHEMA, **dataclasses.asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Conference:
+        """Build and validate a record from the interchange form; raises ValidationError."""
+        conference = _read_conference(data)
+        validate(conference)
+        return conference
+
+
+def parse_date(text: str) -> dt.date | None:
+    """An ISO date, or None for an empty string; ValueError for anything else."""
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"not a date in the form YYYY-MM-DD: {text!r}")
+    return dt.date.fromisoformat(text)
+
+
+# ---------------------------------------------------------------------------- reading a dict
+
+
+def _read_conference(data: Any) -> Conference:
+    obj = _object(data, "record", required={"schema"})
+    if obj.get("schema") != SCHEMA:
+        raise ValidationError("schema", f"must be {SCHEMA!r} (got {obj.get('schema')!r})")
+    fields = {f.name for f in dataclasses.fields(Conference)} | {"schema"}
+    _no_unknown(obj, fields, "record")
+    conference = Conference()
+    for name in ("id", "kind", "status", "finalised_at", "danger_statement"):
+        if name in obj:
+            setattr(conference, name, _text(obj[name], name))
+    if obj.get("previous_id") is not None:
+        conference.previous_id = _text(obj["previous_id"], "previous_id")
+    if "context" in obj:
+        conference.context = _simple(Context, obj["context"], "context")
+    if "dates" in obj:
+        conference.dates = _simple(Dates, obj["dates"], "dates")
+    if "roles" in obj:
+        conference.roles = _simple(Roles, obj["roles"], "roles")
+    if "attendees" in obj:
+        conference.attendees = [
+            _simple(Attendee, item, f"attendees[{i}]")
+            for i, item in enumerate(_array(obj["attendees"], "attendees"))
+        ]
+    if "points" in obj:
+        points = _object(obj["points"], "points")
+        _no_unknown(points, set(HEADING_KEYS), "points")
+        conference.points = Points(
+            **{k: _texts(points[k], f"points.{k}") for k in HEADING_KEYS if k in points}
+        )
+    if "safety_goals" in obj:
+        conference.safety_goals = _texts(obj["safety_goals"], "safety_goals")
+    if "scaling" in obj:
+        conference.scaling = _read_scaling(obj["scaling"])
+    if "actions" in obj:
+        conference.actions = [
+            _simple(Action, item, f"actions[{i}]")
+            for i, item in enumerate(_array(obj["actions"], "actions"))
+        ]
+    if "agenda" in obj:
+        conference.agenda = _read_agenda(obj["agenda"])
+    return conference
+
+
+def _read_scaling(data: Any) -> Scaling:
+    obj = _object(data, "scaling")
+    _no_unknown(obj, {"question", "scores"}, "scaling")
+    scaling = Scaling()
+    if "question" in obj:
+        scaling.question = _text(obj["question"], "scaling.question")
+    for i, item in enumerate(_array(obj.get("scores", []), "scaling.scores")):
+        where = f"scaling.scores[{i}]"
+        entry = _object(item, where)
+        _no_unknown(entry, {"attendee", "score", "reason"}, where)
+        score = entry.get("score")
+        if score is not None and (type(score) is not int or not 0 <= score <= 10):
+            raise ValidationError(
+                f"{where}.score", f"must be a whole number 0–10 or null ({score!r})"
+            )
+        scaling.scores.append(
+            Score(
+                attendee=_text(entry.get("attendee", ""), f"{where}.attendee"),
+                score=score,
+                reason=_text(entry.get("reason", ""), f"{where}.reason"),
+            )
+        )
+    return scaling
+
+
+def _read_agenda(data: Any) -> Agenda:
+    obj = _object(data, "agenda")
+    _no_unknown(obj, {"items", "current"}, "agenda")
+    agenda = Agenda()
+    if "items" in obj:
+        agenda.items = []
+        for i, item in enumerate(_array(obj["items"], "agenda.items")):
+            where = f"agenda.items[{i}]"
+            entry = _object(item, where)
+            _no_unknown(entry, {"title", "minutes", "started"}, where)
+            minutes = entry.get("minutes", 10)
+            if type(minutes) is not int or not 0 <= minutes <= 600:
+                raise ValidationError(
+                    f"{where}.minutes", f"must be a whole number 0–600 ({minutes!r})"
+                )
+            agenda.items.append(
+                AgendaItem(
+                    title=_text(entry.get("title", ""), f"{where}.title"),
+                    minutes=minutes,
+                    started=_text(entry.get("started", ""), f"{where}.started"),
+                )
+            )
+    current = obj.get("current", -1)
+    if type(current) is not int:
+        raise ValidationError("agenda.current", f"must be a whole number ({current!r})")
+    agenda.current = current
+    return agenda
+
+
+def _simple(cls: type, data: Any, where: str) -> Any:
+    """A dataclass whose fields are all strings."""
+    obj = _object(data, where)
+    names = [f.name for f in dataclasses.fields(cls)]
+    _no_unknown(obj, set(names), where)
+    return cls(**{name: _text(obj[name], f"{where}.{name}") for name in names if name in obj})
+
+
+def _object(value: Any, where: str, required: set[str] = frozenset()) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValidationError(where, f"must be a JSON object (got {_kind(value)})")
+    missing = sorted(required - value.keys())
+    if missing:
+        raise ValidationError(where, f"missing {', '.join(missing)}")
+    return value
+
+
+def _array(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValidationError(where, f"must be a JSON array (got {_kind(value)})")
+    if len(value) > MAX_ITEMS:
+        raise ValidationError(where, f"has {len(value)} entries; at most {MAX_ITEMS} are allowed")
+    return value
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(where, f"must be text (got {_kind(value)})")
+    return value
+
+
+def _texts(value: Any, where: str) -> list[str]:
+    return [_text(item, f"{where}[{i}]") for i, item in enumerate(_array(value, where))]
+
+
+def _no_unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(obj) - allowed)
+    if unknown:
+        raise ValidationError(where, f"unknown key(s): {', '.join(map(repr, unknown))}")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "text", bool: "true/false"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def validate(conference: Conference) -> None:
+    """Check every rule of the record; raises ValidationError naming the first broken field."""
+    c = conference
+    if c.id and not ID_PATTERN.match(c.id):
+        raise ValidationError("id", "use lower-case letters, digits and '-' (at most 80)")
+    _choice(c.kind, KINDS, "kind")
+    _choice(c.status, STATUSES, "status")
+    _choice(c.context.type, CONTEXT_TYPES, "context.type")
+    if c.previous_id is not None and not ID_PATTERN.match(c.previous_id):
+        raise ValidationError("previous_id", "is not a conference id")
+    if c.finalised_at and not _TIMESTAMP.match(c.finalised_at):
+        raise ValidationError("finalised_at", "must be a time stamp YYYY-MM-DDTHH:MM[:SS]")
+    for name in ("mapping_meeting", "conference", "review"):
+        try:
+            parse_date(getattr(c.dates, name))
+        except ValueError:
+            raise ValidationError(
+                f"dates.{name}", f"must be a date YYYY-MM-DD or empty ({getattr(c.dates, name)!r})"
+            ) from None
+    for name in ("start_time", "end_time"):
+        value = getattr(c.dates, name)
+        if value and not _TIME.match(value):
+            raise ValidationError(f"dates.{name}", f"must be a time HH:MM or empty ({value!r})")
+    for i, attendee in enumerate(c.attendees):
+        _choice(attendee.attendance, ATTENDANCE, f"attendees[{i}].attendance")
+    for i, action in enumerate(c.actions):
+        _choice(action.status, ACTION_STATUSES, f"actions[{i}].status")
+    for i, item in enumerate(c.agenda.items):
+        if item.started and not _TIMESTAMP.match(item.started):
+            raise ValidationError(f"agenda.items[{i}].started", "must be YYYY-MM-DDTHH:MM:SS")
+    if not -1 <= c.agenda.current < max(len(c.agenda.items), 1):
+        raise ValidationError("agenda.current", "is not an item of the agenda")
+    for where, text in iter_texts(c):
+        if len(text) > MAX_TEXT:
+            raise ValidationError(where, f"is {len(text):,} characters; at most {MAX_TEXT:,}")
+        found = _CONTROL.search(text)
+        if found:
+            raise ValidationError(where, f"holds a control character (U+{ord(found[0]):04X})")
+
+
+def _choice(value: str, allowed: tuple[str, ...], where: str) -> None:
+    if value not in allowed:
+        raise ValidationError(where, f"must be one of {', '.join(allowed)} (got {value!r})")
+
+
+def iter_texts(conference: Conference) -> list[tuple[str, str]]:
+    """Every free-text field of the record as (field path, text)."""
+    out: list[tuple[str, str]] = []
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, str):
+            out.append((where, value))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{where}[{i}]")
+        elif dataclasses.is_dataclass(value):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name), f"{where}.{f.name}" if where else f.name)
+
+    walk(conference, "")
+    return out

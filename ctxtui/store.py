@@ -1,0 +1,492 @@
+"""Storage that loses nothing: one TinyDB file per conference, written atomically, with the
+previous good copy kept, a lock per conference and a small index that makes listing fast.
+
+Layout of a data folder (folders 0700, files 0600)::
+
+    conferences/<id>.json       TinyDB file: tables "meta" (storage version) and "conference"
+    conferences/<id>.json.bak   the version before the last save (a hard link, so it costs nothing)
+    locks/<id>.lock             flock()ed by the one process that may write the conference
+    index.json                  cached summaries, checked against each file's inode/mtime/size
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import json
+import os
+import re
+import socket
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from . import dates
+from .model import ID_PATTERN, Conference, ValidationError
+
+STORAGE_VERSION = 1
+CONFERENCE_TABLE = "conference"
+META_TABLE = "meta"
+DOC_ID = 1
+INDEX_VERSION = 1
+
+
+class StoreError(Exception):
+    """A problem the user should read: the message is one clear sentence."""
+
+
+class UnreadableFile(StoreError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path} cannot be read ({reason}); it has been left untouched.")
+        self.path = path
+        self.reason = reason
+
+
+class LockedError(StoreError):
+    pass
+
+
+# ---------------------------------------------------------------------------- atomic files
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to a new 0600 temp file in ``folder``, flushed and fsynced."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` so that a crash at any moment leaves the old or the new file.
+
+    With ``keep_backup`` the old version stays as ``<name>.bak`` (hard-linked, no copy).
+    """
+    tmp = _write_temp(path.parent, path.name, data)
+    link = path.with_name(f".{path.name}.bak.tmp")
+    try:
+        if keep_backup and path.exists():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(link)
+            os.link(path, link)
+            os.replace(link, path.with_name(path.name + ".bak"))
+        os.replace(tmp, path)
+    except BaseException:
+        for leftover in (tmp, link):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+        raise
+    fsync_dir(path.parent)
+
+
+def atomic_create(path: Path, data: bytes) -> bool:
+    """Write a new file whole; False (and nothing written) if ``path`` already exists."""
+    tmp = _write_temp(path.parent, path.name, data)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    fsync_dir(path.parent)
+    return True
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: reads utf-8 JSON, writes through :func:`atomic_write` with a backup."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise UnreadableFile(self.path, _describe(error)) from error
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise UnreadableFile(self.path, "it is not UTF-8 text") from None
+        except json.JSONDecodeError as error:
+            raise UnreadableFile(self.path, f"broken JSON at line {error.lineno}") from None
+        if not isinstance(data, dict):
+            raise UnreadableFile(self.path, "it is not a ctxtui file")
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        atomic_write(self.path, _encode(data), keep_backup=True)
+
+
+def _encode(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# ---------------------------------------------------------------------------- ids
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > 40:
+        slug = slug[:41].rsplit("-", 1)[0] if "-" in slug[:41] else slug[:40]
+    return slug.rstrip("-") or "conference"
+
+
+def id_candidates(conference: Conference) -> Iterator[str]:
+    """The record's own id if it has one, else one made from the context and date; then -2, -3…"""
+    base = (
+        conference.id
+        or f"{slugify(conference.context.name)}-{conference.dates.conference or 'undated'}"
+    )
+    yield base
+    n = 2
+    while True:
+        yield f"{base[:76]}-{n}"
+        n += 1
+
+
+# ---------------------------------------------------------------------------- summaries
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the home screen and ``ctxtui list`` show of a conference."""
+
+    id: str
+    context: str
+    type: str
+    kind: str
+    status: str
+    conference: str
+    review: str
+    previous_id: str | None
+
+    @classmethod
+    def of(cls, conference: Conference) -> Summary:
+        return cls(
+            id=conference.id,
+            context=conference.context.name,
+            type=conference.context.type,
+            kind=conference.kind,
+            status=conference.status,
+            conference=conference.dates.conference,
+            review=conference.dates.review,
+            previous_id=conference.previous_id,
+        )
+
+    def minutes_due(self, nation: str) -> str:
+        held = _date_or_none(self.conference)
+        return dates.minutes_due(held, nation).isoformat() if held else ""
+
+    def review_due(self) -> str:
+        if self.review:
+            return self.review
+        held = _date_or_none(self.conference)
+        return dates.default_review(held).isoformat() if held else ""
+
+    def to_json(self, nation: str) -> dict[str, Any]:
+        return {
+            **asdict(self),
+            "minutes_due": self.minutes_due(nation),
+            "review_due": self.review_due(),
+        }
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    reason: str
+
+    def message(self) -> str:
+        return f"{self.path} cannot be read ({self.reason}); it has been left untouched."
+
+
+@dataclass
+class Listing:
+    summaries: list[Summary]
+    problems: list[Problem]
+
+
+# ---------------------------------------------------------------------------- the store
+
+
+class Store:
+    """All conferences under one data folder. Pass one of these to whatever needs storage."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root).expanduser()
+        self.folder = self.root / "conferences"
+        self.locks = self.root / "locks"
+        self.index_path = self.root / "index.json"
+        for folder in (self.root, self.folder, self.locks):
+            try:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"Cannot use data folder {folder}: {_describe(error)}.") from None
+
+    def path_for(self, conference_id: str) -> Path:
+        if not ID_PATTERN.match(conference_id):
+            raise StoreError(f"{conference_id!r} is not a conference id.")
+        return self.folder / f"{conference_id}.json"
+
+    def exists(self, conference_id: str) -> bool:
+        return self.path_for(conference_id).exists()
+
+    # -- reading
+
+    def load(self, conference_id: str) -> Conference:
+        """Read one conference without taking its lock."""
+        path = self.path_for(conference_id)
+        if not path.exists():
+            raise StoreError(f"There is no conference {conference_id!r}.")
+        return _read_file(path)
+
+    def list(self) -> Listing:
+        """Every readable conference, newest first, and a Problem for each file that is not."""
+        index = self._read_index()
+        fresh: dict[str, dict[str, Any]] = {}
+        problems: list[Problem] = []
+        changed = False
+        with os.scandir(self.folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(".") or not name.endswith(".json"):
+                    continue
+                conference_id = name[: -len(".json")]
+                stat = entry.stat()
+                stamp = [stat.st_ino, stat.st_mtime_ns, stat.st_size]
+                cached = index.get(conference_id)
+                if cached and cached.get("stamp") == stamp:
+                    fresh[conference_id] = cached
+                    continue
+                changed = True
+                try:
+                    conference = _read_file(Path(entry.path))
+                except UnreadableFile as error:
+                    problems.append(Problem(Path(entry.path), error.reason))
+                    continue
+                summary = asdict(Summary.of(conference))
+                summary["id"] = conference_id
+                fresh[conference_id] = {"stamp": stamp, "summary": summary}
+        if changed or fresh.keys() != index.keys():
+            self._write_index(fresh)
+        summaries = [Summary(**entry["summary"]) for entry in fresh.values()]
+        summaries.sort(key=lambda s: (s.conference, s.id), reverse=True)
+        problems.sort(key=lambda p: str(p.path))
+        return Listing(summaries, problems)
+
+    def _read_index(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self.index_path.read_text(encoding="utf-8"))
+            if data.get("version") == INDEX_VERSION and isinstance(data.get("entries"), dict):
+                return data["entries"]
+        except (OSError, ValueError, AttributeError):
+            pass  # the index is only a cache: a broken one is rebuilt from the files
+        return {}
+
+    def _write_index(self, entries: dict[str, dict[str, Any]]) -> None:
+        with contextlib.suppress(OSError):  # a read-only or full disk must not stop listing
+            atomic_write(self.index_path, _encode({"version": INDEX_VERSION, "entries": entries}))
+
+    # -- writing
+
+    def create(self, conference: Conference) -> Conference:
+        """Store a new conference under a fresh id (the record's own id if it is free)."""
+        conference.status = conference.status or "draft"
+        for candidate in id_candidates(conference):
+            conference.id = candidate
+            conference = Conference.from_dict(conference.to_dict())
+            document = {
+                META_TABLE: {str(DOC_ID): {"storage_version": STORAGE_VERSION}},
+                CONFERENCE_TABLE: {str(DOC_ID): conference.to_dict()},
+            }
+            try:
+                if atomic_create(self.path_for(candidate), _encode(document)):
+                    return conference
+            except OSError as error:
+                raise StoreError(
+                    f"Could not save the new conference: {_describe(error)}."
+                ) from None
+        raise AssertionError("unreachable")
+
+    def import_dict(self, data: Any) -> tuple[Conference, str | None]:
+        """Validate a whole interchange record, then store it; nothing is written if it is bad.
+
+        Returns the stored record and a note when its id had to change.
+        """
+        conference = Conference.from_dict(data)
+        wanted = conference.id
+        stored = self.create(conference)
+        note = None
+        if wanted and stored.id != wanted:
+            note = f"A conference {wanted!r} already exists; this one was stored as {stored.id!r}."
+        return stored, note
+
+    def open(self, conference_id: str, *, read_only: bool = False) -> Session:
+        """Open a conference for editing. If another process holds it, the session is read-only."""
+        conference = self.load(conference_id)
+        lock = None if read_only else _Lock.take(self.locks / f"{conference_id}.lock")
+        return Session(self, conference, lock)
+
+    def delete(self, conference_id: str) -> None:
+        path = self.path_for(conference_id)
+        lock = _Lock.take(self.locks / f"{conference_id}.lock")
+        if lock.holder:
+            raise LockedError(f"Conference {conference_id} is open elsewhere ({lock.holder}).")
+        try:
+            for victim in (path, path.with_name(path.name + ".bak")):
+                with contextlib.suppress(FileNotFoundError):
+                    victim.unlink()
+            fsync_dir(self.folder)
+        finally:
+            lock.release()
+
+    def save(self, conference: Conference) -> None:
+        """Write one conference (its TinyDB document) atomically."""
+        path = self.path_for(conference.id)
+        payload = conference.to_dict()
+        Conference.from_dict(payload)  # never write a record that would not load again
+        try:
+            with TinyDB(path, storage=AtomicJSONStorage) as db:
+                db.table(CONFERENCE_TABLE).update(_replace_with(payload), doc_ids=[DOC_ID])
+        except KeyError:
+            raise UnreadableFile(path, "it holds no conference") from None
+        except UnreadableFile:
+            raise
+        except OSError as error:
+            raise StoreError(f"Could not save {conference.id}: {_describe(error)}.") from None
+
+
+def _replace_with(payload: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """A TinyDB update that swaps the whole document, so a save is one read and one write."""
+
+    def transform(document: dict[str, Any]) -> None:
+        document.clear()
+        document.update(payload)
+
+    return transform
+
+
+def _read_file(path: Path) -> Conference:
+    with TinyDB(path, storage=AtomicJSONStorage) as db:
+        meta = db.table(META_TABLE).get(doc_id=DOC_ID) or {}
+        record = db.table(CONFERENCE_TABLE).get(doc_id=DOC_ID)
+    version = meta.get("storage_version") if isinstance(meta, dict) else None
+    if not isinstance(version, int):
+        raise UnreadableFile(path, "it has no storage version")
+    if version > STORAGE_VERSION:
+        raise UnreadableFile(path, "it was written by a newer ctxtui")
+    if record is None:
+        raise UnreadableFile(path, "it holds no conference")
+    try:
+        return Conference.from_dict(dict(record))
+    except ValidationError as error:
+        raise UnreadableFile(path, f"invalid record: {error}") from None
+
+
+# ---------------------------------------------------------------------------- locks
+
+
+class _Lock:
+    """An flock() on a lock file: released by the kernel when the process dies, so never stale."""
+
+    def __init__(self, path: Path, fd: int | None, holder: str) -> None:
+        self.path = path
+        self.fd = fd
+        self.holder = holder  # who holds it when we could not take it, else ""
+
+    @classmethod
+    def take(cls, path: Path) -> _Lock:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+            os.close(fd)
+            return cls(path, None, holder)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode(), 0)
+        return cls(path, fd, "")
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing drops the flock
+            self.fd = None
+
+
+class Session:
+    """One open conference. Writable while it holds the lock; read-only otherwise."""
+
+    def __init__(self, store: Store, conference: Conference, lock: _Lock | None) -> None:
+        self.store = store
+        self.conference = conference
+        self._lock = lock
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None or self._lock.fd is None
+
+    @property
+    def read_only_reason(self) -> str:
+        if self._lock is None:
+            return "opened read-only"
+        if self._lock.holder:
+            return f"open for editing elsewhere ({self._lock.holder})"
+        return ""
+
+    def save(self) -> None:
+        if self.read_only:
+            raise LockedError(f"Conference {self.conference.id} is read-only here.")
+        self.store.save(self.conference)
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

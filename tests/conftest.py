@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ctxtui.demo import demo_conference
+from ctxtui.model import Conference
+from ctxtui.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test may touch the real data or config folders, or depend on the caller's nation."""
+    monkeypatch.setenv("CTXTUI_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("CTXTUI_NATION", raising=False)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "data")
+
+
+@pytest.fixture
+def demo(store: Store) -> Conference:
+    """The sample conference, stored."""
+    return store.create(demo_conference())
+
+
+class Cli:
+    """Runs ``python -m ctxtui`` in a subprocess against one data folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None):
+        full_env = {**os.environ, "CTXTUI_DATA_DIR": str(self.data_dir), **(env or {})}
+        return subprocess.run(
+            [sys.executable, "-m", "ctxtui", *args],
+            input=input,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=60,
+        )
+
+    def ok(self, *args: str, **kwargs) -> str:
+        result = self(*args, **kwargs)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def json(self, *args: str):
+        return json.loads(self.ok(*args))
+
+
+@pytest.fixture
+def cli(store: Store) -> Cli:
+    return Cli(store.root)

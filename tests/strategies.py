@@ -1,0 +1,110 @@
+"""Hypothesis strategies for valid records (shared by the model and import tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from ctxtui import model
+
+# Any text the chair could type: every code point except the control characters the model refuses.
+text = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters=None).filter(
+        lambda ch: not model._CONTROL.match(ch)
+    ),
+    max_size=40,
+)
+dates = st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)).map(dt.date.isoformat)
+maybe_date = st.one_of(st.just(""), dates)
+times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
+stamps = st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2099, 1, 1)).map(
+    lambda d: d.replace(microsecond=0).isoformat()
+)
+ids = st.from_regex(model.ID_PATTERN, fullmatch=True)
+small_lists = lambda item: st.lists(item, max_size=4)  # noqa: E731
+
+
+@st.composite
+def conference_dicts(draw: st.DrawFn) -> dict:
+    agenda_items = draw(
+        small_lists(
+            st.fixed_dictionaries(
+                {
+                    "title": text,
+                    "minutes": st.integers(0, 600),
+                    "started": st.one_of(st.just(""), stamps),
+                }
+            )
+        )
+    )
+    return {
+        "schema": model.SCHEMA,
+        "id": draw(ids),
+        "kind": draw(st.sampled_from(model.KINDS)),
+        "previous_id": draw(st.one_of(st.none(), ids)),
+        "status": draw(st.sampled_from(model.STATUSES)),
+        "finalised_at": draw(st.one_of(st.just(""), stamps)),
+        "context": {
+            "name": draw(text),
+            "type": draw(st.sampled_from(model.CONTEXT_TYPES)),
+            "description": draw(text),
+            "venue": draw(text),
+        },
+        "dates": {
+            "assessment_period": draw(text),
+            "mapping_meeting": draw(maybe_date),
+            "conference": draw(maybe_date),
+            "start_time": draw(st.one_of(st.just(""), times)),
+            "end_time": draw(st.one_of(st.just(""), times)),
+            "review": draw(maybe_date),
+        },
+        "roles": {
+            k: draw(text) for k in ("chair", "lead_practitioner", "location_lead", "minute_taker")
+        },
+        "attendees": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {
+                        "name": text,
+                        "role": text,
+                        "agency": text,
+                        "attendance": st.sampled_from(model.ATTENDANCE),
+                    }
+                )
+            )
+        ),
+        "danger_statement": draw(text),
+        "points": {k: draw(small_lists(text)) for k in model.HEADING_KEYS},
+        "safety_goals": draw(small_lists(text)),
+        "scaling": {
+            "question": draw(text),
+            "scores": draw(
+                small_lists(
+                    st.fixed_dictionaries(
+                        {
+                            "attendee": text,
+                            "score": st.one_of(st.none(), st.integers(0, 10)),
+                            "reason": text,
+                        }
+                    )
+                )
+            ),
+        },
+        "actions": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {
+                        **{k: text for k in ("worry", "helping", "goal", "intervention", "agency")},
+                        "timescale": text,
+                        "status": st.sampled_from(model.ACTION_STATUSES),
+                        "progress": text,
+                    }
+                )
+            )
+        ),
+        "agenda": {
+            "items": agenda_items,
+            "current": draw(st.integers(-1, max(len(agenda_items) - 1, 0))),
+        },
+    }

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from hypothesis import given, settings
+
+from ctxtui import model
+from ctxtui.demo import demo_conference
+from ctxtui.model import Conference, ValidationError, strip_controls
+
+from .strategies import conference_dicts
+
+
+def valid() -> dict:
+    conference = demo_conference()
+    conference.id = "kestrel-fields-2026-01-20"
+    return conference.to_dict()
+
+
+def test_demo_is_valid_and_complete():
+    conference = demo_conference()
+    model.validate(conference)
+    # every part of the record holds something
+    assert conference.attendees and conference.danger_statement and conference.actions
+    assert all(conference.target_list(key) for key, _ in model.CAPTURE_TARGETS)
+    assert any(s.score is not None for s in conference.scaling.scores)
+    assert {a.attendance for a in conference.attendees} == set(model.ATTENDANCE)
+
+
+@given(conference_dicts())
+@settings(max_examples=150)
+def test_any_valid_record_survives_the_round_trip(data):
+    # through JSON text, as import and export do
+    again = Conference.from_dict(json.loads(json.dumps(data))).to_dict()
+    assert again == data
+
+
+def test_optional_parts_take_defaults():
+    conference = Conference.from_dict({"schema": model.SCHEMA, "context": {"name": "The Parade"}})
+    assert conference.context.type == "neighbourhood"
+    assert conference.points.concerns == []
+    assert [i.title for i in conference.agenda.items] == [t for t, _ in model.DEFAULT_AGENDA]
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (lambda d: d.pop("schema"), "record", "missing schema"),
+        (lambda d: d.update(schema="ctxtui.conference/9"), "schema", "must be"),
+        (lambda d: d.update(colour="red"), "record", "'colour'"),
+        (lambda d: d["context"].update(postcode="X"), "context", "'postcode'"),
+        (lambda d: d["context"].update(type="park"), "context.type", "neighbourhood"),
+        (
+            lambda d: d["attendees"][2].update(attendance="maybe"),
+            "attendees[2].attendance",
+            "present",
+        ),
+        (lambda d: d["attendees"].append("Bob"), "attendees[10]", "JSON object"),
+        (lambda d: d["dates"].update(conference="20/01/2026"), "dates.conference", "YYYY-MM-DD"),
+        (lambda d: d["dates"].update(review="2026-02-30"), "dates.review", "YYYY-MM-DD"),
+        (lambda d: d["dates"].update(start_time="25:00"), "dates.start_time", "HH:MM"),
+        (lambda d: d["points"]["concerns"].append(7), "points.concerns[4]", "must be text"),
+        (lambda d: d["points"].update(worries=[]), "points", "'worries'"),
+        (lambda d: d["scaling"]["scores"][0].update(score=11), "scaling.scores[0].score", "0–10"),
+        (lambda d: d["scaling"]["scores"][0].update(score=True), "scaling.scores[0].score", "0–10"),
+        (lambda d: d["actions"][1].update(status="finished"), "actions[1].status", "in-progress"),
+        (lambda d: d.update(kind="annual"), "kind", "initial, review"),
+        (lambda d: d.update(id="../../etc"), "id", "lower-case"),
+        (lambda d: d.update(danger_statement="a\x1b[31mred"), "danger_statement", "U+001B"),
+        (lambda d: d.update(safety_goals="one goal"), "safety_goals", "JSON array"),
+        (
+            lambda d: d.update(danger_statement="x" * (model.MAX_TEXT + 1)),
+            "danger_statement",
+            "at most",
+        ),
+        (lambda d: d["agenda"].update(current=42), "agenda.current", "not an item"),
+    ],
+)
+def test_invalid_records_name_the_field(change, field, words):
+    data = valid()
+    change(data)
+    with pytest.raises(ValidationError) as caught:
+        Conference.from_dict(data)
+    assert caught.value.field == field
+    assert words in str(caught.value)
+
+
+def test_from_dict_does_not_change_its_input():
+    data = valid()
+    before = copy.deepcopy(data)
+    Conference.from_dict(data)
+    assert data == before
+
+
+def test_strip_controls_keeps_text_and_drops_escapes():
+    assert strip_controls("a\x1b[31mred\x1b[0m\tb\r\nc\x00\x07") == "ared\tb\nc"
+    assert strip_controls("emoji 🙂 and עברית") == "emoji 🙂 and עברית"
