@@ -40,7 +40,9 @@ def run() -> list[str]:
             return go
 
         t_many, t_one = compare(save(sessions[1]), save(sessions[0]), rounds=41)
-        print(f"save with {STORED} stored: {t_many * 1e3:.2f} ms; with 1 stored: {t_one * 1e3:.2f} ms")
+        print(
+            f"save with {STORED} stored: {t_many * 1e3:.2f} ms; with 1 stored: {t_one * 1e3:.2f} ms"
+        )
         lines.append(summary("save_cost_1000_vs_1", f"{t_many * 1e3:.2f}ms", t_many / t_one, 1.2))
 
         many.index_path.unlink(missing_ok=True)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+import datetime as dt
+import os
+import signal
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
-from .store import Store
+from .store import Store, StoreError
 
 
 def styles_dir() -> Path:
@@ -21,21 +26,71 @@ def styles_dir() -> Path:
 class CtxApp(App[None]):
     TITLE = "ctxtui"
     CSS_PATH = [styles_dir() / "app.tcss"]
+    HELP_GROUP = "Everywhere"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Save and quit", id="app.quit", priority=True),
+    ]
 
-    def __init__(self, store: Store, conference_id: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        conference_id: str | None = None,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
         super().__init__()
         self.store = store
         self.conference_id = conference_id
+        self.now = now
+        if os.environ.get("TERM", "") == "linux":
+            self.add_class("-ascii")  # the Linux console lacks many box-drawing glyphs
 
     def on_mount(self) -> None:
-        from .screens.record import RecordScreen
-
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(sig, self._on_hangup)
         if self.conference_id:
-            self.push_screen(RecordScreen(self.store, self.conference_id))
+            self.open_conference(self.conference_id, replace_home=True)
         else:
             from .screens.home import HomeScreen
 
             self.push_screen(HomeScreen(self.store))
+
+    def open_conference(self, conference_id: str, replace_home: bool = False) -> None:
+        from .screens.conference import ConferenceScreen
+
+        try:
+            screen = ConferenceScreen(self.store, conference_id, self.now)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.push_screen(screen, lambda _=None: screen.release())
+
+    def _conference_screens(self):
+        from .screens.conference import ConferenceScreen
+
+        return [s for s in self.screen_stack if isinstance(s, ConferenceScreen)]
+
+    def flush_all(self) -> bool:
+        """Save every open conference now; False if any could not be saved."""
+        return all([screen.flush() for screen in self._conference_screens()])
+
+    def _on_hangup(self) -> None:
+        # The terminal went away (dropped SSH) or we were asked to stop: save, then leave.
+        self.flush_all()
+        for screen in self._conference_screens():
+            screen.release()
+        self.exit(return_code=1)
+
+    async def action_quit(self) -> None:
+        if not self.flush_all():
+            self.notify(
+                "Could not save: see the message at the top. Fix it, or Ctrl+Q again to quit.",
+                severity="error",
+            )
+            if not getattr(self, "_quit_warned", False):
+                self._quit_warned = True
+                return
+        self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # The built-in screenshot command would write the minutes into the current folder.
@@ -45,5 +100,8 @@ class CtxApp(App[None]):
 
 
 def run_app(store: Store, conference_id: str | None, *, mouse: bool = False) -> int:
-    CtxApp(store, conference_id).run(mouse=mouse)
-    return 0
+    app = CtxApp(store, conference_id)
+    app.run(mouse=mouse)
+    for screen in app._conference_screens():
+        screen.release()
+    return app.return_code or 0

@@ -195,6 +195,7 @@ class Summary:
     conference: str
     review: str
     previous_id: str | None
+    agencies: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, conference: Conference) -> Summary:
@@ -207,6 +208,7 @@ class Summary:
             conference=conference.dates.conference,
             review=conference.dates.review,
             previous_id=conference.previous_id,
+            agencies=tuple(sorted({a.agency for a in conference.attendees if a.agency})),
         )
 
     def minutes_due(self, nation: str) -> str:
@@ -221,10 +223,14 @@ class Summary:
 
     def to_json(self, nation: str) -> dict[str, Any]:
         return {
-            **asdict(self),
+            **{k: v for k, v in asdict(self).items() if k != "agencies"},
             "minutes_due": self.minutes_due(nation),
             "review_due": self.review_due(),
         }
+
+
+def _summary(data: dict[str, Any]) -> Summary:
+    return Summary(**{**data, "agencies": tuple(data.get("agencies", ()))})
 
 
 def _date_or_none(text: str) -> dt.date | None:
@@ -312,10 +318,14 @@ class Store:
                 fresh[conference_id] = {"stamp": stamp, "summary": summary}
         if changed or fresh.keys() != index.keys():
             self._write_index(fresh)
-        summaries = [Summary(**entry["summary"]) for entry in fresh.values()]
+        summaries = [_summary(entry["summary"]) for entry in fresh.values()]
         summaries.sort(key=lambda s: (s.conference, s.id), reverse=True)
         problems.sort(key=lambda p: str(p.path))
         return Listing(summaries, problems)
+
+    def known_agencies(self) -> list[str]:
+        """Every agency named by an attendee of any stored conference, for suggestions."""
+        return sorted({agency for s in self.list().summaries for agency in s.agencies})
 
     def _read_index(self) -> dict[str, dict[str, Any]]:
         try:

@@ -63,3 +63,40 @@ class Cli:
 @pytest.fixture
 def cli(store: Store) -> Cli:
     return Cli(store.root)
+
+
+class Clock:
+    """A clock the test moves by hand, so timings and snapshots are repeatable."""
+
+    def __init__(self, start: str = "2026-01-20T10:00:00") -> None:
+        import datetime as dt
+
+        self.time = dt.datetime.fromisoformat(start)
+
+    def __call__(self):
+        return self.time
+
+    def advance(self, **delta) -> None:
+        import datetime as dt
+
+        self.time += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+async def wait_for(condition, timeout: float = 3.0, interval: float = 0.02):
+    """Poll until ``condition()`` is truthy; fail after ``timeout`` seconds."""
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        await asyncio.sleep(interval)

@@ -1,32 +1,164 @@
-"""The list of conferences."""
+"""Home: every conference, grouped by context with its history, newest first. Type to filter."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..store import Store
+from .. import config
+from ..model import CONTEXT_TYPES, Conference, Context, Dates
+from ..store import Store, StoreError, Summary
+
+
+def grouped(summaries: list[Summary], needle: str) -> list[tuple[str, list[Summary]]]:
+    """Conferences by context; contexts ordered by their newest conference."""
+    groups: dict[str, list[Summary]] = {}
+    for summary in summaries:  # already newest first
+        haystack = f"{summary.context} {summary.type} {summary.conference} {summary.status}"
+        if needle.lower() in haystack.lower():
+            groups.setdefault(summary.context or "(no context name)", []).append(summary)
+    return list(groups.items())
 
 
 class HomeScreen(Screen[None]):
+    HELP_GROUP = "Conferences"
+    BINDINGS = [
+        Binding("ctrl+n", "new", "New", id="home.new", priority=True),
+        Binding("ctrl+d,delete", "delete", "Delete", id="home.delete", priority=True),
+        Binding("up", "move(-1)", "Up", id="home.up", show=False),
+        Binding("down", "move(1)", "Down", id="home.down", show=False),
+        Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
+        Binding("f1", "help", "Help", id="home.help"),
+    ]
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        try:
+            self.nation = config.nation()
+        except ValueError:
+            self.nation = "england-and-wales"
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        listing = self.store.list()
-        yield OptionList(
-            *[
-                Option(f"{s.conference}  {s.context}  ({s.kind}, {s.status})", id=s.id)
-                for s in listing.summaries
-            ]
-        )
+        yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
+        yield Input(placeholder="Filter by place, type, date or status", id="filter")
+        yield OptionList(id="conferences")
         yield Footer()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        from .record import RecordScreen
+    def on_mount(self) -> None:
+        self.refresh_list()
+        self.query_one("#filter", Input).focus()
 
-        self.app.push_screen(RecordScreen(self.store, event.option.id))
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self, select: str | None = None) -> None:
+        listing = self.store.list()
+        for problem in listing.problems:
+            self.notify(problem.message(), severity="warning", timeout=10)
+        options = self.query_one(OptionList)
+        keep = select or (options.highlighted_option.id if options.highlighted_option else None)
+        options.clear_options()
+        needle = self.query_one("#filter", Input).value
+        for context, summaries in grouped(listing.summaries, needle):
+            options.add_option(Option(Text(context, style="bold"), disabled=True))
+            for s in summaries:
+                line = Text(no_wrap=True, overflow="ellipsis")
+                line.append(f"  {s.conference or 'undated':<10}  {s.kind:<7} {s.status:<5}  ")
+                minutes, review = s.minutes_due(self.nation) or "-", s.review_due() or "-"
+                line.append(f"minutes {minutes:<10}  review {review}")
+                options.add_option(Option(line, id=s.id))
+        ids = [o.id for o in options.options]
+        if keep in ids:
+            options.highlighted = ids.index(keep)
+        else:
+            options.action_first()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refresh_list()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._open()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open()
+
+    def _selected_id(self) -> str | None:
+        option = self.query_one(OptionList).highlighted_option
+        return option.id if option else None
+
+    def _open(self) -> None:
+        conference_id = self._selected_id()
+        if conference_id:
+            self.app.open_conference(conference_id)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step < 0:
+            options.action_cursor_up()
+        else:
+            options.action_cursor_down()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+
+    def action_new(self) -> None:
+        from .dialogs import TextDialog
+
+        def named(name: str | None) -> None:
+            name = (name or "").strip()
+            if not name:
+                return
+            import datetime as dt
+
+            from .. import dates
+
+            today = dt.date.today()
+            conference = Conference(
+                context=Context(name=name, type=CONTEXT_TYPES[0]),
+                dates=Dates(
+                    conference=today.isoformat(), review=dates.default_review(today).isoformat()
+                ),
+            )
+            try:
+                made = self.store.create(conference)
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.refresh_list(made.id)
+            self.app.open_conference(made.id)
+
+        self.app.push_screen(
+            TextDialog("Name of the place or group for the new conference:"), named
+        )
+
+    def action_delete(self) -> None:
+        from .dialogs import ConfirmDialog
+
+        conference_id = self._selected_id()
+        if not conference_id:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.delete(conference_id)
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"Deleted {conference_id}.")
+            self.refresh_list()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete {conference_id} and its backup for good?"), confirmed
+        )
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))

@@ -1,0 +1,252 @@
+"""Changes the chair makes to an open conference, with undo and a change counter for autosave.
+
+No UI here: the screens call these methods and redraw; tests call them directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import (
+    CAPTURE_TARGETS,
+    MAX_TEXT,
+    Attendee,
+    Conference,
+    strip_controls,
+)
+
+TARGET_KEYS: tuple[str, ...] = tuple(key for key, _ in CAPTURE_TARGETS)
+TARGET_LABELS: dict[str, str] = dict(CAPTURE_TARGETS)
+UNDO_DEPTH = 50
+
+
+def clean_point(text: str) -> str:
+    """One point as it will be stored: no control characters, one paragraph, trimmed."""
+    return " ".join(strip_controls(text).split())
+
+
+class TooLong(ValueError):
+    pass
+
+
+@dataclass
+class _Removed:
+    """Something deleted, with what is needed to put it back."""
+
+    describe: str
+    restore: Callable[[], None]
+
+
+class Editor:
+    """Owns the open record. ``version`` goes up on every change; the autosaver compares it."""
+
+    def __init__(self, conference: Conference, now: Callable[[], dt.datetime] = dt.datetime.now):
+        self.conference = conference
+        self.now = now
+        self.version = 0
+        self._undo: list[_Removed] = []
+
+    def touch(self) -> None:
+        self.version += 1
+
+    # -- points
+
+    def points(self, target: str) -> list[str]:
+        return self.conference.target_list(target)
+
+    def add_point(self, target: str, text: str) -> int | None:
+        """File a point at the end of ``target``; its index, or None if there was nothing to file"""
+        point = clean_point(text)
+        if not point:
+            return None
+        if len(point) > MAX_TEXT:
+            raise TooLong(f"A point can hold {MAX_TEXT:,} characters; this one has {len(point):,}.")
+        points = self.points(target)
+        points.append(point)
+        self.touch()
+        return len(points) - 1
+
+    def edit_point(self, target: str, index: int, text: str) -> bool:
+        """Replace a point's text; an emptied point is deleted (undoable). True if it remains."""
+        point = clean_point(text)
+        if not point:
+            self.delete_point(target, index)
+            return False
+        if len(point) > MAX_TEXT:
+            raise TooLong(f"A point can hold {MAX_TEXT:,} characters; this one has {len(point):,}.")
+        points = self.points(target)
+        if points[index] != point:
+            points[index] = point
+            self.touch()
+        return True
+
+    def delete_point(self, target: str, index: int) -> str:
+        points = self.points(target)
+        text = points.pop(index)
+
+        def restore() -> None:
+            self.points(target).insert(min(index, len(self.points(target))), text)
+
+        self._remember(_Removed(f"point under {TARGET_LABELS[target]}", restore))
+        return text
+
+    def move_point(self, target: str, index: int, delta: int) -> int:
+        """Move a point up (-1) or down (+1) within its list; its new index."""
+        points = self.points(target)
+        new = max(0, min(len(points) - 1, index + delta))
+        if new != index:
+            points.insert(new, points.pop(index))
+            self.touch()
+        return new
+
+    def move_to(self, target: str, index: int, new_target: str) -> int:
+        """Move a point to the end of another heading; its index there."""
+        if new_target == target:
+            return index
+        point = self.points(target).pop(index)
+        destination = self.points(new_target)
+        destination.append(point)
+        self.touch()
+        return len(destination) - 1
+
+    # -- attendees
+
+    def add_attendee(self, attendee: Attendee) -> int:
+        self.conference.attendees.append(self._clean_attendee(attendee))
+        self.touch()
+        return len(self.conference.attendees) - 1
+
+    def update_attendee(self, index: int, attendee: Attendee) -> None:
+        self.conference.attendees[index] = self._clean_attendee(attendee)
+        self.touch()
+
+    def delete_attendee(self, index: int) -> Attendee:
+        attendee = self.conference.attendees.pop(index)
+
+        def restore() -> None:
+            self.conference.attendees.insert(index, attendee)
+
+        self._remember(_Removed(f"attendee {attendee.name}", restore))
+        return attendee
+
+    @staticmethod
+    def _clean_attendee(attendee: Attendee) -> Attendee:
+        return Attendee(
+            name=clean_point(attendee.name),
+            role=clean_point(attendee.role),
+            agency=clean_point(attendee.agency),
+            attendance=attendee.attendance,
+        )
+
+    # -- plain fields (details, danger statement)
+
+    def set_field(self, obj: object, name: str, value: str) -> None:
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            self.touch()
+
+    # -- agenda
+
+    def next_agenda_item(self) -> int:
+        """Start the next agenda item (the first one if the meeting has not started)."""
+        agenda = self.conference.agenda
+        if agenda.current + 1 >= len(agenda.items):
+            return agenda.current
+        return self.start_agenda_item(agenda.current + 1)
+
+    def start_agenda_item(self, index: int) -> int:
+        agenda = self.conference.agenda
+        agenda.current = index
+        item = agenda.items[index]
+        if not item.started:
+            item.started = self.now().replace(microsecond=0).isoformat()
+        self.touch()
+        return index
+
+    # -- undo
+
+    def _remember(self, removed: _Removed) -> None:
+        self._undo.append(removed)
+        del self._undo[:-UNDO_DEPTH]
+        self.touch()
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> str | None:
+        """Put back the last thing deleted; what it was, or None if there is nothing to undo."""
+        if not self._undo:
+            return None
+        removed = self._undo.pop()
+        removed.restore()
+        self.touch()
+        return removed.describe
+
+
+def next_target(target: str) -> str:
+    return TARGET_KEYS[(TARGET_KEYS.index(target) + 1) % len(TARGET_KEYS)]
+
+
+def previous_target(target: str) -> str:
+    return TARGET_KEYS[(TARGET_KEYS.index(target) - 1) % len(TARGET_KEYS)]
+
+
+@dataclass(frozen=True)
+class AgendaStatus:
+    """What the agenda bar shows; all times in whole seconds."""
+
+    index: int  # -1 before the meeting starts
+    count: int
+    title: str
+    item_elapsed: int
+    item_planned: int
+    meeting_elapsed: int
+    meeting_planned: int
+    warning: str | None
+
+
+def planned_seconds(conference: Conference) -> int:
+    """The meeting's planned length: start to end time if both are set, else the agenda's sum."""
+    d = conference.dates
+    if d.start_time and d.end_time:
+        start = dt.datetime.strptime(d.start_time, "%H:%M")
+        end = dt.datetime.strptime(d.end_time, "%H:%M")
+        if end > start:
+            return int((end - start).total_seconds())
+    return sum(item.minutes for item in conference.agenda.items) * 60
+
+
+def agenda_status(conference: Conference, now: dt.datetime) -> AgendaStatus:
+    agenda = conference.agenda
+    planned = planned_seconds(conference)
+    if agenda.current < 0 or not agenda.items:
+        return AgendaStatus(-1, len(agenda.items), "", 0, 0, 0, planned, None)
+    item = agenda.items[agenda.current]
+    starts = [dt.datetime.fromisoformat(i.started) for i in agenda.items if i.started]
+    meeting = int((now - min(starts)).total_seconds()) if starts else 0
+    in_item = (
+        int((now - dt.datetime.fromisoformat(item.started)).total_seconds()) if item.started else 0
+    )
+    warning = None
+    left = planned - meeting
+    if left < planned / 4 and not conference.actions:
+        warning = f"{max(left, 0) // 60} min left and no intervention plan yet"
+    return AgendaStatus(
+        agenda.current,
+        len(agenda.items),
+        item.title,
+        max(in_item, 0),
+        item.minutes * 60,
+        max(meeting, 0),
+        planned,
+        warning,
+    )
+
+
+def clock(seconds: int) -> str:
+    """``h:mm:ss`` for a meeting clock, ``m:ss`` under an hour."""
+    hours, rest = divmod(max(seconds, 0), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,303 @@
+"""The minute-taking screen: the capture line, the headings, the agenda bar and autosave."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..autosave import Autosaver
+from ..editing import TARGET_KEYS, TARGET_LABELS, Editor, TooLong, clean_point
+from ..model import CAPTURE_TARGETS, MAX_TEXT
+from ..store import Store
+from ..widgets.agenda_bar import AgendaBar
+from ..widgets.capture import CaptureBar, CaptureInput
+from ..widgets.points import PointList
+from .commands import ConferenceCommands
+
+AUTOSAVE_SECONDS = 0.5
+SHORT_LABELS = {
+    "concerns": "Concerns",
+    "complicating": "Complicating",
+    "strengths": "Strengths",
+    "safety_plan": "Safety plan",
+    "safety_goals": "Goals",
+}
+
+
+class ConferenceScreen(Screen[None]):
+    HELP_GROUP = "Minute-taking screen"
+    COMMANDS = {ConferenceCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="conference.save", priority=True),
+        Binding("ctrl+n", "next_item", "Next item", id="conference.next_item"),
+        Binding("ctrl+o", "details", "Details", id="conference.details"),
+        Binding("ctrl+l", "attendance", "Attendance", id="conference.attendance"),
+        Binding("ctrl+g", "danger", "Danger statement", id="conference.danger", show=False),
+        Binding("ctrl+r", "agenda", "Agenda", id="conference.agenda", show=False),
+        Binding("f1,question_mark", "help", "Help", id="conference.help"),
+    ]
+
+    def __init__(
+        self, store: Store, conference_id: str, now: Callable[[], dt.datetime] = dt.datetime.now
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.session = store.open(conference_id)
+        self.editor = Editor(self.session.conference, now)
+        self.autosaver = Autosaver(self.session, self.editor, now)
+        self.now = now
+
+    @property
+    def conference(self):
+        return self.editor.conference
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar")
+        yield AgendaBar(self.conference, self.now, id="agenda-bar")
+        yield Static(id="tabs")
+        with Grid(id="panes"):
+            for key, _ in CAPTURE_TARGETS:
+                yield PointList(key, id=f"pane-{key}", classes="pane")
+        yield CaptureBar(id="capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for key in TARGET_KEYS:
+            self.pane(key).show(self.editor.points(key))
+        if self.session.read_only:
+            self.capture.disabled = True
+            self.notify(
+                f"Read-only: this conference is {self.session.read_only_reason}.",
+                severity="warning",
+                timeout=10,
+            )
+        self._show_target()
+        self._show_status()
+        self.set_interval(AUTOSAVE_SECONDS, self._autosave)
+        self.capture.focus()
+
+    @property
+    def capture(self) -> CaptureInput:
+        return self.query_one(CaptureInput)
+
+    def pane(self, target: str) -> PointList:
+        return self.query_one(f"#pane-{target}", PointList)
+
+    def _show_target(self) -> None:
+        target = self.capture.target
+        for key in TARGET_KEYS:
+            self.pane(key).set_class(key == target, "-current")
+        tabs = Text(no_wrap=True, overflow="ellipsis")
+        for key in TARGET_KEYS:
+            label = f" {SHORT_LABELS[key]} {len(self.editor.points(key))} "
+            tabs.append(label, style="reverse bold" if key == target else "")
+            tabs.append(" ")
+        self.query_one("#tabs", Static).update(tabs)
+
+    def _show_status(self) -> None:
+        saver = self.autosaver
+        if self.session.read_only:
+            state = "READ-ONLY"
+        elif saver.error:
+            state = f"⚠ NOT SAVED: {saver.error}"
+        elif saver.dirty:
+            state = "● unsaved"
+        elif saver.saved_at:
+            state = f"✓ saved {saver.saved_at:%H:%M:%S}"
+        else:
+            state = "✓ saved"
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{state}  ", style="bold")
+        c = self.conference
+        text.append(f"{c.context.name} · {c.dates.conference or 'no date'} · {c.kind} · {c.status}")
+        topbar = self.query_one("#topbar", Static)
+        topbar.update(text)
+        topbar.set_class(bool(saver.error), "-error")
+
+    # -- autosave
+
+    def _autosave(self) -> None:
+        had_error = self.autosaver.error
+        self.autosaver.tick()
+        if self.autosaver.error and self.autosaver.error != had_error:
+            self.notify(self.autosaver.error, title="Not saved", severity="error", timeout=15)
+        self._show_status()
+
+    def changed(self) -> None:
+        """Call after any change to the record: shows 'unsaved' now, the timer saves it soon."""
+        self._show_status()
+
+    def flush(self) -> bool:
+        """File whatever is typed but not filed, then save at once (quit, hang-up, Ctrl+S)."""
+        pending = self.capture.take_pending()
+        if pending.strip() and not self.session.read_only:
+            # Nobody is there to shorten an over-long line: keep as much as a point can hold.
+            self.editor.add_point(self.capture.target, clean_point(pending)[:MAX_TEXT])
+        return self.autosaver.flush()
+
+    def release(self) -> None:
+        self.session.close()
+
+    # -- capture line
+
+    def on_capture_input_filed(self, message: CaptureInput.Filed) -> None:
+        try:
+            index = self.editor.add_point(message.target, message.text)
+        except TooLong as error:
+            self.capture.value = message.text
+            self.notify(str(error), severity="error")
+            return
+        if index is not None:
+            self.pane(message.target).show(self.editor.points(message.target), index)
+            self._show_target()
+            self.changed()
+
+    def on_capture_input_edited(self, message: CaptureInput.Edited) -> None:
+        try:
+            kept = self.editor.edit_point(message.target, message.index, message.text)
+        except TooLong as error:
+            self.notify(str(error), severity="error")
+            return
+        pane = self.pane(message.target)
+        pane.show(self.editor.points(message.target), message.index)
+        if not kept:
+            self.notify("Emptied point deleted. Press z in the list to undo.")
+        self._show_target()
+        self.changed()
+        pane.focus()
+
+    def on_capture_input_target_changed(self, message: CaptureInput.TargetChanged) -> None:
+        self._show_target()
+
+    # -- points
+
+    def on_point_list_requested(self, message: PointList.Requested) -> None:
+        target, index = message.points.target, message.index
+        if self.session.read_only:
+            self.notify("Read-only: nothing can be changed here.", severity="warning")
+            return
+        if message.what == "edit":
+            self.capture.start_edit(target, index, self.editor.points(target)[index])
+            return
+        if message.what == "delete":
+            self.editor.delete_point(target, index)
+            self.notify("Point deleted. Press z to undo.")
+            self.pane(target).show(self.editor.points(target), index)
+        elif message.what in ("up", "down"):
+            new = self.editor.move_point(target, index, -1 if message.what == "up" else 1)
+            self.pane(target).show(self.editor.points(target), new)
+        elif message.what == "move":
+            self._ask_where_to_move(target, index)
+            return
+        self._show_target()
+        self.changed()
+
+    def _ask_where_to_move(self, target: str, index: int) -> None:
+        from .dialogs import ChooseDialog
+
+        choices = [(key, label) for key, label in CAPTURE_TARGETS if key != target]
+
+        def move(new_target: str | None) -> None:
+            if not new_target:
+                return
+            new_index = self.editor.move_to(target, index, new_target)
+            self.pane(target).show(self.editor.points(target), index)
+            self.pane(new_target).show(self.editor.points(new_target), new_index)
+            self.notify(f"Moved to {TARGET_LABELS[new_target]}.")
+            self._show_target()
+            self.changed()
+
+        self.app.push_screen(ChooseDialog("Move this point to…", choices), move)
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, PointList) and widget.target != self.capture.target:
+            self.capture.target = widget.target
+            self._show_target()
+
+    # -- actions
+
+    def action_focus_points(self) -> None:
+        pane = self.pane(self.capture.target)
+        if pane.option_count:
+            pane.focus()
+
+    def action_focus_capture(self) -> None:
+        self.capture.focus()
+
+    def action_switch_pane(self, step: int) -> None:
+        index = (TARGET_KEYS.index(self.capture.target) + step) % len(TARGET_KEYS)
+        self.capture.target = TARGET_KEYS[index]
+        self._show_target()
+        self.pane(TARGET_KEYS[index]).focus()
+
+    def action_undo(self) -> None:
+        what = self.editor.undo()
+        if what is None:
+            self.notify("Nothing to undo.")
+            return
+        for key in TARGET_KEYS:
+            self.pane(key).show(self.editor.points(key))
+        self.notify(f"Restored the {what}.")
+        self._show_target()
+        self.changed()
+
+    def action_save(self) -> None:
+        if self.session.read_only:
+            self.notify("Read-only: nothing to save here.", severity="warning")
+            return
+        if self.autosaver.flush():
+            self.notify("Saved.", timeout=2)
+        else:
+            self.notify(self.autosaver.error or "Not saved.", severity="error")
+        self._show_status()
+
+    def action_next_item(self) -> None:
+        if self.session.read_only:
+            return
+        self.editor.next_agenda_item()
+        self.query_one(AgendaBar).refresh_status()
+        self.changed()
+
+    def action_details(self) -> None:
+        from .details import DetailsScreen
+
+        self.app.push_screen(DetailsScreen(self.editor, self.session.read_only), self._back)
+
+    def action_attendance(self) -> None:
+        from .attendance import AttendanceScreen
+
+        agencies = self.store.known_agencies()
+        self.app.push_screen(
+            AttendanceScreen(self.editor, agencies, self.session.read_only), self._back
+        )
+
+    def action_danger(self) -> None:
+        from .danger import DangerScreen
+
+        self.app.push_screen(DangerScreen(self.editor, self.session.read_only), self._back)
+
+    def action_agenda(self) -> None:
+        from .agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(self.editor, self.session.read_only), self._back)
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
+
+    def _back(self, _result: object = None) -> None:
+        self.query_one(AgendaBar).refresh_status()
+        self._show_status()
+        self.capture.focus()

@@ -1,0 +1,79 @@
+"""Help built from the bindings: every key of the screen it was opened from, grouped by where
+it works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+
+def _own_bindings(cls: type) -> list[Binding]:
+    """Bindings declared by ctxtui's own classes (not Textual's defaults), nearest first."""
+    found: list[Binding] = []
+    for klass in cls.__mro__:
+        if klass.__module__.startswith("ctxtui") and "BINDINGS" in klass.__dict__:
+            found += [b for b in klass.__dict__["BINDINGS"] if isinstance(b, Binding)]
+    return found
+
+
+def key_names(binding: Binding) -> str:
+    names = []
+    for key in binding.key.split(","):
+        key = key.strip()
+        pretty = {"question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]"}
+        key = pretty.get(key, key)
+        names.append(
+            "+".join(part.capitalize() if len(part) > 1 else part for part in key.split("+"))
+        )
+    return " / ".join(names)
+
+
+def help_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group, [(keys, description)]) for the screen, then each kind of widget on it."""
+    nodes: list[object] = [screen.app, screen, *screen.query(Widget)]
+    sections: dict[str, list[tuple[str, str]]] = {}
+    seen: set[str] = set()
+    for node in nodes:
+        for binding in _own_bindings(type(node)):
+            ident = binding.id or f"{type(node).__name__}.{binding.key}"
+            if ident in seen:
+                continue
+            seen.add(ident)
+            group = getattr(node, "HELP_GROUP", type(node).__name__)
+            sections.setdefault(group, []).append((key_names(binding), binding.description))
+    return list(sections.items())
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,f1", "close", "Close help", id="help.close")]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.sections = help_sections(screen)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help"):
+            for group, rows in self.sections:
+                table = Table(
+                    title=Text(group, style="bold"),
+                    show_header=False,
+                    box=None,
+                    expand=True,
+                    title_justify="left",
+                )
+                table.add_column("keys", style="bold", no_wrap=True)
+                table.add_column("does")
+                for keys, description in rows:
+                    table.add_row(keys, description)
+                yield Static(table)
+            yield Static(Text("Ctrl+P opens the command palette: every action by name."))
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,41 @@
+"""The agenda bar: the current item, time in it, the meeting clock, a warning when time is short."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ..editing import agenda_status, clock
+from ..model import Conference
+
+
+class AgendaBar(Static):
+    def __init__(self, conference: Conference, now: Callable[[], dt.datetime], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.conference = conference
+        self.now = now
+
+    def on_mount(self) -> None:
+        self.refresh_status()
+        self.set_interval(1, self.refresh_status)
+
+    def refresh_status(self) -> None:
+        status = agenda_status(self.conference, self.now())
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if status.index < 0:
+            text.append("Agenda: not started — Ctrl+N starts the first item", style="dim")
+            self.set_class(False, "-warning")
+        else:
+            if status.warning:
+                text.append(f"⚠ {status.warning} ", style="bold")
+            text.append(f"{status.index + 1}/{status.count} ", style="bold")
+            text.append(f"{clock(status.item_elapsed)}/{status.item_planned // 60}m · ")
+            text.append(
+                f"meeting {clock(status.meeting_elapsed)}/{clock(status.meeting_planned)} · "
+            )
+            text.append(status.title)
+            self.set_class(bool(status.warning), "-warning")
+        self.update(text)

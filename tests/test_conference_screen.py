@@ -1,0 +1,325 @@
+"""Pilot tests for the minute-taking screen. Each asserts on the stored record, not the screen."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual import events
+
+from ctxtui.app import CtxApp
+from ctxtui.screens.attendance import AttendanceScreen
+from ctxtui.screens.conference import ConferenceScreen
+from ctxtui.screens.details import DetailsScreen
+from ctxtui.screens.help import HelpScreen
+
+from .conftest import wait_for
+
+SIZE = (80, 24)
+
+
+def make_app(store, demo, clock):
+    return CtxApp(store, demo.id, now=clock)
+
+
+def stored(store, demo):
+    return store.load(demo.id)
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[c if c != " " else "space" for c in text])
+
+
+async def test_a_point_typed_and_entered_reaches_disk_unasked(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ConferenceScreen)
+        assert app.focused is app.screen.capture
+        await type_text(pilot, "Lights out")
+        await pilot.press("enter")
+        started = time.monotonic()
+        await wait_for(lambda: stored(store, demo).points.concerns[-1] == "Lights out", 1.5)
+        assert time.monotonic() - started < 1.0
+        assert app.screen.capture.value == ""
+
+
+async def test_ctrl_t_cycles_the_target_and_points_land_under_it(store, demo, clock):
+    app = make_app(store, demo, clock)
+    expected = ["concerns", "complicating", "strengths", "safety_plan", "safety_goals", "concerns"]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for n, target in enumerate(expected):
+            assert screen.capture.target == target
+            assert screen.pane(target).has_class("-current")
+            await type_text(pilot, f"p{n}")
+            await pilot.press("enter", "ctrl+t")
+        await pilot.press("ctrl+s")
+    record = stored(store, demo)
+    assert record.points.concerns[-2:] == ["p0", "p5"]
+    assert record.points.complicating[-1] == "p1"
+    assert record.points.strengths[-1] == "p2"
+    assert record.points.safety_plan[-1] == "p3"
+    assert record.safety_goals[-1] == "p4"
+
+
+async def test_a_burst_of_keys_acts_in_the_order_typed(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        # all at once, as a slow SSH link delivers them: no awaiting between keys
+        keys = [*"one", "enter", "ctrl+t", *"two", "enter", "ctrl+t", *"three", "enter"]
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+    record = stored(store, demo)
+    assert record.points.concerns[-1] == "one"
+    assert record.points.complicating[-1] == "two"
+    assert record.points.strengths[-1] == "three"
+
+
+async def test_edit_a_point_in_the_capture_line(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")  # into the concerns list, first point highlighted
+        assert app.focused is app.screen.pane("concerns")
+        await pilot.press("down", "e")
+        assert app.screen.capture.value == demo.points.concerns[1]
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Edited second point")
+        await pilot.press("enter", "ctrl+s")
+        assert app.focused is app.screen.pane("concerns")
+    assert stored(store, demo).points.concerns[1] == "Edited second point"
+    assert len(stored(store, demo).points.concerns) == len(demo.points.concerns)
+
+
+async def test_escape_cancels_an_edit(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "e", "x", "escape", "ctrl+s")
+        assert app.screen.capture.editing is None
+    assert stored(store, demo).points.concerns == demo.points.concerns
+
+
+async def test_delete_and_undo(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "d", "ctrl+s")
+        assert stored(store, demo).points.concerns == [
+            p for i, p in enumerate(demo.points.concerns) if i != 1
+        ]
+        await pilot.press("z", "ctrl+s")
+        assert stored(store, demo).points.concerns == demo.points.concerns
+
+
+async def test_reorder_points(store, demo, clock):
+    app = make_app(store, demo, clock)
+    first, second, *rest = demo.points.concerns
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "]", "ctrl+s")
+        assert stored(store, demo).points.concerns == [second, first, *rest]
+        assert app.screen.pane("concerns").highlighted == 1
+        await pilot.press("shift+up", "ctrl+s")
+        assert stored(store, demo).points.concerns == [first, second, *rest]
+
+
+async def test_move_a_point_to_another_heading(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "m")
+        await pilot.pause()
+        await pilot.press("2")  # choices skip the current heading: 2 is strengths
+        await pilot.press("ctrl+s")
+    record = stored(store, demo)
+    assert record.points.concerns == demo.points.concerns[1:]
+    assert record.points.strengths == [*demo.points.strengths, demo.points.concerns[0]]
+
+
+async def test_left_right_switch_heading_and_target(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "right")
+        assert app.focused is app.screen.pane("complicating")
+        assert app.screen.capture.target == "complicating"
+        await pilot.press("left", "left")
+        assert app.screen.capture.target == "safety_goals"
+        await pilot.press("escape")
+        assert app.focused is app.screen.capture
+        await type_text(pilot, "goal")
+        await pilot.press("enter", "ctrl+s")
+    assert stored(store, demo).safety_goals[-1] == "goal"
+
+
+async def test_agenda_next_item_records_start_times(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        clock.advance(minutes=12)
+        await pilot.press("ctrl+n", "ctrl+s")
+    agenda = stored(store, demo).agenda
+    assert agenda.current == 1
+    assert [i.started for i in agenda.items[:3]] == [
+        "2026-01-20T10:00:00",
+        "2026-01-20T10:12:00",
+        "",
+    ]
+
+
+async def test_agenda_warns_when_time_is_short_and_no_plan(store, demo, clock):
+    with store.open(demo.id) as session:
+        session.conference.actions.clear()
+        session.save()
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.screen.query_one("#agenda-bar")
+        await pilot.press("ctrl+n")
+        assert not bar.has_class("-warning")
+        clock.advance(minutes=89)  # 10:00-12:00 planned: 31 minutes left, over a quarter
+        bar.refresh_status()
+        assert not bar.has_class("-warning")
+        clock.advance(minutes=2)
+        bar.refresh_status()
+        assert bar.has_class("-warning")
+        assert "no intervention plan" in str(bar.render())
+
+
+async def test_attendance_add_cycle_and_delete(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, AttendanceScreen)
+        await pilot.press("a")
+        await type_text(pilot, "Jo Whitfield")
+        await pilot.press("enter")
+        await type_text(pilot, "Park ranger")
+        await pilot.press("enter")
+        await type_text(pilot, "Environ")
+        await pilot.press("right")  # take the suggestion
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("p")  # present -> apologies
+        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+    added = stored(store, demo).attendees[-1]
+    assert (added.name, added.role, added.agency, added.attendance) == (
+        "Jo Whitfield",
+        "Park ranger",
+        "Environmental health",
+        "apologies",
+    )
+
+
+async def test_attendance_delete_and_undo(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l", "d")
+        await pilot.press("escape", "ctrl+s")
+        assert [a.name for a in stored(store, demo).attendees] == [
+            a.name for a in demo.attendees[1:]
+        ]
+        await pilot.press("ctrl+l", "z", "escape", "ctrl+s")
+        assert stored(store, demo).attendees == demo.attendees
+
+
+async def test_details_edit_applies_valid_values_only(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, DetailsScreen)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Riverside Skatepark")
+        date_input = app.screen.query_one("#dates-conference")
+        date_input.focus()
+        await pilot.press("ctrl+u", *"2026-02-3")  # incomplete: not applied
+        assert date_input.has_class("-invalid")
+        await pilot.press("0")  # 2026-02-30 is not a date either
+        assert date_input.has_class("-invalid")
+        await pilot.press("backspace", "backspace", *"27")
+        assert not date_input.has_class("-invalid")
+        await pilot.press("escape", "ctrl+s")
+    record = stored(store, demo)
+    assert record.context.name == "Riverside Skatepark"
+    assert record.dates.conference == "2026-02-27"
+
+
+async def test_danger_statement(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        await type_text(pilot, " Added.")
+        await pilot.press("escape", "ctrl+s")
+    assert stored(store, demo).danger_statement.endswith("seriously hurt. Added.")
+
+
+async def test_quit_files_pending_text_and_saves(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "typed but not entered")
+        await pilot.press("ctrl+q")
+    assert stored(store, demo).points.concerns[-1] == "typed but not entered"
+
+
+async def test_a_second_window_is_read_only(store, demo, clock):
+    holder = store.open(demo.id)
+    before = store.path_for(demo.id).read_bytes()
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen.session.read_only
+        assert app.screen.capture.disabled
+        await pilot.press("ctrl+n", "ctrl+s")
+        assert "READ-ONLY" in str(app.screen.query_one("#topbar").render())
+    assert store.path_for(demo.id).read_bytes() == before
+    holder.close()
+
+
+async def test_help_lists_the_keys_of_the_screen(store, demo, clock):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        described = {d for _group, rows in app.screen.sections for _keys, d in rows}
+        for expected in (
+            "Next heading",
+            "Save",
+            "Save and quit",
+            "Delete point",
+            "Undo delete",
+            "Move point up",
+            "Move to heading",
+            "Details",
+            "Attendance",
+            "Next item",
+        ):
+            assert expected in described
+
+
+async def test_palette_lists_every_action_and_runs_them(store, demo, clock):
+    from ctxtui.screens.commands import CONFERENCE_COMMANDS
+
+    names = " ".join(name for name, _, _ in CONFERENCE_COMMANDS)
+    for word in ("Details", "Attendance", "Danger statement", "Agenda", "Help"):
+        assert word in names
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _name, _help, action in CONFERENCE_COMMANDS:
+            assert hasattr(screen, f"action_{action}")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Attendance")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(lambda: isinstance(app.screen, AttendanceScreen))
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Screenshot" not in titles and "Quit" in titles
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_every_heading_is_reachable(store, demo, clock, size):
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=size) as pilot:
+        for _ in range(5):
+            pane = app.screen.pane(app.screen.capture.target)
+            assert pane.display and pane.region.height >= 5
+            await pilot.press("ctrl+t")
+        if size[0] >= 120:
+            visible = [p for p in app.screen.query(".pane") if p.display]
+            assert len(visible) == 5
