@@ -36,8 +36,10 @@ class CtxApp(App[None]):
         store: Store,
         conference_id: str | None = None,
         now: Callable[[], dt.datetime] = dt.datetime.now,
+        autosave_seconds: float = 0.5,
     ) -> None:
         super().__init__()
+        self.autosave_seconds = autosave_seconds
         self.store = store
         self.conference_id = conference_id
         self.now = now
@@ -59,7 +61,7 @@ class CtxApp(App[None]):
         from .screens.conference import ConferenceScreen
 
         try:
-            screen = ConferenceScreen(self.store, conference_id, self.now)
+            screen = ConferenceScreen(self.store, conference_id, self.now, self.autosave_seconds)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
             return

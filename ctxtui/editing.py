@@ -19,6 +19,13 @@ from .model import (
 
 TARGET_KEYS: tuple[str, ...] = tuple(key for key, _ in CAPTURE_TARGETS)
 TARGET_LABELS: dict[str, str] = dict(CAPTURE_TARGETS)
+TARGET_SHORT_LABELS: dict[str, str] = {
+    "concerns": "Concerns",
+    "complicating": "Complicating",
+    "strengths": "Strengths",
+    "safety_plan": "Safety plan",
+    "safety_goals": "Goals",
+}
 UNDO_DEPTH = 50
 
 

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..autosave import Autosaver
-from ..editing import TARGET_KEYS, TARGET_LABELS, Editor, TooLong, clean_point
+from ..editing import TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS, Editor, TooLong, clean_point
 from ..model import CAPTURE_TARGETS, MAX_TEXT
 from ..store import Store
 from ..widgets.agenda_bar import AgendaBar
@@ -22,13 +22,6 @@ from ..widgets.points import PointList
 from .commands import ConferenceCommands
 
 AUTOSAVE_SECONDS = 0.5
-SHORT_LABELS = {
-    "concerns": "Concerns",
-    "complicating": "Complicating",
-    "strengths": "Strengths",
-    "safety_plan": "Safety plan",
-    "safety_goals": "Goals",
-}
 
 
 class ConferenceScreen(Screen[None]):
@@ -46,9 +39,14 @@ class ConferenceScreen(Screen[None]):
     ]
 
     def __init__(
-        self, store: Store, conference_id: str, now: Callable[[], dt.datetime] = dt.datetime.now
+        self,
+        store: Store,
+        conference_id: str,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        autosave_seconds: float = AUTOSAVE_SECONDS,
     ) -> None:
         super().__init__()
+        self.autosave_seconds = autosave_seconds
         self.store = store
         self.session = store.open(conference_id)
         self.editor = Editor(self.session.conference, now)
@@ -83,7 +81,7 @@ class ConferenceScreen(Screen[None]):
             )
         self._show_target()
         self._show_status()
-        self.set_interval(AUTOSAVE_SECONDS, self._autosave)
+        self.set_interval(self.autosave_seconds, self._autosave)
         self.capture.focus()
 
     @property
@@ -99,7 +97,7 @@ class ConferenceScreen(Screen[None]):
             self.pane(key).set_class(key == target, "-current")
         tabs = Text(no_wrap=True, overflow="ellipsis")
         for key in TARGET_KEYS:
-            label = f" {SHORT_LABELS[key]} {len(self.editor.points(key))} "
+            label = f" {TARGET_SHORT_LABELS[key]} {len(self.editor.points(key))} "
             tabs.append(label, style="reverse bold" if key == target else "")
             tabs.append(" ")
         self.query_one("#tabs", Static).update(tabs)
@@ -119,7 +117,7 @@ class ConferenceScreen(Screen[None]):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{state}  ", style="bold")
         c = self.conference
-        text.append(f"{c.context.name} · {c.dates.conference or 'no date'} · {c.kind} · {c.status}")
+        text.append(f"{c.status} · {c.kind} · {c.dates.conference or 'no date'} · {c.context.name}")
         topbar = self.query_one("#topbar", Static)
         topbar.update(text)
         topbar.set_class(bool(saver.error), "-error")

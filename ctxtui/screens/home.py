@@ -29,8 +29,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+n", "new", "New", id="home.new", priority=True),
         Binding("ctrl+d,delete", "delete", "Delete", id="home.delete", priority=True),
-        Binding("up", "move(-1)", "Up", id="home.up", show=False),
-        Binding("down", "move(1)", "Down", id="home.down", show=False),
+        Binding("up", "move(-1)", "Up", id="home.up", show=False, priority=True),
+        Binding("down", "move(1)", "Down", id="home.down", show=False, priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
         Binding("f1", "help", "Help", id="home.help"),
     ]
@@ -65,7 +65,9 @@ class HomeScreen(Screen[None]):
         options.clear_options()
         needle = self.query_one("#filter", Input).value
         for context, summaries in grouped(listing.summaries, needle):
-            options.add_option(Option(Text(context, style="bold"), disabled=True))
+            header = Text(context, style="bold")
+            header.append(f"  {summaries[0].type}", style="dim")
+            options.add_option(Option(header, disabled=True))
             for s in summaries:
                 line = Text(no_wrap=True, overflow="ellipsis")
                 line.append(f"  {s.conference or 'undated':<10}  {s.kind:<7} {s.status:<5}  ")
@@ -73,10 +75,11 @@ class HomeScreen(Screen[None]):
                 line.append(f"minutes {minutes:<10}  review {review}")
                 options.add_option(Option(line, id=s.id))
         ids = [o.id for o in options.options]
-        if keep in ids:
+        selectable = [i for i, option_id in enumerate(ids) if option_id]
+        if keep and keep in ids:
             options.highlighted = ids.index(keep)
-        else:
-            options.action_first()
+        elif selectable:
+            options.highlighted = selectable[0]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refresh_list()

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label
 
-from ..editing import TARGET_LABELS, next_target
+from ..editing import TARGET_SHORT_LABELS, next_target
 from ..model import strip_controls
 
 
@@ -121,8 +121,8 @@ class CaptureBar(Horizontal):
         return self.query_one(CaptureInput)
 
     def _show_target(self) -> None:
-        text = TARGET_LABELS[self.input.target].split(" / ")[0]
+        text = TARGET_SHORT_LABELS[self.input.target]
         if self.input.editing is not None:
-            text = f"Edit {text.lower()} #{self.input.editing + 1}"
+            text = f"Edit #{self.input.editing + 1}"
         self.query_one("#capture-target", Label).update(f"{text} ▸")
         self.set_class(self.input.editing is not None, "-editing")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -9,6 +10,15 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..editing import TARGET_LABELS
+
+
+def _numbered(number: int, point: str, width: int) -> Table:
+    """A point with its number; wrapped lines hang under the text, not the number."""
+    grid = Table.grid()
+    grid.add_column(width=width, no_wrap=True, style="dim")
+    grid.add_column(ratio=1)
+    grid.add_row(f"{number}.", Text(point))
+    return grid
 
 
 class PointList(OptionList):
@@ -43,9 +53,8 @@ class PointList(OptionList):
         """Redraw from the record; keep the highlight near where it was."""
         old = self.highlighted
         self.clear_options()
-        self.add_options(
-            Option(Text(f"{n}. ", style="dim") + Text(point)) for n, point in enumerate(points, 1)
-        )
+        width = len(str(len(points))) + 2
+        self.add_options(Option(_numbered(n, point, width)) for n, point in enumerate(points, 1))
         self.border_subtitle = f"{len(points)}"
         if points:
             wanted = highlight if highlight is not None else (old if old is not None else 0)

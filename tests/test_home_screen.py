@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from ctxtui.app import CtxApp
+from ctxtui.model import Conference, Context, Dates
+from ctxtui.screens.conference import ConferenceScreen
+from ctxtui.screens.home import HomeScreen
+
+from .conftest import wait_for
+
+
+def add(store, name, date, kind="initial"):
+    return store.create(
+        Conference(kind=kind, context=Context(name=name), dates=Dates(conference=date))
+    )
+
+
+def shown_ids(app):
+    options = app.screen.query_one("#conferences")
+    return [o.id for o in options.options if o.id]
+
+
+async def test_grouped_by_context_newest_first_and_filtered(store, clock):
+    old = add(store, "Ashton Park", "2026-01-15")
+    new = add(store, "Ashton Park", "2026-04-15", "review")
+    school = add(store, "St Mary's School corridor", "2026-03-02")
+    app = CtxApp(store, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert shown_ids(app) == [new.id, old.id, school.id]
+        options = app.screen.query_one("#conferences")
+        headers = [str(o.prompt) for o in options.options if not o.id]
+        assert headers[0].startswith("Ashton Park") and headers[1].startswith("St Mary")
+        await pilot.press(*"mary")
+        assert shown_ids(app) == [school.id]
+        await pilot.press("escape")
+        assert shown_ids(app) == [new.id, old.id, school.id]
+
+
+async def test_enter_opens_the_highlighted_conference(store, clock):
+    first = add(store, "Ashton Park", "2026-01-15")
+    second = add(store, "Brook Lane garages", "2026-02-01")
+    app = CtxApp(store, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ConferenceScreen)
+        assert app.screen.conference.id == first.id
+        await pilot.press(*"x", "enter", "ctrl+s")
+    assert store.load(first.id).points.concerns == ["x"]
+    assert store.load(second.id).points.concerns == []
+
+
+async def test_new_conference_from_the_home_screen(store, clock):
+    app = CtxApp(store, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.press(*"Canal", "space", *"towpath", "enter")
+        await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
+    [summary] = store.list().summaries
+    assert summary.context == "Canal towpath"
+    assert summary.review  # three months on, filled in at creation
+
+
+async def test_delete_asks_first(store, clock):
+    keep = add(store, "Ashton Park", "2026-01-15")
+    app = CtxApp(store, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+d")
+        await pilot.press("n")
+        assert store.exists(keep.id)
+        await pilot.press("ctrl+d")
+        await pilot.press("y")
+        await wait_for(lambda: not store.exists(keep.id))
+        assert shown_ids(app) == []
+
+
+async def test_an_unreadable_file_is_named_and_the_rest_listed(store, clock):
+    good = add(store, "Ashton Park", "2026-01-15")
+    (store.folder / "broken.json").write_text("{", encoding="utf-8")
+    app = CtxApp(store, now=clock)
+    async with app.run_test(size=(80, 24)):
+        assert shown_ids(app) == [good.id]
+        messages = [n.message for n in app._notifications]
+        assert any("broken.json cannot be read" in m for m in messages)

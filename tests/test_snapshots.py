@@ -1,0 +1,47 @@
+"""Snapshots of what a person sees, at 80×24 and 160×48. Review the report before updating."""
+
+from __future__ import annotations
+
+import pytest
+
+from ctxtui.app import CtxApp
+
+
+@pytest.fixture
+def demo_app(store, demo, clock):
+    # autosave far off, so the saved/unsaved marker cannot race the snapshot
+    return CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_minute_taking_screen(snap_compare, demo_app, size):
+    assert snap_compare(demo_app, terminal_size=size, press=[*"Bus stop", "enter"])
+
+
+def test_minute_taking_agenda_running(snap_compare, demo_app, clock):
+    async def start(pilot):
+        await pilot.press("ctrl+n", "ctrl+t")
+        clock.advance(minutes=7, seconds=5)
+        pilot.app.screen.query_one("#agenda-bar").refresh_status()
+
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=start)
+
+
+def test_point_list_focused(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["down", "down"])
+
+
+def test_details(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+o"])
+
+
+def test_attendance(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+l"])
+
+
+def test_help(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["f1"])
+
+
+def test_home(snap_compare, store, demo, clock):
+    assert snap_compare(CtxApp(store, now=clock, autosave_seconds=3600), terminal_size=(80, 24))
