@@ -23,6 +23,11 @@ def styles_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "styles"
 
 
+SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶"}
+# The Linux console's font lacks most of these.
+ASCII_SYMBOLS = {"saved": "ok", "unsaved": "*", "warning": "!!", "target": ">", "current": ">"}
+
+
 class CtxApp(App[None]):
     TITLE = "ctxtui"
     CSS_PATH = [styles_dir() / "app.tcss"]
@@ -43,8 +48,10 @@ class CtxApp(App[None]):
         self.store = store
         self.conference_id = conference_id
         self.now = now
-        if os.environ.get("TERM", "") == "linux":
-            self.add_class("-ascii")  # the Linux console lacks many box-drawing glyphs
+        self.ascii = os.environ.get("TERM", "") == "linux"
+        self.symbols = ASCII_SYMBOLS if self.ascii else SYMBOLS
+        if self.ascii:
+            self.add_class("-ascii")
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()

@@ -81,3 +81,19 @@ async def test_an_unreadable_file_is_named_and_the_rest_listed(store, clock):
         assert shown_ids(app) == [good.id]
         messages = [n.message for n in app._notifications]
         assert any("broken.json cannot be read" in m for m in messages)
+
+
+async def test_close_conference_saves_and_returns_to_the_list(store, clock):
+    place = add(store, "Ashton Park", "2026-01-15")
+    app = CtxApp(store, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConferenceScreen)
+        await pilot.press(*"kept", "enter", "ctrl+p")
+        await pilot.press(*"Close", "space", *"conference")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(lambda: isinstance(app.screen, HomeScreen))
+        assert store.load(place.id).points.concerns == ["kept"]
+        with store.open(place.id) as session:  # the lock went with the screen
+            assert not session.read_only

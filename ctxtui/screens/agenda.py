@@ -42,7 +42,7 @@ class AgendaScreen(Screen[None]):
                 if item.started
                 else "--:--"
             )
-            marker = "▶" if n == agenda.current else " "
+            marker = self.app.symbols["current"] if n == agenda.current else " "
             items.add_option(Option(Text(f"{marker} {started}  {item.minutes:>3}m  {item.title}")))
         items.highlighted = max(agenda.current, 0)
 

@@ -1,4 +1,4 @@
-"""The command palette's entries for the minute-taking screen: every action, by name."""
+"""The command palette's entries: each screen lists its actions in ``PALETTE``."""
 
 from __future__ import annotations
 
@@ -6,31 +6,46 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-# (name, what it does, the screen's action). Names are what the key contract promises.
-CONFERENCE_COMMANDS: tuple[tuple[str, str, str], ...] = (
+# (name, what it does, the screen's action)
+PaletteEntry = tuple[str, str, str]
+
+# Names here are what the key contract promises.
+CONFERENCE_COMMANDS: tuple[PaletteEntry, ...] = (
     ("Details", "Context, venue, dates and roles", "details"),
     ("Attendance", "Who came, with agency and apologies", "attendance"),
     ("Danger statement", "The lead practitioner's statement", "danger"),
     ("Agenda", "Items, timings and the current item", "agenda"),
     ("Agenda: next item", "Start the next agenda item", "next_item"),
     ("Save", "Save now (it also saves by itself)", "save"),
+    ("Close conference", "Save and go back to the list of conferences", "close"),
+    ("Help", "Every key on this screen", "help"),
+)
+
+HOME_COMMANDS: tuple[PaletteEntry, ...] = (
+    ("New conference", "Start minutes for a new conference", "new"),
+    ("Delete conference", "Delete the highlighted conference (asks first)", "delete"),
     ("Help", "Every key on this screen", "help"),
 )
 
 
-class ConferenceCommands(Provider):
+class ScreenCommands(Provider):
+    """Offers the ``PALETTE`` entries of whichever screen the palette was opened on."""
+
+    def _entries(self) -> tuple[PaletteEntry, ...]:
+        return getattr(self.screen, "PALETTE", ())
+
     async def discover(self) -> Hits:
-        for name, help_text, action in CONFERENCE_COMMANDS:
-            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
+        for name, help_text, action in self._entries():
+            yield DiscoveryHit(name, partial(self.screen.run_action, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, action in CONFERENCE_COMMANDS:
+        for name, help_text, action in self._entries():
             score = matcher.match(name)
             if score > 0:
                 yield Hit(
-                    score, matcher.highlight(name), partial(self._run, action), help=help_text
+                    score,
+                    matcher.highlight(name),
+                    partial(self.screen.run_action, action),
+                    help=help_text,
                 )
-
-    async def _run(self, action: str) -> None:
-        await self.screen.run_action(action)

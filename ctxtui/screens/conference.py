@@ -19,14 +19,15 @@ from ..store import Store
 from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput
 from ..widgets.points import PointList
-from .commands import ConferenceCommands
+from .commands import CONFERENCE_COMMANDS, ScreenCommands
 
 AUTOSAVE_SECONDS = 0.5
 
 
 class ConferenceScreen(Screen[None]):
     HELP_GROUP = "Minute-taking screen"
-    COMMANDS = {ConferenceCommands}
+    COMMANDS = {ScreenCommands}
+    PALETTE = CONFERENCE_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="conference.save", priority=True),
@@ -107,13 +108,13 @@ class ConferenceScreen(Screen[None]):
         if self.session.read_only:
             state = "READ-ONLY"
         elif saver.error:
-            state = f"⚠ NOT SAVED: {saver.error}"
+            state = f"{self.app.symbols['warning']} NOT SAVED: {saver.error}"
         elif saver.dirty:
-            state = "● unsaved"
+            state = f"{self.app.symbols['unsaved']} unsaved"
         elif saver.saved_at:
-            state = f"✓ saved {saver.saved_at:%H:%M:%S}"
+            state = f"{self.app.symbols['saved']} saved {saver.saved_at:%H:%M:%S}"
         else:
-            state = "✓ saved"
+            state = f"{self.app.symbols['saved']} saved"
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{state}  ", style="bold")
         c = self.conference
@@ -294,6 +295,16 @@ class ConferenceScreen(Screen[None]):
         from .help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
+
+    def action_close(self) -> None:
+        """Save and go back to the list; with no list beneath (``ctxtui open``), quit."""
+        if not self.flush():
+            self.notify(self.autosaver.error or "Not saved.", severity="error")
+            return
+        if len(self.app.screen_stack) > 2:
+            self.dismiss(None)
+        else:
+            self.app.exit()
 
     def _back(self, _result: object = None) -> None:
         self.query_one(AgendaBar).refresh_status()

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from .. import config
 from ..model import CONTEXT_TYPES, Conference, Context, Dates
 from ..store import Store, StoreError, Summary
+from .commands import HOME_COMMANDS, ScreenCommands
 
 
 def grouped(summaries: list[Summary], needle: str) -> list[tuple[str, list[Summary]]]:
@@ -26,6 +27,8 @@ def grouped(summaries: list[Summary], needle: str) -> list[tuple[str, list[Summa
 
 class HomeScreen(Screen[None]):
     HELP_GROUP = "Conferences"
+    COMMANDS = {ScreenCommands}
+    PALETTE = HOME_COMMANDS
     BINDINGS = [
         Binding("ctrl+n", "new", "New", id="home.new", priority=True),
         Binding("ctrl+d,delete", "delete", "Delete", id="home.delete", priority=True),

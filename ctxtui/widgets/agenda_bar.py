@@ -30,7 +30,7 @@ class AgendaBar(Static):
             self.set_class(False, "-warning")
         else:
             if status.warning:
-                text.append(f"⚠ {status.warning} ", style="bold")
+                text.append(f"{self.app.symbols['warning']} {status.warning} ", style="bold")
             text.append(f"{status.index + 1}/{status.count} ", style="bold")
             text.append(f"{clock(status.item_elapsed)}/{status.item_planned // 60}m · ")
             text.append(

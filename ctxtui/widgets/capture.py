@@ -124,5 +124,5 @@ class CaptureBar(Horizontal):
         text = TARGET_SHORT_LABELS[self.input.target]
         if self.input.editing is not None:
             text = f"Edit #{self.input.editing + 1}"
-        self.query_one("#capture-target", Label).update(f"{text} ▸")
+        self.query_one("#capture-target", Label).update(f"{text} {self.app.symbols['target']}")
         self.set_class(self.input.editing is not None, "-editing")

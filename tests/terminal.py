@@ -1,0 +1,107 @@
+"""Drive ctxtui in a real terminal: tmux on a private socket, keys by send-keys, screen by
+capture-pane."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+
+def require_tmux() -> None:
+    if shutil.which("tmux") is None:  # .ci/run installs it; a developer machine may lack it
+        pytest.fail("tmux is not installed: apt-get install tmux")
+
+
+class Terminal:
+    def __init__(self, tmp: Path, width: int = 80, height: int = 24) -> None:
+        require_tmux()
+        self.socket = f"ctxtui-test-{uuid.uuid4().hex[:8]}"
+        self.name = "t"
+        self.pidfile = tmp / f"{self.socket}.pid"
+        self.width, self.height = width, height
+
+    def tmux(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"tmux {args[0]} failed: {result.stderr}")
+        return result.stdout
+
+    def start(self, *ctxtui_args: str, env: dict[str, str]) -> None:
+        """Run ``ctxtui ARGS`` as the only process in a new tmux window, recording its pid."""
+        assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        command = (
+            f"echo $$ > {shlex.quote(str(self.pidfile))}; "
+            f"exec env {assignments} {shlex.quote(sys.executable)} -m ctxtui "
+            + " ".join(shlex.quote(a) for a in ctxtui_args)
+        )
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            self.name,
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            "sh",
+            "-c",
+            command,
+        )
+        self.tmux("set-option", "-t", self.name, "remain-on-exit", "on")
+        deadline = time.monotonic() + 10
+        while not self.pidfile.exists() or not self.pidfile.read_text().strip():
+            if time.monotonic() > deadline:
+                raise AssertionError("ctxtui did not start")
+            time.sleep(0.05)
+        self.pid = int(self.pidfile.read_text())
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.name)
+
+    def wait_for_text(self, text: str, timeout: float = 10) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
+            time.sleep(0.05)
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-t", self.name, "-l", text)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, *keys)
+
+    def alive(self) -> bool:
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        # a zombie still answers kill(0): look at its state
+        try:
+            state = Path(f"/proc/{self.pid}/stat").read_text().split()[2]
+        except OSError:
+            return False
+        return state != "Z"
+
+    def wait_exit(self, timeout: float = 10) -> None:
+        deadline = time.monotonic() + timeout
+        while self.alive():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"ctxtui did not exit:\n{self.screen()}")
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        self.tmux("kill-server", check=False)
