@@ -98,8 +98,11 @@ class ConferenceScreen(Screen[None]):
             self.pane(key).set_class(key == target, "-current")
         tabs = Text(no_wrap=True, overflow="ellipsis")
         for key in TARGET_KEYS:
-            label = f" {TARGET_SHORT_LABELS[key]} {len(self.editor.points(key))} "
-            tabs.append(label, style="reverse bold" if key == target else "")
+            label = f"{TARGET_SHORT_LABELS[key]} {len(self.editor.points(key))}"
+            if key == target:  # brackets too, so the current heading shows without colour
+                tabs.append(f"[{label}]", style="reverse bold")
+            else:
+                tabs.append(f" {label} ")
             tabs.append(" ")
         self.query_one("#tabs", Static).update(tabs)
 
