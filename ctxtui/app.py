@@ -34,6 +34,7 @@ class CtxApp(App[None]):
     HELP_GROUP = "Everywhere"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Save and quit", id="app.quit", priority=True),
+        Binding("ctrl+s", "save", "Save now", id="app.save"),
     ]
 
     def __init__(
@@ -89,6 +90,12 @@ class CtxApp(App[None]):
         for screen in self._conference_screens():
             screen.release()
         self.exit(return_code=1)
+
+    def action_save(self) -> None:
+        """Ctrl+S from any screen saves the open conference (forms use it for Done)."""
+        screens = self._conference_screens()
+        if screens:
+            screens[-1].action_save()
 
     async def action_quit(self) -> None:
         if not self.flush_all():

@@ -10,10 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import (
+    ACTION_STATUSES,
     CAPTURE_TARGETS,
     MAX_TEXT,
+    Action,
     Attendee,
     Conference,
+    Score,
     strip_controls,
 )
 
@@ -146,6 +149,87 @@ class Editor:
             agency=clean_point(attendee.agency),
             attendance=attendee.attendance,
         )
+
+    # -- intervention plan
+
+    def add_action(self, action: Action) -> int:
+        self.conference.actions.append(self._clean_action(action))
+        self.touch()
+        return len(self.conference.actions) - 1
+
+    def action_from_point(self, target: str, index: int) -> int:
+        """A new plan row whose worry is the point's text; its index."""
+        return self.add_action(Action(worry=self.points(target)[index]))
+
+    def update_action(self, index: int, action: Action) -> None:
+        cleaned = self._clean_action(action)
+        if self.conference.actions[index] != cleaned:
+            self.conference.actions[index] = cleaned
+            self.touch()
+
+    def delete_action(self, index: int) -> Action:
+        action = self.conference.actions.pop(index)
+
+        def restore() -> None:
+            self.conference.actions.insert(index, action)
+
+        self._remember(_Removed("plan row", restore))
+        return action
+
+    def move_action(self, index: int, delta: int) -> int:
+        actions = self.conference.actions
+        new = max(0, min(len(actions) - 1, index + delta))
+        if new != index:
+            actions.insert(new, actions.pop(index))
+            self.touch()
+        return new
+
+    def cycle_action_status(self, index: int) -> str:
+        action = self.conference.actions[index]
+        action.status = ACTION_STATUSES[
+            (ACTION_STATUSES.index(action.status) + 1) % len(ACTION_STATUSES)
+        ]
+        self.touch()
+        return action.status
+
+    @staticmethod
+    def _clean_action(action: Action) -> Action:
+        fields = {
+            name: clean_point(getattr(action, name))
+            for name in (
+                "worry",
+                "helping",
+                "goal",
+                "intervention",
+                "agency",
+                "timescale",
+                "progress",
+            )
+        }
+        return Action(**fields, status=action.status)
+
+    # -- scaling
+
+    def score_for(self, attendee: str) -> Score | None:
+        return next((s for s in self.conference.scaling.scores if s.attendee == attendee), None)
+
+    def set_score(self, attendee: str, score: int | None) -> None:
+        if score is not None and not 0 <= score <= 10:
+            raise ValueError("A score is a whole number from 0 to 10.")
+        entry = self.score_for(attendee)
+        if entry is None:
+            entry = Score(attendee=attendee)
+            self.conference.scaling.scores.append(entry)
+        if entry.score != score or entry.score is None:
+            entry.score = score
+            self.touch()
+
+    def set_reason(self, attendee: str, reason: str) -> None:
+        entry = self.score_for(attendee)
+        if entry is None:
+            entry = Score(attendee=attendee)
+            self.conference.scaling.scores.append(entry)
+        self.set_field(entry, "reason", clean_point(reason))
 
     # -- plain fields (details, danger statement)
 

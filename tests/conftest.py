@@ -100,3 +100,16 @@ async def wait_for(condition, timeout: float = 3.0, interval: float = 0.02):
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not met within {timeout}s")
         await asyncio.sleep(interval)
+
+
+async def burst(pilot, text: str, *then: str) -> None:
+    """Deliver typed characters (then named keys) as one burst, the way a terminal delivers a
+    paste-speed stream: every key is queued before the app handles any of them."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for char in text:
+        pilot.app.post_message(events.Key(_character_to_key(char), char))
+    for key in then:
+        pilot.app.post_message(events.Key(key, None))
+    await pilot.pause()

@@ -279,7 +279,7 @@ async def test_help_lists_the_keys_of_the_screen(store, demo, clock):
         described = {d for _group, rows in app.screen.sections for _keys, d in rows}
         for expected in (
             "Next heading",
-            "Save",
+            "Save now",
             "Save and quit",
             "Delete point",
             "Undo delete",

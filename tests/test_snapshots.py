@@ -45,3 +45,19 @@ def test_help(snap_compare, demo_app):
 
 def test_home(snap_compare, store, demo, clock):
     assert snap_compare(CtxApp(store, now=clock, autosave_seconds=3600), terminal_size=(80, 24))
+
+
+def test_plan(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+f", "down"])
+
+
+def test_plan_wide(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(160, 48), press=["ctrl+f"])
+
+
+def test_plan_row_form(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+f", "enter"])
+
+
+def test_scaling(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+y", "down", "8"])

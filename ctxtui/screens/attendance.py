@@ -12,6 +12,10 @@ from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
 from ..editing import Editor
 from ..model import AGENCIES, ATTENDANCE, Attendee
+from ..widgets.cells import cell
+from ..widgets.fields import FieldInput
+
+ATTENDEE_COLUMNS = (("Attendance", 11), ("Name", 20), ("Agency", 22), ("Role", 24))
 
 
 class AttendanceScreen(Screen[None]):
@@ -35,11 +39,9 @@ class AttendanceScreen(Screen[None]):
         yield Static(
             Text("Attendance — a: add  Enter: edit  p: present/apologies/absent"), id="title"
         )
-        table = DataTable(id="attendees", cursor_type="row", zebra_stripes=True)
-        table.add_column("Attendance", width=10)
-        table.add_column("Name", width=20)
-        table.add_column("Agency", width=22)
-        table.add_column("Role")
+        table = DataTable(id="attendees", cursor_type="row", zebra_stripes=True, cell_padding=0)
+        for heading, width in ATTENDEE_COLUMNS:
+            table.add_column(heading, width=width)
         yield table
         yield Static(id="attendee-detail")
         yield Footer()
@@ -57,13 +59,22 @@ class AttendanceScreen(Screen[None]):
         keep = table.cursor_row if row is None else row
         table.clear()
         for a in self.attendees:
-            table.add_row(Text(a.attendance), Text(a.name), Text(a.agency), Text(a.role))
+            cells = (a.attendance, a.name, a.agency, a.role)
+            table.add_row(
+                *[
+                    cell(text, width)
+                    for text, (_h, width) in zip(cells, ATTENDEE_COLUMNS, strict=True)
+                ]
+            )
         if self.attendees:
             table.move_cursor(row=max(0, min(keep, len(self.attendees) - 1)))
         else:
             self.query_one("#attendee-detail", Static).update(
                 "No attendees yet: press a to add one."
             )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()  # Enter on a row
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Columns are cut to fit 80 columns; the whole row is always readable here.
@@ -158,11 +169,11 @@ class AttendeeForm(ModalScreen[Attendee | None]):
         a = self.attendee
         with Vertical(classes="dialog form"):
             yield Label("Name")
-            yield Input(a.name, id="name")
+            yield FieldInput(a.name, id="name")
             yield Label("Role")
-            yield Input(a.role, id="role")
+            yield FieldInput(a.role, id="role")
             yield Label("Agency (→ takes the suggestion)")
-            yield Input(
+            yield FieldInput(
                 a.agency,
                 id="agency",
                 suggester=SuggestFromList(self.agencies, case_sensitive=False),

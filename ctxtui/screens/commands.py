@@ -14,6 +14,8 @@ CONFERENCE_COMMANDS: tuple[PaletteEntry, ...] = (
     ("Details", "Context, venue, dates and roles", "details"),
     ("Attendance", "Who came, with agency and apologies", "attendance"),
     ("Danger statement", "The lead practitioner's statement", "danger"),
+    ("Intervention plan", "Worries, goals, interventions, agencies, timescales", "plan"),
+    ("Scaling", "Everyone's 0–10 confidence score and reasoning", "scaling"),
     ("Agenda", "Items, timings and the current item", "agenda"),
     ("Agenda: next item", "Start the next agenda item", "next_item"),
     ("Save", "Save now (it also saves by itself)", "save"),

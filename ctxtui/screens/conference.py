@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from ..autosave import Autosaver
 from ..editing import TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS, Editor, TooLong, clean_point
 from ..model import CAPTURE_TARGETS, MAX_TEXT
-from ..store import Store
+from ..store import Store, StoreError
 from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput
 from ..widgets.points import PointList
@@ -30,12 +30,13 @@ class ConferenceScreen(Screen[None]):
     PALETTE = CONFERENCE_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="conference.save", priority=True),
         Binding("ctrl+n", "next_item", "Next item", id="conference.next_item"),
         Binding("ctrl+o", "details", "Details", id="conference.details"),
         Binding("ctrl+l", "attendance", "Attendance", id="conference.attendance"),
         Binding("ctrl+g", "danger", "Danger statement", id="conference.danger", show=False),
         Binding("ctrl+r", "agenda", "Agenda", id="conference.agenda", show=False),
+        Binding("ctrl+f,f2", "plan", "Plan", id="conference.plan"),
+        Binding("ctrl+y,f3", "scaling", "Scaling", id="conference.scaling"),
         Binding("f1,question_mark", "help", "Help", id="conference.help"),
     ]
 
@@ -201,6 +202,11 @@ class ConferenceScreen(Screen[None]):
         elif message.what == "move":
             self._ask_where_to_move(target, index)
             return
+        elif message.what == "plan":
+            row = self.editor.action_from_point(target, index)
+            self.notify("Plan row added with this worry: fill in the rest.")
+            self.action_plan(select=row, edit_now=True)
+            return
         self._show_target()
         self.changed()
 
@@ -293,6 +299,29 @@ class ConferenceScreen(Screen[None]):
         from .agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(self.editor, self.session.read_only), self._back)
+
+    def action_plan(self, select: int | None = None, edit_now: bool = False) -> None:
+        from .plan import PlanScreen
+
+        screen = PlanScreen(
+            self.editor, self.store.known_agencies(), self.session.read_only, select, edit_now
+        )
+        self.app.push_screen(screen, self._back)
+
+    def action_scaling(self) -> None:
+        from ..scaling import summarise
+        from .scaling import ScalingScreen
+
+        previous = None
+        if self.conference.previous_id:
+            try:
+                earlier = self.store.load(self.conference.previous_id)
+                previous = summarise(s.score for s in earlier.scaling.scores)
+            except StoreError as error:
+                self.notify(f"Previous conference not available: {error}", severity="warning")
+        self.app.push_screen(
+            ScalingScreen(self.editor, previous, self.session.read_only), self._back
+        )
 
     def action_help(self) -> None:
         from .help import HelpScreen

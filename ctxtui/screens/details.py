@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from .. import dates
 from ..editing import Editor, clean_point
 from ..model import CONTEXT_TYPES, parse_date
+from ..widgets.fields import FieldInput
 
 # (section, attribute, label, kind)
 FIELDS: tuple[tuple[str, str, str, str], ...] = (
@@ -79,7 +80,7 @@ class DetailsScreen(Screen[None]):
                             disabled=self.read_only,
                         )
                     else:
-                        yield Input(
+                        yield FieldInput(
                             value,
                             id=field_id,
                             disabled=self.read_only,

@@ -18,6 +18,7 @@ class CaptureInput(Input):
     """Enter and Ctrl+T are handled in the key handler itself, not as bindings, so that keys
     arriving in one burst over a slow link act in the order they were typed."""
 
+    HELP_GROUP = "Capture line"
     BINDINGS = [
         Binding("enter", "noop", "File the point", id="capture.file", show=False),
         Binding("ctrl+t", "noop", "Next heading", id="capture.target"),

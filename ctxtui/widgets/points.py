@@ -25,13 +25,27 @@ class PointList(OptionList):
     """Points under one capture target. Keys act on the highlighted point; the screen does the
     change (through the editor) and redraws, so this widget only says what was asked."""
 
+    HELP_GROUP = "List of points"
     BINDINGS = [
         Binding("enter,e", "request('edit')", "Edit point", id="points.edit"),
         Binding("delete,d,backspace", "request('delete')", "Delete point", id="points.delete"),
         Binding("z,ctrl+z", "screen.undo", "Undo delete", id="points.undo"),
-        Binding("shift+up,[", "request('up')", "Move point up", id="points.up", show=False),
-        Binding("shift+down,]", "request('down')", "Move point down", id="points.down", show=False),
+        Binding(
+            "shift+up,left_square_bracket",
+            "request('up')",
+            "Move point up",
+            id="points.up",
+            show=False,
+        ),
+        Binding(
+            "shift+down,right_square_bracket",
+            "request('down')",
+            "Move point down",
+            id="points.down",
+            show=False,
+        ),
         Binding("m", "request('move')", "Move to heading", id="points.move"),
+        Binding("p", "request('plan')", "Plan row from point", id="points.plan"),
         Binding("left", "screen.switch_pane(-1)", "Previous heading", id="points.prev", show=False),
         Binding("right", "screen.switch_pane(1)", "Next heading", id="points.next", show=False),
         Binding("escape,i,tab", "screen.focus_capture", "Back to typing", id="points.type"),

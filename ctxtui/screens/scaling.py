@@ -1,0 +1,226 @@
+"""Scaling: the question, each present attendee's 0–10 score and reasoning, and a live summary."""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ..editing import Editor
+from ..scaling import ScalingSummary, distribution, summarise
+from ..widgets.cells import cell
+from ..widgets.fields import FieldInput
+
+SCORE_COLUMNS = (("Score", 6), ("Name", 20), ("Agency", 18), ("Reasoning", 32))
+TEN_WINDOW = 1.0  # seconds: "1" then "0" within this makes 10
+
+
+class ScalingScreen(Screen[None]):
+    HELP_GROUP = "Scaling"
+    BINDINGS = [
+        Binding(
+            "0,1,2,3,4,5,6,7,8,9",
+            "digit",
+            "Score 0–9 (1 then 0 for 10)",
+            id="scaling.digit",
+            show=False,
+        ),
+        Binding("right,plus", "step(1)", "Score up", id="scaling.up"),
+        Binding("left,minus", "step(-1)", "Score down", id="scaling.down"),
+        Binding("x,delete", "clear", "No score", id="scaling.clear"),
+        Binding("enter,r", "reason", "Reasoning", id="scaling.reason"),
+        Binding("q", "question", "Edit question", id="scaling.question"),
+        Binding("escape", "close", "Back", id="scaling.back"),
+    ]
+
+    def __init__(
+        self, editor: Editor, previous: ScalingSummary | None = None, read_only: bool = False
+    ) -> None:
+        super().__init__()
+        self.editor = editor
+        self.previous = previous
+        self.read_only = read_only
+        self._last_one: tuple[str, float] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            "Scaling — digits score · ←/→ adjust · x: no score · Enter: reasoning", id="title"
+        )
+        yield Static(id="scaling-question")
+        yield FieldInput(id="question-input", classes="hidden")
+        table = DataTable(id="scores", cursor_type="row", zebra_stripes=True, cell_padding=0)
+        for heading, width in SCORE_COLUMNS:
+            table.add_column(heading, width=width)
+        yield table
+        yield Static(id="score-detail")
+        yield FieldInput(id="reason-input", classes="hidden", placeholder="Reasoning, then Enter")
+        yield Static(id="scaling-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show(0)
+        self.query_one(DataTable).focus()
+
+    def people(self) -> list[tuple[str, str]]:
+        """(name, agency): everyone present, then anyone scored who is not on the list."""
+        c = self.editor.conference
+        present = [(a.name, a.agency) for a in c.attendees if a.attendance == "present" and a.name]
+        names = {name for name, _ in present}
+        extra = [
+            (s.attendee, "not marked present")
+            for s in c.scaling.scores
+            if s.attendee not in names and (s.score is not None or s.reason)
+        ]
+        return present + extra
+
+    def summary(self) -> ScalingSummary:
+        people = self.people()
+        entries = [self.editor.score_for(name) for name, _ in people]
+        scores = [entry.score if entry else None for entry in entries]
+        return summarise(scores, asked=len(people))
+
+    def _rows(self) -> list[list[Text]]:
+        rows = []
+        for name, agency in self.people():
+            entry = self.editor.score_for(name)
+            score = "–" if entry is None or entry.score is None else str(entry.score)
+            texts = (f"{score:>4}", name, agency, entry.reason if entry else "")
+            rows.append(
+                [cell(text, width) for text, (_h, width) in zip(texts, SCORE_COLUMNS, strict=True)]
+            )
+        return rows
+
+    def _show(self, row: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        rows = self._rows()
+        if row is None and table.row_count == len(rows):
+            # same people: change cells in place so the cursor stays exactly where it is
+            for y, cells in enumerate(rows):
+                for x, value in enumerate(cells):
+                    table.update_cell_at(Coordinate(y, x), value)
+        else:
+            table.clear()
+            for cells in rows:
+                table.add_row(*cells)
+            if table.row_count:
+                table.move_cursor(row=max(0, min(row or 0, table.row_count - 1)))
+        self._show_detail()
+        self.query_one("#scaling-question", Static).update(
+            Text(self.editor.conference.scaling.question, style="italic")
+        )
+        self._show_summary()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_reason()  # Enter on a row
+
+    def _show_detail(self) -> None:
+        name = self._person()
+        entry = self.editor.score_for(name) if name else None
+        text = Text()
+        if name:
+            text.append(f"{name}: ", style="bold")
+            text.append(entry.reason if entry and entry.reason else "no reasoning yet (Enter)")
+        self.query_one("#score-detail", Static).update(text)
+
+    def _show_summary(self) -> None:
+        summary = self.summary()
+        text = Text()
+        text.append(summary.describe(), style="bold")
+        if self.previous is not None:
+            text.append(f"   previous conference: median {self.previous.median_text()}")
+            text.append(f" → today {summary.median_text()}")
+        text.append("\n")
+        text.append("\n".join(distribution(summary.counts, getattr(self.app, "ascii", False))))
+        self.query_one("#scaling-summary", Static).update(text)
+
+    def _person(self) -> str | None:
+        people = self.people()
+        row = self.query_one(DataTable).cursor_row
+        return people[row][0] if 0 <= row < len(people) else None
+
+    def _set(self, score: int | None) -> None:
+        name = self._person()
+        if name is None or self.read_only:
+            return
+        self.editor.set_score(name, score)
+        self._show()
+
+    def action_digit(self) -> None:
+        """Bound to the digit keys; the key itself arrives in ``on_key`` below."""
+
+    def on_key(self, event) -> None:
+        if self.focused is not self.query_one(DataTable) or not (event.character or "").isdigit():
+            return
+        event.stop()
+        digit = int(event.character)
+        name = self._person()
+        now = time.monotonic()
+        last = self._last_one
+        if digit == 0 and last and last[0] == name and now - last[1] < TEN_WINDOW:
+            self._set(10)
+            self._last_one = None
+            return
+        self._set(digit)
+        self._last_one = (name, now) if digit == 1 else None
+
+    def action_step(self, delta: int) -> None:
+        name = self._person()
+        if name is None:
+            return
+        entry = self.editor.score_for(name)
+        current = entry.score if entry and entry.score is not None else (5 if delta > 0 else 6)
+        self._set(max(0, min(10, current + delta)))
+
+    def action_clear(self) -> None:
+        self._set(None)
+
+    def action_reason(self) -> None:
+        name = self._person()
+        if name is None or self.read_only:
+            return
+        box = self.query_one("#reason-input", Input)
+        entry = self.editor.score_for(name)
+        box.value = entry.reason if entry else ""
+        box.placeholder = f"{name}'s reasoning, then Enter (Escape cancels)"
+        box.remove_class("hidden")
+        box.focus()
+
+    def action_question(self) -> None:
+        if self.read_only:
+            return
+        box = self.query_one("#question-input", Input)
+        box.value = self.editor.conference.scaling.question
+        box.remove_class("hidden")
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "reason-input":
+            name = self._person()
+            if name is not None:
+                self.editor.set_reason(name, event.value)
+        elif event.input.id == "question-input" and event.value.strip():
+            self.editor.set_field(
+                self.editor.conference.scaling, "question", " ".join(event.value.split())
+            )
+        self._close_inputs()
+
+    def _close_inputs(self) -> None:
+        for box in self.query(Input):
+            box.add_class("hidden")
+        self._show()
+        self.query_one(DataTable).focus()
+
+    def action_close(self) -> None:
+        if isinstance(self.focused, Input):
+            self._close_inputs()  # Escape in a text box cancels it
+            return
+        self.dismiss(None)
