@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import store_bench
+from . import export_bench, store_bench
 
-BENCHMARKS = [store_bench]
+BENCHMARKS = [store_bench, export_bench]
 
 
 def main() -> int:

@@ -14,8 +14,9 @@ import tempfile
 from pathlib import Path
 
 from . import __version__, config, dates
+from .export import FORMATS, ExportError, default_file_name, export_minutes, render
 from .model import CONTEXT_TYPES, Conference, Context, Dates, ValidationError
-from .store import Store, StoreError, atomic_create, atomic_write
+from .store import Store, StoreError
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 EXIT_ERROR = 2
@@ -63,8 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[common], help="write a conference out")
     export.add_argument("id")
-    export.add_argument("--format", required=True, choices=("json",))
-    export.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
+    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument(
+        "--out",
+        metavar="PATH",
+        help="file to write (default: standard output for md and json, "
+        "YYYY-MM-DD-<context>-minutes.docx here for docx)",
+    )
     export.add_argument("--force", action="store_true", help="replace PATH if it exists")
     return parser
 
@@ -74,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return run(args)
-    except (UserError, StoreError, ValidationError, ValueError) as error:
+    except (UserError, StoreError, ExportError, ValidationError, ValueError) as error:
         print(f"ctxtui: {_sentence(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -195,26 +201,18 @@ def _import(store: Store, file: str) -> int:
 
 def _export(store: Store, args: argparse.Namespace) -> int:
     conference = store.load(args.id)
-    text = json.dumps(conference.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if not args.out:
-        sys.stdout.write(text)
+    previous = None
+    if conference.previous_id and store.exists(conference.previous_id):
+        previous = store.load(conference.previous_id)
+    nation = config.nation()
+    if not args.out and args.format in ("md", "json"):
+        sys.stdout.buffer.write(render(conference, args.format, nation=nation, previous=previous))
         return 0
-    write_new_file(Path(args.out), text.encode("utf-8"), replace=args.force)
-    print(args.out)
+    path = Path(args.out) if args.out else Path(default_file_name(conference, args.format))
+    written = export_minutes(
+        conference, args.format, path, nation=nation, previous=previous, replace=args.force
+    )
+    if written.note:
+        print(f"ctxtui: {written.note}", file=sys.stderr)
+    print(written.path)
     return 0
-
-
-def write_new_file(path: Path, data: bytes, *, replace: bool = False) -> None:
-    """Write an export file whole; refuse to replace an existing file unless asked to."""
-
-    if not path.parent.is_dir():
-        raise UserError(f"folder {path.parent} does not exist")
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name")
-    try:
-        if replace:
-            atomic_write(path, data)
-        elif not atomic_create(path, data):
-            raise UserError(f"{path} already exists; choose another name or pass --force")
-    except OSError as error:
-        raise UserError(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,99 @@
+"""Writing the minutes out: Markdown, DOCX and the JSON interchange file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Conference
+from ..store import atomic_create, atomic_write
+from .markdown import default_file_name, to_markdown
+
+FORMATS = ("md", "docx", "json")
+
+
+class ExportError(Exception):
+    """A clear sentence for the user; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    note: str | None = None  # e.g. pandoc was missing, so Markdown was written instead
+
+
+def render(
+    conference: Conference, fmt: str, *, nation: str, previous: Conference | None = None
+) -> bytes:
+    """The file's bytes. Raises PandocUnavailable for DOCX when pandoc cannot run."""
+    if fmt == "json":
+        return (json.dumps(conference.to_dict(), ensure_ascii=False, indent=2) + "\n").encode()
+    markdown = to_markdown(conference, nation=nation, previous=previous)
+    if fmt == "md":
+        return markdown.encode("utf-8")
+    if fmt == "docx":
+        from .docx import markdown_to_docx
+
+        return markdown_to_docx(markdown)
+    raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def write_file(path: Path, data: bytes, *, replace: bool = False) -> None:
+    """Write ``path`` whole, or not at all; never replace an existing file unless asked."""
+    if not path.parent.is_dir():
+        raise ExportError(f"folder {path.parent} does not exist")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    try:
+        if replace:
+            atomic_write(path, data)
+        elif not atomic_create(path, data):
+            raise ExportError(f"{path} already exists; choose another name or allow replacing it")
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def export_minutes(
+    conference: Conference,
+    fmt: str,
+    path: Path,
+    *,
+    nation: str,
+    previous: Conference | None = None,
+    replace: bool = False,
+) -> Written:
+    """Write one export. If DOCX cannot be made, the Markdown is written beside it instead."""
+    from .docx import PandocUnavailable
+
+    try:
+        data = render(conference, fmt, nation=nation, previous=previous)
+    except PandocUnavailable as error:
+        fallback = path.with_suffix(".md")
+        write_file(
+            fallback, render(conference, "md", nation=nation, previous=previous), replace=replace
+        )
+        return Written(fallback, f"No DOCX: {error}. The Markdown minutes were written instead.")
+    write_file(path, data, replace=replace)
+    return Written(path)
+
+
+def safe_file_name(name: str) -> str:
+    """A file name typed in the export dialog; refuses anything that would leave the folder."""
+    name = name.strip()
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+        raise ExportError("give a plain file name, without folders")
+    return name
+
+
+__all__ = [
+    "FORMATS",
+    "ExportError",
+    "Written",
+    "default_file_name",
+    "export_minutes",
+    "render",
+    "safe_file_name",
+    "to_markdown",
+    "write_file",
+]

@@ -1,0 +1,59 @@
+"""Export: Markdown + DOCX of a big conference against one bare pandoc run on the same Markdown."""
+
+from __future__ import annotations
+
+from ctxtui.demo import demo_conference
+from ctxtui.export import render
+from ctxtui.export.docx import markdown_to_docx
+from ctxtui.export.markdown import to_markdown
+from ctxtui.model import Action, Attendee, Conference
+
+from .common import compare, summary
+
+
+def big_conference() -> Conference:
+    """300 points, 40 plan rows and 25 attendees (all invented)."""
+    conference = demo_conference()
+    sentence = "Invented point about lighting, routes, supervision and who is around after school"
+    for key, count in (
+        ("concerns", 90),
+        ("complicating", 70),
+        ("strengths", 70),
+        ("safety_plan", 50),
+        ("safety_goals", 20),
+    ):
+        conference.target_list(key)[:] = [f"{sentence} ({key} {n})." for n in range(count)]
+    conference.actions = [
+        Action(
+            f"Worry {n}: {sentence}.",
+            "Caretakers and youth workers",
+            f"Goal {n}",
+            f"Intervention {n}: {sentence}.",
+            "Housing",
+            "Within 6 weeks",
+            "open",
+            "",
+        )
+        for n in range(40)
+    ]
+    conference.attendees = [
+        Attendee(f"Invented Person {n}", "Officer", "Community safety", "present")
+        for n in range(25)
+    ]
+    return conference
+
+
+def run() -> list[str]:
+    conference = big_conference()
+    markdown = to_markdown(conference)
+    markdown_to_docx(markdown)  # warm up
+    ours, bare = compare(
+        lambda: (
+            render(conference, "md", nation="england-and-wales"),
+            render(conference, "docx", nation="england-and-wales"),
+        ),
+        lambda: markdown_to_docx(markdown),
+        rounds=5,
+    )
+    print(f"md+docx of the big conference: {ours:.3f} s; one bare pandoc run: {bare:.3f} s")
+    return [summary("export_md_docx", f"{ours:.3f}s", ours / bare, 1.3)]

@@ -1,0 +1,224 @@
+"""Record -> Markdown minutes. Every user string is escaped so it shows exactly as typed.
+
+The Markdown is read by two parsers: markdown-it-py (the preview and the tests) and pandoc (the
+DOCX). Both treat a backslash before any ASCII punctuation as that character, literally, so every
+ASCII punctuation character in user text is escaped. Runs of white space, including line breaks,
+are folded into one space (within a paragraph) because Markdown would fold them anyway; blank
+lines in long text start a new paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+
+from .. import dates
+from ..editing import agenda_status
+from ..model import ATTENDANCE, CAPTURE_TARGETS, Conference, Score, parse_date, strip_controls
+from ..scaling import summarise
+
+MARKING = "OFFICIAL-SENSITIVE"
+# Punctuation that is never markup inside a line, in either parser, stays as it is for
+# readability; everything else is escaped.
+_NEVER_MARKUP = ",;?/:%"
+_PUNCTUATION = re.compile(
+    "([" + re.escape("".join(c for c in string.punctuation if c not in _NEVER_MARKUP)) + "])"
+)
+
+# (heading, share of the page) of the plan table, in the guidance's column order
+PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("worry", "What are we worried about (and impact)?", 16),
+    ("helping", "What is helping to keep children safe?", 14),
+    ("goal", "Safety goal", 13),
+    ("intervention", "Intervention to be offered", 18),
+    ("agency", "Agency / team responsible", 11),
+    ("timescale", "Timescale", 9),
+    ("status", "Status and progress", 12),
+)
+PANDOC_TABLE_WIDTH = 100  # a separator line wider than pandoc's 72 columns makes widths relative
+
+
+def escape(text: str) -> str:
+    """One paragraph of user text as Markdown that shows exactly these characters."""
+    text = " ".join(strip_controls(text).split())
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def escape_block(text: str) -> list[str]:
+    """Long user text as paragraphs: blank lines separate them."""
+    paragraphs = [escape(p) for p in re.split(r"\n\s*\n", text)]
+    return [p for p in paragraphs if p]
+
+
+def table(headings: list[str], rows: list[list[str]], shares: list[int] | None = None) -> str:
+    """A pipe table; headings are ours, cells are user text (escaped here)."""
+    shares = shares or [1] * len(headings)
+    total = sum(shares)
+    dashes = [max(3, PANDOC_TABLE_WIDTH * share // total) for share in shares]
+    lines = [
+        "| " + " | ".join(headings) + " |",
+        "|" + "|".join("-" * d for d in dashes) + "|",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(escape(cell) or " " for cell in row) + " |")
+    return "\n".join(lines)
+
+
+def _date(text: str) -> str:
+    """``2026-01-20`` as ``Tuesday 20 January 2026`` (or the text as it is)."""
+    try:
+        day = parse_date(text)
+    except ValueError:
+        return text
+    return f"{day:%A} {day.day} {day:%B %Y}" if day else ""
+
+
+def _bullets(items: list[str], numbered: bool = True) -> list[str]:
+    if not items:
+        return ["None recorded."]
+    return [
+        f"{n}. {escape(item)}" if numbered else f"- {escape(item)}"
+        for n, item in enumerate(items, 1)
+    ]
+
+
+def to_markdown(
+    conference: Conference,
+    *,
+    nation: str = dates.DEFAULT_NATION,
+    previous: Conference | None = None,
+    now: dt.datetime | None = None,
+) -> str:
+    """The minutes, in the order partners expect to read them."""
+    c = conference
+    out: list[str] = [f"**{MARKING}**", ""]
+    title = (
+        "Context conference minutes" if c.kind == "initial" else "Review context conference minutes"
+    )
+    out += [f"# {title}: {escape(c.context.name) or 'unnamed context'}", ""]
+    if c.status == "draft":
+        out += ["*Draft: these minutes have not been finalised.*", ""]
+    elif c.finalised_at:
+        out += [f"*Final minutes, finalised {escape(c.finalised_at.replace('T', ' '))}.*", ""]
+
+    # Details
+    d, r = c.dates, c.roles
+    when = _date(d.conference)
+    if d.start_time or d.end_time:
+        when = f"{when}, {d.start_time or '?'}–{d.end_time or '?'}".strip(", ")
+    details = [
+        ["Context", c.context.name],
+        ["Type of context", c.context.type],
+        ["Description", c.context.description],
+        ["Venue", c.context.venue],
+        ["Conference date and time", when],
+        ["Assessment period", d.assessment_period],
+        ["Mapping meeting", _date(d.mapping_meeting)],
+        ["Chair", r.chair],
+        ["Lead practitioner / context assessor", r.lead_practitioner],
+        ["Location lead", r.location_lead],
+        ["Minute taker", r.minute_taker],
+    ]
+    if c.kind == "review" and previous is not None:
+        details.append(["Reviews the conference of", _date(previous.dates.conference)])
+    out += ["## Details", "", table(["Item", "Details"], details, [1, 3]), ""]
+
+    # Attendance, by attendance then agency
+    out += ["## Attendance", ""]
+    if not c.attendees:
+        out += ["No attendance recorded.", ""]
+    for state in ATTENDANCE:
+        people = sorted(
+            (a for a in c.attendees if a.attendance == state),
+            key=lambda a: (a.agency.lower(), a.name.lower()),
+        )
+        if people:
+            label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[state]
+            out += [f"### {label}", ""]
+            rows = [[a.agency, a.name, a.role] for a in people]
+            out += [table(["Agency", "Name", "Role"], rows, [2, 2, 3]), ""]
+
+    out += ["## Danger statement", ""]
+    for paragraph in escape_block(c.danger_statement) or ["None recorded."]:
+        out += [paragraph, ""]
+
+    for key, label in CAPTURE_TARGETS:
+        out += [f"## {label}", "", *_bullets(c.target_list(key)), ""]
+
+    # Scaling
+    present = [a for a in c.attendees if a.attendance == "present" and a.name]
+    scores = _scores_for(c, [a.name for a in present])
+    summary = summarise((s.score for s in scores.values()), asked=len(scores))
+    out += ["## Scaling", "", f"*{escape(c.scaling.question)}*", ""]
+    if scores:
+        agency = {a.name: a.agency for a in c.attendees}
+        rows = [
+            [name, agency.get(name, ""), "–" if s.score is None else str(s.score), s.reason]
+            for name, s in scores.items()
+        ]
+        out += [table(["Name", "Agency", "Score", "Reasoning"], rows, [3, 3, 1, 7]), ""]
+    line = summary.describe()
+    if previous is not None:
+        earlier = summarise(s.score for s in previous.scaling.scores)
+        line += (
+            f". Previous conference median {earlier.median_text()} → today {summary.median_text()}"
+        )
+    out += [escape(line), ""]
+
+    # Intervention plan
+    out += ["## Intervention plan", ""]
+    if c.actions:
+        rows = []
+        for a in c.actions:
+            status = a.status + (f" – {a.progress}" if a.progress else "")
+            rows.append([a.worry, a.helping, a.goal, a.intervention, a.agency, a.timescale, status])
+        out += [table([h for _, h, _ in PLAN_COLUMNS], rows, [s for _, _, s in PLAN_COLUMNS]), ""]
+    else:
+        out += ["No actions agreed.", ""]
+
+    # Dates
+    held = parse_date(d.conference) if d.conference else None
+    review = parse_date(d.review) if d.review else (dates.default_review(held) if held else None)
+    out += ["## Review and circulation", ""]
+    out += [f"- Review conference: {_date(review.isoformat()) if review else 'to be arranged'}"]
+    warning = dates.review_warning(held, review)
+    if warning:
+        out += [f"- {escape(warning)}"]
+    if held:
+        out += [
+            f"- Minutes to be circulated by: {_date(dates.minutes_due(held, nation).isoformat())}"
+        ]
+    if now is not None and c.agenda.current >= 0:
+        status = agenda_status(c, now)
+        out += [f"- Meeting length: {status.meeting_elapsed // 60} minutes"]
+    out += [""]
+
+    out += [
+        "## Confidentiality",
+        "",
+        f"These minutes are {MARKING}. They are about a place or group, not about any child or "
+        "family, and must not be used to identify one. Share them only with the agencies invited "
+        "to the conference, store them as you would child protection conference minutes, and "
+        "tell the chair at once about anything that is wrong or should not be here.",
+        "",
+    ]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _scores_for(conference: Conference, present: list[str]) -> dict[str, Score]:
+    """Everyone present (scored or not), then anyone else who gave a score."""
+    by_name = {s.attendee: s for s in conference.scaling.scores}
+    chosen = {name: by_name.get(name, Score(attendee=name)) for name in present}
+    for score in conference.scaling.scores:
+        if score.attendee not in chosen and (score.score is not None or score.reason):
+            chosen[score.attendee] = score
+    return chosen
+
+
+def default_file_name(conference: Conference, extension: str) -> str:
+    """``YYYY-MM-DD-<context>-minutes.<extension>``"""
+    from ..store import slugify
+
+    day = conference.dates.conference or "undated"
+    return f"{day}-{slugify(conference.context.name)}-minutes.{extension}"
