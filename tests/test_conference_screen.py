@@ -223,7 +223,7 @@ async def test_attendance_delete_and_undo(store, demo, clock):
 async def test_details_edit_applies_valid_values_only(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+o", "d")
         assert isinstance(app.screen, DetailsScreen)
         await pilot.press("ctrl+u")
         await type_text(pilot, "Riverside Skatepark")
@@ -285,7 +285,7 @@ async def test_help_lists_the_keys_of_the_screen(store, demo, clock):
             "Undo delete",
             "Move point up",
             "Move to heading",
-            "Details",
+            "Go to…",
             "Attendance",
             "Next item",
         ):
@@ -296,7 +296,17 @@ async def test_palette_lists_every_action_and_runs_them(store, demo, clock):
     from ctxtui.screens.commands import CONFERENCE_COMMANDS
 
     names = " ".join(name for name, _, _ in CONFERENCE_COMMANDS)
-    for word in ("Details", "Attendance", "Danger statement", "Agenda", "Help"):
+    for word in (
+        "Details",
+        "Attendance",
+        "Danger statement",
+        "Intervention plan",
+        "Scaling",
+        "Agenda",
+        "Preview",
+        "Export",
+        "Help",
+    ):
         assert word in names
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -32,7 +32,7 @@ def test_point_list_focused(snap_compare, demo_app):
 
 
 def test_details(snap_compare, demo_app):
-    assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+o"])
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+o", "d"])
 
 
 def test_attendance(snap_compare, demo_app):

@@ -28,12 +28,12 @@ _PUNCTUATION = re.compile(
 
 # (heading, share of the page) of the plan table, in the guidance's column order
 PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("worry", "What are we worried about (and impact)?", 16),
-    ("helping", "What is helping to keep children safe?", 14),
-    ("goal", "Safety goal", 13),
-    ("intervention", "Intervention to be offered", 18),
-    ("agency", "Agency / team responsible", 11),
-    ("timescale", "Timescale", 9),
+    ("worry", "What are we worried about (and impact)?", 15),
+    ("helping", "What is helping to keep children safe?", 13),
+    ("goal", "Safety goal", 12),
+    ("intervention", "Intervention to be offered", 17),
+    ("agency", "Agency / team responsible", 13),
+    ("timescale", "Timescale", 12),
     ("status", "Status and progress", 12),
 )
 PANDOC_TABLE_WIDTH = 100  # a separator line wider than pandoc's 72 columns makes widths relative

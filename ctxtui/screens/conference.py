@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from .. import config, dates
 from ..autosave import Autosaver
 from ..editing import TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS, Editor, TooLong, clean_point
 from ..model import CAPTURE_TARGETS, MAX_TEXT
@@ -24,19 +26,35 @@ from .commands import CONFERENCE_COMMANDS, ScreenCommands
 AUTOSAVE_SECONDS = 0.5
 
 
+# (letter, label, action) of the Ctrl+O menu: every place the chair can go from here
+GO_TO_MENU: tuple[tuple[str, str, str], ...] = (
+    ("d", "Details (context, dates, roles)", "details"),
+    ("a", "Attendance", "attendance"),
+    ("g", "Danger statement", "danger"),
+    ("p", "Intervention plan", "plan"),
+    ("s", "Scaling", "scaling"),
+    ("r", "Agenda", "agenda"),
+    ("v", "Preview the minutes", "preview"),
+    ("e", "Export the minutes", "export"),
+    ("h", "Help", "help"),
+)
+
+
 class ConferenceScreen(Screen[None]):
     HELP_GROUP = "Minute-taking screen"
     COMMANDS = {ScreenCommands}
     PALETTE = CONFERENCE_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
-        Binding("ctrl+n", "next_item", "Next item", id="conference.next_item"),
-        Binding("ctrl+o", "details", "Details", id="conference.details"),
-        Binding("ctrl+l", "attendance", "Attendance", id="conference.attendance"),
+        Binding("ctrl+n", "next_item", "Next item", id="conference.next_item", show=False),
+        Binding("ctrl+o", "menu", "Go to…", id="conference.menu"),
+        Binding("ctrl+l", "attendance", "Attendance", id="conference.attendance", show=False),
         Binding("ctrl+g", "danger", "Danger statement", id="conference.danger", show=False),
         Binding("ctrl+r", "agenda", "Agenda", id="conference.agenda", show=False),
         Binding("ctrl+f,f2", "plan", "Plan", id="conference.plan"),
         Binding("ctrl+y,f3", "scaling", "Scaling", id="conference.scaling"),
+        Binding("f5", "preview", "Preview", id="conference.preview", show=False),
+        Binding("f6", "export", "Export", id="conference.export", show=False),
         Binding("f1,question_mark", "help", "Help", id="conference.help"),
     ]
 
@@ -54,6 +72,12 @@ class ConferenceScreen(Screen[None]):
         self.editor = Editor(self.session.conference, now)
         self.autosaver = Autosaver(self.session, self.editor, now)
         self.now = now
+        self.export_folder = Path.cwd()
+        self.last_export: Path | None = None
+        try:
+            self.nation = config.nation()
+        except ValueError:
+            self.nation = dates.DEFAULT_NATION
 
     @property
     def conference(self):
@@ -312,16 +336,92 @@ class ConferenceScreen(Screen[None]):
         from ..scaling import summarise
         from .scaling import ScalingScreen
 
-        previous = None
-        if self.conference.previous_id:
-            try:
-                earlier = self.store.load(self.conference.previous_id)
-                previous = summarise(s.score for s in earlier.scaling.scores)
-            except StoreError as error:
-                self.notify(f"Previous conference not available: {error}", severity="warning")
+        earlier = self._previous()
+        previous = summarise(s.score for s in earlier.scaling.scores) if earlier else None
         self.app.push_screen(
             ScalingScreen(self.editor, previous, self.session.read_only), self._back
         )
+
+    def action_menu(self) -> None:
+        from .dialogs import MenuDialog
+
+        def chosen(action: str | None) -> None:
+            if action:
+                self.call_later(self.run_action, action)
+
+        self.app.push_screen(MenuDialog("Go to…", list(GO_TO_MENU)), chosen)
+
+    def _previous(self):
+        if not self.conference.previous_id:
+            return None
+        try:
+            return self.store.load(self.conference.previous_id)
+        except StoreError as error:
+            self.notify(f"Previous conference not available: {error}", severity="warning")
+            return None
+
+    def action_preview(self) -> None:
+        from ..export.markdown import to_markdown
+        from .preview import PreviewScreen
+
+        markdown = to_markdown(self.conference, nation=self.nation, previous=self._previous())
+
+        def after(result: str | None) -> None:
+            self._back()
+            if result == "export":
+                self.action_export()
+
+        self.app.push_screen(PreviewScreen(markdown), after)
+
+    def action_export(self) -> None:
+        from .dialogs import ConfirmDialog
+        from .export import ExportChoice, ExportDialog
+
+        def chosen(choice: ExportChoice | None) -> None:
+            self._back()
+            if choice is None:
+                return
+            self.export_folder = choice.path.parent
+            if choice.path.exists():
+                self.app.push_screen(
+                    ConfirmDialog(f"{choice.path} exists. Replace it?"),
+                    lambda yes: self._write_export(choice, replace=True) if yes else None,
+                )
+            else:
+                self._write_export(choice, replace=False)
+
+        self.app.push_screen(ExportDialog(self.conference, self.export_folder), chosen)
+
+    def _write_export(self, choice, replace: bool) -> None:
+        """Write in a worker thread from a snapshot, so typing carries on meanwhile."""
+        from ..export import ExportError, export_minutes
+        from ..export.docx import PandocUnavailable
+        from ..model import Conference
+
+        snapshot = Conference.from_dict(self.conference.to_dict())
+        previous = self._previous()
+        self.notify(f"Writing {choice.path.name}…", timeout=2)
+
+        def work() -> None:
+            try:
+                written = export_minutes(
+                    snapshot,
+                    choice.fmt,
+                    choice.path,
+                    nation=self.nation,
+                    previous=previous,
+                    replace=replace,
+                )
+            except (ExportError, PandocUnavailable, OSError) as error:
+                self.app.call_from_thread(self.notify, f"Not exported: {error}.", severity="error")
+                return
+            message = f"Minutes written to {written.path}"
+            if written.note:
+                message = f"{written.note} {message}"
+            self.app.call_from_thread(self.notify, message, title="Exported", timeout=10)
+            self.last_export = written.path
+
+        self.run_worker(work, thread=True, group="export")
 
     def action_help(self) -> None:
         from .help import HelpScreen

@@ -83,3 +83,38 @@ class TextDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class MenuDialog(ModalScreen[str | None]):
+    """A menu of actions, each with a letter: press the letter, or move and press Enter."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="menu.cancel")]
+
+    def __init__(self, title: str, entries: list[tuple[str, str, str]]) -> None:
+        """``entries``: (letter, label, value)."""
+        super().__init__()
+        self.title_text = title
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.title_text, style="bold"))
+            yield OptionList(
+                *[
+                    Option(Text.assemble((f" {letter} ", "reverse"), f"  {label}"), id=value)
+                    for letter, label, value in self.entries
+                ]
+            )
+
+    def on_key(self, event) -> None:
+        for letter, _label, value in self.entries:
+            if event.character == letter:
+                event.stop()
+                self.dismiss(value)
+                return
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

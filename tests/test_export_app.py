@@ -1,0 +1,98 @@
+"""Preview and export from the minute-taking screen, by keyboard."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from ctxtui.app import CtxApp
+from ctxtui.export import docx as docx_module
+from ctxtui.screens.export import ExportDialog
+from ctxtui.screens.preview import PreviewScreen
+
+from .conftest import wait_for
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def app(store, demo, clock):
+    return CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+
+
+async def open_export(pilot, folder) -> None:
+    await pilot.press("ctrl+o", "e")
+    await wait_for(lambda: isinstance(pilot.app.screen, ExportDialog))
+    pilot.app.screen.query_one("#folder").value = str(folder)
+
+
+async def test_preview_shows_the_minutes(app, demo):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Typed", "space", *"just", "space", *"now", "enter")
+        await pilot.press("ctrl+o", "v")
+        await wait_for(lambda: isinstance(app.screen, PreviewScreen))
+        assert "Typed just now" in app.screen.markdown
+        assert "OFFICIAL-SENSITIVE" in app.screen.markdown
+        await pilot.press("escape")
+        assert app.focused is app.screen.capture
+
+
+async def test_export_docx_with_the_default_name(app, demo, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, tmp_path)
+        await pilot.press("enter")  # in the file name: export
+        target = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.docx"
+        await wait_for(lambda: target.exists() and app.screen.last_export == target, timeout=20)
+        assert any(str(target) in str(n.message) for n in app._notifications)
+    document = docx.Document(io.BytesIO(target.read_bytes()))
+    assert document.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+
+
+async def test_markdown_format_renames_and_existing_files_are_kept_unless_replaced(app, tmp_path):
+    existing = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.md"
+    existing.write_text("keep me", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, tmp_path)
+        app.screen.query_one("#format").value = "md"
+        await pilot.pause()
+        assert app.screen.query_one("#name").value == existing.name
+        app.screen.query_one("#name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")  # do not replace
+        await pilot.pause(0.3)
+        assert existing.read_text(encoding="utf-8") == "keep me"
+        await open_export(pilot, tmp_path)
+        app.screen.query_one("#format").value = "md"
+        await pilot.pause()
+        app.screen.query_one("#name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(lambda: existing.read_text(encoding="utf-8").startswith("**OFFICIAL"))
+
+
+async def test_a_name_with_folders_is_refused(app, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, tmp_path)
+        app.screen.query_one("#name").value = "../escape.docx"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportDialog)
+        assert "plain file name" in str(app.screen.query_one("#export-problem").render())
+    assert not (tmp_path.parent / "escape.docx").exists()
+
+
+async def test_without_pandoc_the_markdown_is_written_and_said(app, tmp_path, monkeypatch):
+    def no_pandoc(markdown):
+        raise docx_module.PandocUnavailable("pandoc could not run (not installed)")
+
+    monkeypatch.setattr(docx_module, "markdown_to_docx", no_pandoc)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, tmp_path)
+        await pilot.press("enter")
+        fallback = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.md"
+        await wait_for(lambda: fallback.exists())
+        await wait_for(lambda: any("No DOCX" in str(n.message) for n in app._notifications))
+    assert not fallback.with_suffix(".docx").exists()
