@@ -23,9 +23,16 @@ def styles_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "styles"
 
 
-SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶"}
+SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶", "flag": "⚑"}
 # The Linux console's font lacks most of these.
-ASCII_SYMBOLS = {"saved": "ok", "unsaved": "*", "warning": "!!", "target": ">", "current": ">"}
+ASCII_SYMBOLS = {
+    "saved": "ok",
+    "unsaved": "*",
+    "warning": "!!",
+    "target": ">",
+    "current": ">",
+    "flag": "!",
+}
 
 
 class CtxApp(App[None]):

@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
         "YYYY-MM-DD-<context>-minutes.docx here for docx)",
     )
     export.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    check = commands.add_parser(
+        "check", parents=[common], help="privacy scan; exit 1 and a list when something is flagged"
+    )
+    check.add_argument("id")
+    check.add_argument("--json", action="store_true", help="print a JSON array of findings")
     return parser
 
 
@@ -111,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         return _import(store, args.file)
     if command == "export":
         return _export(store, args)
+    if command == "check":
+        return _check(store, args)
     raise UserError(f"unknown command {command!r}")
 
 
@@ -197,6 +204,25 @@ def _import(store: Store, file: str) -> int:
         print(f"ctxtui: {note}", file=sys.stderr)
     print(conference.id)
     return 0
+
+
+def _check(store: Store, args: argparse.Namespace) -> int:
+    from .privacy import CATEGORIES, scan
+
+    findings = scan(store.load(args.id))
+    if args.json:
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    elif findings:
+        for f in findings:
+            where = (
+                "danger statement"
+                if f.section == "danger_statement"
+                else f"{f.section} #{f.index + 1}"
+            )
+            print(f"{where}: {CATEGORIES[f.category]}: {f.text}")
+    else:
+        print("Nothing flagged.")
+    return 1 if findings else 0
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:

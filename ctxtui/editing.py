@@ -231,6 +231,15 @@ class Editor:
             self.conference.scaling.scores.append(entry)
         self.set_field(entry, "reason", clean_point(reason))
 
+    # -- privacy
+
+    def dismiss_flags(self, keys: list[str]) -> None:
+        """Remember that the chair has looked at these findings (``category:text``)."""
+        new = [key for key in keys if key not in self.conference.dismissed_flags]
+        if new:
+            self.conference.dismissed_flags.extend(new)
+            self.touch()
+
     # -- plain fields (details, danger statement)
 
     def set_field(self, obj: object, name: str, value: str) -> None:

@@ -195,6 +195,8 @@ class Conference:
     scaling: Scaling = field(default_factory=Scaling)
     actions: list[Action] = field(default_factory=list)
     agenda: Agenda = field(default_factory=Agenda)
+    # privacy findings the chair has looked at and dismissed, as "category:matched text"
+    dismissed_flags: list[str] = field(default_factory=list)
 
     def target_list(self, target: str) -> list[str]:
         """The list of points a capture target files into."""
@@ -271,6 +273,8 @@ def _read_conference(data: Any) -> Conference:
         ]
     if "agenda" in obj:
         conference.agenda = _read_agenda(obj["agenda"])
+    if "dismissed_flags" in obj:
+        conference.dismissed_flags = _texts(obj["dismissed_flags"], "dismissed_flags")
     return conference
 
 

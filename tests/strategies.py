@@ -107,4 +107,5 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             "items": agenda_items,
             "current": draw(st.integers(-1, max(len(agenda_items) - 1, 0))),
         },
+        "dismissed_flags": draw(small_lists(text)),
     }

@@ -17,6 +17,7 @@ from .. import config, dates
 from ..autosave import Autosaver
 from ..editing import TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS, Editor, TooLong, clean_point
 from ..model import CAPTURE_TARGETS, MAX_TEXT
+from ..privacy import Hit, attendee_names, scan_text
 from ..store import Store, StoreError
 from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput
@@ -72,6 +73,7 @@ class ConferenceScreen(Screen[None]):
         self.editor = Editor(self.session.conference, now)
         self.autosaver = Autosaver(self.session, self.editor, now)
         self.now = now
+        self._scan_cache: dict[tuple[str, tuple[str, ...]], list[Hit]] = {}
         self.export_folder = Path.cwd()
         self.last_export: Path | None = None
         try:
@@ -92,12 +94,13 @@ class ConferenceScreen(Screen[None]):
         with Grid(id="panes"):
             for key, _ in CAPTURE_TARGETS:
                 yield PointList(key, id=f"pane-{key}", classes="pane")
+        yield Static(id="flag-line")
         yield CaptureBar(id="capture")
         yield Footer()
 
     def on_mount(self) -> None:
         for key in TARGET_KEYS:
-            self.pane(key).show(self.editor.points(key))
+            self.redraw(key)
         if self.session.read_only:
             self.capture.disabled = True
             self.notify(
@@ -109,6 +112,41 @@ class ConferenceScreen(Screen[None]):
         self._show_status()
         self.set_interval(self.autosave_seconds, self._autosave)
         self.capture.focus()
+
+    def redraw(self, target: str, highlight: int | None = None) -> None:
+        """Show one heading's points from the record, marking those the privacy guard flags."""
+        points = self.editor.points(target)
+        flagged = {i for i, point in enumerate(points) if self.open_hits(point)}
+        self.pane(target).show(points, highlight, flagged, self.app.symbols["flag"])
+
+    def open_hits(self, text: str) -> list[Hit]:
+        """The privacy findings in one text that the chair has not dismissed (cached by text)."""
+        allowed = tuple(attendee_names(self.conference))
+        key = (text, allowed)
+        hits = self._scan_cache.get(key)
+        if hits is None:
+            hits = self._scan_cache[key] = scan_text(text, allowed)
+        dismissed = set(self.conference.dismissed_flags)
+        return [hit for hit in hits if hit.key not in dismissed]
+
+    def _show_flag(self, text: str | None) -> None:
+        line = self.query_one("#flag-line", Static)
+        hits = self.open_hits(text) if text else []
+        if hits:
+            reasons = "; ".join(hit.reason() for hit in hits)
+            line.update(
+                Text(
+                    f"{self.app.symbols['flag']} {reasons}. Reword it, or x in the list "
+                    "dismisses the flag."
+                )
+            )
+        line.set_class(bool(hits), "-shown")
+
+    def on_option_list_option_highlighted(self, event) -> None:
+        if isinstance(event.option_list, PointList) and event.option_list.has_focus:
+            points = self.editor.points(event.option_list.target)
+            index = event.option_index
+            self._show_flag(points[index] if 0 <= index < len(points) else None)
 
     @property
     def capture(self) -> CaptureInput:
@@ -185,7 +223,8 @@ class ConferenceScreen(Screen[None]):
             self.notify(str(error), severity="error")
             return
         if index is not None:
-            self.pane(message.target).show(self.editor.points(message.target), index)
+            self.redraw(message.target, index)
+            self._show_flag(self.editor.points(message.target)[index])
             self._show_target()
             self.changed()
 
@@ -196,7 +235,7 @@ class ConferenceScreen(Screen[None]):
             self.notify(str(error), severity="error")
             return
         pane = self.pane(message.target)
-        pane.show(self.editor.points(message.target), message.index)
+        self.redraw(message.target, message.index)
         if not kept:
             self.notify("Emptied point deleted. Press z in the list to undo.")
         self._show_target()
@@ -219,13 +258,22 @@ class ConferenceScreen(Screen[None]):
         if message.what == "delete":
             self.editor.delete_point(target, index)
             self.notify("Point deleted. Press z to undo.")
-            self.pane(target).show(self.editor.points(target), index)
+            self.redraw(target, index)
         elif message.what in ("up", "down"):
             new = self.editor.move_point(target, index, -1 if message.what == "up" else 1)
-            self.pane(target).show(self.editor.points(target), new)
+            self.redraw(target, new)
         elif message.what == "move":
             self._ask_where_to_move(target, index)
             return
+        elif message.what == "dismiss":
+            hits = self.open_hits(self.editor.points(target)[index])
+            if not hits:
+                self.notify("Nothing is flagged in this point.")
+                return
+            self.editor.dismiss_flags([hit.key for hit in hits])
+            self.redraw(target, index)
+            self._show_flag(None)
+            self.notify("Flag dismissed; it stays dismissed for this conference.")
         elif message.what == "plan":
             row = self.editor.action_from_point(target, index)
             self.notify("Plan row added with this worry: fill in the rest.")
@@ -243,8 +291,8 @@ class ConferenceScreen(Screen[None]):
             if not new_target:
                 return
             new_index = self.editor.move_to(target, index, new_target)
-            self.pane(target).show(self.editor.points(target), index)
-            self.pane(new_target).show(self.editor.points(new_target), new_index)
+            self.redraw(target, index)
+            self.redraw(new_target, new_index)
             self.notify(f"Moved to {TARGET_LABELS[new_target]}.")
             self._show_target()
             self.changed()
@@ -265,6 +313,7 @@ class ConferenceScreen(Screen[None]):
             pane.focus()
 
     def action_focus_capture(self) -> None:
+        self._show_flag(None)
         self.capture.focus()
 
     def action_switch_pane(self, step: int) -> None:
@@ -279,7 +328,7 @@ class ConferenceScreen(Screen[None]):
             self.notify("Nothing to undo.")
             return
         for key in TARGET_KEYS:
-            self.pane(key).show(self.editor.points(key))
+            self.redraw(key)
         self.notify(f"Restored the {what}.")
         self._show_target()
         self.changed()
@@ -374,6 +423,24 @@ class ConferenceScreen(Screen[None]):
         self.app.push_screen(PreviewScreen(markdown), after)
 
     def action_export(self) -> None:
+        """Export, after the chair has seen every open privacy flag and chosen to go on."""
+        from ..privacy import CATEGORIES, scan
+        from .dialogs import ConfirmDialog
+
+        findings = scan(self.conference)
+        if not findings:
+            self._ask_export()
+            return
+        lines = [
+            f"{f.section.replace('_', ' ')} #{f.index + 1}: {CATEGORIES[f.category]}: {f.text}"
+            for f in findings
+        ]
+        question = f"{len(findings)} possible child-identifying detail(s). Export anyway?"
+        self.app.push_screen(
+            ConfirmDialog(question, lines), lambda yes: self._ask_export() if yes else None
+        )
+
+    def _ask_export(self) -> None:
         from .dialogs import ConfirmDialog
         from .export import ExportChoice, ExportDialog
 

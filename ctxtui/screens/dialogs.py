@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 
@@ -19,13 +19,17 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, details: list[str] | None = None) -> None:
         super().__init__()
         self.question = question
+        self.details = details or []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.question))
+            if self.details:
+                with VerticalScroll(classes="details"):
+                    yield Static(Text("\n".join(self.details)))
+            yield Label(Text(self.question, style="bold"))
             yield Label("[b]y[/b] / Enter: yes    [b]n[/b] / Escape: no", classes="hint")
 
     def action_answer(self, answer: bool) -> None:

@@ -12,12 +12,12 @@ from textual.widgets.option_list import Option
 from ..editing import TARGET_LABELS
 
 
-def _numbered(number: int, point: str, width: int) -> Table:
-    """A point with its number; wrapped lines hang under the text, not the number."""
+def _numbered(number: int, point: str, width: int, flag: str) -> Table:
+    """A point with its number (and a privacy marker); wrapped lines hang under the text."""
     grid = Table.grid()
-    grid.add_column(width=width, no_wrap=True, style="dim")
+    grid.add_column(width=width, no_wrap=True, style="bold reverse" if flag else "dim")
     grid.add_column(ratio=1)
-    grid.add_row(f"{number}.", Text(point))
+    grid.add_row(f"{flag}{number}." if flag else f"{number}.", Text(point))
     return grid
 
 
@@ -46,6 +46,7 @@ class PointList(OptionList):
         ),
         Binding("m", "request('move')", "Move to heading", id="points.move"),
         Binding("p", "request('plan')", "Plan row from point", id="points.plan"),
+        Binding("x", "request('dismiss')", "Dismiss privacy flag", id="points.dismiss"),
         Binding("left", "screen.switch_pane(-1)", "Previous heading", id="points.prev", show=False),
         Binding("right", "screen.switch_pane(1)", "Next heading", id="points.next", show=False),
         Binding("escape,i,tab", "screen.focus_capture", "Back to typing", id="points.type"),
@@ -61,14 +62,26 @@ class PointList(OptionList):
     def __init__(self, target: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.target = target
+        self.flagged: set[int] = set()
         self.border_title = TARGET_LABELS[target]
 
-    def show(self, points: list[str], highlight: int | None = None) -> None:
-        """Redraw from the record; keep the highlight near where it was."""
+    def show(
+        self,
+        points: list[str],
+        highlight: int | None = None,
+        flagged: set[int] = frozenset(),
+        marker: str = "!",
+    ) -> None:
+        """Redraw from the record; keep the highlight near where it was. Points whose index is
+        in ``flagged`` carry the privacy marker."""
         old = self.highlighted
+        self.flagged = set(flagged)
         self.clear_options()
-        width = len(str(len(points))) + 2
-        self.add_options(Option(_numbered(n, point, width)) for n, point in enumerate(points, 1))
+        width = len(str(len(points))) + 2 + len(marker)
+        self.add_options(
+            Option(_numbered(n, point, width, marker if n - 1 in flagged else ""))
+            for n, point in enumerate(points, 1)
+        )
         self.border_subtitle = f"{len(points)}"
         if points:
             wanted = highlight if highlight is not None else (old if old is not None else 0)

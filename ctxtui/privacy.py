@@ -1,0 +1,382 @@
+"""Finds details that could identify a child or family in text meant to be about a place.
+
+Pure functions, no UI. Each finder returns what it matched and where, so the app can show the
+reason beside a point and the chair can dismiss one finding (remembered as ``category:text``).
+The aim is to catch slips made at typing speed without crying wolf: place names, agencies,
+roles and the people at the meeting are not flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import CAPTURE_TARGETS, Conference
+
+CATEGORIES: dict[str, str] = {
+    "date_of_birth": "a date of birth",
+    "age": "a child's age",
+    "nhs_number": "an NHS number",
+    "ni_number": "a National Insurance number",
+    "phone": "a phone number",
+    "email": "an email address",
+    "address": "a home address",
+    "name": "a person's name",
+}
+STRUCTURED = ("date_of_birth", "age", "nhs_number", "ni_number", "phone", "email", "address")
+# The sections of ``ctxtui check --json``, in the order of the minutes.
+SECTIONS: tuple[str, ...] = (
+    "danger_statement",
+    "concerns",
+    "complicating",
+    "strengths",
+    "safety_plan",
+    "safety_goals",
+    "actions",
+    "scaling",
+    "attendees",
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    category: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """What a dismissal remembers."""
+        return f"{self.category}:{self.text}"
+
+    def reason(self) -> str:
+        return f"Looks like {CATEGORIES[self.category]}: “{self.text}”"
+
+
+@dataclass(frozen=True)
+class Finding:
+    section: str
+    index: int
+    category: str
+    text: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "section": self.section,
+            "index": self.index,
+            "category": self.category,
+            "text": self.text,
+        }
+
+
+# ---------------------------------------------------------------------------- the finders
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    "june|july|august|september|october|november|december"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_DOB_CONTEXT = re.compile(
+    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*{_DATE}", re.I
+)
+_ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
+_AGE = re.compile(
+    r"\b(?:aged?\s+(?:\d{1,2}|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)))\b"
+    r"|\b(?:a|an|the|one|this|that|his|her|their)\s+\d{1,2}[\s-]*(?:year|yr)s?[\s-]*old\b(?!s)"
+    r"|\b\d{1,2}\s*(?:yo|y/o|yrs?\s+old|years?\s+old)\b(?!s)",
+    re.I,
+)
+_NHS = re.compile(r"(?<![\d-])(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")
+_NI = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
+    re.I,
+)
+_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?!\d)")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_STREET = (
+    r"Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|"
+    r"Terrace|Grove|Hill|Walk|Rise|Row|Square|Mews|View|Park|Green|Parade|Estate|House"
+)
+_ADDRESS = re.compile(
+    rf"\b(?i:flat|apartment|apt)\.?\s+\d+[a-z]?\b"
+    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
+)
+
+# Words after a capitalised name that show it is a place or an organisation, not a person.
+_PLACE_WORDS = {
+    "road",
+    "rd",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "lane",
+    "close",
+    "drive",
+    "way",
+    "court",
+    "crescent",
+    "place",
+    "gardens",
+    "terrace",
+    "grove",
+    "hill",
+    "walk",
+    "rise",
+    "row",
+    "square",
+    "mews",
+    "view",
+    "park",
+    "green",
+    "parade",
+    "estate",
+    "house",
+    "school",
+    "academy",
+    "college",
+    "primary",
+    "secondary",
+    "high",
+    "centre",
+    "center",
+    "hall",
+    "station",
+    "library",
+    "church",
+    "mosque",
+    "surgery",
+    "hospital",
+    "ward",
+    "field",
+    "fields",
+    "playing",
+    "rec",
+    "recreation",
+    "community",
+    "youth",
+    "club",
+    "shopping",
+    "stores",
+    "store",
+    "shop",
+    "market",
+    "bridge",
+    "tower",
+    "towers",
+    "point",
+    "heights",
+    "wood",
+    "woods",
+    "common",
+    "meadow",
+    "meadows",
+    "leisure",
+    "sports",
+    "stadium",
+    "bus",
+    "car",
+    "retail",
+    "trust",
+    "foundation",
+    "project",
+    "team",
+    "service",
+    "services",
+    "council",
+    "infant",
+    "junior",
+    "nursery",
+    "lodge",
+    "buildings",
+    "flats",
+    "block",
+    "quay",
+    "wharf",
+    "island",
+    "garage",
+    "garages",
+    "underpass",
+}
+_PERSON_AFTER = re.compile(
+    r"^(?:'s\b|’s\b|\s+(?:was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|"
+    r"attends|attended|reported|disclosed|was\s+seen|is\s+seen|and\s+(?:his|her)|who|whose|"
+    r"ran|runs|carries|carried|hangs|hung|spends|spent|stays|stayed|admitted|missed|"
+    r"came|comes|left|refused|refuses|sells|sold|joined|uses|used|has\s+been)\b)",
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:told|with|saw|named|called|asked|met|approached|by|for|to|and|child|boy|girl|"
+    r"pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|mother|father)"
+    r"\s+)$",
+    re.I,
+)
+_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?:St|Saint|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen)\.?\s+$"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def forenames() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "forenames.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _nhs_valid(digits: str) -> bool:
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _child_birth_year(text: str, today: dt.date) -> bool:
+    years = re.findall(r"\d{4}|\d{2}$", text)
+    if not years:
+        return False
+    year = int(years[-1])
+    if year < 100:
+        year += 2000 if year <= today.year % 100 else 1900
+    return today.year - 25 <= year <= today.year - 4
+
+
+def _names(text: str, allowed: frozenset[str]) -> Iterator[Hit]:
+    names = forenames()
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if word not in names or word in allowed:
+            continue
+        before = text[: match.start()]
+        if _HONORIFIC_BEFORE.search(before):
+            continue  # St Mary's, Lord Nelson
+        after = text[match.end() :]
+        following = re.match(r"\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)*)", after)
+        if following:
+            surname = following.group(1)
+            full = f"{word} {surname}"
+            if surname.lower() in _PLACE_WORDS or full in allowed or surname in allowed:
+                continue
+            if surname.lower().rstrip("'’s") in _PLACE_WORDS:
+                continue
+            # "Victoria Road", "Harry Potter": a place word two words on still marks a place
+            rest = after[following.end() :]
+            third = re.match(r"\s+([A-Z][a-z]+)", rest)
+            if third and third.group(1).lower() in _PLACE_WORDS:
+                continue
+            yield Hit("name", full, match.start(), match.end() + following.end())
+            continue
+        if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+            yield Hit("name", word, match.start(), match.end())
+
+
+def scan_text(
+    text: str, allowed_names: Iterable[str] = (), today: dt.date | None = None
+) -> list[Hit]:
+    """Every finding in one piece of text, in order, without overlaps."""
+    today = today or dt.date.today()
+    allowed = frozenset(_allowed_words(allowed_names))
+    hits: list[Hit] = []
+    for match in _DOB_CONTEXT.finditer(text):
+        hits.append(Hit("date_of_birth", match.group(0), match.start(), match.end()))
+    for match in _ANY_DATE.finditer(text):
+        if _child_birth_year(match.group(0), today):
+            hits.append(Hit("date_of_birth", match.group(0), match.start(), match.end()))
+    for match in _AGE.finditer(text):
+        if any(1 <= int(n) <= 25 for n in re.findall(r"\d+", match.group(0))) or not re.search(
+            r"\d", match.group(0)
+        ):
+            hits.append(Hit("age", match.group(0), match.start(), match.end()))
+    for match in _NHS.finditer(text):
+        if _nhs_valid("".join(match.groups())):
+            hits.append(Hit("nhs_number", match.group(0), match.start(), match.end()))
+    for pattern, category in ((_NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
+        for match in pattern.finditer(text):
+            hits.append(Hit(category, match.group(0), match.start(), match.end()))
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if 10 <= len(digits) <= 12:
+            hits.append(Hit("phone", match.group(0), match.start(), match.end()))
+    hits += _names(text, allowed)
+    return _without_overlaps(hits)
+
+
+def _allowed_words(names: Iterable[str]) -> Iterator[str]:
+    for name in names:
+        name = name.strip()
+        if name:
+            yield name
+            yield from name.split()
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the first (then longest, then most specific) of overlapping findings: a DOB beats
+    the date inside it, a valid NHS number beats the same digits read as a phone number."""
+    priority = list(CATEGORIES)
+    kept: list[Hit] = []
+    for hit in sorted(
+        hits, key=lambda h: (h.start, -(h.end - h.start), priority.index(h.category))
+    ):
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+# ---------------------------------------------------------------------------- a whole record
+
+
+def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
+    """(section, index, text) for every piece of free text the guard reads."""
+    c = conference
+    yield "danger_statement", 0, c.danger_statement
+    for key, _label in CAPTURE_TARGETS:
+        for index, text in enumerate(c.target_list(key)):
+            yield key, index, text
+    for index, action in enumerate(c.actions):
+        text = " · ".join(
+            t
+            for t in (
+                action.worry,
+                action.helping,
+                action.goal,
+                action.intervention,
+                action.timescale,
+                action.progress,
+            )
+            if t
+        )
+        yield "actions", index, text
+    for index, score in enumerate(c.scaling.scores):
+        yield "scaling", index, score.reason
+    for index, attendee in enumerate(c.attendees):
+        yield "attendees", index, f"{attendee.role} · {attendee.agency}"
+
+
+def attendee_names(conference: Conference) -> list[str]:
+    names = [a.name for a in conference.attendees]
+    r = conference.roles
+    return [*names, r.chair, r.lead_practitioner, r.location_lead, r.minute_taker]
+
+
+def scan(conference: Conference, today: dt.date | None = None) -> list[Finding]:
+    """Every open (not dismissed) finding in the record, in the order of the minutes."""
+    allowed = attendee_names(conference)
+    dismissed = set(conference.dismissed_flags)
+    findings = []
+    for section, index, text in record_texts(conference):
+        for hit in scan_text(text, allowed, today):
+            if hit.key not in dismissed:
+                findings.append(Finding(section, index, hit.category, hit.text))
+    return findings
