@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         "YYYY-MM-DD-<context>-minutes.docx here for docx)",
     )
     export.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    review = commands.add_parser(
+        "review", parents=[common], help="start a review conference from ID; prints its id"
+    )
+    review.add_argument("id")
+    review.add_argument("--date", metavar="YYYY-MM-DD", help="review date (default: today)")
+
     check = commands.add_parser(
         "check", parents=[common], help="privacy scan; exit 1 and a list when something is flagged"
     )
@@ -118,6 +124,10 @@ def run(args: argparse.Namespace) -> int:
         return _export(store, args)
     if command == "check":
         return _check(store, args)
+    if command == "review":
+        held = _parse_date_option(args.date)
+        print(store.create_review(args.id, held).id)
+        return 0
     raise UserError(f"unknown command {command!r}")
 
 
@@ -139,17 +149,23 @@ def _demo(mouse: bool) -> int:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _parse_date_option(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--date must be a date YYYY-MM-DD (got {text!r})") from None
+
+
 def _new(store: Store, args: argparse.Namespace) -> int:
-    held = args.date or dt.date.today().isoformat()
+    held = _parse_date_option(args.date)
     name = args.context.strip()
     if not name:
         raise UserError("--context needs the name of the place or group")
-    try:
-        review = dates.default_review(dt.date.fromisoformat(held)).isoformat()
-    except ValueError:
-        raise UserError(f"--date must be a date YYYY-MM-DD (got {held!r})") from None
     conference = Conference(
-        context=Context(name=name, type=args.type), dates=Dates(conference=held, review=review)
+        context=Context(name=name, type=args.type),
+        dates=Dates(conference=held.isoformat(), review=dates.default_review(held).isoformat()),
     )
     print(store.create(conference).id)
     return 0

@@ -179,6 +179,16 @@ class Agenda:
 
 
 @dataclass
+class Amendment:
+    """A change to finalised minutes: when it was opened, why, what changed, when re-finalised."""
+
+    started: str = ""
+    reason: str = ""
+    changes: list[str] = field(default_factory=list)
+    finalised: str = ""
+
+
+@dataclass
 class Conference:
     id: str = ""
     kind: str = "initial"
@@ -197,6 +207,7 @@ class Conference:
     agenda: Agenda = field(default_factory=Agenda)
     # privacy findings the chair has looked at and dismissed, as "category:matched text"
     dismissed_flags: list[str] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
 
     def target_list(self, target: str) -> list[str]:
         """The list of points a capture target files into."""
@@ -275,6 +286,18 @@ def _read_conference(data: Any) -> Conference:
         conference.agenda = _read_agenda(obj["agenda"])
     if "dismissed_flags" in obj:
         conference.dismissed_flags = _texts(obj["dismissed_flags"], "dismissed_flags")
+    for i, item in enumerate(_array(obj.get("amendments", []), "amendments")):
+        where = f"amendments[{i}]"
+        entry = _object(item, where)
+        _no_unknown(entry, {"started", "reason", "changes", "finalised"}, where)
+        conference.amendments.append(
+            Amendment(
+                started=_text(entry.get("started", ""), f"{where}.started"),
+                reason=_text(entry.get("reason", ""), f"{where}.reason"),
+                changes=_texts(entry.get("changes", []), f"{where}.changes"),
+                finalised=_text(entry.get("finalised", ""), f"{where}.finalised"),
+            )
+        )
     return conference
 
 
@@ -409,6 +432,11 @@ def validate(conference: Conference) -> None:
         _choice(attendee.attendance, ATTENDANCE, f"attendees[{i}].attendance")
     for i, action in enumerate(c.actions):
         _choice(action.status, ACTION_STATUSES, f"actions[{i}].status")
+    for i, amendment in enumerate(c.amendments):
+        for name in ("started", "finalised"):
+            value = getattr(amendment, name)
+            if value and not _TIMESTAMP.match(value):
+                raise ValidationError(f"amendments[{i}].{name}", "must be YYYY-MM-DDTHH:MM:SS")
     for i, item in enumerate(c.agenda.items):
         if item.started and not _TIMESTAMP.match(item.started):
             raise ValidationError(f"agenda.items[{i}].started", "must be YYYY-MM-DDTHH:MM:SS")

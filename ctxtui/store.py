@@ -229,6 +229,21 @@ class Summary:
         }
 
 
+def overdue(summaries: list[Summary], today: dt.date, nation: str) -> dict[str, list[str]]:
+    """What is overdue, by conference id: draft minutes past their due date, and reviews past
+    their date with no review conference yet."""
+    reviewed = {s.previous_id for s in summaries if s.previous_id}
+    notes: dict[str, list[str]] = {}
+    for s in summaries:
+        due = _date_or_none(s.minutes_due(nation))
+        if s.status == "draft" and due and due < today:
+            notes.setdefault(s.id, []).append("minutes overdue")
+        review = _date_or_none(s.review_due())
+        if review and review < today and s.id not in reviewed:
+            notes.setdefault(s.id, []).append("review overdue")
+    return notes
+
+
 def _summary(data: dict[str, Any]) -> Summary:
     return Summary(**{**data, "agencies": tuple(data.get("agencies", ()))})
 
@@ -373,6 +388,12 @@ class Store:
         if wanted and stored.id != wanted:
             note = f"A conference {wanted!r} already exists; this one was stored as {stored.id!r}."
         return stored, note
+
+    def create_review(self, previous_id: str, held: dt.date) -> Conference:
+        """A new review conference carried forward from ``previous_id``, stored."""
+        from .review import start_review
+
+        return self.create(start_review(self.load(previous_id), held))
 
     def open(self, conference_id: str, *, read_only: bool = False) -> Session:
         """Open a conference for editing. If another process holds it, the session is read-only."""

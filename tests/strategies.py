@@ -108,4 +108,16 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             "current": draw(st.integers(-1, max(len(agenda_items) - 1, 0))),
         },
         "dismissed_flags": draw(small_lists(text)),
+        "amendments": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {
+                        "started": stamps,
+                        "reason": text,
+                        "changes": small_lists(text),
+                        "finalised": st.one_of(st.just(""), stamps),
+                    }
+                )
+            )
+        ),
     }

@@ -16,6 +16,7 @@ import string
 from .. import dates
 from ..editing import agenda_status
 from ..model import ATTENDANCE, CAPTURE_TARGETS, Conference, Score, parse_date, strip_controls
+from ..review import match_carried
 from ..scaling import summarise
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -166,6 +167,25 @@ def to_markdown(
         )
     out += [escape(line), ""]
 
+    if c.kind == "review" and previous is not None:
+        out += ["## Actions from the last conference", ""]
+        pairs = match_carried(previous, c)
+        if pairs:
+            rows = [
+                [
+                    old.intervention,
+                    old.agency,
+                    old.status,
+                    now_.status if now_ else "no longer in the plan",
+                    (now_.progress if now_ else old.progress),
+                ]
+                for old, now_ in pairs
+            ]
+            headings = ["Intervention", "Agency / team", "Status then", "Status now", "Progress"]
+            out += [table(headings, rows, [5, 3, 2, 2, 5]), ""]
+        else:
+            out += ["Every action from the last conference was done or dropped.", ""]
+
     # Intervention plan
     out += ["## Intervention plan", ""]
     if c.actions:
@@ -193,6 +213,22 @@ def to_markdown(
         status = agenda_status(c, now)
         out += [f"- Meeting length: {status.meeting_elapsed // 60} minutes"]
     out += [""]
+
+    if c.amendments:
+        out += ["## Amendments", ""]
+        rows = [
+            [
+                a.started.replace("T", " "),
+                a.reason,
+                "; ".join(a.changes) or "no changes",
+                a.finalised.replace("T", " ") or "not yet re-finalised",
+            ]
+            for a in c.amendments
+        ]
+        out += [
+            table(["Reopened", "Reason", "What changed", "Final again"], rows, [2, 4, 6, 2]),
+            "",
+        ]
 
     out += [
         "## Confidentiality",

@@ -20,6 +20,8 @@ CONFERENCE_COMMANDS: tuple[PaletteEntry, ...] = (
     ("Agenda: next item", "Start the next agenda item", "next_item"),
     ("Preview", "The minutes as they will be exported", "preview"),
     ("Export", "Write the minutes as DOCX, Markdown or JSON", "export"),
+    ("Finalise", "Mark the minutes final and read-only", "finalise"),
+    ("Amend", "Reopen final minutes for a recorded change", "amend"),
     ("Go to…", "Menu of every part of the record", "menu"),
     ("Save", "Save now (it also saves by itself)", "save"),
     ("Close conference", "Save and go back to the list of conferences", "close"),
@@ -28,6 +30,11 @@ CONFERENCE_COMMANDS: tuple[PaletteEntry, ...] = (
 
 HOME_COMMANDS: tuple[PaletteEntry, ...] = (
     ("New conference", "Start minutes for a new conference", "new"),
+    (
+        "Review conference",
+        "A review of the highlighted conference, actions carried forward",
+        "review",
+    ),
     ("Delete conference", "Delete the highlighted conference (asks first)", "delete"),
     ("Help", "Every key on this screen", "help"),
 )

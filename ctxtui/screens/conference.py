@@ -37,6 +37,8 @@ GO_TO_MENU: tuple[tuple[str, str, str], ...] = (
     ("r", "Agenda", "agenda"),
     ("v", "Preview the minutes", "preview"),
     ("e", "Export the minutes", "export"),
+    ("f", "Finalise the minutes", "finalise"),
+    ("m", "Amend final minutes", "amend"),
     ("h", "Help", "help"),
 )
 
@@ -102,12 +104,14 @@ class ConferenceScreen(Screen[None]):
         for key in TARGET_KEYS:
             self.redraw(key)
         if self.session.read_only:
-            self.capture.disabled = True
             self.notify(
                 f"Read-only: this conference is {self.session.read_only_reason}.",
                 severity="warning",
                 timeout=10,
             )
+        elif self.editor.final:
+            self.notify("These minutes are final. Ctrl+O then m amends them.", timeout=10)
+        self._show_lock()
         self._show_target()
         self._show_status()
         self.set_interval(self.autosave_seconds, self._autosave)
@@ -169,10 +173,28 @@ class ConferenceScreen(Screen[None]):
             tabs.append(" ")
         self.query_one("#tabs", Static).update(tabs)
 
+    @property
+    def locked(self) -> bool:
+        """Nothing can change here: open elsewhere, or the minutes are final."""
+        return self.session.read_only or self.editor.final
+
+    def _locked_message(self) -> str:
+        if self.session.read_only:
+            return "Read-only: nothing can be changed here."
+        return "These minutes are final: Ctrl+O then m amends them."
+
+    def _show_lock(self) -> None:
+        self.capture.disabled = self.locked
+        self.capture.placeholder = (
+            self._locked_message() if self.locked else "Type a point and press Enter"
+        )
+
     def _show_status(self) -> None:
         saver = self.autosaver
         if self.session.read_only:
             state = "READ-ONLY"
+        elif self.editor.final:
+            state = "FINAL"
         elif saver.error:
             state = f"{self.app.symbols['warning']} NOT SAVED: {saver.error}"
         elif saver.dirty:
@@ -205,7 +227,7 @@ class ConferenceScreen(Screen[None]):
     def flush(self) -> bool:
         """File whatever is typed but not filed, then save at once (quit, hang-up, Ctrl+S)."""
         pending = self.capture.take_pending()
-        if pending.strip() and not self.session.read_only:
+        if pending.strip() and not self.locked:
             # Nobody is there to shorten an over-long line: keep as much as a point can hold.
             self.editor.add_point(self.capture.target, clean_point(pending)[:MAX_TEXT])
         return self.autosaver.flush()
@@ -249,8 +271,8 @@ class ConferenceScreen(Screen[None]):
 
     def on_point_list_requested(self, message: PointList.Requested) -> None:
         target, index = message.points.target, message.index
-        if self.session.read_only:
-            self.notify("Read-only: nothing can be changed here.", severity="warning")
+        if self.locked:
+            self.notify(self._locked_message(), severity="warning")
             return
         if message.what == "edit":
             self.capture.start_edit(target, index, self.editor.points(target)[index])
@@ -344,7 +366,8 @@ class ConferenceScreen(Screen[None]):
         self._show_status()
 
     def action_next_item(self) -> None:
-        if self.session.read_only:
+        if self.locked:
+            self.notify(self._locked_message(), severity="warning")
             return
         self.editor.next_agenda_item()
         self.query_one(AgendaBar).refresh_status()
@@ -353,32 +376,28 @@ class ConferenceScreen(Screen[None]):
     def action_details(self) -> None:
         from .details import DetailsScreen
 
-        self.app.push_screen(DetailsScreen(self.editor, self.session.read_only), self._back)
+        self.app.push_screen(DetailsScreen(self.editor, self.locked), self._back)
 
     def action_attendance(self) -> None:
         from .attendance import AttendanceScreen
 
         agencies = self.store.known_agencies()
-        self.app.push_screen(
-            AttendanceScreen(self.editor, agencies, self.session.read_only), self._back
-        )
+        self.app.push_screen(AttendanceScreen(self.editor, agencies, self.locked), self._back)
 
     def action_danger(self) -> None:
         from .danger import DangerScreen
 
-        self.app.push_screen(DangerScreen(self.editor, self.session.read_only), self._back)
+        self.app.push_screen(DangerScreen(self.editor, self.locked), self._back)
 
     def action_agenda(self) -> None:
         from .agenda import AgendaScreen
 
-        self.app.push_screen(AgendaScreen(self.editor, self.session.read_only), self._back)
+        self.app.push_screen(AgendaScreen(self.editor, self.locked), self._back)
 
     def action_plan(self, select: int | None = None, edit_now: bool = False) -> None:
         from .plan import PlanScreen
 
-        screen = PlanScreen(
-            self.editor, self.store.known_agencies(), self.session.read_only, select, edit_now
-        )
+        screen = PlanScreen(self.editor, self.store.known_agencies(), self.locked, select, edit_now)
         self.app.push_screen(screen, self._back)
 
     def action_scaling(self) -> None:
@@ -387,9 +406,7 @@ class ConferenceScreen(Screen[None]):
 
         earlier = self._previous()
         previous = summarise(s.score for s in earlier.scaling.scores) if earlier else None
-        self.app.push_screen(
-            ScalingScreen(self.editor, previous, self.session.read_only), self._back
-        )
+        self.app.push_screen(ScalingScreen(self.editor, previous, self.locked), self._back)
 
     def action_menu(self) -> None:
         from .dialogs import MenuDialog
@@ -489,6 +506,50 @@ class ConferenceScreen(Screen[None]):
             self.last_export = written.path
 
         self.run_worker(work, thread=True, group="export")
+
+    def action_finalise(self) -> None:
+        from .dialogs import ConfirmDialog
+
+        if self.session.read_only:
+            self.notify(self._locked_message(), severity="warning")
+            return
+        if self.editor.final:
+            self.notify(f"Already final since {self.conference.finalised_at.replace('T', ' ')}.")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.editor.finalise()
+                self.autosaver.flush()
+                self._show_lock()
+                self._show_status()
+                self.notify("Minutes finalised: they are now read-only.")
+
+        question = "Finalise the minutes? They become read-only; any later change is an amendment."
+        self.app.push_screen(ConfirmDialog(question), confirmed)
+
+    def action_amend(self) -> None:
+        from .dialogs import TextDialog
+
+        if self.session.read_only:
+            self.notify(self._locked_message(), severity="warning")
+            return
+        if not self.editor.final:
+            self.notify("These minutes are a draft: change them directly.")
+            return
+
+        def reason_given(reason: str | None) -> None:
+            if not reason or not reason.strip():
+                return
+            self.editor.amend(reason)
+            self.autosaver.flush()
+            self._show_lock()
+            self._show_status()
+            self.capture.focus()
+            self.notify("Amending: each change is logged. Finalise again when done.")
+
+        prompt = "What are you amending, and why? (recorded in the minutes)"
+        self.app.push_screen(TextDialog(prompt), reason_given)
 
     def action_help(self) -> None:
         from .help import HelpScreen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from .. import config
 from ..model import CONTEXT_TYPES, Conference, Context, Dates
-from ..store import Store, StoreError, Summary
+from ..store import Store, StoreError, Summary, overdue
 from .commands import HOME_COMMANDS, ScreenCommands
 
 
@@ -31,6 +33,7 @@ class HomeScreen(Screen[None]):
     PALETTE = HOME_COMMANDS
     BINDINGS = [
         Binding("ctrl+n", "new", "New", id="home.new", priority=True),
+        Binding("ctrl+r", "review", "Review", id="home.review", priority=True),
         Binding("ctrl+d,delete", "delete", "Delete", id="home.delete", priority=True),
         Binding("up", "move(-1)", "Up", id="home.up", show=False, priority=True),
         Binding("down", "move(1)", "Down", id="home.down", show=False, priority=True),
@@ -67,6 +70,7 @@ class HomeScreen(Screen[None]):
         keep = select or (options.highlighted_option.id if options.highlighted_option else None)
         options.clear_options()
         needle = self.query_one("#filter", Input).value
+        late = overdue(listing.summaries, self.app.now().date(), self.nation)
         for context, summaries in grouped(listing.summaries, needle):
             header = Text(context, style="bold")
             header.append(f"  {summaries[0].type}", style="dim")
@@ -76,6 +80,8 @@ class HomeScreen(Screen[None]):
                 line.append(f"  {s.conference or 'undated':<10}  {s.kind:<7} {s.status:<5}  ")
                 minutes, review = s.minutes_due(self.nation) or "-", s.review_due() or "-"
                 line.append(f"minutes {minutes:<10}  review {review}")
+                for note in late.get(s.id, []):
+                    line.append(f"  {note.upper()}", style="bold reverse")
                 options.add_option(Option(line, id=s.id))
         ids = [o.id for o in options.options]
         selectable = [i for i, option_id in enumerate(ids) if option_id]
@@ -119,11 +125,10 @@ class HomeScreen(Screen[None]):
             name = (name or "").strip()
             if not name:
                 return
-            import datetime as dt
 
             from .. import dates
 
-            today = dt.date.today()
+            today = self.app.now().date()
             conference = Conference(
                 context=Context(name=name, type=CONTEXT_TYPES[0]),
                 dates=Dates(
@@ -163,6 +168,20 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(
             ConfirmDialog(f"Delete {conference_id} and its backup for good?"), confirmed
         )
+
+    def action_review(self) -> None:
+        """Start a review conference carried forward from the highlighted one, and open it."""
+        conference_id = self._selected_id()
+        if not conference_id:
+            return
+        try:
+            made = self.store.create_review(conference_id, self.app.now().date())
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.refresh_list(made.id)
+        self.notify(f"Review conference {made.id} started from {conference_id}.")
+        self.app.open_conference(made.id)
 
     def action_help(self) -> None:
         from .help import HelpScreen
