@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from .model import strip_controls
 from .store import Store, StoreError
 
 
@@ -50,8 +51,10 @@ class CtxApp(App[None]):
         conference_id: str | None = None,
         now: Callable[[], dt.datetime] = dt.datetime.now,
         autosave_seconds: float = 0.5,
+        board: bool = False,
     ) -> None:
         super().__init__()
+        self.board = board
         self.autosave_seconds = autosave_seconds
         self.store = store
         self.conference_id = conference_id
@@ -65,12 +68,23 @@ class CtxApp(App[None]):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(sig, self._on_hangup)
-        if self.conference_id:
+        if self.board and self.conference_id:
+            from .screens.board import BoardScreen
+
+            self.push_screen(BoardScreen(self.store, self.conference_id))
+        elif self.conference_id:
             self.open_conference(self.conference_id, replace_home=True)
         else:
             from .screens.home import HomeScreen
 
             self.push_screen(HomeScreen(self.store))
+
+    def notify(self, message: str, *, title: str = "", markup: bool = False, **kwargs) -> None:
+        """Messages often carry file names and typed text: never markup, never raw controls
+        (widgets pass ``markup=True`` by default, so it is ignored here on purpose)."""
+        super().notify(
+            strip_controls(str(message)), title=strip_controls(title), markup=False, **kwargs
+        )
 
     def open_conference(self, conference_id: str, replace_home: bool = False) -> None:
         from .screens.conference import ConferenceScreen
@@ -122,8 +136,10 @@ class CtxApp(App[None]):
                 yield command
 
 
-def run_app(store: Store, conference_id: str | None, *, mouse: bool = False) -> int:
-    app = CtxApp(store, conference_id)
+def run_app(
+    store: Store, conference_id: str | None, *, mouse: bool = False, board: bool = False
+) -> int:
+    app = CtxApp(store, conference_id, board=board)
     app.run(mouse=mouse)
     for screen in app._conference_screens():
         screen.release()

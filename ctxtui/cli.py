@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     open_ = commands.add_parser("open", parents=[common, ui], help="minute one conference")
     open_.add_argument("id")
 
+    board = commands.add_parser(
+        "board", parents=[common, ui], help="read-only live view for the shared screen"
+    )
+    board.add_argument("id")
+
     listing = commands.add_parser("list", parents=[common], help="one line per conference")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
 
@@ -114,6 +119,11 @@ def run(args: argparse.Namespace) -> int:
     if command == "open":
         store.load(args.id)  # a clear message here rather than inside the app
         return _run_app(store, args.id, mouse)
+    if command == "board":
+        store.load(args.id)
+        from .app import run_app
+
+        return run_app(store, args.id, mouse=mouse, board=True)
     if command == "new":
         return _new(store, args)
     if command == "list":

@@ -22,6 +22,7 @@ CONFERENCE_COMMANDS: tuple[PaletteEntry, ...] = (
     ("Export", "Write the minutes as DOCX, Markdown or JSON", "export"),
     ("Finalise", "Mark the minutes final and read-only", "finalise"),
     ("Amend", "Reopen final minutes for a recorded change", "amend"),
+    ("Board", "How to show the minutes on the room's screen", "board"),
     ("Go to…", "Menu of every part of the record", "menu"),
     ("Save", "Save now (it also saves by itself)", "save"),
     ("Close conference", "Save and go back to the list of conferences", "close"),

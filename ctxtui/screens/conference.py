@@ -27,6 +27,15 @@ from .commands import CONFERENCE_COMMANDS, ScreenCommands
 AUTOSAVE_SECONDS = 0.5
 
 
+def board_command(store: Store, conference_id: str) -> str:
+    """The command line that opens the board on this conference's data folder."""
+    import shlex
+
+    default = config.data_dir(None) == store.root
+    folder = "" if default else f" --data-dir {shlex.quote(str(store.root))}"
+    return f"ctxtui board {conference_id}{folder}"
+
+
 # (letter, label, action) of the Ctrl+O menu: every place the chair can go from here
 GO_TO_MENU: tuple[tuple[str, str, str], ...] = (
     ("d", "Details (context, dates, roles)", "details"),
@@ -39,6 +48,7 @@ GO_TO_MENU: tuple[tuple[str, str, str], ...] = (
     ("e", "Export the minutes", "export"),
     ("f", "Finalise the minutes", "finalise"),
     ("m", "Amend final minutes", "amend"),
+    ("b", "Board for the shared screen", "board"),
     ("h", "Help", "help"),
 )
 
@@ -550,6 +560,20 @@ class ConferenceScreen(Screen[None]):
 
         prompt = "What are you amending, and why? (recorded in the minutes)"
         self.app.push_screen(TextDialog(prompt), reason_given)
+
+    def action_board(self) -> None:
+        """The board runs in a second terminal: tell the chair the command to type there."""
+        from .dialogs import ConfirmDialog
+
+        command = board_command(self.store, self.conference.id)
+        lines = [
+            "In a second terminal (another SSH session, or a tmux pane on the projector):",
+            "",
+            f"    {command}",
+            "",
+            "It shows the headings as you save them and never changes anything.",
+        ]
+        self.app.push_screen(ConfirmDialog("Close this note?", lines))
 
     def action_help(self) -> None:
         from .help import HelpScreen

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from ..editing import TARGET_LABELS
 
 
-def _numbered(number: int, point: str, width: int, flag: str) -> Table:
+def numbered_point(number: int, point: str, width: int, flag: str) -> Table:
     """A point with its number (and a privacy marker); wrapped lines hang under the text."""
     grid = Table.grid()
     grid.add_column(width=width, no_wrap=True, style="bold reverse" if flag else "dim")
@@ -79,7 +79,7 @@ class PointList(OptionList):
         self.clear_options()
         width = len(str(len(points))) + 2 + len(marker)
         self.add_options(
-            Option(_numbered(n, point, width, marker if n - 1 in flagged else ""))
+            Option(numbered_point(n, point, width, marker if n - 1 in flagged else ""))
             for n, point in enumerate(points, 1)
         )
         self.border_subtitle = f"{len(points)}"

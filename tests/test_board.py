@@ -1,0 +1,145 @@
+"""The board: a second process that follows the chair's saves and never writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+
+import pytest
+
+from ctxtui.app import CtxApp
+from ctxtui.demo import demo_conference
+from ctxtui.screens.board import BoardScreen
+
+from .conftest import wait_for
+from .terminal import Terminal
+
+
+def env_for(cli, term: str = "xterm") -> dict[str, str]:
+    return {"TERM": term, "CTXTUI_DATA_DIR": str(cli.data_dir), "HOME": os.environ.get("HOME", "/")}
+
+
+@pytest.fixture
+def conference_id(cli, tmp_path):
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(demo_conference().to_dict()), encoding="utf-8")
+    return cli.ok("import", str(source)).strip()
+
+
+@pytest.fixture
+def terminals(tmp_path):
+    made = []
+
+    def make(width=80, height=24):
+        term = Terminal(tmp_path, width, height)
+        made.append(term)
+        return term
+
+    yield make
+    for term in made:
+        term.close()
+
+
+def snapshot(folder):
+    return {
+        p.relative_to(folder): (p.stat().st_mtime_ns, p.stat().st_size)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_the_board_follows_the_chair_within_a_second(cli, conference_id, terminals):
+    chair, board = terminals(), terminals(100, 30)
+    board.start("board", conference_id, env=env_for(cli))
+    board.wait_for_text("Safety goals")
+    chair.start("open", conference_id, env=env_for(cli))
+    chair.wait_for_text("Type a point")
+    delays = []
+    for n in range(3):
+        point = f"Lamp {n} out by the bins"
+        chair.type(point)
+        chair.keys("Enter")
+        chair.wait_for_text(point)
+        started = time.monotonic()
+        board.wait_for_text(point, timeout=5)
+        delays.append(time.monotonic() - started)
+    print(f"\nboard delay after the chair's Enter: {[round(d, 2) for d in delays]} s")
+    assert statistics.median(delays) < 1.0 and max(delays) < 2.0
+    # the chair quits and comes back; the board carries on and keeps following
+    chair.keys("C-q")
+    chair.wait_exit()
+    assert board.alive()
+    chair2 = terminals()
+    chair2.start("open", conference_id, env=env_for(cli))
+    screen = chair2.wait_for_text("Type a point")
+    assert "READ-ONLY" not in screen  # the board holds no lock
+    chair2.type("Back after a break")
+    chair2.keys("Enter")
+    board.wait_for_text("Back after a break", timeout=5)
+    chair2.keys("C-q")
+    chair2.wait_exit()
+    board.keys("q")
+    board.wait_exit()
+
+
+async def test_board_never_writes_and_survives_a_broken_moment(store, demo, clock):
+    path = store.path_for(demo.id)
+    before = snapshot(store.root)
+    app = CtxApp(store, demo.id, now=clock, board=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        pane = screen.query_one("#board-concerns")
+        # the chair saves (an atomic replace: a new inode)
+        with store.open(demo.id) as session:
+            session.conference.points.concerns.append("New from the chair")
+            session.save()
+        await wait_for(lambda: "New from the chair" in pane.points)
+        # a moment when the file cannot be read: the last good copy stays up
+        good = path.read_bytes()
+        path.write_bytes(b"{ half a file")
+        await wait_for(lambda: "cannot read" in screen.title_text)
+        assert "New from the chair" in pane.points
+        path.write_bytes(good)
+        await wait_for(lambda: "cannot read" not in screen.title_text)
+        await pilot.press("q")
+    after = snapshot(store.root)
+    changed = {str(name) for name in after if before.get(name) != after[name]}
+    # only the chair's own save (its lock, the file and its backup) touched anything
+    assert changed == {
+        f"locks/{demo.id}.lock",
+        f"conferences/{demo.id}.json",
+        f"conferences/{demo.id}.json.bak",
+    }
+
+
+def test_escape_sequences_never_reach_the_terminal(cli, conference_id, terminals, tmp_path):
+    chair = terminals()
+    record = tmp_path / "out.bin"
+    (cli.data_dir / "conferences" / "evil\x1b]0;PWNED\x07.json").write_text("{", encoding="utf-8")
+    chair.start("open", conference_id, env=env_for(cli))
+    chair.tmux("pipe-pane", "-t", chair.name, "-o", f"cat >> {record}")
+    chair.wait_for_text("Type a point")
+    # a bracketed paste, byte for byte as a terminal sends it, carrying escape sequences
+    chair.keys("-l", "\x1b[200~before \x1b]0;PWNED\x1b\\\x1b[2J after\x1b[201~")
+    chair.wait_for_text("PWNED")
+    chair.keys("Enter")
+    chair.wait_for_text("Concerns 5")
+    chair.keys("C-q")
+    chair.wait_exit()
+    home = terminals(200, 30)
+    home.start(env=env_for(cli))
+    home.tmux("pipe-pane", "-t", home.name, "-o", f"cat >> {record}")
+    home.wait_for_text("left untouched")
+    home.keys("C-q")
+    home.wait_exit()
+    output = record.read_bytes()
+    assert b"\x1b]0;PWNED" not in output and b"\x1b[2J after" not in output
+    # what was pasted arrives as visible characters, never as control codes
+    point = json.loads(cli.ok("export", conference_id, "--format", "json"))["points"]["concerns"][
+        -1
+    ]
+    assert "before" in point and "PWNED" in point and "after" in point
+    assert all(ch.isprintable() for ch in point)
