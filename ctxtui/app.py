@@ -7,22 +7,14 @@ import datetime as dt
 import os
 import signal
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from .model import strip_controls
+from .resources import style
 from .store import Store, StoreError
-
-
-def styles_dir() -> Path:
-    """The wheel ships ``styles/`` as ``ctxtui/styles``; in a source tree it sits beside ctxtui."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "styles"
-    return packaged if packaged.is_dir() else here.parent / "styles"
-
 
 SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶", "flag": "⚑"}
 # The Linux console's font lacks most of these.
@@ -38,7 +30,7 @@ ASCII_SYMBOLS = {
 
 class CtxApp(App[None]):
     TITLE = "ctxtui"
-    CSS_PATH = [styles_dir() / "app.tcss"]
+    CSS_PATH = [style("app")]
     HELP_GROUP = "Everywhere"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Save and quit", id="app.quit", priority=True),

@@ -9,8 +9,6 @@ import datetime as dt
 import functools
 import os
 
-import holidays
-
 # nation name -> subdivision code of the ``holidays`` package (country "GB")
 NATIONS: dict[str, str] = {
     "england-and-wales": "ENG",
@@ -33,6 +31,8 @@ def nation_from_env(config_value: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _bank_holidays(nation: str, year: int) -> frozenset[dt.date]:
+    import holidays  # imported when first needed: it is slow to load and start-up matters
+
     table = holidays.country_holidays("GB", subdiv=NATIONS[nation], years=year)
     return frozenset(table.keys())
 

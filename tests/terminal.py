@@ -38,11 +38,15 @@ class Terminal:
 
     def start(self, *ctxtui_args: str, env: dict[str, str]) -> None:
         """Run ``ctxtui ARGS`` as the only process in a new tmux window, recording its pid."""
+        self.start_command([sys.executable, "-m", "ctxtui", *ctxtui_args], env=env)
+
+    def start_command(self, argv: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
+        """Run ``argv`` as the only process in a new tmux window, recording its pid."""
         assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        go = f"cd {shlex.quote(str(cwd))}; " if cwd else ""
         command = (
-            f"echo $$ > {shlex.quote(str(self.pidfile))}; "
-            f"exec env {assignments} {shlex.quote(sys.executable)} -m ctxtui "
-            + " ".join(shlex.quote(a) for a in ctxtui_args)
+            f"{go}echo $$ > {shlex.quote(str(self.pidfile))}; "
+            f"exec env {assignments} " + " ".join(shlex.quote(a) for a in argv)
         )
         self.tmux(
             "new-session",

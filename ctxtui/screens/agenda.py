@@ -12,9 +12,11 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..editing import Editor
+from ..resources import style
 
 
 class AgendaScreen(Screen[None]):
+    CSS_PATH = [style("lists")]
     HELP_GROUP = "Agenda"
     BINDINGS = [Binding("escape", "close", "Back", id="agenda.back")]
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
 from ..editing import Editor
 from ..model import AGENCIES, ATTENDANCE, Attendee
+from ..resources import style
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
 
@@ -19,6 +20,7 @@ ATTENDEE_COLUMNS = (("Attendance", 11), ("Name", 20), ("Agency", 22), ("Role", 2
 
 
 class AttendanceScreen(Screen[None]):
+    CSS_PATH = [style("lists")]
     HELP_GROUP = "Attendance"
     BINDINGS = [
         Binding("a,insert", "add", "Add", id="attendance.add"),
@@ -152,6 +154,7 @@ class AttendanceScreen(Screen[None]):
 
 
 class AttendeeForm(ModalScreen[Attendee | None]):
+    CSS_PATH = [style("forms")]
     """Name, role, agency (with suggestions: → accepts one) and attendance."""
 
     HELP_GROUP = "Attendee form"

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import os
 
-from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ..editing import TARGET_KEYS, TARGET_LABELS
 from ..model import Conference
+from ..resources import style
 from ..store import Store, StoreError
 from ..widgets.points import numbered_point
 
@@ -41,12 +42,14 @@ class BoardPane(VerticalScroll):
         self.points = list(points)
         width = len(str(len(points))) + 2
         rows = [numbered_point(n, point, width, "") for n, point in enumerate(points, 1)]
-        self.query_one(".board-points", Static).update(Group(*rows) if rows else Text("—"))
+        board = Content("\n").join(rows) if rows else Content("—")
+        self.query_one(".board-points", Static).update(board)
         self.border_subtitle = str(len(points))
         self.call_after_refresh(self.scroll_end, animate=False)
 
 
 class BoardScreen(Screen[None]):
+    CSS_PATH = [style("board")]
     HELP_GROUP = "Board"
     BINDINGS = [Binding("q,escape", "app.quit", "Close the board", id="board.quit")]
 

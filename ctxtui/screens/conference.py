@@ -18,6 +18,7 @@ from ..autosave import Autosaver
 from ..editing import TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS, Editor, TooLong, clean_point
 from ..model import CAPTURE_TARGETS, MAX_TEXT
 from ..privacy import Hit, attendee_names, scan_text
+from ..resources import style
 from ..store import Store, StoreError
 from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput
@@ -54,6 +55,7 @@ GO_TO_MENU: tuple[tuple[str, str, str], ...] = (
 
 
 class ConferenceScreen(Screen[None]):
+    CSS_PATH = [style("conference")]
     HELP_GROUP = "Minute-taking screen"
     COMMANDS = {ScreenCommands}
     PALETTE = CONFERENCE_COMMANDS
@@ -86,6 +88,7 @@ class ConferenceScreen(Screen[None]):
         self.autosaver = Autosaver(self.session, self.editor, now)
         self.now = now
         self._scan_cache: dict[tuple[str, tuple[str, ...]], list[Hit]] = {}
+        self._topbar_text = ""
         self.export_folder = Path.cwd()
         self.last_export: Path | None = None
         try:
@@ -218,7 +221,9 @@ class ConferenceScreen(Screen[None]):
         c = self.conference
         text.append(f"{c.status} · {c.kind} · {c.dates.conference or 'no date'} · {c.context.name}")
         topbar = self.query_one("#topbar", Static)
-        topbar.update(text)
+        if text.plain != self._topbar_text:  # redraw only on change: every byte crosses SSH
+            self._topbar_text = text.plain
+            topbar.update(text)
         topbar.set_class(bool(saver.error), "-error")
 
     # -- autosave

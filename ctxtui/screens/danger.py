@@ -9,9 +9,11 @@ from textual.widgets import Footer, Static, TextArea
 
 from ..editing import Editor
 from ..model import strip_controls
+from ..resources import style
 
 
 class DangerScreen(Screen[None]):
+    CSS_PATH = [style("lists")]
     HELP_GROUP = "Danger statement"
     BINDINGS = [Binding("escape", "close", "Back", id="danger.back")]
 

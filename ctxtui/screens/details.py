@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from .. import dates
 from ..editing import Editor, clean_point
 from ..model import CONTEXT_TYPES, parse_date
+from ..resources import style
 from ..widgets.fields import FieldInput
 
 # (section, attribute, label, kind)
@@ -52,6 +53,7 @@ def problem_with(kind: str, value: str) -> str | None:
 
 
 class DetailsScreen(Screen[None]):
+    CSS_PATH = [style("forms")]
     HELP_GROUP = "Details"
     BINDINGS = [
         Binding("escape", "close", "Back", id="details.back"),

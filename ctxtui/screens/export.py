@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from ..export import FORMATS, ExportError, default_file_name, safe_file_name
 from ..model import Conference
+from ..resources import style
 from ..widgets.fields import FieldInput
 
 FORMAT_LABELS = {"docx": "Word document (DOCX)", "md": "Markdown", "json": "ctxtui JSON file"}
@@ -25,6 +26,7 @@ class ExportChoice:
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
+    CSS_PATH = [style("forms")]
     HELP_GROUP = "Export"
     BINDINGS = [
         Binding("ctrl+s", "done", "Export", id="export.done", priority=True),

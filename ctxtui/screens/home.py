@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from .. import config
 from ..model import CONTEXT_TYPES, Conference, Context, Dates
+from ..resources import style
 from ..store import Store, StoreError, Summary, overdue
 from .commands import HOME_COMMANDS, ScreenCommands
 
@@ -26,6 +27,7 @@ def grouped(summaries: list[Summary], needle: str) -> list[tuple[str, list[Summa
 
 
 class HomeScreen(Screen[None]):
+    CSS_PATH = [style("lists")]
     HELP_GROUP = "Conferences"
     COMMANDS = {ScreenCommands}
     PALETTE = HOME_COMMANDS

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 from ..catalogue import interventions_for
 from ..editing import Editor
 from ..model import ACTION_STATUSES, AGENCIES, Action
+from ..resources import style
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
 
@@ -76,6 +77,7 @@ def action_detail(action: Action, number: int) -> Table:
 
 
 class PlanScreen(Screen[None]):
+    CSS_PATH = [style("lists")]
     HELP_GROUP = "Intervention plan"
     BINDINGS = [
         Binding("a,insert", "add", "Add row", id="plan.add"),
@@ -228,6 +230,7 @@ class PlanScreen(Screen[None]):
 
 
 class ActionForm(Screen[Action | None]):
+    CSS_PATH = [style("forms")]
     """Every field of one plan row. Suggestions appear as you type (→ takes one); Ctrl+L lists
     the catalogue of interventions or the agencies for the field you are in."""
 

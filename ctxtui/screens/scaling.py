@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..editing import Editor
+from ..resources import style
 from ..scaling import ScalingSummary, distribution, summarise
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
@@ -21,6 +22,7 @@ TEN_WINDOW = 1.0  # seconds: "1" then "0" within this makes 10
 
 
 class ScalingScreen(Screen[None]):
+    CSS_PATH = [style("lists")]
     HELP_GROUP = "Scaling"
     BINDINGS = [
         Binding(

@@ -17,6 +17,7 @@ class AgendaBar(Static):
         super().__init__(**kwargs)
         self.conference = conference
         self.now = now
+        self._shown = ""
 
     def on_mount(self) -> None:
         self.refresh_status()
@@ -38,4 +39,6 @@ class AgendaBar(Static):
             )
             text.append(status.title)
             self.set_class(bool(status.warning), "-warning")
-        self.update(text)
+        if text.plain != self._shown:  # the clock ticks each second; redraw only what changed
+            self._shown = text.plain
+            self.update(text)

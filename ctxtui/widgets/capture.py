@@ -48,6 +48,7 @@ class CaptureInput(Input):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(placeholder="Type a point and press Enter", **kwargs)
+        self.cursor_blink = False  # a blinking cursor redraws twice a second: bandwidth over SSH
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":

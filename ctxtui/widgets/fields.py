@@ -12,3 +12,4 @@ class FieldInput(Input):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
+        self.cursor_blink = False  # no redraws while idle: bandwidth over SSH

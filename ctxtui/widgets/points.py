@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -12,13 +11,11 @@ from textual.widgets.option_list import Option
 from ..editing import TARGET_LABELS
 
 
-def numbered_point(number: int, point: str, width: int, flag: str) -> Table:
-    """A point with its number (and a privacy marker); wrapped lines hang under the text."""
-    grid = Table.grid()
-    grid.add_column(width=width, no_wrap=True, style="bold reverse" if flag else "dim")
-    grid.add_column(ratio=1)
-    grid.add_row(f"{flag}{number}." if flag else f"{number}.", Text(point))
-    return grid
+def numbered_point(number: int, point: str, width: int, flag: str) -> Content:
+    """A point with its number (and a privacy marker). Textual's own Content, not a Rich
+    renderable: measuring hundreds of options for wrapping is several times quicker."""
+    label = f"{flag}{number}." if flag else f"{number}."
+    return Content.assemble((label.ljust(width), "bold reverse" if flag else "dim"), point)
 
 
 class PointList(OptionList):

@@ -1,0 +1,66 @@
+"""Run one app to its first interactive frame, then report the time and the peak memory.
+
+``python -m bench.launch ctxtui DATA_DIR ID`` or ``python -m bench.launch bare``. The time is
+from process start (before any import) to the first frame after mount; the memory is the
+process's peak resident set. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+STARTED = time.perf_counter()
+
+
+def bare_app():
+    """A bare Textual app composing the same widget types as the minute-taking screen."""
+    from textual.app import App
+    from textual.containers import Grid, Horizontal
+    from textual.widgets import Footer, Input, Label, OptionList, Static
+
+    from bench.export_bench import big_conference
+    from ctxtui.editing import TARGET_KEYS
+
+    conference = big_conference()
+
+    class Bare(App[None]):
+        def compose(self):
+            yield Static("top")
+            yield Static("agenda")
+            yield Static("tabs")
+            with Grid():
+                for key in TARGET_KEYS:
+                    yield OptionList(*conference.target_list(key))
+            with Horizontal():
+                yield Label("Concerns")
+                yield Input()
+            yield Footer()
+
+    return Bare()
+
+
+def main() -> None:
+    if sys.argv[1] == "bare":
+        app = bare_app()
+    else:
+        from ctxtui.app import CtxApp
+        from ctxtui.store import Store
+
+        app = CtxApp(Store(sys.argv[2]), sys.argv[3])
+    first_frame: list[float] = []
+
+    async def auto_pilot(pilot) -> None:
+        await pilot.pause()
+        first_frame.append(time.perf_counter() - STARTED)
+        app.exit()
+
+    app.run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": first_frame[0], "peak_kib": peak_kib}))
+
+
+if __name__ == "__main__":
+    main()
