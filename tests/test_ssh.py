@@ -51,9 +51,8 @@ class SshServer:
             "PrintMotd no\nLogLevel ERROR\nAcceptEnv LANG\n"
         )
         Path("/run/sshd").mkdir(exist_ok=True)  # privilege separation folder
-        self.process = subprocess.Popen(
-            [SSHD, "-D", "-e", "-f", str(config)], stderr=open(folder / "sshd.log", "wb")
-        )
+        with open(folder / "sshd.log", "wb") as log:  # the child keeps its own copy
+            self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stderr=log)
         deadline = time.monotonic() + 10
         while True:
             try:
