@@ -82,7 +82,9 @@ class CaptureInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         # A point is one paragraph: a multi-line paste is kept whole, its lines joined.
+        # prevent_default: Input's own paste handler would otherwise insert it a second time.
         event.stop()
+        event.prevent_default()
         text = " ".join(strip_controls(event.text).split())
         if text:
             self.insert_text_at_cursor(text)
