@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..editing import Editor
 from ..resources import style
+from ..widgets.keyhints import KeyHints
 
 
 class AgendaScreen(Screen[None]):
@@ -28,7 +29,7 @@ class AgendaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Agenda — Enter starts the highlighted item; Escape goes back", id="title")
         yield OptionList(id="agenda-items")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._show()

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from ..editing import Editor
 from ..model import AGENCIES, ATTENDANCE, Attendee
 from ..resources import style
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
+from ..widgets.keyhints import KeyHints
 
 ATTENDEE_COLUMNS = (("Attendance", 11), ("Name", 20), ("Agency", 22), ("Role", 24))
 
@@ -46,7 +47,7 @@ class AttendanceScreen(Screen[None]):
             table.add_column(heading, width=width)
         yield table
         yield Static(id="attendee-detail")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._show()

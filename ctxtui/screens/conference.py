@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .. import config, dates
 from ..autosave import Autosaver
@@ -22,6 +22,7 @@ from ..resources import style
 from ..store import Store, StoreError
 from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput
+from ..widgets.keyhints import KeyHints
 from ..widgets.points import PointList
 from .commands import CONFERENCE_COMMANDS, ScreenCommands
 
@@ -111,7 +112,7 @@ class ConferenceScreen(Screen[None]):
                 yield PointList(key, id=f"pane-{key}", classes="pane")
         yield Static(id="flag-line")
         yield CaptureBar(id="capture")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         for key in TARGET_KEYS:

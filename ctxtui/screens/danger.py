@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from ..editing import Editor
 from ..model import strip_controls
 from ..resources import style
+from ..widgets.keyhints import KeyHints
 
 
 class DangerScreen(Screen[None]):
@@ -31,7 +32,7 @@ class DangerScreen(Screen[None]):
             show_line_numbers=False,
             id="danger-text",
         )
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

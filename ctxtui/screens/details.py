@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from .. import dates
 from ..editing import Editor, clean_point
 from ..model import CONTEXT_TYPES, parse_date
 from ..resources import style
 from ..widgets.fields import FieldInput
+from ..widgets.keyhints import KeyHints
 
 # (section, attribute, label, kind)
 FIELDS: tuple[tuple[str, str, str, str], ...] = (
@@ -89,7 +90,7 @@ class DetailsScreen(Screen[None]):
                             placeholder=PLACEHOLDERS.get(kind, ""),
                         )
                 yield Static("", id=f"{field_id}-note", classes="field-note")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._check_review()

@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from ..widgets.keyhints import KeyHints
 
 
 def _own_bindings(cls: type) -> list[Binding]:
@@ -73,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
                     table.add_row(keys, description)
                 yield Static(table)
             yield Static(Text("Ctrl+P opens the command palette: every action by name."))
-        yield Footer()
+        yield KeyHints()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -6,13 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import config
 from ..model import CONTEXT_TYPES, Conference, Context, Dates
 from ..resources import style
 from ..store import Store, StoreError, Summary, overdue
+from ..widgets.keyhints import KeyHints
 from .commands import HOME_COMMANDS, ScreenCommands
 
 
@@ -53,7 +54,7 @@ class HomeScreen(Screen[None]):
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
         yield Input(placeholder="Filter by place, type, date or status", id="filter")
         yield OptionList(id="conferences")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.refresh_list()

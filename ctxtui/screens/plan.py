@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from ..catalogue import interventions_for
 from ..editing import Editor
@@ -17,6 +17,7 @@ from ..model import ACTION_STATUSES, AGENCIES, Action
 from ..resources import style
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
+from ..widgets.keyhints import KeyHints
 
 # (attribute, label) in the order of the guidance's plan template
 ACTION_FIELDS: tuple[tuple[str, str], ...] = (
@@ -118,7 +119,7 @@ class PlanScreen(Screen[None]):
         yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True, cell_padding=0)
         with VerticalScroll(id="plan-detail-scroll"):
             yield Static(id="plan-detail")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._show(self.select or 0)
@@ -268,7 +269,7 @@ class ActionForm(Screen[Action | None]):
                         yield FieldInput(value, id=name, suggester=self._suggester(name))
         with Vertical(id="form-hint"):
             yield Static(id="pick-hint")
-        yield Footer()
+        yield KeyHints()
 
     def _suggester(self, name: str) -> SuggestFromList | None:
         if name == "intervention":

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
+
+from ..widgets.keyhints import KeyHints
 
 
 class PreviewScreen(Screen[None]):
@@ -24,7 +26,7 @@ class PreviewScreen(Screen[None]):
         yield Static("Preview — ↑/↓ and PgUp/PgDn scroll · e: export · Escape: back", id="title")
         with VerticalScroll(id="preview"):
             yield Markdown(self.markdown, open_links=False)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one("#preview").focus()

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ..editing import Editor
 from ..resources import style
 from ..scaling import ScalingSummary, distribution, summarise
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
+from ..widgets.keyhints import KeyHints
 
 SCORE_COLUMNS = (("Score", 6), ("Name", 20), ("Agency", 18), ("Reasoning", 32))
 TEN_WINDOW = 1.0  # seconds: "1" then "0" within this makes 10
@@ -62,7 +63,7 @@ class ScalingScreen(Screen[None]):
         yield Static(id="score-detail")
         yield FieldInput(id="reason-input", classes="hidden", placeholder="Reasoning, then Enter")
         yield Static(id="scaling-summary")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._show(0)
