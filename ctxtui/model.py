@@ -31,6 +31,20 @@ HEADING_KEYS: tuple[str, ...] = tuple(key for key, _ in HEADINGS)
 # Where a typed point can go: the four headings, then the safety goals.
 CAPTURE_TARGETS: tuple[tuple[str, str], ...] = (*HEADINGS, ("safety_goals", "Safety goals"))
 
+# A plan row's fields in the guidance's column order: (attribute, full label, short label).
+ACTION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("worry", "What are we worried about (and impact)?", "Worry"),
+    ("helping", "What is helping to keep children safe?", "Helping"),
+    ("goal", "Safety goal", "Safety goal"),
+    ("intervention", "Intervention to be offered", "Intervention"),
+    ("agency", "Agency / team responsible", "Agency"),
+    ("timescale", "Timescale", "When"),
+    ("status", "Status", "Status"),
+    ("progress", "Progress", "Progress"),
+)
+ACTION_LABELS: dict[str, str] = {name: label for name, label, _ in ACTION_FIELDS}
+ACTION_SHORT_LABELS: dict[str, str] = {name: short for name, _, short in ACTION_FIELDS}
+
 AGENCIES: tuple[str, ...] = (
     "Children's Social Care",
     "Council representative",

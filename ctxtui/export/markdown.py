@@ -15,7 +15,15 @@ import string
 
 from .. import dates
 from ..editing import agenda_status
-from ..model import ATTENDANCE, CAPTURE_TARGETS, Conference, Score, parse_date, strip_controls
+from ..model import (
+    ACTION_LABELS,
+    ATTENDANCE,
+    CAPTURE_TARGETS,
+    Conference,
+    Score,
+    parse_date,
+    strip_controls,
+)
 from ..review import match_carried
 from ..scaling import summarise
 
@@ -27,14 +35,19 @@ _PUNCTUATION = re.compile(
     "([" + re.escape("".join(c for c in string.punctuation if c not in _NEVER_MARKUP)) + "])"
 )
 
-# (heading, share of the page) of the plan table, in the guidance's column order
+# (attribute, heading, share of the page) of the plan table, in the guidance's column order
 PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("worry", "What are we worried about (and impact)?", 15),
-    ("helping", "What is helping to keep children safe?", 13),
-    ("goal", "Safety goal", 12),
-    ("intervention", "Intervention to be offered", 17),
-    ("agency", "Agency / team responsible", 13),
-    ("timescale", "Timescale", 12),
+    *[
+        (name, ACTION_LABELS[name], share)
+        for name, share in (
+            ("worry", 15),
+            ("helping", 13),
+            ("goal", 12),
+            ("intervention", 17),
+            ("agency", 13),
+            ("timescale", 12),
+        )
+    ],
     ("status", "Status and progress", 12),
 )
 PANDOC_TABLE_WIDTH = 100  # a separator line wider than pandoc's 72 columns makes widths relative

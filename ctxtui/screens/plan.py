@@ -13,37 +13,26 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 
 from ..catalogue import interventions_for
 from ..editing import Editor
-from ..model import ACTION_STATUSES, AGENCIES, Action
+from ..model import ACTION_FIELDS, ACTION_SHORT_LABELS, ACTION_STATUSES, AGENCIES, Action
 from ..resources import style
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
 from ..widgets.keyhints import KeyHints
 
-# (attribute, label) in the order of the guidance's plan template
-ACTION_FIELDS: tuple[tuple[str, str], ...] = (
-    ("worry", "What are we worried about (and impact)"),
-    ("helping", "What is helping keep children safe"),
-    ("goal", "Safety goal"),
-    ("intervention", "Intervention to be offered"),
-    ("agency", "Agency / team responsible"),
-    ("timescale", "Timescale"),
-    ("status", "Status"),
-    ("progress", "Progress"),
-)
 # (attribute, heading, share of the spare width); the whole row always shows beneath the table
-NARROW_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("worry", "Worry", 5),
-    ("intervention", "Intervention", 5),
-    ("agency", "Agency", 3),
-    ("timescale", "When", 2),
+NARROW_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("worry", 5),
+    ("intervention", 5),
+    ("agency", 3),
+    ("timescale", 2),
 )
-WIDE_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("worry", "Worry", 5),
-    ("helping", "Helping", 4),
-    ("goal", "Safety goal", 4),
-    ("intervention", "Intervention", 5),
-    ("agency", "Agency", 3),
-    ("timescale", "When", 2),
+WIDE_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("worry", 5),
+    ("helping", 4),
+    ("goal", 4),
+    ("intervention", 5),
+    ("agency", 3),
+    ("timescale", 2),
 )
 NUMBER_WIDTH, STATUS_WIDTH, WIDE_FROM = 3, 12, 120
 
@@ -52,27 +41,17 @@ def plan_columns(total: int) -> list[tuple[str, str, int]]:
     """(attribute, heading, width) filling ``total`` columns; more columns on wide terminals."""
     chosen = WIDE_COLUMNS if total >= WIDE_FROM else NARROW_COLUMNS
     spare = max(total - NUMBER_WIDTH - STATUS_WIDTH - 2, 30)  # 2: the scroll bar
-    shares = sum(share for _, _, share in chosen)
-    columns = [(name, heading, spare * share // shares) for name, heading, share in chosen]
-    return [*columns, ("status", "Status", STATUS_WIDTH)]
+    shares = sum(share for _, share in chosen)
+    columns = [(name, ACTION_SHORT_LABELS[name], spare * share // shares) for name, share in chosen]
+    return [*columns, ("status", ACTION_SHORT_LABELS["status"], STATUS_WIDTH)]
 
 
 def action_detail(action: Action, number: int) -> Table:
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(style="bold", no_wrap=True, width=14)
     grid.add_column(ratio=1)
-    short = {
-        "worry": "Worry",
-        "helping": "Helping",
-        "goal": "Safety goal",
-        "intervention": "Intervention",
-        "agency": "Agency",
-        "timescale": "Timescale",
-        "status": "Status",
-        "progress": "Progress",
-    }
-    for name, _label in ACTION_FIELDS:
-        grid.add_row(short[name], Text(getattr(action, name) or "—"))
+    for name, _label, short in ACTION_FIELDS:
+        grid.add_row(short, Text(getattr(action, name) or "—"))
     grid.title = f"Row {number}"
     return grid
 
@@ -254,7 +233,7 @@ class ActionForm(Screen[Action | None]):
             id="title",
         )
         with VerticalScroll(id="form"):
-            for name, label in ACTION_FIELDS:
+            for name, label, _short in ACTION_FIELDS:
                 with Horizontal(classes="field-row"):
                     yield Label(label, classes="field-label wide")
                     value = getattr(self.action_row, name)
@@ -316,7 +295,7 @@ class ActionForm(Screen[Action | None]):
     def action_done(self) -> None:
         values = {
             name: self.query_one(f"#{name}", Input).value
-            for name, _ in ACTION_FIELDS
+            for name, _label, _short in ACTION_FIELDS
             if name != "status"
         }
         self.dismiss(Action(**values, status=str(self.query_one("#status", Select).value)))
