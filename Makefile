@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean
+.PHONY: install system-deps run test lint format bench clean
 
 install: $(STAMP)
 
@@ -25,10 +25,13 @@ format: install
 	$(BIN)/ruff check --fix ctxtui tests bench
 	$(BIN)/ruff format ctxtui tests bench
 
-test: lint  ## install, lint and run every test
+system-deps:  ## tmux, sshd and ssh for the terminal and SSH tests (installed if missing)
+	bash .ci/system-deps
+
+test: lint system-deps  ## install, lint and run every test
 	$(BIN)/pytest
 
-bench: install  ## benchmarks: each prints a ratio against a baseline measured in the same run
+bench: install system-deps  ## benchmarks: each prints a ratio against a baseline measured in the same run
 	$(BIN)/python -m bench
 
 clean:
