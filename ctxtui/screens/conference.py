@@ -61,6 +61,7 @@ class ConferenceScreen(Screen[None]):
     COMMANDS = {ScreenCommands}
     PALETTE = CONFERENCE_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
     BINDINGS = [
         Binding("ctrl+n", "next_item", "Next item", id="conference.next_item", show=False),
         Binding("ctrl+o", "menu", "Go to…", id="conference.menu"),
