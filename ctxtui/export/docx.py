@@ -6,7 +6,6 @@ so nothing a user typed can inject markup or pull in a file.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -53,10 +52,3 @@ def markdown_to_docx(markdown: str) -> bytes:
     if not data.startswith(b"PK"):
         raise PandocUnavailable("pandoc produced no DOCX file")
     return data
-
-
-def pandoc_works() -> bool:
-    try:
-        return os.access(pandoc_path(), os.X_OK)
-    except PandocUnavailable:
-        return False

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label, Select, Static
 
@@ -16,11 +16,12 @@ from ..resources import style
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
 from ..widgets.keyhints import KeyHints
+from .base import EditingScreen
 
 ATTENDEE_COLUMNS = (("Attendance", 11), ("Name", 20), ("Agency", 22), ("Role", 24))
 
 
-class AttendanceScreen(Screen[None]):
+class AttendanceScreen(EditingScreen):
     CSS_PATH = [style("lists")]
     HELP_GROUP = "Attendance"
     BINDINGS = [
@@ -33,9 +34,7 @@ class AttendanceScreen(Screen[None]):
     ]
 
     def __init__(self, editor: Editor, known_agencies: list[str], read_only: bool = False) -> None:
-        super().__init__()
-        self.editor = editor
-        self.read_only = read_only
+        super().__init__(editor, read_only)
         self.agencies = list(dict.fromkeys([*AGENCIES, *known_agencies]))
 
     def compose(self) -> ComposeResult:
@@ -95,13 +94,8 @@ class AttendanceScreen(Screen[None]):
         table = self.query_one(DataTable)
         return table.cursor_row if self.attendees else None
 
-    def _writable(self) -> bool:
-        if self.read_only:
-            self.notify("Read-only: nothing can be changed here.", severity="warning")
-        return not self.read_only
-
     def action_add(self) -> None:
-        if not self._writable():
+        if not self.writable():
             return
 
         def added(attendee: Attendee | None) -> None:
@@ -112,7 +106,7 @@ class AttendanceScreen(Screen[None]):
 
     def action_edit(self) -> None:
         index = self._selected()
-        if index is None or not self._writable():
+        if index is None or not self.writable():
             return
 
         def edited(attendee: Attendee | None) -> None:
@@ -124,7 +118,7 @@ class AttendanceScreen(Screen[None]):
 
     def action_cycle(self) -> None:
         index = self._selected()
-        if index is None or not self._writable():
+        if index is None or not self.writable():
             return
         current = self.attendees[index]
         following = ATTENDANCE[(ATTENDANCE.index(current.attendance) + 1) % len(ATTENDANCE)]
@@ -135,7 +129,7 @@ class AttendanceScreen(Screen[None]):
 
     def action_delete(self) -> None:
         index = self._selected()
-        if index is None or not self._writable():
+        if index is None or not self.writable():
             return
         removed = self.editor.delete_attendee(index)
         self._show(index)

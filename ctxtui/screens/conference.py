@@ -135,12 +135,14 @@ class ConferenceScreen(Screen[None]):
     def redraw(self, target: str, highlight: int | None = None) -> None:
         """Show one heading's points from the record, marking those the privacy guard flags."""
         points = self.editor.points(target)
-        flagged = {i for i, point in enumerate(points) if self.open_hits(point)}
+        allowed = tuple(attendee_names(self.conference))  # once per redraw, not once per point
+        flagged = {i for i, point in enumerate(points) if self.open_hits(point, allowed)}
         self.pane(target).show(points, highlight, flagged, self.app.symbols["flag"])
 
-    def open_hits(self, text: str) -> list[Hit]:
+    def open_hits(self, text: str, allowed: tuple[str, ...] | None = None) -> list[Hit]:
         """The privacy findings in one text that the chair has not dismissed (cached by text)."""
-        allowed = tuple(attendee_names(self.conference))
+        if allowed is None:
+            allowed = tuple(attendee_names(self.conference))
         key = (text, allowed)
         hits = self._scan_cache.get(key)
         if hits is None:

@@ -18,6 +18,7 @@ from ..resources import style
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
 from ..widgets.keyhints import KeyHints
+from .base import EditingScreen
 
 # (attribute, heading, share of the spare width); the whole row always shows beneath the table
 NARROW_COLUMNS: tuple[tuple[str, int], ...] = (
@@ -56,7 +57,7 @@ def action_detail(action: Action, number: int) -> Table:
     return grid
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(EditingScreen):
     CSS_PATH = [style("lists")]
     HELP_GROUP = "Intervention plan"
     BINDINGS = [
@@ -86,10 +87,8 @@ class PlanScreen(Screen[None]):
         select: int | None = None,
         edit_now: bool = False,
     ) -> None:
-        super().__init__()
-        self.editor = editor
+        super().__init__(editor, read_only)
         self.agencies = agencies
-        self.read_only = read_only
         self.select = select
         self.edit_now = edit_now
 
@@ -149,11 +148,6 @@ class PlanScreen(Screen[None]):
         row = self.query_one(DataTable).cursor_row
         return row if 0 <= row < len(self.actions) else None
 
-    def _writable(self) -> bool:
-        if self.read_only:
-            self.notify("Read-only: nothing can be changed here.", severity="warning")
-        return not self.read_only
-
     def _form(self, action: Action) -> ActionForm:
         context_type = self.editor.conference.context.type
         present = [a.agency for a in self.editor.conference.attendees if a.agency]
@@ -161,7 +155,7 @@ class PlanScreen(Screen[None]):
         return ActionForm(action, interventions_for(context_type), agencies)
 
     def action_add(self) -> None:
-        if not self._writable():
+        if not self.writable():
             return
 
         def added(action: Action | None) -> None:
@@ -172,7 +166,7 @@ class PlanScreen(Screen[None]):
 
     def action_edit(self) -> None:
         index = self._selected()
-        if index is None or not self._writable():
+        if index is None or not self.writable():
             return
 
         def edited(action: Action | None) -> None:
@@ -184,13 +178,13 @@ class PlanScreen(Screen[None]):
 
     def action_cycle_status(self) -> None:
         index = self._selected()
-        if index is not None and self._writable():
+        if index is not None and self.writable():
             self.editor.cycle_action_status(index)
             self._show(index)
 
     def action_delete(self) -> None:
         index = self._selected()
-        if index is not None and self._writable():
+        if index is not None and self.writable():
             self.editor.delete_action(index)
             self._show(index)
             self.notify("Plan row deleted. Press z to undo.")
@@ -202,7 +196,7 @@ class PlanScreen(Screen[None]):
 
     def action_move(self, delta: int) -> None:
         index = self._selected()
-        if index is not None and self._writable():
+        if index is not None and self.writable():
             self._show(self.editor.move_action(index, delta))
 
     def action_close(self) -> None:
