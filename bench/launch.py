@@ -22,7 +22,7 @@ def bare_app():
     from textual.widgets import Footer, Input, Label, OptionList, Static
 
     from bench.export_bench import big_conference
-    from ctxtui.editing import TARGET_KEYS
+    from ctxtui.labels import TARGET_KEYS
 
     conference = big_conference()
 

@@ -1,4 +1,5 @@
-"""The Textual app: wiring only. Screens get the store passed in; nothing global."""
+"""The Textual app: wiring only. It keeps the open meetings and hands one to each screen; the
+store is passed in, nothing is global."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from .meeting import Meeting
 from .model import strip_controls
 from .resources import style
 from .store import Store, StoreError
@@ -51,6 +53,8 @@ class CtxApp(App[None]):
         self.store = store
         self.conference_id = conference_id
         self.now = now
+        self.meetings: dict[str, Meeting] = {}
+        self._quit_warned = False
         self.ascii = os.environ.get("TERM", "") == "linux"
         self.symbols = ASCII_SYMBOLS if self.ascii else SYMBOLS
         if self.ascii:
@@ -60,12 +64,13 @@ class CtxApp(App[None]):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(sig, self._on_hangup)
+        self.set_interval(self.autosave_seconds, self._autosave)
         if self.board and self.conference_id:
             from .screens.board import BoardScreen
 
             self.push_screen(BoardScreen(self.store, self.conference_id))
         elif self.conference_id:
-            self.open_conference(self.conference_id, replace_home=True)
+            self.open_conference(self.conference_id)
         else:
             from .screens.home import HomeScreen
 
@@ -78,47 +83,78 @@ class CtxApp(App[None]):
             strip_controls(str(message)), title=strip_controls(title), markup=False, **kwargs
         )
 
-    def open_conference(self, conference_id: str, replace_home: bool = False) -> None:
+    # -- open meetings
+
+    def open_conference(self, conference_id: str) -> None:
         from .screens.conference import ConferenceScreen
 
         try:
-            screen = ConferenceScreen(self.store, conference_id, self.now, self.autosave_seconds)
+            meeting = Meeting(self.store, conference_id, self.now)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.push_screen(screen, lambda _=None: screen.release())
+        self.meetings[meeting.id] = meeting
+        self.push_screen(ConferenceScreen(meeting), lambda _=None: self.close_meeting(meeting))
 
-    def _conference_screens(self):
-        from .screens.conference import ConferenceScreen
+    def close_meeting(self, meeting: Meeting) -> None:
+        meeting.close()
+        self.meetings.pop(meeting.id, None)
 
-        return [s for s in self.screen_stack if isinstance(s, ConferenceScreen)]
+    def close_all(self) -> None:
+        for meeting in list(self.meetings.values()):
+            self.close_meeting(meeting)
 
-    def flush_all(self) -> bool:
-        """Save every open conference now; False if any could not be saved."""
-        return all([screen.flush() for screen in self._conference_screens()])
+    def flush_all(self, *, with_drafts: bool = False) -> bool:
+        """Save every open meeting now (first filing what open forms hold, when asked);
+        False if any could not be saved."""
+        if with_drafts:
+            for meeting in self.meetings.values():
+                meeting.file_drafts()
+        return all([meeting.flush() for meeting in self.meetings.values()])
+
+    def _autosave(self) -> None:
+        for meeting in self.meetings.values():
+            had_error = meeting.autosaver.error
+            meeting.autosaver.tick()
+            error = meeting.autosaver.error
+            if error and error != had_error:
+                self.notify(error, title="Not saved", severity="error", timeout=15)
 
     def _on_hangup(self) -> None:
-        # The terminal went away (dropped SSH) or we were asked to stop: save, then leave.
-        self.flush_all()
-        for screen in self._conference_screens():
-            screen.release()
+        # The terminal went away (dropped SSH) or we were asked to stop: file what every open
+        # form holds, save, then leave.
+        self.flush_all(with_drafts=True)
+        self.close_all()
         self.exit(return_code=1)
 
+    # -- keys everywhere
+
     def action_save(self) -> None:
-        """Ctrl+S from any screen saves the open conference (forms use it for Done)."""
-        screens = self._conference_screens()
-        if screens:
-            screens[-1].action_save()
+        """Ctrl+S from any screen saves the open conferences (forms use it for Done)."""
+        if not self.meetings:
+            return
+        if any(m.read_only for m in self.meetings.values()):
+            self.notify("Read-only: nothing to save here.", severity="warning")
+        elif self.flush_all():
+            self.notify("Saved.", timeout=2)
+        else:
+            errors = [m.autosaver.error for m in self.meetings.values() if m.autosaver.error]
+            self.notify(errors[0] if errors else "Not saved.", severity="error")
 
     async def action_quit(self) -> None:
-        if not self.flush_all():
+        """Save and quit; an open form is filed first, never dropped."""
+        from textual.widgets import Input
+
+        from .screens.forms import settle
+
+        await settle(self.screen.query(Input))  # the keys typed just before Ctrl+Q count too
+        if not self.flush_all(with_drafts=True) and not self._quit_warned:
+            self._quit_warned = True
             self.notify(
                 "Could not save: see the message at the top. Fix it, or Ctrl+Q again to quit.",
                 severity="error",
             )
-            if not getattr(self, "_quit_warned", False):
-                self._quit_warned = True
-                return
+            return
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -132,7 +168,8 @@ def run_app(
     store: Store, conference_id: str | None, *, mouse: bool = False, board: bool = False
 ) -> int:
     app = CtxApp(store, conference_id, board=board)
-    app.run(mouse=mouse)
-    for screen in app._conference_screens():
-        screen.release()
+    try:
+        app.run(mouse=mouse)
+    finally:
+        app.close_all()
     return app.return_code or 0

@@ -13,7 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import __version__, config, dates
+from . import __version__, dates
+from .config import ConfigError, data_dir, nation
 from .export import FORMATS, ExportError, default_file_name, export_minutes, render
 from .model import CONTEXT_TYPES, Conference, Context, Dates, ValidationError
 from .store import Store, StoreError
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return run(args)
-    except (UserError, StoreError, ExportError, ValidationError, ValueError) as error:
+    except (UserError, StoreError, ExportError, ValidationError, ConfigError) as error:
         print(f"ctxtui: {_sentence(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -113,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     mouse = getattr(args, "mouse", False)
     if command == "demo":
         return _demo(mouse)
-    store = Store(config.data_dir(getattr(args, "data_dir", None)))
+    store = Store(data_dir(getattr(args, "data_dir", None)))
     if command is None:
         return _run_app(store, None, mouse)
     if command == "open":
@@ -136,7 +137,9 @@ def run(args: argparse.Namespace) -> int:
         return _check(store, args)
     if command == "review":
         held = _parse_date_option(args.date)
-        print(store.create_review(args.id, held).id)
+        from .meeting import create_review
+
+        print(create_review(store, args.id, held).id)
         return 0
     raise UserError(f"unknown command {command!r}")
 
@@ -185,8 +188,7 @@ def _list(store: Store, as_json: bool) -> int:
     listing = store.list()
     for problem in listing.problems:
         print(f"ctxtui: warning: {problem.message()}", file=sys.stderr)
-    nation = config.nation()
-    rows = [summary.to_json(nation) for summary in listing.summaries]
+    rows = [summary.to_json(nation()) for summary in listing.summaries]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -233,36 +235,36 @@ def _import(store: Store, file: str) -> int:
 
 
 def _check(store: Store, args: argparse.Namespace) -> int:
-    from .privacy import CATEGORIES, scan
+    from .meeting import describe_finding
+    from .privacy import scan
 
     findings = scan(store.load(args.id))
     if args.json:
         print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
     elif findings:
-        for f in findings:
-            where = (
-                "danger statement"
-                if f.section == "danger_statement"
-                else f"{f.section} #{f.index + 1}"
-            )
-            print(f"{where}: {CATEGORIES[f.category]}: {f.text}")
+        for finding in findings:
+            print(describe_finding(finding))
     else:
         print("Nothing flagged.")
     return 1 if findings else 0
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
+    from .meeting import load_previous
+
     conference = store.load(args.id)
-    previous = None
-    if conference.previous_id and store.exists(conference.previous_id):
-        previous = store.load(conference.previous_id)
-    nation = config.nation()
+    previous, problem = load_previous(store, conference)
+    if problem:
+        print(f"ctxtui: warning: {problem}", file=sys.stderr)
+    chosen_nation = nation()
     if not args.out and args.format in ("md", "json"):
-        sys.stdout.buffer.write(render(conference, args.format, nation=nation, previous=previous))
+        sys.stdout.buffer.write(
+            render(conference, args.format, nation=chosen_nation, previous=previous)
+        )
         return 0
     path = Path(args.out) if args.out else Path(default_file_name(conference, args.format))
     written = export_minutes(
-        conference, args.format, path, nation=nation, previous=previous, replace=args.force
+        conference, args.format, path, nation=chosen_nation, previous=previous, replace=args.force
     )
     if written.note:
         print(f"ctxtui: {written.note}", file=sys.stderr)

@@ -23,6 +23,10 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
+class ConfigError(Exception):
+    """The config file or a setting cannot be used; the message says which and why."""
+
+
 def nation() -> str:
     """``CTXTUI_NATION``, else ``nation = "…"`` in the config file, else England and Wales."""
     configured = None
@@ -31,5 +35,8 @@ def nation() -> str:
         try:
             configured = tomllib.loads(path.read_text(encoding="utf-8")).get("nation")
         except (OSError, ValueError) as error:
-            raise ValueError(f"cannot read {path}: {error}") from None
-    return dates.nation_from_env(configured if isinstance(configured, str) else None)
+            raise ConfigError(f"cannot read {path}: {error}") from None
+    try:
+        return dates.nation_from_env(configured if isinstance(configured, str) else None)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None

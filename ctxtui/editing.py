@@ -1,19 +1,28 @@
-"""Changes the chair makes to an open conference, with undo and a change counter for autosave.
+"""Every change the chair makes to an open conference, with undo and redo of any change.
 
-No UI here: the screens call these methods and redraw; tests call them directly.
+No UI here: the screens call these methods and redraw; tests call them directly. A change that
+cannot be made raises :class:`Refused` (final minutes, a read-only copy, a bad value) with one
+sentence for the chair; nothing is changed then.
+
+Undo keeps a copy of the record from before each change (a deep copy of a 500-point record
+takes about 2 ms here, and only filed changes take one: keystrokes into the same field join
+one step), so every kind of change, now and later, is undone the same way.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
+from .labels import ACTION_FIELD_FOR_TARGET, TARGET_LABELS
 from .model import (
     ACTION_STATUSES,
-    CAPTURE_TARGETS,
+    ACTION_TEXT_FIELDS,
+    ATTENDANCE,
+    FIELD_LABELS,
     MAX_TEXT,
     Action,
     Amendment,
@@ -23,17 +32,7 @@ from .model import (
     strip_controls,
 )
 
-TARGET_KEYS: tuple[str, ...] = tuple(key for key, _ in CAPTURE_TARGETS)
-TARGET_LABELS: dict[str, str] = dict(CAPTURE_TARGETS)
-TARGET_SHORT_LABELS: dict[str, str] = {
-    "concerns": "Concerns",
-    "complicating": "Complicating",
-    "strengths": "Strengths",
-    "safety_plan": "Safety plan",
-    "safety_goals": "Goals",
-}
-UNDO_DEPTH = 50
-T = TypeVar("T")
+UNDO_DEPTH = 100
 
 
 def clean_point(text: str) -> str:
@@ -41,42 +40,86 @@ def clean_point(text: str) -> str:
     return " ".join(strip_controls(text).split())
 
 
-class TooLong(ValueError):
+class Refused(Exception):
+    """A change that was not made; the message is one sentence for the chair."""
+
+
+class Finalised(Refused):
+    """A change to minutes that are final and have not been reopened with Amend."""
+
+
+class ReadOnly(Refused):
+    """A change to a conference open for writing somewhere else."""
+
+
+class TooLong(Refused):
+    pass
+
+
+class BadValue(Refused):
     pass
 
 
 @dataclass
-class _Removed:
-    """Something deleted, with what is needed to put it back."""
+class _Step:
+    """One change that can be undone: the record as it was before, and what the change was."""
 
-    describe: str
-    restore: Callable[[], None]
-
-
-class Finalised(ValueError):
-    """A change to minutes that are final and have not been reopened with Amend."""
+    what: str
+    before: Conference
+    group: object = None
 
 
-def _edit(method: Callable[..., T]) -> Callable[..., T]:
-    """Every change goes through here: final minutes cannot change until they are amended."""
-
-    @functools.wraps(method)
-    def guarded(self: Editor, *args: object, **kwargs: object) -> T:
-        if self.final:
-            raise Finalised("These minutes are final: choose Amend to change them.")
-        return method(self, *args, **kwargs)
-
-    return guarded
+def _check_length(text: str, what: str = "A point") -> str:
+    if len(text) > MAX_TEXT:
+        raise TooLong(f"{what} can hold {MAX_TEXT:,} characters; this one has {len(text):,}.")
+    return text
 
 
 class Editor:
     """Owns the open record. ``version`` goes up on every change; the autosaver compares it."""
 
-    def __init__(self, conference: Conference, now: Callable[[], dt.datetime] = dt.datetime.now):
+    def __init__(
+        self,
+        conference: Conference,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        read_only: bool = False,
+    ) -> None:
         self.conference = conference
         self.now = now
+        self.read_only = read_only
         self.version = 0
-        self._undo: list[_Removed] = []
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+
+    # -- the one path every change takes
+
+    @property
+    def final(self) -> bool:
+        return self.conference.status == "final"
+
+    def refusal(self) -> str | None:
+        """Why nothing may change now, or None if changes are allowed."""
+        if self.read_only:
+            return "Read-only: this conference is open for writing elsewhere."
+        if self.final:
+            return "These minutes are final: choose Amend to change them."
+        return None
+
+    def _check(self) -> None:
+        if self.read_only:
+            raise ReadOnly(self.refusal())
+        if self.final:
+            raise Finalised(self.refusal())
+
+    def _record(self, what: str, group: object = None) -> None:
+        """Called by each change just before it alters the record: keeps the undo copy.
+        Consecutive changes with the same ``group`` (typing into one field) are one step."""
+        self._check()
+        top = self._undo[-1] if self._undo else None
+        if group is None or top is None or top.group != group or self._redo:
+            self._undo.append(_Step(what, copy.deepcopy(self.conference), group))
+            del self._undo[:-UNDO_DEPTH]
+        self._redo.clear()
 
     def touch(self, what: str = "") -> None:
         """Count a change; while minutes are being amended, log what changed."""
@@ -85,6 +128,41 @@ class Editor:
         if amendment is not None and what and what not in amendment.changes:
             amendment.changes.append(what)
 
+    def _restore(self, snapshot: Conference) -> None:
+        # In place: screens hold this record object, not a copy.
+        for f in dataclasses.fields(Conference):
+            setattr(self.conference, f.name, getattr(snapshot, f.name))
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> str | None:
+        """Undo the last change, whatever it was; what it was, or None if there is none."""
+        self._check()
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        self._redo.append(_Step(step.what, copy.deepcopy(self.conference)))
+        self._restore(step.before)
+        self.touch(f"Undone: {step.what}")
+        return step.what
+
+    def redo(self) -> str | None:
+        """Make again the change last undone; what it was, or None if there is none."""
+        self._check()
+        if not self._redo:
+            return None
+        step = self._redo.pop()
+        self._undo.append(_Step(step.what, copy.deepcopy(self.conference)))
+        self._restore(step.before)
+        self.touch(step.what)
+        return step.what
+
+    # -- finalise and amend (not undoable: each is a decision, recorded with its time)
+
     def open_amendment(self) -> Amendment | None:
         """The amendment under way, if the finalised minutes have been reopened."""
         amendments = self.conference.amendments
@@ -92,12 +170,10 @@ class Editor:
             return amendments[-1]
         return None
 
-    @property
-    def final(self) -> bool:
-        return self.conference.status == "final"
-
     def finalise(self) -> None:
         """Mark the minutes final and read-only, and close any amendment."""
+        if self.read_only:
+            raise ReadOnly(self.refusal())
         if self.final:
             return
         stamp = self.now().replace(microsecond=0).isoformat()
@@ -106,179 +182,203 @@ class Editor:
             amendment.finalised = stamp
         self.conference.status = "final"
         self.conference.finalised_at = stamp
+        self._forget_history()
         self.version += 1
 
     def amend(self, reason: str) -> Amendment:
         """Reopen final minutes for a recorded change; ``reason`` says what and why."""
+        if self.read_only:
+            raise ReadOnly(self.refusal())
         if not self.final:
-            raise ValueError("Only final minutes are amended; these are still a draft.")
+            raise Refused("Only final minutes are amended; these are still a draft.")
         reason = clean_point(reason)
         if not reason:
-            raise ValueError("Say what is being amended and why.")
+            raise BadValue("Say what is being amended and why.")
         amendment = Amendment(started=self.now().replace(microsecond=0).isoformat(), reason=reason)
         self.conference.amendments.append(amendment)
         self.conference.status = "draft"
+        self._forget_history()
         self.version += 1
         return amendment
+
+    def _forget_history(self) -> None:
+        # Undo must never step back across a finalise or an amendment.
+        self._undo.clear()
+        self._redo.clear()
 
     # -- points
 
     def points(self, target: str) -> list[str]:
         return self.conference.target_list(target)
 
-    @_edit
+    def _index(self, items: list, index: int, what: str) -> int:
+        if not 0 <= index < len(items):
+            raise Refused(f"That {what} is no longer there.")
+        return index
+
     def add_point(self, target: str, text: str) -> int | None:
         """File a point at the end of ``target``; its index, or None if there was nothing to file"""
-        point = clean_point(text)
+        point = _check_length(clean_point(text))
         if not point:
             return None
-        if len(point) > MAX_TEXT:
-            raise TooLong(f"A point can hold {MAX_TEXT:,} characters; this one has {len(point):,}.")
+        what = f"Point added under {TARGET_LABELS[target]}"
+        self._record(what)
         points = self.points(target)
         points.append(point)
-        self.touch(f"Point added under {TARGET_LABELS[target]}")
+        self.touch(what)
         return len(points) - 1
 
-    @_edit
     def edit_point(self, target: str, index: int, text: str) -> bool:
-        """Replace a point's text; an emptied point is deleted (undoable). True if it remains."""
-        point = clean_point(text)
+        """Replace a point's text; an emptied point is deleted. True if it remains."""
+        point = _check_length(clean_point(text))
+        points = self.points(target)
+        self._index(points, index, "point")
         if not point:
             self.delete_point(target, index)
             return False
-        if len(point) > MAX_TEXT:
-            raise TooLong(f"A point can hold {MAX_TEXT:,} characters; this one has {len(point):,}.")
-        points = self.points(target)
         if points[index] != point:
+            what = f"Point {index + 1} under {TARGET_LABELS[target]} reworded"
+            self._record(what)
             points[index] = point
-            self.touch(f"Point {index + 1} under {TARGET_LABELS[target]} reworded")
+            self.touch(what)
         return True
 
-    @_edit
     def delete_point(self, target: str, index: int) -> str:
         points = self.points(target)
+        self._index(points, index, "point")
+        what = f"Point {index + 1} under {TARGET_LABELS[target]} deleted"
+        self._record(what)
         text = points.pop(index)
-
-        def restore() -> None:
-            self.points(target).insert(min(index, len(self.points(target))), text)
-
-        self._remember(_Removed(f"point under {TARGET_LABELS[target]}", restore))
+        self.touch(what)
         return text
 
-    @_edit
     def move_point(self, target: str, index: int, delta: int) -> int:
         """Move a point up (-1) or down (+1) within its list; its new index."""
-        points = self.points(target)
-        new = max(0, min(len(points) - 1, index + delta))
+        what = f"Points reordered under {TARGET_LABELS[target]}"
+        return self._move(self.points(target), index, delta, "point", what)
+
+    def _move(self, items: list, index: int, delta: int, name: str, what: str) -> int:
+        """Move one entry of a list up (-1) or down (+1); its new index."""
+        self._index(items, index, name)
+        new = max(0, min(len(items) - 1, index + delta))
         if new != index:
-            points.insert(new, points.pop(index))
-            self.touch(f"Points reordered under {TARGET_LABELS[target]}")
+            self._record(what)
+            items.insert(new, items.pop(index))
+            self.touch(what)
         return new
 
-    @_edit
     def move_to(self, target: str, index: int, new_target: str) -> int:
         """Move a point to the end of another heading; its index there."""
+        self._index(self.points(target), index, "point")
         if new_target == target:
             return index
-        point = self.points(target).pop(index)
+        what = f"Point moved to {TARGET_LABELS[new_target]}"
+        self._record(what)
         destination = self.points(new_target)
-        destination.append(point)
-        self.touch(f"Point moved to {TARGET_LABELS[new_target]}")
+        destination.append(self.points(target).pop(index))
+        self.touch(what)
         return len(destination) - 1
 
     # -- attendees
 
-    @_edit
     def add_attendee(self, attendee: Attendee) -> int:
-        self.conference.attendees.append(self._clean_attendee(attendee))
+        cleaned = self._clean_attendee(attendee)
+        self._record("Attendee added")
+        self.conference.attendees.append(cleaned)
         self.touch("Attendee added")
         return len(self.conference.attendees) - 1
 
-    @_edit
     def update_attendee(self, index: int, attendee: Attendee) -> None:
-        self.conference.attendees[index] = self._clean_attendee(attendee)
-        self.touch(f"Attendee {index + 1} changed")
+        self._index(self.conference.attendees, index, "attendee")
+        cleaned = self._clean_attendee(attendee)
+        if self.conference.attendees[index] != cleaned:
+            what = f"Attendee {index + 1} changed"
+            self._record(what)
+            self.conference.attendees[index] = cleaned
+            self.touch(what)
 
-    @_edit
+    def cycle_attendance(self, index: int) -> str:
+        """present → apologies → absent → present; the new value."""
+        self._index(self.conference.attendees, index, "attendee")
+        current = self.conference.attendees[index]
+        following = ATTENDANCE[(ATTENDANCE.index(current.attendance) + 1) % len(ATTENDANCE)]
+        self.update_attendee(index, dataclasses.replace(current, attendance=following))
+        return following
+
+    def move_attendee(self, index: int, delta: int) -> int:
+        return self._move(
+            self.conference.attendees, index, delta, "attendee", "Attendees reordered"
+        )
+
     def delete_attendee(self, index: int) -> Attendee:
+        self._index(self.conference.attendees, index, "attendee")
+        what = f"Attendee {index + 1} removed"
+        self._record(what)
         attendee = self.conference.attendees.pop(index)
-
-        def restore() -> None:
-            self.conference.attendees.insert(index, attendee)
-
-        self._remember(_Removed(f"attendee {attendee.name}", restore))
+        self.touch(what)
         return attendee
 
     @staticmethod
     def _clean_attendee(attendee: Attendee) -> Attendee:
+        if attendee.attendance not in ATTENDANCE:
+            raise BadValue(f"Attendance is one of {', '.join(ATTENDANCE)}.")
         return Attendee(
-            name=clean_point(attendee.name),
-            role=clean_point(attendee.role),
-            agency=clean_point(attendee.agency),
+            name=_check_length(clean_point(attendee.name), "A name"),
+            role=_check_length(clean_point(attendee.role), "A role"),
+            agency=_check_length(clean_point(attendee.agency), "An agency"),
             attendance=attendee.attendance,
         )
 
     # -- intervention plan
 
-    @_edit
     def add_action(self, action: Action) -> int:
-        self.conference.actions.append(self._clean_action(action))
+        cleaned = self._clean_action(action)
+        self._record("Plan row added")
+        self.conference.actions.append(cleaned)
         self.touch("Plan row added")
         return len(self.conference.actions) - 1
 
-    @_edit
-    def action_from_point(self, target: str, index: int) -> int:
-        """A new plan row whose worry is the point's text; its index."""
-        return self.add_action(Action(worry=self.points(target)[index]))
+    def action_from_point(self, target: str, index: int) -> Action:
+        """A new plan row (not yet added) with the point's text in the column its heading
+        feeds: a concern becomes the worry, a strength what is helping, and so on."""
+        points = self.points(target)
+        self._index(points, index, "point")
+        return Action(**{ACTION_FIELD_FOR_TARGET[target]: points[index]})
 
-    @_edit
     def update_action(self, index: int, action: Action) -> None:
+        self._index(self.conference.actions, index, "plan row")
         cleaned = self._clean_action(action)
         if self.conference.actions[index] != cleaned:
+            what = f"Plan row {index + 1} changed"
+            self._record(what)
             self.conference.actions[index] = cleaned
-            self.touch(f"Plan row {index + 1} changed")
+            self.touch(what)
 
-    @_edit
     def delete_action(self, index: int) -> Action:
+        self._index(self.conference.actions, index, "plan row")
+        what = f"Plan row {index + 1} deleted"
+        self._record(what)
         action = self.conference.actions.pop(index)
-
-        def restore() -> None:
-            self.conference.actions.insert(index, action)
-
-        self._remember(_Removed("plan row", restore))
+        self.touch(what)
         return action
 
-    @_edit
     def move_action(self, index: int, delta: int) -> int:
-        actions = self.conference.actions
-        new = max(0, min(len(actions) - 1, index + delta))
-        if new != index:
-            actions.insert(new, actions.pop(index))
-            self.touch("Plan rows reordered")
-        return new
+        return self._move(self.conference.actions, index, delta, "plan row", "Plan rows reordered")
 
-    @_edit
     def cycle_action_status(self, index: int) -> str:
+        self._index(self.conference.actions, index, "plan row")
         action = self.conference.actions[index]
-        action.status = ACTION_STATUSES[
-            (ACTION_STATUSES.index(action.status) + 1) % len(ACTION_STATUSES)
-        ]
-        self.touch(f"Plan row {index + 1} status: {action.status}")
-        return action.status
+        status = ACTION_STATUSES[(ACTION_STATUSES.index(action.status) + 1) % len(ACTION_STATUSES)]
+        self.update_action(index, dataclasses.replace(action, status=status))
+        return status
 
     @staticmethod
     def _clean_action(action: Action) -> Action:
+        if action.status not in ACTION_STATUSES:
+            raise BadValue(f"A plan row's status is one of {', '.join(ACTION_STATUSES)}.")
         fields = {
-            name: clean_point(getattr(action, name))
-            for name in (
-                "worry",
-                "helping",
-                "goal",
-                "intervention",
-                "agency",
-                "timescale",
-                "progress",
-            )
+            name: _check_length(clean_point(getattr(action, name)), "A plan field")
+            for name in ACTION_TEXT_FIELDS
         }
         return Action(**fields, status=action.status)
 
@@ -287,47 +387,71 @@ class Editor:
     def score_for(self, attendee: str) -> Score | None:
         return next((s for s in self.conference.scaling.scores if s.attendee == attendee), None)
 
-    @_edit
+    def _score_entry(self, attendee: str) -> Score:
+        entry = self.score_for(attendee)
+        if entry is None:
+            entry = Score(attendee=attendee)
+            self.conference.scaling.scores.append(entry)
+        return entry
+
     def set_score(self, attendee: str, score: int | None) -> None:
         if score is not None and not 0 <= score <= 10:
-            raise ValueError("A score is a whole number from 0 to 10.")
+            raise BadValue("A score is a whole number from 0 to 10.")
         entry = self.score_for(attendee)
-        if entry is None:
-            entry = Score(attendee=attendee)
-            self.conference.scaling.scores.append(entry)
-        if entry.score != score or entry.score is None:
-            entry.score = score
-            self.touch("Scaling scores changed")
+        if entry is not None and entry.score == score:
+            return
+        self._record(f"Score for {attendee} changed")
+        self._score_entry(attendee).score = score
+        self.touch("Scaling scores changed")
 
-    @_edit
     def set_reason(self, attendee: str, reason: str) -> None:
+        reason = _check_length(clean_point(reason), "A reason")
         entry = self.score_for(attendee)
-        if entry is None:
-            entry = Score(attendee=attendee)
-            self.conference.scaling.scores.append(entry)
-        self.set_field(entry, "reason", clean_point(reason))
+        if (entry.reason if entry else "") == reason:
+            return
+        self._record(f"Reasoning of {attendee} changed", ("reason", attendee))
+        self._score_entry(attendee).reason = reason
+        self.touch("Scaling reasoning changed")
 
     # -- privacy
 
-    @_edit
     def dismiss_flags(self, keys: list[str]) -> None:
         """Remember that the chair has looked at these findings (``category:text``)."""
         new = [key for key in keys if key not in self.conference.dismissed_flags]
         if new:
+            self._record("Privacy flag dismissed")
             self.conference.dismissed_flags.extend(new)
             self.touch("Privacy flag dismissed")
 
-    # -- plain fields (details, danger statement)
+    # -- single fields (details, danger statement, the scaling question)
 
-    @_edit
-    def set_field(self, obj: object, name: str, value: str) -> None:
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            self.touch(f"{type(obj).__name__} {name.replace('_', ' ')} changed")
+    def value(self, path: str) -> str:
+        """The value of a field named as in ``FIELD_LABELS`` (``dates.review``)."""
+        owner, name = self._owner(path)
+        return str(getattr(owner, name))
+
+    def set_field(self, path: str, value: str) -> None:
+        """Set one field; keystrokes into the same field are one undo step."""
+        owner, name = self._owner(path)
+        _check_length(value, FIELD_LABELS[path])
+        if getattr(owner, name) == value:
+            return
+        what = f"{FIELD_LABELS[path]} changed"
+        self._record(what, ("field", path))
+        setattr(owner, name, value)
+        self.touch(what)
+
+    def _owner(self, path: str) -> tuple[object, str]:
+        if path not in FIELD_LABELS:
+            raise KeyError(path)
+        *parents, name = path.split(".")
+        owner: object = self.conference
+        for parent in parents:
+            owner = getattr(owner, parent)
+        return owner, name
 
     # -- agenda
 
-    @_edit
     def next_agenda_item(self) -> int:
         """Start the next agenda item (the first one if the meeting has not started)."""
         agenda = self.conference.agenda
@@ -335,99 +459,13 @@ class Editor:
             return agenda.current
         return self.start_agenda_item(agenda.current + 1)
 
-    @_edit
     def start_agenda_item(self, index: int) -> int:
         agenda = self.conference.agenda
-        agenda.current = index
+        self._index(agenda.items, index, "agenda item")
         item = agenda.items[index]
+        self._record(f"Agenda item {index + 1} started")
+        agenda.current = index
         if not item.started:
             item.started = self.now().replace(microsecond=0).isoformat()
         self.touch("Agenda item started")
         return index
-
-    # -- undo
-
-    def _remember(self, removed: _Removed) -> None:
-        self._undo.append(removed)
-        del self._undo[:-UNDO_DEPTH]
-        self.touch(f"Deleted a {removed.describe}")
-
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @_edit
-    def undo(self) -> str | None:
-        """Put back the last thing deleted; what it was, or None if there is nothing to undo."""
-        if not self._undo:
-            return None
-        removed = self._undo.pop()
-        removed.restore()
-        self.touch(f"Restored a {removed.describe}")
-        return removed.describe
-
-
-def next_target(target: str) -> str:
-    return TARGET_KEYS[(TARGET_KEYS.index(target) + 1) % len(TARGET_KEYS)]
-
-
-def previous_target(target: str) -> str:
-    return TARGET_KEYS[(TARGET_KEYS.index(target) - 1) % len(TARGET_KEYS)]
-
-
-@dataclass(frozen=True)
-class AgendaStatus:
-    """What the agenda bar shows; all times in whole seconds."""
-
-    index: int  # -1 before the meeting starts
-    count: int
-    title: str
-    item_elapsed: int
-    item_planned: int
-    meeting_elapsed: int
-    meeting_planned: int
-    warning: str | None
-
-
-def planned_seconds(conference: Conference) -> int:
-    """The meeting's planned length: start to end time if both are set, else the agenda's sum."""
-    d = conference.dates
-    if d.start_time and d.end_time:
-        start = dt.datetime.strptime(d.start_time, "%H:%M")
-        end = dt.datetime.strptime(d.end_time, "%H:%M")
-        if end > start:
-            return int((end - start).total_seconds())
-    return sum(item.minutes for item in conference.agenda.items) * 60
-
-
-def agenda_status(conference: Conference, now: dt.datetime) -> AgendaStatus:
-    agenda = conference.agenda
-    planned = planned_seconds(conference)
-    if agenda.current < 0 or not agenda.items:
-        return AgendaStatus(-1, len(agenda.items), "", 0, 0, 0, planned, None)
-    item = agenda.items[agenda.current]
-    starts = [dt.datetime.fromisoformat(i.started) for i in agenda.items if i.started]
-    meeting = int((now - min(starts)).total_seconds()) if starts else 0
-    in_item = (
-        int((now - dt.datetime.fromisoformat(item.started)).total_seconds()) if item.started else 0
-    )
-    warning = None
-    left = planned - meeting
-    if left < planned / 4 and not conference.actions:
-        warning = f"{max(left, 0) // 60} min left and no intervention plan yet"
-    return AgendaStatus(
-        agenda.current,
-        len(agenda.items),
-        item.title,
-        max(in_item, 0),
-        item.minutes * 60,
-        max(meeting, 0),
-        planned,
-        warning,
-    )
-
-
-def clock(seconds: int) -> str:
-    """``h:mm:ss`` for a meeting clock, ``m:ss`` under an hour."""
-    hours, rest = divmod(max(seconds, 0), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -12,6 +12,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .labels import (
+    ACTION_FIELDS,
+    ACTION_LABELS,
+    ACTION_SHORT_LABELS,
+    ACTION_TEXT_FIELDS,
+    CAPTURE_TARGETS,
+    DETAIL_FIELDS,
+    FIELD_LABELS,
+    HEADING_KEYS,
+    HEADINGS,
+)
+
+# Re-exported: each is defined once, in labels.py.
+__all__ = [
+    "ACTION_FIELDS",
+    "ACTION_LABELS",
+    "ACTION_SHORT_LABELS",
+    "ACTION_TEXT_FIELDS",
+    "CAPTURE_TARGETS",
+    "DETAIL_FIELDS",
+    "FIELD_LABELS",
+    "HEADINGS",
+    "HEADING_KEYS",
+]
+
 SCHEMA = "ctxtui.conference/1"
 
 CONTEXT_TYPES: tuple[str, ...] = ("neighbourhood", "school", "peer-group", "online", "other")
@@ -19,31 +44,6 @@ KINDS: tuple[str, ...] = ("initial", "review")
 STATUSES: tuple[str, ...] = ("draft", "final")
 ATTENDANCE: tuple[str, ...] = ("present", "apologies", "absent")
 ACTION_STATUSES: tuple[str, ...] = ("open", "in-progress", "done", "not-done", "dropped")
-
-# The four minute headings, in the order the chair shows them, with their labels.
-HEADINGS: tuple[tuple[str, str], ...] = (
-    ("concerns", "Current concerns / risks / vulnerabilities"),
-    ("complicating", "Complicating factors"),
-    ("strengths", "Strengths"),
-    ("safety_plan", "Safety plan"),
-)
-HEADING_KEYS: tuple[str, ...] = tuple(key for key, _ in HEADINGS)
-# Where a typed point can go: the four headings, then the safety goals.
-CAPTURE_TARGETS: tuple[tuple[str, str], ...] = (*HEADINGS, ("safety_goals", "Safety goals"))
-
-# A plan row's fields in the guidance's column order: (attribute, full label, short label).
-ACTION_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("worry", "What are we worried about (and impact)?", "Worry"),
-    ("helping", "What is helping to keep children safe?", "Helping"),
-    ("goal", "Safety goal", "Safety goal"),
-    ("intervention", "Intervention to be offered", "Intervention"),
-    ("agency", "Agency / team responsible", "Agency"),
-    ("timescale", "Timescale", "When"),
-    ("status", "Status", "Status"),
-    ("progress", "Progress", "Progress"),
-)
-ACTION_LABELS: dict[str, str] = {name: label for name, label, _ in ACTION_FIELDS}
-ACTION_SHORT_LABELS: dict[str, str] = {name: short for name, _, short in ACTION_FIELDS}
 
 AGENCIES: tuple[str, ...] = (
     "Children's Social Care",
@@ -244,6 +244,18 @@ class Conference:
         conference = _read_conference(data)
         validate(conference)
         return conference
+
+
+def typed_value_problem(kind: str, value: str) -> str | None:
+    """Why a value typed into a ``date`` or ``time`` field cannot be stored, or None."""
+    try:
+        if kind == "date":
+            parse_date(value)
+    except ValueError:
+        return "Use a date like 2026-01-20."
+    if value and kind == "time" and not _TIME.match(value):
+        return "Use a time like 09:30."
+    return None
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import CAPTURE_TARGETS, Conference
+from .model import ACTION_TEXT_FIELDS, CAPTURE_TARGETS, Conference
 
 CATEGORIES: dict[str, str] = {
     "date_of_birth": "a date of birth",
@@ -113,102 +113,6 @@ _ADDRESS = re.compile(
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
 )
 
-# Words after a capitalised name that show it is a place or an organisation, not a person.
-_PLACE_WORDS = {
-    "road",
-    "rd",
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "lane",
-    "close",
-    "drive",
-    "way",
-    "court",
-    "crescent",
-    "place",
-    "gardens",
-    "terrace",
-    "grove",
-    "hill",
-    "walk",
-    "rise",
-    "row",
-    "square",
-    "mews",
-    "view",
-    "park",
-    "green",
-    "parade",
-    "estate",
-    "house",
-    "school",
-    "academy",
-    "college",
-    "primary",
-    "secondary",
-    "high",
-    "centre",
-    "center",
-    "hall",
-    "station",
-    "library",
-    "church",
-    "mosque",
-    "surgery",
-    "hospital",
-    "ward",
-    "field",
-    "fields",
-    "playing",
-    "rec",
-    "recreation",
-    "community",
-    "youth",
-    "club",
-    "shopping",
-    "stores",
-    "store",
-    "shop",
-    "market",
-    "bridge",
-    "tower",
-    "towers",
-    "point",
-    "heights",
-    "wood",
-    "woods",
-    "common",
-    "meadow",
-    "meadows",
-    "leisure",
-    "sports",
-    "stadium",
-    "bus",
-    "car",
-    "retail",
-    "trust",
-    "foundation",
-    "project",
-    "team",
-    "service",
-    "services",
-    "council",
-    "infant",
-    "junior",
-    "nursery",
-    "lodge",
-    "buildings",
-    "flats",
-    "block",
-    "quay",
-    "wharf",
-    "island",
-    "garage",
-    "garages",
-    "underpass",
-}
 _PERSON_AFTER = re.compile(
     r"^(?:'s\b|’s\b|\s+(?:was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|"
     r"attends|attended|reported|disclosed|was\s+seen|is\s+seen|and\s+(?:his|her)|who|whose|"
@@ -227,11 +131,22 @@ _HONORIFIC_BEFORE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=1)
-def forenames() -> frozenset[str]:
-    path = Path(__file__).with_name("data") / "forenames.txt"
+def _word_list(name: str) -> frozenset[str]:
+    """A shipped word list: one entry a line, ``#`` starts a comment line."""
+    path = Path(__file__).with_name("data") / name
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def forenames() -> frozenset[str]:
+    return _word_list("forenames.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Words after a capitalised name that show it is a place or an organisation, not a person."""
+    return _word_list("place_words.txt")
 
 
 def _nhs_valid(digits: str) -> bool:
@@ -267,14 +182,14 @@ def _names(text: str, allowed: frozenset[str]) -> Iterator[Hit]:
         if following:
             surname = following.group(1)
             full = f"{word} {surname}"
-            if surname.lower() in _PLACE_WORDS or full in allowed or surname in allowed:
+            if surname.lower() in place_words() or full in allowed or surname in allowed:
                 continue
-            if surname.lower().rstrip("'’s") in _PLACE_WORDS:
+            if surname.lower().rstrip("'’s") in place_words():
                 continue
             # "Victoria Road", "Harry Potter": a place word two words on still marks a place
             rest = after[following.end() :]
             third = re.match(r"\s+([A-Z][a-z]+)", rest)
-            if third and third.group(1).lower() in _PLACE_WORDS:
+            if third and third.group(1).lower() in place_words():
                 continue
             yield Hit("name", full, match.start(), match.end() + following.end())
             continue
@@ -345,18 +260,8 @@ def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
         for index, text in enumerate(c.target_list(key)):
             yield key, index, text
     for index, action in enumerate(c.actions):
-        text = " · ".join(
-            t
-            for t in (
-                action.worry,
-                action.helping,
-                action.goal,
-                action.intervention,
-                action.timescale,
-                action.progress,
-            )
-            if t
-        )
+        fields = (getattr(action, name) for name in ACTION_TEXT_FIELDS if name != "agency")
+        text = " · ".join(t for t in fields if t)
         yield "actions", index, text
     for index, score in enumerate(c.scaling.scores):
         yield "scaling", index, score.reason

@@ -12,16 +12,11 @@ Layout of a data folder (folders 0700, files 0600)::
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import errno
 import fcntl
 import json
 import os
-import re
 import socket
-import tempfile
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +24,9 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from . import dates
+from . import due
+from .files import atomic_create, atomic_write, describe, fsync_dir
+from .ids import id_candidates
 from .model import ID_PATTERN, Conference, ValidationError
 
 STORAGE_VERSION = 1
@@ -54,77 +51,6 @@ class LockedError(StoreError):
     pass
 
 
-# ---------------------------------------------------------------------------- atomic files
-
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_temp(folder: Path, name: str, data: bytes) -> Path:
-    """Write ``data`` to a new 0600 temp file in ``folder``, flushed and fsynced."""
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return Path(tmp)
-
-
-def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
-    """Replace ``path`` with ``data`` so that a crash at any moment leaves the old or the new file.
-
-    With ``keep_backup`` the old version stays as ``<name>.bak`` (hard-linked, no copy).
-    """
-    tmp = _write_temp(path.parent, path.name, data)
-    link = path.with_name(f".{path.name}.bak.tmp")
-    try:
-        if keep_backup and path.exists():
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(link)
-            os.link(path, link)
-            os.replace(link, path.with_name(path.name + ".bak"))
-        os.replace(tmp, path)
-    except BaseException:
-        for leftover in (tmp, link):
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
-        raise
-    fsync_dir(path.parent)
-
-
-def atomic_create(path: Path, data: bytes) -> bool:
-    """Write a new file whole; False (and nothing written) if ``path`` already exists."""
-    tmp = _write_temp(path.parent, path.name, data)
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        return False
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    fsync_dir(path.parent)
-    return True
-
-
-def _describe(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return str(error)
-
-
 class AtomicJSONStorage(Storage):
     """TinyDB storage: reads utf-8 JSON, writes through :func:`atomic_write` with a backup."""
 
@@ -137,7 +63,7 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise UnreadableFile(self.path, _describe(error)) from error
+            raise UnreadableFile(self.path, describe(error)) from error
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -154,30 +80,6 @@ class AtomicJSONStorage(Storage):
 
 def _encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-# ---------------------------------------------------------------------------- ids
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > 40:
-        slug = slug[:41].rsplit("-", 1)[0] if "-" in slug[:41] else slug[:40]
-    return slug.rstrip("-") or "conference"
-
-
-def id_candidates(conference: Conference) -> Iterator[str]:
-    """The record's own id if it has one, else one made from the context and date; then -2, -3…"""
-    base = (
-        conference.id
-        or f"{slugify(conference.context.name)}-{conference.dates.conference or 'undated'}"
-    )
-    yield base
-    n = 2
-    while True:
-        yield f"{base[:76]}-{n}"
-        n += 1
 
 
 # ---------------------------------------------------------------------------- summaries
@@ -212,14 +114,10 @@ class Summary:
         )
 
     def minutes_due(self, nation: str) -> str:
-        held = _date_or_none(self.conference)
-        return dates.minutes_due(held, nation).isoformat() if held else ""
+        return due.minutes_due(self.conference, nation)
 
     def review_due(self) -> str:
-        if self.review:
-            return self.review
-        held = _date_or_none(self.conference)
-        return dates.default_review(held).isoformat() if held else ""
+        return due.review_due(self.review, self.conference)
 
     def to_json(self, nation: str) -> dict[str, Any]:
         return {
@@ -229,30 +127,8 @@ class Summary:
         }
 
 
-def overdue(summaries: list[Summary], today: dt.date, nation: str) -> dict[str, list[str]]:
-    """What is overdue, by conference id: draft minutes past their due date, and reviews past
-    their date with no review conference yet."""
-    reviewed = {s.previous_id for s in summaries if s.previous_id}
-    notes: dict[str, list[str]] = {}
-    for s in summaries:
-        due = _date_or_none(s.minutes_due(nation))
-        if s.status == "draft" and due and due < today:
-            notes.setdefault(s.id, []).append("minutes overdue")
-        review = _date_or_none(s.review_due())
-        if review and review < today and s.id not in reviewed:
-            notes.setdefault(s.id, []).append("review overdue")
-    return notes
-
-
 def _summary(data: dict[str, Any]) -> Summary:
     return Summary(**{**data, "agencies": tuple(data.get("agencies", ()))})
-
-
-def _date_or_none(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -285,7 +161,7 @@ class Store:
             try:
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"Cannot use data folder {folder}: {_describe(error)}.") from None
+                raise StoreError(f"Cannot use data folder {folder}: {describe(error)}.") from None
 
     def path_for(self, conference_id: str) -> Path:
         if not ID_PATTERN.match(conference_id):
@@ -371,9 +247,7 @@ class Store:
                 if atomic_create(self.path_for(candidate), _encode(document)):
                     return conference
             except OSError as error:
-                raise StoreError(
-                    f"Could not save the new conference: {_describe(error)}."
-                ) from None
+                raise StoreError(f"Could not save the new conference: {describe(error)}.") from None
         raise AssertionError("unreachable")
 
     def import_dict(self, data: Any) -> tuple[Conference, str | None]:
@@ -388,12 +262,6 @@ class Store:
         if wanted and stored.id != wanted:
             note = f"A conference {wanted!r} already exists; this one was stored as {stored.id!r}."
         return stored, note
-
-    def create_review(self, previous_id: str, held: dt.date) -> Conference:
-        """A new review conference carried forward from ``previous_id``, stored."""
-        from .review import start_review
-
-        return self.create(start_review(self.load(previous_id), held))
 
     def open(self, conference_id: str, *, read_only: bool = False) -> Session:
         """Open a conference for editing. If another process holds it, the session is read-only."""
@@ -427,7 +295,7 @@ class Store:
         except UnreadableFile:
             raise
         except OSError as error:
-            raise StoreError(f"Could not save {conference.id}: {_describe(error)}.") from None
+            raise StoreError(f"Could not save {conference.id}: {describe(error)}.") from None
 
 
 def _replace_with(payload: dict[str, Any]) -> Callable[[dict[str, Any]], None]:

@@ -80,22 +80,24 @@ async def test_a_burst_of_keys_acts_in_the_order_typed(store, demo, clock):
 async def test_edit_a_point_in_the_capture_line(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down")  # into the concerns list, first point highlighted
-        assert app.focused is app.screen.pane("concerns")
-        await pilot.press("down", "e")
+        await pilot.press("down")  # browse the concerns, first point highlighted
+        assert app.screen.capture.browsing.index == 0
+        await pilot.press("down", "enter")
         assert app.screen.capture.value == demo.points.concerns[1]
-        await pilot.press("ctrl+u")
-        await type_text(pilot, "Edited second point")
+        assert app.screen.capture.cursor_position == len(demo.points.concerns[1])
+        assert app.screen.capture.selection.is_empty  # typing adds, never replaces
+        await type_text(pilot, " (confirmed)")
         await pilot.press("enter", "ctrl+s")
-        assert app.focused is app.screen.pane("concerns")
-    assert stored(store, demo).points.concerns[1] == "Edited second point"
+        assert app.focused is app.screen.capture and app.screen.capture.browsing is None
+    assert stored(store, demo).points.concerns[1] == demo.points.concerns[1] + " (confirmed)"
     assert len(stored(store, demo).points.concerns) == len(demo.points.concerns)
 
 
 async def test_escape_cancels_an_edit(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "e", "x", "escape", "ctrl+s")
+        await pilot.press("down", "enter", "ctrl+u", "x", "escape", "ctrl+s")
+        assert app.screen.capture.value == ""
         assert app.screen.capture.editing is None
     assert stored(store, demo).points.concerns == demo.points.concerns
 
@@ -103,11 +105,12 @@ async def test_escape_cancels_an_edit(store, demo, clock):
 async def test_delete_and_undo(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "d", "ctrl+s")
+        await pilot.press("down", "down", "delete", "ctrl+s")
         assert stored(store, demo).points.concerns == [
             p for i, p in enumerate(demo.points.concerns) if i != 1
         ]
-        await pilot.press("z", "ctrl+s")
+        assert app.screen.capture.browsing is None  # back to typing after a delete
+        await pilot.press("ctrl+z", "ctrl+s")
         assert stored(store, demo).points.concerns == demo.points.concerns
 
 
@@ -115,7 +118,7 @@ async def test_reorder_points(store, demo, clock):
     app = make_app(store, demo, clock)
     first, second, *rest = demo.points.concerns
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "]", "ctrl+s")
+        await pilot.press("down", "shift+down", "ctrl+s")
         assert stored(store, demo).points.concerns == [second, first, *rest]
         assert app.screen.pane("concerns").highlighted == 1
         await pilot.press("shift+up", "ctrl+s")
@@ -125,7 +128,7 @@ async def test_reorder_points(store, demo, clock):
 async def test_move_a_point_to_another_heading(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "m")
+        await pilot.press("down", "ctrl+x")
         await pilot.pause()
         await pilot.press("2")  # choices skip the current heading: 2 is strengths
         await pilot.press("ctrl+s")
@@ -134,19 +137,23 @@ async def test_move_a_point_to_another_heading(store, demo, clock):
     assert record.points.strengths == [*demo.points.strengths, demo.points.concerns[0]]
 
 
-async def test_left_right_switch_heading_and_target(store, demo, clock):
+async def test_looking_at_other_headings_never_changes_where_you_type(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "right")
-        assert app.focused is app.screen.pane("complicating")
-        assert app.screen.capture.target == "complicating"
-        await pilot.press("left", "left")
-        assert app.screen.capture.target == "safety_goals"
-        await pilot.press("escape")
-        assert app.focused is app.screen.capture
+        assert app.screen.capture.browsing.target == "complicating"
+        await pilot.press("right", "escape")
+        assert app.screen.capture.target == "concerns"
+        await pilot.press("down", "left", "left")
+        assert app.screen.capture.browsing.target == "safety_plan"
+        await type_text(pilot, "typed while browsing")  # a letter goes back to typing
+        await pilot.press("enter", "shift+tab", "shift+tab")
+        assert app.screen.capture.target == "safety_plan"  # two headings back, one key each
         await type_text(pilot, "goal")
         await pilot.press("enter", "ctrl+s")
-    assert stored(store, demo).safety_goals[-1] == "goal"
+    record = stored(store, demo)
+    assert record.points.concerns[-1] == "typed while browsing"
+    assert record.points.safety_plan[-1] == "goal"
 
 
 async def test_agenda_next_item_records_start_times(store, demo, clock):
@@ -211,12 +218,12 @@ async def test_attendance_add_cycle_and_delete(store, demo, clock):
 async def test_attendance_delete_and_undo(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+l", "d")
+        await pilot.press("ctrl+l", "delete")
         await pilot.press("escape", "ctrl+s")
         assert [a.name for a in stored(store, demo).attendees] == [
             a.name for a in demo.attendees[1:]
         ]
-        await pilot.press("ctrl+l", "z", "escape", "ctrl+s")
+        await pilot.press("ctrl+l", "ctrl+z", "escape", "ctrl+s")
         assert stored(store, demo).attendees == demo.attendees
 
 
@@ -263,8 +270,8 @@ async def test_a_second_window_is_read_only(store, demo, clock):
     before = store.path_for(demo.id).read_bytes()
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.screen.session.read_only
-        assert app.screen.capture.disabled
+        assert app.screen.meeting.read_only
+        assert "Read-only" in app.screen.capture.placeholder
         await pilot.press("ctrl+n", "ctrl+s")
         assert "READ-ONLY" in str(app.screen.query_one("#topbar").render())
     assert store.path_for(demo.id).read_bytes() == before
@@ -281,10 +288,13 @@ async def test_help_lists_the_keys_of_the_screen(store, demo, clock):
             "Next heading",
             "Save now",
             "Save and quit",
-            "Delete point",
-            "Undo delete",
-            "Move point up",
-            "Move to heading",
+            "Previous heading",
+            "Delete the point",
+            "Undo",
+            "Redo",
+            "Move the point up",
+            "Move it to another heading",
+            "Back to typing (so does any letter)",
             "Go to…",
             "Attendance",
             "Next item",
@@ -293,9 +303,9 @@ async def test_help_lists_the_keys_of_the_screen(store, demo, clock):
 
 
 async def test_palette_lists_every_action_and_runs_them(store, demo, clock):
-    from ctxtui.screens.commands import CONFERENCE_COMMANDS
+    from ctxtui.screens.commands import CONFERENCE_DESTINATIONS
 
-    names = " ".join(name for name, _, _ in CONFERENCE_COMMANDS)
+    names = " ".join(d.name for d in CONFERENCE_DESTINATIONS)
     for word in (
         "Details",
         "Attendance",
@@ -306,13 +316,16 @@ async def test_palette_lists_every_action_and_runs_them(store, demo, clock):
         "Preview",
         "Export",
         "Help",
+        "Finalise",
+        "Board",
     ):
         assert word in names
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        for _name, _help, action in CONFERENCE_COMMANDS:
-            assert hasattr(screen, f"action_{action}")
+        for destination in CONFERENCE_DESTINATIONS:
+            owner = app if destination.action.startswith("app.") else screen
+            assert hasattr(owner, f"action_{destination.action.removeprefix('app.')}")
         await pilot.press("ctrl+p")
         await type_text(pilot, "Attendance")
         await pilot.pause(0.3)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from ctxtui import store as store_module
+from ctxtui import files as files_module
 from ctxtui.app import CtxApp
 from ctxtui.demo import demo_conference
 
@@ -89,7 +89,7 @@ async def test_a_full_disk_is_reported_the_old_file_kept_and_saving_resumes(
 ):
     path = store.path_for(demo.id)
     before = path.read_bytes()
-    real = store_module._write_temp
+    real = files_module.write_temp
 
     def disk_full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -97,14 +97,16 @@ async def test_a_full_disk_is_reported_the_old_file_kept_and_saving_resumes(
     app = CtxApp(store, demo.id, now=clock, autosave_seconds=0.1)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        monkeypatch.setattr(store_module, "_write_temp", disk_full)
+        saver = screen.meeting.autosaver
+        monkeypatch.setattr(files_module, "write_temp", disk_full)
         await burst(pilot, "Typed while the disk is full", "enter")
-        await wait_for(lambda: screen.autosaver.error is not None)
-        assert "disk is full" in screen.autosaver.error
+        await wait_for(lambda: saver.error is not None)
+        assert "disk is full" in saver.error
         await wait_for(lambda: "NOT SAVED" in screen._topbar_text)
-        assert any("disk is full" in str(n.message) for n in app._notifications)
+        # the notice arrives by message: wait for it rather than look once
+        await wait_for(lambda: any("disk is full" in str(n.message) for n in app._notifications))
         assert path.read_bytes() == before  # the old file is whole
-        monkeypatch.setattr(store_module, "_write_temp", real)  # space again
-        await wait_for(lambda: screen.autosaver.error is None and not screen.autosaver.dirty)
-        assert "saved" in screen._topbar_text
+        monkeypatch.setattr(files_module, "write_temp", real)  # space again
+        await wait_for(lambda: saver.error is None and not saver.dirty)
+        await wait_for(lambda: "saved" in screen._topbar_text)
     assert store.load(demo.id).points.concerns[-1] == "Typed while the disk is full"

@@ -8,8 +8,10 @@ import pytest
 
 from ctxtui.catalogue import BY_TYPE, COMMON, interventions_for
 from ctxtui.demo import demo_conference
-from ctxtui.editing import Editor, TooLong, agenda_status, clean_point, next_target
-from ctxtui.model import CONTEXT_TYPES, MAX_TEXT, Action
+from ctxtui.agenda import agenda_status
+from ctxtui.editing import BadValue, Editor, ReadOnly, Refused, TooLong, clean_point
+from ctxtui.labels import next_target, previous_target
+from ctxtui.model import CONTEXT_TYPES, MAX_TEXT, Action, Attendee
 
 
 @pytest.fixture
@@ -71,7 +73,7 @@ def test_emptying_a_point_deletes_it_with_undo(editor):
     assert editor.points("safety_plan") == original
 
 
-def test_targets_cycle_in_the_key_contract_order():
+def test_targets_cycle_in_the_key_contract_order_both_ways():
     order = ["concerns"]
     for _ in range(5):
         order.append(next_target(order[-1]))
@@ -83,6 +85,10 @@ def test_targets_cycle_in_the_key_contract_order():
         "safety_goals",
         "concerns",
     ]
+    backwards = ["concerns"]
+    for _ in range(5):
+        backwards.append(previous_target(backwards[-1]))
+    assert backwards == list(reversed(order))
 
 
 def test_agenda_times(editor):
@@ -100,3 +106,112 @@ def test_catalogue_offers_the_context_type_first():
         assert offered[: len(BY_TYPE[context_type])] == list(BY_TYPE[context_type])
         assert set(COMMON) <= set(offered)
         assert len(offered) == len(set(offered))
+
+
+# Every kind of change, as (name, change); each must be undone exactly and redone exactly.
+EVERY_CHANGE = [
+    ("file a point", lambda e: e.add_point("strengths", "Youth club open late")),
+    ("edit a point", lambda e: e.edit_point("concerns", 0, "Reworded")),
+    ("delete a point", lambda e: e.delete_point("concerns", 1)),
+    ("reorder points", lambda e: e.move_point("concerns", 0, 1)),
+    ("move a point", lambda e: e.move_to("concerns", 0, "safety_plan")),
+    ("add a plan row", lambda e: e.add_action(Action(worry="w", intervention="i"))),
+    ("change a plan row", lambda e: e.update_action(0, Action(worry="changed"))),
+    ("delete a plan row", lambda e: e.delete_action(0)),
+    ("reorder plan rows", lambda e: e.move_action(0, 1)),
+    ("cycle a status", lambda e: e.cycle_action_status(0)),
+    ("add an attendee", lambda e: e.add_attendee(Attendee("New Person", "Role", "Housing"))),
+    ("change an attendee", lambda e: e.update_attendee(0, Attendee("Renamed"))),
+    ("cycle attendance", lambda e: e.cycle_attendance(0)),
+    ("remove an attendee", lambda e: e.delete_attendee(0)),
+    ("reorder attendees", lambda e: e.move_attendee(0, 1)),
+    ("score", lambda e: e.set_score("Priya Okafor", 2)),
+    ("reason", lambda e: e.set_reason("Priya Okafor", "New reasoning")),
+    ("danger statement", lambda e: e.set_field("danger_statement", "Changed statement")),
+    ("a detail", lambda e: e.set_field("dates.review", "2026-04-01")),
+    ("the scaling question", lambda e: e.set_field("scaling.question", "How safe?")),
+    ("dismiss a flag", lambda e: e.dismiss_flags(["name:Someone"])),
+    ("start the agenda", lambda e: e.next_agenda_item()),
+]
+
+
+@pytest.mark.parametrize("name,change", EVERY_CHANGE, ids=[n for n, _ in EVERY_CHANGE])
+def test_undo_and_redo_every_kind_of_change(editor, name, change):
+    before = editor.conference.to_dict()
+    change(editor)
+    after = editor.conference.to_dict()
+    assert after != before, f"{name} changed nothing"
+    assert editor.undo()
+    assert editor.conference.to_dict() == before
+    assert editor.redo()
+    assert editor.conference.to_dict() == after
+    assert editor.redo() is None
+
+
+def test_undo_goes_many_steps_deep_and_a_new_change_drops_the_redo(editor):
+    original = editor.conference.to_dict()
+    for n in range(30):
+        editor.add_point("concerns", f"point {n}")
+    for _ in range(30):
+        assert editor.undo()
+    assert editor.conference.to_dict() == original
+    assert editor.undo() is None
+    editor.add_point("strengths", "new")
+    assert editor.redo() is None
+
+
+def test_typing_into_one_field_is_one_undo_step(editor):
+    original = editor.conference.danger_statement
+    for n in range(1, 6):
+        editor.set_field("danger_statement", original + "x" * n)
+    assert editor.undo() == "Danger statement changed"
+    assert editor.conference.danger_statement == original
+
+
+def test_undo_on_final_or_read_only_minutes_is_refused_with_a_sentence(editor):
+    editor.add_point("concerns", "x")
+    editor.finalise()
+    with pytest.raises(Refused, match="final"):
+        editor.undo()
+    read_only = Editor(demo_conference(), read_only=True)
+    with pytest.raises(ReadOnly):
+        read_only.add_point("concerns", "x")
+    with pytest.raises(ReadOnly):
+        read_only.undo()
+
+
+def test_a_vanished_point_or_row_is_refused_not_a_crash(editor):
+    with pytest.raises(Refused, match="no longer there"):
+        editor.delete_point("concerns", 999)
+    with pytest.raises(Refused):
+        editor.edit_point("strengths", -5, "x")
+    with pytest.raises(Refused):
+        editor.update_action(99, Action())
+    with pytest.raises(BadValue):
+        editor.set_score("Priya Okafor", 11)
+
+
+@pytest.mark.parametrize(
+    "target,field",
+    [
+        ("concerns", "worry"),
+        ("complicating", "worry"),
+        ("strengths", "helping"),
+        ("safety_plan", "intervention"),
+        ("safety_goals", "goal"),
+    ],
+)
+def test_a_plan_row_from_a_point_fills_the_matching_column_and_adds_nothing(editor, target, field):
+    text = editor.points(target)[0]
+    rows = len(editor.conference.actions)
+    action = editor.action_from_point(target, 0)
+    assert getattr(action, field) == text
+    assert [name for name in vars(action) if getattr(action, name) == text] == [field]
+    assert len(editor.conference.actions) == rows  # added only when the form is done
+
+
+def test_the_amendment_log_uses_the_labels_users_see(editor):
+    editor.finalise()
+    editor.amend("Correct the date")
+    editor.set_field("dates.conference", "2026-01-21")
+    assert editor.conference.amendments[-1].changes == ["Conference date changed"]

@@ -9,7 +9,7 @@ import pytest
 
 from ctxtui.app import CtxApp
 from ctxtui.export import docx as docx_module
-from ctxtui.screens.export import ExportDialog
+from ctxtui.screens.export import ExportScreen
 from ctxtui.screens.preview import PreviewScreen
 
 from .conftest import wait_for
@@ -24,7 +24,7 @@ def app(store, demo, clock):
 
 async def open_export(pilot, folder) -> None:
     await pilot.press("ctrl+o", "e")
-    await wait_for(lambda: isinstance(pilot.app.screen, ExportDialog))
+    await wait_for(lambda: isinstance(pilot.app.screen, ExportScreen))
     pilot.app.screen.query_one("#folder").value = str(folder)
 
 
@@ -44,8 +44,9 @@ async def test_export_docx_with_the_default_name(app, demo, tmp_path):
         await open_export(pilot, tmp_path)
         await pilot.press("enter")  # in the file name: export
         target = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.docx"
-        await wait_for(lambda: target.exists() and app.screen.last_export == target, timeout=20)
-        assert any(str(target) in str(n.message) for n in app._notifications)
+        await wait_for(
+            lambda: any(str(target) in str(n.message) for n in app._notifications), timeout=20
+        )
     document = docx.Document(io.BytesIO(target.read_bytes()))
     assert document.paragraphs[0].text == "OFFICIAL-SENSITIVE"
 
@@ -61,13 +62,9 @@ async def test_markdown_format_renames_and_existing_files_are_kept_unless_replac
         app.screen.query_one("#name").focus()
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("n")  # do not replace
-        await pilot.pause(0.3)
+        await pilot.press("n")  # do not replace: the export form stays, to choose another name
+        await wait_for(lambda: isinstance(app.screen, ExportScreen))
         assert existing.read_text(encoding="utf-8") == "keep me"
-        await open_export(pilot, tmp_path)
-        app.screen.query_one("#format").value = "md"
-        await pilot.pause()
-        app.screen.query_one("#name").focus()
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("y")
@@ -79,8 +76,10 @@ async def test_a_name_with_folders_is_refused(app, tmp_path):
         await open_export(pilot, tmp_path)
         app.screen.query_one("#name").value = "../escape.docx"
         await pilot.press("enter")
-        assert isinstance(app.screen, ExportDialog)
-        assert "plain file name" in str(app.screen.query_one("#export-problem").render())
+        assert isinstance(app.screen, ExportScreen)
+        await wait_for(
+            lambda: "plain file name" in str(app.screen.query_one("#name-note").render())
+        )
     assert not (tmp_path.parent / "escape.docx").exists()
 
 

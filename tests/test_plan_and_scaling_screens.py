@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ctxtui.app import CtxApp
 from ctxtui.model import Action, Attendee, Conference
-from ctxtui.screens.plan import ActionForm, PlanScreen
+from ctxtui.screens.forms import FormScreen as ActionForm
+from ctxtui.screens.plan import PlanScreen
 from ctxtui.screens.scaling import ScalingScreen
 
 from .conftest import burst, wait_for
@@ -109,9 +110,9 @@ async def test_edit_status_reorder_delete_undo(store, demo, clock):
             second.intervention,
             first.intervention,
         ]
-        await pilot.press("d", "ctrl+s")
+        await pilot.press("delete", "ctrl+s")
         assert len(store.load(demo.id).actions) == len(demo.actions) - 1
-        await pilot.press("z", "ctrl+s")
+        await pilot.press("ctrl+z", "ctrl+s")
         assert len(store.load(demo.id).actions) == len(demo.actions)
         await pilot.press("enter")  # edit the highlighted row (the first row, now second)
         await wait_for(lambda: isinstance(app.screen, ActionForm))
@@ -167,14 +168,23 @@ async def test_catalogue_and_agency_pickers(store, demo, clock):
 async def test_one_key_turns_a_concern_into_a_plan_row(store, demo, clock):
     app = app_for(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "p")
+        await pilot.press("down", "down", "ctrl+w")
         await wait_for(lambda: isinstance(app.screen, ActionForm))
         assert app.screen.query_one("#worry").value == demo.points.concerns[1]
-        await pilot.press("escape")
-        await wait_for(lambda: isinstance(app.screen, PlanScreen))
-        await pilot.press("escape", "ctrl+s")
+        await pilot.press("escape")  # cancelled: nothing is added
+        await wait_for(lambda: not isinstance(app.screen, ActionForm))
+        await pilot.press("ctrl+s")
+        assert store.load(demo.id).actions == demo.actions
+        await pilot.press("down", "down", "ctrl+w")
+        await wait_for(lambda: isinstance(app.screen, ActionForm))
+        await burst(pilot, "", "tab", "tab", "tab")  # to the intervention field
+        await burst(pilot, "Detached youth work", "ctrl+s")
+        await wait_for(lambda: not isinstance(app.screen, ActionForm))
+        assert app.focused is app.screen.capture
+        await pilot.press("ctrl+s")
     added = store.load(demo.id).actions[-1]
-    assert (added.worry, added.intervention) == (demo.points.concerns[1], "")
+    assert (added.worry, added.intervention) == (demo.points.concerns[1], "Detached youth work")
+    assert len(store.load(demo.id).actions) == len(demo.actions) + 1
 
 
 async def test_scaling_scores_by_keyboard(store, demo, clock):

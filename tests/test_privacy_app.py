@@ -4,8 +4,7 @@ and a list of open flags before export."""
 from __future__ import annotations
 
 from ctxtui.app import CtxApp
-from ctxtui.screens.dialogs import ConfirmDialog
-from ctxtui.screens.export import ExportDialog
+from ctxtui.screens.export import ExportScreen
 
 from .conftest import burst, wait_for
 
@@ -24,9 +23,9 @@ async def test_flagged_point_is_marked_explained_and_dismissible(store, demo, cl
         assert "a person's name" in str(flag_line.render())
         await pilot.press("ctrl+s")
         assert store.load(demo.id).points.concerns[new] == "Jayden Smith was seen near the garages"
-        await pilot.press("down", "end")  # into the list, onto the new point
+        await pilot.press("down", "end")  # browse the list, onto the new point
         assert "Jayden Smith" in str(flag_line.render())
-        await pilot.press("x", "ctrl+s")
+        await pilot.press("ctrl+k", "ctrl+s")
         assert screen.pane("concerns").flagged == set()
         assert not flag_line.has_class("-shown")
     assert store.load(demo.id).dismissed_flags == ["name:Jayden Smith"]
@@ -45,12 +44,7 @@ async def test_export_lists_open_flags_first(store, demo, clock):
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "A 14-year-old was approached", "enter")
         await pilot.press("ctrl+o", "e")
-        await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
-        assert app.screen.details == ["concerns #5: a child's age: A 14-year-old"]
-        await pilot.press("n")
-        await wait_for(lambda: not isinstance(app.screen, ConfirmDialog))
-        assert not isinstance(app.screen, ExportDialog)
-        await pilot.press("ctrl+o", "e")
-        await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.press("y")
-        await wait_for(lambda: isinstance(app.screen, ExportDialog))
+        await wait_for(lambda: isinstance(app.screen, ExportScreen))
+        assert app.screen.notes[1:] == ["concerns #5: a child's age: A 14-year-old"]
+        await pilot.press("escape")
+        await wait_for(lambda: not isinstance(app.screen, ExportScreen))

@@ -9,12 +9,14 @@ import pytest
 
 from ctxtui.app import CtxApp
 from ctxtui.demo import demo_conference
-from ctxtui.editing import Editor, Finalised
+from ctxtui.editing import Editor, Finalised, Refused
 from ctxtui.export.markdown import to_markdown
 from ctxtui.review import carried_actions, match_carried, start_review
 from ctxtui.screens.conference import ConferenceScreen
-from ctxtui.screens.dialogs import ConfirmDialog, TextDialog
-from ctxtui.store import overdue
+from ctxtui.due import overdue
+from ctxtui.meeting import create_review
+from ctxtui.screens.dialogs import ConfirmDialog
+from ctxtui.screens.forms import FormScreen
 
 from .conftest import burst, wait_for
 from .test_export_markdown import sections
@@ -50,7 +52,7 @@ def test_done_and_dropped_actions_are_left_behind():
 
 def test_a_chain_of_three_conferences(store):
     first = store.create(initial())
-    second = store.create_review(first.id, HELD)
+    second = create_review(store, first.id, HELD)
     with store.open(second.id) as session:
         session.conference.actions[0].status = "done"
         session.conference.actions[1].progress = "Sessions running twice a week."
@@ -58,7 +60,7 @@ def test_a_chain_of_three_conferences(store):
             type(first.scaling.scores[0])("Priya Okafor", 6, "Better")
         ]
         session.save()
-    third = store.create_review(second.id, dt.date(2026, 7, 20))
+    third = create_review(store, second.id, dt.date(2026, 7, 20))
     assert store.load(third.id).previous_id == second.id
     assert [a.intervention for a in store.load(third.id).actions] == [
         first.actions[2].intervention,
@@ -125,7 +127,7 @@ def test_final_minutes_change_only_through_an_amendment():
     ):
         with pytest.raises(Finalised):
             change()
-    with pytest.raises(ValueError):
+    with pytest.raises(Refused):
         editor.amend("  ")
     editor.amend("Housing asked for the lighting date to be corrected")
     editor.update_action(
@@ -156,13 +158,19 @@ async def test_finalise_and_amend_in_the_app(store, demo, clock):
         await pilot.press("y")
         await wait_for(lambda: app.screen is screen)
         assert store.load(demo.id).status == "final"
-        assert screen.capture.disabled
-        await pilot.press("tab", "d", "ctrl+n")  # into a list; delete and agenda are refused
+        assert "final" in screen.capture.placeholder
+        # browse, delete, start the agenda, undo: each refused with a notice, none raises
+        await pilot.press("tab", "delete", "ctrl+n", "ctrl+z", "ctrl+r")
+        await burst(pilot, "typed on final minutes", "enter")
+        assert screen.capture.value == "typed on final minutes"  # kept, not filed, not lost
         assert store.load(demo.id).points.concerns == demo.points.concerns
+        notices = [str(n.message) for n in app._notifications]
+        assert any("final" in notice for notice in notices)
+        screen.capture.value = ""
         await pilot.press("ctrl+o", "m")
-        await wait_for(lambda: isinstance(app.screen, TextDialog))
+        await wait_for(lambda: isinstance(app.screen, FormScreen))
         await burst(pilot, "Add the missed concern", "enter")
-        await wait_for(lambda: not screen.capture.disabled)
+        await wait_for(lambda: store.load(demo.id).status == "draft")
         await burst(pilot, "Missed concern", "enter")
         await pilot.press("ctrl+o", "f")
         await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
@@ -186,7 +194,7 @@ def test_overdue_minutes_and_reviews(store):
     with store.open(first.id) as session:
         session.conference.status = "final"
         session.save()
-    second = store.create_review(first.id, dt.date(2026, 4, 28))
+    second = create_review(store, first.id, dt.date(2026, 4, 28))
     late = overdue(store.list().summaries, today, "england-and-wales")
     assert first.id not in late  # finalised, and its review has happened
     assert late == {second.id: ["minutes overdue"]}

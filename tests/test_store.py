@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ctxtui import files as files_module
 from ctxtui import store as store_module
 from ctxtui.model import Conference, Context, Dates
 from ctxtui.store import LockedError, Store, StoreError, UnreadableFile
@@ -181,7 +182,7 @@ def test_a_crash_after_the_replace_leaves_the_new_file(
     session.conference.points.strengths.append("saved just before the crash")
     with monkeypatch.context() as patch:
         patch.setattr(
-            store_module, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(5, "I/O"))
+            files_module, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(5, "I/O"))
         )
         with pytest.raises(StoreError):
             session.save()

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import atomic_create, atomic_write
 from ..model import Conference
-from ..store import atomic_create, atomic_write
 from .markdown import default_file_name, to_markdown
 
 FORMATS = ("md", "docx", "json")

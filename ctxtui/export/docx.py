@@ -9,9 +9,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .reference import REFERENCE
-
 READER = "markdown-raw_html-raw_attribute-raw_tex"
+# The style sheet pandoc applies; built by reference.py, shipped with the package.
+REFERENCE = Path(__file__).with_name("reference.docx")
 
 
 class PandocUnavailable(RuntimeError):

@@ -9,12 +9,11 @@ lines in long text start a new paragraph.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import string
 
 from .. import dates
-from ..editing import agenda_status
+from ..ids import slugify
 from ..model import (
     ACTION_LABELS,
     ATTENDANCE,
@@ -102,7 +101,6 @@ def to_markdown(
     *,
     nation: str = dates.DEFAULT_NATION,
     previous: Conference | None = None,
-    now: dt.datetime | None = None,
 ) -> str:
     """The minutes, in the order partners expect to read them."""
     c = conference
@@ -205,7 +203,7 @@ def to_markdown(
         rows = []
         for a in c.actions:
             status = a.status + (f" – {a.progress}" if a.progress else "")
-            rows.append([a.worry, a.helping, a.goal, a.intervention, a.agency, a.timescale, status])
+            rows.append([*(getattr(a, name) for name, _h, _s in PLAN_COLUMNS[:-1]), status])
         out += [table([h for _, h, _ in PLAN_COLUMNS], rows, [s for _, _, s in PLAN_COLUMNS]), ""]
     else:
         out += ["No actions agreed.", ""]
@@ -222,9 +220,6 @@ def to_markdown(
         out += [
             f"- Minutes to be circulated by: {_date(dates.minutes_due(held, nation).isoformat())}"
         ]
-    if now is not None and c.agenda.current >= 0:
-        status = agenda_status(c, now)
-        out += [f"- Meeting length: {status.meeting_elapsed // 60} minutes"]
     out += [""]
 
     if c.amendments:
@@ -267,7 +262,5 @@ def _scores_for(conference: Conference, present: list[str]) -> dict[str, Score]:
 
 def default_file_name(conference: Conference, extension: str) -> str:
     """``YYYY-MM-DD-<context>-minutes.<extension>``"""
-    from ..store import slugify
-
     day = conference.dates.conference or "undated"
     return f"{day}-{slugify(conference.context.name)}-minutes.{extension}"

@@ -14,8 +14,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-REFERENCE = Path(__file__).with_name("reference.docx")
-MARKING = "OFFICIAL-SENSITIVE"
+from .docx import REFERENCE, pandoc_path
+from .markdown import MARKING
+
 FOOTER = "Context conference minutes: share only with the agencies invited to the conference"
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -130,7 +131,6 @@ def _content_types(xml: str) -> str:
 
 
 def build(out: Path = REFERENCE) -> Path:
-    from .docx import pandoc_path
 
     with tempfile.TemporaryDirectory() as folder:
         default = Path(folder) / "default.docx"

@@ -7,24 +7,18 @@ import datetime as dt
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..editing import Editor
 from ..resources import style
 from ..widgets.keyhints import KeyHints
+from .base import MeetingScreen
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(MeetingScreen):
     CSS_PATH = [style("lists")]
     HELP_GROUP = "Agenda"
-    BINDINGS = [Binding("escape", "close", "Back", id="agenda.back")]
-
-    def __init__(self, editor: Editor, read_only: bool = False) -> None:
-        super().__init__()
-        self.editor = editor
-        self.read_only = read_only
+    BINDINGS = [Binding("escape", "close", "Back", id="agenda.back", priority=True)]
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda — Enter starts the highlighted item; Escape goes back", id="title")
@@ -32,10 +26,10 @@ class AgendaScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        self._show()
+        self.changed()
         self.query_one(OptionList).focus()
 
-    def _show(self) -> None:
+    def changed(self) -> None:
         agenda = self.editor.conference.agenda
         items = self.query_one(OptionList)
         items.clear_options()
@@ -50,10 +44,4 @@ class AgendaScreen(Screen[None]):
         items.highlighted = max(agenda.current, 0)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if self.read_only:
-            return
-        self.editor.start_agenda_item(event.option_index)
-        self._show()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        self.edit(lambda: self.editor.start_agenda_item(event.option_index))

@@ -1,22 +1,68 @@
-"""What the screens that change the open record share."""
+"""What every screen over an open conference shares: the meeting, the one path a change takes
+(``edit``), and undo/redo of any change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from textual.binding import Binding
 from textual.screen import Screen
 
-from ..editing import Editor
+from ..editing import Editor, Refused
+from ..meeting import Meeting
+
+T = TypeVar("T")
+
+UNDO_BINDINGS = [
+    Binding("ctrl+z", "undo", "Undo", id="edit.undo"),
+    Binding("ctrl+r", "redo", "Redo", id="edit.redo", show=False),
+]
 
 
-class EditingScreen(Screen[None]):
-    """A screen that changes the open record, unless it was opened read-only."""
+def run_change(screen: Screen, change: Callable[[], T]) -> tuple[bool, T | None]:
+    """Make one change; a refusal (final minutes, read-only, a bad value) becomes a notice.
+    (done, result)."""
+    try:
+        return True, change()
+    except Refused as refusal:
+        screen.notify(str(refusal), severity="warning")
+        return False, None
 
-    def __init__(self, editor: Editor, read_only: bool = False) -> None:
+
+class MeetingScreen(Screen[None]):
+    """A screen that shows and changes one open conference."""
+
+    BINDINGS = UNDO_BINDINGS
+
+    def __init__(self, meeting: Meeting) -> None:
         super().__init__()
-        self.editor = editor
-        self.read_only = read_only
+        self.meeting = meeting
 
-    def writable(self) -> bool:
-        """True if a change may go ahead; otherwise says why not."""
-        if self.read_only:
-            self.notify("Read-only: nothing can be changed here.", severity="warning")
-        return not self.read_only
+    @property
+    def editor(self) -> Editor:
+        return self.meeting.editor
+
+    def edit(self, change: Callable[[], T]) -> tuple[bool, T | None]:
+        """Every change a screen makes goes through here: then the screen redraws."""
+        done, result = run_change(self, change)
+        if done:
+            self.changed()
+        return done, result
+
+    def changed(self) -> None:
+        """Redraw after a change (or an undo); each screen shows what it needs."""
+
+    def action_undo(self) -> None:
+        self._history(self.editor.undo, "Undone", "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._history(self.editor.redo, "Redone", "Nothing to redo.")
+
+    def _history(self, step: Callable[[], str | None], verb: str, nothing: str) -> None:
+        done, what = self.edit(step)
+        if done:
+            self.notify(f"{verb}: {what}." if what else nothing, timeout=3)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..editing import TARGET_KEYS, TARGET_LABELS
+from ..labels import TARGET_KEYS, TARGET_LABELS
 from ..model import Conference
 from ..resources import style
 from ..store import Store, StoreError

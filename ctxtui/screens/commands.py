@@ -1,64 +1,85 @@
-"""The command palette's entries: each screen lists its actions in ``PALETTE``."""
+"""Where the chair can go and what they can do, as data: one list builds both the Ctrl+O menu
+and the command palette's entries."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-# (name, what it does, the screen's action)
-PaletteEntry = tuple[str, str, str]
 
-# Names here are what the key contract promises.
-CONFERENCE_COMMANDS: tuple[PaletteEntry, ...] = (
-    ("Details", "Context, venue, dates and roles", "details"),
-    ("Attendance", "Who came, with agency and apologies", "attendance"),
-    ("Danger statement", "The lead practitioner's statement", "danger"),
-    ("Intervention plan", "Worries, goals, interventions, agencies, timescales", "plan"),
-    ("Scaling", "Everyone's 0–10 confidence score and reasoning", "scaling"),
-    ("Agenda", "Items, timings and the current item", "agenda"),
-    ("Agenda: next item", "Start the next agenda item", "next_item"),
-    ("Preview", "The minutes as they will be exported", "preview"),
-    ("Export", "Write the minutes as DOCX, Markdown or JSON", "export"),
-    ("Finalise", "Mark the minutes final and read-only", "finalise"),
-    ("Amend", "Reopen final minutes for a recorded change", "amend"),
-    ("Board", "How to show the minutes on the room's screen", "board"),
-    ("Go to…", "Menu of every part of the record", "menu"),
-    ("Save", "Save now (it also saves by itself)", "save"),
-    ("Close conference", "Save and go back to the list of conferences", "close"),
-    ("Help", "Every key on this screen", "help"),
+@dataclass(frozen=True)
+class Destination:
+    """One entry: its name (what the key contract promises), what it does, the screen's action,
+    and its letter in the Ctrl+O menu (None: palette only)."""
+
+    name: str
+    help: str
+    action: str
+    letter: str | None = None
+
+
+CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
+    Destination("Details", "Context, venue, dates and roles", "details", "d"),
+    Destination("Attendance", "Who came, with agency and apologies", "attendance", "a"),
+    Destination("Danger statement", "The lead practitioner's statement", "danger", "g"),
+    Destination(
+        "Intervention plan", "Worries, goals, interventions, agencies, timescales", "plan", "p"
+    ),
+    Destination("Scaling", "Everyone's 0–10 confidence score and reasoning", "scaling", "s"),
+    Destination("Agenda", "Items, timings and the current item", "agenda", "r"),
+    Destination("Agenda: next item", "Start the next agenda item", "next_item"),
+    Destination("Preview", "The minutes as they will be exported", "preview", "v"),
+    Destination("Export", "Write the minutes as DOCX, Markdown or JSON", "export", "e"),
+    Destination("Finalise", "Mark the minutes final and read-only", "finalise", "f"),
+    Destination("Amend", "Reopen final minutes for a recorded change", "amend", "m"),
+    Destination("Board", "How to show the minutes on the room's screen", "board", "b"),
+    Destination("Undo", "Undo the last change, whatever it was", "undo"),
+    Destination("Redo", "Make the change last undone again", "redo"),
+    Destination("Go to…", "Menu of every part of the record", "menu"),
+    Destination("Save", "Save now (it also saves by itself)", "app.save"),
+    Destination("Close conference", "Save and go back to the list of conferences", "close"),
+    Destination("Help", "Every key on this screen", "help", "h"),
 )
 
-HOME_COMMANDS: tuple[PaletteEntry, ...] = (
-    ("New conference", "Start minutes for a new conference", "new"),
-    (
+HOME_DESTINATIONS: tuple[Destination, ...] = (
+    Destination("New conference", "Start minutes for a new conference", "new"),
+    Destination(
         "Review conference",
         "A review of the highlighted conference, actions carried forward",
         "review",
     ),
-    ("Delete conference", "Delete the highlighted conference (asks first)", "delete"),
-    ("Help", "Every key on this screen", "help"),
+    Destination("Delete conference", "Delete the highlighted conference (asks first)", "delete"),
+    Destination("Help", "Every key on this screen", "help"),
 )
 
 
-class ScreenCommands(Provider):
-    """Offers the ``PALETTE`` entries of whichever screen the palette was opened on."""
+def menu_entries(destinations: tuple[Destination, ...]) -> list[tuple[str | None, str, str]]:
+    """(letter, label, action) for the Ctrl+O menu: the entries that have a letter."""
+    return [(d.letter, d.name, d.action) for d in destinations if d.letter]
 
-    def _entries(self) -> tuple[PaletteEntry, ...]:
-        return getattr(self.screen, "PALETTE", ())
+
+class ScreenCommands(Provider):
+    """Offers the ``DESTINATIONS`` of whichever screen the palette was opened on."""
+
+    def _entries(self) -> tuple[Destination, ...]:
+        return getattr(self.screen, "DESTINATIONS", ())
 
     async def discover(self) -> Hits:
-        for name, help_text, action in self._entries():
-            yield DiscoveryHit(name, partial(self.screen.run_action, action), help=help_text)
+        for entry in self._entries():
+            yield DiscoveryHit(
+                entry.name, partial(self.screen.run_action, entry.action), help=entry.help
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, action in self._entries():
-            score = matcher.match(name)
+        for entry in self._entries():
+            score = matcher.match(entry.name)
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(name),
-                    partial(self.screen.run_action, action),
-                    help=help_text,
+                    matcher.highlight(entry.name),
+                    partial(self.screen.run_action, entry.action),
+                    help=entry.help,
                 )

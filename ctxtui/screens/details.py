@@ -1,138 +1,102 @@
-"""Details: context, dates and roles. Each field is applied as soon as it is valid."""
+"""Details: context, dates and roles. Each field is kept as soon as it is valid; Ctrl+Z undoes."""
 
 from __future__ import annotations
 
-import re
-
-from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Select
 
 from .. import dates
-from ..editing import Editor, clean_point
-from ..model import CONTEXT_TYPES, parse_date
-from ..resources import style
-from ..widgets.fields import FieldInput
-from ..widgets.keyhints import KeyHints
-
-# (section, attribute, label, kind)
-FIELDS: tuple[tuple[str, str, str, str], ...] = (
-    ("context", "name", "Context", "text"),
-    ("context", "type", "Type", "choice"),
-    ("context", "description", "Short description", "text"),
-    ("context", "venue", "Venue", "text"),
-    ("dates", "assessment_period", "Assessment period", "text"),
-    ("dates", "mapping_meeting", "Mapping meeting", "date"),
-    ("dates", "conference", "Conference date", "date"),
-    ("dates", "start_time", "Start time", "time"),
-    ("dates", "end_time", "End time", "time"),
-    ("dates", "review", "Review date", "date"),
-    ("roles", "chair", "Chair", "text"),
-    ("roles", "lead_practitioner", "Lead practitioner", "text"),
-    ("roles", "location_lead", "Location lead", "text"),
-    ("roles", "minute_taker", "Minute taker", "text"),
-)
-PLACEHOLDERS = {"date": "YYYY-MM-DD", "time": "HH:MM"}
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+from ..editing import clean_point
+from ..meeting import Meeting
+from ..model import CONTEXT_TYPES, DETAIL_FIELDS, parse_date, typed_value_problem
+from .base import UNDO_BINDINGS, run_change
+from .forms import Field, FormScreen
 
 
-def problem_with(kind: str, value: str) -> str | None:
-    """Why a typed value cannot be stored, or None if it can."""
-    if not value:
-        return None
-    if kind == "date":
-        try:
-            parse_date(value)
-        except ValueError:
-            return "Use a date like 2026-01-20."
-    if kind == "time" and not _TIME.match(value):
-        return "Use a time like 09:30."
-    return None
+def _field_id(path: str) -> str:
+    return path.replace(".", "-")
 
 
-class DetailsScreen(Screen[None]):
-    CSS_PATH = [style("forms")]
+FIELDS = [
+    Field(
+        _field_id(path),
+        label,
+        kind,
+        choices=CONTEXT_TYPES if kind == "choice" else (),
+        placeholder={"date": "YYYY-MM-DD", "time": "HH:MM"}.get(kind, ""),
+    )
+    for path, label, kind in DETAIL_FIELDS
+]
+PATHS = {_field_id(path): path for path, _label, _kind in DETAIL_FIELDS}
+
+
+class DetailsScreen(FormScreen):
     HELP_GROUP = "Details"
+    HINT = "Kept as you type · Enter or Tab: next field · Escape: back · Ctrl+Z: undo"
+    ENTER_ON_LAST_IS_DONE = False
     BINDINGS = [
-        Binding("escape", "close", "Back", id="details.back"),
+        *UNDO_BINDINGS,
+        Binding("escape", "cancel", "Back", id="details.back", priority=True),
     ]
 
-    def __init__(self, editor: Editor, read_only: bool = False) -> None:
-        super().__init__()
-        self.editor = editor
-        self.read_only = read_only
-
-    def compose(self) -> ComposeResult:
-        c = self.editor.conference
-        yield Static(Text("Details — changes are kept as you type; Escape goes back"), id="title")
-        with VerticalScroll(id="form"):
-            for section, name, label, kind in FIELDS:
-                value = getattr(getattr(c, section), name)
-                field_id = f"{section}-{name}"
-                with Horizontal(classes="field-row"):
-                    yield Label(label, classes="field-label")
-                    if kind == "choice":
-                        yield Select(
-                            [(t, t) for t in CONTEXT_TYPES],
-                            value=value,
-                            allow_blank=False,
-                            id=field_id,
-                            disabled=self.read_only,
-                        )
-                    else:
-                        yield FieldInput(
-                            value,
-                            id=field_id,
-                            disabled=self.read_only,
-                            placeholder=PLACEHOLDERS.get(kind, ""),
-                        )
-                yield Static("", id=f"{field_id}-note", classes="field-note")
-        yield KeyHints()
+    def __init__(self, meeting: Meeting) -> None:
+        values = {field_id: meeting.editor.value(path) for field_id, path in PATHS.items()}
+        super().__init__("Details", FIELDS, values)
+        self.meeting_edited = meeting
+        self.add_class("-full")
 
     def on_mount(self) -> None:
         self._check_review()
-        self.query_one("#context-name").focus()
-
-    def _field(self, widget_id: str) -> tuple[str, str, str]:
-        for section, name, _label, kind in FIELDS:
-            if f"{section}-{name}" == widget_id:
-                return section, name, kind
-        raise KeyError(widget_id)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        section, name, kind = self._field(event.input.id or "")
+        field_id = event.input.id or ""
+        kind = next(f.kind for f in FIELDS if f.name == field_id)
         value = event.value.strip() if kind in ("date", "time") else clean_point(event.value)
-        problem = problem_with(kind, value)
-        note = self.query_one(f"#{event.input.id}-note", Static)
-        note.update(Text(problem or ""))
-        note.set_class(bool(problem), "-shown")
-        event.input.set_class(bool(problem), "-invalid")
-        if problem is None and not self.read_only:
-            self.editor.set_field(getattr(self.editor.conference, section), name, value)
+        if typed_value_problem(kind, value) is None and not self.meeting_edited.locked:
+            editor = self.meeting_edited.editor
+            run_change(self, lambda: editor.set_field(PATHS[field_id], value))
             self._check_review()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.focus_next()
-
     def on_select_changed(self, event: Select.Changed) -> None:
-        if not self.read_only and isinstance(event.value, str):
-            self.editor.set_field(self.editor.conference.context, "type", event.value)
+        editor = self.meeting_edited.editor
+        if isinstance(event.value, str) and editor.value("context.type") != event.value:
+            run_change(self, lambda: editor.set_field("context.type", str(event.value)))
 
     def _check_review(self) -> None:
-        d = self.editor.conference.dates
-        warning = dates.review_warning(_date(d.conference), _date(d.review))
-        if _date(d.conference) and not d.review:
-            suggested = dates.default_review(_date(d.conference))
-            warning = f"Suggested review date: {suggested.isoformat()} (three months on)."
-        note = self.query_one("#dates-review-note", Static)
-        note.update(Text(warning or ""))
-        note.set_class(bool(warning), "-shown")
+        d = self.meeting_edited.conference.dates
+        held, review = _date(d.conference), _date(d.review)
+        warning = dates.review_warning(held, review)
+        if held and not d.review:
+            suggested = dates.default_review(held).isoformat()
+            warning = f"Suggested review date: {suggested} (three months on)."
+        self.show_note("dates-review", warning)
 
-    def action_close(self) -> None:
+    def _history(self, step) -> None:
+        done, what = run_change(self, step)
+        if done:
+            self.notify(f"Undone: {what}." if what else "Nothing to undo.", timeout=3)
+            self._reload()
+
+    def action_undo(self) -> None:
+        self._history(self.meeting_edited.editor.undo)
+
+    def action_redo(self) -> None:
+        self._history(self.meeting_edited.editor.redo)
+
+    def _reload(self) -> None:
+        editor = self.meeting_edited.editor
+        with self.prevent(Input.Changed, Select.Changed):
+            for field_id, path in PATHS.items():
+                widget = self.query_one(f"#{field_id}")
+                if isinstance(widget, Input | Select):
+                    widget.value = editor.value(path)
+
+    async def action_done(self) -> None:
+        await self.settle()  # what was typed just before is kept
         self.dismiss(None)
+
+    async def action_cancel(self) -> None:
+        await self.action_done()
 
 
 def _date(text: str):

@@ -1,22 +1,26 @@
-"""Small modal dialogs: confirm, choose one of a few, and one line of text."""
+"""Small modal dialogs: a yes/no question, and one choice from a list."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+# (key that picks it or None, label, value returned)
+Entry = tuple[str | None, str, str]
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question: y or Enter for yes, n or Escape for no."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes", priority=True),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no", priority=True),
     ]
 
     def __init__(self, question: str, details: list[str] | None = None) -> None:
@@ -36,83 +40,36 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class ChooseDialog(ModalScreen[str | None]):
-    """Pick one of a few labelled choices with the arrows or its number; Escape cancels."""
+class ChoiceDialog(ModalScreen[str | None]):
+    """Pick one entry: press its key (its number with ``numbered``), or move and press Enter;
+    Escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choose.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel", priority=True)]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, entries: list[Entry], *, numbered: bool = False) -> None:
         super().__init__()
         self.title_text = title
-        self.choices = choices
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text))
-            yield OptionList(
-                *[Option(f"{n}. {label}", id=key) for n, (key, label) in enumerate(self.choices, 1)]
-            )
-
-    def on_key(self, event) -> None:
-        if event.character and event.character.isdigit():
-            number = int(event.character)
-            if 1 <= number <= len(self.choices):
-                event.stop()
-                self.dismiss(self.choices[number - 1][0])
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class TextDialog(ModalScreen[str | None]):
-    """One line of text: Enter accepts, Escape cancels."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="text.cancel")]
-
-    def __init__(self, prompt: str, value: str = "") -> None:
-        super().__init__()
-        self.prompt = prompt
-        self.value = value
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(Text(self.prompt))
-            yield Input(self.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class MenuDialog(ModalScreen[str | None]):
-    """A menu of actions, each with a letter: press the letter, or move and press Enter."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="menu.cancel")]
-
-    def __init__(self, title: str, entries: list[tuple[str, str, str]]) -> None:
-        """``entries``: (letter, label, value)."""
-        super().__init__()
-        self.title_text = title
+        if numbered:
+            entries = [
+                (str(n) if n < 10 else None, label, value)
+                for n, (_key, label, value) in enumerate(entries, 1)
+            ]
         self.entries = entries
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text, style="bold"))
-            yield OptionList(
-                *[
-                    Option(Text.assemble((f" {letter} ", "reverse"), f"  {label}"), id=value)
-                    for letter, label, value in self.entries
-                ]
-            )
+            yield OptionList(*[self._option(entry) for entry in self.entries])
 
-    def on_key(self, event) -> None:
-        for letter, _label, value in self.entries:
-            if event.character == letter:
+    @staticmethod
+    def _option(entry: Entry) -> Option:
+        key, label, value = entry
+        prompt = Text.assemble((f" {key} ", "reverse"), f"  {label}") if key else Text(label)
+        return Option(prompt, id=value)
+
+    def on_key(self, event: events.Key) -> None:
+        for key, _label, value in self.entries:
+            if key is not None and event.character == key:
                 event.stop()
                 self.dismiss(value)
                 return

@@ -1,98 +1,100 @@
-"""The export dialog: format, folder and file name. The caller writes the file in a worker."""
+"""Export: the open privacy flags first, then format, folder and file name; the file is written
+in a worker from a copy of the record, so typing carries on meanwhile."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input
 
 from ..export import FORMATS, ExportError, default_file_name, safe_file_name
-from ..model import Conference
-from ..resources import style
-from ..widgets.fields import FieldInput
+from ..export.docx import PandocUnavailable
+from ..meeting import Meeting, describe_finding
+from .forms import Field, FormScreen, Values
 
 FORMAT_LABELS = {"docx": "Word document (DOCX)", "md": "Markdown", "json": "ctxtui JSON file"}
 
 
-@dataclass(frozen=True)
-class ExportChoice:
-    fmt: str
-    path: Path
-
-
-class ExportDialog(ModalScreen[ExportChoice | None]):
-    CSS_PATH = [style("forms")]
+class ExportScreen(FormScreen):
     HELP_GROUP = "Export"
-    BINDINGS = [
-        Binding("ctrl+s", "done", "Export", id="export.done", priority=True),
-        Binding("escape", "cancel", "Cancel", id="export.cancel"),
-    ]
+    HINT = "Enter: next field, then export · Ctrl+S: export · Escape: cancel"
 
-    def __init__(self, conference: Conference, folder: Path) -> None:
-        super().__init__()
-        self.conference = conference
-        self.folder = folder
+    def __init__(self, meeting: Meeting) -> None:
+        findings = meeting.findings()
+        notes = []
+        if findings:
+            notes = [
+                f"{len(findings)} possible child-identifying detail(s); exporting anyway is "
+                "your decision:",
+                *(describe_finding(f) for f in findings),
+            ]
+        fields = [
+            Field("format", "Format", "choice", choices=FORMATS),
+            Field("folder", "Folder"),
+            Field("name", "File name"),
+        ]
+        values = {
+            "format": "docx",
+            "folder": str(meeting.export_folder),
+            "name": default_file_name(meeting.conference, "docx"),
+        }
+        super().__init__("Export the minutes", fields, values, notes=notes)
+        self.meeting_to_export = meeting
+        self.first_field = "name"
         self._named_by_hand = False
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog form"):
-            yield Label("Export the minutes", classes="dialog-title")
-            with Horizontal(classes="field-row"):
-                yield Label("Format", classes="field-label")
-                yield Select(
-                    [(FORMAT_LABELS[f], f) for f in FORMATS],
-                    value="docx",
-                    allow_blank=False,
-                    id="format",
-                )
-            with Horizontal(classes="field-row"):
-                yield Label("Folder", classes="field-label")
-                yield FieldInput(str(self.folder), id="folder")
-            with Horizontal(classes="field-row"):
-                yield Label("File name", classes="field-label")
-                yield FieldInput(default_file_name(self.conference, "docx"), id="name")
-            yield Static(id="export-problem")
-            yield Label(
-                "Enter: next field / export · Ctrl+S: export · Escape: cancel", classes="hint"
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
-
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_select_changed(self, event) -> None:
         if not self._named_by_hand and isinstance(event.value, str):
             name = self.query_one("#name", Input)
-            name.value = default_file_name(self.conference, event.value)
+            name.value = default_file_name(self.meeting_to_export.conference, event.value)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event) -> None:
         if event.input.id == "name" and event.input.has_focus:
             self._named_by_hand = True
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "name":
-            self.action_done()
-        else:
-            self.focus_next()
-
-    def action_done(self) -> None:
-        problem = self.query_one("#export-problem", Static)
-        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+    async def action_done(self) -> None:
+        await self.settle()
+        values = self.values()
         try:
-            name = safe_file_name(self.query_one("#name", Input).value)
+            path = self._path(values)
         except ExportError as error:
-            problem.update(str(error).capitalize() + ".")
+            self.show_note("name", str(error).capitalize() + ".")
             return
-        if not folder.is_dir():
-            problem.update(f"There is no folder {folder}.")
-            return
-        fmt = str(self.query_one("#format", Select).value)
-        self.dismiss(ExportChoice(fmt, folder / name))
+        self.meeting_to_export.export_folder = path.parent
+        if path.exists():
+            from .dialogs import ConfirmDialog
 
-    def action_cancel(self) -> None:
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._write(values["format"], path, replace=True)
+
+            self.app.push_screen(ConfirmDialog(f"{path} exists. Replace it?"), answered)
+            return
+        self._write(values["format"], path, replace=False)
+
+    @staticmethod
+    def _path(values: Values) -> Path:
+        folder = Path(values["folder"].strip() or ".").expanduser()
+        name = safe_file_name(values["name"])
+        if not folder.is_dir():
+            raise ExportError(f"there is no folder {folder}")
+        return folder / name
+
+    def _write(self, fmt: str, path: Path, *, replace: bool) -> None:
+        meeting, app = self.meeting_to_export, self.app
+        snapshot = meeting.snapshot()
+        app.notify(f"Writing {path.name}…", timeout=2)
+
+        def work() -> None:
+            try:
+                written = meeting.export(snapshot, fmt, path, replace=replace)
+            except (ExportError, PandocUnavailable, OSError) as error:
+                app.call_from_thread(app.notify, f"Not exported: {error}.", severity="error")
+                return
+            message = f"Minutes written to {written.path}"
+            if written.note:
+                message = f"{written.note} {message}"
+            app.call_from_thread(app.notify, message, title="Exported", timeout=10)
+
+        app.run_worker(work, thread=True, group="export")
         self.dismiss(None)

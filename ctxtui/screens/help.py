@@ -15,12 +15,12 @@ from textual.widgets import Static
 from ..widgets.keyhints import KeyHints
 
 
-def _own_bindings(cls: type) -> list[Binding]:
+def _own_bindings(cls: type, attribute: str = "BINDINGS") -> list[Binding]:
     """Bindings declared by ctxtui's own classes (not Textual's defaults), nearest first."""
     found: list[Binding] = []
     for klass in cls.__mro__:
-        if klass.__module__.startswith("ctxtui") and "BINDINGS" in klass.__dict__:
-            found += [b for b in klass.__dict__["BINDINGS"] if isinstance(b, Binding)]
+        if klass.__module__.startswith("ctxtui") and attribute in klass.__dict__:
+            found += [b for b in klass.__dict__[attribute] if isinstance(b, Binding)]
     return found
 
 
@@ -42,18 +42,20 @@ def help_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     sections: dict[str, list[tuple[str, str]]] = {}
     seen: set[str] = set()
     for node in nodes:
-        for binding in _own_bindings(type(node)):
-            ident = binding.id or f"{type(node).__name__}.{binding.key}"
-            if ident in seen:
-                continue
-            seen.add(ident)
-            group = getattr(node, "HELP_GROUP", type(node).__name__)
-            sections.setdefault(group, []).append((key_names(binding), binding.description))
+        # POINT_BINDINGS: the capture line's keys while browsing the points
+        for attribute, suffix in (("BINDINGS", ""), ("POINT_BINDINGS", ": browsing the points")):
+            for binding in _own_bindings(type(node), attribute):
+                ident = binding.id or f"{type(node).__name__}.{binding.key}"
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                group = getattr(node, "HELP_GROUP", type(node).__name__) + suffix
+                sections.setdefault(group, []).append((key_names(binding), binding.description))
     return list(sections.items())
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,f1", "close", "Close help", id="help.close")]
+    BINDINGS = [Binding("escape,q,f1", "close", "Close help", id="help.close", priority=True)]
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()

@@ -9,12 +9,13 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .. import config
+from ..due import overdue
+from ..meeting import configured_nation, create_review
 from ..model import CONTEXT_TYPES, Conference, Context, Dates
 from ..resources import style
-from ..store import Store, StoreError, Summary, overdue
+from ..store import Store, StoreError, Summary
 from ..widgets.keyhints import KeyHints
-from .commands import HOME_COMMANDS, ScreenCommands
+from .commands import HOME_DESTINATIONS, ScreenCommands
 
 
 def grouped(summaries: list[Summary], needle: str) -> list[tuple[str, list[Summary]]]:
@@ -31,7 +32,7 @@ class HomeScreen(Screen[None]):
     CSS_PATH = [style("lists")]
     HELP_GROUP = "Conferences"
     COMMANDS = {ScreenCommands}
-    PALETTE = HOME_COMMANDS
+    DESTINATIONS = HOME_DESTINATIONS
     BINDINGS = [
         Binding("ctrl+n", "new", "New", id="home.new", priority=True),
         Binding("ctrl+r", "review", "Review", id="home.review", priority=True),
@@ -45,10 +46,7 @@ class HomeScreen(Screen[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        try:
-            self.nation = config.nation()
-        except ValueError:
-            self.nation = "england-and-wales"
+        self.nation = configured_nation()
 
     def compose(self) -> ComposeResult:
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
@@ -120,10 +118,10 @@ class HomeScreen(Screen[None]):
         self.query_one("#filter", Input).value = ""
 
     def action_new(self) -> None:
-        from .dialogs import TextDialog
+        from .forms import Field, FormScreen
 
-        def named(name: str | None) -> None:
-            name = (name or "").strip()
+        def named(values: dict[str, str] | None) -> None:
+            name = (values or {}).get("name", "").strip()
             if not name:
                 return
 
@@ -144,9 +142,8 @@ class HomeScreen(Screen[None]):
             self.refresh_list(made.id)
             self.app.open_conference(made.id)
 
-        self.app.push_screen(
-            TextDialog("Name of the place or group for the new conference:"), named
-        )
+        form = FormScreen("New conference", [Field("name", "Place or group")])
+        self.app.push_screen(form, named)
 
     def action_delete(self) -> None:
         from .dialogs import ConfirmDialog
@@ -176,7 +173,7 @@ class HomeScreen(Screen[None]):
         if not conference_id:
             return
         try:
-            made = self.store.create_review(conference_id, self.app.now().date())
+            made = create_review(self.store, conference_id, self.app.now().date())
         except StoreError as error:
             self.notify(str(error), severity="error")
             return

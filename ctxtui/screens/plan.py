@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Input, Label, Select, Static
 
 from ..catalogue import interventions_for
-from ..editing import Editor
-from ..model import ACTION_FIELDS, ACTION_SHORT_LABELS, ACTION_STATUSES, AGENCIES, Action
-from ..resources import style
-from ..widgets.cells import cell
-from ..widgets.fields import FieldInput
-from ..widgets.keyhints import KeyHints
-from .base import EditingScreen
+from ..model import (
+    ACTION_FIELDS,
+    ACTION_SHORT_LABELS,
+    ACTION_STATUSES,
+    ACTION_TEXT_FIELDS,
+    AGENCIES,
+    Action,
+)
+from .forms import Field, Values
+from .tables import NUMBER_WIDTH, TableScreen
 
-# (attribute, heading, share of the spare width); the whole row always shows beneath the table
+# (attribute, share of the spare width); the whole row always shows beneath the table
 NARROW_COLUMNS: tuple[tuple[str, int], ...] = (
     ("worry", 5),
     ("intervention", 5),
@@ -35,7 +33,7 @@ WIDE_COLUMNS: tuple[tuple[str, int], ...] = (
     ("agency", 3),
     ("timescale", 2),
 )
-NUMBER_WIDTH, STATUS_WIDTH, WIDE_FROM = 3, 12, 120
+STATUS_WIDTH, WIDE_FROM = 12, 120
 
 
 def plan_columns(total: int) -> list[tuple[str, str, int]]:
@@ -57,242 +55,72 @@ def action_detail(action: Action, number: int) -> Table:
     return grid
 
 
-class PlanScreen(EditingScreen):
-    CSS_PATH = [style("lists")]
+def action_fields(context_type: str, goals: list[str], agencies: list[str]) -> list[Field]:
+    """The plan-row form: every field of a row, with the lists it can pick from."""
+    offers = {
+        "goal": (tuple(goals), "Choose one of the safety goals"),
+        "intervention": (tuple(interventions_for(context_type)), "Choose an intervention"),
+        "agency": (tuple(dict.fromkeys([*AGENCIES, *agencies])), "Choose an agency"),
+    }
+    fields = []
+    for name, label, _short in ACTION_FIELDS:
+        if name == "status":
+            fields.append(Field(name, label, "choice", choices=ACTION_STATUSES))
+        else:
+            suggestions, title = offers.get(name, ((), ""))
+            fields.append(Field(name, label, suggestions=suggestions, pick_title=title))
+    return fields
+
+
+def action_values(action: Action) -> Values:
+    return {name: getattr(action, name) for name, _label, _short in ACTION_FIELDS}
+
+
+class PlanScreen(TableScreen):
     HELP_GROUP = "Intervention plan"
+    TITLE_TEXT = "Intervention plan — a: add  Enter: edit  s: status  [ ]: reorder"
+    EMPTY_TEXT = "No plan rows yet: press a to add one, or Ctrl+W on a point."
+    ROW_NAME = "plan row"
     BINDINGS = [
-        Binding("a,insert", "add", "Add row", id="plan.add"),
-        Binding("enter,e", "edit", "Edit row", id="plan.edit"),
-        Binding("s", "cycle_status", "Next status", id="plan.status"),
-        Binding("delete,d", "delete", "Delete row", id="plan.delete"),
-        Binding("z,ctrl+z", "undo", "Undo delete", id="plan.undo"),
-        Binding(
-            "left_square_bracket,shift+up", "move(-1)", "Move row up", id="plan.up", show=False
-        ),
-        Binding(
-            "right_square_bracket,shift+down",
-            "move(1)",
-            "Move row down",
-            id="plan.down",
-            show=False,
-        ),
-        Binding("escape", "close", "Back", id="plan.back"),
+        Binding("s", "cycle", "Next status", id="plan.status"),
     ]
 
-    def __init__(
-        self,
-        editor: Editor,
-        agencies: list[str],
-        read_only: bool = False,
-        select: int | None = None,
-        edit_now: bool = False,
-    ) -> None:
-        super().__init__(editor, read_only)
-        self.agencies = agencies
-        self.select = select
-        self.edit_now = edit_now
-
-    def compose(self) -> ComposeResult:
-        yield Static("Intervention plan — a: add  Enter: edit  s: status  [ ]: reorder", id="title")
-        yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True, cell_padding=0)
-        with VerticalScroll(id="plan-detail-scroll"):
-            yield Static(id="plan-detail")
-        yield KeyHints()
-
-    def on_mount(self) -> None:
-        self._show(self.select or 0)
-        self.query_one(DataTable).focus()
-        if self.edit_now:
-            self.action_edit()
-
-    @property
-    def actions(self) -> list[Action]:
+    def rows(self) -> list[Action]:
         return self.editor.conference.actions
 
-    def on_resize(self) -> None:
-        self._show()
+    def columns(self, width: int) -> list[tuple[str, str, int]]:
+        return plan_columns(width)
 
-    def _show(self, row: int | None = None) -> None:
-        table = self.query_one(DataTable)
-        keep = table.cursor_row if row is None else row
-        columns = plan_columns(self.size.width)
-        table.clear(columns=True)
-        table.add_column("#", width=NUMBER_WIDTH)
-        for _name, heading, width in columns:
-            table.add_column(heading, width=width)
-        for n, action in enumerate(self.actions, 1):
-            table.add_row(
-                Text(str(n)), *[cell(getattr(action, name), width) for name, _h, width in columns]
-            )
-        if self.actions:
-            table.move_cursor(row=max(0, min(keep, len(self.actions) - 1)))
-        self._show_detail()
+    def cells(self, row: Action) -> dict[str, str]:
+        return action_values(row)
 
-    def _show_detail(self) -> None:
-        index = self._selected()
-        detail = self.query_one("#plan-detail", Static)
-        if index is None:
-            detail.update(Text("No plan rows yet: press a to add one, or p on a point."))
-        else:
-            detail.update(action_detail(self.actions[index], index + 1))
+    def detail(self, row: Action, number: int) -> Table:
+        return action_detail(row, number)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit()  # Enter on a row
+    def form_fields(self) -> list[Field]:
+        c = self.editor.conference
+        named = [a.agency for a in c.attendees if a.agency]
+        agencies = [*named, *self.meeting.known_agencies()]
+        return action_fields(c.context.type, c.safety_goals, agencies)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
+    def values_of(self, row: Action) -> Values:
+        return action_values(row)
 
-    def _selected(self) -> int | None:
-        if not self.actions:
-            return None
-        row = self.query_one(DataTable).cursor_row
-        return row if 0 <= row < len(self.actions) else None
+    def add_row(self, values: Values) -> int:
+        return self.editor.add_action(action_from_values(values))
 
-    def _form(self, action: Action) -> ActionForm:
-        context_type = self.editor.conference.context.type
-        present = [a.agency for a in self.editor.conference.attendees if a.agency]
-        agencies = list(dict.fromkeys([*AGENCIES, *present, *self.agencies]))
-        return ActionForm(action, interventions_for(context_type), agencies)
+    def update_row(self, index: int, values: Values) -> None:
+        self.editor.update_action(index, action_from_values(values))
 
-    def action_add(self) -> None:
-        if not self.writable():
-            return
+    def delete_row(self, index: int) -> Action:
+        return self.editor.delete_action(index)
 
-        def added(action: Action | None) -> None:
-            if action:
-                self._show(self.editor.add_action(action))
+    def move_row(self, index: int, delta: int) -> int:
+        return self.editor.move_action(index, delta)
 
-        self.app.push_screen(self._form(Action()), added)
-
-    def action_edit(self) -> None:
-        index = self._selected()
-        if index is None or not self.writable():
-            return
-
-        def edited(action: Action | None) -> None:
-            if action:
-                self.editor.update_action(index, action)
-            self._show(index)
-
-        self.app.push_screen(self._form(self.actions[index]), edited)
-
-    def action_cycle_status(self) -> None:
-        index = self._selected()
-        if index is not None and self.writable():
-            self.editor.cycle_action_status(index)
-            self._show(index)
-
-    def action_delete(self) -> None:
-        index = self._selected()
-        if index is not None and self.writable():
-            self.editor.delete_action(index)
-            self._show(index)
-            self.notify("Plan row deleted. Press z to undo.")
-
-    def action_undo(self) -> None:
-        what = self.editor.undo()
-        self._show()
-        self.notify(f"Restored the {what}." if what else "Nothing to undo.")
-
-    def action_move(self, delta: int) -> None:
-        index = self._selected()
-        if index is not None and self.writable():
-            self._show(self.editor.move_action(index, delta))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def cycle_row(self, index: int) -> str:
+        return self.editor.cycle_action_status(index)
 
 
-class ActionForm(Screen[Action | None]):
-    CSS_PATH = [style("forms")]
-    """Every field of one plan row. Suggestions appear as you type (→ takes one); Ctrl+L lists
-    the catalogue of interventions or the agencies for the field you are in."""
-
-    HELP_GROUP = "Plan row form"
-    BINDINGS = [
-        Binding("ctrl+s", "done", "Done", id="action.done", priority=True),
-        Binding("ctrl+l", "pick", "Pick from a list", id="action.pick"),
-        Binding("escape", "cancel", "Cancel", id="action.cancel"),
-    ]
-
-    def __init__(self, action: Action, interventions: list[str], agencies: list[str]) -> None:
-        super().__init__()
-        self.action_row = action
-        self.interventions = interventions
-        self.agencies = agencies
-
-    def compose(self) -> ComposeResult:
-        yield Static(
-            "Plan row — Enter: next field · Ctrl+L: pick from list · Ctrl+S: done · Escape: cancel",
-            id="title",
-        )
-        with VerticalScroll(id="form"):
-            for name, label, _short in ACTION_FIELDS:
-                with Horizontal(classes="field-row"):
-                    yield Label(label, classes="field-label wide")
-                    value = getattr(self.action_row, name)
-                    if name == "status":
-                        yield Select(
-                            [(s, s) for s in ACTION_STATUSES],
-                            value=value,
-                            allow_blank=False,
-                            id="status",
-                        )
-                    else:
-                        yield FieldInput(value, id=name, suggester=self._suggester(name))
-        with Vertical(id="form-hint"):
-            yield Static(id="pick-hint")
-        yield KeyHints()
-
-    def _suggester(self, name: str) -> SuggestFromList | None:
-        if name == "intervention":
-            return SuggestFromList(self.interventions, case_sensitive=False)
-        if name == "agency":
-            return SuggestFromList(self.agencies, case_sensitive=False)
-        return None
-
-    def on_mount(self) -> None:
-        self.query_one("#worry", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
-    def on_descendant_focus(self, event) -> None:
-        name = getattr(event.widget, "id", "")
-        hint = {
-            "intervention": "Ctrl+L: choose from the catalogue of interventions",
-            "agency": "Ctrl+L: choose from the list of agencies",
-        }.get(name, "")
-        self.query_one("#pick-hint", Static).update(hint)
-
-    def action_pick(self) -> None:
-        from .dialogs import ChooseDialog
-
-        focused = self.focused
-        if not isinstance(focused, Input) or focused.id not in ("intervention", "agency"):
-            self.notify("Lists are offered for the intervention and the agency.")
-            return
-        items = self.interventions if focused.id == "intervention" else self.agencies
-
-        def chosen(key: str | None) -> None:
-            if key is not None:
-                focused.value = items[int(key)]
-                focused.cursor_position = len(focused.value)
-            focused.focus()
-
-        title = "Choose an intervention" if focused.id == "intervention" else "Choose an agency"
-        self.app.push_screen(
-            ChooseDialog(title, [(str(i), item) for i, item in enumerate(items)]), chosen
-        )
-
-    def action_done(self) -> None:
-        values = {
-            name: self.query_one(f"#{name}", Input).value
-            for name, _label, _short in ACTION_FIELDS
-            if name != "status"
-        }
-        self.dismiss(Action(**values, status=str(self.query_one("#status", Select).value)))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+def action_from_values(values: Values) -> Action:
+    return Action(**{name: values[name] for name in ACTION_TEXT_FIELDS}, status=values["status"])

@@ -14,7 +14,7 @@ from ..widgets.keyhints import KeyHints
 class PreviewScreen(Screen[None]):
     HELP_GROUP = "Preview"
     BINDINGS = [
-        Binding("escape,q", "close", "Back", id="preview.back"),
+        Binding("escape,q", "close", "Back", id="preview.back", priority=True),
         Binding("e", "export", "Export", id="preview.export"),
     ]
 

@@ -8,46 +8,45 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from ..editing import Editor
+from ..meeting import Meeting
 from ..resources import style
 from ..scaling import ScalingSummary, distribution, summarise
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
 from ..widgets.keyhints import KeyHints
+from .base import MeetingScreen
 
 SCORE_COLUMNS = (("Score", 6), ("Name", 20), ("Agency", 18), ("Reasoning", 32))
 TEN_WINDOW = 1.0  # seconds: "1" then "0" within this makes 10
 
 
-class ScalingScreen(Screen[None]):
+class ScalingScreen(MeetingScreen):
     CSS_PATH = [style("lists")]
     HELP_GROUP = "Scaling"
     BINDINGS = [
-        Binding(
-            "0,1,2,3,4,5,6,7,8,9",
-            "digit",
-            "Score 0–9 (1 then 0 for 10)",
-            id="scaling.digit",
-            show=False,
-        ),
+        # One binding per digit, so a digit keeps its order with the arrow keys around it
+        # (a key handler on the screen would see it before the table has moved).
+        Binding("0", "digit(0)", "Score 0–9 (1 then 0 for 10)", id="scaling.digit", show=False),
+        *[  # the same id: one line in the help screen for all ten
+            Binding(str(d), f"digit({d})", f"Score {d}", id="scaling.digit", show=False)
+            for d in range(1, 10)
+        ],
         Binding("right,plus", "step(1)", "Score up", id="scaling.up"),
         Binding("left,minus", "step(-1)", "Score down", id="scaling.down"),
         Binding("x,delete", "clear", "No score", id="scaling.clear"),
         Binding("enter,r", "reason", "Reasoning", id="scaling.reason"),
         Binding("q", "question", "Edit question", id="scaling.question"),
-        Binding("escape", "close", "Back", id="scaling.back"),
+        Binding("escape", "close", "Back", id="scaling.back", priority=True),
     ]
 
-    def __init__(
-        self, editor: Editor, previous: ScalingSummary | None = None, read_only: bool = False
-    ) -> None:
-        super().__init__()
-        self.editor = editor
-        self.previous = previous
-        self.read_only = read_only
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__(meeting)
+        earlier, _problem = meeting.previous()
+        self.previous: ScalingSummary | None = (
+            summarise(s.score for s in earlier.scaling.scores) if earlier else None
+        )
         self._last_one: tuple[str, float] | None = None
 
     def compose(self) -> ComposeResult:
@@ -149,21 +148,15 @@ class ScalingScreen(Screen[None]):
         row = self.query_one(DataTable).cursor_row
         return people[row][0] if 0 <= row < len(people) else None
 
-    def _set(self, score: int | None) -> None:
-        name = self._person()
-        if name is None or self.read_only:
-            return
-        self.editor.set_score(name, score)
+    def changed(self) -> None:
         self._show()
 
-    def action_digit(self) -> None:
-        """Bound to the digit keys; the key itself arrives in ``on_key`` below."""
+    def _set(self, score: int | None) -> None:
+        name = self._person()
+        if name is not None:
+            self.edit(lambda: self.editor.set_score(name, score))
 
-    def on_key(self, event) -> None:
-        if self.focused is not self.query_one(DataTable) or not (event.character or "").isdigit():
-            return
-        event.stop()
-        digit = int(event.character)
+    def action_digit(self, digit: int) -> None:
         name = self._person()
         now = time.monotonic()
         last = self._last_one
@@ -187,7 +180,10 @@ class ScalingScreen(Screen[None]):
 
     def action_reason(self) -> None:
         name = self._person()
-        if name is None or self.read_only:
+        if name is None:
+            return
+        if self.meeting.locked:
+            self.notify(self.editor.refusal() or "", severity="warning")
             return
         box = self.query_one("#reason-input", Input)
         entry = self.editor.score_for(name)
@@ -197,7 +193,8 @@ class ScalingScreen(Screen[None]):
         box.focus()
 
     def action_question(self) -> None:
-        if self.read_only:
+        if self.meeting.locked:
+            self.notify(self.editor.refusal() or "", severity="warning")
             return
         box = self.query_one("#question-input", Input)
         box.value = self.editor.conference.scaling.question
@@ -209,11 +206,10 @@ class ScalingScreen(Screen[None]):
         if event.input.id == "reason-input":
             name = self._person()
             if name is not None:
-                self.editor.set_reason(name, event.value)
+                self.edit(lambda: self.editor.set_reason(name, event.value))
         elif event.input.id == "question-input" and event.value.strip():
-            self.editor.set_field(
-                self.editor.conference.scaling, "question", " ".join(event.value.split())
-            )
+            question = " ".join(event.value.split())
+            self.edit(lambda: self.editor.set_field("scaling.question", question))
         self._close_inputs()
 
     def _close_inputs(self) -> None:

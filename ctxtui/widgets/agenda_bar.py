@@ -8,7 +8,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Static
 
-from ..editing import agenda_status, clock
+from ..agenda import agenda_status, clock
 from ..model import Conference
 
 

@@ -1,6 +1,21 @@
-"""The capture line: type a point, Enter files it under the target shown beside it."""
+"""The capture line: type a point, Enter files it under the target shown beside it.
+
+It keeps the focus for the whole minute-taking screen and handles every key itself, in its own
+key handler, so a burst of keys over a slow SSH link acts in the order it was typed. Nothing here
+changes the record: it posts what was asked (file, edit, a command on a point) and the screen
+makes the change through the meeting.
+
+Three modes:
+- typing: printable keys type, Enter files, Ctrl+T / Shift+Tab change the capture target;
+- browsing (↓ or Tab): the arrows move through the points, Enter edits one, Delete deletes it,
+  and any printable key goes back to typing and types itself: no letter ever acts on a point;
+- editing: the point's text in the line, cursor at the end; Enter keeps it, Escape restores it.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
@@ -8,21 +23,64 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
-from ..editing import TARGET_SHORT_LABELS, next_target
+from ..labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
 from ..model import strip_controls
+from .fields import KeysInOrder
+
+# browse-mode key -> what is asked of the highlighted point
+POINT_COMMANDS: dict[str, str] = {
+    "enter": "edit",
+    "delete": "delete",
+    "ctrl+d": "delete",
+    "shift+up": "up",
+    "ctrl+up": "up",
+    "shift+down": "down",
+    "ctrl+down": "down",
+    "ctrl+x": "move",
+    "f7": "move",
+    "ctrl+w": "plan",
+    "f8": "plan",
+    "ctrl+k": "dismiss",
+    "f9": "dismiss",
+}
+# after these the line goes back to typing; reordering and dismissing keep browsing
+BACK_TO_TYPING = {"delete", "move", "plan"}
 
 
-class CaptureInput(Input):
-    """Enter and Ctrl+T are handled in the key handler itself, not as bindings, so that keys
-    arriving in one burst over a slow link act in the order they were typed."""
+@dataclass(frozen=True)
+class Place:
+    """A point: its heading and its position there."""
 
+    target: str
+    index: int
+
+
+class CaptureInput(KeysInOrder):
     HELP_GROUP = "Capture line"
+    # Listed for the help screen; the keys themselves are handled in ``_on_key``.
     BINDINGS = [
-        Binding("enter", "noop", "File the point", id="capture.file", show=False),
-        Binding("ctrl+t", "noop", "Next heading", id="capture.target"),
-        Binding("down", "screen.focus_points", "Go to the points", id="capture.points", show=False),
+        Binding(
+            "enter", "noop", "File the point (or keep the edit)", id="capture.file", show=False
+        ),
+        Binding("ctrl+t", "noop", "Next heading", id="capture.next_target"),
+        Binding("shift+tab", "noop", "Previous heading", id="capture.previous_target", show=False),
+        Binding("down,tab", "noop", "Browse the points", id="capture.browse", show=False),
+        Binding(
+            "escape", "noop", "Cancel an edit / stop browsing", id="capture.escape", show=False
+        ),
+    ]
+    POINT_BINDINGS = [
+        Binding("enter", "noop", "Edit the point", id="points.edit"),
+        Binding("delete,ctrl+d", "noop", "Delete the point", id="points.delete"),
+        Binding("shift+up,ctrl+up", "noop", "Move the point up", id="points.up"),
+        Binding("shift+down,ctrl+down", "noop", "Move the point down", id="points.down"),
+        Binding("ctrl+x,f7", "noop", "Move it to another heading", id="points.move"),
+        Binding("ctrl+w,f8", "noop", "Plan row from the point", id="points.plan"),
+        Binding("ctrl+k,f9", "noop", "Dismiss its privacy flag", id="points.dismiss"),
+        Binding("left,right", "noop", "Previous / next heading", id="points.heading"),
+        Binding("escape,tab", "noop", "Back to typing (so does any letter)", id="points.type"),
     ]
 
     class Filed(Message):
@@ -32,101 +90,210 @@ class CaptureInput(Input):
             self.text = text
 
     class Edited(Message):
-        def __init__(self, target: str, index: int, text: str) -> None:
+        def __init__(self, place: Place, text: str) -> None:
             super().__init__()
-            self.target = target
-            self.index = index
+            self.place = place
             self.text = text
 
-    class TargetChanged(Message):
-        def __init__(self, target: str) -> None:
+    class Command(Message):
+        """A key asked for something to be done to the point at ``place``."""
+
+        def __init__(self, what: str, place: Place) -> None:
             super().__init__()
-            self.target = target
+            self.what = what
+            self.place = place
+
+    class Moved(Message):
+        """The target, the browsed point or the mode changed: the screen redraws its marks."""
 
     target: reactive[str] = reactive("concerns")
-    editing: reactive[int | None] = reactive(None)  # index of the point being edited
+    browsing: reactive[Place | None] = reactive(None)
+    editing: reactive[Place | None] = reactive(None)
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, points: Callable[[str], list[str]], **kwargs) -> None:
+        """``points`` reads a heading's points (to browse them and to start an edit)."""
         super().__init__(placeholder="Type a point and press Enter", **kwargs)
+        self.points = points
+        self.select_on_focus = False  # selected text would be replaced by the first key typed
         self.cursor_blink = False  # a blinking cursor redraws twice a second: bandwidth over SSH
+        self._stash = ""  # unfiled text put aside while a point is edited
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        if self.editing is not None:
+            handled = self._editing_key(event.key)
+        elif self.browsing is not None:
+            handled = self._browsing_key(event)
+        else:
+            handled = self._typing_key(event.key)
+        if handled:
             event.stop()
             event.prevent_default()
-            self._commit()
-            return
-        if event.key == "ctrl+t":
-            event.stop()
-            event.prevent_default()
-            if self.editing is None:
-                self.target = next_target(self.target)
-                self.post_message(self.TargetChanged(self.target))
-            return
-        if event.key == "escape" and self.editing is not None:
-            event.stop()
-            event.prevent_default()
-            self.cancel_edit()
             return
         await super()._on_key(event)
 
-    def _commit(self) -> None:
-        text = self.value
-        if self.editing is not None:
-            index, self.editing = self.editing, None
-            self.value = ""
-            self.post_message(self.Edited(self.target, index, text))
-        elif text.strip():
-            self.value = ""
-            self.post_message(self.Filed(self.target, text))
+    # -- typing
+
+    def _typing_key(self, key: str) -> bool:
+        if key == "enter":
+            if self.value.strip():
+                text, self.value = self.value, ""
+                self.post_message(self.Filed(self.target, text))
+            return True
+        if key in ("ctrl+t", "shift+tab"):
+            step = next_target if key == "ctrl+t" else previous_target
+            self.target = step(self.target)
+            self.post_message(self.Moved())
+            return True
+        if key in ("down", "tab"):
+            self.browse(self.target)
+            return True
+        return False
+
+    def browse(self, target: str, index: int = 0) -> None:
+        """Browse a heading's points (nothing happens if it has none)."""
+        count = len(self.points(target))
+        if count:
+            self.browsing = Place(target, max(0, min(index, count - 1)))
+            self.post_message(self.Moved())
+
+    def stop_browsing(self) -> None:
+        if self.browsing is not None:
+            self.browsing = None
+            self.post_message(self.Moved())
+
+    # -- browsing
+
+    def _browsing_key(self, event: events.Key) -> bool:
+        place = self.browsing
+        assert place is not None
+        key = event.key
+        count = len(self.points(place.target))
+        if key in ("up", "down"):
+            index = place.index + (1 if key == "down" else -1)
+            if index < 0:
+                self.stop_browsing()
+            else:
+                self.browsing = Place(place.target, min(index, max(count - 1, 0)))
+                self.post_message(self.Moved())
+            return True
+        if key in ("home", "end", "pageup", "pagedown"):
+            last = max(count - 1, 0)
+            index = {"home": 0, "end": last, "pageup": place.index - 10}.get(key, place.index + 10)
+            self.browsing = Place(place.target, max(0, min(index, last)))
+            self.post_message(self.Moved())
+            return True
+        if key in ("left", "right"):
+            order = TARGET_KEYS
+            step = 1 if key == "right" else -1
+            target = order[(order.index(place.target) + step) % len(order)]
+            self.browsing = Place(target, 0)
+            self.post_message(self.Moved())
+            return True
+        if key in ("escape", "tab", "backspace"):
+            self.stop_browsing()
+            return True
+        if key in ("ctrl+t", "shift+tab"):
+            self.stop_browsing()
+            return self._typing_key(key)
+        what = POINT_COMMANDS.get(key)
+        if what == "edit":
+            self.start_edit(place)
+            return True
+        if what is not None:
+            self.post_message(self.Command(what, place))
+            if what in BACK_TO_TYPING:
+                self.stop_browsing()
+            elif what in ("up", "down") and count:
+                new = place.index + (-1 if what == "up" else 1)
+                self.browsing = Place(place.target, max(0, min(new, count - 1)))
+            return True
+        if event.is_printable:
+            self.stop_browsing()  # the key then types itself
+        return False  # Ctrl+Z, Ctrl+S and the screen's other keys go on as usual
+
+    # -- editing
+
+    def start_edit(self, place: Place) -> None:
+        """Put the point's text in the line, cursor at the end, nothing selected."""
+        points = self.points(place.target)
+        if not 0 <= place.index < len(points):
+            return
+        self._stash = self.value
+        self.browsing = None
+        self.editing = place
+        self.value = points[place.index]
+        self.cursor_position = len(self.value)
+        self.post_message(self.Moved())
+
+    def _editing_key(self, key: str) -> bool:
+        if key == "enter":
+            place, text = self.editing, self.value
+            assert place is not None
+            self._end_edit()
+            self.post_message(self.Edited(place, text))
+            return True
+        if key == "escape":
+            self._end_edit()
+            return True
+        return key in ("ctrl+t", "shift+tab", "tab")  # the heading cannot change mid-edit
+
+    def _end_edit(self) -> None:
+        self.editing = None
+        self.value, self._stash = self._stash, ""
+        self.cursor_position = len(self.value)
+        self.post_message(self.Moved())
 
     def _on_paste(self, event: events.Paste) -> None:
         # A point is one paragraph: a multi-line paste is kept whole, its lines joined.
         # prevent_default: Input's own paste handler would otherwise insert it a second time.
         event.stop()
         event.prevent_default()
+        self.browsing = None
         text = " ".join(strip_controls(event.text).split())
         if text:
             self.insert_text_at_cursor(text)
 
-    def start_edit(self, target: str, index: int, text: str) -> None:
-        self.target = target
-        self.editing = index
-        self.value = text
-        self.cursor_position = len(text)
-        self.focus()
-
-    def cancel_edit(self) -> None:
-        self.editing = None
-        self.value = ""
-
     def action_noop(self) -> None:
-        """Enter and Ctrl+T never reach here (see ``_on_key``); listed for the help screen."""
+        """The keys listed in BINDINGS never reach here (see ``_on_key``)."""
 
-    def take_pending(self) -> str:
-        """Whatever is typed but not yet filed, cleared from the line (used when quitting)."""
-        text, self.value = self.value, ""
-        return text if self.editing is None else ""
+    def take_pending(self) -> tuple[str, tuple[Place, str] | None]:
+        """What is typed but not filed, and a point edit under way, both cleared from the line
+        (used when the app must stop: both are filed rather than lost)."""
+        if self.editing is not None:
+            edit = (self.editing, self.value)
+            pending, self._stash = self._stash, ""
+            self.editing = None
+        else:
+            edit, pending = None, self.value
+        self.value = ""
+        return pending, edit
 
 
 class CaptureBar(Horizontal):
-    """The capture line with its target beside it."""
+    """The capture line with its target (or the point being edited) beside it."""
+
+    def __init__(self, points: Callable[[str], list[str]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.points = points
 
     def compose(self) -> ComposeResult:
         yield Label(id="capture-target")
-        yield CaptureInput(id="capture-input")
+        yield CaptureInput(self.points, id="capture-input")
 
     def on_mount(self) -> None:
-        self.watch(self.input, "target", self._show_target)
-        self.watch(self.input, "editing", self._show_target)
+        for name in ("target", "editing", "browsing"):
+            self.watch(self.input, name, self._show_target)
 
     @property
     def input(self) -> CaptureInput:
         return self.query_one(CaptureInput)
 
     def _show_target(self) -> None:
-        text = TARGET_SHORT_LABELS[self.input.target]
-        if self.input.editing is not None:
-            text = f"Edit #{self.input.editing + 1}"
+        line = self.input
+        text = TARGET_SHORT_LABELS[line.target]
+        if line.editing is not None:
+            text = f"Edit {TARGET_SHORT_LABELS[line.editing.target]} #{line.editing.index + 1}"
+        elif line.browsing is not None:
+            text = f"Browse {TARGET_SHORT_LABELS[line.browsing.target]}"
         self.query_one("#capture-target", Label).update(f"{text} {self.app.symbols['target']}")
-        self.set_class(self.input.editing is not None, "-editing")
+        self.set_class(line.editing is not None, "-editing")

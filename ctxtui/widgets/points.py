@@ -1,14 +1,16 @@
-"""One heading's points as a list the chair can move through, edit, delete, reorder and move."""
+"""One heading's points, numbered, with privacy markers and the browsed point highlighted.
+
+Display only: it never takes the focus. The capture line owns the keys (so a burst keeps its
+order) and the screen redraws this list from the record after every change.
+"""
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..editing import TARGET_LABELS
+from ..labels import TARGET_LABELS
 
 
 def numbered_point(number: int, point: str, width: int, flag: str) -> Content:
@@ -18,44 +20,7 @@ def numbered_point(number: int, point: str, width: int, flag: str) -> Content:
     return Content.assemble((label.ljust(width), "bold reverse" if flag else "dim"), point)
 
 
-class PointList(OptionList):
-    """Points under one capture target. Keys act on the highlighted point; the screen does the
-    change (through the editor) and redraws, so this widget only says what was asked."""
-
-    HELP_GROUP = "List of points"
-    BINDINGS = [
-        Binding("enter,e", "request('edit')", "Edit point", id="points.edit"),
-        Binding("delete,d,backspace", "request('delete')", "Delete point", id="points.delete"),
-        Binding("z,ctrl+z", "screen.undo", "Undo delete", id="points.undo"),
-        Binding(
-            "shift+up,left_square_bracket",
-            "request('up')",
-            "Move point up",
-            id="points.up",
-            show=False,
-        ),
-        Binding(
-            "shift+down,right_square_bracket",
-            "request('down')",
-            "Move point down",
-            id="points.down",
-            show=False,
-        ),
-        Binding("m", "request('move')", "Move to heading", id="points.move"),
-        Binding("p", "request('plan')", "Plan row from point", id="points.plan"),
-        Binding("x", "request('dismiss')", "Dismiss privacy flag", id="points.dismiss"),
-        Binding("left", "screen.switch_pane(-1)", "Previous heading", id="points.prev", show=False),
-        Binding("right", "screen.switch_pane(1)", "Next heading", id="points.next", show=False),
-        Binding("escape,i,tab", "screen.focus_capture", "Back to typing", id="points.type"),
-    ]
-
-    class Requested(Message):
-        def __init__(self, points: PointList, what: str, index: int) -> None:
-            super().__init__()
-            self.points = points
-            self.what = what
-            self.index = index
-
+class PointList(OptionList, can_focus=False):
     def __init__(self, target: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.target = target
@@ -66,7 +31,7 @@ class PointList(OptionList):
         self,
         points: list[str],
         highlight: int | None = None,
-        flagged: set[int] = frozenset(),
+        flagged: set[int] | frozenset[int] = frozenset(),
         marker: str = "!",
     ) -> None:
         """Redraw from the record; keep the highlight near where it was. Points whose index is
@@ -84,6 +49,9 @@ class PointList(OptionList):
             wanted = highlight if highlight is not None else (old if old is not None else 0)
             self.highlighted = max(0, min(wanted, len(points) - 1))
 
-    def action_request(self, what: str) -> None:
-        if self.highlighted is not None and self.option_count:
-            self.post_message(self.Requested(self, what, self.highlighted))
+    def mark(self, index: int | None) -> None:
+        """Show ``index`` as the browsed point (None: nothing browsed here)."""
+        self.set_class(index is not None, "-browsed")
+        if index is not None and self.option_count:
+            self.highlighted = max(0, min(index, self.option_count - 1))
+            self.scroll_to_highlight()

@@ -1,0 +1,54 @@
+"""What is due when, from the dates a record holds: minutes, review, and what is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Protocol
+
+from . import dates
+
+
+def date_or_none(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def minutes_due(conference_date: str, nation: str) -> str:
+    """The day the minutes must go out (ISO), or "" when the conference has no date."""
+    held = date_or_none(conference_date)
+    return dates.minutes_due(held, nation).isoformat() if held else ""
+
+
+def review_due(review_date: str, conference_date: str) -> str:
+    """The review date set, else three months after the conference, else ""."""
+    if review_date:
+        return review_date
+    held = date_or_none(conference_date)
+    return dates.default_review(held).isoformat() if held else ""
+
+
+class Dated(Protocol):
+    id: str
+    status: str
+    conference: str
+    review: str
+    previous_id: str | None
+
+
+def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, list[str]]:
+    """What is overdue, by conference id: draft minutes past their due date, and reviews past
+    their date with no review conference yet."""
+    records = list(records)
+    reviewed = {r.previous_id for r in records if r.previous_id}
+    notes: dict[str, list[str]] = {}
+    for r in records:
+        due = date_or_none(minutes_due(r.conference, nation))
+        if r.status == "draft" and due and due < today:
+            notes.setdefault(r.id, []).append("minutes overdue")
+        review = date_or_none(review_due(r.review, r.conference))
+        if review and review < today and r.id not in reviewed:
+            notes.setdefault(r.id, []).append("review overdue")
+    return notes

@@ -1,0 +1,81 @@
+"""The headings the chair types under and the field tables of the record, in order, with the
+labels every screen, the amendment log and the exports show. No other file spells these out."""
+
+from __future__ import annotations
+
+# The four minute headings, in the order the chair shows them.
+HEADINGS: tuple[tuple[str, str], ...] = (
+    ("concerns", "Current concerns / risks / vulnerabilities"),
+    ("complicating", "Complicating factors"),
+    ("strengths", "Strengths"),
+    ("safety_plan", "Safety plan"),
+)
+HEADING_KEYS: tuple[str, ...] = tuple(key for key, _ in HEADINGS)
+# Where a typed point can go: the four headings, then the safety goals.
+CAPTURE_TARGETS: tuple[tuple[str, str], ...] = (*HEADINGS, ("safety_goals", "Safety goals"))
+TARGET_KEYS: tuple[str, ...] = tuple(key for key, _ in CAPTURE_TARGETS)
+TARGET_LABELS: dict[str, str] = dict(CAPTURE_TARGETS)
+TARGET_SHORT_LABELS: dict[str, str] = {
+    "concerns": "Concerns",
+    "complicating": "Complicating",
+    "strengths": "Strengths",
+    "safety_plan": "Safety plan",
+    "safety_goals": "Goals",
+}
+# A plan row's fields in the guidance's column order: (attribute, full label, short label).
+ACTION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("worry", "What are we worried about (and impact)?", "Worry"),
+    ("helping", "What is helping to keep children safe?", "Helping"),
+    ("goal", "Safety goal", "Safety goal"),
+    ("intervention", "Intervention to be offered", "Intervention"),
+    ("agency", "Agency / team responsible", "Agency"),
+    ("timescale", "Timescale", "When"),
+    ("status", "Status", "Status"),
+    ("progress", "Progress", "Progress"),
+)
+ACTION_LABELS: dict[str, str] = {name: label for name, label, _ in ACTION_FIELDS}
+# The free-text fields of a plan row (everything but the status).
+ACTION_TEXT_FIELDS: tuple[str, ...] = tuple(n for n, _, _ in ACTION_FIELDS if n != "status")
+ACTION_SHORT_LABELS: dict[str, str] = {name: short for name, _, short in ACTION_FIELDS}
+
+# The details of a record as the chair edits them: (path, label, kind); kind says how a typed
+# value is checked (text, choice, date, time).
+DETAIL_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("context.name", "Context", "text"),
+    ("context.type", "Type", "choice"),
+    ("context.description", "Short description", "text"),
+    ("context.venue", "Venue", "text"),
+    ("dates.assessment_period", "Assessment period", "text"),
+    ("dates.mapping_meeting", "Mapping meeting", "date"),
+    ("dates.conference", "Conference date", "date"),
+    ("dates.start_time", "Start time", "time"),
+    ("dates.end_time", "End time", "time"),
+    ("dates.review", "Review date", "date"),
+    ("roles.chair", "Chair", "text"),
+    ("roles.lead_practitioner", "Lead practitioner", "text"),
+    ("roles.location_lead", "Location lead", "text"),
+    ("roles.minute_taker", "Minute taker", "text"),
+)
+# What the chair and the amendment log call each single field that can be set.
+FIELD_LABELS: dict[str, str] = {
+    **{path: label for path, label, _ in DETAIL_FIELDS},
+    "danger_statement": "Danger statement",
+    "scaling.question": "Scaling question",
+}
+
+# Which plan-row field a point becomes when the chair makes a plan row from it.
+ACTION_FIELD_FOR_TARGET: dict[str, str] = {
+    "concerns": "worry",
+    "complicating": "worry",
+    "strengths": "helping",
+    "safety_plan": "intervention",
+    "safety_goals": "goal",
+}
+
+
+def next_target(target: str) -> str:
+    return TARGET_KEYS[(TARGET_KEYS.index(target) + 1) % len(TARGET_KEYS)]
+
+
+def previous_target(target: str) -> str:
+    return TARGET_KEYS[(TARGET_KEYS.index(target) - 1) % len(TARGET_KEYS)]

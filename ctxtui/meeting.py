@@ -1,0 +1,209 @@
+"""One open conference: the session and its lock, the editor with undo, autosave, the nation and
+the previous conference, privacy hits, export, finalise and amend, flush and close.
+
+No UI: the app keeps one Meeting per open conference and hands it to each screen; tests drive it
+directly. Forms that hold typed but unfiled work register a *draft* here, so that a hang-up,
+SIGTERM or quit files it into the record before the last save.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import shlex
+from collections.abc import Callable
+from pathlib import Path
+
+from . import config, dates
+from .autosave import Autosaver
+from .editing import Editor, Refused, clean_point
+from .export import Written, export_minutes
+from .export.markdown import to_markdown
+from .model import MAX_TEXT, Conference
+from .privacy import CATEGORIES, Finding, Hit, attendee_names, scan, scan_text
+from .review import start_review
+from .store import Store, StoreError
+
+# A draft files what one open form holds into the record; it returns nothing and may be called
+# more than once (each call files the form's current content).
+Draft = Callable[[], None]
+
+
+def configured_nation() -> str:
+    """The configured nation, or the default when the config file cannot be read (the app
+    still opens; ``ctxtui list`` reports the problem)."""
+    try:
+        return config.nation()
+    except config.ConfigError:
+        return dates.DEFAULT_NATION
+
+
+def describe_finding(finding: Finding) -> str:
+    """One line for a privacy finding, the same in the app and from ``ctxtui check``."""
+    where = (
+        "danger statement"
+        if finding.section == "danger_statement"
+        else f"{finding.section.replace('_', ' ')} #{finding.index + 1}"
+    )
+    return f"{where}: {CATEGORIES[finding.category]}: {finding.text}"
+
+
+def load_previous(store: Store, conference: Conference) -> tuple[Conference | None, str | None]:
+    """The conference this one reviews, and a sentence when it cannot be read."""
+    if not conference.previous_id:
+        return None, None
+    try:
+        return store.load(conference.previous_id), None
+    except StoreError as error:
+        return None, f"Previous conference not available: {error}"
+
+
+def create_review(store: Store, previous_id: str, held: dt.date) -> Conference:
+    """A new review conference carried forward from ``previous_id``, stored."""
+    return store.create(start_review(store.load(previous_id), held))
+
+
+class Meeting:
+    """One conference open for minuting (or read-only when another process holds it)."""
+
+    def __init__(
+        self,
+        store: Store,
+        conference_id: str,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        *,
+        read_only: bool = False,
+        nation: str | None = None,
+    ) -> None:
+        self.store = store
+        self.now = now
+        self.session = store.open(conference_id, read_only=read_only)
+        self.editor = Editor(self.session.conference, now, read_only=self.session.read_only)
+        self.autosaver = Autosaver(self.session, self.editor, now)
+        self.nation = nation or configured_nation()
+        self.export_folder = Path.cwd()
+        self._drafts: dict[object, Draft] = {}
+        self._scan_cache: dict[tuple[str, tuple[str, ...]], list[Hit]] = {}
+        self._previous: tuple[Conference | None, str | None] | None = None
+
+    @property
+    def id(self) -> str:
+        return self.conference.id
+
+    @property
+    def conference(self) -> Conference:
+        return self.editor.conference
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    @property
+    def final(self) -> bool:
+        return self.editor.final
+
+    @property
+    def locked(self) -> bool:
+        """Nothing can change: open elsewhere, or the minutes are final."""
+        return self.editor.refusal() is not None
+
+    def read_only_notice(self) -> str | None:
+        """What to tell the chair on opening, if anything stops them changing the minutes."""
+        if self.read_only:
+            return f"Read-only: this conference is {self.session.read_only_reason}."
+        if self.final:
+            return "These minutes are final. Ctrl+O then m amends them."
+        return None
+
+    # -- the conference it reviews
+
+    def previous(self) -> tuple[Conference | None, str | None]:
+        """The reviewed conference (read once) and a sentence if it cannot be read."""
+        if self._previous is None:
+            self._previous = load_previous(self.store, self.conference)
+        return self._previous
+
+    # -- privacy
+
+    def open_hits(self, text: str, allowed: tuple[str, ...] | None = None) -> list[Hit]:
+        """Findings in one text that the chair has not dismissed (scans cached by text)."""
+        if allowed is None:
+            allowed = self.allowed_names()
+        key = (text, allowed)
+        hits = self._scan_cache.get(key)
+        if hits is None:
+            hits = self._scan_cache[key] = scan_text(text, allowed)
+        dismissed = set(self.conference.dismissed_flags)
+        return [hit for hit in hits if hit.key not in dismissed]
+
+    def allowed_names(self) -> tuple[str, ...]:
+        return tuple(attendee_names(self.conference))
+
+    def findings(self) -> list[Finding]:
+        """Every open finding in the record, in the order of the minutes."""
+        return scan(self.conference)
+
+    # -- minutes
+
+    def snapshot(self) -> Conference:
+        """A copy of the record to hand to a worker thread while typing goes on."""
+        return Conference.from_dict(self.conference.to_dict())
+
+    def markdown(self) -> str:
+        previous, _problem = self.previous()
+        return to_markdown(self.conference, nation=self.nation, previous=previous)
+
+    def export(self, snapshot: Conference, fmt: str, path: Path, *, replace: bool) -> Written:
+        """Write one export of ``snapshot`` (safe in a worker thread: reads no live state)."""
+        previous, _problem = self.previous()
+        return export_minutes(
+            snapshot, fmt, path, nation=self.nation, previous=previous, replace=replace
+        )
+
+    def finalise(self) -> bool:
+        """Make the minutes final and save at once; False if the save failed."""
+        self.editor.finalise()
+        return self.autosaver.flush()
+
+    def amend(self, reason: str) -> bool:
+        self.editor.amend(reason)
+        return self.autosaver.flush()
+
+    def board_command(self) -> str:
+        """The command line that opens the board on this conference's data folder."""
+        default = config.data_dir(None) == self.store.root
+        folder = "" if default else f" --data-dir {shlex.quote(str(self.store.root))}"
+        return f"ctxtui board {self.id}{folder}"
+
+    def known_agencies(self) -> list[str]:
+        return self.store.known_agencies()
+
+    # -- drafts, saving and closing
+
+    def hold_draft(self, owner: object, draft: Draft) -> None:
+        """An open form registers what to file if the app must stop while it is open."""
+        self._drafts[owner] = draft
+
+    def drop_draft(self, owner: object) -> None:
+        self._drafts.pop(owner, None)
+
+    def file_drafts(self) -> None:
+        """File what every open form holds into the record (hang-up, SIGTERM, quit)."""
+        if self.locked:
+            return
+        for draft in list(self._drafts.values()):
+            # e.g. an over-long line: what could be filed was filed; a hang-up never crashes
+            with contextlib.suppress(Refused):
+                draft()
+
+    def file_text(self, target: str, text: str) -> None:
+        """File a line typed but not entered; nobody is there to shorten an over-long one."""
+        if text.strip() and not self.locked:
+            self.editor.add_point(target, clean_point(text)[:MAX_TEXT])
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved; True when the record on disk is up to date."""
+        return self.autosaver.flush()
+
+    def close(self) -> None:
+        self.session.close()

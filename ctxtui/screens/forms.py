@@ -1,0 +1,258 @@
+"""One form base for every form and text dialog, driven by a table of fields.
+
+Keys arrive in bursts over SSH. Textual hands each key to the widget focused *when the app
+reads it*, and a binding that is not a priority binding runs only after the key has travelled
+back up to the app, by which time the keys behind it have already gone to the old field. So the
+keys that move between fields (Tab, Shift+Tab, Enter) are priority bindings here: they move the
+focus as they arrive, and the text behind them lands in the next field. Done first waits until
+every field has handled the keys already sent to it, then reads the values.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from ..meeting import Meeting
+from ..model import typed_value_problem
+from ..resources import style
+from ..widgets.fields import FieldInput
+from ..widgets.keyhints import KeyHints
+
+Values = dict[str, str]
+SETTLE_SECONDS = 2.0  # a field that has not caught up by then is read as it is
+
+
+async def settle(widgets: Iterable[Widget]) -> None:
+    """Wait until each widget has handled the keys already sent to it: a callback queued behind
+    them runs after them."""
+    loop = asyncio.get_running_loop()
+    waits = []
+    for widget in widgets:
+        done = loop.create_future()
+        if widget.call_later(done.set_result, None):
+            waits.append(done)
+    if waits:
+        await asyncio.wait(waits, timeout=SETTLE_SECONDS)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One row of a form. ``kind``: text, choice (from ``choices``), date or time."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    choices: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # offered as you type; Ctrl+L lists them
+    pick_title: str = ""
+    placeholder: str = ""
+
+
+class FormScreen(ModalScreen[Values | None]):
+    """Fields from a table; Done returns (or files) their values, Escape cancels.
+
+    ``file``, when given, puts the values into the record and says whether that worked; the
+    form then also holds a draft with the meeting, so a hang-up or quit files what was typed.
+    """
+
+    CSS_PATH = [style("forms")]
+    HELP_GROUP = "Form"
+    HINT = "Enter or Tab: next field · Ctrl+S: done · Escape: cancel"
+    ENTER_ON_LAST_IS_DONE = True
+    BINDINGS = [
+        Binding("tab", "next_field", "Next field", id="form.next", priority=True, show=False),
+        Binding(
+            "shift+tab",
+            "previous_field",
+            "Previous field",
+            id="form.previous",
+            priority=True,
+            show=False,
+        ),
+        Binding("enter", "enter", "Next field", id="form.enter", priority=True, show=False),
+        Binding("ctrl+s", "done", "Done", id="form.done", priority=True),
+        Binding("ctrl+l", "pick", "Pick from a list", id="form.pick"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        values: Values | None = None,
+        *,
+        meeting: Meeting | None = None,
+        file: Callable[[Values], bool] | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = fields
+        self.initial = {f.name: (values or {}).get(f.name, "") for f in fields}
+        self.meeting = meeting
+        self.file = file
+        self.notes = notes or []
+        self.first_field: str | None = None
+        self._filed = False
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box", classes="dialog form"):
+            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
+            if self.notes:
+                with VerticalScroll(classes="details"):
+                    yield Static(Text("\n".join(self.notes)))
+            with VerticalScroll(id="form"):
+                for field in self.fields:
+                    with Horizontal(classes="field-row"):
+                        yield Label(field.label, classes="field-label")
+                        yield self._widget(field)
+                    yield Static("", id=f"{field.name}-note", classes="field-note")
+            yield Static(id="pick-hint")
+            yield Label(self.HINT, classes="hint")
+        yield KeyHints()
+
+    def _widget(self, field: Field) -> Widget:
+        value = self.initial[field.name]
+        if field.kind == "choice":
+            return Select(
+                [(c, c) for c in field.choices],
+                value=value if value in field.choices else field.choices[0],
+                allow_blank=False,
+                id=field.name,
+            )
+        suggester = (
+            SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
+        )
+        return FieldInput(value, id=field.name, suggester=suggester, placeholder=field.placeholder)
+
+    # Textual calls each class's message handlers in turn, base classes included: subclasses
+    # add their own ``on_mount`` or ``on_input_changed`` without calling these.
+    def on_mount(self) -> None:
+        self.field(self.first_field or self.fields[0].name).focus()
+        if self.meeting is not None and self.file is not None:
+            self.meeting.hold_draft(self, self.file_draft)
+
+    def on_unmount(self) -> None:
+        if self.meeting is not None:
+            self.meeting.drop_draft(self)
+
+    # -- values
+
+    def field(self, name: str) -> Widget:
+        return self.query_one(f"#{name}")
+
+    def values(self) -> Values:
+        out: Values = {}
+        for f in self.fields:
+            widget = self.field(f.name)
+            out[f.name] = str(widget.value) if isinstance(widget, Select | Input) else ""
+        return out
+
+    def problems(self, values: Values) -> dict[str, str]:
+        found = {f.name: typed_value_problem(f.kind, values[f.name].strip()) for f in self.fields}
+        return {name: problem for name, problem in found.items() if problem}
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        kind = next((f.kind for f in self.fields if f.name == event.input.id), "text")
+        problem = typed_value_problem(kind, event.value.strip())
+        self.show_note(event.input.id or "", problem)
+        event.input.set_class(bool(problem), "-invalid")
+
+    def show_note(self, name: str, note: str | None) -> None:
+        widget = self.query_one(f"#{name}-note", Static)
+        widget.update(Text(note or ""))
+        widget.set_class(bool(note), "-shown")
+
+    def on_descendant_focus(self, event) -> None:
+        field = next((f for f in self.fields if f.name == event.widget.id), None)
+        hint = f"Ctrl+L: {field.pick_title.lower()}" if field and field.pick_title else ""
+        self.query_one("#pick-hint", Static).update(hint)
+
+    # -- keys that move between fields: priority, so they act in the order typed
+
+    def _in_a_field(self) -> bool:
+        return isinstance(self.focused, Input | Select)
+
+    def action_next_field(self) -> None:
+        if not self._in_a_field():
+            raise SkipAction()  # an open drop-down list has the keys
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        if not self._in_a_field():
+            raise SkipAction()
+        self.focus_previous()
+
+    async def action_enter(self) -> None:
+        if not isinstance(self.focused, Input):
+            raise SkipAction()  # Enter opens a drop-down list or picks from it
+        inputs = list(self.query(Input))
+        if self.ENTER_ON_LAST_IS_DONE and self.focused is inputs[-1]:
+            await self.action_done()
+        else:
+            self.focus_next()
+
+    async def settle(self) -> None:
+        """Wait until every field has handled the keys already sent to it."""
+        await settle(self.query(Input))
+
+    async def action_done(self) -> None:
+        await self.settle()
+        values = self.values()
+        problems = self.problems(values)
+        if problems:
+            for name, problem in problems.items():
+                self.show_note(name, problem)
+            self.field(next(iter(problems))).focus()
+            return
+        if self.file is not None:
+            if not self.file(values):
+                return
+            self._filed = True
+        self.dismiss(values)
+
+    async def action_cancel(self) -> None:
+        if not self._in_a_field():
+            raise SkipAction()  # Escape closes an open drop-down list
+        await self.settle()
+        self.dismiss(None)
+
+    def file_draft(self) -> None:
+        """File what the form holds, if anything was typed (hang-up, quit)."""
+        values = self.values()
+        if self.file is None or self._filed or values == self.initial or self.problems(values):
+            return
+        self._filed = self.file(values)
+
+    def action_pick(self) -> None:
+        from .dialogs import ChoiceDialog
+
+        focused = self.focused
+        field = next((f for f in self.fields if focused and f.name == focused.id), None)
+        if field is None or not field.pick_title or not isinstance(focused, Input):
+            self.notify("There is no list to pick from for this field.")
+            return
+        options = field.suggestions
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                focused.value = options[int(key)]
+                focused.cursor_position = len(focused.value)
+            focused.focus()
+
+        entries = [(None, option, str(i)) for i, option in enumerate(options)]
+        self.app.push_screen(ChoiceDialog(field.pick_title, entries, numbered=True), chosen)

@@ -1,0 +1,185 @@
+"""One base for the screens that are a table of rows with a form per row (attendance, the plan):
+add, edit, cycle a status, delete, reorder and undo, the whole selected row shown beneath."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from ..resources import style
+from ..widgets.cells import cell
+from ..widgets.keyhints import KeyHints
+from .base import MeetingScreen
+from .forms import Field, FormScreen, Values
+
+NUMBER_WIDTH = 3
+
+
+class TableScreen(MeetingScreen):
+    """Subclasses say what a row is: ``rows``, ``columns``, ``cells``, ``detail``, the form's
+    fields and title, and how values become a row (``add_row``, ``update_row``...)."""
+
+    CSS_PATH = [style("lists")]
+    TITLE_TEXT = ""
+    EMPTY_TEXT = "Nothing here yet: press a to add one."
+    ROW_NAME = "row"
+    BINDINGS: ClassVar[list[Any]] = [
+        Binding("a,insert", "add", "Add", id="table.add"),
+        Binding("enter,e", "edit", "Edit", id="table.edit"),
+        Binding("delete,ctrl+d", "delete", "Delete", id="table.delete"),
+        Binding("shift+up,left_square_bracket", "move(-1)", "Move up", id="table.up", show=False),
+        Binding(
+            "shift+down,right_square_bracket", "move(1)", "Move down", id="table.down", show=False
+        ),
+        Binding("escape", "close", "Back", id="table.back", priority=True),
+    ]
+
+    def __init__(self, meeting, select: int | None = None) -> None:
+        super().__init__(meeting)
+        self.select = select
+
+    # -- what a subclass provides
+
+    def rows(self) -> list[Any]:
+        raise NotImplementedError
+
+    def columns(self, width: int) -> list[tuple[str, str, int]]:
+        """(name, heading, width) of the columns shown at this terminal width."""
+        raise NotImplementedError
+
+    def cells(self, row: Any) -> dict[str, str]:
+        raise NotImplementedError
+
+    def detail(self, row: Any, number: int) -> RenderableType:
+        raise NotImplementedError
+
+    def form_fields(self) -> list[Field]:
+        raise NotImplementedError
+
+    def values_of(self, row: Any) -> Values:
+        raise NotImplementedError
+
+    def add_row(self, values: Values) -> int:
+        raise NotImplementedError
+
+    def update_row(self, index: int, values: Values) -> None:
+        raise NotImplementedError
+
+    def delete_row(self, index: int) -> Any:
+        raise NotImplementedError
+
+    def move_row(self, index: int, delta: int) -> int:
+        raise NotImplementedError
+
+    def cycle_row(self, index: int) -> str:
+        raise NotImplementedError
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.TITLE_TEXT), id="title")
+        yield DataTable(id="rows", cursor_type="row", zebra_stripes=True, cell_padding=0)
+        with VerticalScroll(id="row-detail-scroll"):
+            yield Static(id="row-detail")
+        yield KeyHints()
+
+    def on_mount(self) -> None:
+        self.show_rows(self.select or 0)
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.show_rows()
+
+    def changed(self) -> None:
+        self.show_rows()
+
+    def show_rows(self, row: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        keep = table.cursor_row if row is None else row
+        columns = self.columns(self.size.width or 80)
+        table.clear(columns=True)
+        table.add_column("#", width=NUMBER_WIDTH)
+        for _name, heading, width in columns:
+            table.add_column(heading, width=width)
+        for n, item in enumerate(self.rows(), 1):
+            cells = self.cells(item)
+            table.add_row(Text(str(n)), *[cell(cells[name], width) for name, _h, width in columns])
+        if self.rows():
+            table.move_cursor(row=max(0, min(keep, len(self.rows()) - 1)))
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        index = self.selected()
+        detail = self.query_one("#row-detail", Static)
+        if index is None:
+            detail.update(Text(self.EMPTY_TEXT))
+        else:
+            detail.update(self.detail(self.rows()[index], index + 1))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()  # Enter on a row
+
+    def selected(self) -> int | None:
+        rows = self.rows()
+        row = self.query_one(DataTable).cursor_row
+        return row if rows and 0 <= row < len(rows) else None
+
+    # -- actions
+
+    def open_form(self, title: str, values: Values, file) -> None:
+        if self.meeting.locked:
+            self.notify(self.editor.refusal() or "", severity="warning")
+            return
+        form = FormScreen(title, self.form_fields(), values, meeting=self.meeting, file=file)
+        self.app.push_screen(form)
+
+    def action_add(self) -> None:
+        def file(values: Values) -> bool:
+            done, index = self.edit(lambda: self.add_row(values))
+            if done and index is not None:
+                self.show_rows(index)
+            return done
+
+        self.open_form(f"New {self.ROW_NAME}", {}, file)
+
+    def action_edit(self) -> None:
+        index = self.selected()
+        if index is None:
+            return
+
+        def file(values: Values) -> bool:
+            done, _ = self.edit(lambda: self.update_row(index, values))
+            return done
+
+        self.open_form(
+            f"{self.ROW_NAME.capitalize()} {index + 1}", self.values_of(self.rows()[index]), file
+        )
+
+    def action_cycle(self) -> None:
+        index = self.selected()
+        if index is not None:
+            self.edit(lambda: self.cycle_row(index))
+
+    def action_delete(self) -> None:
+        index = self.selected()
+        if index is None:
+            return
+        done, _ = self.edit(lambda: self.delete_row(index))
+        if done:
+            self.notify(f"The {self.ROW_NAME} was deleted. Ctrl+Z brings it back.")
+
+    def action_move(self, delta: int) -> None:
+        index = self.selected()
+        if index is not None:
+            done, new = self.edit(lambda: self.move_row(index, delta))
+            if done and new is not None:
+                self.show_rows(new)

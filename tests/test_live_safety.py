@@ -1,0 +1,150 @@
+"""The chair's own keys never destroy the minutes: real terminal (tmux, 80×24), keys sent in
+bursts (one send-keys call each), the record read back from disk every time."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+
+import pytest
+
+from .terminal import Terminal
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    term = Terminal(tmp_path)
+    yield term
+    term.close()
+
+
+def env_for(cli) -> dict[str, str]:
+    return {"TERM": "xterm", "CTXTUI_DATA_DIR": str(cli.data_dir), "HOME": os.environ["HOME"]}
+
+
+def record(cli, conference_id: str) -> dict:
+    return json.loads(cli.ok("export", conference_id, "--format", "json"))
+
+
+def open_app(terminal, cli, demo) -> None:
+    terminal.start("open", demo.id, env=env_for(cli))
+    terminal.wait_for_text("Type a point")
+
+
+def test_edit_then_keep_typing_keeps_both(terminal, cli, demo):
+    open_app(terminal, cli, demo)
+    second = demo.points.concerns[1]
+    # browse to the second point, edit it, add to it, file it, then go straight on typing
+    terminal.keys("Down", "Down", "Enter", " (confirmed)", "Enter")
+    terminal.keys("dealers use the underpass", "Enter", "Delete", "e", "Enter")
+    terminal.wait_for_text("(confirmed)")
+    terminal.keys("C-q")
+    terminal.wait_exit()
+    concerns = record(cli, demo.id)["points"]["concerns"]
+    assert concerns[1] == second + " (confirmed)"
+    assert concerns[: len(demo.points.concerns)] == [
+        *demo.points.concerns[:1],
+        second + " (confirmed)",
+        *demo.points.concerns[2:],
+    ]
+    # "Delete" and "e" were typed in the capture line, not acted on a point
+    assert concerns[len(demo.points.concerns) :] == ["dealers use the underpass", "e"]
+
+
+def test_the_plan_form_filled_in_one_burst(terminal, cli, demo):
+    open_app(terminal, cli, demo)
+    terminal.keys("C-f")
+    terminal.wait_for_text("Intervention plan")
+    terminal.keys("a")
+    terminal.wait_for_text("New plan row")
+    terminal.keys(
+        "W1 worry",
+        "Tab",
+        "H1 helping",
+        "Tab",
+        "G1 goal",
+        "Enter",
+        "I1x",
+        "BSpace",
+        "Tab",
+        "Housing",
+        "Tab",
+        "By March",
+        "C-s",
+    )
+    terminal.wait_for_text("Intervention plan —")
+    terminal.keys("Escape", "C-q")
+    terminal.wait_exit()
+    added = record(cli, demo.id)["actions"][-1]
+    assert (added["worry"], added["helping"], added["goal"]) == (
+        "W1 worry",
+        "H1 helping",
+        "G1 goal",
+    )
+    assert (added["intervention"], added["agency"], added["timescale"]) == (
+        "I1",
+        "Housing",
+        "By March",
+    )
+
+
+@pytest.mark.parametrize("how", ["SIGHUP", "SIGTERM", "C-q"])
+@pytest.mark.parametrize("form", ["plan row", "attendee", "point edit"])
+def test_a_hang_up_or_quit_with_a_form_open_keeps_what_it_holds(terminal, cli, demo, form, how):
+    open_app(terminal, cli, demo)
+    if form == "plan row":
+        terminal.keys("C-f")
+        terminal.wait_for_text("Intervention plan")
+        terminal.keys("a")
+        terminal.wait_for_text("New plan row")
+        terminal.keys("Half a worry", "Tab", "half helping")
+        terminal.wait_for_text("half helping")
+    elif form == "attendee":
+        terminal.keys("C-l")
+        terminal.wait_for_text("Attendance")
+        terminal.keys("a")
+        terminal.wait_for_text("New attendee")
+        terminal.keys("Jo Whitfield", "Tab", "Park ranger")
+        terminal.wait_for_text("Park ranger")
+    else:
+        terminal.keys("Down", "Enter", " and the car park")
+        terminal.wait_for_text("and the car p")
+    if how == "C-q":
+        terminal.keys("C-q")
+    else:
+        os.kill(terminal.pid, getattr(signal, how))
+    terminal.wait_exit()
+    saved = record(cli, demo.id)
+    if form == "plan row":
+        assert (saved["actions"][-1]["worry"], saved["actions"][-1]["helping"]) == (
+            "Half a worry",
+            "half helping",
+        )
+        assert len(saved["actions"]) == len(demo.actions) + 1
+    elif form == "attendee":
+        last = saved["attendees"][-1]
+        assert (last["name"], last["role"]) == ("Jo Whitfield", "Park ranger")
+    else:
+        assert saved["points"]["concerns"][0] == demo.points.concerns[0] + " and the car park"
+        assert len(saved["points"]["concerns"]) == len(demo.points.concerns)
+
+
+def test_undo_after_a_delete_and_on_final_minutes(terminal, cli, demo):
+    open_app(terminal, cli, demo)
+    terminal.keys("Down", "Delete")
+    terminal.wait_for_text("Point deleted")
+    terminal.keys("C-z", "C-s")
+    terminal.wait_for_text("Saved.")
+    assert record(cli, demo.id)["points"]["concerns"] == demo.points.concerns
+    terminal.keys("C-o", "f")
+    terminal.wait_for_text("Finalise the minutes?")
+    terminal.keys("y")
+    terminal.wait_for_text("FINAL")
+    terminal.keys("C-z", "Down", "Delete")
+    terminal.wait_for_text("minutes are final")
+    assert terminal.alive()
+    terminal.keys("C-q")
+    terminal.wait_exit()
+    saved = record(cli, demo.id)
+    assert saved["status"] == "final" and saved["points"]["concerns"] == demo.points.concerns
