@@ -20,6 +20,7 @@ run: install  ## open the app on the demo conference
 lint: install
 	$(BIN)/ruff check ctxtui tests bench
 	$(BIN)/ruff format --check ctxtui tests bench
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix ctxtui tests bench

@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .meeting import Meeting
+from .meeting import Conferences, Meeting
 from .model import strip_controls
 from .resources import style
 from .store import Store, StoreError
@@ -68,13 +68,13 @@ class CtxApp(App[None]):
         if self.board and self.conference_id:
             from .screens.board import BoardScreen
 
-            self.push_screen(BoardScreen(self.store, self.conference_id))
+            self.push_screen(BoardScreen(Conferences(self.store, self.now), self.conference_id))
         elif self.conference_id:
             self.open_conference(self.conference_id)
         else:
             from .screens.home import HomeScreen
 
-            self.push_screen(HomeScreen(self.store))
+            self.push_screen(HomeScreen(Conferences(self.store, self.now)))
 
     def notify(self, message: str, *, title: str = "", markup: bool = False, **kwargs) -> None:
         """Messages often carry file names and typed text: never markup, never raw controls
@@ -93,12 +93,12 @@ class CtxApp(App[None]):
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.meetings[meeting.id] = meeting
+        self.meetings[meeting.conference.id] = meeting
         self.push_screen(ConferenceScreen(meeting), lambda _=None: self.close_meeting(meeting))
 
     def close_meeting(self, meeting: Meeting) -> None:
         meeting.close()
-        self.meetings.pop(meeting.id, None)
+        self.meetings.pop(meeting.conference.id, None)
 
     def close_all(self) -> None:
         for meeting in list(self.meetings.values()):

@@ -31,11 +31,18 @@ def review_due(review_date: str, conference_date: str) -> str:
 
 
 class Dated(Protocol):
-    id: str
-    status: str
-    conference: str
-    review: str
-    previous_id: str | None
+    """What the overdue rules read of a conference (a summary or a whole record)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def conference(self) -> str: ...
+    @property
+    def review(self) -> str: ...
+    @property
+    def previous_id(self) -> str | None: ...
 
 
 def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, list[str]]:

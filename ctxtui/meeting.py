@@ -19,10 +19,11 @@ from .autosave import Autosaver
 from .editing import Editor, Refused, clean_point
 from .export import Written, export_minutes
 from .export.markdown import to_markdown
-from .model import MAX_TEXT, Conference
+from .model import CONTEXT_TYPES, MAX_TEXT, Conference, Context, Dates
 from .privacy import CATEGORIES, Finding, Hit, attendee_names, scan, scan_text
 from .review import start_review
-from .store import Store, StoreError
+from .store import Listing, Store, StoreError
+from .store import Summary as Summary  # re-exported: screens reach the store only through here
 
 # A draft files what one open form holds into the record; it returns nothing and may be called
 # more than once (each call files the form's current content).
@@ -87,20 +88,12 @@ class Meeting:
         self._previous: tuple[Conference | None, str | None] | None = None
 
     @property
-    def id(self) -> str:
-        return self.conference.id
-
-    @property
     def conference(self) -> Conference:
         return self.editor.conference
 
     @property
     def read_only(self) -> bool:
         return self.session.read_only
-
-    @property
-    def final(self) -> bool:
-        return self.editor.final
 
     @property
     def locked(self) -> bool:
@@ -111,7 +104,7 @@ class Meeting:
         """What to tell the chair on opening, if anything stops them changing the minutes."""
         if self.read_only:
             return f"Read-only: this conference is {self.session.read_only_reason}."
-        if self.final:
+        if self.editor.final:
             return "These minutes are final. Ctrl+O then m amends them."
         return None
 
@@ -173,7 +166,7 @@ class Meeting:
         """The command line that opens the board on this conference's data folder."""
         default = config.data_dir(None) == self.store.root
         folder = "" if default else f" --data-dir {shlex.quote(str(self.store.root))}"
-        return f"ctxtui board {self.id}{folder}"
+        return f"ctxtui board {self.conference.id}{folder}"
 
     def known_agencies(self) -> list[str]:
         return self.store.known_agencies()
@@ -207,3 +200,41 @@ class Meeting:
 
     def close(self) -> None:
         self.session.close()
+
+
+class Conferences:
+    """Every stored conference, for the screens that are not about one open meeting (the list
+    on the home screen, the board): list, start, review, delete and read without a lock."""
+
+    def __init__(self, store: Store, now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        self.store = store
+        self.now = now
+        self.nation = configured_nation()
+
+    def listing(self) -> Listing:
+        return self.store.list()
+
+    def new(self, name: str) -> Conference:
+        """A new conference for the place or group ``name``, held today."""
+        today = self.now().date()
+        return self.store.create(
+            Conference(
+                context=Context(name=name, type=CONTEXT_TYPES[0]),
+                dates=Dates(
+                    conference=today.isoformat(), review=dates.default_review(today).isoformat()
+                ),
+            )
+        )
+
+    def review(self, previous_id: str) -> Conference:
+        return create_review(self.store, previous_id, self.now().date())
+
+    def delete(self, conference_id: str) -> None:
+        self.store.delete(conference_id)
+
+    def load(self, conference_id: str) -> Conference:
+        """Read one conference without its lock (the board never writes)."""
+        return self.store.load(conference_id)
+
+    def path_for(self, conference_id: str) -> Path:
+        return self.store.path_for(conference_id)

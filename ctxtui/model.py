@@ -271,7 +271,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _read_conference(data: Any) -> Conference:
-    obj = _object(data, "record", required={"schema"})
+    obj = _object(data, "record", required=frozenset({"schema"}))
     if obj.get("schema") != SCHEMA:
         raise ValidationError("schema", f"must be {SCHEMA!r} (got {obj.get('schema')!r})")
     fields = {f.name for f in dataclasses.fields(Conference)} | {"schema"}
@@ -389,7 +389,7 @@ def _simple(cls: type, data: Any, where: str) -> Any:
     return cls(**{name: _text(obj[name], f"{where}.{name}") for name in names if name in obj})
 
 
-def _object(value: Any, where: str, required: set[str] = frozenset()) -> dict[str, Any]:
+def _object(value: Any, where: str, required: frozenset[str] = frozenset()) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ValidationError(where, f"must be a JSON object (got {_kind(value)})")
     missing = sorted(required - value.keys())

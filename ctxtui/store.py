@@ -11,6 +11,7 @@ Layout of a data folder (folders 0700, files 0600)::
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import fcntl
 import json
@@ -214,7 +215,7 @@ class Store:
         problems.sort(key=lambda p: str(p.path))
         return Listing(summaries, problems)
 
-    def known_agencies(self) -> list[str]:
+    def known_agencies(self) -> builtins.list[str]:  # ``list`` here is the method above
         """Every agency named by an attendee of any stored conference, for suggestions."""
         return sorted({agency for s in self.list().summaries for agency in s.agencies})
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from ctxtui.agenda import agenda_status
 from ctxtui.catalogue import BY_TYPE, COMMON, interventions_for
 from ctxtui.demo import demo_conference
-from ctxtui.agenda import agenda_status
 from ctxtui.editing import BadValue, Editor, ReadOnly, Refused, TooLong, clean_point
 from ctxtui.labels import next_target, previous_target
 from ctxtui.model import CONTEXT_TYPES, MAX_TEXT, Action, Attendee

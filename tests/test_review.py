@@ -9,12 +9,12 @@ import pytest
 
 from ctxtui.app import CtxApp
 from ctxtui.demo import demo_conference
+from ctxtui.due import overdue
 from ctxtui.editing import Editor, Finalised, Refused
 from ctxtui.export.markdown import to_markdown
+from ctxtui.meeting import create_review
 from ctxtui.review import carried_actions, match_carried, start_review
 from ctxtui.screens.conference import ConferenceScreen
-from ctxtui.due import overdue
-from ctxtui.meeting import create_review
 from ctxtui.screens.dialogs import ConfirmDialog
 from ctxtui.screens.forms import FormScreen
 

@@ -6,24 +6,18 @@ import datetime as dt
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..resources import style
-from ..widgets.keyhints import KeyHints
-from .base import MeetingScreen
+from .base import SubScreen
 
 
-class AgendaScreen(MeetingScreen):
-    CSS_PATH = [style("lists")]
+class AgendaScreen(SubScreen):
     HELP_GROUP = "Agenda"
-    BINDINGS = [Binding("escape", "close", "Back", id="agenda.back", priority=True)]
+    TITLE_TEXT = "Agenda — Enter starts the highlighted item; Escape goes back"
 
-    def compose(self) -> ComposeResult:
-        yield Static("Agenda — Enter starts the highlighted item; Escape goes back", id="title")
+    def body(self) -> ComposeResult:
         yield OptionList(id="agenda-items")
-        yield KeyHints()
 
     def on_mount(self) -> None:
         self.changed()

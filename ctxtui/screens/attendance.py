@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from ..editing import ATTENDEE_ROWS
 from ..model import AGENCIES, ATTENDANCE, Attendee
 from .forms import Field, Values
 from .tables import TableScreen
@@ -27,14 +28,8 @@ class AttendanceScreen(TableScreen):
         Binding("p", "cycle", "Present/apologies/absent", id="attendance.cycle"),
     ]
 
-    def rows(self) -> list[Attendee]:
-        return self.editor.conference.attendees
-
-    def columns(self, width: int) -> list[tuple[str, str, int]]:
-        return list(ATTENDEE_COLUMNS)
-
-    def cells(self, row: Attendee) -> dict[str, str]:
-        return {name: getattr(row, name) for name, _h, _w in ATTENDEE_COLUMNS}
+    ROWS = ATTENDEE_ROWS
+    COLUMNS = ATTENDEE_COLUMNS
 
     def detail(self, row: Attendee, number: int) -> Text:
         role, agency = row.role or "no role", row.agency or "no agency"
@@ -58,17 +53,5 @@ class AttendanceScreen(TableScreen):
             "attendance": row.attendance,
         }
 
-    def add_row(self, values: Values) -> int:
-        return self.editor.add_attendee(Attendee(**values))
-
-    def update_row(self, index: int, values: Values) -> None:
-        self.editor.update_attendee(index, Attendee(**values))
-
-    def delete_row(self, index: int) -> Attendee:
-        return self.editor.delete_attendee(index)
-
-    def move_row(self, index: int, delta: int) -> int:
-        return self.editor.move_attendee(index, delta)
-
-    def cycle_row(self, index: int) -> str:
-        return self.editor.cycle_attendance(index)
+    def make_row(self, values: Values) -> Attendee:
+        return Attendee(**values)

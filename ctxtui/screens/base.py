@@ -6,15 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from textual.binding import Binding
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Static
 
 from ..editing import Editor, Refused
 from ..meeting import Meeting
+from ..resources import style
+from ..widgets.keyhints import KeyHints
 
 T = TypeVar("T")
 
-UNDO_BINDINGS = [
+UNDO_BINDINGS: list[BindingType] = [
     Binding("ctrl+z", "undo", "Undo", id="edit.undo"),
     Binding("ctrl+r", "redo", "Redo", id="edit.redo", show=False),
 ]
@@ -66,3 +71,21 @@ class MeetingScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class SubScreen(MeetingScreen):
+    """A screen opened from the minute-taking screen: a title line, its body and the key bar.
+    Escape goes back at once (a priority key, so the keys typed after it reach the screen
+    beneath)."""
+
+    CSS_PATH = [style("lists")]
+    TITLE_TEXT = ""
+    BINDINGS = [Binding("escape", "close", "Back", id="screen.back", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.TITLE_TEXT), id="title")
+        yield from self.body()
+        yield KeyHints()
+
+    def body(self) -> ComposeResult:
+        raise NotImplementedError

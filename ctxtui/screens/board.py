@@ -18,9 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..labels import TARGET_KEYS, TARGET_LABELS
+from ..meeting import Conferences, StoreError
 from ..model import Conference
 from ..resources import style
-from ..store import Store, StoreError
 from ..widgets.points import numbered_point
 
 POLL_SECONDS = 0.25
@@ -53,11 +53,11 @@ class BoardScreen(Screen[None]):
     HELP_GROUP = "Board"
     BINDINGS = [Binding("q,escape", "app.quit", "Close the board", id="board.quit")]
 
-    def __init__(self, store: Store, conference_id: str) -> None:
+    def __init__(self, conferences: Conferences, conference_id: str) -> None:
         super().__init__()
-        self.store = store
+        self.conferences = conferences
         self.conference_id = conference_id
-        self.path = store.path_for(conference_id)
+        self.path = conferences.path_for(conference_id)
         self.stamp: tuple[int, int, int] | None = None
         self.conference: Conference | None = None
         self.problem: str | None = None
@@ -86,7 +86,7 @@ class BoardScreen(Screen[None]):
         if stamp is not None and stamp == self.stamp and self.problem is None:
             return
         try:
-            conference = self.store.load(self.conference_id)
+            conference = self.conferences.load(self.conference_id)
         except StoreError:
             # mid-replace or broken: say so, keep the last good copy, try again next tick
             self.problem = "cannot read the minutes just now; showing the last copy"

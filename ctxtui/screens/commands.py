@@ -21,14 +21,19 @@ class Destination:
 
 
 CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
-    Destination("Details", "Context, venue, dates and roles", "details", "d"),
-    Destination("Attendance", "Who came, with agency and apologies", "attendance", "a"),
-    Destination("Danger statement", "The lead practitioner's statement", "danger", "g"),
+    Destination("Details", "Context, venue, dates and roles", "open('details')", "d"),
+    Destination("Attendance", "Who came, with agency and apologies", "open('attendance')", "a"),
+    Destination("Danger statement", "The lead practitioner's statement", "open('danger')", "g"),
     Destination(
-        "Intervention plan", "Worries, goals, interventions, agencies, timescales", "plan", "p"
+        "Intervention plan",
+        "Worries, goals, interventions, agencies, timescales",
+        "open('plan')",
+        "p",
     ),
-    Destination("Scaling", "Everyone's 0–10 confidence score and reasoning", "scaling", "s"),
-    Destination("Agenda", "Items, timings and the current item", "agenda", "r"),
+    Destination(
+        "Scaling", "Everyone's 0–10 confidence score and reasoning", "open('scaling')", "s"
+    ),
+    Destination("Agenda", "Items, timings and the current item", "open('agenda')", "r"),
     Destination("Agenda: next item", "Start the next agenda item", "next_item"),
     Destination("Preview", "The minutes as they will be exported", "preview", "v"),
     Destination("Export", "Write the minutes as DOCX, Markdown or JSON", "export", "e"),

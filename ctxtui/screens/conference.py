@@ -6,10 +6,13 @@ the keys; this screen turns what the capture line asks into changes and redraws.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ..labels import CAPTURE_TARGETS, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
@@ -19,10 +22,25 @@ from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput, Place
 from ..widgets.keyhints import KeyHints
 from ..widgets.points import PointList
+from .agenda import AgendaScreen
+from .attendance import AttendanceScreen
 from .base import MeetingScreen
 from .commands import CONFERENCE_DESTINATIONS, ScreenCommands, menu_entries
+from .danger import DangerScreen
+from .details import DetailsScreen
+from .plan import PlanScreen
+from .scaling import ScalingScreen
 
 STATUS_SECONDS = 0.5
+# The parts of the record that open over this screen, by the name ``open(...)`` takes.
+OPENS: dict[str, Callable[[Meeting], Screen]] = {
+    "details": DetailsScreen,
+    "attendance": AttendanceScreen,
+    "danger": DangerScreen,
+    "agenda": AgendaScreen,
+    "plan": PlanScreen,
+    "scaling": ScalingScreen,
+}
 
 
 class ConferenceScreen(MeetingScreen):
@@ -32,33 +50,24 @@ class ConferenceScreen(MeetingScreen):
     DESTINATIONS = CONFERENCE_DESTINATIONS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
-    # Priority: a key that opens another screen acts as it arrives, so the keys typed right
-    # after it (Ctrl+O then d) reach the new screen, not the capture line.
+    # (keys, action, description, shown in the key bar). Priority: a key that opens another
+    # screen acts as it arrives, so the keys typed right after it (Ctrl+O then d) reach the new
+    # screen, not the capture line.
+    KEYS: tuple[tuple[str, str, str, bool], ...] = (
+        ("ctrl+n", "next_item", "Next item", False),
+        ("ctrl+o", "menu", "Go to…", True),
+        ("ctrl+l", "open('attendance')", "Attendance", False),
+        ("ctrl+g", "open('danger')", "Danger statement", False),
+        ("f4", "open('agenda')", "Agenda", False),
+        ("ctrl+f,f2", "open('plan')", "Plan", True),
+        ("ctrl+y,f3", "open('scaling')", "Scaling", True),
+        ("f5", "preview", "Preview", False),
+        ("f6", "export", "Export", False),
+        ("f1", "help", "Help", True),
+    )
     BINDINGS = [
-        Binding("ctrl+n", "next_item", "Next item", id="conference.next_item", show=False),
-        Binding("ctrl+o", "menu", "Go to…", id="conference.menu", priority=True),
-        Binding(
-            "ctrl+l",
-            "attendance",
-            "Attendance",
-            id="conference.attendance",
-            show=False,
-            priority=True,
-        ),
-        Binding(
-            "ctrl+g",
-            "danger",
-            "Danger statement",
-            id="conference.danger",
-            show=False,
-            priority=True,
-        ),
-        Binding("f4", "agenda", "Agenda", id="conference.agenda", show=False, priority=True),
-        Binding("ctrl+f,f2", "plan", "Plan", id="conference.plan", priority=True),
-        Binding("ctrl+y,f3", "scaling", "Scaling", id="conference.scaling", priority=True),
-        Binding("f5", "preview", "Preview", id="conference.preview", show=False, priority=True),
-        Binding("f6", "export", "Export", id="conference.export", show=False, priority=True),
-        Binding("f1", "help", "Help", id="conference.help", priority=True),
+        Binding(keys, action, text, id=f"conference.{text.lower()}", show=shown, priority=True)
+        for keys, action, text, shown in KEYS
     ]
 
     def __init__(self, meeting: Meeting) -> None:
@@ -162,7 +171,7 @@ class ConferenceScreen(MeetingScreen):
         symbols = self.app.symbols
         if self.meeting.read_only:
             state = "READ-ONLY"
-        elif self.meeting.final:
+        elif self.editor.final:
             state = "FINAL"
         elif saver.error:
             state = f"{symbols['warning']} NOT SAVED: {saver.error}"
@@ -241,7 +250,7 @@ class ConferenceScreen(MeetingScreen):
 
     def _plan_row_from(self, target: str, index: int) -> None:
         from .forms import FormScreen
-        from .plan import PlanScreen, action_values
+        from .plan import action_from_values, action_values
 
         done, action = self.edit(lambda: self.editor.action_from_point(target, index))
         if not done or action is None:
@@ -252,8 +261,6 @@ class ConferenceScreen(MeetingScreen):
         fields = PlanScreen(self.meeting).form_fields()
 
         def file(values) -> bool:
-            from .plan import action_from_values
-
             added, _ = self.edit(lambda: self.editor.add_action(action_from_values(values)))
             if added:
                 self.notify("Plan row added (Ctrl+F shows the plan).")
@@ -281,38 +288,9 @@ class ConferenceScreen(MeetingScreen):
     def action_next_item(self) -> None:
         self.edit(self.editor.next_agenda_item)
 
-    def _open(self, screen) -> None:
-        self.app.push_screen(screen, self._back)
-
-    def action_details(self) -> None:
-        from .details import DetailsScreen
-
-        self._open(DetailsScreen(self.meeting))
-
-    def action_attendance(self) -> None:
-        from .attendance import AttendanceScreen
-
-        self._open(AttendanceScreen(self.meeting))
-
-    def action_danger(self) -> None:
-        from .danger import DangerScreen
-
-        self._open(DangerScreen(self.meeting))
-
-    def action_agenda(self) -> None:
-        from .agenda import AgendaScreen
-
-        self._open(AgendaScreen(self.meeting))
-
-    def action_plan(self) -> None:
-        from .plan import PlanScreen
-
-        self._open(PlanScreen(self.meeting))
-
-    def action_scaling(self) -> None:
-        from .scaling import ScalingScreen
-
-        self._open(ScalingScreen(self.meeting))
+    def action_open(self, name: str) -> None:
+        """Open one part of the record (``OPENS``) over this screen."""
+        self.app.push_screen(OPENS[name](self.meeting), self._back)
 
     def action_menu(self) -> None:
         from .dialogs import ChoiceDialog
@@ -336,7 +314,7 @@ class ConferenceScreen(MeetingScreen):
     def action_export(self) -> None:
         from .export import ExportScreen
 
-        self._open(ExportScreen(self.meeting))
+        self.app.push_screen(ExportScreen(self.meeting), self._back)
 
     def action_finalise(self) -> None:
         from .finalise import finalise

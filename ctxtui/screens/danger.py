@@ -1,25 +1,21 @@
-"""The danger statement: free text, kept as it is typed (Ctrl+Z / Ctrl+Y undo and redo)."""
+"""The danger statement: free text, kept as it is typed.
+
+The text box has its own undo (Ctrl+Z) and redo (Ctrl+Y); each step changes the record."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 
 from ..model import strip_controls
-from ..resources import style
-from ..widgets.keyhints import KeyHints
-from .base import MeetingScreen
+from .base import SubScreen
 
 
-class DangerScreen(MeetingScreen):
-    CSS_PATH = [style("lists")]
+class DangerScreen(SubScreen):
     HELP_GROUP = "Danger statement"
-    # The text box has its own undo (Ctrl+Z) and redo (Ctrl+Y), and each step changes the record.
-    BINDINGS = [Binding("escape", "close", "Back", id="danger.back", priority=True)]
+    TITLE_TEXT = "Danger statement — kept as you type; Escape goes back"
 
-    def compose(self) -> ComposeResult:
-        yield Static("Danger statement — kept as you type; Escape goes back", id="title")
+    def body(self) -> ComposeResult:
         yield TextArea(
             self.editor.conference.danger_statement,
             soft_wrap=True,
@@ -27,7 +23,6 @@ class DangerScreen(MeetingScreen):
             show_line_numbers=False,
             id="danger-text",
         )
-        yield KeyHints()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

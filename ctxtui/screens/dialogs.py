@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -46,7 +48,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel", priority=True)]
 
-    def __init__(self, title: str, entries: list[Entry], *, numbered: bool = False) -> None:
+    def __init__(self, title: str, entries: Sequence[Entry], *, numbered: bool = False) -> None:
         super().__init__()
         self.title_text = title
         if numbered:
@@ -54,7 +56,7 @@ class ChoiceDialog(ModalScreen[str | None]):
                 (str(n) if n < 10 else None, label, value)
                 for n, (_key, label, value) in enumerate(entries, 1)
             ]
-        self.entries = entries
+        self.entries = list(entries)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

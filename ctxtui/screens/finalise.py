@@ -43,7 +43,7 @@ def amend(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> 
     if meeting.read_only:
         screen.notify(meeting.editor.refusal() or "", severity="warning")
         return
-    if not meeting.final:
+    if not meeting.editor.final:
         screen.notify("These minutes are a draft: change them directly.")
         return
 

@@ -10,10 +10,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..due import overdue
-from ..meeting import configured_nation, create_review
-from ..model import CONTEXT_TYPES, Conference, Context, Dates
+from ..meeting import Conferences, StoreError, Summary
 from ..resources import style
-from ..store import Store, StoreError, Summary
 from ..widgets.keyhints import KeyHints
 from .commands import HOME_DESTINATIONS, ScreenCommands
 
@@ -43,10 +41,10 @@ class HomeScreen(Screen[None]):
         Binding("f1", "help", "Help", id="home.help"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, conferences: Conferences) -> None:
         super().__init__()
-        self.store = store
-        self.nation = configured_nation()
+        self.conferences = conferences
+        self.nation = conferences.nation
 
     def compose(self) -> ComposeResult:
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
@@ -62,7 +60,7 @@ class HomeScreen(Screen[None]):
         self.refresh_list()
 
     def refresh_list(self, select: str | None = None) -> None:
-        listing = self.store.list()
+        listing = self.conferences.listing()
         for problem in listing.problems:
             self.notify(problem.message(), severity="warning", timeout=10)
         options = self.query_one(OptionList)
@@ -125,17 +123,8 @@ class HomeScreen(Screen[None]):
             if not name:
                 return
 
-            from .. import dates
-
-            today = self.app.now().date()
-            conference = Conference(
-                context=Context(name=name, type=CONTEXT_TYPES[0]),
-                dates=Dates(
-                    conference=today.isoformat(), review=dates.default_review(today).isoformat()
-                ),
-            )
             try:
-                made = self.store.create(conference)
+                made = self.conferences.new(name)
             except StoreError as error:
                 self.notify(str(error), severity="error")
                 return
@@ -156,7 +145,7 @@ class HomeScreen(Screen[None]):
             if not yes:
                 return
             try:
-                self.store.delete(conference_id)
+                self.conferences.delete(conference_id)
             except StoreError as error:
                 self.notify(str(error), severity="error")
                 return
@@ -173,7 +162,7 @@ class HomeScreen(Screen[None]):
         if not conference_id:
             return
         try:
-            made = create_review(self.store, conference_id, self.app.now().date())
+            made = self.conferences.review(conference_id)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from ..catalogue import interventions_for
+from ..editing import ACTION_ROWS
 from ..model import (
     ACTION_FIELDS,
     ACTION_SHORT_LABELS,
@@ -81,18 +82,13 @@ class PlanScreen(TableScreen):
     TITLE_TEXT = "Intervention plan — a: add  Enter: edit  s: status  [ ]: reorder"
     EMPTY_TEXT = "No plan rows yet: press a to add one, or Ctrl+W on a point."
     ROW_NAME = "plan row"
+    ROWS = ACTION_ROWS
     BINDINGS = [
         Binding("s", "cycle", "Next status", id="plan.status"),
     ]
 
-    def rows(self) -> list[Action]:
-        return self.editor.conference.actions
-
     def columns(self, width: int) -> list[tuple[str, str, int]]:
         return plan_columns(width)
-
-    def cells(self, row: Action) -> dict[str, str]:
-        return action_values(row)
 
     def detail(self, row: Action, number: int) -> Table:
         return action_detail(row, number)
@@ -106,20 +102,8 @@ class PlanScreen(TableScreen):
     def values_of(self, row: Action) -> Values:
         return action_values(row)
 
-    def add_row(self, values: Values) -> int:
-        return self.editor.add_action(action_from_values(values))
-
-    def update_row(self, index: int, values: Values) -> None:
-        self.editor.update_action(index, action_from_values(values))
-
-    def delete_row(self, index: int) -> Action:
-        return self.editor.delete_action(index)
-
-    def move_row(self, index: int, delta: int) -> int:
-        return self.editor.move_action(index, delta)
-
-    def cycle_row(self, index: int) -> str:
-        return self.editor.cycle_action_status(index)
+    def make_row(self, values: Values) -> Action:
+        return action_from_values(values)
 
 
 def action_from_values(values: Values) -> Action:

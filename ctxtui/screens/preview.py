@@ -11,7 +11,7 @@ from textual.widgets import Markdown, Static
 from ..widgets.keyhints import KeyHints
 
 
-class PreviewScreen(Screen[None]):
+class PreviewScreen(Screen[str | None]):
     HELP_GROUP = "Preview"
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="preview.back", priority=True),

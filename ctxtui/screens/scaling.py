@@ -11,20 +11,18 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
 from ..meeting import Meeting
-from ..resources import style
 from ..scaling import ScalingSummary, distribution, summarise
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
-from ..widgets.keyhints import KeyHints
-from .base import MeetingScreen
+from .base import SubScreen
 
 SCORE_COLUMNS = (("Score", 6), ("Name", 20), ("Agency", 18), ("Reasoning", 32))
 TEN_WINDOW = 1.0  # seconds: "1" then "0" within this makes 10
 
 
-class ScalingScreen(MeetingScreen):
-    CSS_PATH = [style("lists")]
+class ScalingScreen(SubScreen):
     HELP_GROUP = "Scaling"
+    TITLE_TEXT = "Scaling — digits score · ←/→ adjust · x: no score · Enter: reasoning"
     BINDINGS = [
         # One binding per digit, so a digit keeps its order with the arrow keys around it
         # (a key handler on the screen would see it before the table has moved).
@@ -38,7 +36,6 @@ class ScalingScreen(MeetingScreen):
         Binding("x,delete", "clear", "No score", id="scaling.clear"),
         Binding("enter,r", "reason", "Reasoning", id="scaling.reason"),
         Binding("q", "question", "Edit question", id="scaling.question"),
-        Binding("escape", "close", "Back", id="scaling.back", priority=True),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
@@ -49,20 +46,18 @@ class ScalingScreen(MeetingScreen):
         )
         self._last_one: tuple[str, float] | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Static(
-            "Scaling — digits score · ←/→ adjust · x: no score · Enter: reasoning", id="title"
-        )
+    def body(self) -> ComposeResult:
         yield Static(id="scaling-question")
         yield FieldInput(id="question-input", classes="hidden")
-        table = DataTable(id="scores", cursor_type="row", zebra_stripes=True, cell_padding=0)
+        table: DataTable[Text] = DataTable(
+            id="scores", cursor_type="row", zebra_stripes=True, cell_padding=0
+        )
         for heading, width in SCORE_COLUMNS:
             table.add_column(heading, width=width)
         yield table
         yield Static(id="score-detail")
         yield FieldInput(id="reason-input", classes="hidden", placeholder="Reasoning, then Enter")
         yield Static(id="scaling-summary")
-        yield KeyHints()
 
     def on_mount(self) -> None:
         self._show(0)
@@ -165,7 +160,7 @@ class ScalingScreen(MeetingScreen):
             self._last_one = None
             return
         self._set(digit)
-        self._last_one = (name, now) if digit == 1 else None
+        self._last_one = (name, now) if digit == 1 and name is not None else None
 
     def action_step(self, delta: int) -> None:
         name = self._person()

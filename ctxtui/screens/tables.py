@@ -12,21 +12,18 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from ..resources import style
+from ..editing import RowKind
 from ..widgets.cells import cell
-from ..widgets.keyhints import KeyHints
-from .base import MeetingScreen
+from .base import SubScreen
 from .forms import Field, FormScreen, Values
 
 NUMBER_WIDTH = 3
 
 
-class TableScreen(MeetingScreen):
+class TableScreen(SubScreen):
     """Subclasses say what a row is: ``rows``, ``columns``, ``cells``, ``detail``, the form's
     fields and title, and how values become a row (``add_row``, ``update_row``...)."""
 
-    CSS_PATH = [style("lists")]
-    TITLE_TEXT = ""
     EMPTY_TEXT = "Nothing here yet: press a to add one."
     ROW_NAME = "row"
     BINDINGS: ClassVar[list[Any]] = [
@@ -37,24 +34,20 @@ class TableScreen(MeetingScreen):
         Binding(
             "shift+down,right_square_bracket", "move(1)", "Move down", id="table.down", show=False
         ),
-        Binding("escape", "close", "Back", id="table.back", priority=True),
     ]
 
     def __init__(self, meeting, select: int | None = None) -> None:
         super().__init__(meeting)
         self.select = select
 
+    ROWS: RowKind  # which table of the record, and the editor's operations on it
+    COLUMNS: tuple[tuple[str, str, int], ...] = ()
+
     # -- what a subclass provides
 
-    def rows(self) -> list[Any]:
-        raise NotImplementedError
-
     def columns(self, width: int) -> list[tuple[str, str, int]]:
-        """(name, heading, width) of the columns shown at this terminal width."""
-        raise NotImplementedError
-
-    def cells(self, row: Any) -> dict[str, str]:
-        raise NotImplementedError
+        """(field, heading, width) of the columns shown at this terminal width."""
+        return list(self.COLUMNS)
 
     def detail(self, row: Any, number: int) -> RenderableType:
         raise NotImplementedError
@@ -65,29 +58,18 @@ class TableScreen(MeetingScreen):
     def values_of(self, row: Any) -> Values:
         raise NotImplementedError
 
-    def add_row(self, values: Values) -> int:
+    def make_row(self, values: Values) -> Any:
         raise NotImplementedError
 
-    def update_row(self, index: int, values: Values) -> None:
-        raise NotImplementedError
-
-    def delete_row(self, index: int) -> Any:
-        raise NotImplementedError
-
-    def move_row(self, index: int, delta: int) -> int:
-        raise NotImplementedError
-
-    def cycle_row(self, index: int) -> str:
-        raise NotImplementedError
+    def rows(self) -> list[Any]:
+        return self.ROWS.rows(self.editor.conference)
 
     # -- layout
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(self.TITLE_TEXT), id="title")
+    def body(self) -> ComposeResult:
         yield DataTable(id="rows", cursor_type="row", zebra_stripes=True, cell_padding=0)
         with VerticalScroll(id="row-detail-scroll"):
             yield Static(id="row-detail")
-        yield KeyHints()
 
     def on_mount(self) -> None:
         self.show_rows(self.select or 0)
@@ -108,7 +90,7 @@ class TableScreen(MeetingScreen):
         for _name, heading, width in columns:
             table.add_column(heading, width=width)
         for n, item in enumerate(self.rows(), 1):
-            cells = self.cells(item)
+            cells = self.values_of(item)
             table.add_row(Text(str(n)), *[cell(cells[name], width) for name, _h, width in columns])
         if self.rows():
             table.move_cursor(row=max(0, min(keep, len(self.rows()) - 1)))
@@ -144,7 +126,7 @@ class TableScreen(MeetingScreen):
 
     def action_add(self) -> None:
         def file(values: Values) -> bool:
-            done, index = self.edit(lambda: self.add_row(values))
+            done, index = self.edit(lambda: self.ROWS.add(self.editor, self.make_row(values)))
             if done and index is not None:
                 self.show_rows(index)
             return done
@@ -157,7 +139,8 @@ class TableScreen(MeetingScreen):
             return
 
         def file(values: Values) -> bool:
-            done, _ = self.edit(lambda: self.update_row(index, values))
+            row = self.make_row(values)
+            done, _ = self.edit(lambda: self.ROWS.update(self.editor, index, row))
             return done
 
         self.open_form(
@@ -167,19 +150,19 @@ class TableScreen(MeetingScreen):
     def action_cycle(self) -> None:
         index = self.selected()
         if index is not None:
-            self.edit(lambda: self.cycle_row(index))
+            self.edit(lambda: self.ROWS.cycle(self.editor, index))
 
     def action_delete(self) -> None:
         index = self.selected()
         if index is None:
             return
-        done, _ = self.edit(lambda: self.delete_row(index))
+        done, _ = self.edit(lambda: self.ROWS.delete(self.editor, index))
         if done:
             self.notify(f"The {self.ROW_NAME} was deleted. Ctrl+Z brings it back.")
 
     def action_move(self, delta: int) -> None:
         index = self.selected()
         if index is not None:
-            done, new = self.edit(lambda: self.move_row(index, delta))
+            done, new = self.edit(lambda: self.ROWS.move(self.editor, index, delta))
             if done and new is not None:
                 self.show_rows(new)

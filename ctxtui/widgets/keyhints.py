@@ -7,6 +7,7 @@ byte also crosses the SSH link)."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Static
 
 
@@ -22,7 +23,7 @@ class KeyHints(Static):
     def _bindings_changed(self, _screen: object) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         seen: set[str] = set()
-        shown = []
+        shown: list[tuple[Binding, bool, str]] = []
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.action in ("command_palette", "app.command_palette"):
                 # first, so that it survives when the line is cut at 80 columns

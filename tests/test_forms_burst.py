@@ -1,0 +1,93 @@
+"""Every form keeps a burst of keys in order: Tab, Shift+Tab, Enter and Done act between the
+text typed before and after them (Pilot, every key queued before the app handles any)."""
+
+from __future__ import annotations
+
+from ctxtui.app import CtxApp
+from ctxtui.meeting import Meeting
+from ctxtui.screens.attendance import AttendanceScreen
+from ctxtui.screens.conference import ConferenceScreen
+from ctxtui.screens.details import DetailsScreen
+from ctxtui.screens.export import ExportScreen
+from ctxtui.screens.forms import FormScreen
+
+from .conftest import burst, wait_for
+
+SIZE = (80, 24)
+
+
+async def test_details_in_one_burst(store, demo, clock):
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "", "ctrl+o")
+        await burst(pilot, "d")
+        await wait_for(lambda: isinstance(app.screen, DetailsScreen))
+        await burst(pilot, "", "ctrl+u")
+        await burst(pilot, "Riverside Skatepark", "tab", "tab", "ctrl+u")
+        await burst(pilot, "A skatepark by the river", "tab", "ctrl+u")
+        await burst(pilot, "Riverside Pavilion", "shift+tab", "end")
+        await burst(pilot, " and its paths", "escape")
+        await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
+        await pilot.press("ctrl+s")
+    context = store.load(demo.id).context
+    assert context.name == "Riverside Skatepark"
+    assert context.description == "A skatepark by the river and its paths"
+    assert context.venue == "Riverside Pavilion"
+
+
+async def test_an_attendee_in_one_burst_with_a_backspace_before_tab(store, demo, clock):
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        await wait_for(lambda: isinstance(app.screen, AttendanceScreen))
+        await pilot.press("a")
+        await wait_for(lambda: isinstance(app.screen, FormScreen))
+        await burst(pilot, "Jo Whitfieldx", "backspace", "tab")
+        await burst(pilot, "Park ranger", "enter")
+        await burst(pilot, "Environmental health", "ctrl+s")
+        await wait_for(lambda: isinstance(app.screen, AttendanceScreen))
+        await pilot.press("escape", "ctrl+s")
+    added = store.load(demo.id).attendees[-1]
+    assert (added.name, added.role, added.agency) == (
+        "Jo Whitfield",
+        "Park ranger",
+        "Environmental health",
+    )
+
+
+async def test_export_in_one_burst(store, demo, clock, tmp_path):
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "", "ctrl+o")
+        await burst(pilot, "e")
+        await wait_for(lambda: isinstance(app.screen, ExportScreen))
+        await burst(pilot, "", "shift+tab", "ctrl+u")
+        await burst(pilot, str(tmp_path), "tab", "ctrl+u")
+        await burst(pilot, "burst-minutes.docx", "enter")
+        target = tmp_path / "burst-minutes.docx"
+        await wait_for(lambda: target.exists(), timeout=20)
+
+
+async def test_new_conference_in_one_burst(store, clock):
+    app = CtxApp(store, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await wait_for(lambda: isinstance(app.screen, FormScreen))
+        await burst(pilot, "Riverside Skatepark", "enter")
+        await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
+        assert app.screen.conference.context.name == "Riverside Skatepark"
+
+
+async def test_amend_in_one_burst(store, demo, clock):
+    finalised = Meeting(store, demo.id, clock)
+    finalised.finalise()
+    finalised.close()
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "", "ctrl+o")
+        await burst(pilot, "m")
+        await wait_for(lambda: isinstance(app.screen, FormScreen))
+        await burst(pilot, "Correct the date", "enter", *"Late point", "enter")
+        await wait_for(lambda: store.load(demo.id).status == "draft")
+        await wait_for(lambda: app.screen.meeting.conference.points.concerns[-1] == "Late point")
+    assert store.load(demo.id).amendments[-1].reason == "Correct the date"
