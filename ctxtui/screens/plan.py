@@ -8,6 +8,7 @@ from textual.binding import Binding
 
 from ..catalogue import interventions_for
 from ..editing import ACTION_ROWS
+from ..meeting import Meeting
 from ..model import (
     ACTION_FIELDS,
     ACTION_SHORT_LABELS,
@@ -73,6 +74,14 @@ def action_fields(context_type: str, goals: list[str], agencies: list[str]) -> l
     return fields
 
 
+def plan_row_fields(meeting: Meeting) -> list[Field]:
+    """The plan-row form for this conference: its goals, its type's interventions, the agencies
+    at the meeting and in other conferences."""
+    c = meeting.conference
+    named = [a.agency for a in c.attendees if a.agency]
+    return action_fields(c.context.type, c.safety_goals, [*named, *meeting.known_agencies()])
+
+
 def action_values(action: Action) -> Values:
     return {name: getattr(action, name) for name, _label, _short in ACTION_FIELDS}
 
@@ -94,10 +103,7 @@ class PlanScreen(TableScreen):
         return action_detail(row, number)
 
     def form_fields(self) -> list[Field]:
-        c = self.editor.conference
-        named = [a.agency for a in c.attendees if a.agency]
-        agencies = [*named, *self.meeting.known_agencies()]
-        return action_fields(c.context.type, c.safety_goals, agencies)
+        return plan_row_fields(self.meeting)
 
     def values_of(self, row: Action) -> Values:
         return action_values(row)
