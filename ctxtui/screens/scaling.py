@@ -14,7 +14,7 @@ from ..meeting import Meeting
 from ..scaling import ScalingSummary, distribution, summarise
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
-from .base import SubScreen
+from .base import SubScreen, run_change
 
 SCORE_COLUMNS = (("Score", 6), ("Name", 20), ("Agency", 18), ("Reasoning", 32))
 TEN_WINDOW = 1.0  # seconds: "1" then "0" within this makes 10
@@ -183,7 +183,7 @@ class ScalingScreen(SubScreen):
         box = self.query_one("#reason-input", Input)
         entry = self.editor.score_for(name)
         box.value = entry.reason if entry else ""
-        box.placeholder = f"{name}'s reasoning, then Enter (Escape cancels)"
+        box.placeholder = f"{name}'s reasoning (kept as you type; Enter or Escape closes)"
         box.remove_class("hidden")
         box.focus()
 
@@ -196,15 +196,19 @@ class ScalingScreen(SubScreen):
         box.remove_class("hidden")
         box.focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Kept as it is typed (one undo step per box), so neither a hang-up nor a quick
+        Escape can lose it."""
         if event.input.id == "reason-input":
             name = self._person()
             if name is not None:
-                self.edit(lambda: self.editor.set_reason(name, event.value))
+                run_change(self, lambda: self.editor.set_reason(name, event.value))
         elif event.input.id == "question-input" and event.value.strip():
             question = " ".join(event.value.split())
-            self.edit(lambda: self.editor.set_field("scaling.question", question))
+            run_change(self, lambda: self.editor.set_field("scaling.question", question))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self._close_inputs()
 
     def _close_inputs(self) -> None:
@@ -215,6 +219,6 @@ class ScalingScreen(SubScreen):
 
     def action_close(self) -> None:
         if isinstance(self.focused, Input):
-            self._close_inputs()  # Escape in a text box cancels it
+            self._close_inputs()  # Escape in a text box closes it (what was typed is kept)
             return
         self.dismiss(None)
