@@ -119,13 +119,24 @@ class CtxApp(App[None]):
             error = meeting.autosaver.error
             if error and error != had_error:
                 self.notify(error, title="Not saved", severity="error", timeout=15)
+            self._tell(meeting)
+
+    def _tell(self, meeting: Meeting) -> None:
+        for notice in meeting.autosaver.take_notices():
+            self.notify(notice, title="Saved", severity="warning", timeout=20)
 
     def _on_hangup(self) -> None:
         # The terminal went away (dropped SSH) or we were asked to stop: file what every open
         # form holds, save, then leave.
-        self.flush_all(with_drafts=True)
+        if not self.flush_all(with_drafts=True):
+            self.rescue_all()
         self.close_all()
         self.exit(return_code=1)
+
+    def rescue_all(self) -> None:
+        """Whatever could not be saved goes to a rescue copy, restored on the next open."""
+        for meeting in self.meetings.values():
+            meeting.rescue()
 
     # -- keys everywhere
 
@@ -137,6 +148,8 @@ class CtxApp(App[None]):
             self.notify("Read-only: nothing to save here.", severity="warning")
         elif self.flush_all():
             self.notify("Saved.", timeout=2)
+            for meeting in self.meetings.values():
+                self._tell(meeting)
         else:
             errors = [m.autosaver.error for m in self.meetings.values() if m.autosaver.error]
             self.notify(errors[0] if errors else "Not saved.", severity="error")
@@ -148,13 +161,16 @@ class CtxApp(App[None]):
         from .screens.forms import settle
 
         await settle(self.screen.query(Input))  # the keys typed just before Ctrl+Q count too
-        if not self.flush_all(with_drafts=True) and not self._quit_warned:
-            self._quit_warned = True
-            self.notify(
-                "Could not save: see the message at the top. Fix it, or Ctrl+Q again to quit.",
-                severity="error",
-            )
-            return
+        if not self.flush_all(with_drafts=True):
+            if not self._quit_warned:
+                self._quit_warned = True
+                self.notify(
+                    "Could not save: see the message at the top. Fix it, or Ctrl+Q again to "
+                    "quit (a rescue copy is kept and restored on the next open).",
+                    severity="error",
+                )
+                return
+            self.rescue_all()
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -171,5 +187,7 @@ def run_app(
     try:
         app.run(mouse=mouse)
     finally:
+        if not app.flush_all():
+            app.rescue_all()
         app.close_all()
     return app.return_code or 0

@@ -20,6 +20,7 @@ class Autosaver:
         self.saved_version = editor.version
         self.saved_at: dt.datetime | None = None
         self.error: str | None = None
+        self.notices: list[str] = []  # unusual things a save found, for the chair to read
 
     @property
     def dirty(self) -> bool:
@@ -36,11 +37,17 @@ class Autosaver:
             return not self.dirty
         version = self.editor.version
         try:
-            self.session.save()
+            notice = self.session.save()
         except StoreError as error:
             self.error = str(error)
             return False
         self.saved_version = version
         self.saved_at = self.now()
         self.error = None
+        if notice:
+            self.notices.append(notice)
         return True
+
+    def take_notices(self) -> list[str]:
+        notices, self.notices = self.notices, []
+        return notices

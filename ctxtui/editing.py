@@ -162,6 +162,19 @@ class Editor:
         self.touch(step.what)
         return step.what
 
+    def show(self, conference: Conference) -> None:
+        """Read-only here: show the record as another window has saved it (not a change)."""
+        self._restore(conference)
+        self._undo.clear()
+        self._redo.clear()
+        self.version += 1
+
+    def replace_record(self, conference: Conference, what: str) -> None:
+        """Put a whole other version of the record in place (a rescued copy), undoably."""
+        self._record(what)
+        self._restore(conference)
+        self.touch(what)
+
     # -- finalise and amend (not undoable: each is a decision, recorded with its time)
 
     def open_amendment(self) -> Amendment | None:

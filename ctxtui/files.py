@@ -9,14 +9,29 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
+import stat
 import tempfile
 from pathlib import Path
+
+# What os.link raises where the filesystem has no hard links (FAT, some SMB shares).
+NO_LINKS = {errno.EPERM, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+
+
+class FolderCannot(OSError):
+    """The folder cannot do what saving needs, even without hard links; says what in words."""
 
 
 def describe(error: BaseException) -> str:
     """A few plain words for what went wrong with a file."""
+    if isinstance(error, FolderCannot):
+        return str(error)
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         return "the disk is full"
+    if isinstance(error, OSError) and error.errno == errno.EDQUOT:
+        return "your disk quota is used up"
+    if isinstance(error, OSError) and error.errno == errno.EROFS:
+        return "the folder is on a read-only disk"
     if isinstance(error, OSError):
         return error.strerror or str(error)
     return str(error)
@@ -49,7 +64,8 @@ def write_temp(folder: Path, name: str, data: bytes) -> Path:
 def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     """Replace ``path`` with ``data`` so that a crash at any moment leaves the old or the new file.
 
-    With ``keep_backup`` the old version stays as ``<name>.bak`` (hard-linked, no copy).
+    With ``keep_backup`` the old version stays as ``<name>.bak``: hard-linked (no copy), or
+    copied where the filesystem has no hard links.
     """
     tmp = write_temp(path.parent, path.name, data)
     link = path.with_name(f".{path.name}.bak.tmp")
@@ -57,7 +73,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
         if keep_backup and path.exists():
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(link)
-            os.link(path, link)
+            _link_or_copy(path, link)
             os.replace(link, path.with_name(path.name + ".bak"))
         os.replace(tmp, path)
     except BaseException:
@@ -68,15 +84,57 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     fsync_dir(path.parent)
 
 
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno not in NO_LINKS:
+            raise
+        shutil.copyfile(source, target)
+        os.chmod(target, stat.S_IMODE(os.stat(source).st_mode))
+
+
 def atomic_create(path: Path, data: bytes) -> bool:
-    """Write a new file whole; False (and nothing written) if ``path`` already exists."""
+    """Write a new file whole; False (and nothing written) if ``path`` already exists.
+
+    A hard link claims the name and fills it in one step. Without hard links, an empty file made
+    with ``O_EXCL`` claims the name and the full file then replaces it.
+    """
     tmp = write_temp(path.parent, path.name, data)
     try:
         os.link(tmp, path)
     except FileExistsError:
         return False
+    except OSError as error:
+        if error.errno not in NO_LINKS:
+            raise
+        return _create_without_links(tmp, path)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
     fsync_dir(path.parent)
     return True
+
+
+def _create_without_links(tmp: Path, path: Path) -> bool:
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise FolderCannot(
+            error.errno or errno.EIO,
+            f"the folder {path.parent} cannot hold new files, with or without hard links "
+            f"({error.strerror or error})",
+        ) from None
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+    return True
+
+
+def is_regular_or_absent(path: Path) -> bool:
+    """True if ``path`` does not exist or is a plain file (not a FIFO, device or folder)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode) or os.path.islink(path)
+    except FileNotFoundError:
+        return True

@@ -21,6 +21,7 @@ from .export import Written, export_minutes
 from .export.markdown import to_markdown
 from .model import CONTEXT_TYPES, MAX_TEXT, Conference, Context, Dates
 from .privacy import CATEGORIES, Finding, Hit, attendee_names, scan, scan_text
+from .rescue import clear_rescue, find_rescue, write_rescue
 from .review import start_review
 from .store import Listing, Store, StoreError
 from .store import Summary as Summary  # re-exported: screens reach the store only through here
@@ -86,6 +87,33 @@ class Meeting:
         self._drafts: dict[object, Draft] = {}
         self._scan_cache: dict[tuple[str, tuple[str, ...]], list[Hit]] = {}
         self._previous: tuple[Conference | None, str | None] | None = None
+        self._rescued: Path | None = None
+        self.restored_notice: str | None = None
+        if not self.read_only:
+            self._restore_rescue()
+
+    def _restore_rescue(self) -> None:
+        """The last run could not save and left a rescue copy: put it back (undoably)."""
+        found = find_rescue(self.conference.id)
+        if found is None:
+            return
+        path, rescued = found
+        self._rescued = path
+        if rescued.to_dict() == self.conference.to_dict():
+            self._clear_rescue()
+            return
+        if self.editor.final and rescued.status != "final":
+            return  # finalised since: leave the copy for a person to look at
+        self.editor.replace_record(rescued, "Restored what could not be saved last time")
+        self.restored_notice = (
+            f"Restored the changes that could not be saved last time (kept in {path} until "
+            "they are saved here)."
+        )
+
+    def _clear_rescue(self) -> None:
+        if self._rescued is not None:
+            clear_rescue(self._rescued)
+            self._rescued = None
 
     @property
     def conference(self) -> Conference:
@@ -196,7 +224,50 @@ class Meeting:
 
     def flush(self) -> bool:
         """Save now if anything is unsaved; True when the record on disk is up to date."""
-        return self.autosaver.flush()
+        saved = self.autosaver.flush()
+        if saved and self._rescued is not None and not self.read_only:
+            self._clear_rescue()
+        return saved
+
+    def follow(self) -> bool:
+        """Read-only because another window edits it: take what that window has saved.
+        True if the record shown changed."""
+        if not self.session.held_elsewhere:
+            return False
+        try:
+            newer = self.session.reload()
+        except StoreError:
+            return False  # mid-replace: the next look will see it
+        if newer is None:
+            return False
+        self.editor.show(newer)
+        self.autosaver.saved_version = self.editor.version
+        return True
+
+    def take_over(self) -> bool:
+        """The other window has closed: take the lock, and the file as it was left. True if
+        this window may now write."""
+        if not self.session.held_elsewhere or not self.session.try_take_over():
+            return False
+        self.follow_after_take_over()
+        return True
+
+    def follow_after_take_over(self) -> None:
+        newer = self.session.reload()
+        if newer is not None:
+            self.editor.show(newer)
+        self.editor.read_only = False
+        self.autosaver.saved_version = self.editor.version
+
+    def stay_read_only(self) -> None:
+        self.session.give_up_lock()
+        self.editor.read_only = True
+
+    def rescue(self) -> Path | None:
+        """The app must end and the record could not be saved: keep a rescue copy."""
+        if self.read_only or not self.autosaver.dirty:
+            return None
+        return write_rescue(self.conference)
 
     def close(self) -> None:
         self.session.close()

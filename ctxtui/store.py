@@ -16,13 +16,13 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import socket
-from collections.abc import Callable
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from . import due
@@ -35,6 +35,8 @@ CONFERENCE_TABLE = "conference"
 META_TABLE = "meta"
 DOC_ID = 1
 INDEX_VERSION = 1
+# ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
+CONFLICT_COPY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.conflict-\d{8}-\d{6}")
 
 
 class StoreError(Exception):
@@ -128,6 +130,17 @@ class Summary:
         }
 
 
+def _usable(entry: dict[str, Any]) -> bool:
+    """An index entry of the right shape (the index is only a cache: anything else is re-read)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("summary"), dict):
+        return False
+    try:
+        _summary(entry["summary"])
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def _summary(data: dict[str, Any]) -> Summary:
     return Summary(**{**data, "agencies": tuple(data.get("agencies", ()))})
 
@@ -165,7 +178,7 @@ class Store:
                 raise StoreError(f"Cannot use data folder {folder}: {describe(error)}.") from None
 
     def path_for(self, conference_id: str) -> Path:
-        if not ID_PATTERN.match(conference_id):
+        if not ID_PATTERN.fullmatch(conference_id):
             raise StoreError(f"{conference_id!r} is not a conference id.")
         return self.folder / f"{conference_id}.json"
 
@@ -193,10 +206,16 @@ class Store:
                 if name.startswith(".") or not name.endswith(".json"):
                     continue
                 conference_id = name[: -len(".json")]
+                if not ID_PATTERN.fullmatch(conference_id):
+                    if not CONFLICT_COPY.fullmatch(conference_id):
+                        problems.append(
+                            Problem(Path(entry.path), "its name is not a conference id")
+                        )
+                    continue
                 stat = entry.stat()
                 stamp = [stat.st_ino, stat.st_mtime_ns, stat.st_size]
                 cached = index.get(conference_id)
-                if cached and cached.get("stamp") == stamp:
+                if cached is not None and _usable(cached) and cached.get("stamp") == stamp:
                     fresh[conference_id] = cached
                     continue
                 changed = True
@@ -240,12 +259,10 @@ class Store:
         for candidate in id_candidates(conference):
             conference.id = candidate
             conference = Conference.from_dict(conference.to_dict())
-            document = {
-                META_TABLE: {str(DOC_ID): {"storage_version": STORAGE_VERSION}},
-                CONFERENCE_TABLE: {str(DOC_ID): conference.to_dict()},
-            }
             try:
-                if atomic_create(self.path_for(candidate), _encode(document)):
+                if atomic_create(
+                    self.path_for(candidate), _encode(_document(conference.to_dict()))
+                ):
                     return conference
             except OSError as error:
                 raise StoreError(f"Could not save the new conference: {describe(error)}.") from None
@@ -266,15 +283,17 @@ class Store:
 
     def open(self, conference_id: str, *, read_only: bool = False) -> Session:
         """Open a conference for editing. If another process holds it, the session is read-only."""
+        path = self.path_for(conference_id)
         conference = self.load(conference_id)
+        stamp = file_stamp(path)
         lock = None if read_only else _Lock.take(self.locks / f"{conference_id}.lock")
-        return Session(self, conference, lock)
+        return Session(self, conference, lock, stamp)
 
     def delete(self, conference_id: str) -> None:
         path = self.path_for(conference_id)
         lock = _Lock.take(self.locks / f"{conference_id}.lock")
-        if lock.holder:
-            raise LockedError(f"Conference {conference_id} is open elsewhere ({lock.holder}).")
+        if lock.fd is None:
+            raise LockedError(f"Conference {conference_id} cannot be deleted: {lock.holder}.")
         try:
             for victim in (path, path.with_name(path.name + ".bak")):
                 with contextlib.suppress(FileNotFoundError):
@@ -283,71 +302,130 @@ class Store:
         finally:
             lock.release()
 
-    def save(self, conference: Conference) -> None:
-        """Write one conference (its TinyDB document) atomically."""
+    def save(self, conference: Conference, expected: Stamp | None = None) -> SaveResult:
+        """Write the whole record (never a patch of what is on disk), atomically.
+
+        ``expected`` is the stamp of the file as this session last read or wrote it. If the file
+        was removed, or replaced by something else meanwhile, the stranger is kept aside as
+        ``ID.conflict-TIME.json`` (never over the backup) and the full record is written.
+        """
         path = self.path_for(conference.id)
         payload = conference.to_dict()
         Conference.from_dict(payload)  # never write a record that would not load again
+        note = None
         try:
-            with TinyDB(path, storage=AtomicJSONStorage) as db:
-                db.table(CONFERENCE_TABLE).update(_replace_with(payload), doc_ids=[DOC_ID])
-        except KeyError:
-            raise UnreadableFile(path, "it holds no conference") from None
-        except UnreadableFile:
-            raise
+            if expected is not None:
+                note = self._set_aside_if_changed(path, expected)
+            AtomicJSONStorage(path).write(_document(payload))
+            return SaveResult(file_stamp(path), note)
         except OSError as error:
             raise StoreError(f"Could not save {conference.id}: {describe(error)}.") from None
 
+    def _set_aside_if_changed(self, path: Path, expected: Stamp) -> str | None:
+        now = file_stamp(path)
+        if now == expected:
+            return None
+        if now is None:
+            name = path.stem
+            return f"The file of {name} had been removed; the minutes you have were written again."
+        aside = path.with_name(f"{path.stem}.conflict-{time.strftime('%Y%m%d-%H%M%S')}.json")
+        os.replace(path, aside)
+        return (
+            f"The file of {path.stem} had been replaced by something else: that copy is kept as "
+            f"{aside.name}, and the minutes you have were written."
+        )
 
-def _replace_with(payload: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    """A TinyDB update that swaps the whole document, so a save is one read and one write."""
 
-    def transform(document: dict[str, Any]) -> None:
-        document.clear()
-        document.update(payload)
+Stamp = tuple[int, int, int]
 
-    return transform
+
+@dataclass(frozen=True)
+class SaveResult:
+    stamp: Stamp | None
+    note: str | None  # a sentence for the chair when something unusual was found
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """(inode, modification time, size): changes whenever the file is replaced or rewritten."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _document(payload: dict[str, Any]) -> dict[str, Any]:
+    """The TinyDB document of one conference: table ``meta`` and table ``conference``."""
+    return {
+        META_TABLE: {str(DOC_ID): {"storage_version": STORAGE_VERSION}},
+        CONFERENCE_TABLE: {str(DOC_ID): payload},
+    }
 
 
 def _read_file(path: Path) -> Conference:
-    with TinyDB(path, storage=AtomicJSONStorage) as db:
-        meta = db.table(META_TABLE).get(doc_id=DOC_ID) or {}
-        record = db.table(CONFERENCE_TABLE).get(doc_id=DOC_ID)
-    version = meta.get("storage_version") if isinstance(meta, dict) else None
-    if not isinstance(version, int):
+    """Read and check one conference file; any file of the wrong shape is UnreadableFile."""
+    data = AtomicJSONStorage(path).read()
+    if data is None:
+        raise UnreadableFile(path, "it has gone")
+    meta = _table_document(data, META_TABLE)
+    version = meta.get("storage_version") if meta is not None else None
+    if type(version) is not int:
         raise UnreadableFile(path, "it has no storage version")
     if version > STORAGE_VERSION:
         raise UnreadableFile(path, "it was written by a newer ctxtui")
+    record = _table_document(data, CONFERENCE_TABLE)
     if record is None:
         raise UnreadableFile(path, "it holds no conference")
     try:
-        return Conference.from_dict(dict(record))
+        return Conference.from_dict(record)
     except ValidationError as error:
         raise UnreadableFile(path, f"invalid record: {error}") from None
+    except RecursionError:
+        raise UnreadableFile(path, "it is nested too deeply") from None
+
+
+def _table_document(data: dict[str, Any], table: str) -> dict[str, Any] | None:
+    """Document 1 of a TinyDB table, or None when the file does not have that shape."""
+    rows = data.get(table)
+    document = rows.get(str(DOC_ID)) if isinstance(rows, dict) else None
+    return document if isinstance(document, dict) else None
 
 
 # ---------------------------------------------------------------------------- locks
 
 
 class _Lock:
-    """An flock() on a lock file: released by the kernel when the process dies, so never stale."""
+    """An flock() on a lock file: released by the kernel when the process dies, so never stale.
 
-    def __init__(self, path: Path, fd: int | None, holder: str) -> None:
+    ``holder`` says why it was not taken: another process holds it, or the folder cannot hold
+    a lock file (read-only, full, a folder in its place), which opens the conference read-only.
+    """
+
+    def __init__(self, path: Path, fd: int | None, holder: str, elsewhere: bool = False) -> None:
         self.path = path
         self.fd = fd
-        self.holder = holder  # who holds it when we could not take it, else ""
+        self.holder = holder
+        self.elsewhere = elsewhere  # another process holds it (it may be taken over later)
 
     @classmethod
     def take(cls, path: Path) -> _Lock:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            return cls(path, None, f"the lock file cannot be made here: {describe(error)}")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+            holder = _read_holder(fd)
             os.close(fd)
-            return cls(path, None, holder)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode(), 0)
+            return cls(path, None, f"open for editing elsewhere ({holder})", elsewhere=True)
+        except OSError as error:
+            os.close(fd)
+            return cls(path, None, f"the lock cannot be taken here: {describe(error)}")
+        # who holds it is a courtesy for the other window's message: a full disk may refuse it
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode(), 0)
         return cls(path, fd, "")
 
     def release(self) -> None:
@@ -356,13 +434,27 @@ class _Lock:
             self.fd = None
 
 
+def _read_holder(fd: int) -> str:
+    try:
+        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+    except OSError:
+        return "another process"
+
+
 class Session:
     """One open conference. Writable while it holds the lock; read-only otherwise."""
 
-    def __init__(self, store: Store, conference: Conference, lock: _Lock | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        conference: Conference,
+        lock: _Lock | None,
+        stamp: Stamp | None = None,
+    ) -> None:
         self.store = store
         self.conference = conference
         self._lock = lock
+        self.stamp = stamp  # the file as this session last read or wrote it
 
     @property
     def read_only(self) -> bool:
@@ -372,14 +464,46 @@ class Session:
     def read_only_reason(self) -> str:
         if self._lock is None:
             return "opened read-only"
-        if self._lock.holder:
-            return f"open for editing elsewhere ({self._lock.holder})"
-        return ""
+        return self._lock.holder
 
-    def save(self) -> None:
+    @property
+    def held_elsewhere(self) -> bool:
+        """Read-only because another process is editing it (the lock may free up)."""
+        return self._lock is not None and self._lock.elsewhere and self._lock.fd is None
+
+    def try_take_over(self) -> bool:
+        """Take the lock if it has come free; True if this session may now write."""
+        if not self.read_only:
+            return True
+        lock = _Lock.take(self.store.locks / f"{self.conference.id}.lock")
+        if lock.fd is None:
+            return False
+        self._lock = lock
+        return True
+
+    def give_up_lock(self) -> None:
+        """Back to read-only, leaving the lock for whoever opens the conference next."""
+        if self._lock is not None and self._lock.fd is not None:
+            self._lock.release()
+            self._lock = None
+
+    def reload(self) -> Conference | None:
+        """The record as the file now holds it, if it changed since this session read it."""
+        path = self.store.path_for(self.conference.id)
+        stamp = file_stamp(path)
+        if stamp is None or stamp == self.stamp:
+            return None
+        conference = self.store.load(self.conference.id)
+        self.stamp = stamp
+        return conference
+
+    def save(self) -> str | None:
+        """Write the record; a sentence when something unusual was found, else None."""
         if self.read_only:
             raise LockedError(f"Conference {self.conference.id} is read-only here.")
-        self.store.save(self.conference)
+        result = self.store.save(self.conference, expected=self.stamp)
+        self.stamp = result.stamp
+        return result.note
 
     def close(self) -> None:
         if self._lock is not None:

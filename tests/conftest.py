@@ -20,6 +20,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test may touch the real data or config folders, or depend on the caller's nation."""
     monkeypatch.setenv("CTXTUI_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # rescue copies
     monkeypatch.delenv("CTXTUI_NATION", raising=False)
 
 

@@ -78,10 +78,10 @@ class ConferenceScreen(MeetingScreen):
 
     def on_mount(self) -> None:
         self.changed()
-        notice = self.meeting.read_only_notice()
-        if notice:
-            self.notify(notice, severity="warning", timeout=10)
-        self.set_interval(STATUS_SECONDS, self.show_status)
+        for notice in (self.meeting.read_only_notice(), self.meeting.restored_notice):
+            if notice:
+                self.notify(notice, severity="warning", timeout=15)
+        self.set_interval(STATUS_SECONDS, self._tick)
         self.meeting.hold_draft(self, self.file_capture)
         self.capture.focus()
 
@@ -175,6 +175,25 @@ class ConferenceScreen(MeetingScreen):
             self._topbar_text = text.plain
             topbar.update(text)
         topbar.set_class(bool(saver.error), "-error")
+
+    def _tick(self) -> None:
+        self.show_status()
+        if self.meeting.follow():  # read-only here: show what the other window has saved
+            self.changed()
+        elif self.meeting.take_over():
+            self._offer_take_over()
+
+    def _offer_take_over(self) -> None:
+        from .dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.meeting.stay_read_only()
+            self.changed()
+            self.notify("You can edit here now." if yes else "Still read-only here.")
+
+        question = "The other window has closed these minutes. Take over editing here?"
+        self.app.push_screen(ConfirmDialog(question), answered)
 
     # -- what the capture line asks
 
