@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -28,6 +29,26 @@ ASCII_SYMBOLS = {
     "current": ">",
     "flag": "!",
 }
+
+
+def _utf8(value: str) -> bool:
+    return any(tag in value.lower() for tag in ("utf-8", "utf8"))
+
+
+def plain_ascii_terminal() -> bool:
+    """The Linux console's font lacks box drawing and symbols; a locale that is not UTF-8
+    (``LANG=C``) cannot show them either."""
+    env = os.environ
+    if env.get("TERM", "") == "linux":
+        return True
+    if env.get("LC_ALL"):
+        return not _utf8(env["LC_ALL"])
+    ctype, lang = env.get("LC_CTYPE", ""), env.get("LANG", "")
+    # Python itself sets LC_CTYPE=C.UTF-8 when it starts in the C locale (PEP 538): then the
+    # terminal's own setting is LANG, or nothing at all
+    if ctype and not (ctype == "C.UTF-8" and not _utf8(lang)):
+        return not _utf8(ctype)
+    return not _utf8(lang)
 
 
 class CtxApp(App[None]):
@@ -55,7 +76,7 @@ class CtxApp(App[None]):
         self.now = now
         self.meetings: dict[str, Meeting] = {}
         self._quit_warned = False
-        self.ascii = os.environ.get("TERM", "") == "linux"
+        self.ascii = plain_ascii_terminal()
         self.symbols = ASCII_SYMBOLS if self.ascii else SYMBOLS
         if self.ascii:
             self.add_class("-ascii")
@@ -184,6 +205,10 @@ def run_app(
     store: Store, conference_id: str | None, *, mouse: bool = False, board: bool = False
 ) -> int:
     app = CtxApp(store, conference_id, board=board)
+    if sys.platform.startswith("linux"):
+        from .widgets.driver import LenientLinuxDriver
+
+        app.driver_class = LenientLinuxDriver
     try:
         app.run(mouse=mouse)
     finally:

@@ -6,8 +6,10 @@ The Textual app is imported only by the commands that open it, so scripting comm
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -16,7 +18,16 @@ from pathlib import Path
 from . import __version__, dates
 from .config import ConfigError, data_dir, nation
 from .export import FORMATS, ExportError, default_file_name, export_minutes, render
-from .model import CONTEXT_TYPES, Conference, Context, Dates, ValidationError
+from .model import (
+    CONTEXT_TYPES,
+    FIRST_YEAR,
+    LAST_YEAR,
+    Conference,
+    Context,
+    Dates,
+    ValidationError,
+    parse_date,
+)
 from .store import Store, StoreError
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -104,6 +115,22 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _out(text: object = "") -> None:
+    """One line on standard output; a full or closed output is one sentence, not a traceback."""
+    _out_bytes(f"{text}\n".encode())
+
+
+def _out_bytes(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except (OSError, AttributeError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or "it is closed"
+        with contextlib.suppress(OSError, ValueError):  # nothing left to flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        raise UserError(f"cannot write to standard output ({reason})") from None
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
@@ -139,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
         held = _parse_date_option(args.date)
         from .meeting import create_review
 
-        print(create_review(store, args.id, held).id)
+        _out(create_review(store, args.id, held).id)
         return 0
     raise UserError(f"unknown command {command!r}")
 
@@ -166,9 +193,14 @@ def _parse_date_option(text: str | None) -> dt.date:
     if not text:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        day = parse_date(text)
     except ValueError:
-        raise UserError(f"--date must be a date YYYY-MM-DD (got {text!r})") from None
+        day = None
+    if day is None:
+        raise UserError(
+            f"--date must be a date YYYY-MM-DD between {FIRST_YEAR} and {LAST_YEAR} (got {text!r})"
+        )
+    return day
 
 
 def _new(store: Store, args: argparse.Namespace) -> int:
@@ -180,7 +212,7 @@ def _new(store: Store, args: argparse.Namespace) -> int:
         context=Context(name=name, type=args.type),
         dates=Dates(conference=held.isoformat(), review=dates.default_review(held).isoformat()),
     )
-    print(store.create(conference).id)
+    _out(store.create(conference).id)
     return 0
 
 
@@ -190,10 +222,10 @@ def _list(store: Store, as_json: bool) -> int:
         print(f"ctxtui: warning: {problem.message()}", file=sys.stderr)
     rows = [summary.to_json(nation()) for summary in listing.summaries]
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
-        print(
+        _out(
             f"{row['id']}  {row['conference'] or '----------'}  {row['kind']:<7}  "
             f"{row['status']:<5}  minutes due {row['minutes_due'] or '-':<10}  "
             f"review {row['review_due'] or '-':<10}  {row['context']}"
@@ -224,13 +256,19 @@ def _import(store: Store, file: str) -> int:
             f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
             "nothing was imported"
         ) from None
+    except ValueError:  # Python refuses numbers of thousands of digits
+        raise UserError(f"{name} holds a number too long to read; nothing was imported") from None
+    except RecursionError:
+        raise UserError(f"{name} is nested too deeply to read; nothing was imported") from None
     try:
         conference, note = store.import_dict(data)
     except ValidationError as error:
         raise UserError(f"{name} was not imported: {error}") from None
+    except RecursionError:
+        raise UserError(f"{name} is nested too deeply to read; nothing was imported") from None
     if note:
         print(f"ctxtui: {note}", file=sys.stderr)
-    print(conference.id)
+    _out(conference.id)
     return 0
 
 
@@ -240,12 +278,12 @@ def _check(store: Store, args: argparse.Namespace) -> int:
 
     findings = scan(store.load(args.id))
     if args.json:
-        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+        _out(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
     elif findings:
         for finding in findings:
-            print(describe_finding(finding))
+            _out(describe_finding(finding))
     else:
-        print("Nothing flagged.")
+        _out("Nothing flagged.")
     return 1 if findings else 0
 
 
@@ -257,10 +295,10 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     if problem:
         print(f"ctxtui: warning: {problem}", file=sys.stderr)
     chosen_nation = nation()
+    if args.out is not None and not args.out.strip():
+        raise UserError("--out needs a file name (leave it out to write to standard output)")
     if not args.out and args.format in ("md", "json"):
-        sys.stdout.buffer.write(
-            render(conference, args.format, nation=chosen_nation, previous=previous)
-        )
+        _out_bytes(render(conference, args.format, nation=chosen_nation, previous=previous))
         return 0
     path = Path(args.out) if args.out else Path(default_file_name(conference, args.format))
     written = export_minutes(
@@ -268,5 +306,5 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     )
     if written.note:
         print(f"ctxtui: {written.note}", file=sys.stderr)
-    print(written.path)
+    _out(written.path)
     return 0

@@ -85,13 +85,16 @@ DEFAULT_SCALING_QUESTION = (
     "how confident are we that the safety goals have been achieved for this place?"
 )
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 MAX_TEXT = 100_000  # characters in one field: room for a long paste, not for a runaway one
 MAX_ITEMS = 5_000  # entries in one list
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
-# C0 and C1 controls except tab and newline; ESC starts terminal escape sequences.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # always used with fullmatch
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")
+# C0 and C1 controls except tab and newline (ESC starts terminal escape sequences), the
+# bidirectional embeddings, overrides and isolates (they can show text reversed), and lone
+# surrogates (not text at all).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class ValidationError(ValueError):
@@ -253,7 +256,7 @@ def typed_value_problem(kind: str, value: str) -> str | None:
             parse_date(value)
     except ValueError:
         return "Use a date like 2026-01-20."
-    if value and kind == "time" and not _TIME.match(value):
+    if value and kind == "time" and not _TIME.fullmatch(value):
         return "Use a time like 09:30."
     return None
 
@@ -264,7 +267,10 @@ def parse_date(text: str) -> dt.date | None:
         return None
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError(f"not a date in the form YYYY-MM-DD: {text!r}")
-    return dt.date.fromisoformat(text)
+    day = dt.date.fromisoformat(text)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # due dates are worked out from it
+        raise ValueError(f"not a date between {FIRST_YEAR} and {LAST_YEAR}: {text!r}")
+    return day
 
 
 # ---------------------------------------------------------------------------- reading a dict
@@ -434,14 +440,14 @@ def _kind(value: Any) -> str:
 def validate(conference: Conference) -> None:
     """Check every rule of the record; raises ValidationError naming the first broken field."""
     c = conference
-    if c.id and not ID_PATTERN.match(c.id):
+    if c.id and not ID_PATTERN.fullmatch(c.id):
         raise ValidationError("id", "use lower-case letters, digits and '-' (at most 80)")
     _choice(c.kind, KINDS, "kind")
     _choice(c.status, STATUSES, "status")
     _choice(c.context.type, CONTEXT_TYPES, "context.type")
-    if c.previous_id is not None and not ID_PATTERN.match(c.previous_id):
+    if c.previous_id is not None and not ID_PATTERN.fullmatch(c.previous_id):
         raise ValidationError("previous_id", "is not a conference id")
-    if c.finalised_at and not _TIMESTAMP.match(c.finalised_at):
+    if c.finalised_at and not _TIMESTAMP.fullmatch(c.finalised_at):
         raise ValidationError("finalised_at", "must be a time stamp YYYY-MM-DDTHH:MM[:SS]")
     for name in ("mapping_meeting", "conference", "review"):
         try:
@@ -452,7 +458,7 @@ def validate(conference: Conference) -> None:
             ) from None
     for name in ("start_time", "end_time"):
         value = getattr(c.dates, name)
-        if value and not _TIME.match(value):
+        if value and not _TIME.fullmatch(value):
             raise ValidationError(f"dates.{name}", f"must be a time HH:MM or empty ({value!r})")
     for i, attendee in enumerate(c.attendees):
         _choice(attendee.attendance, ATTENDANCE, f"attendees[{i}].attendance")
@@ -461,10 +467,10 @@ def validate(conference: Conference) -> None:
     for i, amendment in enumerate(c.amendments):
         for name in ("started", "finalised"):
             value = getattr(amendment, name)
-            if value and not _TIMESTAMP.match(value):
+            if value and not _TIMESTAMP.fullmatch(value):
                 raise ValidationError(f"amendments[{i}].{name}", "must be YYYY-MM-DDTHH:MM:SS")
     for i, item in enumerate(c.agenda.items):
-        if item.started and not _TIMESTAMP.match(item.started):
+        if item.started and not _TIMESTAMP.fullmatch(item.started):
             raise ValidationError(f"agenda.items[{i}].started", "must be YYYY-MM-DDTHH:MM:SS")
     if not -1 <= c.agenda.current < max(len(c.agenda.items), 1):
         raise ValidationError("agenda.current", "is not an item of the agenda")
@@ -473,7 +479,9 @@ def validate(conference: Conference) -> None:
             raise ValidationError(where, f"is {len(text):,} characters; at most {MAX_TEXT:,}")
         found = _CONTROL.search(text)
         if found:
-            raise ValidationError(where, f"holds a control character (U+{ord(found[0]):04X})")
+            raise ValidationError(
+                where, f"holds a control or text-direction character (U+{ord(found[0]):04X})"
+            )
 
 
 def _choice(value: str, allowed: tuple[str, ...], where: str) -> None:

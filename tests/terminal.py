@@ -41,7 +41,9 @@ class Terminal:
         self.start_command([sys.executable, "-m", "ctxtui", *ctxtui_args], env=env)
 
     def start_command(self, argv: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
-        """Run ``argv`` as the only process in a new tmux window, recording its pid."""
+        """Run ``argv`` as the only process in a new tmux window, recording its pid. The locale
+        is UTF-8 unless ``env`` says otherwise (CI's environment may set none)."""
+        env = {"LANG": "C.UTF-8", **env}
         assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         go = f"cd {shlex.quote(str(cwd))}; " if cwd else ""
         command = (

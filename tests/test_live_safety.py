@@ -148,3 +148,23 @@ def test_undo_after_a_delete_and_on_final_minutes(terminal, cli, demo):
     terminal.wait_exit()
     saved = record(cli, demo.id)
     assert saved["status"] == "final" and saved["points"]["concerns"] == demo.points.concerns
+
+
+def test_a_byte_that_is_not_utf8_becomes_a_replacement_character(terminal, cli, demo):
+    open_app(terminal, cli, demo)
+    terminal.keys("cost ")
+    terminal.keys("-H", "a3")  # "£" from a terminal set to Latin-1: one byte, not UTF-8
+    terminal.keys("5 an hour", "Enter")
+    terminal.wait_for_text("5 an hour")
+    assert terminal.alive()
+    terminal.keys("C-q")
+    terminal.wait_exit()
+    assert record(cli, demo.id)["points"]["concerns"][-1] == "cost \ufffd5 an hour"
+
+
+def test_a_locale_that_is_not_utf8_gets_plain_ascii(terminal, cli, demo):
+    terminal.start("open", demo.id, env={**env_for(cli), "LANG": "C", "LC_ALL": ""})
+    screen = terminal.wait_for_text("Type a point")
+    assert "┏" not in screen and "━" not in screen and "Concerns >" in screen
+    terminal.keys("C-q")
+    terminal.wait_exit()

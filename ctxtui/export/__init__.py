@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import atomic_create, atomic_write
+from ..files import atomic_create, atomic_write, is_regular_or_absent
 from ..model import Conference
 from .markdown import default_file_name, to_markdown
 
@@ -45,11 +45,17 @@ def write_file(path: Path, data: bytes, *, replace: bool = False) -> None:
         raise ExportError(f"folder {path.parent} does not exist")
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name")
+    if not is_regular_or_absent(path):
+        raise ExportError(
+            f"{path} is not an ordinary file (a device or a pipe); choose a file name"
+        )
     try:
         if replace:
             atomic_write(path, data)
         elif not atomic_create(path, data):
-            raise ExportError(f"{path} already exists; choose another name or allow replacing it")
+            raise ExportError(
+                f"{path} already exists; choose another name, or replace it (--force)"
+            )
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
 
