@@ -270,3 +270,65 @@ def demo_conference_with_id():
     conference = demo_conference()
     conference.id = "kestrel-2026-01-20"
     return conference
+
+
+# ---------------------------------------------------------------- 10. a read-only window
+
+
+def test_a_read_only_window_follows_the_writer_and_takes_over(store, demo, clock):
+    writer = Meeting(store, demo.id, clock)
+    reader = Meeting(store, demo.id, clock)
+    assert reader.read_only and not reader.take_over()  # the writer still holds it
+    writer.editor.add_point("strengths", "saved by the writer")
+    assert writer.flush()
+    assert reader.follow()
+    assert reader.conference.points.strengths[-1] == "saved by the writer"
+    assert not reader.follow()  # nothing new
+    writer.editor.add_point("strengths", "the writer's last point")
+    writer.flush()
+    writer.close()
+    assert reader.take_over()
+    assert not reader.read_only
+    assert reader.conference.points.strengths[-1] == "the writer's last point"
+    reader.editor.add_point("strengths", "typed after taking over")
+    assert reader.flush()
+    assert store.load(demo.id).points.strengths[-1] == "typed after taking over"
+    reader.close()
+
+
+async def test_the_app_offers_to_take_over_when_the_writer_leaves(store, demo, clock):
+    from ctxtui.app import CtxApp
+    from ctxtui.screens.dialogs import ConfirmDialog
+
+    from .conftest import wait_for
+
+    writer = Meeting(store, demo.id, clock)
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.meeting.read_only
+        writer.editor.add_point("concerns", "from the other window")
+        writer.flush()
+        await wait_for(lambda: "from the other window" in screen.editor.points("concerns"))
+        writer.close()
+        await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await wait_for(lambda: app.screen is screen)
+        await pilot.press(*"mine", "enter", "ctrl+s")
+        await wait_for(lambda: store.load(demo.id).points.concerns[-1] == "mine")
+
+
+@pytest.mark.skipif(not ROOT, reason="mounting a tmpfs needs root (CI runs as root)")
+def test_no_inodes_left_for_the_lock_opens_read_only(tmp_path, clock):
+    with mounted("tmpfs", tmp_path / "tiny", "-o", "size=1m,nr_inodes=12,mode=0700") as folder:
+        store = Store(folder / "data")
+        made = store.create(demo_conference())
+        n = 0
+        with contextlib.suppress(OSError):
+            while True:  # use up every inode left
+                (folder / f"f{n}").touch()
+                n += 1
+        meeting = Meeting(store, made.id, clock)
+        assert meeting.read_only and "full" in (meeting.read_only_notice() or "")
+        assert [s.id for s in store.list().summaries] == [made.id]
+        meeting.close()
