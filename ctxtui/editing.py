@@ -16,7 +16,6 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from .labels import ACTION_FIELD_FOR_TARGET, TARGET_LABELS
 from .model import (
@@ -483,34 +482,3 @@ class Editor:
             item.started = self.now().replace(microsecond=0).isoformat()
         self.touch("Agenda item started")
         return index
-
-
-@dataclass(frozen=True)
-class RowKind:
-    """The editor's operations on one table of the record (attendees, plan rows), so that one
-    table screen serves both."""
-
-    rows: Callable[[Conference], list]
-    add: Callable[[Editor, Any], int]
-    update: Callable[[Editor, int, Any], None]
-    delete: Callable[[Editor, int], Any]
-    move: Callable[[Editor, int, int], int]
-    cycle: Callable[[Editor, int], str]
-
-
-ATTENDEE_ROWS = RowKind(
-    lambda c: c.attendees,
-    Editor.add_attendee,
-    Editor.update_attendee,
-    Editor.delete_attendee,
-    Editor.move_attendee,
-    Editor.cycle_attendance,
-)
-ACTION_ROWS = RowKind(
-    lambda c: c.actions,
-    Editor.add_action,
-    Editor.update_action,
-    Editor.delete_action,
-    Editor.move_action,
-    Editor.cycle_action_status,
-)

@@ -1,5 +1,6 @@
-"""The headings the chair types under and the field tables of the record, in order, with the
-labels every screen, the amendment log and the exports show. No other file spells these out."""
+"""The headings the chair types under, the field tables of the record, the agencies and the
+agenda, in order, with the labels every screen, the amendment log and the exports show. No other
+file spells these out."""
 
 from __future__ import annotations
 
@@ -79,3 +80,39 @@ def next_target(target: str) -> str:
 
 def previous_target(target: str) -> str:
     return TARGET_KEYS[(TARGET_KEYS.index(target) - 1) % len(TARGET_KEYS)]
+
+
+AGENCIES: tuple[str, ...] = (
+    "Children's Social Care",
+    "Council representative",
+    "Community safety",
+    "Environmental health",
+    "Licensing",
+    "Transport",
+    "Education / local school",
+    "Parents' forum",
+    "Young people / school council",
+    "Police – safer schools officer",
+    "Police – community police",
+    "Youth Justice Service",
+    "CAMHS",
+    "Local youth provision",
+    "Voluntary and community organisation",
+    "Health – school nurse",
+    "Health – sexual health",
+    "Housing",
+    "Local business",
+)
+
+# (title, planned minutes) in the order the guidance runs a conference.
+DEFAULT_AGENDA: tuple[tuple[str, int], ...] = (
+    ("Introductions and purpose", 10),
+    ("Danger statement and current concerns", 15),
+    ("Location lead's view and attendees' views", 15),
+    ("Vulnerability, risk and complicating factors", 15),
+    ("Strengths", 10),
+    ("Current professional involvement", 10),
+    ("Safety goals and scaling", 15),
+    ("Intervention plan and actions", 25),
+    ("Review date and close", 5),
+)

@@ -1,7 +1,8 @@
 """The conference record: dataclasses, the lists every part of the app shares, validation,
 and the round trip to and from the interchange JSON (``ctxtui.conference/1``).
 
-No I/O here. Every list of choices (headings, statuses, agencies, agenda) is defined once below.
+No I/O here. Every list of choices is defined once: statuses below, headings, agencies and the
+agenda in labels.py.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from .labels import (
     ACTION_LABELS,
     ACTION_SHORT_LABELS,
     ACTION_TEXT_FIELDS,
+    AGENCIES,
     CAPTURE_TARGETS,
+    DEFAULT_AGENDA,
     DETAIL_FIELDS,
     FIELD_LABELS,
     HEADING_KEYS,
@@ -27,6 +30,8 @@ from .labels import (
 # Re-exported: each is defined once, in labels.py.
 __all__ = [
     "ACTION_FIELDS",
+    "AGENCIES",
+    "DEFAULT_AGENDA",
     "ACTION_LABELS",
     "ACTION_SHORT_LABELS",
     "ACTION_TEXT_FIELDS",
@@ -44,41 +49,6 @@ KINDS: tuple[str, ...] = ("initial", "review")
 STATUSES: tuple[str, ...] = ("draft", "final")
 ATTENDANCE: tuple[str, ...] = ("present", "apologies", "absent")
 ACTION_STATUSES: tuple[str, ...] = ("open", "in-progress", "done", "not-done", "dropped")
-
-AGENCIES: tuple[str, ...] = (
-    "Children's Social Care",
-    "Council representative",
-    "Community safety",
-    "Environmental health",
-    "Licensing",
-    "Transport",
-    "Education / local school",
-    "Parents' forum",
-    "Young people / school council",
-    "Police – safer schools officer",
-    "Police – community police",
-    "Youth Justice Service",
-    "CAMHS",
-    "Local youth provision",
-    "Voluntary and community organisation",
-    "Health – school nurse",
-    "Health – sexual health",
-    "Housing",
-    "Local business",
-)
-
-# (title, planned minutes) in the order the guidance runs a conference.
-DEFAULT_AGENDA: tuple[tuple[str, int], ...] = (
-    ("Introductions and purpose", 10),
-    ("Danger statement and current concerns", 15),
-    ("Location lead's view and attendees' views", 15),
-    ("Vulnerability, risk and complicating factors", 15),
-    ("Strengths", 10),
-    ("Current professional involvement", 10),
-    ("Safety goals and scaling", 15),
-    ("Intervention plan and actions", 25),
-    ("Review date and close", 5),
-)
 
 DEFAULT_SCALING_QUESTION = (
     "On a scale of 0 to 10, where 0 means no confidence and 10 means complete confidence, "

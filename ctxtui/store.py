@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import fcntl
 import json
 import os
 import re
-import socket
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,6 +26,7 @@ from tinydb.storages import Storage
 from . import due
 from .files import atomic_create, atomic_write, describe, fsync_dir
 from .ids import id_candidates
+from .locks import Lock
 from .model import ID_PATTERN, Conference, ValidationError
 
 STORAGE_VERSION = 1
@@ -286,12 +285,12 @@ class Store:
         path = self.path_for(conference_id)
         conference = self.load(conference_id)
         stamp = file_stamp(path)
-        lock = None if read_only else _Lock.take(self.locks / f"{conference_id}.lock")
+        lock = None if read_only else Lock.take(self.locks / f"{conference_id}.lock")
         return Session(self, conference, lock, stamp)
 
     def delete(self, conference_id: str) -> None:
         path = self.path_for(conference_id)
-        lock = _Lock.take(self.locks / f"{conference_id}.lock")
+        lock = Lock.take(self.locks / f"{conference_id}.lock")
         if lock.fd is None:
             raise LockedError(f"Conference {conference_id} cannot be deleted: {lock.holder}.")
         try:
@@ -391,56 +390,6 @@ def _table_document(data: dict[str, Any], table: str) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-# ---------------------------------------------------------------------------- locks
-
-
-class _Lock:
-    """An flock() on a lock file: released by the kernel when the process dies, so never stale.
-
-    ``holder`` says why it was not taken: another process holds it, or the folder cannot hold
-    a lock file (read-only, full, a folder in its place), which opens the conference read-only.
-    """
-
-    def __init__(self, path: Path, fd: int | None, holder: str, elsewhere: bool = False) -> None:
-        self.path = path
-        self.fd = fd
-        self.holder = holder
-        self.elsewhere = elsewhere  # another process holds it (it may be taken over later)
-
-    @classmethod
-    def take(cls, path: Path) -> _Lock:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as error:
-            return cls(path, None, f"the lock file cannot be made here: {describe(error)}")
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _read_holder(fd)
-            os.close(fd)
-            return cls(path, None, f"open for editing elsewhere ({holder})", elsewhere=True)
-        except OSError as error:
-            os.close(fd)
-            return cls(path, None, f"the lock cannot be taken here: {describe(error)}")
-        # who holds it is a courtesy for the other window's message: a full disk may refuse it
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode(), 0)
-        return cls(path, fd, "")
-
-    def release(self) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # closing drops the flock
-            self.fd = None
-
-
-def _read_holder(fd: int) -> str:
-    try:
-        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-    except OSError:
-        return "another process"
-
-
 class Session:
     """One open conference. Writable while it holds the lock; read-only otherwise."""
 
@@ -448,7 +397,7 @@ class Session:
         self,
         store: Store,
         conference: Conference,
-        lock: _Lock | None,
+        lock: Lock | None,
         stamp: Stamp | None = None,
     ) -> None:
         self.store = store
@@ -475,7 +424,7 @@ class Session:
         """Take the lock if it has come free; True if this session may now write."""
         if not self.read_only:
             return True
-        lock = _Lock.take(self.store.locks / f"{self.conference.id}.lock")
+        lock = Lock.take(self.store.locks / f"{self.conference.id}.lock")
         if lock.fd is None:
             return False
         self._lock = lock

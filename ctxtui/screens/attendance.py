@@ -5,10 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from ..editing import ATTENDEE_ROWS
 from ..model import AGENCIES, ATTENDANCE, Attendee
 from .forms import Field, Values
-from .tables import TableScreen
+from .tables import ATTENDEE_ROWS, TableScreen
 
 # (name, heading, width) at 80 columns; the whole row always shows beneath the table
 ATTENDEE_COLUMNS = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from ..due import overdue
 from ..meeting import Conferences, StoreError, Summary
+from ..model import Conference
 from ..resources import style
 from ..widgets.keyhints import KeyHints
 from .commands import HOME_DESTINATIONS, ScreenCommands
@@ -120,16 +123,8 @@ class HomeScreen(Screen[None]):
 
         def named(values: dict[str, str] | None) -> None:
             name = (values or {}).get("name", "").strip()
-            if not name:
-                return
-
-            try:
-                made = self.conferences.new(name)
-            except StoreError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.refresh_list(made.id)
-            self.app.open_conference(made.id)
+            if name:
+                self._start(lambda: self.conferences.new(name))
 
         form = FormScreen("New conference", [Field("name", "Place or group")])
         self.app.push_screen(form, named)
@@ -159,15 +154,19 @@ class HomeScreen(Screen[None]):
     def action_review(self) -> None:
         """Start a review conference carried forward from the highlighted one, and open it."""
         conference_id = self._selected_id()
-        if not conference_id:
-            return
+        if conference_id:
+            self._start(lambda: self.conferences.review(conference_id), f"from {conference_id}")
+
+    def _start(self, make: Callable[[], Conference], source: str = "") -> None:
+        """Store a new conference and open it; a store error is one notice."""
         try:
-            made = self.conferences.review(conference_id)
+            made = make()
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
         self.refresh_list(made.id)
-        self.notify(f"Review conference {made.id} started from {conference_id}.")
+        if source:
+            self.notify(f"Review conference {made.id} started {source}.")
         self.app.open_conference(made.id)
 
     def action_help(self) -> None:

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.binding import Binding
 
 from ..catalogue import interventions_for
-from ..editing import ACTION_ROWS
 from ..meeting import Meeting
 from ..model import (
     ACTION_FIELDS,
@@ -18,7 +17,7 @@ from ..model import (
     Action,
 )
 from .forms import Field, Values
-from .tables import NUMBER_WIDTH, TableScreen
+from .tables import ACTION_ROWS, NUMBER_WIDTH, TableScreen
 
 # (attribute, share of the spare width); the whole row always shows beneath the table
 NARROW_COLUMNS: tuple[tuple[str, int], ...] = (

@@ -3,6 +3,8 @@ add, edit, cycle a status, delete, reorder and undo, the whole selected row show
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -12,12 +14,44 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from ..editing import RowKind
+from ..editing import Editor
+from ..model import Conference
 from ..widgets.cells import cell
 from .base import SubScreen
 from .forms import Field, FormScreen, Values
 
 NUMBER_WIDTH = 3
+
+
+@dataclass(frozen=True)
+class RowKind:
+    """The editor's operations on one table of the record (attendees, plan rows), so that one
+    table screen serves both."""
+
+    rows: Callable[[Conference], list]
+    add: Callable[[Editor, Any], int]
+    update: Callable[[Editor, int, Any], None]
+    delete: Callable[[Editor, int], Any]
+    move: Callable[[Editor, int, int], int]
+    cycle: Callable[[Editor, int], str]
+
+
+ATTENDEE_ROWS = RowKind(
+    lambda c: c.attendees,
+    Editor.add_attendee,
+    Editor.update_attendee,
+    Editor.delete_attendee,
+    Editor.move_attendee,
+    Editor.cycle_attendance,
+)
+ACTION_ROWS = RowKind(
+    lambda c: c.actions,
+    Editor.add_action,
+    Editor.update_action,
+    Editor.delete_action,
+    Editor.move_action,
+    Editor.cycle_action_status,
+)
 
 
 class TableScreen(SubScreen):
