@@ -34,6 +34,8 @@ def planned_seconds(conference: Conference) -> int:
 
 
 def agenda_status(conference: Conference, now: dt.datetime) -> AgendaStatus:
+    if conference.status == "final" and conference.finalised_at:  # the clock stops
+        now = min(now, dt.datetime.fromisoformat(conference.finalised_at))
     agenda = conference.agenda
     planned = planned_seconds(conference)
     if agenda.current < 0 or not agenda.items:

@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
         held = _parse_date_option(args.date)
         from .meeting import create_review
 
-        _out(create_review(store, args.id, held).id)
+        _out(create_review(store, args.id, held, nation()).id)
         return 0
     raise UserError(f"unknown command {command!r}")
 
@@ -210,7 +210,9 @@ def _new(store: Store, args: argparse.Namespace) -> int:
         raise UserError("--context needs the name of the place or group")
     conference = Conference(
         context=Context(name=name, type=args.type),
-        dates=Dates(conference=held.isoformat(), review=dates.default_review(held).isoformat()),
+        dates=Dates(
+            conference=held.isoformat(), review=dates.default_review(held, nation()).isoformat()
+        ),
     )
     _out(store.create(conference).id)
     return 0

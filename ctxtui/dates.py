@@ -64,16 +64,29 @@ def add_months(day: dt.date, months: int) -> dt.date:
     )
 
 
-def default_review(conference: dt.date) -> dt.date:
-    return add_months(conference, REVIEW_MONTHS)
+def next_working_day(day: dt.date, nation: str = DEFAULT_NATION) -> dt.date:
+    """``day`` itself if it is a working day, else the first working day after it."""
+    while not is_working_day(day, nation):
+        day += dt.timedelta(days=1)
+    return day
 
 
-def review_warning(conference: dt.date | None, review: dt.date | None) -> str | None:
+def default_review(conference: dt.date, nation: str = DEFAULT_NATION) -> dt.date:
+    """Three months after the conference, moved on to a working day."""
+    return next_working_day(add_months(conference, REVIEW_MONTHS), nation)
+
+
+def review_warning(
+    conference: dt.date | None, review: dt.date | None, nation: str = DEFAULT_NATION
+) -> str | None:
     """A sentence for the chair when the review date breaks the guidance, else None."""
     if conference is None or review is None:
         return None
     if review <= conference:
         return "The review date is not after the conference."
+    if not is_working_day(review, nation):
+        better = next_working_day(review, nation)
+        return f"The review date is not a working day; {better:%A} {better.isoformat()} is."
     if review - conference > REVIEW_LIMIT:
         weeks = (review - conference).days / 7
         return (

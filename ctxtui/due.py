@@ -7,13 +7,27 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from . import dates
+from .model import parse_date
 
 
 def date_or_none(text: str) -> dt.date | None:
+    """A date typed or stored as YYYY-MM-DD, or None for anything else."""
     try:
-        return dt.date.fromisoformat(text) if text else None
+        return parse_date(text)
     except ValueError:
         return None
+
+
+def review_after_move(old: str, new: str, review: str, nation: str) -> str:
+    """The review date once the conference moves from ``old`` to ``new``: while it is still the
+    default for the old date (never set by hand), it moves with the conference."""
+    old_day, new_day = date_or_none(old), date_or_none(new)
+    automatic = not review or (
+        old_day is not None and review == dates.default_review(old_day, nation).isoformat()
+    )
+    if automatic and new_day is not None:
+        return dates.default_review(new_day, nation).isoformat()
+    return review
 
 
 def minutes_due(conference_date: str, nation: str) -> str:
@@ -22,12 +36,12 @@ def minutes_due(conference_date: str, nation: str) -> str:
     return dates.minutes_due(held, nation).isoformat() if held else ""
 
 
-def review_due(review_date: str, conference_date: str) -> str:
+def review_due(review_date: str, conference_date: str, nation: str = dates.DEFAULT_NATION) -> str:
     """The review date set, else three months after the conference, else ""."""
     if review_date:
         return review_date
     held = date_or_none(conference_date)
-    return dates.default_review(held).isoformat() if held else ""
+    return dates.default_review(held, nation).isoformat() if held else ""
 
 
 class Dated(Protocol):
@@ -55,7 +69,7 @@ def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, 
         due = date_or_none(minutes_due(r.conference, nation))
         if r.status == "draft" and due and due < today:
             notes.setdefault(r.id, []).append("minutes overdue")
-        review = date_or_none(review_due(r.review, r.conference))
+        review = date_or_none(review_due(r.review, r.conference, nation))
         if review and review < today and r.id not in reviewed:
             notes.setdefault(r.id, []).append("review overdue")
     return notes

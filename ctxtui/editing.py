@@ -17,6 +17,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .dates import DEFAULT_NATION
+from .due import date_or_none, review_after_move
 from .labels import ACTION_FIELD_FOR_TARGET, TARGET_LABELS
 from .model import (
     ACTION_STATUSES,
@@ -83,10 +85,12 @@ class Editor:
         conference: Conference,
         now: Callable[[], dt.datetime] = dt.datetime.now,
         read_only: bool = False,
+        nation: str = DEFAULT_NATION,
     ) -> None:
         self.conference = conference
         self.now = now
         self.read_only = read_only
+        self.nation = nation
         self.version = 0
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
@@ -189,6 +193,11 @@ class Editor:
             raise ReadOnly(self.refusal())
         if self.final:
             return
+        held = date_or_none(self.conference.dates.conference)
+        if held is not None and self.now().date() < held:
+            raise Refused(
+                f"The conference is on {held.isoformat()}: its minutes can be finalised from then."
+            )
         stamp = self.now().replace(microsecond=0).isoformat()
         amendment = self.open_amendment()
         if amendment is not None:
@@ -451,6 +460,9 @@ class Editor:
             return
         what = f"{FIELD_LABELS[path]} changed"
         self._record(what, ("field", path))
+        if path == "dates.conference":
+            d = self.conference.dates
+            d.review = review_after_move(d.conference, value, d.review, self.nation)
         setattr(owner, name, value)
         self.touch(what)
 

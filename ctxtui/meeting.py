@@ -60,9 +60,11 @@ def load_previous(store: Store, conference: Conference) -> tuple[Conference | No
         return None, f"Previous conference not available: {error}"
 
 
-def create_review(store: Store, previous_id: str, held: dt.date) -> Conference:
+def create_review(
+    store: Store, previous_id: str, held: dt.date, nation: str = dates.DEFAULT_NATION
+) -> Conference:
     """A new review conference carried forward from ``previous_id``, stored."""
-    return store.create(start_review(store.load(previous_id), held))
+    return store.create(start_review(store.load(previous_id), held, nation))
 
 
 class Meeting:
@@ -80,9 +82,11 @@ class Meeting:
         self.store = store
         self.now = now
         self.session = store.open(conference_id, read_only=read_only)
-        self.editor = Editor(self.session.conference, now, read_only=self.session.read_only)
-        self.autosaver = Autosaver(self.session, self.editor, now)
         self.nation = nation or configured_nation()
+        self.editor = Editor(
+            self.session.conference, now, read_only=self.session.read_only, nation=self.nation
+        )
+        self.autosaver = Autosaver(self.session, self.editor, now)
         self.export_folder = Path.cwd()
         self._drafts: dict[object, Draft] = {}
         self._scan_cache: dict[tuple[str, tuple[str, ...]], list[Hit]] = {}
@@ -292,13 +296,14 @@ class Conferences:
             Conference(
                 context=Context(name=name, type=CONTEXT_TYPES[0]),
                 dates=Dates(
-                    conference=today.isoformat(), review=dates.default_review(today).isoformat()
+                    conference=today.isoformat(),
+                    review=dates.default_review(today, self.nation).isoformat(),
                 ),
             )
         )
 
     def review(self, previous_id: str) -> Conference:
-        return create_review(self.store, previous_id, self.now().date())
+        return create_review(self.store, previous_id, self.now().date(), self.nation)
 
     def delete(self, conference_id: str) -> None:
         self.store.delete(conference_id)

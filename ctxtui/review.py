@@ -16,7 +16,9 @@ def carried_actions(previous: Conference) -> list[Action]:
     return [copy.deepcopy(a) for a in previous.actions if a.status not in LEFT_BEHIND]
 
 
-def start_review(previous: Conference, held: dt.date) -> Conference:
+def start_review(
+    previous: Conference, held: dt.date, nation: str = dates.DEFAULT_NATION
+) -> Conference:
     """A new review conference for the same context, linked to ``previous``."""
     return Conference(
         kind="review",
@@ -27,7 +29,7 @@ def start_review(previous: Conference, held: dt.date) -> Conference:
             conference=held.isoformat(),
             start_time=previous.dates.start_time,
             end_time=previous.dates.end_time,
-            review=dates.default_review(held).isoformat(),
+            review=dates.default_review(held, nation).isoformat(),
         ),
         roles=copy.deepcopy(previous.roles),
         # the people invited last time, to be marked at the meeting

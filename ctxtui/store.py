@@ -23,7 +23,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from . import due
+from . import dates, due
 from .files import atomic_create, atomic_write, describe, fsync_dir
 from .ids import id_candidates
 from .locks import Lock
@@ -118,14 +118,14 @@ class Summary:
     def minutes_due(self, nation: str) -> str:
         return due.minutes_due(self.conference, nation)
 
-    def review_due(self) -> str:
-        return due.review_due(self.review, self.conference)
+    def review_due(self, nation: str = dates.DEFAULT_NATION) -> str:
+        return due.review_due(self.review, self.conference, nation)
 
     def to_json(self, nation: str) -> dict[str, Any]:
         return {
             **{k: v for k, v in asdict(self).items() if k != "agencies"},
             "minutes_due": self.minutes_due(nation),
-            "review_due": self.review_due(),
+            "review_due": self.review_due(nation),
         }
 
 

@@ -38,12 +38,12 @@ def test_minutes_due_one_working_day_later(held, nation, due):
     ("held", "review"),
     [
         ("2026-01-20", "2026-04-20"),
-        ("2026-11-30", "2027-02-28"),
-        ("2027-11-30", "2028-02-29"),
+        ("2026-11-30", "2027-03-01"),  # 28 February 2027 is a Sunday
+        ("2027-11-30", "2028-02-29"),  # a Tuesday in a leap year
         ("2026-10-15", "2027-01-15"),
     ],
 )
-def test_default_review_is_three_months_later(held, review):
+def test_default_review_is_three_months_later_on_a_working_day(held, review):
     assert dates.default_review(D(held)) == D(review)
 
 
@@ -75,3 +75,47 @@ def test_nation_from_the_config_file(tmp_path, monkeypatch):
     assert config.nation() == "scotland"
     monkeypatch.setenv("CTXTUI_NATION", "england-and-wales")
     assert config.nation() == "england-and-wales"
+
+
+def test_the_default_review_lands_on_a_working_day():
+    assert dates.default_review(D("2026-11-30")) == D("2027-03-01")  # not Sunday 28 February
+    assert dates.is_working_day(dates.default_review(D("2026-12-25")))
+
+
+def test_a_review_typed_on_a_weekend_or_bank_holiday_is_warned():
+    held = D("2026-01-20")
+    assert "Monday 2026-04-20" in dates.review_warning(held, D("2026-04-18"))
+    assert "not a working day" in dates.review_warning(held, D("2026-04-06"))  # Easter Monday
+
+
+def test_the_review_follows_the_conference_date_until_set_by_hand():
+    from ctxtui.editing import Editor
+    from ctxtui.model import Conference, Dates
+
+    editor = Editor(Conference(dates=Dates(conference="2026-01-20", review="2026-04-20")))
+    editor.set_field("dates.conference", "2026-11-30")
+    assert editor.conference.dates.review == "2027-03-01"
+    editor.set_field("dates.review", "2027-02-15")  # by hand
+    editor.set_field("dates.conference", "2026-12-01")
+    assert editor.conference.dates.review == "2027-02-15"
+    editor.undo()
+    assert editor.conference.dates.conference == "2026-11-30"
+
+
+def test_minutes_are_finalised_only_from_the_conference_day_and_the_clock_stops():
+    import pytest
+
+    from ctxtui.agenda import agenda_status
+    from ctxtui.demo import demo_conference
+    from ctxtui.editing import Editor, Refused
+
+    now = [dt.datetime(2026, 1, 19, 17, 0)]
+    editor = Editor(demo_conference(), now=lambda: now[0])
+    with pytest.raises(Refused, match="2026-01-20"):
+        editor.finalise()
+    now[0] = dt.datetime(2026, 1, 20, 10, 0)
+    editor.next_agenda_item()
+    now[0] = dt.datetime(2026, 1, 20, 11, 0)
+    editor.finalise()
+    later = agenda_status(editor.conference, dt.datetime(2026, 1, 20, 15, 0))
+    assert later.meeting_elapsed == 3600  # stopped at 11:00, not running on to 15:00

@@ -210,10 +210,12 @@ def to_markdown(
 
     # Dates
     held = parse_date(d.conference) if d.conference else None
-    review = parse_date(d.review) if d.review else (dates.default_review(held) if held else None)
+    review = (
+        parse_date(d.review) if d.review else (dates.default_review(held, nation) if held else None)
+    )
     out += ["## Review and circulation", ""]
     out += [f"- Review conference: {_date(review.isoformat()) if review else 'to be arranged'}"]
-    warning = dates.review_warning(held, review)
+    warning = dates.review_warning(held, review, nation)
     if warning:
         out += [f"- {escape(warning)}"]
     if held:

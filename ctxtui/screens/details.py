@@ -55,6 +55,11 @@ class DetailsScreen(FormScreen):
         if typed_value_problem(kind, value) is None and not self.meeting_edited.locked:
             editor = self.meeting_edited.editor
             run_change(self, lambda: editor.set_field(PATHS[field_id], value))
+            if PATHS[field_id] == "dates.conference":  # the review date may have followed it
+                review = self.query_one("#dates-review", Input)
+                if review.value != editor.value("dates.review"):
+                    with self.prevent(Input.Changed):
+                        review.value = editor.value("dates.review")
             self._check_review()
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -65,9 +70,10 @@ class DetailsScreen(FormScreen):
     def _check_review(self) -> None:
         d = self.meeting_edited.conference.dates
         held, review = _date(d.conference), _date(d.review)
-        warning = dates.review_warning(held, review)
+        nation = self.meeting_edited.nation
+        warning = dates.review_warning(held, review, nation)
         if held and not d.review:
-            suggested = dates.default_review(held).isoformat()
+            suggested = dates.default_review(held, nation).isoformat()
             warning = f"Suggested review date: {suggested} (three months on)."
         self.show_note("dates-review", warning)
 
