@@ -50,6 +50,22 @@ NASTY = [
     "{{< shortcode >}} {.class} {#id}",
     "<!-- comment -->",
     "::: {.warning}\ndiv\n:::",
+    'McDonald\'s "quoted" -- dash... (ISRO) 3.30-6pm',
+    "A. Smith said so",
+    "a. lettered",
+    "(i) roman",
+    "iv) roman too",
+    "(@) example",
+    "@handle on Snapchat",
+    "£5 and $5 and x^2 and H~2~O",
+    "[^1] and ^[note]",
+    ": definition",
+    "% title",
+    "+ plus",
+    "= equals",
+    "~~~ fence",
+    "| line block",
+    "--- yaml",
 ]
 
 
@@ -188,3 +204,10 @@ def test_default_file_name():
     assert default_file_name(demo_conference(), "docx") == (
         "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.docx"
     )
+
+
+def test_ordinary_punctuation_reads_as_typed():
+    for text in ("McDonald's (ISRO) 3.30-6pm", "Dr. Ahmed; 50% of pupils/staff?", "A&E, R'n'B"):
+        assert escape(text) == text
+    assert escape("1. not a list") == "1\\. not a list"
+    assert escape("# not a heading") == "\\# not a heading"

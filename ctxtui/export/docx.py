@@ -9,7 +9,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-READER = "markdown-raw_html-raw_attribute-raw_tex"
+# "smart" off too: straight quotes, "--" and "..." stay exactly as typed
+READER = "markdown-raw_html-raw_attribute-raw_tex-smart"
 # The style sheet pandoc applies; built by reference.py, shipped with the package.
 REFERENCE = Path(__file__).with_name("reference.docx")
 

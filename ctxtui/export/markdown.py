@@ -10,7 +10,6 @@ lines in long text start a new paragraph.
 from __future__ import annotations
 
 import re
-import string
 
 from .. import dates
 from ..ids import slugify
@@ -27,12 +26,16 @@ from ..review import match_carried
 from ..scaling import summarise
 
 MARKING = "OFFICIAL-SENSITIVE"
-# Punctuation that is never markup inside a line, in either parser, stays as it is for
-# readability; everything else is escaped.
-_NEVER_MARKUP = ",;?/:%"
-_PUNCTUATION = re.compile(
-    "([" + re.escape("".join(c for c in string.punctuation if c not in _NEVER_MARKUP)) + "])"
-)
+# Escaping only where a character could start markup, so the Markdown reads as typed
+# ("McDonald's", "(ISRO)", "3.30-6pm"). Anywhere in a line: the backslash itself, emphasis and
+# strike-through, code, brackets (links, images, notes, spans), tags and autolinks, table and
+# line-block pipes, pandoc's super/subscript, maths and attributes.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<|~^$}{])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # &amp; would become "&"
+# At the start of a paragraph or list item: headings, quotes, bullets, rules, definition lists,
+# fenced divs, title blocks, and numbered or lettered list markers (pandoc's fancy lists).
+_BLOCK_START = re.compile(r"[#>+:%=-]")
+_LIST_MARKER = re.compile(r"(\(?)(\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]+|#|@)([.)])(?=\s|$)")
 
 # (attribute, heading, share of the page) of the plan table, in the guidance's column order
 PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -55,7 +58,15 @@ PANDOC_TABLE_WIDTH = 100  # a separator line wider than pandoc's 72 columns make
 def escape(text: str) -> str:
     """One paragraph of user text as Markdown that shows exactly these characters."""
     text = " ".join(strip_controls(text).split())
-    return _PUNCTUATION.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\1", text))
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    marker = _LIST_MARKER.match(text)
+    if marker:
+        opening, label, delimiter = marker.groups()
+        prefix = "\\(" if opening else ""
+        return prefix + label + "\\" + delimiter + text[marker.end() :]
+    return text
 
 
 def escape_block(text: str) -> list[str]:
