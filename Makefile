@@ -26,7 +26,7 @@ format: install
 	$(BIN)/ruff check --fix ctxtui tests bench
 	$(BIN)/ruff format ctxtui tests bench
 
-system-deps:  ## tmux, sshd and ssh for the terminal and SSH tests (installed if missing)
+system-deps:  ## tmux, sshd, ssh, LibreOffice and poppler for the terminal, SSH and DOCX tests
 	bash .ci/system-deps
 
 test: lint system-deps  ## install, lint and run every test

@@ -48,7 +48,7 @@ async def test_export_docx_with_the_default_name(app, demo, tmp_path):
             lambda: any(str(target) in str(n.message) for n in app._notifications), timeout=20
         )
     document = docx.Document(io.BytesIO(target.read_bytes()))
-    assert document.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+    assert document.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
 
 
 async def test_markdown_format_renames_and_existing_files_are_kept_unless_replaced(app, tmp_path):

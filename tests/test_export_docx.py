@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import time
 import zipfile
 
@@ -173,3 +174,62 @@ def test_cli_exports_md_and_docx_and_falls_back_without_pandoc(cli, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "No DOCX" in result.stderr and result.stderr.count("\n") == 1
     assert not broken.exists() and broken.with_suffix(".md").read_text() == markdown
+
+
+def test_the_plan_is_on_landscape_pages_and_rows_never_split(demo_docx):
+    from docx.enum.section import WD_ORIENT
+
+    orientations = [s.orientation for s in demo_docx.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    plan = table_after(demo_docx, "Intervention plan")
+    widths = [int(col.get(docx.oxml.ns.qn("w:w"))) for col in plan._tbl.tblGrid.gridCol_lst]
+    assert widths.index(max(widths)) == 3  # the intervention has the most room
+    assert sum(widths) > 14_000  # the landscape width, not the portrait one
+    for table in demo_docx.tables:
+        rows = table._tbl.tr_lst
+        assert rows[0].trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
+        assert all(row.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None for row in rows)
+
+
+def test_the_marking_is_in_the_header_and_footer_only_with_page_numbers(demo_docx):
+    assert all(p.text != "OFFICIAL-SENSITIVE" for p in demo_docx.paragraphs)
+    footer = demo_docx.sections[0].footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+
+
+def test_libreoffice_opens_it_as_a_reader_would(tmp_path):
+    """A real office suite reads the file (no repair), pages landscape where the plan is."""
+    source = tmp_path / "minutes.docx"
+    source.write_bytes(render(demo_conference(), "docx", nation=NATION))
+    profile = tmp_path / "profile"
+    result = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "minutes.pdf"
+    assert pdf.exists(), result.stderr
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "20", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = [
+        line.split(":", 1)[1].split("pts")[0].split("x")
+        for line in info.splitlines()
+        if line.startswith("Page") and "size" in line
+    ]
+    landscape = [float(w) > float(h) for w, h in sizes]
+    assert any(landscape) and not landscape[0] and not landscape[-1]
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"Page 1 of {len(sizes)}" in text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..files import atomic_create, atomic_write, is_regular_or_absent
 from ..model import Conference
-from .markdown import default_file_name, to_markdown
+from .markdown import MARKING, PLAN_COLUMNS, PLAN_HEADING, default_file_name, to_markdown
 
 FORMATS = ("md", "docx", "json")
 
@@ -34,8 +34,14 @@ def render(
         return markdown.encode("utf-8")
     if fmt == "docx":
         from .docx import markdown_to_docx
+        from .layout import finish
 
-        return markdown_to_docx(markdown)
+        return finish(
+            markdown_to_docx(markdown),
+            marking=MARKING,
+            landscape_heading=PLAN_HEADING,
+            landscape_shares=[share for _name, _heading, share in PLAN_COLUMNS],
+        )
     raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 

@@ -42,16 +42,17 @@ PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
     *[
         (name, ACTION_LABELS[name], share)
         for name, share in (
-            ("worry", 15),
-            ("helping", 13),
-            ("goal", 12),
-            ("intervention", 17),
-            ("agency", 13),
-            ("timescale", 12),
+            ("worry", 16),
+            ("helping", 14),
+            ("goal", 13),
+            ("intervention", 20),  # the longest text of a row
+            ("agency", 11),
+            ("timescale", 10),
         )
     ],
     ("status", "Status and progress", 12),
 )
+PLAN_HEADING = "Intervention plan"
 PANDOC_TABLE_WIDTH = 100  # a separator line wider than pandoc's 72 columns makes widths relative
 
 
@@ -180,7 +181,7 @@ def to_markdown(
             [name, agency.get(name, ""), "–" if s.score is None else str(s.score), s.reason]
             for name, s in scores.items()
         ]
-        out += [table(["Name", "Agency", "Score", "Reasoning"], rows, [3, 3, 1, 7]), ""]
+        out += [table(["Name", "Agency", "Score", "Reasoning"], rows, [3, 3, 2, 7]), ""]
     line = summary.describe()
     if previous is not None:
         earlier = summarise(s.score for s in previous.scaling.scores)
@@ -209,7 +210,7 @@ def to_markdown(
             out += ["Every action from the last conference was done or dropped.", ""]
 
     # Intervention plan
-    out += ["## Intervention plan", ""]
+    out += [f"## {PLAN_HEADING}", ""]
     if c.actions:
         rows = []
         for a in c.actions:

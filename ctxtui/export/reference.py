@@ -40,8 +40,28 @@ def _header() -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {W}>{body}</w:hdr>'
 
 
+def _page_numbers(size: int) -> str:
+    """Page 2 of 5: Word and LibreOffice fill in the two fields."""
+
+    def run(text: str) -> str:
+        style = f'<w:rPr>{FONT}<w:sz w:val="{size}" /></w:rPr>'
+        return f'<w:r>{style}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    def field(name: str) -> str:
+        return f'<w:fldSimple w:instr=" {name} ">{run("1")}</w:fldSimple>'
+
+    return (
+        '<w:p><w:pPr><w:jc w:val="center" /></w:pPr>'
+        f"{run('Page ')}{field('PAGE')}{run(' of ')}{field('NUMPAGES')}</w:p>"
+    )
+
+
 def _footer() -> str:
-    body = _paragraph(MARKING, bold=True, size=16) + _paragraph(FOOTER, bold=False, size=16)
+    body = (
+        _paragraph(MARKING, bold=True, size=16)
+        + _paragraph(FOOTER, bold=False, size=16)
+        + _page_numbers(16)
+    )
     return f'<?xml version="1.0" encoding="UTF-8"?><w:ftr {W}>{body}</w:ftr>'
 
 

@@ -1,0 +1,115 @@
+"""Finishing the DOCX after pandoc: what the Markdown cannot say, done with python-docx on the
+document pandoc wrote (raw OpenXML stays off in the Markdown reader, for safety).
+
+- the intervention plan on landscape pages of its own, its columns sized to their content;
+- table rows never split across pages, header rows repeated;
+- the OFFICIAL-SENSITIVE marking in the header and footer only (the Markdown keeps it on top).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Sequence
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+A4_SHORT, A4_LONG = 11906, 16838  # twips
+
+
+def finish(
+    data: bytes, *, marking: str, landscape_heading: str, landscape_shares: Sequence[int]
+) -> bytes:
+    """The DOCX ``data`` with the layout above applied."""
+    document = Document(io.BytesIO(data))
+    _drop_marking(document, marking)
+    for table in document.tables:
+        _keep_rows_whole(table)
+    _landscape_table_after(document, landscape_heading, landscape_shares)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _drop_marking(document, marking: str) -> None:
+    first = document.paragraphs[0] if document.paragraphs else None
+    if first is not None and first.text.strip() == marking:
+        first._element.getparent().remove(first._element)
+
+
+def _keep_rows_whole(table: Table) -> None:
+    for number, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        if properties.find(qn("w:cantSplit")) is None:
+            properties.append(OxmlElement("w:cantSplit"))
+        if number == 0 and properties.find(qn("w:tblHeader")) is None:
+            properties.append(OxmlElement("w:tblHeader"))
+
+
+def _landscape_table_after(document, heading: str, shares: Sequence[int]) -> None:
+    """Put ``heading`` and the table under it on landscape pages between two section breaks."""
+    body = document.element.body
+    found = next(
+        (p for p in document.paragraphs if p.text.strip() == heading and _is_heading(p)), None
+    )
+    if found is None:
+        return
+    table = found._element.getnext()
+    while table is not None and table.tag != qn("w:tbl"):
+        if table.tag == qn("w:p") and _is_heading(Paragraph(table, found._parent)):
+            return  # no table under this heading (no actions agreed)
+        table = table.getnext()
+    if table is None:
+        return
+    portrait = body.sectPr
+    found._element.addprevious(_section_break(copy.deepcopy(portrait)))
+    landscape = copy.deepcopy(portrait)
+    size = landscape.find(qn("w:pgSz"))
+    size.set(qn("w:w"), str(A4_LONG))
+    size.set(qn("w:h"), str(A4_SHORT))
+    size.set(qn("w:orient"), "landscape")
+    table.addnext(_section_break(landscape))
+    margins = landscape.find(qn("w:pgMar"))
+    width = A4_LONG - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
+    _size_columns(table, width, shares)
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    style = paragraph.style.name if paragraph.style is not None else ""
+    return style.lower().startswith("heading")
+
+
+def _section_break(section_properties) -> object:
+    """An empty paragraph that ends a section with these page settings."""
+    paragraph = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    properties.append(section_properties)
+    paragraph.append(properties)
+    return paragraph
+
+
+def _size_columns(table, width: int, shares: Sequence[int]) -> None:
+    grid = table.find(qn("w:tblGrid"))
+    columns = grid.findall(qn("w:gridCol")) if grid is not None else []
+    if len(columns) != len(shares):
+        return
+    total = sum(shares)
+    widths = [width * share // total for share in shares]
+    for column, twips in zip(columns, widths, strict=True):
+        column.set(qn("w:w"), str(twips))
+    for row in table.findall(qn("w:tr")):
+        for cell, twips in zip(row.findall(qn("w:tc")), widths, strict=False):
+            properties = cell.find(qn("w:tcPr"))
+            if properties is None:
+                properties = OxmlElement("w:tcPr")
+                cell.insert(0, properties)
+            cell_width = properties.find(qn("w:tcW"))
+            if cell_width is None:
+                cell_width = OxmlElement("w:tcW")
+                properties.insert(0, cell_width)
+            cell_width.set(qn("w:w"), str(twips))
+            cell_width.set(qn("w:type"), "dxa")
