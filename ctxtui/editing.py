@@ -16,50 +16,37 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .dates import DEFAULT_NATION
 from .due import date_or_none, review_after_move
 from .labels import ACTION_FIELD_FOR_TARGET, TARGET_LABELS
 from .model import (
     ACTION_STATUSES,
-    ACTION_TEXT_FIELDS,
     ATTENDANCE,
     FIELD_LABELS,
-    MAX_TEXT,
     Action,
     Amendment,
     Attendee,
     Conference,
     Score,
-    strip_controls,
+)
+from .rules import (
+    ROW_NAMES,
+    BadValue,
+    Finalised,
+    ReadOnly,
+    Refused,
+    TooLong,
+    check_length,
+    clean_point,
+    clean_row,
 )
 
+# re-exported: callers take the refusals and clean_point from the editor
+__all__ = ["BadValue", "Editor", "Finalised", "ReadOnly", "Refused", "TooLong", "clean_point"]
+
 UNDO_DEPTH = 100
-
-
-def clean_point(text: str) -> str:
-    """One point as it will be stored: no control characters, one paragraph, trimmed."""
-    return " ".join(strip_controls(text).split())
-
-
-class Refused(Exception):
-    """A change that was not made; the message is one sentence for the chair."""
-
-
-class Finalised(Refused):
-    """A change to minutes that are final and have not been reopened with Amend."""
-
-
-class ReadOnly(Refused):
-    """A change to a conference open for writing somewhere else."""
-
-
-class TooLong(Refused):
-    pass
-
-
-class BadValue(Refused):
-    pass
 
 
 @dataclass
@@ -69,12 +56,6 @@ class _Step:
     what: str
     before: Conference
     group: object = None
-
-
-def _check_length(text: str, what: str = "A point") -> str:
-    if len(text) > MAX_TEXT:
-        raise TooLong(f"{what} can hold {MAX_TEXT:,} characters; this one has {len(text):,}.")
-    return text
 
 
 class Editor:
@@ -240,7 +221,7 @@ class Editor:
 
     def add_point(self, target: str, text: str) -> int | None:
         """File a point at the end of ``target``; its index, or None if there was nothing to file"""
-        point = _check_length(clean_point(text))
+        point = check_length(clean_point(text))
         if not point:
             return None
         what = f"Point added under {TARGET_LABELS[target]}"
@@ -252,7 +233,7 @@ class Editor:
 
     def edit_point(self, target: str, index: int, text: str) -> bool:
         """Replace a point's text; an emptied point is deleted. True if it remains."""
-        point = _check_length(clean_point(text))
+        point = check_length(clean_point(text))
         points = self.points(target)
         self._index(points, index, "point")
         if not point:
@@ -301,23 +282,51 @@ class Editor:
         self.touch(what)
         return len(destination) - 1
 
-    # -- attendees
+    # -- the tables of the record: attendees, plan rows, referrals, distribution
+
+    def add_row(self, table: str, row: Any) -> int:
+        cleaned = clean_row(row)
+        what = f"{ROW_NAMES[table].capitalize()} added"
+        self._record(what)
+        rows = getattr(self.conference, table)
+        rows.append(cleaned)
+        self.touch(what)
+        return len(rows) - 1
+
+    def update_row(self, table: str, index: int, row: Any) -> None:
+        rows = getattr(self.conference, table)
+        self._index(rows, index, ROW_NAMES[table])
+        cleaned = clean_row(row)
+        if rows[index] != cleaned:
+            what = f"{ROW_NAMES[table].capitalize()} {index + 1} changed"
+            self._record(what)
+            rows[index] = cleaned
+            self.touch(what)
+
+    def delete_row(self, table: str, index: int) -> Any:
+        rows = getattr(self.conference, table)
+        self._index(rows, index, ROW_NAMES[table])
+        what = f"{ROW_NAMES[table].capitalize()} {index + 1} deleted"
+        self._record(what)
+        row = rows.pop(index)
+        self.touch(what)
+        return row
+
+    def move_row(self, table: str, index: int, delta: int) -> int:
+        name = ROW_NAMES[table]
+        return self._move(getattr(self.conference, table), index, delta, name, f"{name}s reordered")
 
     def add_attendee(self, attendee: Attendee) -> int:
-        cleaned = self._clean_attendee(attendee)
-        self._record("Attendee added")
-        self.conference.attendees.append(cleaned)
-        self.touch("Attendee added")
-        return len(self.conference.attendees) - 1
+        return self.add_row("attendees", attendee)
 
     def update_attendee(self, index: int, attendee: Attendee) -> None:
-        self._index(self.conference.attendees, index, "attendee")
-        cleaned = self._clean_attendee(attendee)
-        if self.conference.attendees[index] != cleaned:
-            what = f"Attendee {index + 1} changed"
-            self._record(what)
-            self.conference.attendees[index] = cleaned
-            self.touch(what)
+        self.update_row("attendees", index, attendee)
+
+    def delete_attendee(self, index: int) -> Attendee:
+        return self.delete_row("attendees", index)
+
+    def move_attendee(self, index: int, delta: int) -> int:
+        return self.move_row("attendees", index, delta)
 
     def cycle_attendance(self, index: int) -> str:
         """present → apologies → absent → present; the new value."""
@@ -327,38 +336,31 @@ class Editor:
         self.update_attendee(index, dataclasses.replace(current, attendance=following))
         return following
 
-    def move_attendee(self, index: int, delta: int) -> int:
-        return self._move(
-            self.conference.attendees, index, delta, "attendee", "Attendees reordered"
-        )
-
-    def delete_attendee(self, index: int) -> Attendee:
+    def toggle_core_group(self, index: int) -> bool:
+        """Put the attendee in the core group, or take them out; True if now in it."""
         self._index(self.conference.attendees, index, "attendee")
-        what = f"Attendee {index + 1} removed"
+        name = self.conference.attendees[index].name
+        group = self.conference.core_group
+        what = f"Core group: {name} {'left' if name in group else 'joined'}"
         self._record(what)
-        attendee = self.conference.attendees.pop(index)
+        if name in group:
+            group.remove(name)
+        else:
+            group.append(name)
         self.touch(what)
-        return attendee
-
-    @staticmethod
-    def _clean_attendee(attendee: Attendee) -> Attendee:
-        if attendee.attendance not in ATTENDANCE:
-            raise BadValue(f"Attendance is one of {', '.join(ATTENDANCE)}.")
-        return Attendee(
-            name=_check_length(clean_point(attendee.name), "A name"),
-            role=_check_length(clean_point(attendee.role), "A role"),
-            agency=_check_length(clean_point(attendee.agency), "An agency"),
-            attendance=attendee.attendance,
-        )
-
-    # -- intervention plan
+        return name in group
 
     def add_action(self, action: Action) -> int:
-        cleaned = self._clean_action(action)
-        self._record("Plan row added")
-        self.conference.actions.append(cleaned)
-        self.touch("Plan row added")
-        return len(self.conference.actions) - 1
+        return self.add_row("actions", action)
+
+    def update_action(self, index: int, action: Action) -> None:
+        self.update_row("actions", index, action)
+
+    def delete_action(self, index: int) -> Action:
+        return self.delete_row("actions", index)
+
+    def move_action(self, index: int, delta: int) -> int:
+        return self.move_row("actions", index, delta)
 
     def action_from_point(self, target: str, index: int) -> Action:
         """A new plan row (not yet added) with the point's text in the column its heading
@@ -367,42 +369,12 @@ class Editor:
         self._index(points, index, "point")
         return Action(**{ACTION_FIELD_FOR_TARGET[target]: points[index]})
 
-    def update_action(self, index: int, action: Action) -> None:
-        self._index(self.conference.actions, index, "plan row")
-        cleaned = self._clean_action(action)
-        if self.conference.actions[index] != cleaned:
-            what = f"Plan row {index + 1} changed"
-            self._record(what)
-            self.conference.actions[index] = cleaned
-            self.touch(what)
-
-    def delete_action(self, index: int) -> Action:
-        self._index(self.conference.actions, index, "plan row")
-        what = f"Plan row {index + 1} deleted"
-        self._record(what)
-        action = self.conference.actions.pop(index)
-        self.touch(what)
-        return action
-
-    def move_action(self, index: int, delta: int) -> int:
-        return self._move(self.conference.actions, index, delta, "plan row", "Plan rows reordered")
-
     def cycle_action_status(self, index: int) -> str:
         self._index(self.conference.actions, index, "plan row")
         action = self.conference.actions[index]
         status = ACTION_STATUSES[(ACTION_STATUSES.index(action.status) + 1) % len(ACTION_STATUSES)]
         self.update_action(index, dataclasses.replace(action, status=status))
         return status
-
-    @staticmethod
-    def _clean_action(action: Action) -> Action:
-        if action.status not in ACTION_STATUSES:
-            raise BadValue(f"A plan row's status is one of {', '.join(ACTION_STATUSES)}.")
-        fields = {
-            name: _check_length(clean_point(getattr(action, name)), "A plan field")
-            for name in ACTION_TEXT_FIELDS
-        }
-        return Action(**fields, status=action.status)
 
     # -- scaling
 
@@ -427,7 +399,7 @@ class Editor:
         self.touch("Scaling scores changed")
 
     def set_reason(self, attendee: str, reason: str) -> None:
-        reason = _check_length(clean_point(reason), "A reason")
+        reason = check_length(clean_point(reason), "A reason")
         entry = self.score_for(attendee)
         if (entry.reason if entry else "") == reason:
             return
@@ -455,7 +427,7 @@ class Editor:
     def set_field(self, path: str, value: str) -> None:
         """Set one field; keystrokes into the same field are one undo step."""
         owner, name = self._owner(path)
-        _check_length(value, FIELD_LABELS[path])
+        check_length(value, FIELD_LABELS[path])
         if getattr(owner, name) == value:
             return
         what = f"{FIELD_LABELS[path]} changed"
@@ -465,6 +437,17 @@ class Editor:
             d.review = review_after_move(d.conference, value, d.review, self.nation)
         setattr(owner, name, value)
         self.touch(what)
+
+    def set_involvement(self, text: str) -> None:
+        """Current professional involvement, one point a line (typing is one undo step)."""
+        lines = [point for point in (clean_point(line) for line in text.splitlines()) if point]
+        for line in lines:
+            check_length(line)
+        if lines != self.conference.discussion.involvement:
+            what = "Current professional involvement changed"
+            self._record(what, ("field", "discussion.involvement"))
+            self.conference.discussion.involvement = lines
+            self.touch(what)
 
     def _owner(self, path: str) -> tuple[object, str]:
         if path not in FIELD_LABELS:

@@ -31,6 +31,7 @@ ACTION_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("intervention", "Intervention to be offered", "Intervention"),
     ("agency", "Agency / team responsible", "Agency"),
     ("timescale", "Timescale", "When"),
+    ("due", "Due date (optional)", "Due"),
     ("status", "Status", "Status"),
     ("progress", "Progress", "Progress"),
 )
@@ -62,6 +63,9 @@ FIELD_LABELS: dict[str, str] = {
     **{path: label for path, label, _ in DETAIL_FIELDS},
     "danger_statement": "Danger statement",
     "scaling.question": "Scaling question",
+    "discussion.location_lead_view": "The location lead's view",
+    "discussion.voice": "Young people's and parents' voice",
+    "discussion.young_people_affected": "Young people known to be affected",
 }
 
 # Which plan-row field a point becomes when the chair makes a plan row from it.

@@ -60,6 +60,7 @@ MAX_TEXT = 100_000  # characters in one field: room for a long paste, not for a 
 MAX_ITEMS = 5_000  # entries in one list
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # always used with fullmatch
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")
 # C0 and C1 controls except tab and newline (ESC starts terminal escape sequences), the
 # bidirectional embeddings, overrides and isolates (they can show text reversed), and lone
@@ -115,6 +116,39 @@ class Attendee:
     role: str = ""
     agency: str = ""
     attendance: str = "present"
+    email: str = ""
+
+
+@dataclass
+class Discussion:
+    """What the minutes record of the discussion beyond the four headings."""
+
+    involvement: list[str] = field(default_factory=list)  # current professional involvement
+    location_lead_view: str = ""
+    voice: str = ""  # how young people's and parents' views were brought in
+    young_people_affected: str = ""  # a number or range, as said
+
+
+@dataclass
+class Referral:
+    """A referral made outside the meeting: never a child's name."""
+
+    agency: str = ""
+    date: str = ""
+    note: str = ""
+
+
+@dataclass
+class Recipient:
+    name: str = ""
+    agency: str = ""
+    email: str = ""
+
+
+@dataclass
+class Circulation:
+    at: str = ""
+    to: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -148,6 +182,7 @@ class Action:
     timescale: str = ""
     status: str = "open"
     progress: str = ""
+    due: str = ""  # YYYY-MM-DD or "": a timescale may stay free text
 
 
 @dataclass
@@ -195,6 +230,11 @@ class Conference:
     # privacy findings the chair has looked at and dismissed, as "category:matched text"
     dismissed_flags: list[str] = field(default_factory=list)
     amendments: list[Amendment] = field(default_factory=list)
+    discussion: Discussion = field(default_factory=Discussion)
+    referrals: list[Referral] = field(default_factory=list)
+    core_group: list[str] = field(default_factory=list)  # attendee names
+    distribution: list[Recipient] = field(default_factory=list)
+    circulated: list[Circulation] = field(default_factory=list)
 
     def target_list(self, target: str) -> list[str]:
         """The list of points a capture target files into."""
@@ -214,7 +254,9 @@ class Conference:
     @classmethod
     def from_dict(cls, data: Any) -> Conference:
         """Build and validate a record from the interchange form; raises ValidationError."""
-        conference = _read_conference(data)
+        from .interchange import read_conference  # reading needs the classes above
+
+        conference = read_conference(data)
         validate(conference)
         return conference
 
@@ -241,167 +283,6 @@ def parse_date(text: str) -> dt.date | None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:  # due dates are worked out from it
         raise ValueError(f"not a date between {FIRST_YEAR} and {LAST_YEAR}: {text!r}")
     return day
-
-
-# ---------------------------------------------------------------------------- reading a dict
-
-
-def _read_conference(data: Any) -> Conference:
-    obj = _object(data, "record", required=frozenset({"schema"}))
-    if obj.get("schema") != SCHEMA:
-        raise ValidationError("schema", f"must be {SCHEMA!r} (got {obj.get('schema')!r})")
-    fields = {f.name for f in dataclasses.fields(Conference)} | {"schema"}
-    _no_unknown(obj, fields, "record")
-    conference = Conference()
-    for name in ("id", "kind", "status", "finalised_at", "danger_statement"):
-        if name in obj:
-            setattr(conference, name, _text(obj[name], name))
-    if obj.get("previous_id") is not None:
-        conference.previous_id = _text(obj["previous_id"], "previous_id")
-    if "context" in obj:
-        conference.context = _simple(Context, obj["context"], "context")
-    if "dates" in obj:
-        conference.dates = _simple(Dates, obj["dates"], "dates")
-    if "roles" in obj:
-        conference.roles = _simple(Roles, obj["roles"], "roles")
-    if "attendees" in obj:
-        conference.attendees = [
-            _simple(Attendee, item, f"attendees[{i}]")
-            for i, item in enumerate(_array(obj["attendees"], "attendees"))
-        ]
-    if "points" in obj:
-        points = _object(obj["points"], "points")
-        _no_unknown(points, set(HEADING_KEYS), "points")
-        conference.points = Points(
-            **{k: _texts(points[k], f"points.{k}") for k in HEADING_KEYS if k in points}
-        )
-    if "safety_goals" in obj:
-        conference.safety_goals = _texts(obj["safety_goals"], "safety_goals")
-    if "scaling" in obj:
-        conference.scaling = _read_scaling(obj["scaling"])
-    if "actions" in obj:
-        conference.actions = [
-            _simple(Action, item, f"actions[{i}]")
-            for i, item in enumerate(_array(obj["actions"], "actions"))
-        ]
-    if "agenda" in obj:
-        conference.agenda = _read_agenda(obj["agenda"])
-    if "dismissed_flags" in obj:
-        conference.dismissed_flags = _texts(obj["dismissed_flags"], "dismissed_flags")
-    for i, item in enumerate(_array(obj.get("amendments", []), "amendments")):
-        where = f"amendments[{i}]"
-        entry = _object(item, where)
-        _no_unknown(entry, {"started", "reason", "changes", "finalised"}, where)
-        conference.amendments.append(
-            Amendment(
-                started=_text(entry.get("started", ""), f"{where}.started"),
-                reason=_text(entry.get("reason", ""), f"{where}.reason"),
-                changes=_texts(entry.get("changes", []), f"{where}.changes"),
-                finalised=_text(entry.get("finalised", ""), f"{where}.finalised"),
-            )
-        )
-    return conference
-
-
-def _read_scaling(data: Any) -> Scaling:
-    obj = _object(data, "scaling")
-    _no_unknown(obj, {"question", "scores"}, "scaling")
-    scaling = Scaling()
-    if "question" in obj:
-        scaling.question = _text(obj["question"], "scaling.question")
-    for i, item in enumerate(_array(obj.get("scores", []), "scaling.scores")):
-        where = f"scaling.scores[{i}]"
-        entry = _object(item, where)
-        _no_unknown(entry, {"attendee", "score", "reason"}, where)
-        score = entry.get("score")
-        if score is not None and (type(score) is not int or not 0 <= score <= 10):
-            raise ValidationError(
-                f"{where}.score", f"must be a whole number 0–10 or null ({score!r})"
-            )
-        scaling.scores.append(
-            Score(
-                attendee=_text(entry.get("attendee", ""), f"{where}.attendee"),
-                score=score,
-                reason=_text(entry.get("reason", ""), f"{where}.reason"),
-            )
-        )
-    return scaling
-
-
-def _read_agenda(data: Any) -> Agenda:
-    obj = _object(data, "agenda")
-    _no_unknown(obj, {"items", "current"}, "agenda")
-    agenda = Agenda()
-    if "items" in obj:
-        agenda.items = []
-        for i, item in enumerate(_array(obj["items"], "agenda.items")):
-            where = f"agenda.items[{i}]"
-            entry = _object(item, where)
-            _no_unknown(entry, {"title", "minutes", "started"}, where)
-            minutes = entry.get("minutes", 10)
-            if type(minutes) is not int or not 0 <= minutes <= 600:
-                raise ValidationError(
-                    f"{where}.minutes", f"must be a whole number 0–600 ({minutes!r})"
-                )
-            agenda.items.append(
-                AgendaItem(
-                    title=_text(entry.get("title", ""), f"{where}.title"),
-                    minutes=minutes,
-                    started=_text(entry.get("started", ""), f"{where}.started"),
-                )
-            )
-    current = obj.get("current", -1)
-    if type(current) is not int:
-        raise ValidationError("agenda.current", f"must be a whole number ({current!r})")
-    agenda.current = current
-    return agenda
-
-
-def _simple(cls: type, data: Any, where: str) -> Any:
-    """A dataclass whose fields are all strings."""
-    obj = _object(data, where)
-    names = [f.name for f in dataclasses.fields(cls)]
-    _no_unknown(obj, set(names), where)
-    return cls(**{name: _text(obj[name], f"{where}.{name}") for name in names if name in obj})
-
-
-def _object(value: Any, where: str, required: frozenset[str] = frozenset()) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ValidationError(where, f"must be a JSON object (got {_kind(value)})")
-    missing = sorted(required - value.keys())
-    if missing:
-        raise ValidationError(where, f"missing {', '.join(missing)}")
-    return value
-
-
-def _array(value: Any, where: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise ValidationError(where, f"must be a JSON array (got {_kind(value)})")
-    if len(value) > MAX_ITEMS:
-        raise ValidationError(where, f"has {len(value)} entries; at most {MAX_ITEMS} are allowed")
-    return value
-
-
-def _text(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(where, f"must be text (got {_kind(value)})")
-    return value
-
-
-def _texts(value: Any, where: str) -> list[str]:
-    return [_text(item, f"{where}[{i}]") for i, item in enumerate(_array(value, where))]
-
-
-def _no_unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(obj) - allowed)
-    if unknown:
-        raise ValidationError(where, f"unknown key(s): {', '.join(map(repr, unknown))}")
-
-
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "an array", str: "text", bool: "true/false"}.get(
-        type(value), "null" if value is None else type(value).__name__
-    )
 
 
 # ---------------------------------------------------------------------------- rules
@@ -432,8 +313,17 @@ def validate(conference: Conference) -> None:
             raise ValidationError(f"dates.{name}", f"must be a time HH:MM or empty ({value!r})")
     for i, attendee in enumerate(c.attendees):
         _choice(attendee.attendance, ATTENDANCE, f"attendees[{i}].attendance")
+        _email(attendee.email, f"attendees[{i}].email")
     for i, action in enumerate(c.actions):
         _choice(action.status, ACTION_STATUSES, f"actions[{i}].status")
+        _date_field(action.due, f"actions[{i}].due")
+    for i, referral in enumerate(c.referrals):
+        _date_field(referral.date, f"referrals[{i}].date")
+    for i, recipient in enumerate(c.distribution):
+        _email(recipient.email, f"distribution[{i}].email")
+    for i, sent in enumerate(c.circulated):
+        if not _TIMESTAMP.fullmatch(sent.at):
+            raise ValidationError(f"circulated[{i}].at", "must be a time stamp YYYY-MM-DDTHH:MM:SS")
     for i, amendment in enumerate(c.amendments):
         for name in ("started", "finalised"):
             value = getattr(amendment, name)
@@ -452,6 +342,18 @@ def validate(conference: Conference) -> None:
             raise ValidationError(
                 where, f"holds a control or text-direction character (U+{ord(found[0]):04X})"
             )
+
+
+def _date_field(value: str, where: str) -> None:
+    try:
+        parse_date(value)
+    except ValueError:
+        raise ValidationError(where, f"must be a date YYYY-MM-DD or empty ({value!r})") from None
+
+
+def _email(value: str, where: str) -> None:
+    if value and not EMAIL.fullmatch(value):
+        raise ValidationError(where, f"is not an email address ({value!r})")
 
 
 def _choice(value: str, allowed: tuple[str, ...], where: str) -> None:

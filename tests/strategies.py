@@ -22,6 +22,7 @@ stamps = st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2099, 1, 1)).map(
     lambda d: d.replace(microsecond=0).isoformat()
 )
 ids = st.from_regex(model.ID_PATTERN, fullmatch=True)
+emails = st.from_regex(r"[a-z0-9.]{1,10}@[a-z0-9]{1,10}\.(gov\.uk|org|nhs\.net)", fullmatch=True)
 small_lists = lambda item: st.lists(item, max_size=4)  # noqa: E731
 
 
@@ -70,6 +71,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                         "role": text,
                         "agency": text,
                         "attendance": st.sampled_from(model.ATTENDANCE),
+                        "email": st.one_of(st.just(""), emails),
                     }
                 )
             )
@@ -99,6 +101,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                         "timescale": text,
                         "status": st.sampled_from(model.ACTION_STATUSES),
                         "progress": text,
+                        "due": maybe_date,
                     }
                 )
             )
@@ -108,6 +111,26 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             "current": draw(st.integers(-1, max(len(agenda_items) - 1, 0))),
         },
         "dismissed_flags": draw(small_lists(text)),
+        "discussion": {
+            "involvement": draw(small_lists(text)),
+            "location_lead_view": draw(text),
+            "voice": draw(text),
+            "young_people_affected": draw(text),
+        },
+        "referrals": draw(
+            small_lists(st.fixed_dictionaries({"agency": text, "date": maybe_date, "note": text}))
+        ),
+        "core_group": draw(small_lists(text)),
+        "distribution": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {"name": text, "agency": text, "email": st.one_of(st.just(""), emails)}
+                )
+            )
+        ),
+        "circulated": draw(
+            small_lists(st.fixed_dictionaries({"at": stamps, "to": small_lists(emails)}))
+        ),
         "amendments": draw(
             small_lists(
                 st.fixed_dictionaries(

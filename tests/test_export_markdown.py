@@ -128,9 +128,9 @@ def test_user_text_comes_back_as_typed_in_its_place(point, name, worry, danger, 
     attendance_cells = found["Attendance"]
     assert normalise(name) in attendance_cells
     assert " ".join(found["Danger statement"]) == normalise(danger)
-    plan_cells = found["Intervention plan"]
-    header_cells = 7
-    assert plan_cells[header_cells] == normalise(worry)  # first cell of the first row
+    plan_cells = found["Safety plan"]
+    header = plan_cells.index("What are we worried about (and impact)?")
+    assert plan_cells[header + 7] == normalise(worry)  # first cell of the first row
     assert normalise(reason) in found["Scaling"]
 
 
@@ -150,14 +150,19 @@ def test_sections_come_in_the_minutes_order():
         "",
         "Details",
         "Attendance",
+        "Agenda",
         "Danger statement",
+        "The location lead's view",
         "Current concerns / risks / vulnerabilities",
         "Complicating factors",
         "Strengths",
-        "Safety plan",
+        "Current professional involvement",
+        "Young people's and parents' voice",
         "Safety goals",
         "Scaling",
-        "Intervention plan",
+        "Safety plan",  # one plan: the points, then the intervention plan table under them
+        "Core group",
+        "Referrals made outside the meeting",
         "Review and circulation",
         "Confidentiality",
     ]
@@ -187,7 +192,7 @@ def test_attendance_grouped_by_attendance_then_agency():
         for i, t in enumerate(tokens)
         if t.tag == "h3" and t.type == "heading_open"
     ]
-    assert h3 == ["Present", "Apologies", "Absent"]
+    assert h3 == ["Present", "Apologies", "Absent", "Intervention plan"]
 
 
 def test_empty_record_still_reads_as_minutes():
@@ -196,7 +201,7 @@ def test_empty_record_still_reads_as_minutes():
     )
     found = sections(to_markdown(conference))
     assert found["Safety goals"] == ["None recorded."]
-    assert found["Intervention plan"] == ["No actions agreed."]
+    assert found["Safety plan"][-1] == "No actions agreed."
     assert found["Danger statement"] == ["None recorded."]
 
 

@@ -13,10 +13,10 @@ import re
 
 from .. import dates
 from ..ids import slugify
+from ..labels import TARGET_LABELS
 from ..model import (
     ACTION_LABELS,
     ATTENDANCE,
-    CAPTURE_TARGETS,
     Conference,
     Score,
     parse_date,
@@ -143,6 +143,7 @@ def to_markdown(
         ["Lead practitioner / context assessor", r.lead_practitioner],
         ["Location lead", r.location_lead],
         ["Minute taker", r.minute_taker],
+        ["Young people known to be affected", c.discussion.young_people_affected],
     ]
     if c.kind == "review" and previous is not None:
         details.append(["Reviews the conference of", _date(previous.dates.conference)])
@@ -163,12 +164,14 @@ def to_markdown(
             rows = [[a.agency, a.name, a.role] for a in people]
             out += [table(["Agency", "Name", "Role"], rows, [2, 2, 3]), ""]
 
-    out += ["## Danger statement", ""]
-    for paragraph in escape_block(c.danger_statement) or ["None recorded."]:
-        out += [paragraph, ""]
-
-    for key, label in CAPTURE_TARGETS:
-        out += [f"## {label}", "", *_bullets(c.target_list(key)), ""]
+    out += _agenda(c)
+    out += _text_section("Danger statement", c.danger_statement)
+    out += _text_section("The location lead's view", c.discussion.location_lead_view)
+    for key in ("concerns", "complicating", "strengths"):
+        out += [f"## {TARGET_LABELS[key]}", "", *_bullets(c.target_list(key)), ""]
+    out += ["## Current professional involvement", "", *_bullets(c.discussion.involvement), ""]
+    out += _text_section("Young people's and parents' voice", c.discussion.voice)
+    out += [f"## {TARGET_LABELS['safety_goals']}", "", *_bullets(c.safety_goals), ""]
 
     # Scaling
     present = [a for a in c.attendees if a.attendance == "present" and a.name]
@@ -209,16 +212,29 @@ def to_markdown(
         else:
             out += ["Every action from the last conference was done or dropped.", ""]
 
-    # Intervention plan
-    out += [f"## {PLAN_HEADING}", ""]
+    # One plan: the safety plan agreed in the room, then the actions that carry it out
+    out += [f"## {TARGET_LABELS['safety_plan']}", "", *_bullets(c.points.safety_plan), ""]
+    out += [f"### {PLAN_HEADING}", ""]
     if c.actions:
         rows = []
         for a in c.actions:
             status = a.status + (f" – {a.progress}" if a.progress else "")
-            rows.append([*(getattr(a, name) for name, _h, _s in PLAN_COLUMNS[:-1]), status])
+            when = a.timescale
+            if a.due:
+                when = f"{when} (due {_date(a.due)})" if when else f"Due {_date(a.due)}"
+            cells = {**{name: getattr(a, name) for name, _h, _s in PLAN_COLUMNS}, "timescale": when}
+            rows.append([*(cells[name] for name, _h, _s in PLAN_COLUMNS[:-1]), status])
         out += [table([h for _, h, _ in PLAN_COLUMNS], rows, [s for _, _, s in PLAN_COLUMNS]), ""]
     else:
         out += ["No actions agreed.", ""]
+    core = [r.lead_practitioner, *c.core_group] if r.lead_practitioner else list(c.core_group)
+    out += ["## Core group", "", *_bullets(list(dict.fromkeys(core)), numbered=False), ""]
+    out += ["## Referrals made outside the meeting", ""]
+    if c.referrals:
+        rows = [[x.agency, _date(x.date), x.note] for x in c.referrals]
+        out += [table(["Agency", "Date", "Note"], rows, [3, 2, 6]), ""]
+    else:
+        out += ["None recorded.", ""]
 
     # Dates
     held = parse_date(d.conference) if d.conference else None
@@ -234,7 +250,12 @@ def to_markdown(
         out += [
             f"- Minutes to be circulated by: {_date(dates.minutes_due(held, nation).isoformat())}"
         ]
+    for sent in c.circulated:
+        out += [f"- Circulated {escape(sent.at.replace('T', ' '))} to {len(sent.to)} recipient(s)"]
     out += [""]
+    if c.distribution:
+        rows = [[x.name, x.agency, x.email] for x in c.distribution]
+        out += ["### Distribution", "", table(["Name", "Agency", "Email"], rows, [3, 3, 4]), ""]
 
     if c.amendments:
         out += ["## Amendments", ""]
@@ -262,6 +283,23 @@ def to_markdown(
         "",
     ]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _text_section(title: str, text: str) -> list[str]:
+    """A heading and its paragraphs ("None recorded." when there are none)."""
+    paragraphs = escape_block(text) or ["None recorded."]
+    return [f"## {title}", "", *[line for p in paragraphs for line in (p, "")]]
+
+
+def _agenda(c: Conference) -> list[str]:
+    """The agenda with the time each item started."""
+    rows = [
+        [item.title, item.started[11:16] if item.started else "–", f"{item.minutes} min"]
+        for item in c.agenda.items
+    ]
+    if not rows:
+        return []
+    return ["## Agenda", "", table(["Item", "Started", "Planned"], rows, [6, 1, 1]), ""]
 
 
 def _scores_for(conference: Conference, present: list[str]) -> dict[str, Score]:

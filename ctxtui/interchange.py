@@ -1,0 +1,225 @@
+"""Reading the interchange form (``ctxtui.conference/1``) into a record: every key checked,
+unknown keys refused, each failure naming its field (``attendees[2].attendance``)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from .model import (
+    HEADING_KEYS,
+    MAX_ITEMS,
+    SCHEMA,
+    Action,
+    Agenda,
+    AgendaItem,
+    Amendment,
+    Attendee,
+    Circulation,
+    Conference,
+    Context,
+    Dates,
+    Discussion,
+    Points,
+    Recipient,
+    Referral,
+    Roles,
+    Scaling,
+    Score,
+    ValidationError,
+)
+
+
+def read_conference(data: Any) -> Conference:
+    """A record from the interchange form, field by field (``validate`` checks the rules)."""
+    obj = _object(data, "record", required=frozenset({"schema"}))
+    if obj.get("schema") != SCHEMA:
+        raise ValidationError("schema", f"must be {SCHEMA!r} (got {obj.get('schema')!r})")
+    fields = {f.name for f in dataclasses.fields(Conference)} | {"schema"}
+    _no_unknown(obj, fields, "record")
+    conference = Conference()
+    for name in ("id", "kind", "status", "finalised_at", "danger_statement"):
+        if name in obj:
+            setattr(conference, name, _text(obj[name], name))
+    if obj.get("previous_id") is not None:
+        conference.previous_id = _text(obj["previous_id"], "previous_id")
+    if "context" in obj:
+        conference.context = _simple(Context, obj["context"], "context")
+    if "dates" in obj:
+        conference.dates = _simple(Dates, obj["dates"], "dates")
+    if "roles" in obj:
+        conference.roles = _simple(Roles, obj["roles"], "roles")
+    if "attendees" in obj:
+        conference.attendees = [
+            _simple(Attendee, item, f"attendees[{i}]")
+            for i, item in enumerate(_array(obj["attendees"], "attendees"))
+        ]
+    if "points" in obj:
+        points = _object(obj["points"], "points")
+        _no_unknown(points, set(HEADING_KEYS), "points")
+        conference.points = Points(
+            **{k: _texts(points[k], f"points.{k}") for k in HEADING_KEYS if k in points}
+        )
+    if "safety_goals" in obj:
+        conference.safety_goals = _texts(obj["safety_goals"], "safety_goals")
+    if "scaling" in obj:
+        conference.scaling = _read_scaling(obj["scaling"])
+    if "actions" in obj:
+        conference.actions = [
+            _simple(Action, item, f"actions[{i}]")
+            for i, item in enumerate(_array(obj["actions"], "actions"))
+        ]
+    if "agenda" in obj:
+        conference.agenda = _read_agenda(obj["agenda"])
+    if "dismissed_flags" in obj:
+        conference.dismissed_flags = _texts(obj["dismissed_flags"], "dismissed_flags")
+    for i, item in enumerate(_array(obj.get("amendments", []), "amendments")):
+        where = f"amendments[{i}]"
+        entry = _object(item, where)
+        _no_unknown(entry, {"started", "reason", "changes", "finalised"}, where)
+        conference.amendments.append(
+            Amendment(
+                started=_text(entry.get("started", ""), f"{where}.started"),
+                reason=_text(entry.get("reason", ""), f"{where}.reason"),
+                changes=_texts(entry.get("changes", []), f"{where}.changes"),
+                finalised=_text(entry.get("finalised", ""), f"{where}.finalised"),
+            )
+        )
+    _read_additions(obj, conference)
+    return conference
+
+
+def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
+    """The optional keys added within schema 1: a file without them still reads."""
+    if "discussion" in obj:
+        entry = _object(obj["discussion"], "discussion")
+        names = {f.name for f in dataclasses.fields(Discussion)}
+        _no_unknown(entry, names, "discussion")
+        conference.discussion = Discussion(
+            involvement=_texts(entry.get("involvement", []), "discussion.involvement"),
+            **{
+                name: _text(entry[name], f"discussion.{name}")
+                for name in names - {"involvement"}
+                if name in entry
+            },
+        )
+    for key, cls in (("referrals", Referral), ("distribution", Recipient)):
+        if key in obj:
+            setattr(
+                conference,
+                key,
+                [_simple(cls, item, f"{key}[{i}]") for i, item in enumerate(_array(obj[key], key))],
+            )
+    if "core_group" in obj:
+        conference.core_group = _texts(obj["core_group"], "core_group")
+    for i, item in enumerate(_array(obj.get("circulated", []), "circulated")):
+        where = f"circulated[{i}]"
+        entry = _object(item, where)
+        _no_unknown(entry, {"at", "to"}, where)
+        conference.circulated.append(
+            Circulation(
+                at=_text(entry.get("at", ""), f"{where}.at"),
+                to=_texts(entry.get("to", []), f"{where}.to"),
+            )
+        )
+
+
+def _read_scaling(data: Any) -> Scaling:
+    obj = _object(data, "scaling")
+    _no_unknown(obj, {"question", "scores"}, "scaling")
+    scaling = Scaling()
+    if "question" in obj:
+        scaling.question = _text(obj["question"], "scaling.question")
+    for i, item in enumerate(_array(obj.get("scores", []), "scaling.scores")):
+        where = f"scaling.scores[{i}]"
+        entry = _object(item, where)
+        _no_unknown(entry, {"attendee", "score", "reason"}, where)
+        score = entry.get("score")
+        if score is not None and (type(score) is not int or not 0 <= score <= 10):
+            raise ValidationError(
+                f"{where}.score", f"must be a whole number 0–10 or null ({score!r})"
+            )
+        scaling.scores.append(
+            Score(
+                attendee=_text(entry.get("attendee", ""), f"{where}.attendee"),
+                score=score,
+                reason=_text(entry.get("reason", ""), f"{where}.reason"),
+            )
+        )
+    return scaling
+
+
+def _read_agenda(data: Any) -> Agenda:
+    obj = _object(data, "agenda")
+    _no_unknown(obj, {"items", "current"}, "agenda")
+    agenda = Agenda()
+    if "items" in obj:
+        agenda.items = []
+        for i, item in enumerate(_array(obj["items"], "agenda.items")):
+            where = f"agenda.items[{i}]"
+            entry = _object(item, where)
+            _no_unknown(entry, {"title", "minutes", "started"}, where)
+            minutes = entry.get("minutes", 10)
+            if type(minutes) is not int or not 0 <= minutes <= 600:
+                raise ValidationError(
+                    f"{where}.minutes", f"must be a whole number 0–600 ({minutes!r})"
+                )
+            agenda.items.append(
+                AgendaItem(
+                    title=_text(entry.get("title", ""), f"{where}.title"),
+                    minutes=minutes,
+                    started=_text(entry.get("started", ""), f"{where}.started"),
+                )
+            )
+    current = obj.get("current", -1)
+    if type(current) is not int:
+        raise ValidationError("agenda.current", f"must be a whole number ({current!r})")
+    agenda.current = current
+    return agenda
+
+
+def _simple(cls: type, data: Any, where: str) -> Any:
+    """A dataclass whose fields are all strings."""
+    obj = _object(data, where)
+    names = [f.name for f in dataclasses.fields(cls)]
+    _no_unknown(obj, set(names), where)
+    return cls(**{name: _text(obj[name], f"{where}.{name}") for name in names if name in obj})
+
+
+def _object(value: Any, where: str, required: frozenset[str] = frozenset()) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValidationError(where, f"must be a JSON object (got {_kind(value)})")
+    missing = sorted(required - value.keys())
+    if missing:
+        raise ValidationError(where, f"missing {', '.join(missing)}")
+    return value
+
+
+def _array(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValidationError(where, f"must be a JSON array (got {_kind(value)})")
+    if len(value) > MAX_ITEMS:
+        raise ValidationError(where, f"has {len(value)} entries; at most {MAX_ITEMS} are allowed")
+    return value
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(where, f"must be text (got {_kind(value)})")
+    return value
+
+
+def _texts(value: Any, where: str) -> list[str]:
+    return [_text(item, f"{where}[{i}]") for i, item in enumerate(_array(value, where))]
+
+
+def _no_unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(obj) - allowed)
+    if unknown:
+        raise ValidationError(where, f"unknown key(s): {', '.join(map(repr, unknown))}")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "text", bool: "true/false"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )
