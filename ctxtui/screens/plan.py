@@ -67,6 +67,8 @@ def action_fields(context_type: str, goals: list[str], agencies: list[str]) -> l
     for name, label, _short in ACTION_FIELDS:
         if name == "status":
             fields.append(Field(name, label, "choice", choices=ACTION_STATUSES))
+        elif name == "due":
+            fields.append(Field(name, label, "date", placeholder="YYYY-MM-DD"))
         else:
             suggestions, title = offers.get(name, ((), ""))
             fields.append(Field(name, label, suggestions=suggestions, pick_title=title))
