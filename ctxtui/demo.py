@@ -9,7 +9,9 @@ from .model import (
     Conference,
     Context,
     Dates,
+    Discussion,
     Points,
+    Referral,
     Roles,
     Scaling,
     Score,
@@ -29,6 +31,9 @@ def demo_conference() -> Conference:
         Attendee("Alys Pryce", "School nurse", "Health – school nurse", "apologies"),
         Attendee("Martin Osei", "Licensing officer", "Licensing", "absent"),
     ]
+    for attendee in attendees[:7]:  # .example addresses can never reach anyone
+        first, last = attendee.name.lower().split()
+        attendee.email = f"{first}.{last}@council.example"
     scores = [
         Score("Priya Okafor", 3, "Goals agreed today; nothing has changed on the ground yet."),
         Score("Tom Brennan", 2, "Young people still describe the underpass as the worst spot."),
@@ -148,4 +153,17 @@ def demo_conference() -> Conference:
         scaling=Scaling(scores=scores),
         actions=actions,
         agenda=Agenda(),
+        discussion=Discussion(
+            involvement=[
+                "Detached youth work two evenings a week on the estate.",
+                "Safer schools officer visits the secondary school weekly.",
+            ],
+            location_lead_view="The garage block is the worst spot after dark; residents avoid it.",
+            voice="The school council ran a short survey of pupils who walk the route.",
+            young_people_affected="About 15, aged 11 to 16",
+        ),
+        referrals=[
+            Referral("Children's Social Care", "2026-01-16", "One referral made before the meeting")
+        ],
+        core_group=["Gwen Hollis", "Leon Marsh"],
     )

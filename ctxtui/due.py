@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from . import dates
-from .model import parse_date
+from .model import Action, parse_date
 
 
 def date_or_none(text: str) -> dt.date | None:
@@ -44,6 +44,20 @@ def review_due(review_date: str, conference_date: str, nation: str = dates.DEFAU
     return dates.default_review(held, nation).isoformat() if held else ""
 
 
+STILL_TO_DO = ("open", "in-progress")
+
+
+def next_action_due(actions: Iterable[Action]) -> str:
+    """The earliest due date of the actions still to do (ISO), or ""."""
+    dues = [a.due for a in actions if a.status in STILL_TO_DO and date_or_none(a.due)]
+    return min(dues, default="")
+
+
+def action_overdue(action: Action, today: dt.date) -> bool:
+    day = date_or_none(action.due)
+    return action.status in STILL_TO_DO and day is not None and day < today
+
+
 class Dated(Protocol):
     """What the overdue rules read of a conference (a summary or a whole record)."""
 
@@ -57,6 +71,8 @@ class Dated(Protocol):
     def review(self) -> str: ...
     @property
     def previous_id(self) -> str | None: ...
+    @property
+    def next_due(self) -> str: ...
 
 
 def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, list[str]]:
@@ -72,4 +88,7 @@ def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, 
         review = date_or_none(review_due(r.review, r.conference, nation))
         if review and review < today and r.id not in reviewed:
             notes.setdefault(r.id, []).append("review overdue")
+        action_due = date_or_none(r.next_due)
+        if action_due and action_due < today:
+            notes.setdefault(r.id, []).append("actions overdue")
     return notes

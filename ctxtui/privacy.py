@@ -39,6 +39,8 @@ SECTIONS: tuple[str, ...] = (
     "actions",
     "scaling",
     "attendees",
+    "discussion",
+    "referrals",
 )
 
 
@@ -91,7 +93,9 @@ _DOB_CONTEXT = re.compile(
 )
 _ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
 _AGE = re.compile(
+    # "aged 11 to 16" is a group's age range, not a child's age
     r"\b(?:aged?\s+(?:\d{1,2}|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)))\b"
+    r"(?!\s*(?:-|–|to|and|or)\s*(?:\d|eleven|twelve|thirteen|fourteen|fifteen|sixteen))"
     r"|\b(?:a|an|the|one|this|that|his|her|their)\s+\d{1,2}[\s-]*(?:year|yr)s?[\s-]*old\b(?!s)"
     r"|\b\d{1,2}\s*(?:yo|y/o|yrs?\s+old|years?\s+old)\b(?!s)",
     re.I,
@@ -267,6 +271,12 @@ def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
         yield "scaling", index, score.reason
     for index, attendee in enumerate(c.attendees):
         yield "attendees", index, f"{attendee.role} · {attendee.agency}"
+    d = c.discussion
+    discussion = [*d.involvement, d.location_lead_view, d.voice, d.young_people_affected]
+    for index, text in enumerate(discussion):
+        yield "discussion", index, text
+    for index, referral in enumerate(c.referrals):
+        yield "referrals", index, referral.note
 
 
 def attendee_names(conference: Conference) -> list[str]:

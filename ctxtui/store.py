@@ -33,7 +33,7 @@ STORAGE_VERSION = 1
 CONFERENCE_TABLE = "conference"
 META_TABLE = "meta"
 DOC_ID = 1
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: summaries carry the earliest due date of the open actions
 # ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
 CONFLICT_COPY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.conflict-\d{8}-\d{6}")
 
@@ -100,6 +100,7 @@ class Summary:
     review: str
     previous_id: str | None
     agencies: tuple[str, ...] = ()
+    next_due: str = ""  # the earliest due date of an action still open or in progress
 
     @classmethod
     def of(cls, conference: Conference) -> Summary:
@@ -113,6 +114,7 @@ class Summary:
             review=conference.dates.review,
             previous_id=conference.previous_id,
             agencies=tuple(sorted({a.agency for a in conference.attendees if a.agency})),
+            next_due=due.next_action_due(conference.actions),
         )
 
     def minutes_due(self, nation: str) -> str:

@@ -145,7 +145,8 @@ def test_big_conference_costs_about_one_pandoc_run():
         start = time.perf_counter()
         render(conference, "docx", nation=NATION)
         ours.append(time.perf_counter() - start)
-    assert min(ours) / min(bare) < 1.5
+    # ours = Markdown + one pandoc run + the layout finish (about 0.03-0.06 s with python-docx)
+    assert min(ours) / min(bare) < 1.6
 
 
 def test_cli_exports_md_and_docx_and_falls_back_without_pandoc(cli, tmp_path):

@@ -69,25 +69,28 @@ def test_a_chain_of_three_conferences(store):
     # the second's minutes report progress on what the first left open
     found = sections(to_markdown(store.load(second.id), previous=store.load(first.id)))
     carried = found["Actions from the last conference"]
-    assert carried[:5] == ["Intervention", "Agency / team", "Status then", "Status now", "Progress"]
-    assert carried[5:10] == [
+    headings = ["Intervention", "Agency / team", "Due", "Status then", "Status now", "Progress"]
+    assert carried[:6] == headings
+    assert carried[6:12] == [
         first.actions[0].intervention,
         "Housing",
+        "",  # no due date
         "in-progress",
         "done",
         first.actions[0].progress,
     ]
-    assert carried[10:15] == [
+    assert carried[12:18] == [
         first.actions[2].intervention,
         "Community safety",
+        "",
         "open",
         "open",
         "Sessions running twice a week.",
     ]
-    assert len(carried) == 5 * 4  # the header and the three rows first left open
+    assert len(carried) == 6 * 4  # the header and the three rows first left open
     # the third's report on what the second left open, and the scaling change
     found = sections(to_markdown(store.load(third.id), previous=store.load(second.id)))
-    assert len(found["Actions from the last conference"]) == 5 * 3
+    assert len(found["Actions from the last conference"]) == 6 * 3
     assert "Previous conference median 6 → today –" in " ".join(found["Scaling"])
 
 

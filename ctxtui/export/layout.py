@@ -36,9 +36,9 @@ def finish(
 
 
 def _drop_marking(document, marking: str) -> None:
-    first = document.paragraphs[0] if document.paragraphs else None
-    if first is not None and first.text.strip() == marking:
-        first._element.getparent().remove(first._element)
+    first = next(document.element.body.iterchildren(qn("w:p")), None)
+    if first is not None and Paragraph(first, document._body).text.strip() == marking:
+        first.getparent().remove(first)
 
 
 def _keep_rows_whole(table: Table) -> None:
@@ -53,8 +53,13 @@ def _keep_rows_whole(table: Table) -> None:
 def _landscape_table_after(document, heading: str, shares: Sequence[int]) -> None:
     """Put ``heading`` and the table under it on landscape pages between two section breaks."""
     body = document.element.body
-    found = next(
-        (p for p in document.paragraphs if p.text.strip() == heading and _is_heading(p)), None
+    found = next(  # style first: reading every paragraph's text costs more than the rest
+        (
+            Paragraph(p, document._body)
+            for p in body.iterchildren(qn("w:p"))
+            if _heading_style(p) and Paragraph(p, document._body).text.strip() == heading
+        ),
+        None,
     )
     if found is None:
         return
@@ -79,8 +84,12 @@ def _landscape_table_after(document, heading: str, shares: Sequence[int]) -> Non
 
 
 def _is_heading(paragraph: Paragraph) -> bool:
-    style = paragraph.style.name if paragraph.style is not None else ""
-    return style.lower().startswith("heading")
+    return _heading_style(paragraph._element)
+
+
+def _heading_style(element) -> bool:
+    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style is not None and style.get(qn("w:val"), "").lower().startswith("heading")
 
 
 def _section_break(section_properties) -> object:

@@ -9,14 +9,17 @@ lines in long text start a new paragraph.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .. import dates
+from ..due import action_overdue
 from ..ids import slugify
 from ..labels import TARGET_LABELS
 from ..model import (
     ACTION_LABELS,
     ATTENDANCE,
+    Action,
     Conference,
     Score,
     parse_date,
@@ -197,18 +200,20 @@ def to_markdown(
         out += ["## Actions from the last conference", ""]
         pairs = match_carried(previous, c)
         if pairs:
+            held_on = parse_date(d.conference) if d.conference else None
             rows = [
                 [
                     old.intervention,
                     old.agency,
+                    _due_text(old, held_on),
                     old.status,
                     now_.status if now_ else "no longer in the plan",
                     (now_.progress if now_ else old.progress),
                 ]
                 for old, now_ in pairs
             ]
-            headings = ["Intervention", "Agency / team", "Status then", "Status now", "Progress"]
-            out += [table(headings, rows, [5, 3, 2, 2, 5]), ""]
+            headings = ["Intervention", "Agency / team", "Due", "Status then", "Status now"]
+            out += [table([*headings, "Progress"], rows, [5, 3, 2, 2, 2, 5]), ""]
         else:
             out += ["Every action from the last conference was done or dropped.", ""]
 
@@ -283,6 +288,14 @@ def to_markdown(
         "",
     ]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _due_text(action: Action, today: dt.date | None) -> str:
+    """The due date of a carried action, marked when it had passed by the review."""
+    if not action.due:
+        return ""
+    late = today is not None and action_overdue(action, today)
+    return _date(action.due) + (" (overdue)" if late else "")
 
 
 def _text_section(title: str, text: str) -> list[str]:

@@ -12,27 +12,36 @@ from .tables import ATTENDEE_ROWS, TableScreen
 # (name, heading, width) at 80 columns; the whole row always shows beneath the table
 ATTENDEE_COLUMNS = (
     ("attendance", "Attendance", 11),
-    ("name", "Name", 20),
-    ("agency", "Agency", 22),
-    ("role", "Role", 21),
+    ("core", "Core", 5),
+    ("name", "Name", 19),
+    ("agency", "Agency", 20),
+    ("role", "Role", 19),
 )
 
 
 class AttendanceScreen(TableScreen):
     HELP_GROUP = "Attendance"
-    TITLE_TEXT = "Attendance — a: add  Enter: edit  p: present/apologies/absent"
+    TITLE_TEXT = "Attendance — a: add  Enter: edit  p: present/apologies  c: core group"
     EMPTY_TEXT = "No attendees yet: press a to add one."
     ROW_NAME = "attendee"
     BINDINGS = [
         Binding("p", "cycle", "Present/apologies/absent", id="attendance.cycle"),
+        Binding("c", "core", "Core group in or out", id="attendance.core"),
     ]
+
+    def action_core(self) -> None:
+        index = self.selected()
+        if index is not None:
+            self.edit(lambda: self.editor.toggle_core_group(index))
 
     ROWS = ATTENDEE_ROWS
     COLUMNS = ATTENDEE_COLUMNS
 
     def detail(self, row: Attendee, number: int) -> Text:
         role, agency = row.role or "no role", row.agency or "no agency"
-        return Text(f"{row.name} — {role}, {agency} ({row.attendance})")
+        core = ", core group" if row.name in self.editor.conference.core_group else ""
+        email = f" · {row.email}" if row.email else ""
+        return Text(f"{row.name} — {role}, {agency} ({row.attendance}{core}){email}")
 
     def form_fields(self) -> list[Field]:
         named = [a.agency for a in self.rows() if a.agency]
@@ -42,6 +51,7 @@ class AttendanceScreen(TableScreen):
             Field("role", "Role"),
             Field("agency", "Agency", suggestions=agencies, pick_title="Choose an agency"),
             Field("attendance", "Attendance", "choice", choices=ATTENDANCE),
+            Field("email", "Email (for the minutes)"),
         ]
 
     def values_of(self, row: Attendee) -> Values:
@@ -50,7 +60,9 @@ class AttendanceScreen(TableScreen):
             "role": row.role,
             "agency": row.agency,
             "attendance": row.attendance,
+            "email": row.email,
+            "core": "yes" if row.name in self.editor.conference.core_group else "",
         }
 
     def make_row(self, values: Values) -> Attendee:
-        return Attendee(**values)
+        return Attendee(**{k: v for k, v in values.items() if k != "core"})

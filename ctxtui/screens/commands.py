@@ -34,6 +34,16 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
         "Scaling", "Everyone's 0–10 confidence score and reasoning", "open('scaling')", "s"
     ),
     Destination("Agenda", "Items, timings and the current item", "open('agenda')", "r"),
+    Destination(
+        "Discussion",
+        "Professional involvement, the location lead's view, young people's voice",
+        "open('discussion')",
+        "i",
+    ),
+    Destination("Referrals", "Referrals made outside the meeting", "open('referrals')", "n"),
+    Destination(
+        "Distribution list", "Who receives the minutes, with emails", "open('distribution')", "c"
+    ),
     Destination("Agenda: next item", "Start the next agenda item", "next_item"),
     Destination("Preview", "The minutes as they will be exported", "preview", "v"),
     Destination("Export", "Write the minutes as DOCX, Markdown or JSON", "export", "e"),

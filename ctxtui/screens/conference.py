@@ -295,7 +295,7 @@ class ConferenceScreen(MeetingScreen):
     def action_open(self, name: str) -> None:
         """Open one part of the record over this screen, by the name ``open(...)`` takes."""
         # imported here, not at the top: loading every screen slowed opening by a third
-        from . import agenda, attendance, danger, details, plan, scaling
+        from . import agenda, attendance, danger, details, discussion, plan, records, scaling
 
         opens: dict[str, Callable[[Meeting], Screen]] = {
             "details": details.DetailsScreen,
@@ -304,6 +304,9 @@ class ConferenceScreen(MeetingScreen):
             "agenda": agenda.AgendaScreen,
             "plan": plan.PlanScreen,
             "scaling": scaling.ScalingScreen,
+            "discussion": discussion.DiscussionScreen,
+            "referrals": records.ReferralsScreen,
+            "distribution": records.DistributionScreen,
         }
         self.app.push_screen(opens[name](self.meeting), self._back)
 

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ..meeting import Meeting
 from ..model import typed_value_problem
@@ -134,6 +134,8 @@ class FormScreen(ModalScreen[Values | None]):
                 allow_blank=False,
                 id=field.name,
             )
+        if field.kind == "lines":
+            return TextArea(value, soft_wrap=True, show_line_numbers=False, id=field.name)
         suggester = (
             SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
         )
@@ -159,7 +161,10 @@ class FormScreen(ModalScreen[Values | None]):
         out: Values = {}
         for f in self.fields:
             widget = self.field(f.name)
-            out[f.name] = str(widget.value) if isinstance(widget, Select | Input) else ""
+            if isinstance(widget, TextArea):
+                out[f.name] = widget.text
+            else:
+                out[f.name] = str(widget.value) if isinstance(widget, Select | Input) else ""
         return out
 
     def problems(self, values: Values) -> dict[str, str]:
@@ -185,7 +190,7 @@ class FormScreen(ModalScreen[Values | None]):
     # -- keys that move between fields: priority, so they act in the order typed
 
     def _in_a_field(self) -> bool:
-        return isinstance(self.focused, Input | Select)
+        return isinstance(self.focused, Input | Select | TextArea)
 
     def action_next_field(self) -> None:
         if not self._in_a_field():
@@ -256,3 +261,71 @@ class FormScreen(ModalScreen[Values | None]):
 
         entries = [(None, option, str(i)) for i, option in enumerate(options)]
         self.app.push_screen(ChoiceDialog(field.pick_title, entries, numbered=True), chosen)
+
+
+class LiveForm(FormScreen):
+    """A form whose fields are kept in the record as they are typed (details, discussion):
+    Escape and Ctrl+S go back, Ctrl+Z and Ctrl+R undo and redo and show the fields again.
+    Subclasses apply a changed field and say what each field shows (``value_of``)."""
+
+    HINT = "Kept as you type · Enter or Tab: next field · Escape: back · Ctrl+Z: undo"
+    ENTER_ON_LAST_IS_DONE = False
+    BINDINGS = [
+        Binding("ctrl+z", "undo", "Undo", id="live.undo"),
+        Binding("ctrl+r", "redo", "Redo", id="live.redo", show=False),
+        Binding("escape", "cancel", "Back", id="live.back", priority=True),
+    ]
+
+    def __init__(self, title: str, fields: list[Field], meeting: Meeting) -> None:
+        super().__init__(title, fields, {f.name: "" for f in fields})
+        self.meeting_edited = meeting
+        self.initial = {f.name: self.value_of(f.name) for f in fields}
+        self.add_class("-full")
+
+    def value_of(self, name: str) -> str:
+        raise NotImplementedError
+
+    def apply(self, change: Callable[[], object]) -> None:
+        if not self.meeting_edited.locked:
+            self._run(change)
+        else:
+            self.notify(self.meeting_edited.editor.refusal() or "", severity="warning")
+
+    def _run(self, change: Callable[[], object]) -> bool:
+        from ..editing import Refused
+
+        try:
+            change()
+        except Refused as refusal:
+            self.notify(str(refusal), severity="warning")
+            return False
+        return True
+
+    def _history(self, step: Callable[[], str | None], verb: str) -> None:
+        what: list[str | None] = []
+        if self._run(lambda: what.append(step())):
+            self.notify(f"{verb}: {what[0]}." if what[0] else f"Nothing to {verb.lower()[:-1]}.")
+            self.show_values()
+
+    def action_undo(self) -> None:
+        self._history(self.meeting_edited.editor.undo, "Undone")
+
+    def action_redo(self) -> None:
+        self._history(self.meeting_edited.editor.redo, "Redone")
+
+    def show_values(self) -> None:
+        """Every field as the record now has it (after an undo, say)."""
+        with self.prevent(Input.Changed, Select.Changed, TextArea.Changed):
+            for f in self.fields:
+                widget = self.field(f.name)
+                if isinstance(widget, TextArea):
+                    widget.text = self.value_of(f.name)
+                elif isinstance(widget, Input | Select):
+                    widget.value = self.value_of(f.name)
+
+    async def action_done(self) -> None:
+        await self.settle()  # what was typed just before is kept
+        self.dismiss(None)
+
+    async def action_cancel(self) -> None:
+        await self.action_done()

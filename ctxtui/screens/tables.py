@@ -25,33 +25,33 @@ NUMBER_WIDTH = 3
 
 @dataclass(frozen=True)
 class RowKind:
-    """The editor's operations on one table of the record (attendees, plan rows), so that one
-    table screen serves both."""
+    """One table of the record (attendees, plan rows, referrals, the distribution list) and the
+    editor's operations on it, so that one table screen serves them all."""
 
-    rows: Callable[[Conference], list]
-    add: Callable[[Editor, Any], int]
-    update: Callable[[Editor, int, Any], None]
-    delete: Callable[[Editor, int], Any]
-    move: Callable[[Editor, int, int], int]
-    cycle: Callable[[Editor, int], str]
+    table: str
+    cycle: Callable[[Editor, int], str] | None = None  # the row's status, where it has one
+
+    def rows(self, conference: Conference) -> list[Any]:
+        rows: list[Any] = getattr(conference, self.table)
+        return rows
+
+    def add(self, editor: Editor, row: Any) -> int:
+        return editor.add_row(self.table, row)
+
+    def update(self, editor: Editor, index: int, row: Any) -> None:
+        editor.update_row(self.table, index, row)
+
+    def delete(self, editor: Editor, index: int) -> Any:
+        return editor.delete_row(self.table, index)
+
+    def move(self, editor: Editor, index: int, delta: int) -> int:
+        return editor.move_row(self.table, index, delta)
 
 
-ATTENDEE_ROWS = RowKind(
-    lambda c: c.attendees,
-    Editor.add_attendee,
-    Editor.update_attendee,
-    Editor.delete_attendee,
-    Editor.move_attendee,
-    Editor.cycle_attendance,
-)
-ACTION_ROWS = RowKind(
-    lambda c: c.actions,
-    Editor.add_action,
-    Editor.update_action,
-    Editor.delete_action,
-    Editor.move_action,
-    Editor.cycle_action_status,
-)
+ATTENDEE_ROWS = RowKind("attendees", Editor.cycle_attendance)
+ACTION_ROWS = RowKind("actions", Editor.cycle_action_status)
+REFERRAL_ROWS = RowKind("referrals")
+RECIPIENT_ROWS = RowKind("distribution")
 
 
 class TableScreen(SubScreen):
@@ -184,7 +184,9 @@ class TableScreen(SubScreen):
     def action_cycle(self) -> None:
         index = self.selected()
         if index is not None:
-            self.edit(lambda: self.ROWS.cycle(self.editor, index))
+            cycle = self.ROWS.cycle
+            if cycle is not None:
+                self.edit(lambda: cycle(self.editor, index))
 
     def action_delete(self) -> None:
         index = self.selected()
