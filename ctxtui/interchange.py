@@ -135,14 +135,10 @@ def _read_scaling(data: Any) -> Scaling:
         entry = _object(item, where)
         _no_unknown(entry, {"attendee", "score", "reason"}, where)
         score = entry.get("score")
-        if score is not None and (type(score) is not int or not 0 <= score <= 10):
-            raise ValidationError(
-                f"{where}.score", f"must be a whole number 0–10 or null ({score!r})"
-            )
         scaling.scores.append(
             Score(
                 attendee=_text(entry.get("attendee", ""), f"{where}.attendee"),
-                score=score,
+                score=None if score is None else _number(score, f"{where}.score", 10, "or null "),
                 reason=_text(entry.get("reason", ""), f"{where}.reason"),
             )
         )
@@ -159,15 +155,10 @@ def _read_agenda(data: Any) -> Agenda:
             where = f"agenda.items[{i}]"
             entry = _object(item, where)
             _no_unknown(entry, {"title", "minutes", "started"}, where)
-            minutes = entry.get("minutes", 10)
-            if type(minutes) is not int or not 0 <= minutes <= 600:
-                raise ValidationError(
-                    f"{where}.minutes", f"must be a whole number 0–600 ({minutes!r})"
-                )
             agenda.items.append(
                 AgendaItem(
                     title=_text(entry.get("title", ""), f"{where}.title"),
-                    minutes=minutes,
+                    minutes=_number(entry.get("minutes", 10), f"{where}.minutes", 600),
                     started=_text(entry.get("started", ""), f"{where}.started"),
                 )
             )
@@ -176,6 +167,13 @@ def _read_agenda(data: Any) -> Agenda:
         raise ValidationError("agenda.current", f"must be a whole number ({current!r})")
     agenda.current = current
     return agenda
+
+
+def _number(value: Any, where: str, highest: int, also: str = "") -> int:
+    """A whole number from 0 to ``highest``."""
+    if type(value) is not int or not 0 <= value <= highest:
+        raise ValidationError(where, f"must be a whole number 0–{highest} {also}({value!r})")
+    return value
 
 
 def _simple(cls: type, data: Any, where: str) -> Any:

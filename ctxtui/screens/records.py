@@ -3,26 +3,19 @@ the distribution list of the minutes."""
 
 from __future__ import annotations
 
-import dataclasses
-
-from rich.text import Text
 from textual.binding import Binding
 
 from ..model import AGENCIES, Recipient, Referral
-from .forms import Field, Values
+from .forms import Field
 from .tables import RECIPIENT_ROWS, REFERRAL_ROWS, TableScreen
 
 
 class ReferralsScreen(TableScreen):
     HELP_GROUP = "Referrals"
-    TITLE_TEXT = "Referrals made outside the meeting — never a child's name"
-    EMPTY_TEXT = "No referrals recorded: press a to add one (agency, date, a note)."
+    TITLE_TEXT = "Referrals made outside the meeting (agency, date, a note) — never a child's name"
     ROW_NAME = "referral"
-    ROWS = REFERRAL_ROWS
+    ROWS, ROW_TYPE = REFERRAL_ROWS, Referral
     COLUMNS = (("agency", "Agency", 24), ("date", "Date", 12), ("note", "Note", 38))
-
-    def detail(self, row: Referral, number: int) -> Text:
-        return Text(f"{row.agency or 'no agency'} · {row.date or 'no date'} · {row.note}")
 
     def form_fields(self) -> list[Field]:
         return [
@@ -31,33 +24,18 @@ class ReferralsScreen(TableScreen):
             Field("note", "Note (no names)"),
         ]
 
-    def values_of(self, row: Referral) -> Values:
-        return dataclasses.asdict(row)
-
-    def make_row(self, values: Values) -> Referral:
-        return Referral(**values)
-
 
 class DistributionScreen(TableScreen):
     HELP_GROUP = "Distribution list"
     TITLE_TEXT = "Who receives the minutes — f: add attendees with an email address"
     EMPTY_TEXT = "Nobody yet: press f to add the attendees with an email, or a to add someone."
     ROW_NAME = "recipient"
-    ROWS = RECIPIENT_ROWS
+    ROWS, ROW_TYPE = RECIPIENT_ROWS, Recipient
     COLUMNS = (("name", "Name", 22), ("agency", "Agency", 22), ("email", "Email", 30))
     BINDINGS = [Binding("f", "from_attendees", "Add attendees", id="distribution.attendees")]
 
-    def detail(self, row: Recipient, number: int) -> Text:
-        return Text(f"{row.name} · {row.agency or 'no agency'} · {row.email or 'no email'}")
-
     def form_fields(self) -> list[Field]:
         return [Field("name", "Name"), Field("agency", "Agency"), Field("email", "Email")]
-
-    def values_of(self, row: Recipient) -> Values:
-        return dataclasses.asdict(row)
-
-    def make_row(self, values: Values) -> Recipient:
-        return Recipient(**values)
 
     def action_from_attendees(self) -> None:
         """Everyone on the attendance list with an email address, once each."""

@@ -3,6 +3,7 @@ add, edit, cycle a status, delete, reorder and undo, the whole selected row show
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -84,16 +85,21 @@ class TableScreen(SubScreen):
         return list(self.COLUMNS)
 
     def detail(self, row: Any, number: int) -> RenderableType:
-        raise NotImplementedError
+        """The whole row beneath the table (its columns are cut to fit 80 columns)."""
+        return Text(" · ".join(value for value in self.values_of(row).values() if value))
 
     def form_fields(self) -> list[Field]:
         raise NotImplementedError
 
+    ROW_TYPE: type | None = None  # rows of plain text fields: values and rows map one to one
+
     def values_of(self, row: Any) -> Values:
-        raise NotImplementedError
+        return dataclasses.asdict(row)
 
     def make_row(self, values: Values) -> Any:
-        raise NotImplementedError
+        if self.ROW_TYPE is None:
+            raise NotImplementedError
+        return self.ROW_TYPE(**values)
 
     def rows(self) -> list[Any]:
         return self.ROWS.rows(self.editor.conference)
