@@ -8,7 +8,14 @@ from pathlib import Path
 
 from ..files import atomic_create, atomic_write, is_regular_or_absent
 from ..model import Conference
-from .markdown import MARKING, PLAN_COLUMNS, PLAN_HEADING, default_file_name, to_markdown
+from .markdown import (
+    MARKING,
+    PLAN_COLUMNS,
+    PLAN_HEADING,
+    SAFETY_PLAN_HEADING,
+    default_file_name,
+    to_markdown,
+)
 
 FORMATS = ("md", "docx", "json")
 
@@ -40,6 +47,7 @@ def render(
             markdown_to_docx(markdown),
             marking=MARKING,
             landscape_heading=PLAN_HEADING,
+            landscape_from=SAFETY_PLAN_HEADING,  # one plan: its points and its table together
             landscape_shares=[share for _name, _heading, share in PLAN_COLUMNS],
         )
     raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")

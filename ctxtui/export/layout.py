@@ -22,14 +22,23 @@ A4_SHORT, A4_LONG = 11906, 16838  # twips
 
 
 def finish(
-    data: bytes, *, marking: str, landscape_heading: str, landscape_shares: Sequence[int]
+    data: bytes,
+    *,
+    marking: str,
+    landscape_heading: str,
+    landscape_shares: Sequence[int],
+    landscape_from: str | None = None,
 ) -> bytes:
-    """The DOCX ``data`` with the layout above applied."""
+    """The DOCX ``data`` with the layout above applied. The landscape pages start at the heading
+    ``landscape_from`` (else ``landscape_heading``) and end after the table under
+    ``landscape_heading``."""
     document = Document(io.BytesIO(data))
     _drop_marking(document, marking)
     for table in document.tables:
         _keep_rows_whole(table)
-    _landscape_table_after(document, landscape_heading, landscape_shares)
+    _landscape_table_after(
+        document, landscape_heading, landscape_shares, landscape_from or landscape_heading
+    )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -50,18 +59,26 @@ def _keep_rows_whole(table: Table) -> None:
             properties.append(OxmlElement("w:tblHeader"))
 
 
-def _landscape_table_after(document, heading: str, shares: Sequence[int]) -> None:
-    """Put ``heading`` and the table under it on landscape pages between two section breaks."""
-    body = document.element.body
-    found = next(  # style first: reading every paragraph's text costs more than the rest
+def _heading(document, text: str) -> Paragraph | None:
+    return next(  # style first: reading every paragraph's text costs more than the rest
         (
             Paragraph(p, document._body)
-            for p in body.iterchildren(qn("w:p"))
-            if _heading_style(p) and Paragraph(p, document._body).text.strip() == heading
+            for p in document.element.body.iterchildren(qn("w:p"))
+            if _heading_style(p) and Paragraph(p, document._body).text.strip() == text
         ),
         None,
     )
-    if found is None:
+
+
+def _landscape_table_after(
+    document, heading: str, shares: Sequence[int], start_heading: str
+) -> None:
+    """Put ``start_heading`` up to the table under ``heading`` on landscape pages between two
+    section breaks."""
+    body = document.element.body
+    found = _heading(document, heading)
+    start = _heading(document, start_heading)
+    if found is None or start is None:
         return
     table = found._element.getnext()
     while table is not None and table.tag != qn("w:tbl"):
@@ -71,7 +88,7 @@ def _landscape_table_after(document, heading: str, shares: Sequence[int]) -> Non
     if table is None:
         return
     portrait = body.sectPr
-    found._element.addprevious(_section_break(copy.deepcopy(portrait)))
+    start._element.addprevious(_section_break(copy.deepcopy(portrait)))
     landscape = copy.deepcopy(portrait)
     size = landscape.find(qn("w:pgSz"))
     size.set(qn("w:w"), str(A4_LONG))

@@ -56,6 +56,7 @@ PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("status", "Status and progress", 12),
 )
 PLAN_HEADING = "Intervention plan"
+SAFETY_PLAN_HEADING = TARGET_LABELS["safety_plan"]
 PANDOC_TABLE_WIDTH = 100  # a separator line wider than pandoc's 72 columns makes widths relative
 
 
@@ -218,7 +219,7 @@ def to_markdown(
             out += ["Every action from the last conference was done or dropped.", ""]
 
     # One plan: the safety plan agreed in the room, then the actions that carry it out
-    out += [f"## {TARGET_LABELS['safety_plan']}", "", *_bullets(c.points.safety_plan), ""]
+    out += [f"## {SAFETY_PLAN_HEADING}", "", *_bullets(c.points.safety_plan), ""]
     out += [f"### {PLAN_HEADING}", ""]
     if c.actions:
         rows = []
