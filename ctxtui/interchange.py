@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from .model import (
+from .record import (
     HEADING_KEYS,
     MAX_ITEMS,
     SCHEMA,

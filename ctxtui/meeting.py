@@ -19,7 +19,7 @@ from .autosave import Autosaver
 from .editing import Editor, Refused, clean_point
 from .export import Written, export_minutes
 from .export.markdown import to_markdown
-from .model import CONTEXT_TYPES, MAX_TEXT, Conference, Context, Dates
+from .model import CONTEXT_TYPES, MAX_TEXT, Conference, Context, Dates, conference_from_dict
 from .privacy import CATEGORIES, Finding, Hit, attendee_names, scan, scan_text
 from .rescue import clear_rescue, find_rescue, write_rescue
 from .review import start_review
@@ -172,7 +172,7 @@ class Meeting:
 
     def snapshot(self) -> Conference:
         """A copy of the record to hand to a worker thread while typing goes on."""
-        return Conference.from_dict(self.conference.to_dict())
+        return conference_from_dict(self.conference.to_dict())
 
     def markdown(self) -> str:
         previous, _problem = self.previous()

@@ -19,7 +19,7 @@ import platformdirs
 
 from .config import APP_NAME
 from .files import atomic_write
-from .model import Conference, ValidationError
+from .model import Conference, ValidationError, conference_from_dict
 
 
 def rescue_folders() -> list[Path]:
@@ -66,7 +66,7 @@ def find_rescue(conference_id: str) -> tuple[Path, Conference] | None:
         if not path.is_file() or not _private(folder):
             continue
         try:
-            rescued = Conference.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            rescued = conference_from_dict(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, ValidationError, RecursionError):
             continue  # left where it is for a person to look at
         if rescued.id == conference_id:

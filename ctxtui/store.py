@@ -27,7 +27,7 @@ from . import dates, due
 from .files import atomic_create, atomic_write, describe, fsync_dir
 from .ids import id_candidates
 from .locks import Lock
-from .model import ID_PATTERN, Conference, ValidationError
+from .model import ID_PATTERN, Conference, ValidationError, conference_from_dict
 
 STORAGE_VERSION = 1
 CONFERENCE_TABLE = "conference"
@@ -259,7 +259,7 @@ class Store:
         conference.status = conference.status or "draft"
         for candidate in id_candidates(conference):
             conference.id = candidate
-            conference = Conference.from_dict(conference.to_dict())
+            conference = conference_from_dict(conference.to_dict())
             try:
                 if atomic_create(
                     self.path_for(candidate), _encode(_document(conference.to_dict()))
@@ -274,7 +274,7 @@ class Store:
 
         Returns the stored record and a note when its id had to change.
         """
-        conference = Conference.from_dict(data)
+        conference = conference_from_dict(data)
         wanted = conference.id
         stored = self.create(conference)
         note = None
@@ -312,7 +312,7 @@ class Store:
         """
         path = self.path_for(conference.id)
         payload = conference.to_dict()
-        Conference.from_dict(payload)  # never write a record that would not load again
+        conference_from_dict(payload)  # never write a record that would not load again
         note = None
         try:
             if expected is not None:
@@ -378,7 +378,7 @@ def _read_file(path: Path) -> Conference:
     if record is None:
         raise UnreadableFile(path, "it holds no conference")
     try:
-        return Conference.from_dict(record)
+        return conference_from_dict(record)
     except ValidationError as error:
         raise UnreadableFile(path, f"invalid record: {error}") from None
     except RecursionError:

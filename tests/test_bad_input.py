@@ -14,7 +14,7 @@ from textual import events
 from ctxtui.app import CtxApp
 from ctxtui.demo import demo_conference
 from ctxtui.export.markdown import to_markdown
-from ctxtui.model import ValidationError
+from ctxtui.model import ValidationError, conference_from_dict
 from ctxtui.store import Store
 
 from .conftest import burst
@@ -183,9 +183,7 @@ def _accepts(path, value):
     probe = copy.deepcopy(VALID)
     set_at(probe, path, value)
     try:
-        from ctxtui.model import Conference
-
-        Conference.from_dict(probe)
+        conference_from_dict(probe)
     except ValidationError:
         return False
     return True

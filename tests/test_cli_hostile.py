@@ -12,7 +12,7 @@ import pytest
 
 from ctxtui.demo import demo_conference
 from ctxtui.editing import clean_point
-from ctxtui.model import Conference, ValidationError
+from ctxtui.model import ValidationError, conference_from_dict
 
 
 def refused(result, *words: str) -> None:
@@ -91,4 +91,4 @@ def test_export_never_replaces_a_device_or_a_pipe(cli, demo, tmp_path):
 def test_direction_overrides_are_stripped_from_typed_text():
     assert clean_point("meet at the \u202egarages\u202c tonight") == "meet at the garages tonight"
     with pytest.raises(ValidationError, match="text-direction"):
-        Conference.from_dict(a_record(safety_goals=["\u2066isolated\u2069"]))
+        conference_from_dict(a_record(safety_goals=["\u2066isolated\u2069"]))
