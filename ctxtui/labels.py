@@ -120,3 +120,24 @@ DEFAULT_AGENDA: tuple[tuple[str, int], ...] = (
     ("Intervention plan and actions", 25),
     ("Review date and close", 5),
 )
+
+
+__all__ = [
+    "ACTION_FIELDS",
+    "ACTION_FIELD_FOR_TARGET",
+    "ACTION_LABELS",
+    "ACTION_SHORT_LABELS",
+    "ACTION_TEXT_FIELDS",
+    "AGENCIES",
+    "CAPTURE_TARGETS",
+    "DEFAULT_AGENDA",
+    "DETAIL_FIELDS",
+    "FIELD_LABELS",
+    "HEADINGS",
+    "HEADING_KEYS",
+    "TARGET_KEYS",
+    "TARGET_LABELS",
+    "TARGET_SHORT_LABELS",
+    "next_target",
+    "previous_target",
+]

@@ -235,3 +235,39 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # ---------------------------------------------------------------------------- rules
+
+
+__all__ = [
+    "ACTION_STATUSES",
+    "ATTENDANCE",
+    "Action",
+    "Agenda",
+    "AgendaItem",
+    "Amendment",
+    "Attendee",
+    "CONTEXT_TYPES",
+    "Circulation",
+    "Conference",
+    "Context",
+    "DEFAULT_SCALING_QUESTION",
+    "Dates",
+    "Discussion",
+    "EMAIL",
+    "FIRST_YEAR",
+    "ID_PATTERN",
+    "KINDS",
+    "LAST_YEAR",
+    "MAX_ITEMS",
+    "MAX_TEXT",
+    "Points",
+    "Recipient",
+    "Referral",
+    "Roles",
+    "SCHEMA",
+    "STATUSES",
+    "Scaling",
+    "Score",
+    "ValidationError",
+    "parse_date",
+    "strip_controls",
+]
