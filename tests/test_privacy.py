@@ -156,3 +156,23 @@ def test_check_command(cli, tmp_path):
     ]
     text = cli("check", flagged_id)
     assert text.returncode == 1 and "Jayden Smith" in text.stdout and "concerns #5" in text.stdout
+
+
+def test_ages_and_group_age_ranges_on_the_held_out_set(capsys):
+    """Sentences written after the group-age-range rule and never used to tune it."""
+    heldout = Path(__file__).with_name("data") / "privacy_heldout.tsv"
+    rows = [
+        line.split("\t", 1)
+        for line in heldout.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    ages = [s for label, s in rows if label == "age"]
+    clean = [s for label, s in rows if label == "clean"]
+    recall = sum("age" in found(s) for s in ages) / len(ages)
+    flagged = sum(bool(found(s)) for s in clean) / len(clean)
+    with capsys.disabled():
+        print(
+            f"\nprivacy held out: ages recall {recall:.1%} ({len(ages)}), "
+            f"clean flagged {flagged:.1%} ({len(clean)})"
+        )
+    assert recall >= 0.9 and flagged <= 0.1
