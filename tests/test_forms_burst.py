@@ -91,3 +91,15 @@ async def test_amend_in_one_burst(store, demo, clock):
         await wait_for(lambda: store.load(demo.id).status == "draft")
         await wait_for(lambda: app.screen.meeting.conference.points.concerns[-1] == "Late point")
     assert store.load(demo.id).amendments[-1].reason == "Correct the date"
+
+
+async def test_letters_typed_after_a_menu_choice_never_choose_again(store, demo, clock):
+    """Ctrl+O, i and a line of text in one burst: the menu acts once, the app keeps running."""
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "", "ctrl+o")
+        await burst(pilot, "ideas about the canal path", "escape")
+        await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
+        await burst(pilot, "still typing", "enter", "ctrl+s")
+        await wait_for(lambda: store.load(demo.id).points.concerns[-1] == "still typing")
+        assert len(app.screen_stack) == 2

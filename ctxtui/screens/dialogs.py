@@ -70,6 +70,10 @@ class ChoiceDialog(ModalScreen[str | None]):
         return Option(prompt, id=value)
 
     def on_key(self, event: events.Key) -> None:
+        # Keys of a burst can still reach a dialog already answered: only the first one counts.
+        if not self.is_current:
+            event.stop()
+            return
         for key, _label, value in self.entries:
             if key is not None and event.character == key:
                 event.stop()
@@ -77,7 +81,8 @@ class ChoiceDialog(ModalScreen[str | None]):
                 return
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        if self.is_current:
+            self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
