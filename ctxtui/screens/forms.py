@@ -29,6 +29,7 @@ from ..model import typed_value_problem
 from ..resources import style
 from ..widgets.fields import FieldInput
 from ..widgets.keyhints import KeyHints
+from .base import run_change
 
 Values = dict[str, str]
 SETTLE_SECONDS = 2.0  # a field that has not caught up by then is read as it is
@@ -286,25 +287,13 @@ class LiveForm(FormScreen):
         raise NotImplementedError
 
     def apply(self, change: Callable[[], object]) -> None:
-        if not self.meeting_edited.locked:
-            self._run(change)
-        else:
-            self.notify(self.meeting_edited.editor.refusal() or "", severity="warning")
-
-    def _run(self, change: Callable[[], object]) -> bool:
-        from ..editing import Refused
-
-        try:
-            change()
-        except Refused as refusal:
-            self.notify(str(refusal), severity="warning")
-            return False
-        return True
+        """One change through the one path (a refusal becomes a notice)."""
+        run_change(self, change)
 
     def _history(self, step: Callable[[], str | None], verb: str) -> None:
-        what: list[str | None] = []
-        if self._run(lambda: what.append(step())):
-            self.notify(f"{verb}: {what[0]}." if what[0] else f"Nothing to {verb.lower()[:-1]}.")
+        done, what = run_change(self, step)
+        if done:
+            self.notify(f"{verb}: {what}." if what else f"Nothing to {verb.lower()[:-1]}.")
             self.show_values()
 
     def action_undo(self) -> None:
