@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps run test lint format bench clean
+.PHONY: install system-deps run test lint format bench clean names
 
 install: $(STAMP)
 
@@ -34,6 +34,9 @@ test: lint system-deps  ## install, lint and run every test
 
 bench: install system-deps  ## benchmarks: each prints a ratio against a baseline measured in the same run
 	$(BIN)/python -m bench
+
+names: install system-deps  ## rebuild the privacy guard's name lists in ctxtui/data from their sources
+	$(BIN)/python -m tests.name_lists
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

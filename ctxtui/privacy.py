@@ -9,13 +9,12 @@ roles and the people at the meeting are not flagged.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .model import ACTION_TEXT_FIELDS, CAPTURE_TARGETS, Conference
+from .names import find_names
 
 CATEGORIES: dict[str, str] = {
     "date_of_birth": "a date of birth",
@@ -25,9 +24,21 @@ CATEGORIES: dict[str, str] = {
     "phone": "a phone number",
     "email": "an email address",
     "address": "a home address",
+    "vehicle": "a vehicle registration",
+    "handle": "a social media handle",
     "name": "a person's name",
 }
-STRUCTURED = ("date_of_birth", "age", "nhs_number", "ni_number", "phone", "email", "address")
+STRUCTURED = (
+    "date_of_birth",
+    "age",
+    "nhs_number",
+    "ni_number",
+    "phone",
+    "email",
+    "address",
+    "vehicle",
+    "handle",
+)
 # The sections of ``ctxtui check --json``, in the order of the minutes.
 SECTIONS: tuple[str, ...] = (
     "danger_statement",
@@ -92,12 +103,28 @@ _DOB_CONTEXT = re.compile(
     rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*{_DATE}", re.I
 )
 _ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
+_NUMBER_WORDS = (
+    "four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty"
+)
+_AN_AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})"
+_NOT_AN_AGE_AFTER = (
+    r"(?!\s*(?:-|–|to|and|or)\s*(?:\d|" + _NUMBER_WORDS + r"))"  # "aged 11 to 16": a range
+    r"(?!\s*(?:%|per\s*cent|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+    r"years?\s+ago|times|pm|am|p\.m|a\.m|[:.]\d|,\d|incidents?|people|young|boys|girls|"
+    r"pupils|children|of\s+(?:the|them|us)|metres|miles|yards|pounds|o'clock|or\s+more)\b)"
+)
+_AGE_HINT = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)  # a cheap test before the costly one
 _AGE = re.compile(
-    # "aged 11 to 16" is a group's age range, not a child's age
-    r"\b(?:aged?\s+(?:\d{1,2}|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)))\b"
-    r"(?!\s*(?:-|–|to|and|or)\s*(?:\d|eleven|twelve|thirteen|fourteen|fifteen|sixteen))"
-    r"|\b(?:a|an|the|one|this|that|his|her|their)\s+\d{1,2}[\s-]*(?:year|yr)s?[\s-]*old\b(?!s)"
-    r"|\b\d{1,2}\s*(?:yo|y/o|yrs?\s+old|years?\s+old)\b(?!s)",
+    rf"\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:a|an|the|one|this|that|his|her|their)\s+{_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*old\b(?!s)"
+    rf"|\b{_AN_AGE}\s*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
+    rf"|\b(?:he|she|they|boy|girl|lad|child|pupil|son|daughter|brother|sister|youngest|eldest)"
+    rf"\s*(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+)?"
+    rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:was|is)\s+(?:only|just)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*\d{{1,2}}\s*(?:yrs?|years?)?\s*\)",
     re.I,
 )
 _NHS = re.compile(r"(?<![\d-])(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")
@@ -107,6 +134,26 @@ _NI = re.compile(
 )
 _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?!\d)")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Numbers that reach a service, not a person: freephone, national rate, non-geographic.
+_SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
+_VEHICLE = re.compile(
+    r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"  # AB12 CDE, since 2001
+    r"|\b[A-HJ-NP-Y]\d{1,3}\s?[A-Z]{3}\b"  # P123 ABC, 1983-2001 (capitals only)
+    r"|\b[A-Z]{3}\s?\d{1,3}[A-HJ-NP-Y]\b"  # ABC 123D, 1963-1983 (capitals only)
+    r"|(?i:\b[a-z]{2}\d{2}\s?[a-z]{3}\b)(?<=\w)(?=\W|$)"
+)
+_VEHICLE_CUE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?|plate|number\s+plate|vrm)(?:\s+(?:number|no\.?|is|was|of))*"
+    r"\s*[:#]?\s*)([A-Za-z0-9]{1,4}\s?[A-Za-z0-9]{1,4})\b"
+)
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_PLATFORM_HANDLE = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|facebook|fb|"
+    r"threads|youtube|twitch)(?:'s|’s)?\s+(?:(?:handle|user\s?name|username|name|account|"
+    r"account\s+name|id|user|page|profile)\s+)?(?:is\s+|was\s+|called\s+|named\s+|as\s+|"
+    r"[:=]\s*)?)"
+    r"([A-Za-z][A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)"
+)
 _STREET = (
     r"Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|"
     r"Terrace|Grove|Hill|Walk|Rise|Row|Square|Mews|View|Park|Green|Parade|Estate|House"
@@ -116,41 +163,6 @@ _ADDRESS = re.compile(
     rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
 )
-
-_PERSON_AFTER = re.compile(
-    r"^(?:'s\b|’s\b|\s+(?:was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|"
-    r"attends|attended|reported|disclosed|was\s+seen|is\s+seen|and\s+(?:his|her)|who|whose|"
-    r"ran|runs|carries|carried|hangs|hung|spends|spent|stays|stayed|admitted|missed|"
-    r"came|comes|left|refused|refuses|sells|sold|joined|uses|used|has\s+been)\b)",
-)
-_PERSON_BEFORE = re.compile(
-    r"(?:\b(?:told|with|saw|named|called|asked|met|approached|by|for|to|and|child|boy|girl|"
-    r"pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|mother|father)"
-    r"\s+)$",
-    re.I,
-)
-_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
-_HONORIFIC_BEFORE = re.compile(
-    r"\b(?:St|Saint|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen)\.?\s+$"
-)
-
-
-def _word_list(name: str) -> frozenset[str]:
-    """A shipped word list: one entry a line, ``#`` starts a comment line."""
-    path = Path(__file__).with_name("data") / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
-@functools.lru_cache(maxsize=1)
-def forenames() -> frozenset[str]:
-    return _word_list("forenames.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def place_words() -> frozenset[str]:
-    """Words after a capitalised name that show it is a place or an organisation, not a person."""
-    return _word_list("place_words.txt")
 
 
 def _nhs_valid(digits: str) -> bool:
@@ -172,51 +184,24 @@ def _child_birth_year(text: str, today: dt.date) -> bool:
     return today.year - 25 <= year <= today.year - 4
 
 
-def _names(text: str, allowed: frozenset[str]) -> Iterator[Hit]:
-    names = forenames()
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        if word not in names or word in allowed:
-            continue
-        before = text[: match.start()]
-        if _HONORIFIC_BEFORE.search(before):
-            continue  # St Mary's, Lord Nelson
-        after = text[match.end() :]
-        following = re.match(r"\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)*)", after)
-        if following:
-            surname = following.group(1)
-            full = f"{word} {surname}"
-            if surname.lower() in place_words() or full in allowed or surname in allowed:
-                continue
-            if surname.lower().rstrip("'’s") in place_words():
-                continue
-            # "Victoria Road", "Harry Potter": a place word two words on still marks a place
-            rest = after[following.end() :]
-            third = re.match(r"\s+([A-Z][a-z]+)", rest)
-            if third and third.group(1).lower() in place_words():
-                continue
-            yield Hit("name", full, match.start(), match.end() + following.end())
-            continue
-        if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
-            yield Hit("name", word, match.start(), match.end())
-
-
 def scan_text(
     text: str, allowed_names: Iterable[str] = (), today: dt.date | None = None
 ) -> list[Hit]:
     """Every finding in one piece of text, in order, without overlaps."""
     today = today or dt.date.today()
-    allowed = frozenset(_allowed_words(allowed_names))
+    allowed = (
+        allowed_names
+        if isinstance(allowed_names, frozenset)
+        else frozenset(_allowed_words(allowed_names))
+    )
     hits: list[Hit] = []
     for match in _DOB_CONTEXT.finditer(text):
         hits.append(Hit("date_of_birth", match.group(0), match.start(), match.end()))
     for match in _ANY_DATE.finditer(text):
         if _child_birth_year(match.group(0), today):
             hits.append(Hit("date_of_birth", match.group(0), match.start(), match.end()))
-    for match in _AGE.finditer(text):
-        if any(1 <= int(n) <= 25 for n in re.findall(r"\d+", match.group(0))) or not re.search(
-            r"\d", match.group(0)
-        ):
+    for match in _AGE.finditer(text) if _AGE_HINT.search(text) else ():
+        if all(1 <= int(n) <= 25 for n in re.findall(r"\d+", match.group(0))):
             hits.append(Hit("age", match.group(0), match.start(), match.end()))
     for match in _NHS.finditer(text):
         if _nhs_valid("".join(match.groups())):
@@ -226,9 +211,20 @@ def scan_text(
             hits.append(Hit(category, match.group(0), match.start(), match.end()))
     for match in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
-        if 10 <= len(digits) <= 12:
+        if 10 <= len(digits) <= 12 and not _SERVICE_NUMBER.match(match.group(0)):
             hits.append(Hit("phone", match.group(0), match.start(), match.end()))
-    hits += _names(text, allowed)
+    for pattern in (_VEHICLE, _VEHICLE_CUE):
+        for match in pattern.finditer(text):
+            group = match.lastindex or 0
+            if re.search(r"[A-Za-z]", match.group(group)) and re.search(r"\d", match.group(group)):
+                hits.append(
+                    Hit("vehicle", match.group(group), match.start(group), match.end(group))
+                )
+    for match in _HANDLE.finditer(text):
+        hits.append(Hit("handle", match.group(0), match.start(), match.end()))
+    for match in _PLATFORM_HANDLE.finditer(text):
+        hits.append(Hit("handle", match.group(1), match.start(1), match.end(1)))
+    hits += [Hit("name", *found) for found in find_names(text, allowed)]
     return _without_overlaps(hits)
 
 
@@ -287,7 +283,7 @@ def attendee_names(conference: Conference) -> list[str]:
 
 def scan(conference: Conference, today: dt.date | None = None) -> list[Finding]:
     """Every open (not dismissed) finding in the record, in the order of the minutes."""
-    allowed = attendee_names(conference)
+    allowed = frozenset(_allowed_words(attendee_names(conference)))
     dismissed = set(conference.dismissed_flags)
     findings = []
     for section, index, text in record_texts(conference):

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from ctxtui.demo import demo_conference
-from ctxtui.privacy import SECTIONS, STRUCTURED, forenames, scan, scan_text
+from ctxtui.names import forenames, ordinary_words, surnames
+from ctxtui.privacy import SECTIONS, STRUCTURED, scan, scan_text
 
 TODAY = dt.date(2026, 11, 29)
 SET = Path(__file__).with_name("data") / "privacy_sentences.tsv"
+UNSEEN = Path(__file__).with_name("data") / "privacy_unseen.tsv"
 ATTENDEES = ["Priya Okafor", "Tom Brennan", "Gwen Hollis", "Leon Marsh"]
 
 
@@ -36,7 +38,7 @@ def test_the_labelled_set_meets_the_quality_targets(capsys):
     clean = [s for label, s in rows if label == "clean"]
     structured = [(label, s) for label, s in rows if label in STRUCTURED]
     names = [s for label, s in rows if label == "name"]
-    assert len(rows) >= 300 and len(clean) >= len(rows) * 0.45
+    assert len(rows) >= 400 and len(clean) >= len(rows) * 0.4
     assert {label for label, _ in structured} == set(STRUCTURED)
     recall_structured = sum(label in found(s) for label, s in structured) / len(structured)
     recall_names = sum("name" in found(s) for s in names) / len(names)
@@ -102,11 +104,83 @@ def test_places_people_at_the_meeting_and_dates_are_not_flagged(text):
     assert scan_text(text, ATTENDEES, TODAY) == []
 
 
-def test_forename_list_is_data_of_a_few_hundred_names():
+def test_the_name_lists_are_large_and_come_from_their_sources():
+    from tests.name_lists import DATA, build
+
     names = forenames()
-    assert 250 <= len(names) <= 500
-    assert {"Jayden", "Amelia", "Mohammed"} <= names
-    assert not {"May", "June", "Will", "Hope"} & names
+    assert len(names) >= 8000 and len(surnames()) >= 8000
+    assert {"Jayden", "Amelia", "Mohammed", "Siobhan", "Zoë", "Kacper", "Chidi"} <= names
+    assert {"Grace", "Jack"} <= ordinary_words() <= names
+    for name, text in build().items():  # the committed lists are what the script makes
+        assert (DATA / name).read_text(encoding="utf-8") == text, f"run `make names`: {name}"
+
+
+@pytest.mark.parametrize(
+    "text,category,matched",
+    [
+        ("A black Audi, AB12 CDE, at the gate", "vehicle", "AB12 CDE"),
+        ("a van yk21bmn parked up", "vehicle", "yk21bmn"),
+        ("an old car, P123 ABC", "vehicle", "P123 ABC"),
+        ("the plate was ABC 123D", "vehicle", "ABC 123D"),
+        ("messaged by @lil.trapz07 at night", "handle", "@lil.trapz07"),
+        ("her snap is jas_2011 and public", "handle", "jas_2011"),
+        ("Instagram name drip.king99", "handle", "drip.king99"),
+        ("she is fourteen and goes out", "age", "she is fourteen"),
+        ("a fifteen-year-old was hurt", "age", "a fifteen-year-old"),
+        ("he turned 16 last week", "age", "turned 16"),
+        ("Mariam (14) went missing", "age", "(14)"),
+        ("the Nowak brothers run it", "name", "the Nowak brothers"),
+        ("Ms Adeyemi rang the school", "name", "Ms Adeyemi"),
+        ("kai was stopped by police", "name", "kai"),
+        ("Jordan Hill's sister is there", "name", "Jordan Hill"),
+        ("Anna-Maria was sent messages", "name", "Anna-Maria"),
+        ("Renée was picked up", "name", "Renée"),
+        ("Jayden aged 14 was seen", "name", "Jayden"),
+        ("Police stopped Adeyinka at the shop", "name", "Adeyinka"),
+    ],
+)
+def test_the_kinds_added_in_round_two(text, category, matched):
+    assert (category, matched) in {(h.category, h.text) for h in scan_text(text, ATTENDEES, TODAY)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Childline is on 0800 1111 and the council on 0300 123 4567",
+        "The charity's helpline is 0808 800 5000",
+        "About 15 young people and 20 boys use the rec",
+        "The Mary Seacole Centre and the Jack Petchey Foundation",
+        "The Polish boys and the Year 9 girls",
+        "Snapchat is used to arrange meetings at 10.30pm",
+        "Grace Court, Jordan Road and Hope Centre",
+        "Housing said it would fix the lights",
+        "The meeting was 10 minutes late and there were 12 incidents",
+    ],
+)
+def test_services_counts_and_places_named_after_people_are_not_flagged(text):
+    assert scan_text(text, ATTENDEES, TODAY) == []
+
+
+def test_the_unseen_set_meets_the_goals(capsys):
+    """Written before this round's rules and never tuned on: the figures fall where they fall."""
+    rows = [
+        line.split("\t", 1)
+        for line in UNSEEN.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    structured = [(label, s) for label, s in rows if label in STRUCTURED]
+    names = [s for label, s in rows if label == "name"]
+    clean = [s for label, s in rows if label == "clean"]
+    recall_structured = sum(label in found(s) for label, s in structured) / len(structured)
+    recall_names = sum("name" in found(s) for s in names) / len(names)
+    flagged = sum(bool(found(s)) for s in clean) / len(clean)
+    with capsys.disabled():
+        print(
+            f"\nprivacy unseen: structured recall {recall_structured:.1%} ({len(structured)}), "
+            f"names recall {recall_names:.1%} ({len(names)}), "
+            f"clean flagged {flagged:.1%} ({len(clean)})"
+        )
+    assert recall_structured >= 0.95 and recall_names >= 0.9 and flagged <= 0.05
 
 
 def test_a_record_scan_names_sections_and_respects_dismissals():
@@ -125,17 +199,20 @@ def test_a_record_scan_names_sections_and_respects_dismissals():
     assert [f.text for f in scan(conference, TODAY)] == ["Tyler Evans", "07700 900123"]
 
 
-def test_scanning_300_points_takes_well_under_50ms():
+def test_scanning_a_point_takes_well_under_5ms():
+    """The goal is 5 ms a point; the test asks for 1 ms on average so a slow machine passes."""
     from bench.export_bench import big_conference
+    from ctxtui.privacy import record_texts
 
     conference = big_conference()
-    scan(conference, TODAY)  # warm the forename list
+    scan(conference, TODAY)  # load the name lists
+    points = len(list(record_texts(conference)))
     timings = []
     for _ in range(5):
         start = time.perf_counter()
         scan(conference, TODAY)
         timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.05
+    assert points >= 300 and min(timings) / points < 0.001
 
 
 def test_check_command(cli, tmp_path):

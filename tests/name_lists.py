@@ -1,0 +1,137 @@
+"""Builds the privacy guard's name lists in ``ctxtui/data`` from published data.
+
+Run ``make names`` after changing a source. The sources:
+
+* forenames and surnames from the person providers of Faker (MIT licence, by its maintainers),
+  for the locales of the communities in UK schools: British, Irish, South Asian, West, East and
+  Southern African, Caribbean and American, Eastern, Southern and Western European, Turkish;
+  names written in the Latin alphabet only, because that is what a chair types;
+* ``tests/data/forenames_uk.txt``: our own list of forenames common in England and Wales;
+* the British English word list (Debian's ``wbritish``, ``/usr/share/dict/british-english``):
+  a forename that is also an ordinary lower-case word there (Grace, Will, Jack) goes into
+  ``forename_words.txt``, and the guard asks for a stronger sign that such a word is a name.
+
+A test checks that the committed lists are what this script makes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from pathlib import Path
+
+LOCALES = [
+    "en_GB",
+    "en_IE",
+    "ga_IE",
+    "en_US",
+    "en_IN",
+    "en_PK",
+    "en_NG",
+    "en_KE",
+    "ha_NG",
+    "ig_NG",
+    "yo_NG",
+    "tw_GH",
+    "zu_ZA",
+    "sw",
+    "pl_PL",
+    "ro_RO",
+    "lt_LT",
+    "lv_LV",
+    "sk_SK",
+    "cs_CZ",
+    "hu_HU",
+    "hr_HR",
+    "sl_SI",
+    "pt_PT",
+    "pt_BR",
+    "es_ES",
+    "it_IT",
+    "fr_FR",
+    "tr_TR",
+    "de_DE",
+    "nl_NL",
+    "az_AZ",
+    "et_EE",
+]
+DATA = Path(__file__).resolve().parent.parent / "ctxtui" / "data"
+UK_FORENAMES = Path(__file__).with_name("data") / "forenames_uk.txt"
+WORDS = Path("/usr/share/dict/british-english")
+NAME = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})?")
+HEADER = (
+    "# {what}, made by tests/name_lists.py (`make names`) from the person providers of Faker\n"
+    "# (MIT licence, Faker's authors){extra}. One a line; do not edit by hand.\n"
+)
+
+
+def _faker_names() -> tuple[set[str], set[str]]:
+    forenames: set[str] = set()
+    surnames: set[str] = set()
+    for locale in LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in dir(provider):
+            into = (
+                forenames
+                if attribute.startswith("first_names")
+                else surnames
+                if attribute.startswith("last_names")
+                else None
+            )
+            if into is None:
+                continue
+            values = getattr(provider, attribute)
+            if isinstance(values, dict):
+                values = list(values)
+            if isinstance(values, list | tuple):
+                into.update(_tidy(v) for v in values if isinstance(v, str) and _usable(v))
+    return forenames, surnames
+
+
+def _usable(name: str) -> bool:
+    """One word (or two joined by a hyphen) in the Latin alphabet."""
+    name = name.strip()
+    return bool(NAME.fullmatch(name)) and all(ord(c) < 0x250 for c in name)
+
+
+def _tidy(name: str) -> str:
+    name = name.strip()
+    return "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
+
+
+def _read(path: Path) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def build() -> dict[str, str]:
+    """The text of each list file, by file name."""
+    place_words = _read(DATA / "place_words.txt")
+    faker_forenames, faker_surnames = _faker_names()
+    forenames = {n for n in faker_forenames | _read(UK_FORENAMES) if n.lower() not in place_words}
+    surnames = {n for n in faker_surnames if n.lower() not in place_words} - forenames
+    words = set(WORDS.read_text(encoding="utf-8").split())
+    ordinary = {n for n in forenames if n.lower() in words}
+    extra = " and tests/data/forenames_uk.txt"
+    return {
+        "forenames.txt": HEADER.format(what="Forenames", extra=extra)
+        + "".join(f"{n}\n" for n in sorted(forenames)),
+        "surnames.txt": HEADER.format(what="Surnames that are not also forenames", extra="")
+        + "".join(f"{n}\n" for n in sorted(surnames)),
+        "forename_words.txt": HEADER.format(
+            what="Forenames that are also ordinary English words", extra=extra + " and wbritish"
+        )
+        + "".join(f"{n}\n" for n in sorted(ordinary)),
+    }
+
+
+def main() -> int:
+    for name, text in build().items():
+        (DATA / name).write_text(text, encoding="utf-8")
+        print(f"{name}: {text.count(chr(10)) - 2} names")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
