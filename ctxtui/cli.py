@@ -289,6 +289,22 @@ def _check(store: Store, args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def _warn_of_flags(conference: Conference) -> None:
+    """Open privacy flags go to standard error: the minutes still go where they were asked."""
+    from .meeting import describe_finding
+    from .privacy import scan
+
+    findings = scan(conference)
+    if findings:
+        print(
+            f"ctxtui: warning: {len(findings)} possible child-identifying detail(s) are not "
+            "cleared (`ctxtui check ID` lists them; the app can dismiss them):",
+            file=sys.stderr,
+        )
+        for finding in findings:
+            print(f"  {describe_finding(finding)}", file=sys.stderr)
+
+
 def _export(store: Store, args: argparse.Namespace) -> int:
     from .meeting import load_previous
 
@@ -296,6 +312,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     previous, problem = load_previous(store, conference)
     if problem:
         print(f"ctxtui: warning: {problem}", file=sys.stderr)
+    _warn_of_flags(conference)
     chosen_nation = nation()
     if args.out is not None and not args.out.strip():
         raise UserError("--out needs a file name (leave it out to write to standard output)")

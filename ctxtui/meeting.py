@@ -50,6 +50,12 @@ def describe_finding(finding: Finding) -> str:
     return f"{where}: {CATEGORIES[finding.category]}: {finding.text}"
 
 
+def flag_sentence(hits: list[Hit], key: str) -> str:
+    """What the chair reads beside flagged text, naming the key that dismisses it."""
+    reasons = "; ".join(dict.fromkeys(hit.reason() for hit in hits))
+    return f"{reasons}. Reword it, or {key} dismisses the flag."
+
+
 def load_previous(store: Store, conference: Conference) -> tuple[Conference | None, str | None]:
     """The conference this one reviews, and a sentence when it cannot be read."""
     if not conference.previous_id:
@@ -160,6 +166,12 @@ class Meeting:
             hits = self._scan_cache[key] = scan_text(text, allowed)
         dismissed = set(self.conference.dismissed_flags)
         return [hit for hit in hits if hit.key not in dismissed]
+
+    def open_hits_in(self, texts: list[str]) -> list[Hit]:
+        """The open findings in several texts (one row of a table, a whole form), once each."""
+        allowed = self.allowed_names()
+        found = {hit.key: hit for text in texts for hit in self.open_hits(text, allowed)}
+        return list(found.values())
 
     def allowed_names(self) -> tuple[str, ...]:
         return tuple(attendee_names(self.conference))

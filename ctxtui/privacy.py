@@ -251,6 +251,16 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 
 # ---------------------------------------------------------------------------- a whole record
 
+# The fields of each table (and of the discussion) that the guard reads; names, emails and the
+# details of the meeting are the people at the meeting and the place, so they are not read.
+GUARDED_FIELDS: dict[str, tuple[str, ...]] = {
+    "actions": tuple(name for name in ACTION_TEXT_FIELDS if name != "agency"),
+    "attendees": ("role", "agency"),
+    "referrals": ("note",),
+    "distribution": (),
+    "discussion": ("involvement", "location_lead_view", "voice", "young_people_affected"),
+}
+
 
 def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
     """(section, index, text) for every piece of free text the guard reads."""
@@ -260,7 +270,7 @@ def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
         for index, text in enumerate(c.target_list(key)):
             yield key, index, text
     for index, action in enumerate(c.actions):
-        fields = (getattr(action, name) for name in ACTION_TEXT_FIELDS if name != "agency")
+        fields = (getattr(action, name) for name in GUARDED_FIELDS["actions"])
         text = " · ".join(t for t in fields if t)
         yield "actions", index, text
     for index, score in enumerate(c.scaling.scores):
@@ -268,7 +278,7 @@ def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
     for index, attendee in enumerate(c.attendees):
         yield "attendees", index, f"{attendee.role} · {attendee.agency}"
     d = c.discussion
-    discussion = [*d.involvement, d.location_lead_view, d.voice, d.young_people_affected]
+    discussion = [*d.involvement, *(getattr(d, n) for n in GUARDED_FIELDS["discussion"][1:])]
     for index, text in enumerate(discussion):
         yield "discussion", index, text
     for index, referral in enumerate(c.referrals):

@@ -48,3 +48,64 @@ async def test_export_lists_open_flags_first(store, demo, clock):
         assert app.screen.notes[1:] == ["concerns #5: a child's age: A 14-year-old"]
         await pilot.press("escape")
         await wait_for(lambda: not isinstance(app.screen, ExportScreen))
+
+
+async def test_the_danger_statement_shows_its_flag_and_f9_dismisses_it(store, demo, clock):
+    from ctxtui.screens.danger import DangerScreen
+
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", "g")
+        await wait_for(lambda: isinstance(app.screen, DangerScreen))
+        line = app.screen.query_one("#flag-line")
+        assert not line.has_class("-shown")
+        await burst(pilot, " Kai Thompson was threatened at the rank.")
+        await wait_for(lambda: line.has_class("-shown"))
+        assert "Kai Thompson" in str(line.render()) and "F9" in str(line.render())
+        await pilot.press("f9")
+        await wait_for(lambda: not line.has_class("-shown"))
+        await pilot.press("escape", "ctrl+s")
+    saved = store.load(demo.id)
+    assert saved.danger_statement.endswith("Kai Thompson was threatened at the rank.")
+    assert "name:Kai Thompson" in saved.dismissed_flags
+
+
+async def test_a_plan_row_shows_its_flag_as_typed_and_in_the_table(store, demo, clock):
+    from ctxtui.screens.forms import FormScreen
+    from ctxtui.screens.plan import PlanScreen
+
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", "p")
+        await wait_for(lambda: isinstance(app.screen, PlanScreen))
+        plan = app.screen
+        await pilot.press("a")
+        await wait_for(lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        await burst(pilot, "Boys use @estate.vibes to film fights")
+        note = form.query_one(f"#{form.fields[0].name}-note")
+        await wait_for(lambda: note.has_class("-shown"))
+        assert "social media handle" in str(note.render())
+        await pilot.press("ctrl+s")
+        await wait_for(lambda: app.screen is plan)
+        line = plan.query_one("#flag-line")
+        await wait_for(lambda: line.has_class("-shown"))
+        assert "@estate.vibes" in str(line.render())
+        await pilot.press("ctrl+k")
+        await wait_for(lambda: not line.has_class("-shown"))
+        await pilot.press("escape", "ctrl+s")
+    assert "handle:@estate.vibes" in store.load(demo.id).dismissed_flags
+
+
+def test_export_from_the_command_line_names_open_flags_on_stderr(cli, store, demo, tmp_path):
+    demo.points.concerns.append("Jayden aged 14 was seen at the garages")
+    store.save(demo)
+    out = tmp_path / "minutes.md"
+    result = cli("export", demo.id, "--format", "md", "--out", str(out))
+    assert result.returncode == 0 and out.exists()
+    assert "2 possible child-identifying detail(s)" in result.stderr
+    assert "concerns #5: a person's name: Jayden" in result.stderr
+    demo.dismissed_flags += ["name:Jayden", "age:aged 14"]
+    store.save(demo)
+    cleared = cli("export", demo.id, "--format", "md", "--out", str(tmp_path / "b.md"))
+    assert cleared.returncode == 0 and "child-identifying" not in cleared.stderr

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..editing import Editor, Refused
-from ..meeting import Meeting
+from ..meeting import Meeting, flag_sentence
 from ..resources import style
 from ..widgets.keyhints import KeyHints
 
@@ -53,10 +53,14 @@ class MeetingScreen(Screen[None]):
         done, result = run_change(self, change)
         if done:
             self.changed()
+            self.show_flags()
         return done, result
 
     def changed(self) -> None:
         """Redraw after a change (or an undo); each screen shows what it needs."""
+
+    def show_flags(self) -> None:
+        """Show the privacy flags of what the chair is looking at (screens with a flag line)."""
 
     def action_undo(self) -> None:
         self._history(self.editor.undo, "Undone", "Nothing to undo.")
@@ -80,12 +84,38 @@ class SubScreen(MeetingScreen):
 
     CSS_PATH = [style("lists")]
     TITLE_TEXT = ""
-    BINDINGS = [Binding("escape", "close", "Back", id="screen.back", priority=True)]
+    DISMISS_KEY = "Ctrl+K"
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="screen.back", priority=True),
+        Binding("ctrl+k,f9", "dismiss_flags", "Dismiss privacy flag", id="privacy.dismiss"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.TITLE_TEXT), id="title")
         yield from self.body()
+        yield Static(id="flag-line")
         yield KeyHints()
 
     def body(self) -> ComposeResult:
         raise NotImplementedError
+
+    def flagged_texts(self) -> list[str]:
+        """The free text the chair is looking at, for the flag line (none by default)."""
+        return []
+
+    def on_mount(self) -> None:
+        self.show_flags()
+
+    def show_flags(self) -> None:
+        hits = self.meeting.open_hits_in(self.flagged_texts())
+        line = self.query_one("#flag-line", Static)
+        symbol = self.app.symbols["flag"]
+        line.update(Text(f"{symbol} {flag_sentence(hits, self.DISMISS_KEY)}") if hits else "")
+        line.set_class(bool(hits), "-shown")
+
+    def action_dismiss_flags(self) -> None:
+        hits = self.meeting.open_hits_in(self.flagged_texts())
+        if not hits:
+            self.notify("Nothing here is flagged.", timeout=3)
+        elif self.edit(lambda: self.editor.dismiss_flags([hit.key for hit in hits]))[0]:
+            self.notify("Flag dismissed: the text stays as it is.", timeout=3)

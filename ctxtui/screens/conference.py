@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..labels import CAPTURE_TARGETS, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
-from ..meeting import Meeting
+from ..meeting import Meeting, flag_sentence
 from ..resources import style
 from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput, Place
@@ -140,9 +140,7 @@ class ConferenceScreen(MeetingScreen):
         line = self.query_one("#flag-line", Static)
         hits = self.meeting.open_hits(text) if text else []
         if hits:
-            reasons = "; ".join(hit.reason() for hit in hits)
-            flag = self.app.symbols["flag"]
-            line.update(Text(f"{flag} {reasons}. Reword it, or Ctrl+K dismisses the flag."))
+            line.update(Text(f"{self.app.symbols['flag']} {flag_sentence(hits, 'Ctrl+K')}"))
         line.set_class(bool(hits), "-shown")
 
     def show_lock(self) -> None:

@@ -14,6 +14,10 @@ from .base import SubScreen
 class DangerScreen(SubScreen):
     HELP_GROUP = "Danger statement"
     TITLE_TEXT = "Danger statement — kept as you type; Escape goes back"
+    DISMISS_KEY = "F9"  # Ctrl+K deletes to the end of the line in the text box
+
+    def flagged_texts(self) -> list[str]:
+        return [self.editor.conference.danger_statement]
 
     def body(self) -> ComposeResult:
         yield TextArea(

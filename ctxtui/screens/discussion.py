@@ -8,6 +8,7 @@ from textual.widgets import Input, TextArea
 from ..editing import clean_point
 from ..meeting import Meeting
 from ..model import FIELD_LABELS
+from ..privacy import GUARDED_FIELDS
 from .forms import Field, LiveForm
 
 TEXT_FIELDS = ("location_lead_view", "voice", "young_people_affected")
@@ -21,7 +22,7 @@ class DiscussionScreen(LiveForm):
     HELP_GROUP = "Discussion"
 
     def __init__(self, meeting: Meeting) -> None:
-        super().__init__("Discussion", FIELDS, meeting)
+        super().__init__("Discussion", FIELDS, meeting, guarded=GUARDED_FIELDS["discussion"])
 
     def value_of(self, name: str) -> str:
         discussion = self.meeting_edited.conference.discussion

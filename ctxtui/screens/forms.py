@@ -24,8 +24,9 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from ..meeting import Meeting
+from ..meeting import Meeting, flag_sentence
 from ..model import typed_value_problem
+from ..privacy import Hit
 from ..resources import style
 from ..widgets.fields import FieldInput
 from ..widgets.keyhints import KeyHints
@@ -86,6 +87,7 @@ class FormScreen(ModalScreen[Values | None]):
         Binding("ctrl+s", "done", "Done", id="form.done", priority=True),
         Binding("ctrl+l", "pick", "Pick from a list", id="form.pick"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", priority=True),
+        Binding("f9", "dismiss_flags", "Dismiss privacy flag", id="form.dismiss", show=False),
     ]
 
     def __init__(
@@ -97,8 +99,10 @@ class FormScreen(ModalScreen[Values | None]):
         meeting: Meeting | None = None,
         file: Callable[[Values], bool] | None = None,
         notes: list[str] | None = None,
+        guarded: Iterable[str] = (),
     ) -> None:
         super().__init__()
+        self.guarded = frozenset(guarded)  # the fields the privacy guard reads as typed
         self.title_text = title
         self.fields = fields
         self.initial = {f.name: (values or {}).get(f.name, "") for f in fields}
@@ -146,6 +150,9 @@ class FormScreen(ModalScreen[Values | None]):
     # add their own ``on_mount`` or ``on_input_changed`` without calling these.
     def on_mount(self) -> None:
         self.field(self.first_field or self.fields[0].name).focus()
+        for field in self.fields:
+            if field.name in self.guarded:
+                self.show_note(field.name, self._flags(field.name, self.initial[field.name]))
         if self.meeting is not None and self.file is not None:
             self.meeting.hold_draft(self, self.file_draft)
 
@@ -175,8 +182,48 @@ class FormScreen(ModalScreen[Values | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         kind = next((f.kind for f in self.fields if f.name == event.input.id), "text")
         problem = typed_value_problem(kind, event.value.strip())
-        self.show_note(event.input.id or "", problem)
+        name = event.input.id or ""
+        self.show_note(name, problem or self._flags(name, event.value))
         event.input.set_class(bool(problem), "-invalid")
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        name = event.text_area.id or ""
+        if any(f.name == name for f in self.fields):
+            self.show_note(name, self._flags(name, event.text_area.text))
+
+    # -- the privacy guard, field by field
+
+    def guard(self) -> Meeting | None:
+        """The meeting whose attendees and dismissed flags the guard reads (None: no guard)."""
+        return self.meeting
+
+    def _hits(self, name: str, text: str) -> list[Hit]:
+        meeting = self.guard()
+        if meeting is None or name not in self.guarded or not text.strip():
+            return []
+        return meeting.open_hits(text)
+
+    def _flags(self, name: str, text: str) -> str | None:
+        hits = self._hits(name, text)
+        return f"{self.app.symbols['flag']} {flag_sentence(hits, 'F9')}" if hits else None
+
+    def action_dismiss_flags(self) -> None:
+        meeting, focused = self.guard(), self.focused
+        field = next((f for f in self.fields if focused and f.name == focused.id), None)
+        text = (
+            focused.text
+            if isinstance(focused, TextArea)
+            else str(focused.value)
+            if isinstance(focused, Input)
+            else ""
+        )
+        hits = self._hits(field.name, text) if field else []
+        if meeting is None or field is None or not hits:
+            self.notify("Nothing in this field is flagged.", timeout=3)
+            return
+        if run_change(self, lambda: meeting.editor.dismiss_flags([h.key for h in hits]))[0]:
+            self.show_note(field.name, None)
+            self.notify("Flag dismissed: the text stays as it is.", timeout=3)
 
     def show_note(self, name: str, note: str | None) -> None:
         widget = self.query_one(f"#{name}-note", Static)
@@ -277,14 +324,19 @@ class LiveForm(FormScreen):
         Binding("escape", "cancel", "Back", id="live.back", priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[Field], meeting: Meeting) -> None:
-        super().__init__(title, fields, {f.name: "" for f in fields})
+    def __init__(
+        self, title: str, fields: list[Field], meeting: Meeting, guarded: Iterable[str] = ()
+    ) -> None:
+        super().__init__(title, fields, {f.name: "" for f in fields}, guarded=guarded)
         self.meeting_edited = meeting
         self.initial = {f.name: self.value_of(f.name) for f in fields}
         self.add_class("-full")
 
     def value_of(self, name: str) -> str:
         raise NotImplementedError
+
+    def guard(self) -> Meeting | None:
+        return self.meeting_edited
 
     def apply(self, change: Callable[[], object]) -> None:
         """One change through the one path (a refusal becomes a notice)."""

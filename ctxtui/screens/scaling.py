@@ -114,6 +114,12 @@ class ScalingScreen(SubScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
+        self.show_flags()
+
+    def flagged_texts(self) -> list[str]:
+        name = self._person()
+        entry = self.editor.score_for(name) if name else None
+        return [entry.reason] if entry else []
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_reason()  # Enter on a row

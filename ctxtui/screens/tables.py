@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 
 from ..editing import Editor
 from ..model import Conference
+from ..privacy import GUARDED_FIELDS
 from ..widgets.cells import cell
 from .base import SubScreen
 from .forms import Field, FormScreen, Values
@@ -146,6 +147,14 @@ class TableScreen(SubScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
+        self.show_flags()
+
+    def flagged_texts(self) -> list[str]:
+        index = self.selected()
+        if index is None:
+            return []
+        values = self.values_of(self.rows()[index])
+        return [values[name] for name in GUARDED_FIELDS[self.ROWS.table] if name in values]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()  # Enter on a row
@@ -161,7 +170,14 @@ class TableScreen(SubScreen):
         if self.meeting.locked:
             self.notify(self.editor.refusal() or "", severity="warning")
             return
-        form = FormScreen(title, self.form_fields(), values, meeting=self.meeting, file=file)
+        form = FormScreen(
+            title,
+            self.form_fields(),
+            values,
+            meeting=self.meeting,
+            file=file,
+            guarded=GUARDED_FIELDS[self.ROWS.table],
+        )
         self.app.push_screen(form)
 
     def action_add(self) -> None:
