@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .model import ACTION_TEXT_FIELDS, CAPTURE_TARGETS, Conference
@@ -289,6 +289,25 @@ def attendee_names(conference: Conference) -> list[str]:
     names = [a.name for a in conference.attendees]
     r = conference.roles
     return [*names, r.chair, r.lead_practitioner, r.location_lead, r.minute_taker]
+
+
+def open_hits_finder(conference: Conference) -> Callable[[str], list[Hit]]:
+    """A function giving the findings in a text that the chair has not dismissed."""
+    allowed = frozenset(_allowed_words(attendee_names(conference)))
+    dismissed = frozenset(conference.dismissed_flags)
+
+    def open_hits(text: str) -> list[Hit]:
+        return [hit for hit in scan_text(text, allowed) if hit.key not in dismissed]
+
+    return open_hits
+
+
+def held_back(text: str, hits: list[Hit]) -> str:
+    """The text with each finding replaced by what kind of detail was held back."""
+    for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+        label = "name" if hit.category == "name" else CATEGORIES[hit.category].split(" ", 1)[1]
+        text = f"{text[: hit.start]}[{label} held back]{text[hit.end :]}"
+    return text
 
 
 def scan(conference: Conference, today: dt.date | None = None) -> list[Finding]:

@@ -6,6 +6,8 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .record import Conference
+
 SCALE = range(0, 11)
 
 
@@ -63,3 +65,24 @@ def distribution(counts: tuple[int, ...], ascii_only: bool = False) -> list[str]
     numbers = "".join(f"{c or '':>3}" for c in counts)
     scale = "".join(f"{n:>3}" for n in SCALE)
     return [bars, numbers, scale]
+
+
+def people_to_ask(conference: Conference) -> list[tuple[str, str]]:
+    """(name, agency): everyone present, then anyone scored who is not on the list."""
+    present = [
+        (a.name, a.agency) for a in conference.attendees if a.attendance == "present" and a.name
+    ]
+    names = {name for name, _ in present}
+    extra = [
+        (s.attendee, "not marked present")
+        for s in conference.scaling.scores
+        if s.attendee not in names and (s.score is not None or s.reason)
+    ]
+    return present + extra
+
+
+def conference_summary(conference: Conference) -> ScalingSummary:
+    """The figures for everyone there is to ask at this conference."""
+    people = people_to_ask(conference)
+    scores = {s.attendee: s.score for s in conference.scaling.scores}
+    return summarise((scores.get(name) for name, _ in people), asked=len(people))

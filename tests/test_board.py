@@ -53,7 +53,7 @@ def snapshot(folder):
 def test_the_board_follows_the_chair_within_a_second(cli, conference_id, terminals):
     chair, board = terminals(), terminals(100, 30)
     board.start("board", conference_id, env=env_for(cli))
-    board.wait_for_text("Safety goals")
+    board.wait_for_text("Danger statement")
     chair.start("open", conference_id, env=env_for(cli))
     chair.wait_for_text("Type a point")
     delays = []
@@ -143,3 +143,67 @@ def test_escape_sequences_never_reach_the_terminal(cli, conference_id, terminals
     ]
     assert "before" in point and "PWNED" in point and "after" in point
     assert all(ch.isprintable() for ch in point)
+
+
+def test_board_sections_hold_back_what_the_chair_has_not_cleared():
+    from ctxtui.board_text import BOARD_KEYS, board_sections, latest_change
+
+    conference = demo_conference()
+    before = board_sections(conference)
+    assert [s.key for s in before] == list(BOARD_KEYS)
+    conference.points.concerns.append("Kai Thompson was threatened at the rank, reg AB12 CDE")
+    after = board_sections(conference)
+    concerns = next(s for s in after if s.key == "concerns")
+    assert concerns.lines[-1] == (
+        "[name held back] was threatened at the rank, reg [vehicle registration held back]"
+    )
+    assert latest_change(before, after) == "concerns"
+    conference.dismissed_flags += ["name:Kai Thompson", "vehicle:AB12 CDE"]
+    cleared = next(s for s in board_sections(conference) if s.key == "concerns")
+    assert cleared.lines[-1] == "Kai Thompson was threatened at the rank, reg AB12 CDE"
+    conference.danger_statement = "We worry Jayden aged 14 is being drawn in."
+    danger = board_sections(conference)[0]
+    assert danger.lines == ("We worry [name held back] [child's age held back] is being drawn in.",)
+    plan = next(s for s in board_sections(conference) if s.key == "plan")
+    assert len(plan.lines) == len(conference.actions) and " — " in plan.lines[0]
+    scaling = board_sections(conference)[-1]
+    assert scaling.lines[-1].startswith("6 of 7 scored")
+
+
+async def test_a_small_board_shows_one_section_and_turns_to_the_chairs(store, demo, clock):
+    app = CtxApp(store, demo.id, now=clock, board=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.has_class("-paged")
+        shown = [p.key for p in screen.query(".board-pane") if p.display]
+        assert shown == ["danger_statement"]
+        with store.open(demo.id) as session:
+            session.conference.points.concerns.append("Kai Thompson was threatened at the rank")
+            session.save()
+        pane = screen.query_one("#board-concerns")
+        await wait_for(lambda: screen.current == "concerns")
+        await pilot.pause()
+        assert [p.key for p in screen.query(".board-pane") if p.display] == ["concerns"]
+        assert pane.points[-1] == "[name held back] was threatened at the rank"
+        assert "held" in app.export_screenshot() and "Kai" not in app.export_screenshot()
+        # the chair dismisses the flag: the room may now read the name
+        with store.open(demo.id) as session:
+            session.conference.dismissed_flags.append("name:Kai Thompson")
+            session.save()
+        await wait_for(lambda: pane.points[-1] == "Kai Thompson was threatened at the rank")
+        await pilot.press("right")
+        assert screen.current == "complicating"
+        await pilot.press("left", "left")
+        assert screen.current == "danger_statement"
+        await pilot.press("q")
+
+
+async def test_a_big_board_shows_every_section(store, demo, clock):
+    app = CtxApp(store, demo.id, now=clock, board=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        assert not screen.has_class("-paged")
+        await pilot.pause()
+        shown = [p.key for p in screen.query(".board-pane") if p.display and p.size.height > 2]
+        assert len(shown) == 8
+        await pilot.press("q")

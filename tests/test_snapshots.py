@@ -61,3 +61,11 @@ def test_plan_row_form(snap_compare, demo_app):
 
 def test_scaling(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+y", "down", "8"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_board_holding_back_a_name(snap_compare, store, demo, clock, size):
+    demo.points.concerns.append("Kai Thompson was threatened with a knife at the taxi rank")
+    store.save(demo)
+    board = CtxApp(store, demo.id, now=clock, board=True)
+    assert snap_compare(board, terminal_size=size, press=["right"])

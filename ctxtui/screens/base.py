@@ -87,7 +87,9 @@ class SubScreen(MeetingScreen):
     DISMISS_KEY = "Ctrl+K"
     BINDINGS = [
         Binding("escape", "close", "Back", id="screen.back", priority=True),
-        Binding("ctrl+k,f9", "dismiss_flags", "Dismiss privacy flag", id="privacy.dismiss"),
+        Binding(
+            "ctrl+k,f9", "dismiss_flags", "Dismiss privacy flag", id="privacy.dismiss", show=False
+        ),
     ]
 
     def compose(self) -> ComposeResult:

@@ -3,6 +3,9 @@
 It never writes and never takes the writer's lock: it only reads the conference's file, checks
 it a few times a second (inode, modification time, size) and redraws when the chair has saved.
 While the file cannot be read (mid-replace, or broken) it keeps showing the last good copy.
+Flagged details are held back (``board_text``). On a big screen every section is in view; on a
+small one (80×24) the board shows one section at a time, turns to the section the chair has
+just changed, and ←/→ turn the pages by hand.
 """
 
 from __future__ import annotations
@@ -17,41 +20,58 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..labels import TARGET_KEYS, TARGET_LABELS
+from ..board_text import (
+    BOARD_KEYS,
+    BOARD_SHORT_TITLES,
+    BOARD_TITLES,
+    Section,
+    board_sections,
+    latest_change,
+)
 from ..meeting import Conferences, StoreError
 from ..model import Conference
 from ..resources import style
 from ..widgets.points import numbered_point
 
 POLL_SECONDS = 0.25
+# Below this size the board shows one section at a time.
+PAGED_BELOW = (120, 36)
 
 
 class BoardPane(VerticalScroll):
-    """One heading: its points, numbered, the newest always in view."""
+    """One section: its lines (numbered where they are points), the newest always in view."""
 
-    def __init__(self, target: str) -> None:
-        super().__init__(id=f"board-{target}", classes="board-pane")
-        self.target = target
+    def __init__(self, key: str) -> None:
+        super().__init__(id=f"board-{key}", classes="board-pane")
+        self.key = key
         self.points: list[str] = []
-        self.border_title = TARGET_LABELS[target]
+        self.border_title = BOARD_TITLES[key]
 
     def compose(self) -> ComposeResult:
         yield Static(classes="board-points")
 
-    def show(self, points: list[str]) -> None:
-        self.points = list(points)
-        width = len(str(len(points))) + 2
-        rows = [numbered_point(n, point, width, "") for n, point in enumerate(points, 1)]
-        board = Content("\n").join(rows) if rows else Content("—")
-        self.query_one(".board-points", Static).update(board)
-        self.border_subtitle = str(len(points))
+    def show(self, section: Section) -> None:
+        self.points = list(section.lines)
+        width = len(str(len(self.points))) + 2
+        if section.numbered:
+            rows = [numbered_point(n, line, width, "") for n, line in enumerate(self.points, 1)]
+        else:
+            rows = [Content(line) for line in self.points]
+        self.query_one(".board-points", Static).update(
+            Content("\n").join(rows) if rows else Content("—")
+        )
+        self.border_subtitle = str(len(self.points)) if section.numbered else ""
         self.call_after_refresh(self.scroll_end, animate=False)
 
 
 class BoardScreen(Screen[None]):
     CSS_PATH = [style("board")]
     HELP_GROUP = "Board"
-    BINDINGS = [Binding("q,escape", "app.quit", "Close the board", id="board.quit")]
+    BINDINGS = [
+        Binding("q,escape", "app.quit", "Close the board", id="board.quit"),
+        Binding("right,n,pagedown", "turn(1)", "Next section", id="board.next"),
+        Binding("left,p,pageup", "turn(-1)", "Previous section", id="board.previous"),
+    ]
 
     def __init__(self, conferences: Conferences, conference_id: str) -> None:
         super().__init__()
@@ -60,18 +80,33 @@ class BoardScreen(Screen[None]):
         self.path = conferences.path_for(conference_id)
         self.stamp: tuple[int, int, int] | None = None
         self.conference: Conference | None = None
+        self.sections: list[Section] = []
+        self.current = BOARD_KEYS[0]
         self.problem: str | None = None
         self.title_text = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="board-title")
         with Grid(id="board-grid"):
-            for key in TARGET_KEYS:
+            for key in BOARD_KEYS:
                 yield BoardPane(key)
+        yield Static(id="board-pages")
 
     def on_mount(self) -> None:
         self.poll()
+        self._lay_out()
         self.set_interval(POLL_SECONDS, self.poll)
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    @property
+    def paged(self) -> bool:
+        return self.size.width < PAGED_BELOW[0] or self.size.height < PAGED_BELOW[1]
+
+    def _lay_out(self) -> None:
+        self.set_class(self.paged, "-paged")
+        self._show_page()
 
     def _file_stamp(self) -> tuple[int, int, int] | None:
         try:
@@ -92,10 +127,31 @@ class BoardScreen(Screen[None]):
             self.problem = "cannot read the minutes just now; showing the last copy"
             self._show_title()
             return
+        sections = board_sections(conference)
+        changed = latest_change(self.sections, sections) if self.sections else None
         self.stamp, self.conference, self.problem = stamp, conference, None
-        for key in TARGET_KEYS:
-            self.query_one(f"#board-{key}", BoardPane).show(conference.target_list(key))
+        self.sections = sections
+        for section in sections:
+            self.query_one(f"#board-{section.key}", BoardPane).show(section)
+        if changed:
+            self.current = changed  # follow the chair
         self._show_title()
+        self._show_page()
+
+    def action_turn(self, step: int) -> None:
+        index = (BOARD_KEYS.index(self.current) + step) % len(BOARD_KEYS)
+        self.current = BOARD_KEYS[index]
+        self._show_page()
+
+    def _show_page(self) -> None:
+        for pane in self.query(BoardPane):
+            pane.set_class(pane.key == self.current, "-current")
+        pages = Text(no_wrap=True, overflow="ellipsis")
+        for key in BOARD_KEYS:
+            style = "bold reverse" if key == self.current else "dim"
+            pages.append(f" {BOARD_SHORT_TITLES[key]} ", style=style)
+        pages.append(" ←/→", style="dim")
+        self.query_one("#board-pages", Static).update(pages)
 
     def _show_title(self) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")

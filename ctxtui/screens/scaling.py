@@ -11,7 +11,13 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
 from ..meeting import Meeting
-from ..scaling import ScalingSummary, distribution, summarise
+from ..scaling import (
+    ScalingSummary,
+    conference_summary,
+    distribution,
+    people_to_ask,
+    summarise,
+)
 from ..widgets.cells import cell
 from ..widgets.fields import FieldInput
 from .base import SubScreen, run_change
@@ -64,22 +70,10 @@ class ScalingScreen(SubScreen):
         self.query_one(DataTable).focus()
 
     def people(self) -> list[tuple[str, str]]:
-        """(name, agency): everyone present, then anyone scored who is not on the list."""
-        c = self.editor.conference
-        present = [(a.name, a.agency) for a in c.attendees if a.attendance == "present" and a.name]
-        names = {name for name, _ in present}
-        extra = [
-            (s.attendee, "not marked present")
-            for s in c.scaling.scores
-            if s.attendee not in names and (s.score is not None or s.reason)
-        ]
-        return present + extra
+        return people_to_ask(self.editor.conference)
 
     def summary(self) -> ScalingSummary:
-        people = self.people()
-        entries = [self.editor.score_for(name) for name, _ in people]
-        scores = [entry.score if entry else None for entry in entries]
-        return summarise(scores, asked=len(people))
+        return conference_summary(self.editor.conference)
 
     def _rows(self) -> list[list[Text]]:
         rows = []
