@@ -124,7 +124,9 @@ _AGE = re.compile(
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:was|is)\s+(?:only|just)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*\d{{1,2}}\s*(?:yrs?|years?)?\s*\)",
+    rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*\d{{1,2}}\s*(?:yrs?|years?)?\s*\)"
+    # "Kofi, 15, was…", "her son, 14, was…"
+    r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives)\b)",
     re.I,
 )
 _NHS = re.compile(r"(?<![\d-])(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")

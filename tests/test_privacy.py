@@ -129,6 +129,7 @@ def test_the_name_lists_are_large_and_come_from_their_sources():
         ("a fifteen-year-old was hurt", "age", "a fifteen-year-old"),
         ("he turned 16 last week", "age", "turned 16"),
         ("Mariam (14) went missing", "age", "(14)"),
+        ("her son, 14, was approached", "age", "14"),
         ("the Nowak brothers run it", "name", "the Nowak brothers"),
         ("Ms Adeyemi rang the school", "name", "Ms Adeyemi"),
         ("kai was stopped by police", "name", "kai"),
