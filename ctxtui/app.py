@@ -161,6 +161,12 @@ class CtxApp(App[None]):
 
     # -- keys everywhere
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Save is hidden where there is nothing open to save (the home screen)."""
+        if action == "save":
+            return bool(self.meetings)
+        return True
+
     def action_save(self) -> None:
         """Ctrl+S from any screen saves the open conferences (forms use it for Done)."""
         if not self.meetings:

@@ -76,8 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", parents=[common], help="one line per conference")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
 
-    import_ = commands.add_parser("import", parents=[common], help="import a JSON file")
-    import_.add_argument("file", help="a ctxtui.conference/1 JSON file, or - for standard input")
+    import_ = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import JSON files",
+        description="Each file is checked whole: good ones are stored (their ids are printed), "
+        "each bad one is named. Exit 0: all imported; 1: some were not; 2: none were.",
+    )
+    import_.add_argument(
+        "file", nargs="+", help="a ctxtui.conference/1 JSON file, or - for standard input"
+    )
 
     export = commands.add_parser("export", parents=[common], help="write a conference out")
     export.add_argument("id")
@@ -157,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
     if command == "list":
         return _list(store, args.json)
     if command == "import":
-        return _import(store, args.file)
+        return _import_all(store, args.file)
     if command == "export":
         return _export(store, args)
     if command == "check":
@@ -235,6 +243,24 @@ def _list(store: Store, as_json: bool) -> int:
     if not rows:
         print("No conferences yet. Create one with: ctxtui new --context NAME", file=sys.stderr)
     return 0
+
+
+def _import_all(store: Store, files: list[str]) -> int:
+    """Import each file on its own: one bad file never stops the others."""
+    if files.count("-") > 1:
+        raise UserError("standard input (-) can be imported once per call")
+    failed = 0
+    for file in files:
+        try:
+            _import(store, file)
+        except (UserError, StoreError) as error:
+            if len(files) == 1:
+                raise
+            failed += 1
+            print(f"ctxtui: {error}", file=sys.stderr)
+    if failed:
+        print(f"ctxtui: {len(files) - failed} of {len(files)} files imported", file=sys.stderr)
+    return 0 if not failed else 2 if failed == len(files) else 1
 
 
 def _import(store: Store, file: str) -> int:

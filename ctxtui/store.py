@@ -27,7 +27,7 @@ from . import dates, due
 from .files import atomic_create, atomic_write, describe, fsync_dir
 from .ids import id_candidates
 from .locks import Lock
-from .model import ID_PATTERN, Conference, ValidationError, conference_from_dict
+from .model import ID_PATTERN, SCHEMA, Action, Conference, ValidationError, conference_from_dict
 
 STORAGE_VERSION = 1
 CONFERENCE_TABLE = "conference"
@@ -102,21 +102,6 @@ class Summary:
     agencies: tuple[str, ...] = ()
     next_due: str = ""  # the earliest due date of an action still open or in progress
 
-    @classmethod
-    def of(cls, conference: Conference) -> Summary:
-        return cls(
-            id=conference.id,
-            context=conference.context.name,
-            type=conference.context.type,
-            kind=conference.kind,
-            status=conference.status,
-            conference=conference.dates.conference,
-            review=conference.dates.review,
-            previous_id=conference.previous_id,
-            agencies=tuple(sorted({a.agency for a in conference.attendees if a.agency})),
-            next_due=due.next_action_due(conference.actions),
-        )
-
     def minutes_due(self, nation: str) -> str:
         return due.minutes_due(self.conference, nation)
 
@@ -131,19 +116,71 @@ class Summary:
         }
 
 
-def _usable(entry: dict[str, Any]) -> bool:
-    """An index entry of the right shape (the index is only a cache: anything else is re-read)."""
-    if not isinstance(entry, dict) or not isinstance(entry.get("summary"), dict):
-        return False
+def _cached_summary(entry: Any) -> Summary | None:
+    """The summary of an index entry, or None if the entry has the wrong shape (the index is
+    only a cache: the file is read again)."""
+    data = entry.get("summary") if isinstance(entry, dict) else None
+    if not isinstance(data, dict):
+        return None
     try:
-        _summary(entry["summary"])
+        return Summary(**{**data, "agencies": tuple(data.get("agencies", ()))})
     except (TypeError, ValueError):
-        return False
-    return True
+        return None
 
 
-def _summary(data: dict[str, Any]) -> Summary:
-    return Summary(**{**data, "agencies": tuple(data.get("agencies", ()))})
+def _newest_first(summary: Summary) -> tuple[str, str]:
+    return (summary.conference, summary.id)
+
+
+def _text(data: Any, *keys: str) -> str:
+    """A text field several levels down a record, checked; "" when absent."""
+    for key in keys[:-1]:
+        data = data.get(key, {}) if isinstance(data, dict) else None
+    value = data.get(keys[-1], "") if isinstance(data, dict) else None
+    if not isinstance(value, str):
+        raise ValueError(f"{'.'.join(keys)} is not text")
+    return value
+
+
+def _summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
+    """A summary read straight from the stored record: listing 10,000 files must not check
+    every field of each (opening a conference still does)."""
+    if record.get("schema") != SCHEMA:
+        raise ValueError(f"its schema is not {SCHEMA}")
+    actions = record.get("actions", [])
+    attendees = record.get("attendees", [])
+    if not isinstance(actions, list) or not isinstance(attendees, list):
+        raise ValueError("actions or attendees is not a list")
+    plan = [
+        Action(status=_text(a, "status"), due=_text(a, "due"))
+        for a in actions
+        if isinstance(a, dict)
+    ]
+    previous = record.get("previous_id")
+    if previous is not None and not isinstance(previous, str):
+        raise ValueError("previous_id is not text")
+    return Summary(
+        id=conference_id,
+        context=_text(record, "context", "name"),
+        type=_text(record, "context", "type"),
+        kind=_text(record, "kind") or "initial",
+        status=_text(record, "status") or "draft",
+        conference=_text(record, "dates", "conference"),
+        review=_text(record, "dates", "review"),
+        previous_id=previous,
+        agencies=tuple(
+            sorted({_text(a, "agency") for a in attendees if isinstance(a, dict)} - {""})
+        ),
+        next_due=due.next_action_due(plan),
+    )
+
+
+def _summary_of_file(path: Path, conference_id: str) -> Summary:
+    record = _record_of_file(path)
+    try:
+        return _summary_of_record(conference_id, record)
+    except ValueError as error:
+        raise UnreadableFile(path, f"invalid record: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -199,6 +236,7 @@ class Store:
         """Every readable conference, newest first, and a Problem for each file that is not."""
         index = self._read_index()
         fresh: dict[str, dict[str, Any]] = {}
+        summaries: list[Summary] = []
         problems: list[Problem] = []
         changed = False
         with os.scandir(self.folder) as entries:
@@ -216,22 +254,23 @@ class Store:
                 stat = entry.stat()
                 stamp = [stat.st_ino, stat.st_mtime_ns, stat.st_size]
                 cached = index.get(conference_id)
-                if cached is not None and _usable(cached) and cached.get("stamp") == stamp:
-                    fresh[conference_id] = cached
-                    continue
+                if cached is not None and cached.get("stamp") == stamp:
+                    summary = _cached_summary(cached)
+                    if summary is not None:
+                        fresh[conference_id] = cached
+                        summaries.append(summary)
+                        continue
                 changed = True
                 try:
-                    conference = _read_file(Path(entry.path))
+                    summary = _summary_of_file(Path(entry.path), conference_id)
                 except UnreadableFile as error:
                     problems.append(Problem(Path(entry.path), error.reason))
                     continue
-                summary = asdict(Summary.of(conference))
-                summary["id"] = conference_id
-                fresh[conference_id] = {"stamp": stamp, "summary": summary}
+                fresh[conference_id] = {"stamp": stamp, "summary": asdict(summary)}
+                summaries.append(summary)
         if changed or fresh.keys() != index.keys():
             self._write_index(fresh)
-        summaries = [_summary(entry["summary"]) for entry in fresh.values()]
-        summaries.sort(key=lambda s: (s.conference, s.id), reverse=True)
+        summaries.sort(key=_newest_first, reverse=True)
         problems.sort(key=lambda p: str(p.path))
         return Listing(summaries, problems)
 
@@ -363,8 +402,24 @@ def _document(payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def encode_document(payload: dict[str, Any]) -> bytes:
+    """The bytes of a conference file holding this record (as ``to_dict`` gives it)."""
+    return _encode(_document(payload))
+
+
 def _read_file(path: Path) -> Conference:
     """Read and check one conference file; any file of the wrong shape is UnreadableFile."""
+    record = _record_of_file(path)
+    try:
+        return conference_from_dict(record)
+    except ValidationError as error:
+        raise UnreadableFile(path, f"invalid record: {error}") from None
+    except RecursionError:
+        raise UnreadableFile(path, "it is nested too deeply") from None
+
+
+def _record_of_file(path: Path) -> dict[str, Any]:
+    """The stored record of a conference file, its storage shape checked (not its fields)."""
     data = AtomicJSONStorage(path).read()
     if data is None:
         raise UnreadableFile(path, "it has gone")
@@ -377,12 +432,7 @@ def _read_file(path: Path) -> Conference:
     record = _table_document(data, CONFERENCE_TABLE)
     if record is None:
         raise UnreadableFile(path, "it holds no conference")
-    try:
-        return conference_from_dict(record)
-    except ValidationError as error:
-        raise UnreadableFile(path, f"invalid record: {error}") from None
-    except RecursionError:
-        raise UnreadableFile(path, "it is nested too deeply") from None
+    return record
 
 
 def _table_document(data: dict[str, Any], table: str) -> dict[str, Any] | None:

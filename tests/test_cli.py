@@ -130,3 +130,27 @@ def test_data_dir_option_beats_the_environment(cli, tmp_path: Path):
     assert (other / "conferences" / f"{made}.json").exists()
     assert cli.json("list", "--data-dir", str(other), "--json")[0]["id"] == made
     assert cli.json("list", "--json") == []
+
+
+def test_import_takes_many_files_and_names_each_bad_one(cli, tmp_path):
+    good = []
+    for n in range(3):
+        record = demo_conference().to_dict()
+        record["context"]["name"] = f"Invented place {n}"
+        record["id"] = ""
+        path = tmp_path / f"good{n}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        good.append(str(path))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ half", encoding="utf-8")
+    missing = str(tmp_path / "missing.json")
+    result = cli("import", good[0], str(broken), good[1], missing, good[2])
+    assert result.returncode == 1
+    assert len(result.stdout.split()) == 3
+    assert f"{broken} is not valid JSON" in result.stderr
+    assert f"cannot read {missing}" in result.stderr
+    assert "3 of 5 files imported" in result.stderr
+    assert len(cli.json("list", "--json")) == 3
+    none = cli("import", str(broken), missing)
+    assert none.returncode == 2 and "0 of 2 files imported" in none.stderr
+    assert len(cli.json("list", "--json")) == 3  # nothing half-stored

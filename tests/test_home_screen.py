@@ -97,3 +97,46 @@ async def test_close_conference_saves_and_returns_to_the_list(store, clock):
         assert store.load(place.id).points.concerns == ["kept"]
         with store.open(place.id) as session:  # the lock went with the screen
             assert not session.read_only
+
+
+async def test_an_empty_store_says_what_to_do_and_hides_keys_that_do_nothing(store, clock):
+    from ctxtui.screens.home import EMPTY_TEXT
+
+    app = CtxApp(store, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#conferences")
+        assert [str(o.prompt) for o in options.options] == [EMPTY_TEXT]
+        keys = str(app.screen.query_one("KeyHints").render())
+        assert "New" in keys
+        assert "Delete" not in keys and "Review" not in keys and "Save now" not in keys
+        await pilot.press("delete")  # does nothing, says nothing wrong
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_big_store_shows_a_page_and_filters_without_reading_again(store, clock):
+    from ctxtui.screens.home import MOST_SHOWN
+    from ctxtui.store import encode_document
+
+    template = Conference(context=Context(name="x"), dates=Dates(conference="2026-01-01"))
+    for n in range(MOST_SHOWN + 50):
+        data = template.to_dict()
+        data["id"] = f"place-{n:04d}-2026-01-01"
+        data["context"]["name"] = f"Place {n:04d}"
+        store.path_for(data["id"]).write_bytes(encode_document(data))
+    (store.folder / "broken.json").write_text("{", encoding="utf-8")
+    reads = []
+    original = store.list
+    store.list = lambda: reads.append(1) or original()
+    app = CtxApp(store, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#conferences")
+        assert len(shown_ids(app)) == MOST_SHOWN
+        assert str(options.options[-1].prompt) == "… and 50 more — type to narrow the list"
+        told = []
+        app.notify = lambda message, **kw: told.append(message)
+        await pilot.press(*"place 019")
+        await wait_for(lambda: len(shown_ids(app)) == 10)
+        assert reads == [1]  # typing filters what was read once
+        assert told == []  # the broken file was named once, when the list was read

@@ -18,15 +18,29 @@ from ..resources import style
 from ..widgets.keyhints import KeyHints
 from .commands import HOME_DESTINATIONS, ScreenCommands
 
+# The list shows this many conferences at most; typing narrows it. Building 10,000 rows would
+# take seconds on every keystroke.
+MOST_SHOWN = 150
+EMPTY_TEXT = "No conferences yet — Ctrl+N starts a new one, or run `ctxtui demo` to try one."
 
-def grouped(summaries: list[Summary], needle: str) -> list[tuple[str, list[Summary]]]:
-    """Conferences by context; contexts ordered by their newest conference."""
+
+def grouped(
+    summaries: list[Summary], needle: str, most: int = MOST_SHOWN
+) -> tuple[list[tuple[str, list[Summary]]], int]:
+    """Conferences by context, contexts ordered by their newest conference, at most ``most`` of
+    them; and how many more match."""
     groups: dict[str, list[Summary]] = {}
+    needle = needle.lower()
+    shown = more = 0
     for summary in summaries:  # already newest first
         haystack = f"{summary.context} {summary.type} {summary.conference} {summary.status}"
-        if needle.lower() in haystack.lower():
+        if needle in haystack.lower():
+            if shown == most:
+                more += 1
+                continue
+            shown += 1
             groups.setdefault(summary.context or "(no context name)", []).append(summary)
-    return list(groups.items())
+    return list(groups.items()), more
 
 
 class HomeScreen(Screen[None]):
@@ -48,6 +62,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.conferences = conferences
         self.nation = conferences.nation
+        self.summaries: list[Summary] = []
+        self.late: dict[str, list[str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
@@ -56,22 +72,35 @@ class HomeScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        self.refresh_list()
         self.query_one("#filter", Input).focus()
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time, or again after a conference is closed: read the store."""
         self.refresh_list()
 
     def refresh_list(self, select: str | None = None) -> None:
+        """Read the store (once: typing in the filter works on what was read) and show it."""
         listing = self.conferences.listing()
         for problem in listing.problems:
             self.notify(problem.message(), severity="warning", timeout=10)
+        self.summaries = listing.summaries
+        self.late = overdue(self.summaries, self.app.now().date(), self.nation)
+        self.show_list(select)
+
+    def show_list(self, select: str | None = None) -> None:
         options = self.query_one(OptionList)
         keep = select or (options.highlighted_option.id if options.highlighted_option else None)
         options.clear_options()
         needle = self.query_one("#filter", Input).value
-        late = overdue(listing.summaries, self.app.now().date(), self.nation)
-        for context, summaries in grouped(listing.summaries, needle):
+        late = self.late
+        groups, more = grouped(self.summaries, needle)
+        if not self.summaries:
+            options.add_option(Option(Text(EMPTY_TEXT, style="italic"), disabled=True))
+        elif not groups:
+            options.add_option(
+                Option(Text("Nothing matches the filter.", style="italic"), disabled=True)
+            )
+        for context, summaries in groups:
             header = Text(context, style="bold")
             header.append(f"  {summaries[0].type}", style="dim")
             options.add_option(Option(header, disabled=True))
@@ -83,15 +112,25 @@ class HomeScreen(Screen[None]):
                 for note in late.get(s.id, []):
                     line.append(f"  {note.upper()}", style="bold reverse")
                 options.add_option(Option(line, id=s.id))
+        if more:
+            hint = f"… and {more:,} more — type to narrow the list"
+            options.add_option(Option(Text(hint, style="italic"), disabled=True))
         ids = [o.id for o in options.options]
         selectable = [i for i, option_id in enumerate(ids) if option_id]
         if keep and keep in ids:
             options.highlighted = ids.index(keep)
         elif selectable:
             options.highlighted = selectable[0]
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Delete and Review are hidden while no conference is highlighted (an empty list)."""
+        if action in ("delete", "review"):
+            return self._selected_id() is not None
+        return True
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refresh_list()
+        self.show_list()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._open()

@@ -1,0 +1,103 @@
+"""A whole service on one host: 10,000 stored conferences against 1 stored, in one run.
+
+The home screen's first frame, the filter after a burst of typing, ``list --json`` warm and the
+index rebuilt after a crash (the index deleted)."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ctxtui.demo import demo_conference
+from ctxtui.files import atomic_create
+from ctxtui.store import Store, encode_document
+
+from .common import compare, summary
+
+STORED = 10_000
+
+
+def fill(store: Store, count: int) -> None:
+    """``count`` invented conferences written straight into the folder (as the store writes)."""
+    conference = demo_conference()
+    base = conference.to_dict()
+    for n in range(count):
+        data = json.loads(json.dumps(base))
+        data["id"] = f"invented-place-{n:05d}-20{10 + n % 17}-0{1 + n % 9}-1{n % 10}"
+        data["context"]["name"] = f"Invented place {n:05d}"
+        data["dates"]["conference"] = f"20{10 + n % 17}-0{1 + n % 9}-1{n % 10}"
+        data["dates"]["review"] = ""
+        atomic_create(store.path_for(data["id"]), encode_document(data))
+
+
+def _cli(folder: str, *args: str) -> float:
+    env = {"CTXTUI_DATA_DIR": folder, "PATH": "/usr/bin:/bin"}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "ctxtui", *args], env=env, check=True, capture_output=True
+    )
+    return time.perf_counter() - started
+
+
+def _first_frame(folder: str) -> float:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.launch", "home", folder],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(json.loads(out.stdout)["seconds"])
+
+
+def _filter_delay(folder: str) -> float:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.launch", "filter", folder],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(json.loads(out.stdout)["seconds"])
+
+
+def run() -> list[str]:
+    lines = []
+    with tempfile.TemporaryDirectory() as one_dir, tempfile.TemporaryDirectory() as many_dir:
+        one, many = Store(Path(one_dir)), Store(Path(many_dir))
+        fill(one, 1)
+        fill(many, STORED)
+        one.list(), many.list()  # build both indexes
+
+        frames_many, frames_one = [], []
+        for _ in range(5):
+            frames_many.append(_first_frame(many_dir))
+            frames_one.append(_first_frame(one_dir))
+        t_many, t_one = statistics.median(frames_many), statistics.median(frames_one)
+        print(f"home first frame: {STORED} stored {t_many:.2f} s; 1 stored {t_one:.2f} s")
+        lines.append(summary("home_first_frame_10000_vs_1", f"{t_many:.2f}s", t_many / t_one, 1.5))
+
+        delays = [_filter_delay(many_dir) for _ in range(3)]
+        delay = statistics.median(delays)
+        print(f"filter shown after a burst of 8 keys with {STORED} stored: {delay * 1e3:.0f} ms")
+        lines.append(summary("filter_10000_vs_250ms", f"{delay * 1e3:.0f}ms", delay / 0.25, 1.0))
+
+        t_many, t_one = compare(
+            lambda: _cli(many_dir, "list", "--json"), lambda: _cli(one_dir, "list", "--json"), 5
+        )
+        print(f"list --json warm: {STORED} stored {t_many:.2f} s; 1 stored {t_one:.2f} s")
+        lines.append(summary("list_json_10000_vs_1", f"{t_many:.2f}s", t_many / t_one, 2.0))
+
+        rebuilds = []
+        for _ in range(3):
+            many.index_path.unlink()
+            started = time.perf_counter()
+            many.list()
+            rebuilds.append(time.perf_counter() - started)
+        rebuild = statistics.median(rebuilds)
+        print(f"index rebuilt from {STORED} files: {rebuild:.2f} s (goal 2 s)")
+        lines.append(summary("index_rebuild_10000_vs_2s", f"{rebuild:.2f}s", rebuild / 2.0, 1.0))
+    return lines
