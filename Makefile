@@ -2,19 +2,30 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.installed-app
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install system-deps run test lint format bench clean names
+.PHONY: install install-app system-deps run test lint format bench clean names
 
-install: $(STAMP)
+install: $(TEST_STAMP)  ## the app and the test tools
+install-app: $(APP_STAMP)  ## the app alone (what `make run` needs)
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/python:
+	bash .ci/python-check $(PYTHON) $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-run: install  ## open the app on the demo conference
+$(APP_STAMP): pyproject.toml
+	@bash .ci/python-check $(PYTHON) $(VENV)
+	$(MAKE) --no-print-directory $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(APP_STAMP)
+
+$(TEST_STAMP): pyproject.toml $(APP_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
+
+run: install-app  ## open the app on the demo conference
 	$(BIN)/ctxtui demo
 
 lint: install

@@ -42,16 +42,10 @@ def bare_app():
     return Bare()
 
 
-def _filtered(options, needle: str) -> bool:
-    """Every context the list shows matches the filter."""
-    lines = [str(o.prompt) for o in options.options if not o.id]
-    return bool(lines) and all(needle in line.lower() for line in lines)
-
-
 def main() -> None:
     if sys.argv[1] == "bare":
         app = bare_app()
-    elif sys.argv[1] in ("home", "filter"):
+    elif sys.argv[1] == "home":
         from ctxtui.app import CtxApp
         from ctxtui.store import Store
 
@@ -66,16 +60,6 @@ def main() -> None:
     async def auto_pilot(pilot) -> None:
         await pilot.pause()
         first_frame.append(time.perf_counter() - STARTED)
-        if sys.argv[1] == "filter":
-            # a burst of 8 keys, then wait until the list shows only what matches
-            from textual.widgets import OptionList
-
-            options = app.screen.query_one(OptionList)
-            started = time.perf_counter()
-            await pilot.press(*"place 04")
-            while not _filtered(options, "place 04"):
-                await pilot.pause(0.005)
-            first_frame[0] = time.perf_counter() - started
         app.exit()
 
     app.run(headless=True, size=(80, 24), auto_pilot=auto_pilot)

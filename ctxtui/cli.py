@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import orjson
+
 from . import __version__, dates
 from .config import ConfigError, data_dir, nation
 from .export import FORMATS, ExportError, default_file_name, export_minutes, render
@@ -148,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
     command = args.command
     mouse = getattr(args, "mouse", False)
     if command == "demo":
+        _need_a_terminal()  # before a throwaway folder is made
         return _demo(mouse)
     store = Store(data_dir(getattr(args, "data_dir", None)))
     if command is None:
@@ -157,9 +160,7 @@ def run(args: argparse.Namespace) -> int:
         return _run_app(store, args.id, mouse)
     if command == "board":
         store.load(args.id)
-        from .app import run_app
-
-        return run_app(store, args.id, mouse=mouse, board=True)
+        return _run_app(store, args.id, mouse, board=True)
     if command == "new":
         return _new(store, args)
     if command == "list":
@@ -179,10 +180,21 @@ def run(args: argparse.Namespace) -> int:
     raise UserError(f"unknown command {command!r}")
 
 
-def _run_app(store: Store, conference_id: str | None, mouse: bool) -> int:
+def _run_app(store: Store, conference_id: str | None, mouse: bool, *, board: bool = False) -> int:
+    _need_a_terminal()
     from .app import run_app  # the UI is loaded only when it is needed
 
-    return run_app(store, conference_id, mouse=mouse)
+    return run_app(store, conference_id, mouse=mouse, board=board)
+
+
+def _need_a_terminal() -> None:
+    """The full-screen app reads keys from a terminal: refuse plainly when there is none."""
+    for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)):
+        if stream is None or not stream.isatty():
+            raise UserError(
+                f"the app needs a terminal, and {name} is not one (run it in an SSH or "
+                "terminal window; for scripts, use list, import, export or check)"
+            )
 
 
 def _demo(mouse: bool) -> int:
@@ -230,9 +242,11 @@ def _list(store: Store, as_json: bool) -> int:
     listing = store.list()
     for problem in listing.problems:
         print(f"ctxtui: warning: {problem.message()}", file=sys.stderr)
-    rows = [summary.to_json(nation()) for summary in listing.summaries]
-    if as_json:
-        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+    chosen_nation = nation()
+    rows = [summary.to_json(chosen_nation) for summary in listing.summaries]
+    if as_json:  # one conference a line: readable, and quick to write for 10,000
+        lines = ",\n".join(orjson.dumps(row).decode("utf-8") for row in rows)
+        _out(f"[\n{lines}\n]" if rows else "[]")
         return 0
     for row in rows:
         _out(

@@ -33,7 +33,9 @@ def nation_from_env(config_value: str | None = None) -> str:
 def _bank_holidays(nation: str, year: int) -> frozenset[dt.date]:
     import holidays  # imported when first needed: it is slow to load and start-up matters
 
-    table = holidays.country_holidays("GB", subdiv=NATIONS[nation], years=year)
+    # the class itself: ``country_holidays`` looks the country up again on every call, which
+    # costs more than working out the year (17 years: 111 ms against 8 ms)
+    table = holidays.UnitedKingdom(subdiv=NATIONS[nation], years=year)
     return frozenset(table.keys())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -10,6 +11,7 @@ from . import dates
 from .model import Action, parse_date
 
 
+@functools.lru_cache(maxsize=8192)  # the home screen reads three dates of each of 10,000
 def date_or_none(text: str) -> dt.date | None:
     """A date typed or stored as YYYY-MM-DD, or None for anything else."""
     try:
@@ -30,12 +32,14 @@ def review_after_move(old: str, new: str, review: str, nation: str) -> str:
     return review
 
 
+@functools.lru_cache(maxsize=4096)  # a list of 10,000 conferences has few distinct dates
 def minutes_due(conference_date: str, nation: str) -> str:
     """The day the minutes must go out (ISO), or "" when the conference has no date."""
     held = date_or_none(conference_date)
     return dates.minutes_due(held, nation).isoformat() if held else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def review_due(review_date: str, conference_date: str, nation: str = dates.DEFAULT_NATION) -> str:
     """The review date set, else three months after the conference, else ""."""
     if review_date:

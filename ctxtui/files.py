@@ -37,6 +37,40 @@ def describe(error: BaseException) -> str:
     return str(error)
 
 
+# A folder that belongs to a Unix group and has the set-group-ID bit is a team folder: what is
+# made in it is shared with that group (files 0660, folders 2770). Elsewhere everything stays
+# private (0600, 0700). Others never get any access.
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
+TEAM_FILE, TEAM_FOLDER = 0o660, 0o2770
+
+
+def is_team_folder(folder: Path) -> bool:
+    try:
+        return bool(os.stat(folder).st_mode & stat.S_ISGID)
+    except OSError:
+        return False
+
+
+def file_mode(folder: Path) -> int:
+    """The mode of a new file in ``folder``."""
+    return TEAM_FILE if is_team_folder(folder) else PRIVATE_FILE
+
+
+def make_folder(path: Path) -> None:
+    """Make ``path`` (and its parents) if missing, shared like its parent or private.
+
+    The mode is set after ``mkdir`` so that the umask cannot take the group's access away."""
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir()
+            os.chmod(folder, TEAM_FOLDER if is_team_folder(folder.parent) else PRIVATE_FOLDER)
+
+
 def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -46,10 +80,11 @@ def fsync_dir(folder: Path) -> None:
 
 
 def write_temp(folder: Path, name: str, data: bytes) -> Path:
-    """Write ``data`` to a new 0600 temp file in ``folder``, flushed and fsynced."""
+    """Write ``data`` to a new temp file in ``folder`` (0600, or 0660 in a team folder),
+    flushed and fsynced."""
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     try:
-        os.fchmod(fd, 0o600)
+        os.fchmod(fd, file_mode(folder))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -118,7 +153,7 @@ def atomic_create(path: Path, data: bytes) -> bool:
 
 def _create_without_links(tmp: Path, path: Path) -> bool:
     try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     except FileExistsError:
         return False
     except OSError as error:

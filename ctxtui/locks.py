@@ -9,7 +9,7 @@ import os
 import socket
 from pathlib import Path
 
-from .files import describe
+from .files import PRIVATE_FILE, describe, file_mode
 
 
 class Lock:
@@ -28,9 +28,12 @@ class Lock:
     @classmethod
     def take(cls, path: Path) -> Lock:
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
         except OSError as error:
             return cls(path, None, f"the lock file cannot be made here: {describe(error)}")
+        with contextlib.suppress(OSError):  # only its owner may; a colleague's stays as it is
+            if os.fstat(fd).st_uid == os.geteuid():
+                os.fchmod(fd, file_mode(path.parent))
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -154,3 +154,15 @@ def test_import_takes_many_files_and_names_each_bad_one(cli, tmp_path):
     none = cli("import", str(broken), missing)
     assert none.returncode == 2 and "0 of 2 files imported" in none.stderr
     assert len(cli.json("list", "--json")) == 3  # nothing half-stored
+
+
+@pytest.mark.parametrize("command", ["", "demo", "open", "board"])
+def test_the_app_says_it_needs_a_terminal_when_it_has_none(cli, store, command):
+    conference = store.create(demo_conference())
+    args = (
+        [command, conference.id] if command in ("open", "board") else [command] if command else []
+    )
+    result = cli(*args, input="")
+    assert result.returncode == 2
+    assert "the app needs a terminal, and standard input is not one" in result.stderr
+    assert "Traceback" not in result.stderr

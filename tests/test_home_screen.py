@@ -31,9 +31,21 @@ async def test_grouped_by_context_newest_first_and_filtered(store, clock):
         headers = [str(o.prompt) for o in options.options if not o.id]
         assert headers[0].startswith("Ashton Park") and headers[1].startswith("St Mary")
         await pilot.press(*"mary")
-        assert shown_ids(app) == [school.id]
+        await wait_for(lambda: shown_ids(app) == [school.id])
         await pilot.press("escape")
-        assert shown_ids(app) == [new.id, old.id, school.id]
+        await wait_for(lambda: shown_ids(app) == [new.id, old.id, school.id])
+
+
+async def test_a_filter_then_enter_in_one_burst_opens_what_matches(store, clock):
+    add(store, "Ashton Park", "2026-04-15")
+    school = add(store, "St Mary's School corridor", "2026-03-02")
+    app = CtxApp(store, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in [*"mary", "enter"]:
+            await pilot.press(key)
+        await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
+        assert app.screen.conference.id == school.id
 
 
 async def test_enter_opens_the_highlighted_conference(store, clock):

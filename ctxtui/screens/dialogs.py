@@ -35,7 +35,7 @@ class ConfirmDialog(ModalScreen[bool]):
             if self.details:
                 with VerticalScroll(classes="details"):
                     yield Static(Text("\n".join(self.details)))
-            yield Label(Text(self.question, style="bold"))
+            yield Static(Text(self.question, style="bold"), classes="question")  # wraps
             yield Label("[b]y[/b] / Enter: yes    [b]n[/b] / Escape: no", classes="hint")
 
     def action_answer(self, answer: bool) -> None:

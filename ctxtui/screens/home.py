@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -24,17 +25,26 @@ MOST_SHOWN = 150
 EMPTY_TEXT = "No conferences yet — Ctrl+N starts a new one, or run `ctxtui demo` to try one."
 
 
+# Typing is shown once it pauses this long: a burst of keys over SSH makes one redraw, not eight.
+FILTER_PAUSE = 0.05
+
+
+def haystack(summary: Summary) -> str:
+    """What the filter looks in, in lower case."""
+    return f"{summary.context} {summary.type} {summary.conference} {summary.status}".lower()
+
+
 def grouped(
-    summaries: list[Summary], needle: str, most: int = MOST_SHOWN
+    summaries: list[Summary], needle: str, most: int = MOST_SHOWN, lowered: list[str] | None = None
 ) -> tuple[list[tuple[str, list[Summary]]], int]:
     """Conferences by context, contexts ordered by their newest conference, at most ``most`` of
-    them; and how many more match."""
+    them; and how many more match. ``lowered`` is each summary's ``haystack``, if known."""
     groups: dict[str, list[Summary]] = {}
     needle = needle.lower()
     shown = more = 0
-    for summary in summaries:  # already newest first
-        haystack = f"{summary.context} {summary.type} {summary.conference} {summary.status}"
-        if needle in haystack.lower():
+    texts = lowered if lowered is not None else [haystack(s) for s in summaries]
+    for summary, text in zip(summaries, texts, strict=True):  # already newest first
+        if needle in text:
             if shown == most:
                 more += 1
                 continue
@@ -63,6 +73,8 @@ class HomeScreen(Screen[None]):
         self.conferences = conferences
         self.nation = conferences.nation
         self.summaries: list[Summary] = []
+        self.lowered: list[str] = []
+        self._pending: Timer | None = None
         self.late: dict[str, list[str]] = {}
 
     def compose(self) -> ComposeResult:
@@ -84,44 +96,46 @@ class HomeScreen(Screen[None]):
         for problem in listing.problems:
             self.notify(problem.message(), severity="warning", timeout=10)
         self.summaries = listing.summaries
+        self.lowered = [haystack(s) for s in self.summaries]
         self.late = overdue(self.summaries, self.app.now().date(), self.nation)
         self.show_list(select)
 
     def show_list(self, select: str | None = None) -> None:
         options = self.query_one(OptionList)
         keep = select or (options.highlighted_option.id if options.highlighted_option else None)
-        options.clear_options()
         needle = self.query_one("#filter", Input).value
-        late = self.late
-        groups, more = grouped(self.summaries, needle)
+        groups, more = grouped(self.summaries, needle, lowered=self.lowered)
+        shown: list[Option] = []
         if not self.summaries:
-            options.add_option(Option(Text(EMPTY_TEXT, style="italic"), disabled=True))
+            shown.append(Option(Text(EMPTY_TEXT, style="italic"), disabled=True))
         elif not groups:
-            options.add_option(
-                Option(Text("Nothing matches the filter.", style="italic"), disabled=True)
-            )
+            shown.append(Option(Text("Nothing matches the filter.", style="italic"), disabled=True))
         for context, summaries in groups:
             header = Text(context, style="bold")
             header.append(f"  {summaries[0].type}", style="dim")
-            options.add_option(Option(header, disabled=True))
-            for s in summaries:
-                line = Text(no_wrap=True, overflow="ellipsis")
-                line.append(f"  {s.conference or 'undated':<10}  {s.kind:<7} {s.status:<5}  ")
-                minutes, review = s.minutes_due(self.nation) or "-", s.review_due() or "-"
-                line.append(f"minutes {minutes:<10}  review {review}")
-                for note in late.get(s.id, []):
-                    line.append(f"  {note.upper()}", style="bold reverse")
-                options.add_option(Option(line, id=s.id))
+            shown.append(Option(header, disabled=True))
+            shown += [Option(self._line(s), id=s.id) for s in summaries]
         if more:
             hint = f"… and {more:,} more — type to narrow the list"
-            options.add_option(Option(Text(hint, style="italic"), disabled=True))
-        ids = [o.id for o in options.options]
+            shown.append(Option(Text(hint, style="italic"), disabled=True))
+        options.clear_options()
+        options.add_options(shown)  # at once: one by one costs a layout each
+        ids = [o.id for o in shown]
         selectable = [i for i, option_id in enumerate(ids) if option_id]
         if keep and keep in ids:
             options.highlighted = ids.index(keep)
         elif selectable:
             options.highlighted = selectable[0]
         self.refresh_bindings()
+
+    def _line(self, s: Summary) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"  {s.conference or 'undated':<10}  {s.kind:<7} {s.status:<5}  ")
+        minutes, review = s.minutes_due(self.nation) or "-", s.review_due(self.nation) or "-"
+        line.append(f"minutes {minutes:<10}  review {review}")
+        for note in self.late.get(s.id, []):
+            line.append(f"  {note.upper()}", style="bold reverse")
+        return line
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Delete and Review are hidden while no conference is highlighted (an empty list)."""
@@ -130,9 +144,21 @@ class HomeScreen(Screen[None]):
         return True
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(FILTER_PAUSE, self._filter_now)
+
+    def _filter_now(self) -> None:
+        """Show what the filter matches now (keys that act on the list call this first, so a
+        burst like "mary" then Enter opens what matches "mary")."""
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = None
         self.show_list()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self._pending is not None:
+            self._filter_now()
         self._open()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -148,6 +174,8 @@ class HomeScreen(Screen[None]):
             self.app.open_conference(conference_id)
 
     def action_move(self, step: int) -> None:
+        if self._pending is not None:
+            self._filter_now()
         options = self.query_one(OptionList)
         if step < 0:
             options.action_cursor_up()

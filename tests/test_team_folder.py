@@ -1,0 +1,176 @@
+"""A team folder shared by real Unix users of one group: modes, group, locks across users.
+
+The test makes a group and three users (two in the team, one not), and runs each user's part in
+a forked child that has dropped to that user's uid and groups, so the kernel checks every file
+access as it would for a colleague on the same host. CI runs as root, which this needs."""
+
+from __future__ import annotations
+
+import grp
+import json
+import os
+import pwd
+import stat
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+import ctxtui.export.markdown  # noqa: F401  (imported before the fork: users cannot read the code)
+import ctxtui.meeting  # noqa: F401
+from ctxtui.dates import DEFAULT_NATION
+from ctxtui.demo import demo_conference
+from ctxtui.export import render
+from ctxtui.store import Store
+
+pytestmark = pytest.mark.skipif(
+    os.geteuid() != 0, reason="making Unix users and a group needs root (CI runs as root)"
+)
+GROUP = "ctxtui-team"
+USERS = {"ctxtui-alice": True, "ctxtui-bob": True, "ctxtui-eve": False}  # in the team?
+
+
+@pytest.fixture(scope="module")
+def team() -> Iterator[int]:
+    subprocess.run(["groupadd", "-f", GROUP], check=True)
+    for user, member in USERS.items():
+        subprocess.run(["userdel", user], capture_output=True)
+        extra = ["-G", GROUP] if member else []
+        subprocess.run(["useradd", "-M", "-N", "-s", "/usr/sbin/nologin", *extra, user], check=True)
+    yield grp.getgrnam(GROUP).gr_gid
+    for user in USERS:
+        subprocess.run(["userdel", user], capture_output=True)
+    subprocess.run(["groupdel", GROUP], capture_output=True)
+
+
+@pytest.fixture
+def folder(team: int) -> Iterator[Path]:
+    """A team folder as the README tells an administrator to make one."""
+    path = Path(tempfile.mkdtemp(prefix="ctxtui-team-", dir="/tmp"))
+    os.chown(path, 0, team)
+    os.chmod(path, 0o2770)
+    yield path
+    subprocess.run(["rm", "-rf", str(path)], check=True)
+
+
+def as_user(user: str, work: Callable[[], object]) -> object:
+    """Run ``work`` in a child process as ``user`` (umask 022, as on many hosts); its result
+    or the sentence of its error comes back."""
+    entry = pwd.getpwnam(user)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop to the user, do the work, report, leave
+        os.close(read)
+        try:
+            os.setgroups(os.getgrouplist(user, entry.pw_gid))
+            os.setgid(entry.pw_gid)
+            os.setuid(entry.pw_uid)
+            os.umask(0o022)
+            result: object = {"ok": work()}
+        except BaseException as error:  # noqa: BLE001 - reported to the parent
+            result = {"error": f"{type(error).__name__}: {error}"}
+        os.write(write, json.dumps(result, default=str).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    return json.loads(data)
+
+
+def modes(root: Path) -> dict[str, tuple[int, str]]:
+    out = {}
+    for path in [root, *root.rglob("*")]:
+        info = path.stat()
+        out[str(path.relative_to(root))] = (
+            stat.S_IMODE(info.st_mode),
+            grp.getgrgid(info.st_gid).gr_name,
+        )
+    return out
+
+
+def test_a_team_folder_shares_with_the_group_and_never_with_others(folder: Path):
+    def create() -> str:
+        return Store(folder).create(demo_conference()).id
+
+    made = as_user("ctxtui-alice", create)
+    assert "ok" in made, made
+    conference_id = made["ok"]
+    Store(folder).list()  # as root: the index is rewritten, still in the team's modes
+    for name, (mode, group) in modes(folder).items():
+        assert group == GROUP, name
+        assert mode & 0o007 == 0, f"{name} is open to others: {oct(mode)}"
+        if (folder / name).is_dir():
+            assert mode == 0o2770, f"{name}: {oct(mode)}"
+        else:
+            assert mode == 0o660, f"{name}: {oct(mode)}"
+
+    def edit() -> list[str]:
+        with Store(folder).open(conference_id) as session:
+            assert not session.read_only, session.read_only_reason
+            session.conference.points.concerns.append("Added by a colleague")
+            session.save()
+        return Store(folder).load(conference_id).points.concerns
+
+    edited = as_user("ctxtui-bob", edit)
+    assert edited.get("ok", [])[-1] == "Added by a colleague", edited
+
+    def review_and_export() -> str:
+        store = Store(folder)
+        listing = store.list()
+        assert [s.id for s in listing.summaries] == [conference_id] and not listing.problems
+        return render(store.load(conference_id), "md", nation=DEFAULT_NATION).decode("utf-8")
+
+    exported = as_user("ctxtui-alice", review_and_export)
+    assert "Added by a colleague" in exported.get("ok", ""), exported
+
+    outsider = as_user("ctxtui-eve", lambda: Store(folder).list())
+    assert "StoreError" in outsider.get("error", "") and "Permission denied" in outsider["error"]
+
+
+def test_a_second_writer_from_another_account_gets_a_read_only_view(folder: Path):
+    conference_id = as_user("ctxtui-alice", lambda: Store(folder).create(demo_conference()).id)[
+        "ok"
+    ]
+    holding, release = os.pipe()
+    ready_read, ready_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # alice keeps the conference open until told to stop
+        entry = pwd.getpwnam("ctxtui-alice")
+        os.setgroups(os.getgrouplist("ctxtui-alice", entry.pw_gid))
+        os.setgid(entry.pw_gid)
+        os.setuid(entry.pw_uid)
+        session = Store(folder).open(conference_id)
+        os.write(ready_write, b"x" if not session.read_only else b"-")
+        os.read(holding, 1)
+        session.close()
+        os._exit(0)
+    try:
+        assert os.read(ready_read, 1) == b"x"
+
+        def open_while_held() -> list[object]:
+            with Store(folder).open(conference_id) as session:
+                return [session.read_only, session.read_only_reason]
+
+        second = as_user("ctxtui-bob", open_while_held)
+        assert second["ok"][0] is True and "open for editing elsewhere" in second["ok"][1]
+    finally:
+        os.write(release, b"x")
+        os.waitpid(pid, 0)
+    after = as_user("ctxtui-bob", open_while_held)
+    assert after["ok"][0] is False  # the lock is free again once alice has closed it
+
+
+def test_a_folder_without_the_bit_stays_private_whatever_the_umask(tmp_path: Path):
+    old = os.umask(0)
+    try:
+        store = Store(tmp_path / "data")
+        store.create(demo_conference())
+        store.list()
+    finally:
+        os.umask(old)
+    for name, (mode, _group) in modes(tmp_path / "data").items():
+        expected = 0o700 if (tmp_path / "data" / name).is_dir() else 0o600
+        assert mode == expected, f"{name}: {oct(mode)}"
