@@ -110,6 +110,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("id")
     check.add_argument("--json", action="store_true", help="print a JSON array of findings")
+
+    send = commands.add_parser(
+        "send",
+        parents=[common],
+        help="mail the minutes (DOCX) to the distribution list through [smtp] in the config",
+        description="Final minutes only (a draft needs --draft); stops while privacy flags are "
+        "open (unless --ignore-flags). Each send is recorded in the conference. Exit 0: sent to "
+        "everyone; 1: some recipients were refused; 2: nothing was sent.",
+    )
+    send.add_argument("id")
+    send.add_argument("--draft", action="store_true", help="send minutes that are not final")
+    send.add_argument("--ignore-flags", action="store_true", help="send despite open flags")
+    send.add_argument("--markdown", action="store_true", help="attach the Markdown as well")
+    send.add_argument(
+        "--dry-run", action="store_true", help="say who would get what, and send nothing"
+    )
     return parser
 
 
@@ -171,6 +187,8 @@ def run(args: argparse.Namespace) -> int:
         return _export(store, args)
     if command == "check":
         return _check(store, args)
+    if command == "send":
+        return _send(store, args)
     if command == "review":
         held = _parse_date_option(args.date)
         from .meeting import create_review
@@ -327,6 +345,72 @@ def _check(store: Store, args: argparse.Namespace) -> int:
     else:
         _out("Nothing flagged.")
     return 1 if findings else 0
+
+
+def _send(store: Store, args: argparse.Namespace) -> int:
+    from .circulate import SendError, deliver, recipients, smtp_settings, subject
+    from .config import smtp_table
+    from .editing import Editor
+    from .meeting import describe_finding, load_previous
+    from .privacy import scan
+
+    try:
+        settings = smtp_settings(smtp_table())
+    except SendError as error:
+        raise UserError(str(error)) from None
+    with store.open(args.id) as session:
+        if session.read_only:
+            raise UserError(
+                f"{args.id} is {session.read_only_reason}: send from that window, or close it "
+                "and try again (sending records who got the minutes)"
+            )
+        conference = session.conference
+        if conference.status != "final" and not args.draft:
+            raise UserError(
+                "these minutes are a draft: finalise them first, or send the draft with --draft"
+            )
+        findings = scan(conference)
+        if findings and not args.ignore_flags:
+            for finding in findings:
+                print(f"  {describe_finding(finding)}", file=sys.stderr)
+            raise UserError(
+                f"{len(findings)} possible child-identifying detail(s) above are not cleared; "
+                "nothing was sent (dismiss or reword them in the app, or pass --ignore-flags)"
+            )
+        to = [r.email for r in recipients(conference)]
+        if not to:
+            raise UserError(
+                "nobody to send to: fill in the distribution list, or attendees' email addresses"
+            )
+        print(f"ctxtui: {subject(conference)}", file=sys.stderr)
+        print(f"ctxtui: to {len(to)}: {', '.join(to)} via {settings.describe()}", file=sys.stderr)
+        if args.dry_run:
+            _out("Nothing sent (--dry-run).")
+            return 0
+        previous, _problem = load_previous(store, conference)
+        try:
+            sent = deliver(
+                conference,
+                settings,
+                to,
+                nation=nation(),
+                previous=previous,
+                markdown_too=args.markdown,
+            )
+        except SendError as error:
+            raise UserError(str(error)) from None
+        now = dt.datetime.now().isoformat(timespec="seconds")
+        Editor(conference).record_circulation(now, sent.accepted)
+        _out(sent.describe())
+        try:
+            note = session.save()
+        except StoreError as error:
+            raise UserError(
+                f"the minutes were sent, but the record of it was not saved: {error}"
+            ) from None
+        if note:
+            print(f"ctxtui: {note}", file=sys.stderr)
+    return 1 if sent.refused else 0
 
 
 def _warn_of_flags(conference: Conference) -> None:

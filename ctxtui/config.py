@@ -28,15 +28,29 @@ class ConfigError(Exception):
     """The config file or a setting cannot be used; the message says which and why."""
 
 
+def _config() -> dict[str, object]:
+    """The config file's settings ({} when there is no file)."""
+    path = config_path()
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ConfigError(f"cannot read {path}: {error}") from None
+
+
+def smtp_table() -> dict[str, object] | None:
+    """The ``[smtp]`` table: how the minutes are mailed (see ``circulate.smtp_settings``)."""
+    table = _config().get("smtp")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{config_path()}: smtp must be a table ([smtp])")
+    return table
+
+
 def _setting(name: str) -> str | None:
     """A text setting at the top of the config file, or None when it is not there."""
     path = config_path()
-    if not path.exists():
-        return None
-    try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get(name)
-    except (OSError, ValueError) as error:
-        raise ConfigError(f"cannot read {path}: {error}") from None
+    value = _config().get(name)
     if value is not None and not isinstance(value, str):
         raise ConfigError(f"{path}: {name} must be text in quotes")
     return value

@@ -77,6 +77,8 @@ class Dated(Protocol):
     def previous_id(self) -> str | None: ...
     @property
     def next_due(self) -> str: ...
+    @property
+    def circulated(self) -> str: ...
 
 
 def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, list[str]]:
@@ -87,7 +89,7 @@ def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, 
     notes: dict[str, list[str]] = {}
     for r in records:
         due = date_or_none(minutes_due(r.conference, nation))
-        if r.status == "draft" and due and due < today:
+        if r.status == "draft" and not r.circulated and due and due < today:
             notes.setdefault(r.id, []).append("minutes overdue")
         review = date_or_none(review_due(r.review, r.conference, nation))
         if review and review < today and r.id not in reviewed:

@@ -28,6 +28,7 @@ from .model import (
     Action,
     Amendment,
     Attendee,
+    Circulation,
     Conference,
     Score,
 )
@@ -114,9 +115,19 @@ class Editor:
             amendment.changes.append(what)
 
     def _restore(self, snapshot: Conference) -> None:
-        # In place: screens hold this record object, not a copy.
+        # In place: screens hold this record object, not a copy. Circulation is a record of
+        # mail that went out: no undo can call it back, so it is kept as it is.
         for f in dataclasses.fields(Conference):
-            setattr(self.conference, f.name, getattr(snapshot, f.name))
+            if f.name != "circulated":
+                setattr(self.conference, f.name, getattr(snapshot, f.name))
+
+    def record_circulation(self, at: str, to: list[str]) -> None:
+        """Record that the minutes went to ``to`` at ``at`` (final minutes too: sending them is
+        not a change to them). Not undoable: the mail has gone."""
+        if self.read_only:
+            raise ReadOnly(self.refusal())
+        self.conference.circulated.append(Circulation(at=at, to=list(to)))
+        self.version += 1
 
     def can_undo(self) -> bool:
         return bool(self._undo)

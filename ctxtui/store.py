@@ -35,7 +35,8 @@ STORAGE_VERSION = 1
 CONFERENCE_TABLE = "conference"
 META_TABLE = "meta"
 DOC_ID = 1
-INDEX_VERSION = 4  # 2: earliest due date of open actions; 3: entries are lists; 4: folder
+# 2: earliest due date of open actions; 3: entries are lists; 4: folder; 5: circulated
+INDEX_VERSION = 5
 # ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
 CONFLICT_COPY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.conflict-\d{8}-\d{6}")
 
@@ -115,6 +116,7 @@ class Summary(NamedTuple):
     previous_id: str | None
     agencies: tuple[str, ...] = ()
     next_due: str = ""  # the earliest due date of an action still open or in progress
+    circulated: str = ""  # the day the minutes were last sent out (YYYY-MM-DD), or ""
 
     def minutes_due(self, nation: str) -> str:
         return due.minutes_due(self.conference, nation)
@@ -133,6 +135,7 @@ class Summary(NamedTuple):
             "review": self.review,
             "previous_id": self.previous_id,
             "next_due": self.next_due,
+            "circulated": self.circulated,
             "minutes_due": self.minutes_due(nation),
             "review_due": self.review_due(nation),
         }
@@ -140,32 +143,32 @@ class Summary(NamedTuple):
 
 # An index entry is a list, to keep a 10,000-entry index small and quick to read:
 # [inode, mtime_ns, size, id, context, type, kind, status, conference, review, previous_id,
-#  [agencies...], next_due]
+#  [agencies...], next_due, circulated]
 _STAMP = 3
 
 
 def _index_entry(stamp: builtins.list[int], summary: Summary) -> builtins.list[Any]:
     s = summary
     fields = [s.id, s.context, s.type, s.kind, s.status, s.conference, s.review, s.previous_id]
-    return [*stamp, *fields, list(s.agencies), s.next_due]
+    return [*stamp, *fields, list(s.agencies), s.next_due, s.circulated]
 
 
 def _cached_summary(entry: Any) -> Summary | None:
     """The summary of an index entry, or None if the entry has the wrong shape (the index is
     only a cache: the file is read again)."""
     try:
-        cid, context, kind_of, kind, status, held, review, previous, agencies, next_due = entry[
-            _STAMP:
-        ]
+        cid, context, kind_of, kind, status, held, review, previous, agencies, next_due, sent = (
+            entry[_STAMP:]
+        )
     except (TypeError, ValueError):
         return None
-    texts = (cid, context, kind_of, kind, status, held, review, next_due)
+    texts = (cid, context, kind_of, kind, status, held, review, next_due, sent)
     if not all(isinstance(t, str) for t in texts) or not isinstance(agencies, list):
         return None
     if previous is not None and not isinstance(previous, str):
         return None
     return Summary(
-        cid, context, kind_of, kind, status, held, review, previous, tuple(agencies), next_due
+        cid, context, kind_of, kind, status, held, review, previous, tuple(agencies), next_due, sent
     )
 
 
@@ -195,6 +198,9 @@ def _summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
         if isinstance(a, dict) and isinstance(a.get("due"), str) and a["due"]
     ]
     named = {a.get("agency") for a in attendees if isinstance(a, dict)}
+    sends = record.get("circulated", [])
+    times = [s.get("at") for s in sends if isinstance(s, dict)] if isinstance(sends, list) else []
+    last_sent = max((t for t in times if isinstance(t, str)), default="")[:10]
     previous = record.get("previous_id")
     if previous is not None and not isinstance(previous, str):
         raise ValueError("previous_id is not text")
@@ -209,6 +215,7 @@ def _summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
         previous_id=previous,
         agencies=tuple(sorted(n for n in named if isinstance(n, str) and n)),
         next_due=due.next_action_due(plan),
+        circulated=last_sent,
     )
 
 

@@ -131,8 +131,11 @@ class HomeScreen(Screen[None]):
     def _line(self, s: Summary) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"  {s.conference or 'undated':<10}  {s.kind:<7} {s.status:<5}  ")
-        minutes, review = s.minutes_due(self.nation) or "-", s.review_due(self.nation) or "-"
-        line.append(f"minutes {minutes:<10}  review {review}")
+        review = s.review_due(self.nation) or "-"
+        if s.circulated:
+            line.append(f"sent    {s.circulated:<10}  review {review}")
+        else:
+            line.append(f"minutes {s.minutes_due(self.nation) or '-':<10}  review {review}")
         for note in self.late.get(s.id, []):
             line.append(f"  {note.upper()}", style="bold reverse")
         return line

@@ -1,0 +1,304 @@
+"""Circulating the minutes through a real SMTP server on 127.0.0.1 (aiosmtpd), plain, with
+STARTTLS and with TLS on a throwaway certificate authority (trustme). Nothing is sent anywhere
+but the loopback address: every relay in these tests is started here."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import os
+import socket
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from ctxtui.circulate import SendError, recipients, smtp_settings
+from ctxtui.demo import demo_conference
+from ctxtui.model import Recipient
+
+LOOPBACK = "127.0.0.1"
+USER, PASSWORD = "chair", "correct horse"
+
+
+@dataclass
+class Relay:
+    """What the test relay received, and the addresses it refuses."""
+
+    refuse: set[str] = field(default_factory=set)
+    messages: list[tuple[str, list[str], email.message.EmailMessage]] = field(default_factory=list)
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address in self.refuse:
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), parsed))
+        return "250 Message accepted"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        return probe.getsockname()[1]
+
+
+def authenticate(server, session, envelope, mechanism, auth_data):
+    ok = isinstance(auth_data, LoginPassword) and (
+        auth_data.login.decode(),
+        auth_data.password.decode(),
+    ) == (USER, PASSWORD)
+    return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
+
+
+@pytest.fixture(scope="module")
+def authority(tmp_path_factory) -> tuple[trustme.CA, Path]:
+    ca = trustme.CA()
+    pem = tmp_path_factory.mktemp("ca") / "ca.pem"
+    ca.cert_pem.write_to_path(str(pem))
+    return ca, pem
+
+
+def server_context(ca: trustme.CA) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(LOOPBACK).configure_cert(context)
+    return context
+
+
+@pytest.fixture
+def relays(authority) -> Iterator[dict[str, tuple[Relay, int]]]:
+    """Three relays on 127.0.0.1: plain, STARTTLS with a login, and TLS from the start."""
+    ca, _pem = authority
+    started: dict[str, tuple[Relay, int]] = {}
+    controllers = []
+    kinds = {
+        "none": {},
+        "starttls": {
+            "tls_context": server_context(ca),
+            "require_starttls": True,
+            "authenticator": authenticate,
+            "auth_required": True,
+        },
+        "tls": {"ssl_context": server_context(ca)},
+    }
+    for kind, options in kinds.items():
+        relay, port = Relay(), free_port()
+        controller = Controller(relay, hostname=LOOPBACK, port=port, **options)
+        controller.start()
+        controllers.append(controller)
+        started[kind] = (relay, port)
+    yield started
+    for controller in controllers:
+        controller.stop()
+
+
+def configure(security: str, port: int, ca_pem: Path | None, extra: str = "") -> Path:
+    """Write ``[smtp]`` into the (per-test) config file that the CLI will read."""
+    folder = Path(os.environ["XDG_CONFIG_HOME"]) / "ctxtui"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "[smtp]",
+        f'host = "{LOOPBACK}"',
+        f"port = {port}",
+        f'security = "{security}"',
+        'from = "conferences@council.example"',
+    ]
+    if ca_pem is not None:
+        lines.append(f'ca_file = "{ca_pem}"')
+    path = folder / "config.toml"
+    path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
+    return path
+
+
+def password_file(tmp_path: Path, mode: int = 0o600) -> Path:
+    path = tmp_path / "relay-password"
+    path.write_text(PASSWORD + "\n", encoding="utf-8")
+    path.chmod(mode)
+    return path
+
+
+@pytest.fixture
+def final(store):
+    """The demo conference, finalised, with a distribution list of three."""
+    conference = demo_conference()
+    conference.status = "final"
+    conference.distribution = [
+        Recipient("Gwen Hollis", "Police", "gwen@police.example"),
+        Recipient("Leon Marsh", "Housing", "leon@housing.example"),
+        Recipient("Priya Okafor", "School", "priya@school.example"),
+    ]
+    return store.create(conference)
+
+
+def test_a_plain_send_to_a_local_relay_carries_everything_and_is_recorded(
+    cli, store, final, relays
+):
+    relay, port = relays["none"]
+    configure("none", port, None)
+    result = cli("send", final.id, "--markdown")
+    assert result.returncode == 0, result.stderr
+    assert "Sent to 3" in result.stdout
+    [(sender, to, mail)] = relay.messages
+    assert sender == "conferences@council.example"
+    assert to == [r.email for r in final.distribution]
+    assert mail["Subject"].startswith("OFFICIAL-SENSITIVE: Context conference minutes: ")
+    assert final.context.name in mail["Subject"] and final.dates.conference in mail["Subject"]
+    body = mail.get_body(preferencelist=("plain",)).get_content()
+    assert "OFFICIAL-SENSITIVE" in body and "not about any named child" in body
+    attachments = {part.get_filename(): part for part in mail.iter_attachments()}
+    docx = next(part for name, part in attachments.items() if name.endswith(".docx"))
+    assert docx.get_content().startswith(b"PK")  # a real DOCX: a zip
+    assert any(name.endswith(".md") for name in attachments)
+    record = store.load(final.id)
+    assert [c.to for c in record.circulated] == [[r.email for r in final.distribution]]
+    listed = cli.json("list", "--json")
+    assert listed[0]["circulated"] == record.circulated[0].at[:10]
+
+
+def test_starttls_with_a_login_and_the_councils_own_authority(
+    cli, store, final, relays, tmp_path, authority
+):
+    relay, port = relays["starttls"]
+    _ca, pem = authority
+    secret = password_file(tmp_path)
+    configure("starttls", port, pem, f'username = "{USER}"\npassword_file = "{secret}"\n')
+    result = cli("send", final.id)
+    assert result.returncode == 0, result.stderr
+    assert len(relay.messages) == 1
+
+
+def test_tls_from_the_start(cli, final, relays, authority):
+    relay, port = relays["tls"]
+    configure("tls", port, authority[1])
+    assert cli("send", final.id).returncode == 0
+    assert len(relay.messages) == 1
+
+
+def test_a_certificate_that_does_not_verify_stops_the_send(cli, store, final, relays):
+    relay, port = relays["starttls"]
+    configure("starttls", port, None)  # the system's authorities do not know ours
+    result = cli("send", final.id)
+    assert result.returncode == 2
+    assert "certificate does not verify" in result.stderr and "Traceback" not in result.stderr
+    assert relay.messages == [] and store.load(final.id).circulated == []
+
+
+def test_a_partly_refused_send_records_only_who_got_it(cli, store, final, relays):
+    relay, port = relays["none"]
+    relay.refuse = {"leon@housing.example"}
+    configure("none", port, None)
+    result = cli("send", final.id)
+    assert result.returncode == 1
+    assert "Sent to 2" in result.stdout and "Not sent to 1: leon@housing.example (550" in (
+        result.stdout
+    )
+    assert store.load(final.id).circulated[0].to == [
+        "gwen@police.example",
+        "priya@school.example",
+    ]
+
+
+def test_refusals_are_one_sentence_and_send_nothing(cli, store, final, relays, tmp_path, authority):
+    relay, port = relays["none"]
+    cases = []
+    # every recipient refused
+    relay.refuse = {r.email for r in final.distribution}
+    configure("none", port, None)
+    cases.append((cli("send", final.id), "refused every recipient"))
+    relay.refuse = set()
+    # the relay is down
+    configure("none", free_port(), None)
+    cases.append((cli("send", final.id), "cannot reach the relay"))
+    # a wrong password
+    starttls_relay, starttls_port = relays["starttls"]
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not it", encoding="utf-8")
+    wrong.chmod(0o600)
+    configure(
+        "starttls", starttls_port, authority[1], f'username = "{USER}"\npassword_file = "{wrong}"\n'
+    )
+    cases.append((cli("send", final.id), "refused the username or password"))
+    # a password file others can read
+    loose = password_file(tmp_path, 0o644)
+    configure(
+        "starttls", starttls_port, authority[1], f'username = "{USER}"\npassword_file = "{loose}"\n'
+    )
+    cases.append((cli("send", final.id), "must be 0600"))
+    # plain text to a relay that is not on this machine
+    configure("none", port, None)
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "ctxtui" / "config.toml"
+    config.write_text(config.read_text().replace(LOOPBACK, "relay.council.example"))
+    cases.append((cli("send", final.id), "allowed only for a relay on this machine"))
+    for result, words in cases:
+        assert result.returncode == 2, (words, result.stderr)
+        last = result.stderr.splitlines()[-1]  # before it: the subject and the recipients
+        assert last.startswith("ctxtui: ") and words in last, result.stderr
+        assert "Traceback" not in result.stderr
+    assert relay.messages == [] and starttls_relay.messages == []
+    assert store.load(final.id).circulated == []
+
+
+def test_drafts_and_open_flags_stop_the_send_unless_asked(cli, store, relays):
+    relay, port = relays["none"]
+    configure("none", port, None)
+    conference = demo_conference()
+    conference.points.concerns.append("Jayden Smith was seen at the garages")
+    made = store.create(conference)
+    draft = cli("send", made.id)
+    assert draft.returncode == 2 and "--draft" in draft.stderr
+    flagged = cli("send", made.id, "--draft")
+    assert flagged.returncode == 2 and "Jayden Smith" in flagged.stderr
+    assert "--ignore-flags" in flagged.stderr
+    assert relay.messages == []
+    dry = cli("send", made.id, "--draft", "--ignore-flags", "--dry-run")
+    assert dry.returncode == 0 and "Nothing sent" in dry.stdout and relay.messages == []
+    sent = cli("send", made.id, "--draft", "--ignore-flags")
+    assert sent.returncode == 0, sent.stderr
+    [(_sender, to, mail)] = relay.messages
+    assert "(DRAFT)" in mail["Subject"]
+    # no distribution list: the attendees with an email address
+    assert to == [a.email for a in conference.attendees if a.email]
+
+
+def test_settings_are_checked_before_anything_is_sent():
+    with pytest.raises(SendError, match="no mail relay"):
+        smtp_settings(None)
+    with pytest.raises(SendError, match="security must be one of"):
+        smtp_settings({"host": "x", "from": "a@b", "security": "ssl"})
+    with pytest.raises(SendError, match="needs from"):
+        smtp_settings({"host": "x"})
+    with pytest.raises(SendError, match="port must be"):
+        smtp_settings({"host": "x", "from": "a@b", "port": "25"})
+    with pytest.raises(SendError, match="does not know: hots"):
+        smtp_settings({"hots": "x", "host": "x", "from": "a@b"})
+    local = smtp_settings({"host": "::1", "from": "a@b", "security": "none"})
+    assert (local.port, local.security) == (25, "none")
+    assert smtp_settings({"host": "relay", "from": "a@b"}).port == 587
+
+
+def test_recipients_default_to_attendees_with_an_email():
+    conference = demo_conference()
+    emails = [a.email for a in conference.attendees if a.email]
+    assert emails and [r.email for r in recipients(conference)] == emails
+    conference.distribution = [Recipient("Only one", "", "one@x.example")]
+    assert [r.email for r in recipients(conference)] == ["one@x.example"]
+
+
+def test_undo_never_calls_back_a_send(store):
+    from ctxtui.editing import Editor
+
+    editor = Editor(demo_conference())
+    editor.add_point("concerns", "A new point")
+    editor.record_circulation("2026-11-29T10:00:00", ["a@x.example"])
+    editor.undo()
+    assert editor.conference.circulated[0].to == ["a@x.example"]
+    assert json.dumps(editor.conference.to_dict())  # still a whole record
