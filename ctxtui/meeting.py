@@ -16,10 +16,21 @@ from pathlib import Path
 
 from . import config, dates
 from .autosave import Autosaver
+from .circulate import SendError as SendError  # re-exported for the screens
+from .circulate import Sent as Sent
+from .circulate import SmtpSettings, deliver, recipients, smtp_settings
 from .editing import Editor, Refused, clean_point
 from .export import Written, export_minutes
 from .export.markdown import to_markdown
-from .model import CONTEXT_TYPES, MAX_TEXT, Conference, Context, Dates, conference_from_dict
+from .model import (
+    CONTEXT_TYPES,
+    MAX_TEXT,
+    Conference,
+    Context,
+    Dates,
+    Recipient,
+    conference_from_dict,
+)
 from .privacy import CATEGORIES, Finding, Hit, attendee_names, scan, scan_text
 from .rescue import clear_rescue, find_rescue, write_rescue
 from .review import start_review
@@ -196,6 +207,39 @@ class Meeting:
         return export_minutes(
             snapshot, fmt, path, nation=self.nation, previous=previous, replace=replace
         )
+
+    # -- circulation
+
+    def mail_plan(self) -> tuple[SmtpSettings, list[Recipient]]:
+        """The relay and the recipients; SendError says why the minutes cannot go yet."""
+        settings = smtp_settings(config.smtp_table())
+        c = self.conference
+        if c.status != "final":
+            raise SendError(
+                "these minutes are a draft: finalise them first (Ctrl+O f); a draft can be sent "
+                f"with ctxtui send {c.id} --draft"
+            )
+        if self.findings():
+            raise SendError(
+                f"{len(self.findings())} possible child-identifying detail(s) are not cleared: "
+                "dismiss or reword them first (Export lists them)"
+            )
+        people = recipients(c)
+        if not people:
+            raise SendError(
+                "nobody to send to: fill in the distribution list (Ctrl+O c) or attendees' emails"
+            )
+        return settings, people
+
+    def deliver(self, snapshot: Conference, settings: SmtpSettings, to: list[str]) -> Sent:
+        """Send ``snapshot`` (safe in a worker thread: reads no live state)."""
+        previous, _problem = self.previous()
+        return deliver(snapshot, settings, to, nation=self.nation, previous=previous)
+
+    def record_sent(self, sent: Sent, at: str) -> bool:
+        """Record who got the minutes and save at once; False if the save failed."""
+        self.editor.record_circulation(at, sent.accepted)
+        return self.autosaver.flush()
 
     def finalise(self) -> bool:
         """Make the minutes final and save at once; False if the save failed."""

@@ -302,3 +302,46 @@ def test_undo_never_calls_back_a_send(store):
     editor.undo()
     assert editor.conference.circulated[0].to == ["a@x.example"]
     assert json.dumps(editor.conference.to_dict())  # still a whole record
+
+
+async def test_send_from_the_app_shows_the_recipients_then_records_the_send(
+    store, final, relays, clock
+):
+    from ctxtui.app import CtxApp
+    from ctxtui.screens.dialogs import ConfirmDialog
+
+    from .conftest import wait_for
+
+    relay, port = relays["none"]
+    configure("none", port, None)
+    app = CtxApp(store, final.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o", "o")
+        await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
+        dialog = app.screen
+        assert dialog.details == [
+            "Gwen Hollis — Police <gwen@police.example>",
+            "Leon Marsh — Housing <leon@housing.example>",
+            "Priya Okafor — School <priya@school.example>",
+        ]
+        assert f"127.0.0.1:{port}" in dialog.question
+        await pilot.press("y")
+        await wait_for(lambda: len(relay.messages) == 1, timeout=30)
+        await wait_for(lambda: bool(store.load(final.id).circulated), timeout=10)
+    assert store.load(final.id).circulated[0].to == [r.email for r in final.distribution]
+
+
+async def test_the_app_will_not_send_a_draft(store, relays, clock):
+    from ctxtui.app import CtxApp
+
+    relay, port = relays["none"]
+    configure("none", port, None)
+    made = store.create(demo_conference())
+    told = []
+    app = CtxApp(store, made.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **kw: told.append(message)
+        await pilot.press("ctrl+o", "o")
+        await pilot.pause()
+    assert any("draft: finalise them first" in m for m in told)
+    assert relay.messages == []

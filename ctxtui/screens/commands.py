@@ -49,6 +49,7 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination("Export", "Write the minutes as DOCX, Markdown or JSON", "export", "e"),
     Destination("Finalise", "Mark the minutes final and read-only", "finalise", "f"),
     Destination("Amend", "Reopen final minutes for a recorded change", "amend", "m"),
+    Destination("Send minutes", "Mail the final minutes to the distribution list", "send", "o"),
     Destination("Board", "How to show the minutes on the room's screen", "board", "b"),
     Destination("Undo", "Undo the last change, whatever it was", "undo"),
     Destination("Redo", "Make the change last undone again", "redo"),

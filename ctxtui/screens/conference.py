@@ -337,6 +337,11 @@ class ConferenceScreen(MeetingScreen):
 
         finalise(self, self.meeting, self._back)
 
+    def action_send(self) -> None:
+        from .send import send_minutes
+
+        send_minutes(self, self.meeting, self._back)
+
     def action_amend(self) -> None:
         from .finalise import amend
 

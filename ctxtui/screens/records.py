@@ -28,7 +28,10 @@ class ReferralsScreen(TableScreen):
 class DistributionScreen(TableScreen):
     HELP_GROUP = "Distribution list"
     TITLE_TEXT = "Who receives the minutes — f: add attendees with an email address"
-    EMPTY_TEXT = "Nobody yet: press f to add the attendees with an email, or a to add someone."
+    EMPTY_TEXT = (
+        "Nobody listed, so the minutes go to every attendee with an email address. Press f to "
+        "list them here and change the list, or a to add someone."
+    )
     ROW_NAME = "recipient"
     ROWS, ROW_TYPE = RECIPIENT_ROWS, Recipient
     COLUMNS = (("name", "Name", 22), ("agency", "Agency", 22), ("email", "Email", 30))

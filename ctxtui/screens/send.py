@@ -1,0 +1,61 @@
+"""Send the minutes: show who will get them and through which relay, ask, then mail them in a
+worker (typing carries on) and record who got them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from ..config import ConfigError
+from ..meeting import Meeting, SendError, Sent
+from .dialogs import ConfirmDialog
+
+
+def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
+    if meeting.read_only:
+        screen.notify(meeting.editor.refusal() or "", severity="warning")
+        return
+    try:
+        settings, people = meeting.mail_plan()
+    except (SendError, ConfigError) as error:
+        screen.notify(f"Not sent: {error}.", severity="warning", timeout=10)
+        return
+    lines = [f"{p.name or p.email} — {p.agency or 'no agency'} <{p.email}>" for p in people]
+    question = (
+        f"Send the final minutes (DOCX) to these {len(people)} through {settings.describe()}?"
+    )
+    app = screen.app
+
+    def confirmed(yes: bool | None) -> None:
+        after(None)
+        if not yes:
+            return
+        snapshot = meeting.snapshot()
+        to = [p.email for p in people]
+        app.notify(f"Sending to {len(to)}…", timeout=3)
+
+        def work() -> None:
+            try:
+                sent = meeting.deliver(snapshot, settings, to)
+            except SendError as error:
+                app.call_from_thread(
+                    app.notify, f"Not sent: {error}.", severity="error", timeout=15
+                )
+                return
+            app.call_from_thread(_sent, sent)
+
+        def _sent(sent: Sent) -> None:
+            saved = meeting.record_sent(sent, app.now().isoformat(timespec="seconds"))
+            note = "" if saved else f" Not recorded yet: {meeting.autosaver.error}."
+            partly = bool(sent.refused) or not saved
+            app.notify(
+                sent.describe() + note,
+                title="Minutes sent",
+                severity="warning" if partly else "information",
+                timeout=15,
+            )
+
+        app.run_worker(work, thread=True, group="send")
+
+    app.push_screen(ConfirmDialog(question, lines), confirmed)
