@@ -212,7 +212,10 @@ class Meeting:
 
     def mail_plan(self) -> tuple[SmtpSettings, list[Recipient]]:
         """The relay and the recipients; SendError says why the minutes cannot go yet."""
-        settings = smtp_settings(config.smtp_table())
+        try:
+            settings = smtp_settings(config.smtp_table())
+        except config.ConfigError as error:
+            raise SendError(str(error)) from None
         c = self.conference
         if c.status != "final":
             raise SendError(

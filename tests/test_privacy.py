@@ -20,13 +20,30 @@ UNSEEN = Path(__file__).with_name("data") / "privacy_unseen.tsv"
 ATTENDEES = ["Priya Okafor", "Tom Brennan", "Gwen Hollis", "Leon Marsh"]
 
 
-def labelled() -> list[tuple[str, str]]:
+def labelled(path: Path = SET) -> list[tuple[str, str]]:
     rows = []
-    for line in SET.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             label, sentence = line.split("\t", 1)
             rows.append((label, sentence))
     return rows
+
+
+def figures(rows: list[tuple[str, str]], capsys, name: str) -> tuple[float, float, float]:
+    """Structured recall, name recall and the share of clean sentences flagged; printed."""
+    structured = [(label, s) for label, s in rows if label in STRUCTURED]
+    names = [s for label, s in rows if label == "name"]
+    clean = [s for label, s in rows if label == "clean"]
+    recall_structured = sum(label in found(s) for label, s in structured) / len(structured)
+    recall_names = sum("name" in found(s) for s in names) / len(names)
+    flagged = sum(bool(found(s)) for s in clean) / len(clean)
+    with capsys.disabled():
+        print(
+            f"\nprivacy {name}: structured recall {recall_structured:.1%} ({len(structured)}), "
+            f"names recall {recall_names:.1%} ({len(names)}), "
+            f"clean flagged {flagged:.1%} ({len(clean)})"
+        )
+    return recall_structured, recall_names, flagged
 
 
 def found(sentence: str) -> set[str]:
@@ -36,22 +53,10 @@ def found(sentence: str) -> set[str]:
 def test_the_labelled_set_meets_the_quality_targets(capsys):
     rows = labelled()
     clean = [s for label, s in rows if label == "clean"]
-    structured = [(label, s) for label, s in rows if label in STRUCTURED]
-    names = [s for label, s in rows if label == "name"]
     assert len(rows) >= 400 and len(clean) >= len(rows) * 0.4
-    assert {label for label, _ in structured} == set(STRUCTURED)
-    recall_structured = sum(label in found(s) for label, s in structured) / len(structured)
-    recall_names = sum("name" in found(s) for s in names) / len(names)
-    false_alarms = sum(bool(found(s)) for s in clean) / len(clean)
-    with capsys.disabled():
-        print(
-            f"\nprivacy: structured recall {recall_structured:.1%} ({len(structured)}), "
-            f"names recall {recall_names:.1%} ({len(names)}), "
-            f"clean flagged {false_alarms:.1%} ({len(clean)})"
-        )
-    assert recall_structured >= 0.95
-    assert recall_names >= 0.85
-    assert false_alarms <= 0.05
+    assert {label for label, _ in rows if label in STRUCTURED} == set(STRUCTURED)
+    structured, names, flagged = figures(rows, capsys, "tuned on")
+    assert structured >= 0.95 and names >= 0.85 and flagged <= 0.05
 
 
 @pytest.mark.parametrize(
@@ -75,12 +80,41 @@ def test_the_labelled_set_meets_the_quality_targets(capsys):
         ("Jayden Smith was there", "name", "Jayden Smith"),
         ("we spoke to Leah about it", "name", "Leah"),
         ("Kai's dad called", "name", "Kai"),
+        ("A black Audi, AB12 CDE, at the gate", "vehicle", "AB12 CDE"),
+        ("a van yk21bmn parked up", "vehicle", "yk21bmn"),
+        ("an old car, P123 ABC", "vehicle", "P123 ABC"),
+        ("the plate was ABC 123D", "vehicle", "ABC 123D"),
+        ("messaged by @lil.trapz07 at night", "handle", "@lil.trapz07"),
+        ("her snap is jas_2011 and public", "handle", "jas_2011"),
+        ("Instagram name drip.king99", "handle", "drip.king99"),
+        ("she is fourteen and goes out", "age", "she is fourteen"),
+        ("a fifteen-year-old was hurt", "age", "a fifteen-year-old"),
+        ("he turned 16 last week", "age", "turned 16"),
+        ("she (14) went missing", "age", "(14)"),
+        ("her son, 14, was approached", "age", "14"),
+        ("the Nowak brothers run it", "name", "the Nowak brothers"),
+        ("Ms Adeyemi rang the school", "name", "Ms Adeyemi"),
+        ("kai was stopped by police", "name", "kai"),
+        ("Jordan Hill's sister is there", "name", "Jordan Hill"),
+        ("Anna-Maria was sent messages", "name", "Anna-Maria"),
+        ("Renée was picked up", "name", "Renée"),
+        ("Police stopped Adeyinka at the shop", "name", "Adeyinka"),
     ],
 )
 def test_each_kind_is_found(text, category, matched):
     hits = scan_text(text, ATTENDEES, TODAY)
     assert [(h.category, h.text) for h in hits] == [(category, matched)]
     assert text[hits[0].start : hits[0].end] == matched
+
+
+def test_a_name_beside_an_age_is_flagged_as_both():
+    hits = scan_text("Jayden aged 14 was seen; Mariam (14) went missing", ATTENDEES, TODAY)
+    assert [(h.category, h.text) for h in hits] == [
+        ("name", "Jayden"),
+        ("age", "aged 14"),
+        ("name", "Mariam"),
+        ("age", "(14)"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -116,35 +150,6 @@ def test_the_name_lists_are_large_and_come_from_their_sources():
 
 
 @pytest.mark.parametrize(
-    "text,category,matched",
-    [
-        ("A black Audi, AB12 CDE, at the gate", "vehicle", "AB12 CDE"),
-        ("a van yk21bmn parked up", "vehicle", "yk21bmn"),
-        ("an old car, P123 ABC", "vehicle", "P123 ABC"),
-        ("the plate was ABC 123D", "vehicle", "ABC 123D"),
-        ("messaged by @lil.trapz07 at night", "handle", "@lil.trapz07"),
-        ("her snap is jas_2011 and public", "handle", "jas_2011"),
-        ("Instagram name drip.king99", "handle", "drip.king99"),
-        ("she is fourteen and goes out", "age", "she is fourteen"),
-        ("a fifteen-year-old was hurt", "age", "a fifteen-year-old"),
-        ("he turned 16 last week", "age", "turned 16"),
-        ("Mariam (14) went missing", "age", "(14)"),
-        ("her son, 14, was approached", "age", "14"),
-        ("the Nowak brothers run it", "name", "the Nowak brothers"),
-        ("Ms Adeyemi rang the school", "name", "Ms Adeyemi"),
-        ("kai was stopped by police", "name", "kai"),
-        ("Jordan Hill's sister is there", "name", "Jordan Hill"),
-        ("Anna-Maria was sent messages", "name", "Anna-Maria"),
-        ("Renée was picked up", "name", "Renée"),
-        ("Jayden aged 14 was seen", "name", "Jayden"),
-        ("Police stopped Adeyinka at the shop", "name", "Adeyinka"),
-    ],
-)
-def test_the_kinds_added_in_round_two(text, category, matched):
-    assert (category, matched) in {(h.category, h.text) for h in scan_text(text, ATTENDEES, TODAY)}
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Childline is on 0800 1111 and the council on 0300 123 4567",
@@ -164,24 +169,8 @@ def test_services_counts_and_places_named_after_people_are_not_flagged(text):
 
 def test_the_unseen_set_meets_the_goals(capsys):
     """Written before this round's rules and never tuned on: the figures fall where they fall."""
-    rows = [
-        line.split("\t", 1)
-        for line in UNSEEN.read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    ]
-    structured = [(label, s) for label, s in rows if label in STRUCTURED]
-    names = [s for label, s in rows if label == "name"]
-    clean = [s for label, s in rows if label == "clean"]
-    recall_structured = sum(label in found(s) for label, s in structured) / len(structured)
-    recall_names = sum("name" in found(s) for s in names) / len(names)
-    flagged = sum(bool(found(s)) for s in clean) / len(clean)
-    with capsys.disabled():
-        print(
-            f"\nprivacy unseen: structured recall {recall_structured:.1%} ({len(structured)}), "
-            f"names recall {recall_names:.1%} ({len(names)}), "
-            f"clean flagged {flagged:.1%} ({len(clean)})"
-        )
-    assert recall_structured >= 0.95 and recall_names >= 0.9 and flagged <= 0.05
+    structured, names, flagged = figures(labelled(UNSEEN), capsys, "unseen")
+    assert structured >= 0.95 and names >= 0.9 and flagged <= 0.05
 
 
 def test_a_record_scan_names_sections_and_respects_dismissals():
@@ -238,12 +227,7 @@ def test_check_command(cli, tmp_path):
 
 def test_ages_and_group_age_ranges_on_the_held_out_set(capsys):
     """Sentences written after the group-age-range rule and never used to tune it."""
-    heldout = Path(__file__).with_name("data") / "privacy_heldout.tsv"
-    rows = [
-        line.split("\t", 1)
-        for line in heldout.read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    ]
+    rows = labelled(Path(__file__).with_name("data") / "privacy_heldout.tsv")
     ages = [s for label, s in rows if label == "age"]
     clean = [s for label, s in rows if label == "clean"]
     recall = sum("age" in found(s) for s in ages) / len(ages)

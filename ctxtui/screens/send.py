@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from ..config import ConfigError
 from ..meeting import Meeting, SendError, Sent
 from .dialogs import ConfirmDialog
 
@@ -18,7 +17,7 @@ def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], Non
         return
     try:
         settings, people = meeting.mail_plan()
-    except (SendError, ConfigError) as error:
+    except SendError as error:
         screen.notify(f"Not sent: {error}.", severity="warning", timeout=10)
         return
     lines = [f"{p.name or p.email} — {p.agency or 'no agency'} <{p.email}>" for p in people]
