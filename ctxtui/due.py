@@ -81,20 +81,31 @@ class Dated(Protocol):
     def circulated(self) -> str: ...
 
 
-def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, list[str]]:
-    """What is overdue, by conference id: draft minutes past their due date, and reviews past
-    their date with no review conference yet."""
-    records = list(records)
-    reviewed = {r.previous_id for r in records if r.previous_id}
-    notes: dict[str, list[str]] = {}
-    for r in records:
-        due = date_or_none(minutes_due(r.conference, nation))
-        if r.status == "draft" and not r.circulated and due and due < today:
-            notes.setdefault(r.id, []).append("minutes overdue")
-        review = date_or_none(review_due(r.review, r.conference, nation))
-        if review and review < today and r.id not in reviewed:
-            notes.setdefault(r.id, []).append("review overdue")
+class Overdue:
+    """What is overdue about any one of a set of conferences: draft minutes not sent by their
+    due date, reviews past their date with no review conference yet, and actions past due.
+    Worked out per conference when asked, so a list of 10,000 pays only for the rows shown."""
+
+    def __init__(self, records: Iterable[Dated], today: dt.date, nation: str) -> None:
+        self.reviewed = {r.previous_id for r in records if r.previous_id}
+        self.today, self.nation = today, nation
+
+    def notes(self, r: Dated) -> list[str]:
+        found = []
+        due = date_or_none(minutes_due(r.conference, self.nation))
+        if r.status == "draft" and not r.circulated and due and due < self.today:
+            found.append("minutes overdue")
+        review = date_or_none(review_due(r.review, r.conference, self.nation))
+        if review and review < self.today and r.id not in self.reviewed:
+            found.append("review overdue")
         action_due = date_or_none(r.next_due)
-        if action_due and action_due < today:
-            notes.setdefault(r.id, []).append("actions overdue")
-    return notes
+        if action_due and action_due < self.today:
+            found.append("actions overdue")
+        return found
+
+
+def overdue(records: Iterable[Dated], today: dt.date, nation: str) -> dict[str, list[str]]:
+    """What is overdue, by conference id, for every conference that has something."""
+    records = list(records)
+    late = Overdue(records, today, nation)
+    return {r.id: notes for r in records if (notes := late.notes(r))}

@@ -13,12 +13,10 @@ import datetime as dt
 import shlex
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import config, dates
 from .autosave import Autosaver
-from .circulate import SendError as SendError  # re-exported for the screens
-from .circulate import Sent as Sent
-from .circulate import SmtpSettings, deliver, recipients, smtp_settings
 from .editing import Editor, Refused, clean_point
 from .export import Written, export_minutes
 from .export.markdown import to_markdown
@@ -36,6 +34,9 @@ from .rescue import clear_rescue, find_rescue, write_rescue
 from .review import start_review
 from .store import Listing, Store, StoreError
 from .store import Summary as Summary  # re-exported: screens reach the store only through here
+
+if TYPE_CHECKING:  # the mail code is loaded only when the minutes are sent
+    from .circulate import Sent, SmtpSettings
 
 # A draft files what one open form holds into the record; it returns nothing and may be called
 # more than once (each call files the form's current content).
@@ -212,6 +213,8 @@ class Meeting:
 
     def mail_plan(self) -> tuple[SmtpSettings, list[Recipient]]:
         """The relay and the recipients; SendError says why the minutes cannot go yet."""
+        from .circulate import SendError, recipients, smtp_settings  # smtplib and ssl: 30 ms
+
         try:
             settings = smtp_settings(config.smtp_table())
         except config.ConfigError as error:
@@ -236,6 +239,8 @@ class Meeting:
 
     def deliver(self, snapshot: Conference, settings: SmtpSettings, to: list[str]) -> Sent:
         """Send ``snapshot`` (safe in a worker thread: reads no live state)."""
+        from .circulate import deliver
+
         previous, _problem = self.previous()
         return deliver(snapshot, settings, to, nation=self.nation, previous=previous)
 

@@ -161,9 +161,9 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
         return None
     following = _CAPITAL.match(after)
     second = following.group(1) if following else ""
-    if second != word and (second in forenames() or second in surnames()):
-        pass  # "Leon Makinde": a surname after a forename is a person, whoever else is "Leon"
-    elif word in allowed:
+    # "Leon Makinde" is someone, even while Leon Marsh is at the meeting
+    named_in_full = second != word and (second in forenames() or second in surnames())
+    if word in allowed and not named_in_full:
         return None
     if following:
         surname, rest = following.group(1), after[following.end() :]

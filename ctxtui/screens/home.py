@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections.abc import Callable
 
 from rich.text import Text
@@ -12,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..due import overdue
+from ..due import Overdue
 from ..meeting import Conferences, StoreError, Summary
 from ..model import Conference
 from ..resources import style
@@ -21,7 +23,7 @@ from .commands import HOME_DESTINATIONS, ScreenCommands
 
 # The list shows this many conferences at most; typing narrows it. Building 10,000 rows would
 # take seconds on every keystroke.
-MOST_SHOWN = 150
+MOST_SHOWN = 80
 EMPTY_TEXT = "No conferences yet — Ctrl+N starts a new one, or run `ctxtui demo` to try one."
 
 
@@ -42,8 +44,11 @@ def grouped(
     groups: dict[str, list[Summary]] = {}
     needle = needle.lower()
     shown = more = 0
-    texts = lowered if lowered is not None else [haystack(s) for s in summaries]
-    for summary, text in zip(summaries, texts, strict=True):  # already newest first
+    if not needle:
+        texts: list[str] | itertools.repeat[str] = itertools.repeat("")
+    else:
+        texts = lowered if lowered is not None else [haystack(s) for s in summaries]
+    for summary, text in zip(summaries, texts, strict=False):  # newest first; repeat is endless
         if needle in text:
             if shown == most:
                 more += 1
@@ -73,9 +78,9 @@ class HomeScreen(Screen[None]):
         self.conferences = conferences
         self.nation = conferences.nation
         self.summaries: list[Summary] = []
-        self.lowered: list[str] = []
+        self.lowered: list[str] | None = None
         self._pending: Timer | None = None
-        self.late: dict[str, list[str]] = {}
+        self.late = Overdue([], dt.date.today(), self.nation)
 
     def compose(self) -> ComposeResult:
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
@@ -96,14 +101,16 @@ class HomeScreen(Screen[None]):
         for problem in listing.problems:
             self.notify(problem.message(), severity="warning", timeout=10)
         self.summaries = listing.summaries
-        self.lowered = [haystack(s) for s in self.summaries]
-        self.late = overdue(self.summaries, self.app.now().date(), self.nation)
+        self.lowered = None  # worked out at the first key typed in the filter
+        self.late = Overdue(self.summaries, self.app.now().date(), self.nation)
         self.show_list(select)
 
     def show_list(self, select: str | None = None) -> None:
         options = self.query_one(OptionList)
         keep = select or (options.highlighted_option.id if options.highlighted_option else None)
         needle = self.query_one("#filter", Input).value
+        if needle and self.lowered is None:
+            self.lowered = [haystack(s) for s in self.summaries]
         groups, more = grouped(self.summaries, needle, lowered=self.lowered)
         shown: list[Option] = []
         if not self.summaries:
@@ -136,7 +143,7 @@ class HomeScreen(Screen[None]):
             line.append(f"sent    {s.circulated:<10}  review {review}")
         else:
             line.append(f"minutes {s.minutes_due(self.nation) or '-':<10}  review {review}")
-        for note in self.late.get(s.id, []):
+        for note in self.late.notes(s):
             line.append(f"  {note.upper()}", style="bold reverse")
         return line
 

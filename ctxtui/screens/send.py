@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from ..meeting import Meeting, SendError, Sent
+from ..circulate import SendError, Sent
+from ..meeting import Meeting
 from .dialogs import ConfirmDialog
 
 
