@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,7 +32,6 @@ from ..board_text import (
 from ..meeting import Conferences, StoreError
 from ..model import Conference
 from ..resources import style
-from ..widgets.points import numbered_point
 
 POLL_SECONDS = 0.25
 # Below this size the board shows one section at a time.
@@ -52,14 +52,19 @@ class BoardPane(VerticalScroll):
 
     def show(self, section: Section) -> None:
         self.points = list(section.lines)
-        width = len(str(len(self.points))) + 2
-        if section.numbered:
-            rows = [numbered_point(n, line, width, "") for n, line in enumerate(self.points, 1)]
+        shown: Table | Content
+        if not self.points:
+            shown = Content("—")
+        elif section.numbered:
+            # a grid, so that a long point wraps under its own text, not under its number
+            shown = Table.grid(padding=(0, 1))
+            shown.add_column(justify="right", style="dim", no_wrap=True)
+            shown.add_column(ratio=1)
+            for number, line in enumerate(self.points, 1):
+                shown.add_row(f"{number}.", Text(line))
         else:
-            rows = [Content(line) for line in self.points]
-        self.query_one(".board-points", Static).update(
-            Content("\n").join(rows) if rows else Content("—")
-        )
+            shown = Content("\n").join(Content(line) for line in self.points)
+        self.query_one(".board-points", Static).update(shown)
         self.border_subtitle = str(len(self.points)) if section.numbered else ""
         self.call_after_refresh(self.scroll_end, animate=False)
 
