@@ -51,8 +51,8 @@ def smtp_settings(table: Mapping[str, Any] | None) -> SmtpSettings:
         raise SendError(
             "no mail relay is set up: add an [smtp] table (host, from) to the config file"
         )
-    unknown = set(table) - {"host", "port", "security", "username", "password_file", "from"}
-    unknown -= {"ca_file"}
+    known = {"host", "port", "security", "username", "password_file", "from", "ca_file"}
+    unknown = set(table) - known
     if unknown:
         raise SendError(f"[smtp] has settings ctxtui does not know: {', '.join(sorted(unknown))}")
     security = table.get("security", "starttls")
@@ -98,7 +98,30 @@ def recipients(conference: Conference) -> list[Recipient]:
     """The distribution list; while it is empty, every attendee with an email address."""
     if conference.distribution:
         return [r for r in conference.distribution if r.email]
-    return [Recipient(a.name, a.agency, a.email) for a in conference.attendees if a.email]
+    return conference.attendees_with_email()
+
+
+def ready_to_send(
+    conference: Conference, open_flags: int, *, draft: bool = False, ignore_flags: bool = False
+) -> list[Recipient]:
+    """The recipients, once the minutes may go: final (or ``draft`` asked for), no open privacy
+    flags (or ``ignore_flags``), somebody to send to. SendError says what stops them."""
+    if conference.status != "final" and not draft:
+        raise SendError(
+            "these minutes are a draft: finalise them first (a draft goes only with "
+            "ctxtui send ID --draft)"
+        )
+    if open_flags and not ignore_flags:
+        raise SendError(
+            f"{open_flags} possible child-identifying detail(s) are not cleared; nothing was "
+            "sent (dismiss or reword them in the app, or ctxtui send ID --ignore-flags)"
+        )
+    people = recipients(conference)
+    if not people:
+        raise SendError(
+            "nobody to send to: fill in the distribution list (Ctrl+O c) or attendees' emails"
+        )
+    return people
 
 
 def subject(conference: Conference) -> str:

@@ -348,7 +348,7 @@ def _check(store: Store, args: argparse.Namespace) -> int:
 
 
 def _send(store: Store, args: argparse.Namespace) -> int:
-    from .circulate import SendError, deliver, recipients, smtp_settings, subject
+    from .circulate import SendError, deliver, ready_to_send, smtp_settings, subject
     from .config import smtp_table
     from .editing import Editor
     from .meeting import describe_finding, load_previous
@@ -365,23 +365,17 @@ def _send(store: Store, args: argparse.Namespace) -> int:
                 "and try again (sending records who got the minutes)"
             )
         conference = session.conference
-        if conference.status != "final" and not args.draft:
-            raise UserError(
-                "these minutes are a draft: finalise them first, or send the draft with --draft"
-            )
         findings = scan(conference)
-        if findings and not args.ignore_flags:
+        if not args.ignore_flags:
             for finding in findings:
                 print(f"  {describe_finding(finding)}", file=sys.stderr)
-            raise UserError(
-                f"{len(findings)} possible child-identifying detail(s) above are not cleared; "
-                "nothing was sent (dismiss or reword them in the app, or pass --ignore-flags)"
+        try:
+            people = ready_to_send(
+                conference, len(findings), draft=args.draft, ignore_flags=args.ignore_flags
             )
-        to = [r.email for r in recipients(conference)]
-        if not to:
-            raise UserError(
-                "nobody to send to: fill in the distribution list, or attendees' email addresses"
-            )
+        except SendError as error:
+            raise UserError(str(error)) from None
+        to = [p.email for p in people]
         print(f"ctxtui: {subject(conference)}", file=sys.stderr)
         print(f"ctxtui: to {len(to)}: {', '.join(to)} via {settings.describe()}", file=sys.stderr)
         if args.dry_run:

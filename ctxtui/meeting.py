@@ -213,29 +213,13 @@ class Meeting:
 
     def mail_plan(self) -> tuple[SmtpSettings, list[Recipient]]:
         """The relay and the recipients; SendError says why the minutes cannot go yet."""
-        from .circulate import SendError, recipients, smtp_settings  # smtplib and ssl: 30 ms
+        from .circulate import SendError, ready_to_send, smtp_settings  # smtplib, ssl: 30 ms
 
         try:
             settings = smtp_settings(config.smtp_table())
         except config.ConfigError as error:
             raise SendError(str(error)) from None
-        c = self.conference
-        if c.status != "final":
-            raise SendError(
-                "these minutes are a draft: finalise them first (Ctrl+O f); a draft can be sent "
-                f"with ctxtui send {c.id} --draft"
-            )
-        if self.findings():
-            raise SendError(
-                f"{len(self.findings())} possible child-identifying detail(s) are not cleared: "
-                "dismiss or reword them first (Export lists them)"
-            )
-        people = recipients(c)
-        if not people:
-            raise SendError(
-                "nobody to send to: fill in the distribution list (Ctrl+O c) or attendees' emails"
-            )
-        return settings, people
+        return settings, ready_to_send(self.conference, len(self.findings()))
 
     def deliver(self, snapshot: Conference, settings: SmtpSettings, to: list[str]) -> Sent:
         """Send ``snapshot`` (safe in a worker thread: reads no live state)."""

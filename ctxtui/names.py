@@ -224,8 +224,7 @@ def _lower_case_forenames() -> frozenset[str]:
 
 
 def _lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
-    if word not in _lower_case_forenames():
-        return None
+    """``word`` is a forename typed in lower case (``_name_at`` has checked the list)."""
     if _STRONG_AFTER.match(after) or _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
         return NameHit(word, match.start(), match.end())
     return None

@@ -206,6 +206,10 @@ class Conference:
     distribution: list[Recipient] = field(default_factory=list)
     circulated: list[Circulation] = field(default_factory=list)
 
+    def attendees_with_email(self) -> list[Recipient]:
+        """Everyone on the attendance list with an email address, as recipients of the minutes."""
+        return [Recipient(a.name, a.agency, a.email) for a in self.attendees if a.email]
+
     def target_list(self, target: str) -> list[str]:
         """The list of points a capture target files into."""
         if target == "safety_goals":

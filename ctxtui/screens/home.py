@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Callable
 
 from rich.text import Text
@@ -41,20 +40,16 @@ def grouped(
 ) -> tuple[list[tuple[str, list[Summary]]], int]:
     """Conferences by context, contexts ordered by their newest conference, at most ``most`` of
     them; and how many more match. ``lowered`` is each summary's ``haystack``, if known."""
-    groups: dict[str, list[Summary]] = {}
     needle = needle.lower()
-    shown = more = 0
-    if not needle:
-        texts: list[str] | itertools.repeat[str] = itertools.repeat("")
-    else:
+    if needle:
         texts = lowered if lowered is not None else [haystack(s) for s in summaries]
-    for summary, text in zip(summaries, texts, strict=False):  # newest first; repeat is endless
-        if needle in text:
-            if shown == most:
-                more += 1
-                continue
-            shown += 1
-            groups.setdefault(summary.context or "(no context name)", []).append(summary)
+        matching = [s for s, text in zip(summaries, texts, strict=True) if needle in text]
+    else:
+        matching = summaries  # already newest first
+    groups: dict[str, list[Summary]] = {}
+    for summary in matching[:most]:
+        groups.setdefault(summary.context or "(no context name)", []).append(summary)
+    more = max(0, len(matching) - most)
     return list(groups.items()), more
 
 

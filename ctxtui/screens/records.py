@@ -44,9 +44,9 @@ class DistributionScreen(TableScreen):
         """Everyone on the attendance list with an email address, once each."""
         listed = {r.email.lower() for r in self.rows()}
         new = [
-            Recipient(a.name, a.agency, a.email)
-            for a in self.editor.conference.attendees
-            if a.email and a.email.lower() not in listed
+            r
+            for r in self.editor.conference.attendees_with_email()
+            if r.email.lower() not in listed
         ]
         if not new:
             self.notify("Every attendee with an email address is on the list already.")
