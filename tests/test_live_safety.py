@@ -168,3 +168,23 @@ def test_a_locale_that_is_not_utf8_gets_plain_ascii(terminal, cli, demo):
     assert "┏" not in screen and "━" not in screen and "Concerns >" in screen
     terminal.keys("C-q")
     terminal.wait_exit()
+
+
+def test_a_filter_and_enter_in_one_burst_open_what_was_typed_before_enter(terminal, cli, store):
+    from ctxtui.model import Conference, Context, Dates
+
+    wanted = store.create(
+        Conference(context=Context(name="Kestrel Fields"), dates=Dates(conference="2026-01-20"))
+    )
+    newest = store.create(
+        Conference(context=Context(name="Ashton Park"), dates=Dates(conference="2026-11-20"))
+    )
+    terminal.start(env=env_for(cli))
+    terminal.wait_for_text("Ashton Park")
+    # typing goes on after Enter, as a chair would: it must not change what Enter chose
+    terminal.keys("kestrel", "Enter", "more typing", "Enter")
+    terminal.wait_for_text("2026-01-20 · Kestrel Fields")  # the minute-taking screen's status
+    terminal.keys("C-q")
+    terminal.wait_exit()
+    assert record(cli, newest.id)["points"]["concerns"] == []  # nothing typed into the other
+    assert record(cli, wanted.id)["context"]["name"] == "Kestrel Fields"

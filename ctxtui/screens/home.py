@@ -17,6 +17,7 @@ from ..due import Overdue
 from ..meeting import Conferences, StoreError, Summary
 from ..model import Conference
 from ..resources import style
+from ..widgets.fields import FilterInput
 from ..widgets.keyhints import KeyHints
 from .commands import HOME_DESTINATIONS, ScreenCommands
 
@@ -79,7 +80,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
-        yield Input(placeholder="Filter by place, type, date or status", id="filter")
+        yield FilterInput(placeholder="Filter by place, type, date or status", id="filter")
         yield OptionList(id="conferences")
         yield KeyHints()
 
@@ -100,10 +101,11 @@ class HomeScreen(Screen[None]):
         self.late = Overdue(self.summaries, self.app.now().date(), self.nation)
         self.show_list(select)
 
-    def show_list(self, select: str | None = None) -> None:
+    def show_list(self, select: str | None = None, needle: str | None = None) -> None:
         options = self.query_one(OptionList)
         keep = select or (options.highlighted_option.id if options.highlighted_option else None)
-        needle = self.query_one("#filter", Input).value
+        if needle is None:
+            needle = self.query_one("#filter", Input).value
         if needle and self.lowered is None:
             self.lowered = [haystack(s) for s in self.summaries]
         groups, more = grouped(self.summaries, needle, lowered=self.lowered)
@@ -161,9 +163,12 @@ class HomeScreen(Screen[None]):
         self._pending = None
         self.show_list()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_filter_input_chosen(self, event: FilterInput.Chosen) -> None:
+        """Enter in the filter: open the first match for what was typed before Enter."""
         if self._pending is not None:
-            self._filter_now()
+            self._pending.stop()
+            self._pending = None
+        self.show_list(needle=event.text)
         self._open()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input
 
 
@@ -51,3 +52,21 @@ class FieldInput(KeysInOrder):
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.cursor_blink = False  # no redraws while idle: bandwidth over SSH
+
+
+class FilterInput(KeysInOrder):
+    """A filter whose Enter says what was typed when Enter came: in a burst like "kestrel⏎"
+    and more typing, the text typed after Enter must not change what Enter chose."""
+
+    class Chosen(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Chosen(self.value))
+            return
+        await super()._on_key(event)
