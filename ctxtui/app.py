@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,6 +19,7 @@ from .meeting import Conferences, Meeting
 from .model import strip_controls
 from .resources import style
 from .store import Store, StoreError
+from .widgets.keyqueue import KeyQueue
 
 SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶", "flag": "⚑"}
 # The Linux console's font lacks most of these.
@@ -80,6 +82,17 @@ class CtxApp(App[None]):
         self.symbols = ASCII_SYMBOLS if self.ascii else SYMBOLS
         if self.ascii:
             self.add_class("-ascii")
+        self.keys = KeyQueue(self, self._deliver_key)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys go through the queue: each is handled to its end before the next one."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.keys.put(event)
+            return
+        await super().on_event(event)
+
+    async def _deliver_key(self, event: events.Key) -> None:
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()

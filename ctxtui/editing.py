@@ -20,17 +20,19 @@ from typing import Any
 
 from .dates import DEFAULT_NATION
 from .due import date_or_none, review_after_move
-from .labels import ACTION_FIELD_FOR_TARGET, TARGET_LABELS
+from .labels import ACTION_FIELD_FOR_TARGET, TARGET_KEYS, TARGET_LABELS
 from .model import (
     ACTION_STATUSES,
     ATTENDANCE,
     FIELD_LABELS,
+    MAX_TEXT,
     Action,
     Amendment,
     Attendee,
     Circulation,
     Conference,
     Score,
+    UnfiledLine,
 )
 from .rules import (
     ROW_NAMES,
@@ -118,7 +120,7 @@ class Editor:
         # In place: screens hold this record object, not a copy. Circulation is a record of
         # mail that went out: no undo can call it back, so it is kept as it is.
         for f in dataclasses.fields(Conference):
-            if f.name != "circulated":
+            if f.name not in ("circulated", "unfiled"):
                 setattr(self.conference, f.name, getattr(snapshot, f.name))
 
     def record_circulation(self, at: str, to: list[str]) -> None:
@@ -128,6 +130,25 @@ class Editor:
             raise ReadOnly(self.refusal())
         self.conference.circulated.append(Circulation(at=at, to=list(to)))
         self.version += 1
+
+    def keep_unfiled(self, target: str, text: str) -> None:
+        """Keep a line typed but not filed, to give back on the next open (not undoable: it
+        is not part of the minutes)."""
+        if self.read_only:
+            raise ReadOnly(self.refusal())
+        if target not in TARGET_KEYS:
+            raise Refused(f"There is no heading called {target!r}.")
+        self.conference.unfiled = UnfiledLine(target, clean_point(text)[:MAX_TEXT])
+        self.version += 1
+
+    def take_unfiled(self) -> UnfiledLine | None:
+        """The line kept by the last run, if any, now taken out of the record."""
+        line = self.conference.unfiled
+        if not line.text or self.read_only:
+            return None
+        self.conference.unfiled = UnfiledLine()
+        self.version += 1
+        return line
 
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -168,6 +189,8 @@ class Editor:
         """Put a whole other version of the record in place (a rescued copy), undoably."""
         self._record(what)
         self._restore(conference)
+        if conference.unfiled.text:  # a line the rescued run had not filed comes back too
+            self.conference.unfiled = conference.unfiled
         self.touch(what)
 
     # -- finalise and amend (not undoable: each is a decision, recorded with its time)

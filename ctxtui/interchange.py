@@ -26,6 +26,7 @@ from .record import (
     Roles,
     Scaling,
     Score,
+    UnfiledLine,
     ValidationError,
 )
 
@@ -112,6 +113,13 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
             )
     if "core_group" in obj:
         conference.core_group = _texts(obj["core_group"], "core_group")
+    if "unfiled" in obj:
+        entry = _object(obj["unfiled"], "unfiled")
+        _no_unknown(entry, {"target", "text"}, "unfiled")
+        conference.unfiled = UnfiledLine(
+            target=_text(entry.get("target", ""), "unfiled.target"),
+            text=_text(entry.get("text", ""), "unfiled.text"),
+        )
     for i, item in enumerate(_array(obj.get("circulated", []), "circulated")):
         where = f"circulated[{i}]"
         entry = _object(item, where)

@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING
 
 from . import config, dates
 from .autosave import Autosaver
-from .editing import Editor, Refused, clean_point
+from .editing import Editor, Refused
 from .export import Written, export_minutes
 from .export.markdown import to_markdown
 from .model import (
     CONTEXT_TYPES,
-    MAX_TEXT,
     Conference,
     Context,
     Dates,
@@ -269,10 +268,11 @@ class Meeting:
             with contextlib.suppress(Refused):
                 draft()
 
-    def file_text(self, target: str, text: str) -> None:
-        """File a line typed but not entered; nobody is there to shorten an over-long one."""
+    def keep_unfiled(self, target: str, text: str) -> None:
+        """Keep a line typed but not entered, as typed and not as a point: the next open gives
+        it back to the capture line (nobody is there to shorten an over-long one)."""
         if text.strip() and not self.locked:
-            self.editor.add_point(target, clean_point(text)[:MAX_TEXT])
+            self.editor.keep_unfiled(target, text)
 
     def flush(self) -> bool:
         """Save now if anything is unsaved; True when the record on disk is up to date."""

@@ -13,6 +13,7 @@ from typing import Any
 from . import labels, record
 from .interchange import read_conference
 from .labels import *  # noqa: F403 (the shared lists, re-exported: defined once there)
+from .labels import TARGET_KEYS
 from .record import *  # noqa: F403 (the record's names, re-exported: defined once there)
 from .record import (
     _CONTROL,
@@ -104,6 +105,8 @@ def validate(conference: Conference) -> None:
     for i, item in enumerate(c.agenda.items):
         if item.started and not _TIMESTAMP.fullmatch(item.started):
             raise ValidationError(f"agenda.items[{i}].started", "must be YYYY-MM-DDTHH:MM:SS")
+    if c.unfiled.target and c.unfiled.target not in TARGET_KEYS:
+        raise ValidationError("unfiled.target", "is not a heading")
     if not -1 <= c.agenda.current < max(len(c.agenda.items), 1):
         raise ValidationError("agenda.current", "is not an item of the agenda")
     for where, text in iter_texts(c):

@@ -181,6 +181,16 @@ class Amendment:
 
 
 @dataclass
+class UnfiledLine:
+    """A line typed in the capture line but not filed when the app had to stop (a hang-up, a
+    quit): the next open puts it back in the capture line, under the heading it was typed
+    under. Never part of the minutes."""
+
+    target: str = ""
+    text: str = ""
+
+
+@dataclass
 class Conference:
     id: str = ""
     kind: str = "initial"
@@ -205,6 +215,7 @@ class Conference:
     core_group: list[str] = field(default_factory=list)  # attendee names
     distribution: list[Recipient] = field(default_factory=list)
     circulated: list[Circulation] = field(default_factory=list)
+    unfiled: UnfiledLine = field(default_factory=UnfiledLine)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
@@ -271,6 +282,7 @@ __all__ = [
     "STATUSES",
     "Scaling",
     "Score",
+    "UnfiledLine",
     "ValidationError",
     "parse_date",
     "strip_controls",

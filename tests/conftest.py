@@ -24,6 +24,25 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CTXTUI_NATION", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _pilot_waits_for_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app hands keys out one at a time from its own queue (widgets/keyqueue.py); a Pilot
+    pause must wait for that queue too, as it waits for the widgets' message queues."""
+    from textual.pilot import Pilot
+
+    original = Pilot._wait_for_screen
+
+    async def wait_for_screen(self: Pilot, timeout: float = 30.0) -> bool:
+        done = await original(self, timeout)  # the app has taken the keys sent so far
+        queue = getattr(self.app, "keys", None)
+        if queue is not None and (queue.busy or queue.waiting):
+            await queue.drained(timeout)  # and handed each out, to its end
+            done = await original(self, timeout)
+        return done
+
+    monkeypatch.setattr(Pilot, "_wait_for_screen", wait_for_screen)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     return Store(tmp_path / "data")

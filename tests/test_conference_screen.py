@@ -80,7 +80,7 @@ async def test_a_burst_of_keys_acts_in_the_order_typed(store, demo, clock):
 async def test_edit_a_point_in_the_capture_line(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down")  # browse the concerns, first point highlighted
+        await pilot.press("down", "home")  # browse the concerns, first point highlighted
         assert app.screen.capture.browsing.index == 0
         await pilot.press("down", "enter")
         assert app.screen.capture.value == demo.points.concerns[1]
@@ -96,7 +96,7 @@ async def test_edit_a_point_in_the_capture_line(store, demo, clock):
 async def test_escape_cancels_an_edit(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "enter", "ctrl+u", "x", "escape", "ctrl+s")
+        await pilot.press("down", "home", "enter", "ctrl+u", "x", "escape", "ctrl+s")
         assert app.screen.capture.value == ""
         assert app.screen.capture.editing is None
     assert stored(store, demo).points.concerns == demo.points.concerns
@@ -105,7 +105,7 @@ async def test_escape_cancels_an_edit(store, demo, clock):
 async def test_delete_and_undo(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "delete", "ctrl+s")
+        await pilot.press("down", "home", "down", "delete", "ctrl+s")
         assert stored(store, demo).points.concerns == [
             p for i, p in enumerate(demo.points.concerns) if i != 1
         ]
@@ -118,7 +118,7 @@ async def test_reorder_points(store, demo, clock):
     app = make_app(store, demo, clock)
     first, second, *rest = demo.points.concerns
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "shift+down", "ctrl+s")
+        await pilot.press("down", "home", "shift+down", "ctrl+s")
         assert stored(store, demo).points.concerns == [second, first, *rest]
         assert app.screen.pane("concerns").highlighted == 1
         await pilot.press("shift+up", "ctrl+s")
@@ -128,7 +128,7 @@ async def test_reorder_points(store, demo, clock):
 async def test_move_a_point_to_another_heading(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "ctrl+x")
+        await pilot.press("down", "home", "ctrl+x")
         await pilot.pause()
         await pilot.press("2")  # choices skip the current heading: 2 is strengths
         await pilot.press("ctrl+s")
@@ -257,12 +257,25 @@ async def test_danger_statement(store, demo, clock):
     assert stored(store, demo).danger_statement.endswith("seriously hurt. Added.")
 
 
-async def test_quit_files_pending_text_and_saves(store, demo, clock):
+async def test_quit_keeps_a_line_not_entered_as_a_line_and_gives_it_back(store, demo, clock):
     app = make_app(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")  # typed under complicating factors
         await type_text(pilot, "typed but not entered")
         await pilot.press("ctrl+q")
-    assert stored(store, demo).points.concerns[-1] == "typed but not entered"
+    app.close_all()  # as run_app does when the app ends
+    record = stored(store, demo)
+    assert record.points == demo.points  # not filed as a point
+    assert (record.unfiled.target, record.unfiled.text) == ("complicating", "typed but not entered")
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: app.screen.capture.value == "typed but not entered")
+        assert app.screen.capture.target == "complicating"
+        await type_text(pilot, ", now entered")
+        await pilot.press("enter", "ctrl+s")
+    record = stored(store, demo)
+    assert record.points.complicating[-1] == "typed but not entered, now entered"
+    assert record.unfiled.text == ""
 
 
 async def test_a_second_window_is_read_only(store, demo, clock):

@@ -36,7 +36,7 @@ def test_edit_then_keep_typing_keeps_both(terminal, cli, demo):
     open_app(terminal, cli, demo)
     second = demo.points.concerns[1]
     # browse to the second point, edit it, add to it, file it, then go straight on typing
-    terminal.keys("Down", "Down", "Enter", " (confirmed)", "Enter")
+    terminal.keys("Down", "Home", "Down", "Enter", " (confirmed)", "Enter")
     terminal.keys("dealers use the underpass", "Enter", "Delete", "e", "Enter")
     terminal.wait_for_text("(confirmed)")
     terminal.keys("C-q")
@@ -126,7 +126,8 @@ def test_a_hang_up_or_quit_with_a_form_open_keeps_what_it_holds(terminal, cli, d
         last = saved["attendees"][-1]
         assert (last["name"], last["role"]) == ("Jo Whitfield", "Park ranger")
     else:
-        assert saved["points"]["concerns"][0] == demo.points.concerns[0] + " and the car park"
+        # browsing starts at the newest point
+        assert saved["points"]["concerns"][-1] == demo.points.concerns[-1] + " and the car park"
         assert len(saved["points"]["concerns"]) == len(demo.points.concerns)
 
 

@@ -43,12 +43,13 @@ def test_drafts_of_open_forms_are_filed_before_the_last_save(store, demo, meetin
         meeting.editor.add_action(Action(**typed))
 
     meeting.hold_draft("form", plan_row_form)
-    meeting.hold_draft("capture", lambda: meeting.file_text("concerns", "  unfiled line "))
+    meeting.hold_draft("capture", lambda: meeting.keep_unfiled("strengths", "  unfiled line "))
     meeting.file_drafts()
     assert meeting.flush()
     saved = store.load(demo.id)
     assert saved.actions[-1].worry == "half typed"
-    assert saved.points.concerns[-1] == "unfiled line"
+    assert "unfiled line" not in saved.points.strengths  # kept as a line, not filed
+    assert (saved.unfiled.target, saved.unfiled.text) == ("strengths", "unfiled line")
     meeting.drop_draft("form")
     meeting.drop_draft("capture")
     meeting.file_drafts()
@@ -60,9 +61,9 @@ def test_a_draft_that_is_refused_does_not_stop_the_others(store, demo, meeting):
         raise Refused("too long")
 
     meeting.hold_draft("bad", refused)
-    meeting.hold_draft("good", lambda: meeting.file_text("concerns", "still filed"))
+    meeting.hold_draft("good", lambda: meeting.keep_unfiled("concerns", "still kept"))
     meeting.file_drafts()
-    assert meeting.conference.points.concerns[-1] == "still filed"
+    assert meeting.conference.unfiled.text == "still kept"
 
 
 def test_finalise_and_amend_save_at_once(store, demo, meeting):

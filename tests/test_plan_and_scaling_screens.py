@@ -168,16 +168,16 @@ async def test_catalogue_and_agency_pickers(store, demo, clock):
 async def test_one_key_turns_a_concern_into_a_plan_row(store, demo, clock):
     app = app_for(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "ctrl+w")
+        await pilot.press("down", "home", "down", "ctrl+w")
         await wait_for(lambda: isinstance(app.screen, ActionForm))
         assert app.screen.query_one("#worry").value == demo.points.concerns[1]
         await pilot.press("escape")  # cancelled: nothing is added
         await wait_for(lambda: not isinstance(app.screen, ActionForm))
         await pilot.press("ctrl+s")
         assert store.load(demo.id).actions == demo.actions
-        await pilot.press("down", "down", "ctrl+w")
+        await pilot.press("down", "home", "down", "ctrl+w")
         await wait_for(lambda: isinstance(app.screen, ActionForm))
-        await burst(pilot, "", "tab", "tab", "tab")  # to the intervention field
+        await burst(pilot, "", "shift+tab")  # from the agency (where it opens) to the intervention
         await burst(pilot, "Detached youth work", "ctrl+s")
         await wait_for(lambda: not isinstance(app.screen, ActionForm))
         assert app.focused is app.screen.capture

@@ -138,12 +138,14 @@ def test_a_hang_up_on_a_real_full_disk_loses_nothing(tmp_path, cli_for):
         try:
             term.start("open", conference.id, env=cli.env())
             term.wait_for_text("Restored the changes")
+            term.wait_for_text("unfiled line is back")  # "half typed" was never Entered
             term.keys("C-q")
             term.wait_exit()
         finally:
             term.close()
-        points = store.load(conference.id).points.concerns
-    assert points[-2:] == ["first point on a full disk", "half typed"]
+        saved = store.load(conference.id)
+    assert saved.points.concerns[-1] == "first point on a full disk"
+    assert (saved.unfiled.target, saved.unfiled.text) == ("concerns", "half typed")
 
 
 # ---------------------------------------------------------------- 3. no hard links

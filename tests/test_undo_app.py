@@ -23,9 +23,9 @@ async def test_points_filed_edited_and_moved_undo_in_turn_and_redo(store, demo, 
     app = app_for(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "new point", "enter")
-        await burst(pilot, "", "down", "enter", "ctrl+u")
+        await burst(pilot, "", "down", "home", "enter", "ctrl+u")
         await burst(pilot, "reworded", "enter")
-        await burst(pilot, "", "down", "shift+down")
+        await burst(pilot, "", "down", "home", "shift+down")
         assert store.load(demo.id).points.concerns == demo.points.concerns  # not saved yet
         await pilot.press("ctrl+z", "ctrl+z", "ctrl+s")  # the reorder, then the edit
         assert store.load(demo.id).points.concerns == [*demo.points.concerns, "new point"]

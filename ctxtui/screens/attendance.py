@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from ..meeting import Meeting
 from ..model import AGENCIES, ATTENDANCE, Attendee
 from .forms import Field, Values
 from .tables import ATTENDEE_ROWS, TableScreen
@@ -17,6 +18,19 @@ ATTENDEE_COLUMNS = (
     ("agency", "Agency", 20),
     ("role", "Role", 19),
 )
+
+
+def attendee_fields(meeting: Meeting) -> list[Field]:
+    """The attendee form: name, role, agency (from the usual list), attendance, email."""
+    named = [a.agency for a in meeting.conference.attendees if a.agency]
+    agencies = tuple(dict.fromkeys([*AGENCIES, *named, *meeting.known_agencies()]))
+    return [
+        Field("name", "Name"),
+        Field("role", "Role"),
+        Field("agency", "Agency", suggestions=agencies, pick_title="Choose an agency"),
+        Field("attendance", "Attendance", "choice", choices=ATTENDANCE),
+        Field("email", "Email (for the minutes)"),
+    ]
 
 
 class AttendanceScreen(TableScreen):
@@ -44,15 +58,7 @@ class AttendanceScreen(TableScreen):
         return Text(f"{row.name} — {role}, {agency} ({row.attendance}{core}){email}")
 
     def form_fields(self) -> list[Field]:
-        named = [a.agency for a in self.rows() if a.agency]
-        agencies = tuple(dict.fromkeys([*AGENCIES, *named, *self.meeting.known_agencies()]))
-        return [
-            Field("name", "Name"),
-            Field("role", "Role"),
-            Field("agency", "Agency", suggestions=agencies, pick_title="Choose an agency"),
-            Field("attendance", "Attendance", "choice", choices=ATTENDANCE),
-            Field("email", "Email (for the minutes)"),
-        ]
+        return attendee_fields(self.meeting)
 
     def values_of(self, row: Attendee) -> Values:
         return {

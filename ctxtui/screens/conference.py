@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from ..labels import CAPTURE_TARGETS, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
 from ..meeting import Meeting, flag_sentence
+from ..model import Attendee
 from ..resources import style
 from ..widgets.agenda_bar import AgendaBar
 from ..widgets.capture import CaptureBar, CaptureInput, Place
@@ -42,6 +43,7 @@ class ConferenceScreen(MeetingScreen):
         ("ctrl+n", "next_item", "Next item", False),
         ("ctrl+o", "menu", "Go to…", True),
         ("ctrl+l", "open('attendance')", "Attendance", False),
+        ("ctrl+e", "add_attendee", "New attendee", False),
         ("ctrl+g", "open('danger')", "Danger statement", False),
         ("f4", "open('agenda')", "Agenda", False),
         ("ctrl+f,f2", "open('plan')", "Plan", True),
@@ -84,6 +86,22 @@ class ConferenceScreen(MeetingScreen):
         self.set_interval(STATUS_SECONDS, self._tick)
         self.meeting.hold_draft(self, self.file_capture)
         self.capture.focus()
+        self._give_back_unfiled()
+
+    def _give_back_unfiled(self) -> None:
+        """A line left unfiled when the app last stopped goes back where it was typed."""
+        line = self.editor.take_unfiled()
+        if line is None:
+            return
+        self.capture.target = line.target or self.capture.target
+        self.capture.value = line.text
+        self.capture.cursor_position = len(line.text)
+        self.notify(
+            f"Your unfiled line is back under {TARGET_LABELS[self.capture.target]}: "
+            "Enter files it.",
+            severity="warning",
+            timeout=10,
+        )
 
     def on_unmount(self) -> None:
         self.meeting.drop_draft(self)
@@ -275,7 +293,34 @@ class ConferenceScreen(MeetingScreen):
             meeting=self.meeting,
             file=file,
         )
-        self.app.push_screen(form)
+        form.first_field = "agency"  # the point's text is in already: who does it, by when
+        self.app.push_screen(form, self._back)
+
+    def action_add_attendee(self) -> None:
+        """A new attendee straight from the capture line: name, role, agency, Ctrl+S."""
+        from ..privacy import GUARDED_FIELDS
+        from .attendance import attendee_fields
+        from .forms import FormScreen
+
+        if self.meeting.locked:
+            self.notify(self.editor.refusal() or "", severity="warning")
+            return
+
+        def file(values) -> bool:
+            attendee = Attendee(**values)
+            added, _ = self.edit(lambda: self.editor.add_row("attendees", attendee))
+            if added:
+                self.notify(f"{attendee.name or 'Attendee'} added to the attendance.", timeout=3)
+            return added
+
+        form = FormScreen(
+            "New attendee",
+            attendee_fields(self.meeting),
+            meeting=self.meeting,
+            file=file,
+            guarded=GUARDED_FIELDS["attendees"],
+        )
+        self.app.push_screen(form, self._back)
 
     def file_capture(self) -> None:
         """The meeting's draft for this screen: an edit under way and a typed line are filed."""
@@ -283,7 +328,7 @@ class ConferenceScreen(MeetingScreen):
         if edit is not None:
             place, text = edit
             self.editor.edit_point(place.target, place.index, text)
-        self.meeting.file_text(self.capture.target, pending)
+        self.meeting.keep_unfiled(self.capture.target, pending)
 
     # -- actions
 

@@ -26,7 +26,12 @@ def finalise(screen: Screen, meeting: Meeting, after: Callable[[object], None]) 
 
     def confirmed(yes: bool | None) -> None:
         if yes:
-            saved = meeting.finalise()
+            try:
+                saved = meeting.finalise()
+            except Refused as refusal:  # the conference is later than today, say
+                screen.notify(str(refusal), severity="warning")
+                after(None)
+                return
             screen.notify(
                 "Minutes finalised: they are now read-only."
                 if saved

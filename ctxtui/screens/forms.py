@@ -28,7 +28,7 @@ from ..meeting import Meeting, flag_sentence
 from ..model import typed_value_problem
 from ..privacy import Hit
 from ..resources import style
-from ..widgets.fields import FieldInput
+from ..widgets.fields import ChoiceField, FieldInput
 from ..widgets.keyhints import KeyHints
 from .base import run_change
 
@@ -71,7 +71,7 @@ class FormScreen(ModalScreen[Values | None]):
 
     CSS_PATH = [style("forms")]
     HELP_GROUP = "Form"
-    HINT = "Enter or Tab: next field · Ctrl+S: done · Escape: cancel"
+    HINT = "Enter/Tab: next field · Space: open a list · Ctrl+S: done · Esc: cancel"
     ENTER_ON_LAST_IS_DONE = True
     BINDINGS = [
         Binding("tab", "next_field", "Next field", id="form.next", priority=True, show=False),
@@ -120,7 +120,7 @@ class FormScreen(ModalScreen[Values | None]):
             if self.notes:
                 with VerticalScroll(classes="details"):
                     yield Static(Text("\n".join(self.notes)))
-            with VerticalScroll(id="form"):
+            with VerticalScroll(id="form", can_focus=False):
                 for field in self.fields:
                     with Horizontal(classes="field-row"):
                         yield Label(field.label, classes="field-label")
@@ -133,12 +133,7 @@ class FormScreen(ModalScreen[Values | None]):
     def _widget(self, field: Field) -> Widget:
         value = self.initial[field.name]
         if field.kind == "choice":
-            return Select(
-                [(c, c) for c in field.choices],
-                value=value if value in field.choices else field.choices[0],
-                allow_blank=False,
-                id=field.name,
-            )
+            return ChoiceField(field.choices, value, id=field.name)
         if field.kind == "lines":
             return TextArea(value, soft_wrap=True, show_line_numbers=False, id=field.name)
         suggester = (
@@ -149,6 +144,7 @@ class FormScreen(ModalScreen[Values | None]):
     # Textual calls each class's message handlers in turn, base classes included: subclasses
     # add their own ``on_mount`` or ``on_input_changed`` without calling these.
     def on_mount(self) -> None:
+        self.at_start = self.values()  # what the fields showed before any key
         self.field(self.first_field or self.fields[0].name).focus()
         for field in self.fields:
             if field.name in self.guarded:
@@ -237,27 +233,39 @@ class FormScreen(ModalScreen[Values | None]):
 
     # -- keys that move between fields: priority, so they act in the order typed
 
-    def _in_a_field(self) -> bool:
-        return isinstance(self.focused, Input | Select | TextArea)
+    def field_widgets(self) -> list[Widget]:
+        return [self.field(f.name) for f in self.fields]
+
+    def _list_open(self) -> bool:
+        """An open drop-down list has Enter, Escape and the arrows."""
+        return any(isinstance(w, Select) and w.expanded for w in self.field_widgets())
+
+    def _step(self, delta: int) -> None:
+        """Tab and Shift+Tab go round the fields and nowhere else."""
+        widgets = self.field_widgets()
+        here = widgets.index(self.focused) if self.focused in widgets else -delta
+        widgets[(here + delta) % len(widgets)].focus()
 
     def action_next_field(self) -> None:
-        if not self._in_a_field():
-            raise SkipAction()  # an open drop-down list has the keys
-        self.focus_next()
+        if self._list_open():
+            raise SkipAction()
+        self._step(1)
 
     def action_previous_field(self) -> None:
-        if not self._in_a_field():
+        if self._list_open():
             raise SkipAction()
-        self.focus_previous()
+        self._step(-1)
 
     async def action_enter(self) -> None:
-        if not isinstance(self.focused, Input):
-            raise SkipAction()  # Enter opens a drop-down list or picks from it
-        inputs = list(self.query(Input))
-        if self.ENTER_ON_LAST_IS_DONE and self.focused is inputs[-1]:
+        focused = self.focused
+        if self._list_open() or not isinstance(focused, Input | Select):
+            raise SkipAction()  # an open list picks; a text box takes a new line
+        texts = list(self.query(Input))
+        last = focused is self.field_widgets()[-1] or (bool(texts) and focused is texts[-1])
+        if self.ENTER_ON_LAST_IS_DONE and last:
             await self.action_done()
         else:
-            self.focus_next()
+            self._step(1)
 
     async def settle(self) -> None:
         """Wait until every field has handled the keys already sent to it."""
@@ -266,6 +274,11 @@ class FormScreen(ModalScreen[Values | None]):
     async def action_done(self) -> None:
         await self.settle()
         values = self.values()
+        if self.file is not None and values == self.at_start:
+            new = not any(self.initial.values())
+            self.notify("Nothing was typed, so nothing was added." if new else "Nothing changed.")
+            self.dismiss(None)
+            return
         problems = self.problems(values)
         if problems:
             for name, problem in problems.items():
@@ -279,15 +292,16 @@ class FormScreen(ModalScreen[Values | None]):
         self.dismiss(values)
 
     async def action_cancel(self) -> None:
-        if not self._in_a_field():
-            raise SkipAction()  # Escape closes an open drop-down list
+        if self._list_open():
+            raise SkipAction()  # Escape closes the open drop-down list
         await self.settle()
         self.dismiss(None)
 
     def file_draft(self) -> None:
         """File what the form holds, if anything was typed (hang-up, quit)."""
         values = self.values()
-        if self.file is None or self._filed or values == self.initial or self.problems(values):
+        at_start = getattr(self, "at_start", self.initial)
+        if self.file is None or self._filed or values == at_start or self.problems(values):
             return
         self._filed = self.file(values)
 
@@ -345,7 +359,7 @@ class LiveForm(FormScreen):
     def _history(self, step: Callable[[], str | None], verb: str) -> None:
         done, what = run_change(self, step)
         if done:
-            self.notify(f"{verb}: {what}." if what else f"Nothing to {verb.lower()[:-1]}.")
+            self.notify(f"{verb}: {what}." if what else f"Nothing to {verb.lower()[:-2]}.")
             self.show_values()
 
     def action_undo(self) -> None:

@@ -183,6 +183,7 @@ class ScalingScreen(SubScreen):
         box = self.query_one("#reason-input", Input)
         entry = self.editor.score_for(name)
         box.value = entry.reason if entry else ""
+        box.cursor_position = len(box.value)  # at the end of this person's reasoning
         box.placeholder = f"{name}'s reasoning (kept as you type; Enter or Escape closes)"
         box.remove_class("hidden")
         box.focus()
@@ -193,6 +194,7 @@ class ScalingScreen(SubScreen):
             return
         box = self.query_one("#question-input", Input)
         box.value = self.editor.conference.scaling.question
+        box.cursor_position = len(box.value)
         box.remove_class("hidden")
         box.focus()
 

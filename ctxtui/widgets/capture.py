@@ -7,8 +7,9 @@ makes the change through the meeting.
 
 Three modes:
 - typing: printable keys type, Enter files, Ctrl+T / Shift+Tab change the capture target;
-- browsing (↓ or Tab): the arrows move through the points, Enter edits one, Delete deletes it,
-  and any printable key goes back to typing and types itself: no letter ever acts on a point;
+- browsing (↑, ↓ or Tab, from the newest point): the arrows move through the points, Enter
+  edits one, Delete deletes it, and any printable key goes back to typing and types itself:
+  no letter ever acts on a point;
 - editing: the point's text in the line, cursor at the end; Enter keeps it, Escape restores it.
 """
 
@@ -66,7 +67,7 @@ class CaptureInput(KeysInOrder):
         ),
         Binding("ctrl+t", "noop", "Next heading", id="capture.next_target"),
         Binding("shift+tab", "noop", "Previous heading", id="capture.previous_target", show=False),
-        Binding("down,tab", "noop", "Browse the points", id="capture.browse", show=False),
+        Binding("up,down,tab", "noop", "Browse, newest first", id="capture.browse", show=False),
         Binding(
             "escape", "noop", "Cancel an edit / stop browsing", id="capture.escape", show=False
         ),
@@ -144,15 +145,16 @@ class CaptureInput(KeysInOrder):
             self.target = step(self.target)
             self.post_message(self.Moved())
             return True
-        if key in ("down", "tab"):
-            self.browse(self.target)
+        if key in ("up", "down", "tab"):
+            self.browse(self.target)  # from the newest point: the one most often corrected
             return True
         return False
 
-    def browse(self, target: str, index: int = 0) -> None:
-        """Browse a heading's points (nothing happens if it has none)."""
+    def browse(self, target: str, index: int | None = None) -> None:
+        """Browse a heading's points, from the newest unless told (nothing if it has none)."""
         count = len(self.points(target))
         if count:
+            index = count - 1 if index is None else index
             self.browsing = Place(target, max(0, min(index, count - 1)))
             self.post_message(self.Moved())
 
@@ -186,7 +188,7 @@ class CaptureInput(KeysInOrder):
             order = TARGET_KEYS
             step = 1 if key == "right" else -1
             target = order[(order.index(place.target) + step) % len(order)]
-            self.browsing = Place(target, 0)
+            self.browsing = Place(target, max(len(self.points(target)) - 1, 0))
             self.post_message(self.Moved())
             return True
         if key in ("escape", "tab", "backspace"):

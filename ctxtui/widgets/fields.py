@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 
 def _input_actions() -> dict[str, str]:
@@ -53,6 +53,19 @@ class FieldInput(KeysInOrder):
         super().__init__(*args, **kwargs)
         self.cursor_blink = False  # no redraws while idle: bandwidth over SSH
 
+    def _on_mount(self, event: events.Mount) -> None:
+        self.call_after_refresh(self._show_start)
+
+    def _show_start(self) -> None:
+        if not self.has_focus:
+            self.scroll_to(x=0, animate=False, immediate=True)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._show_start()  # a field left behind (or not reached yet) reads from its start
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._watch_selection(self.selection)  # and shows its cursor again when reached
+
 
 class FilterInput(KeysInOrder):
     """A filter whose Enter says what was typed when Enter came: in a burst like "kestrel⏎"
@@ -70,3 +83,37 @@ class FilterInput(KeysInOrder):
             self.post_message(self.Chosen(self.value))
             return
         await super()._on_key(event)
+
+
+class ChoiceField(Select[str], inherit_bindings=False):
+    """A drop-down that moves through a form like a text field: Enter goes on to the next
+    field (the form's key), Space or Alt+↓ opens the list, a letter picks the next choice that
+    starts with it, ←/→ step through the choices."""
+
+    BINDINGS = [Binding("space,alt+down", "show_overlay", "Open the list", show=False)]
+
+    def __init__(self, choices: tuple[str, ...], value: str, **kwargs) -> None:
+        super().__init__(
+            [(c, c) for c in choices],
+            value=value if value in choices else choices[0],
+            allow_blank=False,
+            **kwargs,
+        )
+        self.choices = choices
+
+    async def _on_key(self, event: events.Key) -> None:
+        current = self.choices.index(self.value) if self.value in self.choices else 0
+        picked: int | None = None
+        if event.key in ("left", "right"):
+            picked = (current + (1 if event.key == "right" else -1)) % len(self.choices)
+        elif event.character and event.character.isprintable() and event.character != " ":
+            letter = event.character.lower()
+            order = self.choices[current + 1 :] + self.choices[: current + 1]
+            match = next((c for c in order if c.lower().startswith(letter)), None)
+            picked = self.choices.index(match) if match is not None else None
+        if picked is None:
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        self.value = self.choices[picked]

@@ -1,0 +1,132 @@
+"""Every key is handled to its end before the next one is handed out.
+
+Textual hands a key to whichever widget has the focus *when the app reads the key*. Over SSH
+keys arrive in bursts, so the keys behind one that opens a screen, moves the focus or opens a
+drop-down list would go to the widget that had the focus before that change was done: the
+name typed after "a" lands nowhere, the digit after "Down" lands in the old box. This queue
+makes every screen behave as if each key were typed slowly: a key that arrives while an earlier
+one is still being handled waits, and is handed out once every change the earlier key set off
+(messages, a new screen mounting, a focus move) has been made.
+
+"Done" is a round trip: a callback queued behind the key on the widget that got it, then on
+each widget the key or its messages bubble through, the screen and the app (focus changes go
+through the app's queue). The round trips repeat until one finds every queue empty and the same
+screen and focus as before it. A key whose work is still running after ``LIMIT`` seconds (a
+long export, say) lets the next key go rather than hold the keyboard.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.message_pump import MessagePump
+
+LIMIT = 3.0  # seconds one key may hold the ones behind it
+SLICE = 0.05  # seconds between looks for a widget removed while it was being waited for
+ROUNDS = 50  # round trips at most per key (a handler that keeps posting messages)
+
+
+class KeyQueue:
+    def __init__(self, app: App[Any], deliver: Callable[[events.Key], Awaitable[None]]) -> None:
+        self.app = app
+        self.deliver = deliver
+        self.waiting: deque[events.Key] = deque()
+        self.task: asyncio.Task[None] | None = None
+        self._drained = asyncio.Event()
+        self._drained.set()
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    def put(self, event: events.Key) -> None:
+        self.waiting.append(event)
+        self._drained.clear()
+        if not self.busy:
+            self.task = asyncio.create_task(self._run(), name="ctxtui keys in order")
+
+    async def drained(self, timeout: float = 10.0) -> None:
+        """Wait until every key received so far has been handled (tests, quitting)."""
+        if self.busy or self.waiting:
+            await asyncio.wait_for(self._drained.wait(), timeout)
+
+    def stop(self) -> None:
+        self.waiting.clear()
+        if self.task is not None:
+            self.task.cancel()
+        self._drained.set()
+
+    async def _run(self) -> None:
+        try:
+            while self.waiting and self.app.is_running:
+                event = self.waiting.popleft()
+                try:
+                    await self.deliver(event)
+                    await self.settle()
+                except Exception as error:  # an action failed: the app reports it as always
+                    self.app._handle_exception(error)
+                    return
+        finally:
+            if not self.waiting:
+                self._drained.set()
+
+    async def settle(self) -> None:
+        """Wait until the last key and everything it set off have been handled."""
+        deadline = time.monotonic() + LIMIT
+        screen: object = None
+        for _ in range(ROUNDS):
+            if not self.app.is_running:
+                return
+            before = (tuple(self.app.screen_stack), self.app.focused)
+            top = self.app.screen
+            pumps: list[MessagePump] = []
+            if top is not screen:  # a new screen: wait until all of it is mounted
+                pumps.extend(top.walk_children(with_self=False))
+                screen = top
+            target = self.app.focused or top
+            pumps.extend(target.ancestors_with_self)  # the widget, up to the screen and the app
+            if not await _round_trip(pumps, deadline):
+                return
+            after = (tuple(self.app.screen_stack), self.app.focused)
+            if before == after and all(_idle(pump) for pump in pumps):
+                return
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    # One function for every round trip: Textual inspects each callback's signature, and
+    # caches that for a function but not for a fresh bound method such as ``set_result``.
+    if not future.done():
+        future.set_result(None)
+
+
+def _idle(pump: MessagePump) -> bool:
+    return pump._message_queue.empty()
+
+
+async def _round_trip(pumps: list[MessagePump], deadline: float) -> bool:
+    """A callback through every pump at once; False when the time is up. A message that moves
+    on to another pump meanwhile (bubbling) is caught by the next round: the caller repeats
+    until every queue is empty."""
+    loop = asyncio.get_running_loop()
+    waits: dict[asyncio.Future[None], MessagePump] = {}
+    for pump in dict.fromkeys(pumps):
+        done: asyncio.Future[None] = loop.create_future()
+        if pump.call_later(_resolve, done):
+            waits[done] = pump
+    while waits:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        finished, _ = await asyncio.wait(waits, timeout=min(remaining, SLICE))
+        for future in finished:
+            del waits[future]
+        for future, pump in list(waits.items()):
+            if pump._closing or pump._closed:  # removed meanwhile: it will never answer
+                del waits[future]
+    return True
