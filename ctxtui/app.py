@@ -13,14 +13,17 @@ from collections.abc import Callable, Iterable
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.keys import _character_to_key
 from textual.screen import Screen
 
+from .config import ConfigError
 from .meeting import Conferences, Meeting
 from .model import strip_controls
 from .resources import style
 from .store import Store, StoreError
 from .widgets.keyqueue import KeyQueue
 
+TERMINAL_CHECK_SECONDS = 1.0
 SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶", "flag": "⚑"}
 # The Linux console's font lacks most of these.
 ASCII_SYMBOLS = {
@@ -85,13 +88,17 @@ class CtxApp(App[None]):
         self.keys = KeyQueue(self, self._deliver_key)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys go through the queue: each is handled to its end before the next one."""
+        """Keys and pastes go through one queue: each is handled to its end before the next."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            for key in _as_typed(event):
+                self.keys.put(key)
+            return
+        if isinstance(event, events.Paste) and not event.is_forwarded:
             self.keys.put(event)
             return
         await super().on_event(event)
 
-    async def _deliver_key(self, event: events.Key) -> None:
+    async def _deliver_key(self, event: events.Key | events.Paste) -> None:
         await super().on_event(event)
 
     def on_mount(self) -> None:
@@ -99,6 +106,8 @@ class CtxApp(App[None]):
         for sig in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(sig, self._on_hangup)
         self.set_interval(self.autosave_seconds, self._autosave)
+        if not self.is_headless:
+            self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
         if self.board and self.conference_id:
             from .screens.board import BoardScreen
 
@@ -113,9 +122,21 @@ class CtxApp(App[None]):
     def notify(self, message: str, *, title: str = "", markup: bool = False, **kwargs) -> None:
         """Messages often carry file names and typed text: never markup, never raw controls
         (widgets pass ``markup=True`` by default, so it is ignored here on purpose)."""
+        self.clear_notifications()  # one notice at a time: a stack of them covers the screen
         super().notify(
             strip_controls(str(message)), title=strip_controls(title), markup=False, **kwargs
         )
+        self.call_after_refresh(self._place_notices)  # once the focus has its place on screen
+
+    def _place_notices(self) -> None:
+        """Notices show at the top, or at the bottom while the focus is in the top half of the
+        screen, so they never cover what is being typed."""
+        from textual.widgets._toast import ToastRack
+
+        focused, height = self.focused, self.size.height
+        low = focused is None or not focused.region or focused.region.y >= height // 2
+        for rack in self.screen.query(ToastRack):
+            rack.set_class(not low, "-bottom")
 
     # -- open meetings
 
@@ -124,7 +145,7 @@ class CtxApp(App[None]):
 
         try:
             meeting = Meeting(self.store, conference_id, self.now)
-        except StoreError as error:
+        except (StoreError, ConfigError) as error:
             self.notify(str(error), severity="error", timeout=10)
             return
         self.meetings[meeting.conference.id] = meeting
@@ -166,6 +187,12 @@ class CtxApp(App[None]):
             self.rescue_all()
         self.close_all()
         self.exit(return_code=1)
+
+    def _check_terminal(self) -> None:
+        """A terminal can go away without a hang-up signal (an app started under su, a pty
+        whose other end closed): then reading it only ever ends. Treat that as a hang-up."""
+        if not terminal_is_there():
+            self._on_hangup()
 
     def rescue_all(self) -> None:
         """Whatever could not be saved goes to a rescue copy, restored on the next open."""
@@ -218,6 +245,30 @@ class CtxApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":
                 yield command
+
+
+def terminal_is_there(fd: int = 0) -> bool:
+    """False once the terminal on ``fd`` has gone (hung up, closed, or not a terminal)."""
+    import termios
+
+    try:
+        termios.tcgetattr(fd)
+    except (OSError, termios.error):
+        return False
+    return True
+
+
+def _as_typed(event: events.Key) -> list[events.Key]:
+    """A terminal reads Escape and the key right after it in one burst as Alt+key: ctxtui
+    binds no Alt key, so that is taken as what was typed, Escape then the key."""
+    if not event.key.startswith("alt+"):
+        return [event]
+    char = event.character
+    if char and len(char) == 1 and char.isprintable():
+        key = char if char.isalnum() else _character_to_key(char)
+    else:
+        key, char = event.key.removeprefix("alt+"), None
+    return [events.Key("escape", "\x1b"), events.Key(key, char)]
 
 
 def run_app(

@@ -7,18 +7,21 @@ got the minutes and who did not, and only those who got them are recorded as cir
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
 
 from .export.markdown import MARKING, default_file_name
-from .model import Conference, Recipient
+from .model import Conference, Recipient, strip_controls
 
 SECURITY = ("starttls", "tls", "none")
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
@@ -121,12 +124,34 @@ def ready_to_send(
         raise SendError(
             "nobody to send to: fill in the distribution list (Ctrl+O c) or attendees' emails"
         )
+    for person in people:
+        if not is_one_address(person.email):
+            raise SendError(
+                f"{person.email!r} ({person.name or 'no name'}) is not one plain email address; "
+                "nothing was sent (correct it in the distribution list or the attendance)"
+            )
     return people
 
 
+def is_one_address(text: str) -> bool:
+    """True for exactly one plain address (local@domain): no list, no display name, no
+    comment, nothing a mail header would read as a second recipient."""
+    try:
+        address = Address(addr_spec=text)
+    except (ValueError, IndexError, HeaderParseError):
+        return False
+    plain = re.fullmatch(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", text)
+    return plain is not None and address.addr_spec == text
+
+
+def _one_line(text: str) -> str:
+    """A stored text made fit for a mail header: one line, no control characters."""
+    return " ".join(strip_controls(text).split())
+
+
 def subject(conference: Conference) -> str:
-    name = conference.context.name or "unnamed context"
-    held = conference.dates.conference or "undated"
+    name = _one_line(conference.context.name) or "unnamed context"
+    held = _one_line(conference.dates.conference) or "undated"
     draft = " (DRAFT)" if conference.status != "final" else ""
     return f"{MARKING}: Context conference minutes{draft}: {name}, {held}"
 
@@ -185,7 +210,14 @@ class Sent:
 
 def send(settings: SmtpSettings, mail: EmailMessage, to: list[str]) -> Sent:
     """Hand the message to the relay. Raises SendError when nobody got it."""
-    context = ssl.create_default_context(cafile=settings.ca_file or None)
+    try:
+        context = ssl.create_default_context(cafile=settings.ca_file or None)
+    except (OSError, ssl.SSLError) as error:
+        reason = getattr(error, "strerror", None) or getattr(error, "reason", None) or error
+        raise SendError(
+            f"the ca_file {settings.ca_file} in [smtp] cannot be used ({reason}): it must be a "
+            "readable file of PEM certificates; nothing was sent"
+        ) from None
     password = read_password(settings.password_file) if settings.username else ""
     where = settings.describe()
     try:

@@ -31,6 +31,7 @@ from .model import (
     parse_date,
 )
 from .store import Store, StoreError
+from .terminal_text import printable
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 EXIT_ERROR = 2
@@ -135,15 +136,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except (UserError, StoreError, ExportError, ValidationError, ConfigError) as error:
-        print(f"ctxtui: {_sentence(str(error))}", file=sys.stderr)
+        _err(f"ctxtui: {_sentence(str(error))}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
 
 
 def _out(text: object = "") -> None:
-    """One line on standard output; a full or closed output is one sentence, not a traceback."""
-    _out_bytes(f"{text}\n".encode())
+    """One line on standard output; a full or closed output is one sentence, not a traceback.
+    Stored text may hold anything: nothing reaches the terminal raw."""
+    _out_bytes(f"{printable(text, lines=True)}\n".encode())
+
+
+def _err(text: object) -> None:
+    """One line on standard error, made safe for a terminal like everything printed."""
+    with contextlib.suppress(OSError, ValueError):
+        print(printable(text, lines=True), file=sys.stderr)
 
 
 def _out_bytes(data: bytes) -> None:
@@ -248,9 +256,7 @@ def _new(store: Store, args: argparse.Namespace) -> int:
         raise UserError("--context needs the name of the place or group")
     conference = Conference(
         context=Context(name=name, type=args.type),
-        dates=Dates(
-            conference=held.isoformat(), review=dates.default_review(held, nation()).isoformat()
-        ),
+        dates=Dates(conference=held.isoformat(), review=dates.default_review_text(held, nation())),
     )
     _out(store.create(conference).id)
     return 0
@@ -259,7 +265,7 @@ def _new(store: Store, args: argparse.Namespace) -> int:
 def _list(store: Store, as_json: bool) -> int:
     listing = store.list()
     for problem in listing.problems:
-        print(f"ctxtui: warning: {problem.message()}", file=sys.stderr)
+        _err(f"ctxtui: warning: {problem.message()}")
     chosen_nation = nation()
     rows = [summary.to_json(chosen_nation) for summary in listing.summaries]
     if as_json:  # one conference a line: readable, and quick to write for 10,000
@@ -273,7 +279,7 @@ def _list(store: Store, as_json: bool) -> int:
             f"review {row['review_due'] or '-':<10}  {row['context']}"
         )
     if not rows:
-        print("No conferences yet. Create one with: ctxtui new --context NAME", file=sys.stderr)
+        _err("No conferences yet. Create one with: ctxtui new --context NAME")
     return 0
 
 
@@ -289,9 +295,9 @@ def _import_all(store: Store, files: list[str]) -> int:
             if len(files) == 1:
                 raise
             failed += 1
-            print(f"ctxtui: {error}", file=sys.stderr)
+            _err(f"ctxtui: {error}")
     if failed:
-        print(f"ctxtui: {len(files) - failed} of {len(files)} files imported", file=sys.stderr)
+        _err(f"ctxtui: {len(files) - failed} of {len(files)} files imported")
     return 0 if not failed else 2 if failed == len(files) else 1
 
 
@@ -327,7 +333,7 @@ def _import(store: Store, file: str) -> int:
     except RecursionError:
         raise UserError(f"{name} is nested too deeply to read; nothing was imported") from None
     if note:
-        print(f"ctxtui: {note}", file=sys.stderr)
+        _err(f"ctxtui: {note}")
     _out(conference.id)
     return 0
 
@@ -361,14 +367,15 @@ def _send(store: Store, args: argparse.Namespace) -> int:
     with store.open(args.id) as session:
         if session.read_only:
             raise UserError(
-                f"{args.id} is {session.read_only_reason}: send from that window, or close it "
-                "and try again (sending records who got the minutes)"
+                f"{args.id} cannot be sent from here ({session.read_only_reason}): send from "
+                "the window that has it open, or close it and try again (sending records who "
+                "got the minutes)"
             )
         conference = session.conference
         findings = scan(conference)
         if not args.ignore_flags:
             for finding in findings:
-                print(f"  {describe_finding(finding)}", file=sys.stderr)
+                _err(f"  {describe_finding(finding)}")
         try:
             people = ready_to_send(
                 conference, len(findings), draft=args.draft, ignore_flags=args.ignore_flags
@@ -376,8 +383,8 @@ def _send(store: Store, args: argparse.Namespace) -> int:
         except SendError as error:
             raise UserError(str(error)) from None
         to = [p.email for p in people]
-        print(f"ctxtui: {subject(conference)}", file=sys.stderr)
-        print(f"ctxtui: to {len(to)}: {', '.join(to)} via {settings.describe()}", file=sys.stderr)
+        _err(f"ctxtui: {subject(conference)}")
+        _err(f"ctxtui: to {len(to)}: {', '.join(to)} via {settings.describe()}")
         if args.dry_run:
             _out("Nothing sent (--dry-run).")
             return 0
@@ -403,7 +410,7 @@ def _send(store: Store, args: argparse.Namespace) -> int:
                 f"the minutes were sent, but the record of it was not saved: {error}"
             ) from None
         if note:
-            print(f"ctxtui: {note}", file=sys.stderr)
+            _err(f"ctxtui: {note}")
     return 1 if sent.refused else 0
 
 
@@ -414,13 +421,12 @@ def _warn_of_flags(conference: Conference) -> None:
 
     findings = scan(conference)
     if findings:
-        print(
+        _err(
             f"ctxtui: warning: {len(findings)} possible child-identifying detail(s) are not "
-            "cleared (`ctxtui check ID` lists them; the app can dismiss them):",
-            file=sys.stderr,
+            "cleared (`ctxtui check ID` lists them; the app can dismiss them):"
         )
         for finding in findings:
-            print(f"  {describe_finding(finding)}", file=sys.stderr)
+            _err(f"  {describe_finding(finding)}")
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
@@ -429,7 +435,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     conference = store.load(args.id)
     previous, problem = load_previous(store, conference)
     if problem:
-        print(f"ctxtui: warning: {problem}", file=sys.stderr)
+        _err(f"ctxtui: warning: {problem}")
     _warn_of_flags(conference)
     chosen_nation = nation()
     if args.out is not None and not args.out.strip():
@@ -442,6 +448,6 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         conference, args.format, path, nation=chosen_nation, previous=previous, replace=args.force
     )
     if written.note:
-        print(f"ctxtui: {written.note}", file=sys.stderr)
+        _err(f"ctxtui: {written.note}")
     _out(written.path)
     return 0

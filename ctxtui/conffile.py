@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from .files import describe
+from .files import describe, read_plain
 from .model import Conference, ValidationError, conference_from_dict
 
 STORAGE_VERSION = 1
@@ -35,8 +35,7 @@ def read_json_file(path: str | Path) -> dict[str, Any] | None:
     orjson reads a 10,000-conference folder about three times as fast as the standard library,
     which is what rebuilding the index after a crash costs."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = read_plain(Path(path))
     except FileNotFoundError:
         return None
     except OSError as error:

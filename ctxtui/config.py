@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from . import dates
+from .files import describe, read_plain
 
 APP_NAME = "ctxtui"
 
@@ -31,11 +32,13 @@ class ConfigError(Exception):
 def _config() -> dict[str, object]:
     """The config file's settings ({} when there is no file)."""
     path = config_path()
-    if not path.exists():
-        return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+        return tomllib.loads(read_plain(path).decode("utf-8"))
+    except FileNotFoundError:
+        return {}
+    except OSError as error:  # unreadable, a link, not a plain file
+        raise ConfigError(f"cannot read {path}: {describe(error)}") from None
+    except ValueError as error:
         raise ConfigError(f"cannot read {path}: {error}") from None
 
 

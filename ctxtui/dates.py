@@ -9,6 +9,8 @@ import datetime as dt
 import functools
 import os
 
+from .record import LAST_YEAR as LAST_RECORD_YEAR
+
 # nation name -> subdivision code of the ``holidays`` package (country "GB")
 NATIONS: dict[str, str] = {
     "england-and-wales": "ENG",
@@ -76,6 +78,13 @@ def next_working_day(day: dt.date, nation: str = DEFAULT_NATION) -> dt.date:
 def default_review(conference: dt.date, nation: str = DEFAULT_NATION) -> dt.date:
     """Three months after the conference, moved on to a working day."""
     return next_working_day(add_months(conference, REVIEW_MONTHS), nation)
+
+
+def default_review_text(conference: dt.date, nation: str = DEFAULT_NATION) -> str:
+    """The default review date as stored (YYYY-MM-DD), or "" when it would fall past the last
+    year a record may hold: a date the chair did not type never makes a record invalid."""
+    review = default_review(conference, nation)
+    return review.isoformat() if review.year <= LAST_RECORD_YEAR else ""
 
 
 def review_warning(

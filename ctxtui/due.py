@@ -28,7 +28,7 @@ def review_after_move(old: str, new: str, review: str, nation: str) -> str:
         old_day is not None and review == dates.default_review(old_day, nation).isoformat()
     )
     if automatic and new_day is not None:
-        return dates.default_review(new_day, nation).isoformat()
+        return dates.default_review_text(new_day, nation)
     return review
 
 

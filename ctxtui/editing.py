@@ -74,6 +74,7 @@ class Editor:
         self.conference = conference
         self.now = now
         self.read_only = read_only
+        self.read_only_why = "this conference is open for writing elsewhere"
         self.nation = nation
         self.version = 0
         self._undo: list[_Step] = []
@@ -88,7 +89,7 @@ class Editor:
     def refusal(self) -> str | None:
         """Why nothing may change now, or None if changes are allowed."""
         if self.read_only:
-            return "Read-only: this conference is open for writing elsewhere."
+            return f"Read-only: {self.read_only_why}."
         if self.final:
             return "These minutes are final: choose Amend to change them."
         return None

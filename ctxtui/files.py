@@ -121,7 +121,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
 
 def _link_or_copy(source: Path, target: Path) -> None:
     try:
-        os.link(source, target)
+        os.link(source, target, follow_symlinks=False)
     except OSError as error:
         if error.errno not in NO_LINKS:
             raise
@@ -165,6 +165,61 @@ def _create_without_links(tmp: Path, path: Path) -> bool:
     os.replace(tmp, path)
     fsync_dir(path.parent)
     return True
+
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any conference (5,000 points of 100,000 characters)
+
+
+class NotPlainFile(OSError):
+    """A file ctxtui will not read: a link, a FIFO, a device, a folder, someone else's, or too
+    big. The message says which, in words."""
+
+
+def open_plain(path: Path, flags: int = os.O_RDONLY, mode: int = PRIVATE_FILE) -> int:
+    """Open ``path`` without following a link and without waiting on a FIFO, and only if it is
+    a plain file owned as it should be (by you, or in a team folder by the folder's group);
+    the open descriptor. Raises NotPlainFile (or the usual OSError) otherwise."""
+    try:
+        fd = os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, mode)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise NotPlainFile(errno.ELOOP, "it is a link, and ctxtui never follows one") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotPlainFile(errno.EINVAL, "it is not a plain file")
+        if not _owned_as_expected(info, path.parent):
+            raise NotPlainFile(errno.EPERM, "it belongs to someone outside this folder's team")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _owned_as_expected(info: os.stat_result, folder: Path) -> bool:
+    if info.st_uid in (os.geteuid(), 0):
+        return True
+    try:
+        folder_info = os.stat(folder)
+    except OSError:
+        return False
+    return bool(folder_info.st_mode & stat.S_ISGID) and info.st_gid == folder_info.st_gid
+
+
+def read_plain(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a plain file (see ``open_plain``) no bigger than ``limit``."""
+    fd = open_plain(path)
+    try:
+        if os.fstat(fd).st_size > limit:
+            raise NotPlainFile(errno.EFBIG, f"it is larger than {limit // (1024 * 1024)} MB")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise NotPlainFile(errno.EFBIG, f"it is larger than {limit // (1024 * 1024)} MB")
+        return data
+    finally:
+        os.close(fd)
 
 
 def is_regular_or_absent(path: Path) -> bool:

@@ -11,19 +11,21 @@ import time
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, NamedTuple
 
 import orjson
 
 from . import dates, due
-from .conffile import UnreadableFile, read_json_file, record_of_file
-from .files import atomic_write
+from .conffile import StoreError, UnreadableFile, read_json_file, record_of_file
+from .files import atomic_write, describe
 from .model import ID_PATTERN, SCHEMA, Action
+from .terminal_text import printable
 
 # 2: earliest due date of open actions; 3: entries are lists; 4: folder; 5: circulated
 INDEX_VERSION = 5
 # ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
-CONFLICT_COPY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.conflict-\d{8}-\d{6}")
+CONFLICT_COPY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.conflict-\d{8}-\d{6}(-\d+)?")
 
 
 class Summary(NamedTuple):
@@ -91,8 +93,23 @@ def _cached_summary(entry: Any) -> Summary | None:
         return None
     if previous is not None and not isinstance(previous, str):
         return None
+    if not ID_PATTERN.fullmatch(cid) or not all(isinstance(a, str) for a in agencies):
+        return None
+    context, kind_of, kind, status, held, review, next_due, sent = (
+        printable(t) for t in (context, kind_of, kind, status, held, review, next_due, sent)
+    )
     return Summary(
-        cid, context, kind_of, kind, status, held, review, previous, tuple(agencies), next_due, sent
+        cid,
+        context,
+        kind_of,
+        kind,
+        status,
+        held,
+        review,
+        None if previous is None else printable(previous),
+        tuple(printable(a) for a in agencies),
+        next_due,
+        sent,
     )
 
 
@@ -103,7 +120,7 @@ def _text(data: Any, *keys: str) -> str:
     value = data.get(keys[-1], "") if isinstance(data, dict) else None
     if not isinstance(value, str):
         raise ValueError(f"{'.'.join(keys)} is not text")
-    return value
+    return printable(value)  # it came from a file: shown, never run by the terminal
 
 
 def _summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
@@ -136,8 +153,8 @@ def _summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
         status=_text(record, "status") or "draft",
         conference=_text(record, "dates", "conference"),
         review=_text(record, "dates", "review"),
-        previous_id=previous,
-        agencies=tuple(sorted(n for n in named if isinstance(n, str) and n)),
+        previous_id=None if previous is None else printable(previous),
+        agencies=tuple(sorted(printable(n) for n in named if isinstance(n, str) and n)),
         next_due=due.next_action_due(plan),
         circulated=last_sent,
     )
@@ -157,7 +174,7 @@ class Problem:
     reason: str
 
     def message(self) -> str:
-        return f"{self.path} cannot be read ({self.reason}); it has been left untouched."
+        return printable(f"{self.path} cannot be read ({self.reason}); it has been left untouched.")
 
 
 @dataclass
@@ -186,33 +203,48 @@ def list_conferences(folder_path: Path, index_path: Path) -> Listing:
     summaries: list[Summary] = []
     problems: list[Problem] = []
     changed = False
-    with os.scandir(folder_path) as found:
-        for entry in found:
-            name = entry.name
-            if name.startswith(".") or not name.endswith(".json"):
+    try:
+        found = list(os.scandir(folder_path))
+    except OSError as error:
+        raise StoreError(f"Cannot read the folder {folder_path}: {describe(error)}.") from None
+    for entry in found:
+        name = entry.name
+        if name.startswith(".") or not name.endswith(".json"):
+            continue
+        conference_id = name[: -len(".json")]
+        if not ID_PATTERN.fullmatch(conference_id):
+            if not CONFLICT_COPY.fullmatch(conference_id):
+                problems.append(Problem(Path(entry.path), "its name is not a conference id"))
+            continue
+        try:
+            stat = entry.stat(follow_symlinks=False)
+        except OSError as error:
+            problems.append(Problem(Path(entry.path), describe(error)))
+            continue
+        if not S_ISREG(stat.st_mode):  # a link, a FIFO, a folder: never opened
+            reason = "it is a link, and ctxtui never follows one"
+            problems.append(
+                Problem(
+                    Path(entry.path), reason if entry.is_symlink() else "it is not a plain file"
+                )
+            )
+            continue
+        stamp = [stat.st_ino, stat.st_mtime_ns, stat.st_size]
+        cached = entries.get(conference_id)
+        if isinstance(cached, list) and cached[:_STAMP] == stamp:
+            summary = _cached_summary(cached)
+            if summary is not None:
+                fresh[conference_id] = cached
+                summaries.append(summary)
                 continue
-            conference_id = name[: -len(".json")]
-            if not ID_PATTERN.fullmatch(conference_id):
-                if not CONFLICT_COPY.fullmatch(conference_id):
-                    problems.append(Problem(Path(entry.path), "its name is not a conference id"))
-                continue
-            stat = entry.stat()
-            stamp = [stat.st_ino, stat.st_mtime_ns, stat.st_size]
-            cached = entries.get(conference_id)
-            if isinstance(cached, list) and cached[:_STAMP] == stamp:
-                summary = _cached_summary(cached)
-                if summary is not None:
-                    fresh[conference_id] = cached
-                    summaries.append(summary)
-                    continue
-            changed = True
-            try:
-                summary = _summary_of_file(entry.path, conference_id)
-            except UnreadableFile as error:
-                problems.append(Problem(Path(entry.path), error.reason))
-                continue
-            fresh[conference_id] = _index_entry(stamp, summary)
-            summaries.append(summary)
+        changed = True
+        try:
+            summary = _summary_of_file(entry.path, conference_id)
+        except UnreadableFile as error:
+            problems.append(Problem(Path(entry.path), error.reason))
+            continue
+        fresh[conference_id] = _index_entry(stamp, summary)
+        summaries.append(summary)
     problems.sort(key=lambda p: str(p.path))
     # trusted next time only if nothing changed in the folder while it was being read
     settled = _folder_stamp(folder_path, settled=True)

@@ -9,7 +9,8 @@ import os
 import socket
 from pathlib import Path
 
-from .files import PRIVATE_FILE, describe, file_mode
+from .files import PRIVATE_FILE, describe, file_mode, open_plain
+from .terminal_text import printable
 
 
 class Lock:
@@ -27,10 +28,10 @@ class Lock:
 
     @classmethod
     def take(cls, path: Path) -> Lock:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        try:  # never through a link a colleague planted, never a FIFO or a device
+            fd = open_plain(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
         except OSError as error:
-            return cls(path, None, f"the lock file cannot be made here: {describe(error)}")
+            return cls(path, None, f"the lock file cannot be used: {describe(error)}")
         with contextlib.suppress(OSError):  # only its owner may; a colleague's stays as it is
             if os.fstat(fd).st_uid == os.geteuid():
                 os.fchmod(fd, file_mode(path.parent))
@@ -39,7 +40,12 @@ class Lock:
         except BlockingIOError:
             holder = _read_holder(fd)
             os.close(fd)
-            return cls(path, None, f"open for editing elsewhere ({holder})", elsewhere=True)
+            return cls(
+                path,
+                None,
+                f"this conference is open for editing elsewhere ({holder})",
+                elsewhere=True,
+            )
         except OSError as error:
             os.close(fd)
             return cls(path, None, f"the lock cannot be taken here: {describe(error)}")
@@ -57,6 +63,7 @@ class Lock:
 
 def _read_holder(fd: int) -> str:
     try:
-        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+        text = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        return printable(text) or "another process"  # a colleague may have written anything
     except OSError:
         return "another process"

@@ -103,6 +103,8 @@ class Meeting:
         self.editor = Editor(
             self.session.conference, now, read_only=self.session.read_only, nation=self.nation
         )
+        if self.session.read_only:  # a read-only disk, a copy under another name…
+            self.editor.read_only_why = self.session.read_only_reason
         self.autosaver = Autosaver(self.session, self.editor, now)
         self.export_folder = Path.cwd()
         self._drafts: dict[object, Draft] = {}
@@ -115,7 +117,7 @@ class Meeting:
 
     def _restore_rescue(self) -> None:
         """The last run could not save and left a rescue copy: put it back (undoably)."""
-        found = find_rescue(self.conference.id)
+        found = find_rescue(self.conference.id, self.store.root)
         if found is None:
             return
         path, rescued = found
@@ -126,10 +128,13 @@ class Meeting:
         if self.editor.final and rescued.status != "final":
             return  # finalised since: leave the copy for a person to look at
         self.editor.replace_record(rescued, "Restored what could not be saved last time")
-        self.restored_notice = (
-            f"Restored the changes that could not be saved last time (kept in {path} until "
-            "they are saved here)."
-        )
+        if self.flush():  # saved where it belongs: the copy goes, never restored twice
+            self.restored_notice = "Restored the changes that could not be saved last time."
+        else:
+            self.restored_notice = (
+                f"Restored the changes that could not be saved last time (kept in {path} "
+                "until they are saved here)."
+            )
 
     def _clear_rescue(self) -> None:
         if self._rescued is not None:
@@ -152,7 +157,7 @@ class Meeting:
     def read_only_notice(self) -> str | None:
         """What to tell the chair on opening, if anything stops them changing the minutes."""
         if self.read_only:
-            return f"Read-only: this conference is {self.session.read_only_reason}."
+            return f"Read-only: {self.session.read_only_reason}."
         if self.editor.final:
             return "These minutes are final. Ctrl+O then m amends them."
         return None
@@ -319,7 +324,7 @@ class Meeting:
         """The app must end and the record could not be saved: keep a rescue copy."""
         if self.read_only or not self.autosaver.dirty:
             return None
-        return write_rescue(self.conference)
+        return write_rescue(self.conference, self.store.root)
 
     def close(self) -> None:
         self.session.close()
@@ -345,7 +350,7 @@ class Conferences:
                 context=Context(name=name, type=CONTEXT_TYPES[0]),
                 dates=Dates(
                     conference=today.isoformat(),
-                    review=dates.default_review(today, self.nation).isoformat(),
+                    review=dates.default_review_text(today, self.nation),
                 ),
             )
         )

@@ -29,7 +29,7 @@ def start_review(
             conference=held.isoformat(),
             start_time=previous.dates.start_time,
             end_time=previous.dates.end_time,
-            review=dates.default_review(held, nation).isoformat(),
+            review=dates.default_review_text(held, nation),
         ),
         roles=copy.deepcopy(previous.roles),
         # the people invited last time, to be marked at the meeting

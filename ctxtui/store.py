@@ -26,13 +26,13 @@ from .conffile import StoreError as StoreError  # re-exported: the store's error
 from .conffile import UnreadableFile as UnreadableFile
 from .conffile import document, encode, read_conference_file, read_json_file
 from .conffile import encode_document as encode_document
-from .files import atomic_create, atomic_write, describe, fsync_dir, make_folder
+from .files import NO_LINKS, atomic_create, atomic_write, describe, fsync_dir, make_folder
 from .ids import id_candidates
 from .listing import Listing as Listing  # re-exported for the meeting and the screens
 from .listing import Summary as Summary
 from .listing import list_conferences
 from .locks import Lock
-from .model import ID_PATTERN, Conference, conference_from_dict
+from .model import ID_PATTERN, Conference, ValidationError, conference_from_dict
 
 
 class LockedError(StoreError):
@@ -66,7 +66,7 @@ class Store:
         for folder in (self.root, self.folder, self.locks):
             try:
                 make_folder(folder)
-            except OSError as error:
+            except (OSError, ValueError) as error:  # ValueError: a NUL in the name
                 raise StoreError(f"Cannot use data folder {folder}: {describe(error)}.") from None
 
     def path_for(self, conference_id: str) -> Path:
@@ -125,9 +125,24 @@ class Store:
     def open(self, conference_id: str, *, read_only: bool = False) -> Session:
         """Open a conference for editing. If another process holds it, the session is read-only."""
         path = self.path_for(conference_id)
-        conference = self.load(conference_id)
-        stamp = file_stamp(path)
+        # the lock first: a window taking over must read what the last writer left
         lock = None if read_only else Lock.take(self.locks / f"{conference_id}.lock")
+        try:
+            conference = self.load(conference_id)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        stamp = file_stamp(path)
+        if conference.id != conference_id:  # a copy under another name: never save over
+            if lock is not None:
+                lock.release()
+            lock = Lock(
+                path,
+                None,
+                f"the file {path.name} holds conference {conference.id!r}, not "
+                f"{conference_id!r}: a copy is never saved over the original",
+            )
         return Session(self, conference, lock, stamp)
 
     def delete(self, conference_id: str) -> None:
@@ -152,7 +167,10 @@ class Store:
         """
         path = self.path_for(conference.id)
         payload = conference.to_dict()
-        conference_from_dict(payload)  # never write a record that would not load again
+        try:
+            conference_from_dict(payload)  # never write a record that would not load again
+        except ValidationError as error:
+            raise StoreError(f"Could not save {conference.id}: {error}.") from None
         note = None
         try:
             if expected is not None:
@@ -169,12 +187,32 @@ class Store:
         if now is None:
             name = path.stem
             return f"The file of {name} had been removed; the minutes you have were written again."
-        aside = path.with_name(f"{path.stem}.conflict-{time.strftime('%Y%m%d-%H%M%S')}.json")
-        os.replace(path, aside)
+        aside = _set_aside(path, f"{path.stem}.conflict-{time.strftime('%Y%m%d-%H%M%S')}")
         return (
             f"The file of {path.stem} had been replaced by something else: that copy is kept as "
             f"{aside.name}, and the minutes you have were written."
         )
+
+
+def _set_aside(path: Path, stem: str) -> Path:
+    """Move ``path`` to ``stem.json`` (``stem-2.json``… if taken): a name is claimed with a hard
+    link, so two copies set aside in the same second never overwrite each other."""
+    for n in range(1, 1000):
+        aside = path.with_name(f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
+        try:
+            os.link(path, aside, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            if error.errno not in NO_LINKS:
+                raise
+            if aside.exists():
+                continue
+            os.replace(path, aside)  # no hard links here: the name checked just before
+            return aside
+        os.unlink(path)
+        return aside
+    raise FileExistsError(f"too many copies set aside for {path.name}")
 
 
 Stamp = tuple[int, int, int]
@@ -189,7 +227,7 @@ class SaveResult:
 def file_stamp(path: Path) -> Stamp | None:
     """(inode, modification time, size): changes whenever the file is replaced or rewritten."""
     try:
-        st = os.stat(path)
+        st = os.lstat(path)
     except OSError:
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)

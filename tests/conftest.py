@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -120,6 +121,23 @@ async def wait_for(condition, timeout: float = 3.0, interval: float = 0.02):
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not met within {timeout}s")
         await asyncio.sleep(interval)
+
+
+async def idle(pilot) -> None:
+    """Wait until the app, the top screen and each of its widgets have nothing left to handle
+    and the screens and the focus have stopped changing (a screen being opened is idle only
+    once it is mounted and has put the focus where it wants it)."""
+    app = pilot.app
+    for _ in range(100):
+        before = (list(app.screen_stack), app.focused)
+        await app.keys.drained()  # a key's action (Done, say) may still be running
+        await pilot._wait_for_screen()
+        await asyncio.sleep(0)
+        pumps = [app, *app.screen.walk_children(with_self=True)]
+        quiet = not app.keys.busy and all(pump._message_queue.empty() for pump in pumps)
+        if quiet and before == (list(app.screen_stack), app.focused):
+            return
+    raise AssertionError("the app never settled")
 
 
 async def burst(pilot, text: str, *then: str) -> None:

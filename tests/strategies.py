@@ -128,6 +128,10 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                 )
             )
         ),
+        "unfiled": {
+            "target": draw(st.sampled_from(["", *model.TARGET_KEYS])),
+            "text": draw(text),
+        },
         "circulated": draw(
             small_lists(st.fixed_dictionaries({"at": stamps, "to": small_lists(emails)}))
         ),

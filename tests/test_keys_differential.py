@@ -16,7 +16,6 @@ a second scores 10), and keys that write files or send mail (export, send, previ
 
 from __future__ import annotations
 
-import asyncio
 import os
 import random
 import unicodedata
@@ -32,7 +31,7 @@ from ctxtui.app import CtxApp
 from ctxtui.demo import demo_conference
 from ctxtui.store import Store
 
-from .conftest import Clock
+from .conftest import Clock, idle
 
 SIZE = (80, 24)
 SCRIPTS = int(os.environ.get("CTXTUI_KEY_SCRIPTS", "16"))  # per screen; 12 screens
@@ -43,7 +42,7 @@ EDITS = ["backspace", "delete", "ctrl+u", "ctrl+z", "ctrl+r", "ctrl+s", "space"]
 CAPTURE = ["ctrl+t", "shift+up", "shift+down", "ctrl+x", "ctrl+w", "ctrl+k", "f9", "ctrl+e"]
 TABLE = ["a", "e", "p", "c", "s", "[", "]", "insert"]
 SCALING = ["2", "3", "5", "8", "9", "x", "r", "q", "plus", "minus"]
-CHOICE = ["1", "2", "3", "alt+down"]
+CHOICE = ["1", "2", "3", "space"]
 
 # screen -> (keys that open it from the capture line, keys most likely to be useful there)
 SCREENS: dict[str, tuple[list[str], list[str]]] = {
@@ -125,23 +124,6 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
     return [] if a == b else [f"{path}: burst {a!r:.80} / one by one {b!r:.80}"]
 
 
-async def idle(pilot) -> None:
-    """Wait until the app, the top screen and each of its widgets have nothing left to handle
-    and the screens and the focus have stopped changing (a screen being opened is idle only
-    once it is mounted and has put the focus where it wants it)."""
-    app = pilot.app
-    for _ in range(100):
-        before = (list(app.screen_stack), app.focused)
-        await app.keys.drained()  # a key's action (Done, say) may still be running
-        await pilot._wait_for_screen()
-        await asyncio.sleep(0)
-        pumps = [app, *app.screen.walk_children(with_self=True)]
-        quiet = not app.keys.busy and all(pump._message_queue.empty() for pump in pumps)
-        if quiet and before == (list(app.screen_stack), app.focused):
-            return
-    raise AssertionError("the app never settled")
-
-
 async def _open(tmp: Path, name: str) -> tuple[CtxApp, Any]:
     store = Store(tmp / name)
     conference = store.create(demo_conference())
@@ -153,11 +135,11 @@ async def _back_to_the_capture_line(pilot) -> None:
     """Between scripts: close whatever is open (Escape answers no and cancels), so each
     script starts from the minute-taking screen."""
     app = pilot.app
-    for _ in range(6):
+    for _ in range(8):
+        app.post_message(key_event("escape"))
+        await idle(pilot)
         if len(app.screen_stack) <= 2 and type(app.screen).__name__ == "ConferenceScreen":
-            break
-        await pilot.press("escape")
-    await pilot.press("escape", "escape")
+            return
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))

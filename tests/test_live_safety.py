@@ -188,4 +188,6 @@ def test_a_filter_and_enter_in_one_burst_open_what_was_typed_before_enter(termin
     terminal.keys("C-q")
     terminal.wait_exit()
     assert record(cli, newest.id)["points"]["concerns"] == []  # nothing typed into the other
+    # and the typing after Enter waited for the conference to open, then went into it
+    assert record(cli, wanted.id)["points"]["concerns"] == ["more typing"]
     assert record(cli, wanted.id)["context"]["name"] == "Kestrel Fields"

@@ -86,13 +86,14 @@ def test_a_dropped_connection_loses_nothing(terminal, cli, conference_id, how):
         os.kill(terminal.pid, getattr(signal, how))
     terminal.wait_exit()
     record = json.loads(cli.ok("export", conference_id, "--format", "json"))
-    assert record["points"]["concerns"] == ["Typed and entered just before the drop", "half a line"]
+    assert record["points"]["concerns"] == ["Typed and entered just before the drop"]
+    assert record["unfiled"] == {"target": "concerns", "text": "half a line"}  # kept as typed
     # and the lock went with the process: the conference opens for editing again
     terminal.close()
     again = Terminal(terminal.pidfile.parent)
     try:
         again.start("open", conference_id, env=env_for(cli))
-        screen = again.wait_for_text("Type a point")
-        assert "READ-ONLY" not in screen
+        screen = again.wait_for_text("unfiled")
+        assert "READ-ONLY" not in screen and "half a line" in screen
     finally:
         again.close()

@@ -80,28 +80,27 @@ class ConferenceScreen(MeetingScreen):
 
     def on_mount(self) -> None:
         self.changed()
-        for notice in (self.meeting.read_only_notice(), self.meeting.restored_notice):
-            if notice:
-                self.notify(notice, severity="warning", timeout=15)
         self.set_interval(STATUS_SECONDS, self._tick)
         self.meeting.hold_draft(self, self.file_capture)
         self.capture.focus()
-        self._give_back_unfiled()
+        notices = [
+            self.meeting.read_only_notice(),
+            self.meeting.restored_notice,
+            self._give_back_unfiled(),
+        ]
+        if any(notices):  # one notice: they show one at a time
+            self.notify(" ".join(n for n in notices if n), severity="warning", timeout=15)
 
-    def _give_back_unfiled(self) -> None:
+    def _give_back_unfiled(self) -> str | None:
         """A line left unfiled when the app last stopped goes back where it was typed."""
         line = self.editor.take_unfiled()
         if line is None:
-            return
+            return None
         self.capture.target = line.target or self.capture.target
         self.capture.value = line.text
         self.capture.cursor_position = len(line.text)
-        self.notify(
-            f"Your unfiled line is back under {TARGET_LABELS[self.capture.target]}: "
-            "Enter files it.",
-            severity="warning",
-            timeout=10,
-        )
+        where = TARGET_SHORT_LABELS[self.capture.target]
+        return f"Your unfiled line is back under {where}: Enter files it."
 
     def on_unmount(self) -> None:
         self.meeting.drop_draft(self)

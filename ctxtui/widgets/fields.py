@@ -87,10 +87,10 @@ class FilterInput(KeysInOrder):
 
 class ChoiceField(Select[str], inherit_bindings=False):
     """A drop-down that moves through a form like a text field: Enter goes on to the next
-    field (the form's key), Space or Alt+↓ opens the list, a letter picks the next choice that
-    starts with it, ←/→ step through the choices."""
+    field (the form's key), Space opens the list, a letter picks the next choice that starts
+    with it, ←/→ step through the choices."""
 
-    BINDINGS = [Binding("space,alt+down", "show_overlay", "Open the list", show=False)]
+    BINDINGS = [Binding("space", "show_overlay", "Open the list", show=False)]
 
     def __init__(self, choices: tuple[str, ...], value: str, **kwargs) -> None:
         super().__init__(

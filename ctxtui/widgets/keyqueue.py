@@ -1,4 +1,4 @@
-"""Every key is handled to its end before the next one is handed out.
+"""Every key (and every paste) is handled to its end before the next one is handed out.
 
 Textual hands a key to whichever widget has the focus *when the app reads the key*. Over SSH
 keys arrive in bursts, so the keys behind one that opens a screen, moves the focus or opens a
@@ -27,16 +27,17 @@ from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
 
+Typed = events.Key | events.Paste  # what the terminal sends: each in its turn
 LIMIT = 3.0  # seconds one key may hold the ones behind it
 SLICE = 0.05  # seconds between looks for a widget removed while it was being waited for
 ROUNDS = 50  # round trips at most per key (a handler that keeps posting messages)
 
 
 class KeyQueue:
-    def __init__(self, app: App[Any], deliver: Callable[[events.Key], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], deliver: Callable[[Typed], Awaitable[None]]) -> None:
         self.app = app
         self.deliver = deliver
-        self.waiting: deque[events.Key] = deque()
+        self.waiting: deque[Typed] = deque()
         self.task: asyncio.Task[None] | None = None
         self._drained = asyncio.Event()
         self._drained.set()
@@ -45,7 +46,7 @@ class KeyQueue:
     def busy(self) -> bool:
         return self.task is not None and not self.task.done()
 
-    def put(self, event: events.Key) -> None:
+    def put(self, event: Typed) -> None:
         self.waiting.append(event)
         self._drained.clear()
         if not self.busy:

@@ -1,0 +1,29 @@
+"""Stored text on its way to a terminal.
+
+A file in a shared folder may hold anything, whether or not it came through import: an escape
+sequence in a context name would retitle a colleague's window, clear it or set their clipboard.
+Everything ctxtui prints that came from a file (the command line's output and error messages,
+the home screen, the board, notices) goes through ``printable`` first: control and
+text-direction characters become visible escapes such as ``\\x1b`` or ``\\u202e``, so nothing
+reaches the terminal raw and nothing is silently hidden either.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: object, *, lines: bool = False) -> str:
+    """``text`` with every control or text-direction character shown as an escape; with
+    ``lines``, newlines are kept (tabs always are)."""
+    value = str(text)
+    if not lines:
+        value = value.replace("\n", "\\n")
+    return _UNSAFE.sub(_escape, value)
