@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.keys import _character_to_key
 from textual.screen import Screen
 
-from .config import ConfigError
 from .meeting import Conferences, Meeting
 from .model import strip_controls
 from .resources import style
@@ -145,7 +144,7 @@ class CtxApp(App[None]):
 
         try:
             meeting = Meeting(self.store, conference_id, self.now)
-        except (StoreError, ConfigError) as error:
+        except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
         self.meetings[meeting.conference.id] = meeting

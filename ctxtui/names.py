@@ -121,12 +121,35 @@ def _is_place(word: str) -> bool:
 
 
 def find_names(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
-    yield from _titled(text, allowed)
-    yield from _families(text, allowed)
+    found = [*_titled(text, allowed), *_families(text, allowed)]
     for match in _TOKEN.finditer(text):
         hit = _name_at(text, match, allowed)
         if hit:
-            yield hit
+            found.append(hit)
+    yield from found
+    yield from _listed_with(text, found, allowed)
+
+
+_LISTED = re.compile(r"\b[A-Z][\w'’-]*(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)[A-Z][\w'’-]*)+")
+_LIST_ITEM = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _listed_with(text: str, found: list[NameHit], allowed: frozenset[str]) -> Iterator[NameHit]:
+    """In "Staff saw Mia, Jayden and Leo", once one item of a list is a person, every other item
+    that is a known forename or surname (and not a place or someone at the meeting) is too."""
+    taken = [(hit[1], hit[2]) for hit in found]
+    for listed in _LISTED.finditer(text):
+        items = [
+            (m.group(0), listed.start() + m.start(), listed.start() + m.end())
+            for m in _LIST_ITEM.finditer(listed.group(0))
+        ]
+        named = [any(s < end and start < e for s, e in taken) for _w, start, end in items]
+        if not any(named):
+            continue
+        for (word, start, end), is_named in zip(items, named, strict=True):
+            known = _is_forename(word) or word in surnames()
+            if not is_named and known and word not in allowed and not _is_place(word):
+                yield NameHit(word, start, end)
 
 
 def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:

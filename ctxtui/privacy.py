@@ -124,7 +124,7 @@ _AGE = re.compile(
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:was|is)\s+(?:only|just)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*\d{{1,2}}\s*(?:yrs?|years?)?\s*\)"
+    rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
     # "Kofi, 15, was…", "her son, 14, was…"
     r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives)\b)",
     re.I,
@@ -177,10 +177,12 @@ def _nhs_valid(digits: str) -> bool:
 
 
 def _child_birth_year(text: str, today: dt.date) -> bool:
-    years = re.findall(r"\d{4}|\d{2}$", text)
+    # a four-digit year wherever it stands (2027-01-15 is in 2027, not 2015); else a two-digit
+    # year at the end (15/03/12)
+    years = re.findall(r"\d{4}", text) or re.findall(r"\d{2}$", text)
     if not years:
         return False
-    year = int(years[-1])
+    year = int(years[0])
     if year < 100:
         year += 2000 if year <= today.year % 100 else 1900
     return today.year - 25 <= year <= today.year - 4

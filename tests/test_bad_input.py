@@ -197,3 +197,18 @@ def test_every_broken_file_is_refused_whole(tmp_path_factory, record):
         store.import_dict(record)
     assert caught.value.field and str(caught.value)
     assert list(store.folder.iterdir()) == []
+
+
+async def test_a_paste_too_long_for_a_point_is_cut_and_said_then_kept_at_quit(store, demo, clock):
+    """Five million characters: the chair is told at once how much was left out; Ctrl+Q then
+    keeps the whole line that fits, nothing cut silently."""
+    from ctxtui.model import MAX_TEXT
+
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await paste(pilot, "x" * 5_000_000)
+        assert len(app.screen.capture.value) == MAX_TEXT
+        assert any("left out" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+    app.close_all()
+    assert store.load(demo.id).unfiled.text == "x" * MAX_TEXT

@@ -103,3 +103,30 @@ async def test_letters_typed_after_a_menu_choice_never_choose_again(store, demo,
         await burst(pilot, "still typing", "enter", "ctrl+s")
         await wait_for(lambda: store.load(demo.id).points.concerns[-1] == "still typing")
         assert len(app.screen_stack) == 2
+
+
+async def test_a_field_left_behind_reads_from_its_start(store, demo, clock):
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "", "ctrl+e")
+        await wait_for(lambda: isinstance(app.screen, FormScreen))
+        await burst(pilot, "Somebody with a very long name indeed " * 3)
+        name = app.screen.query_one("#name")
+        assert name.scroll_x > 0  # typing: the end, where the cursor is
+        await burst(pilot, "", "tab")
+        assert app.focused.id == "role" and name.scroll_x == 0
+
+
+async def test_a_drop_down_moves_on_with_enter_and_a_letter_picks(store, demo, clock):
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "", "ctrl+e")
+        await wait_for(lambda: isinstance(app.screen, FormScreen))
+        await burst(pilot, "Jo Bell", "enter", "enter", "enter")  # name, role, agency
+        assert app.focused.id == "attendance"
+        await burst(pilot, "ab", "enter")  # a: apologies, b: nothing starts with it
+        assert (
+            app.focused.id == "email" and app.screen.query_one("#attendance").value == "apologies"
+        )
+        await burst(pilot, "", "shift+tab", "right", "ctrl+s")
+    assert store.load(demo.id).attendees[-1].attendance == "absent"

@@ -238,3 +238,31 @@ def test_ages_and_group_age_ranges_on_the_held_out_set(capsys):
             f"clean flagged {flagged:.1%} ({len(clean)})"
         )
     assert recall >= 0.9 and flagged <= 0.1
+
+
+def test_dates_in_every_plan_row_are_not_birth_dates():
+    """Issue 24: a day of 01-22 was read as a two-digit year, so every ISO date was a DOB."""
+    conference = demo_conference()
+    for n, action in enumerate(conference.actions):
+        action.due = f"2027-01-{n + 1:02d}"
+        action.timescale = f"From 2027-01-{n + 5:02d}, review set for 2027-02-15"
+    assert [f for f in scan(conference) if f.hit.category == "date_of_birth"] == []
+    assert [h.category for h in scan_text("born 2012-03-04")] == ["date_of_birth"]
+
+
+def test_code_in_a_point_is_not_an_age():
+    assert scan_text("someone typed alert(1) into the form") == []
+    assert [h.category for h in scan_text("Mariam (14) was seen")] == ["name", "age"]
+
+
+def test_every_name_in_a_list_is_flagged_and_held_back_on_the_board():
+    from ctxtui.board_text import board_sections
+
+    text = "Staff saw Mia, Jayden and Leo by the shops"
+    assert [h.text for h in scan_text(text) if h.category == "name"] == ["Mia", "Jayden", "Leo"]
+    assert scan_text("Officers from Housing, Police and Youth Services attended") == []
+    conference = demo_conference()
+    conference.points.concerns.append(text)
+    shown = "\n".join(str(section) for section in board_sections(conference))
+    assert "by the shops" in shown  # the point is there, its names held back
+    assert "Jayden" not in shown and "Mia" not in shown and "Leo" not in shown

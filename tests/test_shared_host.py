@@ -358,3 +358,25 @@ def _uid(user: str) -> int:
     import pwd
 
     return pwd.getpwnam(user).pw_uid
+
+
+def test_links_planted_as_backup_index_and_config_are_never_followed(store, demo, clock, cli):
+    victim = store.root.parent / "victim.txt"
+    victim.write_text("precious")
+    backup = store.path_for(demo.id).with_name(f"{demo.id}.json.bak")
+    backup.unlink(missing_ok=True)
+    backup.symlink_to(victim)
+    store.index_path.unlink(missing_ok=True)
+    store.index_path.symlink_to(victim)
+    meeting = Meeting(store, demo.id, clock)
+    meeting.editor.add_point("concerns", "saved past the planted links")
+    assert meeting.flush()
+    meeting.close()
+    assert cli("list").returncode == 0
+    assert victim.read_text() == "precious"
+    assert not store.index_path.is_symlink()  # replaced by a real index, the link not followed
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "ctxtui"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").symlink_to(victim)
+    result = cli("list")
+    assert result.returncode == 2 and "link" in result.stderr and "Traceback" not in result.stderr

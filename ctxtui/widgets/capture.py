@@ -27,7 +27,7 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from ..labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
-from ..model import strip_controls
+from ..model import MAX_TEXT, strip_controls
 from .fields import KeysInOrder
 
 # browse-mode key -> what is asked of the highlighted point
@@ -252,6 +252,14 @@ class CaptureInput(KeysInOrder):
         event.prevent_default()
         self.browsing = None
         text = " ".join(strip_controls(event.text).split())
+        room = MAX_TEXT - len(self.value)
+        if len(text) > room:  # said now, while the chair is there, not cut silently later
+            self.notify(
+                f"A point holds at most {MAX_TEXT:,} characters: the last "
+                f"{len(text) - max(room, 0):,} characters of the paste were left out.",
+                severity="warning",
+            )
+            text = text[: max(room, 0)]
         if text:
             self.insert_text_at_cursor(text)
 

@@ -54,14 +54,14 @@ class FieldInput(KeysInOrder):
         self.cursor_blink = False  # no redraws while idle: bandwidth over SSH
 
     def _on_mount(self, event: events.Mount) -> None:
-        self.call_after_refresh(self._show_start)
+        self.call_after_refresh(self._show_start)  # a field not reached yet reads from its start
 
     def _show_start(self) -> None:
         if not self.has_focus:
             self.scroll_to(x=0, animate=False, immediate=True)
 
     def _on_blur(self, event: events.Blur) -> None:
-        self._show_start()  # a field left behind (or not reached yet) reads from its start
+        self.scroll_to(x=0, animate=False, immediate=True)  # and so does a field left behind
 
     def _on_focus(self, event: events.Focus) -> None:
         self._watch_selection(self.selection)  # and shows its cursor again when reached
