@@ -198,3 +198,16 @@ def test_the_common_moves_take_few_keys(term, cli, demo):
     )
     first = saved["scaling"]["scores"][0]
     assert first["score"] == 5 and first["reason"].endswith(" Patrols help.")
+
+
+def test_escape_twice_then_a_ctrl_key_in_one_burst(term, cli, demo):
+    """A terminal reads Escape before a Ctrl key as Alt+Ctrl and dropped the Escape: two
+    levels back, then the go-to menu, must still be two Escapes, Ctrl+O and d."""
+    open_app(term, cli, demo)
+    term.keys("C-y", "Enter", " Noted.", "Escape", "Escape", "C-o", "d")
+    term.wait_for_text("Conference date")
+    term.keys("Escape", "C-l", "Escape", "Enter", "Escape")  # Escape before Enter too
+    term.wait_for_text("Concerns ▸")
+    quit_app(term)
+    first = record(cli, demo.id)["scaling"]["scores"][0]
+    assert first["reason"].endswith(" Noted.")

@@ -1,16 +1,24 @@
-"""The terminal driver, made to survive input bytes that are not UTF-8.
+"""The terminal driver, made to survive input as a chair's terminal really sends it.
 
-A PuTTY set to Latin-1 sends "£" as the single byte 0xA3. Textual's Linux driver decodes the
-terminal's input with a strict UTF-8 decoder, so such a byte ends the app with a traceback and
-the unfiled line is lost. This driver has undecodable bytes become U+FFFD (shown as "�")
-instead. It swaps the decoder factory the driver module looks up when its input thread starts:
-a private detail of Textual, kept to this one small, commented place.
+- A PuTTY set to Latin-1 sends "£" as the single byte 0xA3. Textual's Linux driver decodes the
+  terminal's input with a strict UTF-8 decoder, so such a byte ends the app with a traceback
+  and the unfiled line is lost. Here undecodable bytes become U+FFFD (shown as "�") instead.
+- Escape and the key right after it arrive together in a burst, which reads as Alt+key. For a
+  printable key the app splits Alt+key back into Escape and the key (app.py); for Enter, Tab or
+  a Ctrl key Textual's parser drops the Alt, and with it the Escape: "Escape Escape Ctrl+O"
+  became one Escape and Ctrl+O. Here that Escape is kept.
+
+Both swap a name the driver module looks up when its input thread starts: private details of
+Textual, kept to this one small, commented place (Textual is pinned exactly).
 """
 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable
 
+from textual import events
+from textual._xterm_parser import XTermParser
 from textual.drivers import linux_driver
 
 
@@ -24,7 +32,16 @@ def _lenient_decoder(encoding: str) -> type[codecs.IncrementalDecoder]:
     return Lenient
 
 
+class EscapeKeepingParser(XTermParser):
+    def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
+        keys = list(super()._sequence_to_key_events(sequence, alt))
+        if alt and not any(key.key.startswith("alt+") for key in keys):
+            yield events.Key("escape", "\x1b")  # the Alt was an Escape typed just before
+        yield from keys
+
+
 class LenientLinuxDriver(linux_driver.LinuxDriver):
     def run_input_thread(self) -> None:
         linux_driver.getincrementaldecoder = _lenient_decoder  # type: ignore[assignment]
+        linux_driver.XTermParser = EscapeKeepingParser  # type: ignore[misc]
         super().run_input_thread()
