@@ -51,8 +51,10 @@ def run() -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         store = Store(tmp / "data")
-        conference = store.create(big_conference())
         for _round in range(2):
+            # a fresh copy each round: the line typed in the last one is kept unfiled and would
+            # come back into the capture line
+            conference = store.create(big_conference())
             for name in ("ctxtui", "bare"):
                 term = Terminal(tmp)
                 try:
