@@ -24,6 +24,8 @@ def printable(text: object, *, lines: bool = False) -> str:
     """``text`` with every control or text-direction character shown as an escape; with
     ``lines``, newlines are kept (tabs always are)."""
     value = str(text)
+    if value.isprintable():  # nearly always: no control or format character at all
+        return value
     if not lines:
         value = value.replace("\n", "\\n")
     return _UNSAFE.sub(_escape, value)
