@@ -50,4 +50,4 @@ names: install system-deps  ## rebuild the privacy guard's name lists in ctxtui/
 	$(BIN)/python -m tests.name_lists
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

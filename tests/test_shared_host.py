@@ -331,7 +331,10 @@ def test_the_app_ends_when_its_terminal_goes_without_a_hang_up(cli, demo):
     try:
         _read_until(master, b"Current concerns")
         os.write(master, b"typed before the terminal went\r")
-        time.sleep(1.5)  # the point is filed and saved
+        deadline = time.monotonic() + 20
+        while "typed before the terminal went" not in cli.ok("export", demo.id, "--format", "md"):
+            assert time.monotonic() < deadline, "the point was never saved"
+            _drain(master)  # keep the terminal's output flowing
         os.close(master)
         child.wait(timeout=20)
     finally:
@@ -341,6 +344,12 @@ def test_the_app_ends_when_its_terminal_goes_without_a_hang_up(cli, demo):
     record = cli.json("export", demo.id, "--format", "json")
     assert record["points"]["concerns"][-1] == "typed before the terminal went"
     assert "READ-ONLY" not in cli.ok("list")  # the lock went with it
+
+
+def _drain(fd: int) -> None:
+    ready, _, _ = select.select([fd], [], [], 0.2)
+    if ready:
+        os.read(fd, 65536)
 
 
 def _read_until(fd: int, wanted: bytes, timeout: float = 20) -> None:
@@ -380,3 +389,25 @@ def test_links_planted_as_backup_index_and_config_are_never_followed(store, demo
     (config / "config.toml").symlink_to(victim)
     result = cli("list")
     assert result.returncode == 2 and "link" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_lock_is_taken_before_the_file_is_read(store, demo, monkeypatch):
+    """Read first, lock second, and a writer that saved and left in between is overwritten by
+    the stale copy: the lock must come first."""
+    from ctxtui import store as store_module
+
+    order: list[str] = []
+    real_take, real_load = store_module.Lock.take, Store.load
+
+    def take(path):
+        order.append("lock")
+        return real_take(path)
+
+    def load(self, conference_id):
+        order.append("read")
+        return real_load(self, conference_id)
+
+    monkeypatch.setattr(store_module.Lock, "take", staticmethod(take))
+    monkeypatch.setattr(Store, "load", load)
+    store.open(demo.id).close()
+    assert order == ["lock", "read"]

@@ -56,6 +56,14 @@ class MeetingScreen(Screen[None]):
             self.show_flags()
         return done, result
 
+    def refused(self) -> bool:
+        """True (and the reason said) when nothing may change: final or read-only minutes.
+        Asked before opening a form or a text box, so nothing is typed in vain."""
+        refusal = self.editor.refusal()
+        if refusal:
+            self.notify(refusal, severity="warning")
+        return refusal is not None
+
     def changed(self) -> None:
         """Redraw after a change (or an undo); each screen shows what it needs."""
 

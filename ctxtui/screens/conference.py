@@ -274,8 +274,7 @@ class ConferenceScreen(MeetingScreen):
         done, action = self.edit(lambda: self.editor.action_from_point(target, index))
         if not done or action is None:
             return
-        if self.meeting.locked:
-            self.notify(self.editor.refusal() or "", severity="warning")
+        if self.refused():
             return
         fields = plan_row_fields(self.meeting)
 
@@ -301,8 +300,7 @@ class ConferenceScreen(MeetingScreen):
         from .attendance import attendee_fields
         from .forms import FormScreen
 
-        if self.meeting.locked:
-            self.notify(self.editor.refusal() or "", severity="warning")
+        if self.refused():
             return
 
         def file(values) -> bool:

@@ -177,8 +177,7 @@ class ScalingScreen(SubScreen):
         name = self._person()
         if name is None:
             return
-        if self.meeting.locked:
-            self.notify(self.editor.refusal() or "", severity="warning")
+        if self.refused():
             return
         box = self.query_one("#reason-input", Input)
         entry = self.editor.score_for(name)
@@ -189,8 +188,7 @@ class ScalingScreen(SubScreen):
         box.focus()
 
     def action_question(self) -> None:
-        if self.meeting.locked:
-            self.notify(self.editor.refusal() or "", severity="warning")
+        if self.refused():
             return
         box = self.query_one("#question-input", Input)
         box.value = self.editor.conference.scaling.question

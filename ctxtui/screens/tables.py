@@ -167,8 +167,7 @@ class TableScreen(SubScreen):
     # -- actions
 
     def open_form(self, title: str, values: Values, file) -> None:
-        if self.meeting.locked:
-            self.notify(self.editor.refusal() or "", severity="warning")
+        if self.refused():
             return
         form = FormScreen(
             title,
