@@ -266,3 +266,55 @@ def test_every_name_in_a_list_is_flagged_and_held_back_on_the_board():
     shown = "\n".join(str(section) for section in board_sections(conference))
     assert "by the shops" in shown  # the point is there, its names held back
     assert "Jayden" not in shown and "Mia" not in shown and "Leo" not in shown
+
+
+ROUND_THREE = Path(__file__).with_name("data") / "privacy_round3.tsv"
+FORMS = {"word_forename", "lower_case", "initials", "nickname", "the_surname"}
+
+
+def test_the_round_three_held_out_set_is_whole_and_its_figures_are_printed(capsys):
+    """Issue 24's held-out set, written before any rule of the names check and never tuned on:
+    its shape is checked; the figures (live flags only, for now) are printed as they fall."""
+    rows = [
+        line.split("\t")
+        for line in ROUND_THREE.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert all(len(row) == 3 for row in rows)
+    labels = {label for label, _c, _s in rows}
+    assert labels <= {"name", "clean", *STRUCTURED}
+    names = [(community, s) for label, community, s in rows if label == "name"]
+    communities = {c for c, _s in names} - FORMS
+    assert len(names) >= 60 and len(communities) >= 25
+    assert {c for c, _s in names} >= FORMS  # every form of name the issue lists
+    assert sum(label in STRUCTURED for label, _c, _s in rows) >= 40
+    assert sum(label == "clean" for label, _c, _s in rows) >= 80
+    assert len({s for _l, _c, s in rows}) == len(rows)  # no sentence twice
+    recall, flagged, lowest = round_three_figures(rows)
+    with capsys.disabled():
+        print(
+            f"\nprivacy round three (live flags only): names recall {recall['name']:.1%} "
+            f"({len(names)}), structured recall {recall['structured']:.1%}, clean flagged "
+            f"{flagged:.1%}; lowest group {lowest[1]} {lowest[0]:.0%}"
+        )
+
+
+def round_three_figures(rows: list[list[str]]) -> tuple[dict[str, float], float, tuple]:
+    by_group: dict[str, list[bool]] = {}
+    structured_hits = []
+    clean_flagged = []
+    for label, community, sentence in rows:
+        found_here = found(sentence)
+        if label == "name":
+            by_group.setdefault(community, []).append("name" in found_here)
+        elif label == "clean":
+            clean_flagged.append(bool(found_here))
+        else:
+            structured_hits.append(label in found_here)
+    names = [hit for hits in by_group.values() for hit in hits]
+    recall = {
+        "name": sum(names) / len(names),
+        "structured": sum(structured_hits) / len(structured_hits),
+    }
+    lowest = min((sum(h) / len(h), group) for group, h in by_group.items())
+    return recall, sum(clean_flagged) / len(clean_flagged), lowest
