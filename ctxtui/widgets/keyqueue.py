@@ -57,12 +57,6 @@ class KeyQueue:
         if self.busy or self.waiting:
             await asyncio.wait_for(self._drained.wait(), timeout)
 
-    def stop(self) -> None:
-        self.waiting.clear()
-        if self.task is not None:
-            self.task.cancel()
-        self._drained.set()
-
     async def _run(self) -> None:
         try:
             while self.waiting and self.app.is_running:
@@ -71,9 +65,12 @@ class KeyQueue:
                     await self.deliver(event)
                     await self.settle()
                 except Exception as error:  # an action failed: the app reports it as always
+                    self.waiting.clear()  # and ends: nothing is left to hand the keys to
                     self.app._handle_exception(error)
                     return
-        finally:
+        finally:  # no await here: no key can arrive between the last look and the end
+            if not self.app.is_running:
+                self.waiting.clear()
             if not self.waiting:
                 self._drained.set()
 
