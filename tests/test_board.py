@@ -207,3 +207,21 @@ async def test_a_big_board_shows_every_section(store, demo, clock):
         shown = [p.key for p in screen.query(".board-pane") if p.display and p.size.height > 2]
         assert len(shown) == 8
         await pilot.press("q")
+
+
+async def test_the_board_says_whether_the_minutes_are_final(store, demo, clock):
+    from ctxtui.meeting import Meeting
+
+    meeting = Meeting(store, demo.id, clock)
+    meeting.editor.next_agenda_item()
+    assert meeting.flush()
+    app = CtxApp(store, demo.id, now=clock, board=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await wait_for(lambda: "DRAFT" in screen.title_text and "Now:" in screen.title_text)
+        assert "10:00" in screen.title_text  # the room's clock
+        meeting.finalise()
+        await wait_for(lambda: "FINAL" in screen.title_text)
+        assert "Now:" not in screen.title_text  # no agenda item is under way in final minutes
+        await pilot.press("q")
+    meeting.close()

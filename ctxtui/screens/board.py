@@ -124,6 +124,8 @@ class BoardScreen(Screen[None]):
         """Reload if the file changed; keep the last good copy while it cannot be read."""
         stamp = self._file_stamp()
         if stamp is not None and stamp == self.stamp and self.problem is None:
+            if f"{self.conferences.now():%H:%M}" not in self.title_text:
+                self._show_title()  # the clock moved on
             return
         try:
             conference = self.conferences.load(self.conference_id)
@@ -162,10 +164,13 @@ class BoardScreen(Screen[None]):
         text = Text(no_wrap=True, overflow="ellipsis")
         c = self.conference
         if c is not None:
-            text.append(c.context.name or "Context conference", style="bold")
+            # the room always sees whether these are the final minutes, and how fresh they are
+            text.append(" FINAL " if c.status == "final" else " DRAFT ", style="reverse bold")
+            text.append(f" {c.context.name or 'Context conference'}", style="bold")
             agenda = c.agenda
-            if 0 <= agenda.current < len(agenda.items):
+            if c.status != "final" and 0 <= agenda.current < len(agenda.items):
                 text.append(f"  ·  Now: {agenda.items[agenda.current].title}")
+            text.append(f"  ·  {self.conferences.now():%H:%M}", style="dim")
         if self.problem:
             text.append(f"  ·  {self.problem}", style="italic")
         self.title_text = text.plain
