@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.keys import _character_to_key
 from textual.screen import Screen
 
 from .meeting import Conferences, Meeting
@@ -89,8 +88,7 @@ class CtxApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes go through one queue: each is handled to its end before the next."""
         if isinstance(event, events.Key) and not event.is_forwarded:
-            for key in _as_typed(event):
-                self.keys.put(key)
+            self.keys.put(event)
             return
         if isinstance(event, events.Paste) and not event.is_forwarded:
             self.keys.put(event)
@@ -222,11 +220,6 @@ class CtxApp(App[None]):
 
     async def action_quit(self) -> None:
         """Save and quit; an open form is filed first, never dropped."""
-        from textual.widgets import Input
-
-        from .screens.forms import settle
-
-        await settle(self.screen.query(Input))  # the keys typed just before Ctrl+Q count too
         if not self.flush_all(with_drafts=True):
             if not self._quit_warned:
                 self._quit_warned = True
@@ -255,19 +248,6 @@ def terminal_is_there(fd: int = 0) -> bool:
     except (OSError, termios.error):
         return False
     return True
-
-
-def _as_typed(event: events.Key) -> list[events.Key]:
-    """A terminal reads Escape and the key right after it in one burst as Alt+key: ctxtui
-    binds no Alt key, so that is taken as what was typed, Escape then the key."""
-    if not event.key.startswith("alt+"):
-        return [event]
-    char = event.character
-    if char and len(char) == 1 and char.isprintable():
-        key = char if char.isalnum() else _character_to_key(char)
-    else:
-        key, char = event.key.removeprefix("alt+"), None
-    return [events.Key("escape", "\x1b"), events.Key(key, char)]
 
 
 def run_app(

@@ -299,13 +299,14 @@ class ConferenceScreen(MeetingScreen):
         from ..privacy import GUARDED_FIELDS
         from .attendance import attendee_fields
         from .forms import FormScreen
+        from .tables import ATTENDEE_ROWS
 
         if self.refused():
             return
 
         def file(values) -> bool:
             attendee = Attendee(**values)
-            added, _ = self.edit(lambda: self.editor.add_row("attendees", attendee))
+            added, _ = self.edit(lambda: ATTENDEE_ROWS.add(self.editor, attendee))
             if added:
                 self.notify(f"{attendee.name or 'Attendee'} added to the attendance.", timeout=3)
             return added

@@ -53,7 +53,6 @@ class ExportScreen(FormScreen):
             self._named_by_hand = True
 
     async def action_done(self) -> None:
-        await self.settle()
         values = self.values()
         try:
             path = self._path(values)

@@ -1,16 +1,13 @@
 """One form base for every form and text dialog, driven by a table of fields.
 
-Keys arrive in bursts over SSH. Textual hands each key to the widget focused *when the app
-reads it*, and a binding that is not a priority binding runs only after the key has travelled
-back up to the app, by which time the keys behind it have already gone to the old field. So the
-keys that move between fields (Tab, Shift+Tab, Enter) are priority bindings here: they move the
-focus as they arrive, and the text behind them lands in the next field. Done first waits until
-every field has handled the keys already sent to it, then reads the values.
+Keys arrive in bursts over SSH; the app hands them out one at a time, each handled to its end
+(``widgets/keyqueue.py``), so nothing here waits for keys. Tab, Shift+Tab and Enter are
+priority bindings so that they move between fields from a text box too (where they would
+otherwise be typed).
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -33,20 +30,6 @@ from ..widgets.keyhints import KeyHints
 from .base import run_change
 
 Values = dict[str, str]
-SETTLE_SECONDS = 2.0  # a field that has not caught up by then is read as it is
-
-
-async def settle(widgets: Iterable[Widget]) -> None:
-    """Wait until each widget has handled the keys already sent to it: a callback queued behind
-    them runs after them."""
-    loop = asyncio.get_running_loop()
-    waits = []
-    for widget in widgets:
-        done = loop.create_future()
-        if widget.call_later(done.set_result, None):
-            waits.append(done)
-    if waits:
-        await asyncio.wait(waits, timeout=SETTLE_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -110,6 +93,7 @@ class FormScreen(ModalScreen[Values | None]):
         self.file = file
         self.notes = notes or []
         self.first_field: str | None = None
+        self.at_start: Values = dict(self.initial)  # what the fields show before any key
         self._filed = False
 
     # -- layout
@@ -144,7 +128,7 @@ class FormScreen(ModalScreen[Values | None]):
     # Textual calls each class's message handlers in turn, base classes included: subclasses
     # add their own ``on_mount`` or ``on_input_changed`` without calling these.
     def on_mount(self) -> None:
-        self.at_start = self.values()  # what the fields showed before any key
+        self.at_start = self.values()  # with each drop-down's shown choice
         self.field(self.first_field or self.fields[0].name).focus()
         for field in self.fields:
             if field.name in self.guarded:
@@ -267,12 +251,7 @@ class FormScreen(ModalScreen[Values | None]):
         else:
             self._step(1)
 
-    async def settle(self) -> None:
-        """Wait until every field has handled the keys already sent to it."""
-        await settle(self.query(Input))
-
     async def action_done(self) -> None:
-        await self.settle()
         values = self.values()
         if self.file is not None and values == self.at_start:
             new = not any(self.initial.values())
@@ -294,14 +273,12 @@ class FormScreen(ModalScreen[Values | None]):
     async def action_cancel(self) -> None:
         if self._list_open():
             raise SkipAction()  # Escape closes the open drop-down list
-        await self.settle()
         self.dismiss(None)
 
     def file_draft(self) -> None:
         """File what the form holds, if anything was typed (hang-up, quit)."""
         values = self.values()
-        at_start = getattr(self, "at_start", self.initial)
-        if self.file is None or self._filed or values == at_start or self.problems(values):
+        if self.file is None or self._filed or values == self.at_start or self.problems(values):
             return
         self._filed = self.file(values)
 
@@ -379,7 +356,6 @@ class LiveForm(FormScreen):
                     widget.value = self.value_of(f.name)
 
     async def action_done(self) -> None:
-        await self.settle()  # what was typed just before is kept
         self.dismiss(None)
 
     async def action_cancel(self) -> None:

@@ -17,7 +17,6 @@ from ..due import Overdue
 from ..meeting import Conferences, StoreError, Summary
 from ..model import Conference
 from ..resources import style
-from ..widgets.fields import FilterInput
 from ..widgets.keyhints import KeyHints
 from .commands import HOME_DESTINATIONS, ScreenCommands
 
@@ -80,7 +79,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
-        yield FilterInput(placeholder="Filter by place, type, date or status", id="filter")
+        yield Input(placeholder="Filter by place, type, date or status", id="filter")
         yield OptionList(id="conferences")
         yield KeyHints()
 
@@ -163,12 +162,13 @@ class HomeScreen(Screen[None]):
         self._pending = None
         self.show_list()
 
-    def on_filter_input_chosen(self, event: FilterInput.Chosen) -> None:
-        """Enter in the filter: open the first match for what was typed before Enter."""
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter: open the first match for what was typed (keys typed after
+        Enter wait for it in the app's key queue)."""
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
-        self.show_list(needle=event.text)
+        self.show_list(needle=event.value)
         self._open()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

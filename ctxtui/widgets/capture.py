@@ -24,11 +24,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Label
+from textual.widgets import Input, Label
 
 from ..labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
 from ..model import MAX_TEXT, strip_controls
-from .fields import KeysInOrder
 
 # browse-mode key -> what is asked of the highlighted point
 POINT_COMMANDS: dict[str, str] = {
@@ -58,7 +57,7 @@ class Place:
     index: int
 
 
-class CaptureInput(KeysInOrder):
+class CaptureInput(Input):
     HELP_GROUP = "Capture line"
     # Listed for the help screen; the keys themselves are handled in ``_on_key``.
     BINDINGS = [

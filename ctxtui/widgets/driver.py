@@ -3,10 +3,10 @@
 - A PuTTY set to Latin-1 sends "£" as the single byte 0xA3. Textual's Linux driver decodes the
   terminal's input with a strict UTF-8 decoder, so such a byte ends the app with a traceback
   and the unfiled line is lost. Here undecodable bytes become U+FFFD (shown as "�") instead.
-- Escape and the key right after it arrive together in a burst, which reads as Alt+key. For a
-  printable key the app splits Alt+key back into Escape and the key (app.py); for Enter, Tab or
-  a Ctrl key Textual's parser drops the Alt, and with it the Escape: "Escape Escape Ctrl+O"
-  became one Escape and Ctrl+O. Here that Escape is kept.
+- Escape and the key right after it arrive together in a burst, and the parser reads them as
+  Alt+key (for Enter, Tab or a Ctrl key it even drops the Alt, and with it the Escape: "Escape
+  Escape Ctrl+O" became one Escape and Ctrl+O). ctxtui binds no Alt key, so here they are what
+  was typed: Escape, then the key.
 
 Both swap a name the driver module looks up when its input thread starts: private details of
 Textual, kept to this one small, commented place (Textual is pinned exactly).
@@ -34,10 +34,9 @@ def _lenient_decoder(encoding: str) -> type[codecs.IncrementalDecoder]:
 
 class EscapeKeepingParser(XTermParser):
     def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
-        keys = list(super()._sequence_to_key_events(sequence, alt))
-        if alt and not any(key.key.startswith("alt+") for key in keys):
-            yield events.Key("escape", "\x1b")  # the Alt was an Escape typed just before
-        yield from keys
+        if alt:  # the Alt was an Escape typed just before
+            yield events.Key("escape", "\x1b")
+        yield from super()._sequence_to_key_events(sequence, False)
 
 
 class LenientLinuxDriver(linux_driver.LinuxDriver):

@@ -1,50 +1,16 @@
-"""Text fields that keep their keys in order.
+"""Form fields: text that keeps what it holds, and a drop-down that moves like a text field.
 
-Textual runs a widget's key bindings only when the key has travelled back up to the app, while
-the priority keys that move between fields (Tab, Enter in a form) act as soon as they arrive. In a
-burst, "Backspace Tab" would then delete in the *next* field. So these fields run their own
-bindings (Backspace, arrows, Home, End, Ctrl+U…) in their own key handler, in the order typed.
-This is the one place that overrides Textual's ``_on_key``.
+Their keys need no care for order: the app hands keys out one at a time (``keyqueue.py``).
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Input, Select
 
 
-def _input_actions() -> dict[str, str]:
-    """key -> action for the bindings Textual's Input declares."""
-    actions: dict[str, str] = {}
-    for binding in Input.BINDINGS:
-        if isinstance(binding, Binding):
-            for key in binding.key.split(","):
-                actions.setdefault(key.strip(), binding.action)
-    return actions
-
-
-class KeysInOrder(Input):
-    """An Input that runs its editing keys itself, in the order they arrive."""
-
-    ACTIONS: dict[str, str] = {}
-
-    def __init_subclass__(cls, **kwargs) -> None:
-        super().__init_subclass__(**kwargs)
-        cls.ACTIONS = {k: a for k, a in _input_actions().items() if a != "submit"}
-
-    async def _on_key(self, event: events.Key) -> None:
-        action = self.ACTIONS.get(event.key)
-        if action is None:
-            await super()._on_key(event)
-            return
-        event.stop()
-        event.prevent_default()
-        await self.run_action(action)
-
-
-class FieldInput(KeysInOrder):
+class FieldInput(Input):
     """A form field that keeps its text when reached with Enter or Tab: typing adds to it rather
     than replacing it, so moving through a filled-in form cannot wipe a field by accident."""
 
@@ -65,24 +31,6 @@ class FieldInput(KeysInOrder):
 
     def _on_focus(self, event: events.Focus) -> None:
         self._watch_selection(self.selection)  # and shows its cursor again when reached
-
-
-class FilterInput(KeysInOrder):
-    """A filter whose Enter says what was typed when Enter came: in a burst like "kestrel⏎"
-    and more typing, the text typed after Enter must not change what Enter chose."""
-
-    class Chosen(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Chosen(self.value))
-            return
-        await super()._on_key(event)
 
 
 class ChoiceField(Select[str], inherit_bindings=False):

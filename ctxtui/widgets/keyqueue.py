@@ -59,6 +59,7 @@ class KeyQueue:
 
     async def _run(self) -> None:
         try:
+            await self.settle()  # what happened before the first key (a value set, a timer)
             while self.waiting and self.app.is_running:
                 event = self.waiting.popleft()
                 try:
