@@ -211,3 +211,21 @@ def test_escape_twice_then_a_ctrl_key_in_one_burst(term, cli, demo):
     quit_app(term)
     first = record(cli, demo.id)["scaling"]["scores"][0]
     assert first["reason"].endswith(" Noted.")
+
+
+def test_escape_then_a_long_run_of_typing_in_one_burst(term, cli, demo):
+    """Textual's parser gave an Escape followed at once by many characters back as "^": the
+    attendance screen stayed open and the typing went into a new attendee."""
+    open_app(term, cli, demo)
+    term.keys("C-l", "a", "Ana Lima", "Tab", "Nurse", "Tab", "Health", "Enter", "a", "Enter")
+    term.keys("C-s", "Escape", "after the attendee was added", "Enter", "C-y", "6", "Enter")
+    term.keys("C-u", "Lights fixed", "Enter", "Escape")
+    term.wait_for_text("Concerns ▸")
+    quit_app(term)
+    saved = record(cli, demo.id)
+    assert saved["points"]["concerns"][-1] == "after the attendee was added"
+    assert [a["name"] for a in saved["attendees"]][-1] == "Ana Lima"
+    assert (saved["scaling"]["scores"][0]["score"], saved["scaling"]["scores"][0]["reason"]) == (
+        6,
+        "Lights fixed",
+    )

@@ -6,7 +6,8 @@
 - Escape and the key right after it arrive together in a burst, and the parser reads them as
   Alt+key (for Enter, Tab or a Ctrl key it even drops the Alt, and with it the Escape: "Escape
   Escape Ctrl+O" became one Escape and Ctrl+O). ctxtui binds no Alt key, so here they are what
-  was typed: Escape, then the key.
+  was typed: Escape, then the key. An Escape followed at once by a run of characters (31 or
+  more, or any before another escape sequence) was given back as "^": it stays an Escape.
 
 Both swap a name the driver module looks up when its input thread starts: private details of
 Textual, kept to this one small, commented place (Textual is pinned exactly).
@@ -15,11 +16,13 @@ Textual, kept to this one small, commented place (Textual is pinned exactly).
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable
+from collections.abc import Callable, Generator, Iterable
+from typing import Any
 
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.drivers import linux_driver
+from textual.message import Message
 
 
 def _lenient_decoder(encoding: str) -> type[codecs.IncrementalDecoder]:
@@ -32,10 +35,24 @@ def _lenient_decoder(encoding: str) -> type[codecs.IncrementalDecoder]:
     return Lenient
 
 
+_ESCAPE_AS_READ = "ctxtui-escape"  # not "escape": the parser would turn that into "^"
+
+
 class EscapeKeepingParser(XTermParser):
+    def parse(self, token_callback: Callable[[Message], None]) -> Generator[Any, str, None]:
+        def escape_kept(token: Message) -> None:
+            if isinstance(token, events.Key) and token.key == _ESCAPE_AS_READ:
+                token = events.Key("escape", "\x1b")
+            token_callback(token)
+
+        return super().parse(escape_kept)
+
     def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
-        if alt:  # the Alt was an Escape typed just before
+        if alt:  # an Escape typed just before the key, read as Alt
             yield events.Key("escape", "\x1b")
+        if sequence == "\x1b":  # an Escape given back from a sequence it did not know
+            yield events.Key(_ESCAPE_AS_READ, "\x1b")
+            return
         yield from super()._sequence_to_key_events(sequence, False)
 
 
