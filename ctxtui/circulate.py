@@ -105,10 +105,16 @@ def recipients(conference: Conference) -> list[Recipient]:
 
 
 def ready_to_send(
-    conference: Conference, open_flags: int, *, draft: bool = False, ignore_flags: bool = False
+    conference: Conference,
+    open_flags: int,
+    names_to_check: int = 0,
+    *,
+    draft: bool = False,
+    ignore_flags: bool = False,
 ) -> list[Recipient]:
     """The recipients, once the minutes may go: final (or ``draft`` asked for), no open privacy
-    flags (or ``ignore_flags``), somebody to send to. SendError says what stops them."""
+    flags and the names check done (or ``ignore_flags``), somebody to send to. SendError says
+    what stops them."""
     if conference.status != "final" and not draft:
         raise SendError(
             "these minutes are a draft: finalise them first (a draft goes only with "
@@ -118,6 +124,12 @@ def ready_to_send(
         raise SendError(
             f"{open_flags} possible child-identifying detail(s) are not cleared; nothing was "
             "sent (dismiss or reword them in the app, or ctxtui send ID --ignore-flags)"
+        )
+    if names_to_check and not ignore_flags:
+        raise SendError(
+            f"the names check is not done: {names_to_check} word(s) could be a person's name; "
+            "nothing was sent (answer them in the app with Ctrl+O k; `ctxtui check ID --names` "
+            "lists them; or ctxtui send ID --ignore-flags)"
         )
     people = recipients(conference)
     if not people:

@@ -111,18 +111,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("id")
     check.add_argument("--json", action="store_true", help="print a JSON array of findings")
+    check.add_argument(
+        "--names",
+        action="store_true",
+        help="the names check instead: every word that could be a person's name and is neither "
+        "flagged nor answered (category possible_name); exit 1 while there are any",
+    )
 
     send = commands.add_parser(
         "send",
         parents=[common],
         help="mail the minutes (DOCX) to the distribution list through [smtp] in the config",
         description="Final minutes only (a draft needs --draft); stops while privacy flags are "
-        "open (unless --ignore-flags). Each send is recorded in the conference. Exit 0: sent to "
-        "everyone; 1: some recipients were refused; 2: nothing was sent.",
+        "open or the names check is not done (unless --ignore-flags, which the conference "
+        "records). Each send is recorded in the conference. Exit 0: sent to everyone; 1: some "
+        "recipients were refused; 2: nothing was sent.",
     )
     send.add_argument("id")
     send.add_argument("--draft", action="store_true", help="send minutes that are not final")
-    send.add_argument("--ignore-flags", action="store_true", help="send despite open flags")
+    send.add_argument(
+        "--ignore-flags",
+        action="store_true",
+        help="send despite open flags or an unfinished names check (recorded in the conference)",
+    )
     send.add_argument("--markdown", action="store_true", help="attach the Markdown as well")
     send.add_argument(
         "--dry-run", action="store_true", help="say who would get what, and send nothing"
@@ -340,17 +351,27 @@ def _import(store: Store, file: str) -> int:
 
 def _check(store: Store, args: argparse.Namespace) -> int:
     from .meeting import describe_finding
-    from .privacy import scan
+    from .privacy import names_to_check, scan
 
-    findings = scan(store.load(args.id))
+    conference = store.load(args.id)
+    findings = names_to_check(conference, _local_words()) if args.names else scan(conference)
     if args.json:
         _out(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
     elif findings:
         for finding in findings:
             _out(describe_finding(finding))
     else:
-        _out("Nothing flagged.")
+        _out("Nothing to confirm." if args.names else "Nothing flagged.")
     return 1 if findings else 0
+
+
+def _local_words() -> frozenset[str]:
+    from .config import ConfigError, local_words
+
+    try:
+        return local_words()
+    except ConfigError as error:
+        raise UserError(str(error)) from None
 
 
 def _send(store: Store, args: argparse.Namespace) -> int:
@@ -358,7 +379,7 @@ def _send(store: Store, args: argparse.Namespace) -> int:
     from .config import smtp_table
     from .editing import Editor
     from .meeting import describe_finding, load_previous
-    from .privacy import scan
+    from .privacy import scan_with_names
 
     try:
         settings = smtp_settings(smtp_table())
@@ -372,13 +393,17 @@ def _send(store: Store, args: argparse.Namespace) -> int:
                 "got the minutes)"
             )
         conference = session.conference
-        findings = scan(conference)
+        findings, to_check = scan_with_names(conference, _local_words())
         if not args.ignore_flags:
-            for finding in findings:
+            for finding in [*findings, *to_check]:
                 _err(f"  {describe_finding(finding)}")
         try:
             people = ready_to_send(
-                conference, len(findings), draft=args.draft, ignore_flags=args.ignore_flags
+                conference,
+                len(findings),
+                len(to_check),
+                draft=args.draft,
+                ignore_flags=args.ignore_flags,
             )
         except SendError as error:
             raise UserError(str(error)) from None
@@ -401,7 +426,14 @@ def _send(store: Store, args: argparse.Namespace) -> int:
         except SendError as error:
             raise UserError(str(error)) from None
         now = dt.datetime.now().isoformat(timespec="seconds")
-        Editor(conference).record_circulation(now, sent.accepted)
+        editor = Editor(conference)
+        editor.record_circulation(now, sent.accepted)
+        if findings or to_check:
+            editor.record_skipped_check(now, "send --ignore-flags")
+            _err(
+                f"ctxtui: sent with {len(findings)} open flag(s) and {len(to_check)} word(s) "
+                "of the names check unanswered; the conference records that the check was skipped"
+            )
         _out(sent.describe())
         try:
             note = session.save()
@@ -417,9 +449,9 @@ def _send(store: Store, args: argparse.Namespace) -> int:
 def _warn_of_flags(conference: Conference) -> None:
     """Open privacy flags go to standard error: the minutes still go where they were asked."""
     from .meeting import describe_finding
-    from .privacy import scan
+    from .privacy import scan_with_names
 
-    findings = scan(conference)
+    findings, to_check = scan_with_names(conference, _local_words())
     if findings:
         _err(
             f"ctxtui: warning: {len(findings)} possible child-identifying detail(s) are not "
@@ -427,6 +459,11 @@ def _warn_of_flags(conference: Conference) -> None:
         )
         for finding in findings:
             _err(f"  {describe_finding(finding)}")
+    if to_check:
+        _err(
+            f"ctxtui: warning: the names check is not done: {len(to_check)} word(s) could be a "
+            "person's name (`ctxtui check ID --names` lists them; Ctrl+O k in the app)"
+        )
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:

@@ -66,3 +66,25 @@ def nation() -> str:
         return dates.nation_from_env(configured)
     except ValueError as error:
         raise ConfigError(str(error)) from None
+
+
+def local_words() -> frozenset[str]:
+    """``local_words = "…"`` in the config file: a file of the service's own place and
+    organisation names, one a line (``#`` starts a comment), that the names check never asks
+    about. Read as lower case; empty when not set."""
+    setting = _setting("local_words")
+    if not setting:
+        return frozenset()
+    path = Path(setting).expanduser()
+    try:
+        text = read_plain(path).decode("utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot read the local words file {path}: {describe(error)}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"the local words file {path} is not UTF-8 text") from None
+    words: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.update(word.lower() for word in line.split())
+    return frozenset(words)

@@ -32,6 +32,7 @@ from .model import (
     Circulation,
     Conference,
     Score,
+    SkippedCheck,
     UnfiledLine,
 )
 from .rules import (
@@ -120,9 +121,11 @@ class Editor:
     def _restore(self, snapshot: Conference) -> None:
         # In place: screens hold this record object, not a copy. Circulation is a record of
         # mail that went out: no undo can call it back, so it is kept as it is.
+        skipped = self.conference.names_check.skipped
         for f in dataclasses.fields(Conference):
             if f.name not in ("circulated", "unfiled"):
                 setattr(self.conference, f.name, getattr(snapshot, f.name))
+        self.conference.names_check.skipped = skipped
 
     def record_circulation(self, at: str, to: list[str]) -> None:
         """Record that the minutes went to ``to`` at ``at`` (final minutes too: sending them is
@@ -451,6 +454,28 @@ class Editor:
             self._record("Privacy flag dismissed")
             self.conference.dismissed_flags.extend(new)
             self.touch("Privacy flag dismissed")
+
+    def answer_names(self, words: list[str], *, is_name: bool) -> None:
+        """The chair's answer to the names check for these words (one undo step). A name is
+        flagged wherever it stands from now on; a word that is not a name is never asked
+        about again in this conference."""
+        check = self.conference.names_check
+        into, other = (check.names, check.not_names) if is_name else (check.not_names, check.names)
+        new = [word for word in words if word not in into]
+        if not new:
+            return
+        what = "Marked as a name" if is_name else "Marked as not a name"
+        self._record(what)
+        into.extend(new)
+        other[:] = [word for word in other if word not in new]
+        self.touch(what)
+
+    def record_skipped_check(self, at: str, by: str) -> None:
+        """Minutes left without the names check (``by``: how). Not undoable: they have gone."""
+        if self.read_only:
+            raise ReadOnly(self.refusal())
+        self.conference.names_check.skipped.append(SkippedCheck(at=at, by=by))
+        self.version += 1
 
     # -- single fields (details, danger statement, the scaling question)
 

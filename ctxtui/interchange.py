@@ -20,12 +20,14 @@ from .record import (
     Context,
     Dates,
     Discussion,
+    NamesCheck,
     Points,
     Recipient,
     Referral,
     Roles,
     Scaling,
     Score,
+    SkippedCheck,
     UnfiledLine,
     ValidationError,
 )
@@ -120,6 +122,8 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
             target=_text(entry.get("target", ""), "unfiled.target"),
             text=_text(entry.get("text", ""), "unfiled.text"),
         )
+    if "names_check" in obj:
+        conference.names_check = _read_names_check(obj["names_check"])
     for i, item in enumerate(_array(obj.get("circulated", []), "circulated")):
         where = f"circulated[{i}]"
         entry = _object(item, where)
@@ -130,6 +134,26 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
                 to=_texts(entry.get("to", []), f"{where}.to"),
             )
         )
+
+
+def _read_names_check(data: Any) -> NamesCheck:
+    entry = _object(data, "names_check")
+    _no_unknown(entry, {"names", "not_names", "skipped"}, "names_check")
+    check = NamesCheck(
+        names=_texts(entry.get("names", []), "names_check.names"),
+        not_names=_texts(entry.get("not_names", []), "names_check.not_names"),
+    )
+    for i, item in enumerate(_array(entry.get("skipped", []), "names_check.skipped")):
+        where = f"names_check.skipped[{i}]"
+        skipped = _object(item, where)
+        _no_unknown(skipped, {"at", "by"}, where)
+        check.skipped.append(
+            SkippedCheck(
+                at=_text(skipped.get("at", ""), f"{where}.at"),
+                by=_text(skipped.get("by", ""), f"{where}.by"),
+            )
+        )
+    return check
 
 
 def _read_scaling(data: Any) -> Scaling:

@@ -28,7 +28,15 @@ from .model import (
     Recipient,
     conference_from_dict,
 )
-from .privacy import CATEGORIES, Finding, Hit, attendee_names, scan, scan_text
+from .privacy import (
+    DESCRIPTIONS,
+    Finding,
+    Hit,
+    attendee_names,
+    names_to_check,
+    scan,
+    scan_text,
+)
 from .rescue import clear_rescue, find_rescue, write_rescue
 from .review import start_review
 from .store import Listing, Store, StoreError
@@ -51,14 +59,16 @@ def configured_nation() -> str:
         return dates.DEFAULT_NATION
 
 
+def describe_place(finding: Finding) -> str:
+    """Where a finding stands: "danger statement", "concerns #3"."""
+    if finding.section == "danger_statement":
+        return "danger statement"
+    return f"{finding.section.replace('_', ' ')} #{finding.index + 1}"
+
+
 def describe_finding(finding: Finding) -> str:
     """One line for a privacy finding, the same in the app and from ``ctxtui check``."""
-    where = (
-        "danger statement"
-        if finding.section == "danger_statement"
-        else f"{finding.section.replace('_', ' ')} #{finding.index + 1}"
-    )
-    return f"{where}: {CATEGORIES[finding.category]}: {finding.text}"
+    return f"{describe_place(finding)}: {DESCRIPTIONS[finding.category]}: {finding.text}"
 
 
 def flag_sentence(hits: list[Hit], key: str) -> str:
@@ -108,7 +118,9 @@ class Meeting:
         self.autosaver = Autosaver(self.session, self.editor, now)
         self.export_folder = Path.cwd()
         self._drafts: dict[object, Draft] = {}
-        self._scan_cache: dict[tuple[str, tuple[str, ...]], list[Hit]] = {}
+        self._local_words: frozenset[str] | None = None
+        self.local_words_problem = ""
+        self._scan_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Hit]] = {}
         self._previous: tuple[Conference | None, str | None] | None = None
         self._rescued: Path | None = None
         self.restored_notice: str | None = None
@@ -176,10 +188,11 @@ class Meeting:
         """Findings in one text that the chair has not dismissed (scans cached by text)."""
         if allowed is None:
             allowed = self.allowed_names()
-        key = (text, allowed)
+        marked = tuple(self.conference.names_check.names)
+        key = (text, allowed, marked)
         hits = self._scan_cache.get(key)
         if hits is None:
-            hits = self._scan_cache[key] = scan_text(text, allowed)
+            hits = self._scan_cache[key] = scan_text(text, allowed, marked=frozenset(marked))
         dismissed = set(self.conference.dismissed_flags)
         return [hit for hit in hits if hit.key not in dismissed]
 
@@ -195,6 +208,17 @@ class Meeting:
     def findings(self) -> list[Finding]:
         """Every open finding in the record, in the order of the minutes."""
         return scan(self.conference)
+
+    def names_to_check(self) -> list[Finding]:
+        """The names check: words that could be a person's name, not flagged, not answered.
+        A local words file that cannot be read is said once (``local_words_problem``)."""
+        if self._local_words is None:
+            try:
+                self._local_words = config.local_words()
+            except config.ConfigError as error:
+                self._local_words = frozenset()
+                self.local_words_problem = str(error)
+        return names_to_check(self.conference, self._local_words)
 
     # -- minutes
 
@@ -223,7 +247,9 @@ class Meeting:
             settings = smtp_settings(config.smtp_table())
         except config.ConfigError as error:
             raise SendError(str(error)) from None
-        return settings, ready_to_send(self.conference, len(self.findings()))
+        return settings, ready_to_send(
+            self.conference, len(self.findings()), len(self.names_to_check())
+        )
 
     def deliver(self, snapshot: Conference, settings: SmtpSettings, to: list[str]) -> Sent:
         """Send ``snapshot`` (safe in a worker thread: reads no live state)."""

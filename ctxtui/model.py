@@ -105,6 +105,9 @@ def validate(conference: Conference) -> None:
     for i, item in enumerate(c.agenda.items):
         if item.started and not _TIMESTAMP.fullmatch(item.started):
             raise ValidationError(f"agenda.items[{i}].started", "must be YYYY-MM-DDTHH:MM:SS")
+    for i, skipped in enumerate(c.names_check.skipped):
+        if not _TIMESTAMP.fullmatch(skipped.at):
+            raise ValidationError(f"names_check.skipped[{i}].at", "must be YYYY-MM-DDTHH:MM:SS")
     if c.unfiled.target and c.unfiled.target not in TARGET_KEYS:
         raise ValidationError("unfiled.target", "is not a heading")
     if not -1 <= c.agenda.current < max(len(c.agenda.items), 1):

@@ -46,7 +46,7 @@ _STRONG_AFTER = re.compile(
     r"injured|robbed|cautioned|charged|followed|sleeping|staying|living|given|paid|asked|"
     r"reported|being|not|in|at|with)"
     r"|\s+(?:said|says|told|disclosed|admitted|aged|missing)"
-    r"|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\))\b",
+    r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)",
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:told|tell|with|saw|see|named|called|asked|met|meet|approached|by|for|and|"
@@ -63,8 +63,10 @@ _TITLE = re.compile(
     rf"(?:\s+([A-Z]{LETTERS}+(?:-[A-Z]{LETTERS}+)*))?"
 )
 _FAMILY = re.compile(
-    rf"\b(?:the|The)\s+([A-Z]{LETTERS}+(?:-[A-Z]{LETTERS}+)*)\s+"
-    r"(?:family|families|brothers|sisters|twins|siblings|cousins|household|boys|girls|kids)\b"
+    rf"\b(?:the|The)\s+(?:(?:eldest|youngest|oldest|older|younger|little|big|middle)\s+)?"
+    rf"([A-Z]{LETTERS}+(?:-[A-Z]{LETTERS}+)*)\s+"
+    r"(?:family|families|brothers|sisters|twins|siblings|cousins|household|boys|girls|kids|"
+    r"boy|girl|lad|lads|kid|child|brother|sister)\b"
     r"(?!\s+(?:centre|center|hub|support|service|services|project|group|team|club|network))"
 )
 
@@ -104,6 +106,24 @@ def group_words() -> frozenset[str]:
     return _word_list("group_words.txt")
 
 
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words in lower case (Debian's wbritish): about 64,000."""
+    return _word_list("english_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def proper_words() -> frozenset[str]:
+    """Capitalised words on no name list: places, peoples, brands, services."""
+    return _word_list("proper_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def acronyms() -> frozenset[str]:
+    """Capital-letter words that are services, roles or terms, not somebody's initials."""
+    return _word_list("acronyms.txt")
+
+
 def _title(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
@@ -121,7 +141,8 @@ def _is_place(word: str) -> bool:
 
 
 def find_names(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
-    found = [*_titled(text, allowed), *_families(text, allowed)]
+    found = [*_titled(text, allowed), *_families(text, allowed), *_unknown_runs(text, allowed)]
+    found += [*_initials(text), *_nicknames(text, allowed)]
     for match in _TOKEN.finditer(text):
         hit = _name_at(text, match, allowed)
         if hit:
@@ -164,12 +185,30 @@ def _families(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         word = match.group(1)
         if word in allowed or _is_place(word) or word.lower() in group_words():
             continue
+        if known_other(word, True, allowed) and _title(word) not in surnames():
+            continue  # "the Kestrel boys", "the Year boys"
         yield NameHit(match.group(0), match.start(), match.end())
+
+
+_LOWER_CASE_CUE = re.compile(
+    r"\b(?:saw|stopped|searched|arrested|chased|told|spoke\s+to|talked\s+to|met|named|"
+    r"called)\s+$",
+    re.I,
+)
 
 
 def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHit | None:
     word = match.group(0)
     if not word[0].isupper() and word not in _lower_case_forenames():
+        before = text[max(0, match.start() - 20) : match.start()]
+        if (
+            word.islower()
+            and len(word) >= 4
+            and word not in english_words()
+            and word.upper() not in acronyms()
+            and _LOWER_CASE_CUE.search(before)
+        ):
+            return NameHit(word, match.start(), match.end())  # "police stopped tharshan"
         return None
     before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() :]
     if not word[0].isupper():
@@ -222,6 +261,7 @@ _ONLY_PEOPLE = re.compile(
     r"|^(?:'s|’s)\s+(?:older\s+|younger\s+)?(?:brother|sister|mum|mother|dad|father|cousin|"
     r"boyfriend|girlfriend|aunt|uncle|nan|gran)\b"
     r"|^\s+(?:said|says|told|tells)\s+(?:\w+\s+){0,3}?(?:she|he)\b"
+    r"|^\s+(?:has\s+been|had\s+been|went|goes|was\s+reported)\s+missing\b"
 )
 _ONLY_PEOPLE_BEFORE = re.compile(
     r"\b(?:stopped|searched|arrested|chased|overheard|threatened|assaulted|excluded)\s+$"
@@ -251,3 +291,227 @@ def _lower_case_name(word: str, match: re.Match[str], before: str, after: str) -
     if _STRONG_AFTER.match(after) or _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
         return NameHit(word, match.start(), match.end())
     return None
+
+
+# ---------------------------------------------------------------------------- words on no list
+
+_WORD = re.compile(rf"{LETTERS}+(?:[-'’]{LETTERS}+)*")
+_OPENERS = ".!?:;•·*#>-–—([\"“‘'/|"
+_POSSESSIVE = re.compile(r"['’]s$")
+# After these a capitalised word is a place ("St Mungo's") or an officer at work ("Cllr Patel").
+_TITLES = frozenset(
+    ["St", "Saint", "Mount", "Lake", "Fort", "Port", "Cape", "Sir", "Lord", "Cllr"]
+    + ["Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev", "Officer"]
+)
+_MONTHS_AND_DAYS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
+    + ["october", "november", "december", "monday", "tuesday", "wednesday", "thursday"]
+    + ["friday", "saturday", "sunday"]
+)
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _OPENERS or bool(re.search(r"\d[.)]$", before))
+
+
+def is_acronym(word: str) -> bool:
+    stem = word[:-1] if len(word) > 2 and word.endswith("s") else word
+    return len(stem) > 1 and stem.isupper()
+
+
+def is_name_word(word: str) -> bool:
+    """On a list of forenames or surnames."""
+    base = _POSSESSIVE.sub("", word)
+    return _is_forename(base) or _title(base) in surnames()
+
+
+def known_other(
+    word: str, at_start: bool, allowed: frozenset[str], local: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a capitalised word is known to be something other than a person's name: an
+    ordinary word, a place, an organisation or brand, someone at the meeting, or a service's
+    own word. A forename that is also an ordinary word counts as one only at a sentence start
+    ("Hope and trust grew"; "staff saw Hope")."""
+    base = _POSSESSIVE.sub("", word)
+    lower = base.lower()
+    if base in allowed or lower in local or len(base) == 1 or word in proper_words():
+        return True
+    if base.upper() in acronyms() or lower in _MONTHS_AND_DAYS:
+        return True  # "Camhs"; "between June and September" (unless a person stands there)
+    if lower in place_words() or lower in group_words():
+        return True
+    if _is_forename(base):
+        return at_start and lower in english_words()
+    return lower in english_words() or base in proper_words() or _title(base) in proper_words()
+
+
+def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
+    """Runs of capitalised words ("Valbona Berisha", "Oisín Ó Briain"), each with the word
+    after it in lower case; acronyms end a run."""
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        word = words[i].group(0)
+        if not word[0].isupper() or is_acronym(word):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and words[j].group(0)[0].isupper()
+            and not is_acronym(words[j].group(0))
+            and text[words[j - 1].end() : words[j].start()] in (" ", "")
+        ):
+            j += 1
+        yield words[i:j], words[j].group(0).lower() if j < len(words) else ""
+        i = j
+
+
+def is_place_run(
+    text: str, run: list[re.Match[str]], following: str, local: frozenset[str] = frozenset()
+) -> bool:
+    """ "Peckford Green", "Hollybush estate", "St Mungo's": a place, not a person."""
+    last = _POSSESSIVE.sub("", run[-1].group(0)).lower()
+    if last in place_words() or following in place_words() or following in local:
+        return True
+    if any(m.group(0).rstrip(".") in _TITLES for m in run[:-1]):
+        return True
+    return bool(_PLACE_BEFORE.search(text[max(0, run[0].start() - 12) : run[0].start()]))
+
+
+_PERSON_CUE_BEFORE = re.compile(
+    r"\b(?:saw|see|seen|with|told|stopped|searched|arrested|chased|named|called|about|met|"
+    r"spoke\s+to|talked\s+to|spoke\s+with|worried\s+about|that|said|think|thinks|believe|"
+    r"believes)\s+$",
+    re.I,
+)
+
+
+def _unknown_runs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
+    """Names on no list, known by their shape and the words around them: two or more words of
+    a name where at least one is on no list of words at all ("Besnik Gashi was seen"), or one
+    such word where only a person can stand ("spoke to Erion about")."""
+    for run, following in capital_runs(text):
+        if len(run) == 1 and not _could_be_unknown(run[0].group(0)):
+            continue
+        if is_place_run(text, run, following):
+            continue
+        at_start = at_sentence_start(text, run[0].start())
+        unknown = [
+            not known_other(m.group(0), at_start and n == 0, allowed)
+            and not is_name_word(m.group(0))
+            for n, m in enumerate(run)
+        ]
+        namey = [
+            u or _could_be_in_a_name(m.group(0), allowed) for u, m in zip(unknown, run, strict=True)
+        ]
+        # "Nguyen Van Thanh": names on a list and words on none but the list of proper nouns
+        all_names = len(run) > 1 and all(namey) and any(is_name_word(m.group(0)) for m in run)
+        if not any(unknown) and not all_names:
+            continue
+        first, last = namey.index(True), len(namey) - 1 - namey[::-1].index(True)
+        if not all(namey[first : last + 1]):
+            continue  # "Kabongo Youth Besnik": not one name
+        start, end = run[first].start(), run[last].end()
+        name = _POSSESSIVE.sub("", text[start:end])
+        end = start + len(name)
+        before, after = text[max(0, start - 40) : start], text[end:]
+        mid = not at_sentence_start(text, start)
+        cue_after = _PERSON_AFTER.match(text[run[last].end() :]) or _STRONG_AFTER.match(after)
+        if last > first:
+            if cue_after or (mid and any(unknown)):
+                yield NameHit(name, start, end)
+        elif (
+            _STRONG_AFTER.match(text[run[last].end() :])
+            or _ONLY_PEOPLE.match(after)
+            or mid
+            and (_PERSON_CUE_BEFORE.search(before) or cue_after)
+        ):
+            yield NameHit(name, start, end)
+
+
+_PARTICLES = frozenset(
+    ["Van", "Von", "Der", "De", "Da", "Del", "Di", "Le", "La", "Bin", "Ibn", "Al", "El", "Ó"]
+    + ["Ní", "Nic", "Mac", "Ap", "Thi", "Dos", "Das"]
+)
+
+
+def _could_be_in_a_name(word: str, allowed: frozenset[str]) -> bool:
+    """Beside a word on no list, a word that could be part of the same name: a forename or
+    surname, a particle ("Van", "Ó"), or a capitalised word that is no ordinary word."""
+    if word in allowed:
+        return False
+    base = _POSSESSIVE.sub("", word)
+    return is_name_word(word) or base in _PARTICLES or base.lower() not in english_words()
+
+
+def _could_be_unknown(word: str) -> bool:
+    base = _POSSESSIVE.sub("", word).lower()
+    return base not in english_words() and len(base) > 1
+
+
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,2}[A-Z]\.?(?!\w)")
+_DOTTED_NOT_INITIALS = frozenset({"DOB", "UK", "USA", "PE", "RE", "AKA", "ETA", "AM", "PM"})
+_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
+_CAPS_PEOPLE = re.compile(r"^(?:\s+and\s+[A-Z]{2,3})?\s+(?:were|was|are|is|said|told|have|has)\b")
+
+
+def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
+    """Initials in ``text`` (text, start, end, sure): dotted ones ("T.K.") are sure; capital
+    letters on no list of acronyms ("JB") are sure only where a person stands."""
+    for match in _DOTTED.finditer(text):
+        letters = re.sub(r"[.\s]", "", match.group(0))
+        if len(letters) >= 2 and letters not in _DOTTED_NOT_INITIALS:
+            yield match.group(0), match.start(), match.end(), True
+    said_initials = "initials" in text.lower()
+    for match in _CAPS.finditer(text):
+        word = match.group(0)
+        if word in acronyms():
+            continue
+        after = text[match.end() :]
+        sure = said_initials or bool(_CAPS_PEOPLE.match(after))
+        yield word, match.start(), match.end(), sure
+
+
+def _initials(text: str) -> Iterator[NameHit]:
+    for word, start, end, sure in initials(text):
+        if sure:
+            yield NameHit(word, start, end)
+
+
+_NICKNAME = re.compile(
+    rf"\b(?:known(?:\s+{LETTERS}+){{0,3}}?\s+as|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|"
+    r"nicknamed|called|calls\s+(?:himself|herself|themselves)|street\s+name(?:\s+is)?|"
+    r"a\.?k\.?a\.?)\s+[\"“‘']?"
+    r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|for|to|me|us)\b)"
+    rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
+    re.I,
+)
+_QUOTED = re.compile(rf"[\"“‘']([A-Z]{LETTERS}+)[\"”’']")
+_SOMEONE = re.compile(
+    r"\b(?:male|man|men|boy|lad|girl|woman|someone|somebody|person|he|she|who|youth|teen\w*|"
+    r"adult|guy|female|dealer|driver|user)\b",
+    re.I,
+)
+
+
+def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
+    """Nicknames (text, start, end, sure): "an older male known as Smokey" is sure; a word
+    after "called" or in quotes with no person nearby is only possible."""
+    for match in _NICKNAME.finditer(text):
+        word = match.group(1)
+        quoted = text[match.start(1) - 1 : match.start(1)] in "\"“‘'"
+        if word in allowed or not (word[0].isupper() or quoted) or is_acronym(word):
+            continue
+        someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start()])
+        yield word, match.start(1), match.end(1), bool(someone)
+    for match in _QUOTED.finditer(text):
+        if match.group(1) not in allowed:
+            yield match.group(1), match.start(1), match.end(1), False
+
+
+def _nicknames(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
+    for word, start, end, sure in nicknames(text, allowed):
+        if sure:
+            yield NameHit(word, start, end)

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .model import ACTION_TEXT_FIELDS, CAPTURE_TARGETS, Conference
-from .names import find_names
+from .names import english_words, find_names
+from .names_check import possible_names
 
 CATEGORIES: dict[str, str] = {
     "date_of_birth": "a date of birth",
@@ -28,6 +29,9 @@ CATEGORIES: dict[str, str] = {
     "handle": "a social media handle",
     "name": "a person's name",
 }
+# What the names check lists (never a live flag): ``check --names``, the names check screen.
+POSSIBLE_NAME = "possible_name"
+DESCRIPTIONS: dict[str, str] = {**CATEGORIES, POSSIBLE_NAME: "could be a person's name"}
 STRUCTURED = (
     "date_of_birth",
     "age",
@@ -99,8 +103,23 @@ _DATE = (
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})"
 )
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    "thirtieth|twenty[\\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    "thirty[\\s-]first"
+)
 _DOB_CONTEXT = re.compile(
-    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*{_DATE}", re.I
+    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)(?:\s+(?:is|was|given\s+as))?"
+    rf"\s*[:\-]?\s*{_DATE}",
+    re.I,
+)
+# "born on the fourth of May 2011", "born in June 2012": the year says whether it is a child's
+_DOB_IN_WORDS = re.compile(
+    rf"\bborn\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINALS})\s+(?:of\s+)?"
+    rf"(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
+    rf"|\bborn\s+in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTHS})\.?\s+)?(\d{{4}})\b",
+    re.I,
 )
 _ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
 _NUMBER_WORDS = (
@@ -134,7 +153,10 @@ _NI = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
     re.I,
 )
-_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?!\d)")
+_PHONE = re.compile(
+    r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?!\d)"
+    r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}(?!\d)"  # a landline with its area code in brackets
+)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
@@ -148,22 +170,29 @@ _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?|plate|number\s+plate|vrm)(?:\s+(?:number|no\.?|is|was|of))*"
     r"\s*[:#]?\s*)([A-Za-z0-9]{1,4}\s?[A-Za-z0-9]{1,4})\b"
 )
+# "her username is kayzee": after these words any word that is no ordinary one is a handle
+_NAMED_HANDLE = re.compile(
+    r"(?i:\b(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])\s*)"
+    r"([A-Za-z0-9_.]{3,30})(?<!\.)"
+)
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 _PLATFORM_HANDLE = re.compile(
-    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|facebook|fb|"
-    r"threads|youtube|twitch)(?:'s|’s)?\s+(?:(?:handle|user\s?name|username|name|account|"
-    r"account\s+name|id|user|page|profile)\s+)?(?:is\s+|was\s+|called\s+|named\s+|as\s+|"
-    r"[:=]\s*)?)"
-    r"([A-Za-z][A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)"
+    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|twitter|telegram|discord|facebook|fb|"
+    r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag)"
+    r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
+    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as)\s+|\s*[:=]\s*|\s+))"
+    r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
 )
 _STREET = (
     r"Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|"
     r"Terrace|Grove|Hill|Walk|Rise|Row|Square|Mews|View|Park|Green|Parade|Estate|House"
 )
 _ADDRESS = re.compile(
-    rf"\b(?i:flat|apartment|apt)\.?\s+\d+[a-z]?\b"
+    rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
+    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)"
     rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
+    r"|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b"  # typed in lower case
 )
 
 
@@ -189,9 +218,13 @@ def _child_birth_year(text: str, today: dt.date) -> bool:
 
 
 def scan_text(
-    text: str, allowed_names: Iterable[str] = (), today: dt.date | None = None
+    text: str,
+    allowed_names: Iterable[str] = (),
+    today: dt.date | None = None,
+    marked: frozenset[str] = frozenset(),
 ) -> list[Hit]:
-    """Every finding in one piece of text, in order, without overlaps."""
+    """Every finding in one piece of text, in order, without overlaps. ``marked``: words the
+    chair has said are a person's name (the names check), flagged wherever they stand."""
     today = today or dt.date.today()
     allowed = (
         allowed_names
@@ -201,6 +234,9 @@ def scan_text(
     hits: list[Hit] = []
     for match in _DOB_CONTEXT.finditer(text):
         hits.append(Hit("date_of_birth", match.group(0), match.start(), match.end()))
+    for match in _DOB_IN_WORDS.finditer(text):
+        if _child_birth_year(match.group(1) or match.group(2), today):
+            hits.append(Hit("date_of_birth", match.group(0), match.start(), match.end()))
     for match in _ANY_DATE.finditer(text):
         if _child_birth_year(match.group(0), today):
             hits.append(Hit("date_of_birth", match.group(0), match.start(), match.end()))
@@ -215,7 +251,7 @@ def scan_text(
             hits.append(Hit(category, match.group(0), match.start(), match.end()))
     for match in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
-        if 10 <= len(digits) <= 12 and not _SERVICE_NUMBER.match(match.group(0)):
+        if 10 <= len(digits) <= 12 and not _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
             hits.append(Hit("phone", match.group(0), match.start(), match.end()))
     for pattern in (_VEHICLE, _VEHICLE_CUE):
         for match in pattern.finditer(text):
@@ -226,9 +262,15 @@ def scan_text(
                 )
     for match in _HANDLE.finditer(text):
         hits.append(Hit("handle", match.group(0), match.start(), match.end()))
+    for match in _NAMED_HANDLE.finditer(text):
+        if match.group(1).lower() not in english_words():
+            hits.append(Hit("handle", match.group(1), match.start(1), match.end(1)))
     for match in _PLATFORM_HANDLE.finditer(text):
         hits.append(Hit("handle", match.group(1), match.start(1), match.end(1)))
     hits += [Hit("name", *found) for found in find_names(text, allowed)]
+    for word in marked:
+        for match in re.finditer(rf"(?<![\w@]){re.escape(word)}(?!\w)", text, re.I):
+            hits.append(Hit("name", match.group(0), match.start(), match.end()))
     return _without_overlaps(hits)
 
 
@@ -299,9 +341,10 @@ def open_hits_finder(conference: Conference) -> Callable[[str], list[Hit]]:
     """A function giving the findings in a text that the chair has not dismissed."""
     allowed = frozenset(_allowed_words(attendee_names(conference)))
     dismissed = frozenset(conference.dismissed_flags)
+    marked = frozenset(conference.names_check.names)
 
     def open_hits(text: str) -> list[Hit]:
-        return [hit for hit in scan_text(text, allowed) if hit.key not in dismissed]
+        return [hit for hit in scan_text(text, allowed, marked=marked) if hit.key not in dismissed]
 
     return open_hits
 
@@ -316,11 +359,41 @@ def held_back(text: str, hits: list[Hit]) -> str:
 
 def scan(conference: Conference, today: dt.date | None = None) -> list[Finding]:
     """Every open (not dismissed) finding in the record, in the order of the minutes."""
+    return scan_with_names(conference, today=today)[0]
+
+
+def scan_with_names(
+    conference: Conference,
+    local_words: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+) -> tuple[list[Finding], list[Finding]]:
+    """The open findings, and the names check: every word that could be a person's name that
+    is neither flagged nor answered (category ``possible_name``), both in the order of the
+    minutes. ``local_words``: a service's own place and organisation words, in lower case."""
     allowed = frozenset(_allowed_words(attendee_names(conference)))
     dismissed = set(conference.dismissed_flags)
-    findings = []
+    marked = frozenset(conference.names_check.names)
+    answered = set(conference.names_check.not_names) | marked
+    findings: list[Finding] = []
+    to_check: list[Finding] = []
     for section, index, text in record_texts(conference):
-        for hit in scan_text(text, allowed, today):
-            if hit.key not in dismissed:
-                findings.append(Finding(section, index, hit.category, hit.text))
-    return findings
+        hits = scan_text(text, allowed, today, marked)
+        findings += [
+            Finding(section, index, hit.category, hit.text)
+            for hit in hits
+            if hit.key not in dismissed
+        ]
+        spans = [(hit.start, hit.end) for hit in hits]
+        for candidate in possible_names(
+            text, allowed=allowed, local_words=local_words, flagged=spans
+        ):
+            if candidate.text not in answered:
+                to_check.append(Finding(section, index, POSSIBLE_NAME, candidate.text))
+    return findings, to_check
+
+
+def names_to_check(
+    conference: Conference, local_words: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """The names check: what the chair has still to answer."""
+    return scan_with_names(conference, local_words)[1]

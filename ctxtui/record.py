@@ -191,6 +191,26 @@ class UnfiledLine:
 
 
 @dataclass
+class SkippedCheck:
+    """Minutes that left (sent, with --ignore-flags) while the names check was not done or
+    privacy flags were open: when, and how."""
+
+    at: str = ""
+    by: str = ""
+
+
+@dataclass
+class NamesCheck:
+    """The chair's answers to the names check: words that are a person's name (the guard
+    flags them wherever they stand), words that are not, and each time minutes left without
+    the check (not undoable: they have gone)."""
+
+    names: list[str] = field(default_factory=list)
+    not_names: list[str] = field(default_factory=list)
+    skipped: list[SkippedCheck] = field(default_factory=list)
+
+
+@dataclass
 class Conference:
     id: str = ""
     kind: str = "initial"
@@ -216,6 +236,7 @@ class Conference:
     distribution: list[Recipient] = field(default_factory=list)
     circulated: list[Circulation] = field(default_factory=list)
     unfiled: UnfiledLine = field(default_factory=UnfiledLine)
+    names_check: NamesCheck = field(default_factory=NamesCheck)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
@@ -283,6 +304,8 @@ __all__ = [
     "Scaling",
     "Score",
     "UnfiledLine",
+    "NamesCheck",
+    "SkippedCheck",
     "ValidationError",
     "parse_date",
     "strip_controls",

@@ -7,9 +7,12 @@ Run ``make names`` after changing a source. The sources:
   Southern African, Caribbean and American, Eastern, Southern and Western European, Turkish;
   names written in the Latin alphabet only, because that is what a chair types;
 * ``tests/data/forenames_uk.txt``: our own list of forenames common in England and Wales;
+* ``tests/data/proper_words_uk.txt``: our own list of UK towns, services and brands;
 * the British English word list (Debian's ``wbritish``, ``/usr/share/dict/british-english``):
   a forename that is also an ordinary lower-case word there (Grace, Will, Jack) goes into
-  ``forename_words.txt``, and the guard asks for a stronger sign that such a word is a name.
+  ``forename_words.txt``, and the guard asks for a stronger sign that such a word is a name;
+  its lower-case words are ``english_words.txt`` and its capitalised words that are in neither
+  name list (with ours) are ``proper_words.txt``: the names check asks about no word on them.
 
 A test checks that the committed lists are what this script makes.
 """
@@ -58,11 +61,20 @@ LOCALES = [
 ]
 DATA = Path(__file__).resolve().parent.parent / "ctxtui" / "data"
 UK_FORENAMES = Path(__file__).with_name("data") / "forenames_uk.txt"
+UK_PROPER_WORDS = Path(__file__).with_name("data") / "proper_words_uk.txt"
 WORDS = Path("/usr/share/dict/british-english")
 NAME = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})?")
 HEADER = (
     "# {what}, made by tests/name_lists.py (`make names`) from the person providers of Faker\n"
     "# (MIT licence, Faker's authors){extra}. One a line; do not edit by hand.\n"
+)
+
+
+LOWER_WORD = re.compile(r"[a-zà-ÿ]+")
+PROPER_WORD = re.compile(r"[A-Z][a-zà-ÿ]+")
+WORDS_HEADER = (
+    "# {what}, made by tests/name_lists.py (`make names`) from Debian's wbritish\n"
+    "# (SCOWL word lists; free to use, copy and sell) and tests/data/proper_words_uk.txt.\n"
 )
 
 
@@ -113,6 +125,11 @@ def build() -> dict[str, str]:
     surnames = {n for n in faker_surnames if n.lower() not in place_words} - forenames
     words = set(WORDS.read_text(encoding="utf-8").split())
     ordinary = {n for n in forenames if n.lower() in words}
+    english = {w for w in words if LOWER_WORD.fullmatch(w)}
+    people = {n.lower() for n in forenames | surnames}
+    proper = {w for w in words if PROPER_WORD.fullmatch(w) and w.lower() not in people} | _read(
+        UK_PROPER_WORDS
+    )
     extra = " and tests/data/forenames_uk.txt"
     return {
         "forenames.txt": HEADER.format(what="Forenames", extra=extra)
@@ -123,6 +140,12 @@ def build() -> dict[str, str]:
             what="Forenames that are also ordinary English words", extra=extra + " and wbritish"
         )
         + "".join(f"{n}\n" for n in sorted(ordinary)),
+        "english_words.txt": WORDS_HEADER.format(what="Ordinary English words (lower case)")
+        + "".join(f"{w}\n" for w in sorted(english)),
+        "proper_words.txt": WORDS_HEADER.format(
+            what="Capitalised words on no list of names (places, peoples, brands)"
+        )
+        + "".join(f"{w}\n" for w in sorted(proper)),
     }
 
 

@@ -269,18 +269,87 @@ def test_every_name_in_a_list_is_flagged_and_held_back_on_the_board():
 
 
 ROUND_THREE = Path(__file__).with_name("data") / "privacy_round3.tsv"
+NAMES_DEV = Path(__file__).with_name("data") / "privacy_names_dev.tsv"
+REALISTIC = Path(__file__).with_name("data") / "realistic_record.json"
 FORMS = {"word_forename", "lower_case", "initials", "nickname", "the_surname"}
 
 
-def test_the_round_three_held_out_set_is_whole_and_its_figures_are_printed(capsys):
-    """Issue 24's held-out set, written before any rule of the names check and never tuned on:
-    its shape is checked; the figures (live flags only, for now) are printed as they fall."""
+def three_columns(path: Path) -> list[list[str]]:
+    """label, community (or the form a name takes; "-" when not a name), sentence."""
     rows = [
         line.split("\t")
-        for line in ROUND_THREE.read_text(encoding="utf-8").splitlines()
+        for line in path.read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
     assert all(len(row) == 3 for row in rows)
+    return rows
+
+
+def two_tiers(rows: list[list[str]]) -> dict[str, object]:
+    """Both tiers' figures on a labelled set: live flags alone, and live flags with the names
+    check; name recall by community group (the lowest named)."""
+    from ctxtui.names_check import possible_names
+    from ctxtui.privacy import _allowed_words
+
+    allowed = frozenset(_allowed_words(ATTENDEES))
+    live: dict[str, list[bool]] = {}
+    both: dict[str, list[bool]] = {}
+    structured, clean_flagged, clean_asks = [], [], []
+    for label, community, sentence in rows:
+        hits = scan_text(sentence, allowed, TODAY)
+        spans = [(hit.start, hit.end) for hit in hits]
+        asks = bool(possible_names(sentence, allowed=allowed, flagged=spans))
+        named = any(hit.category == "name" for hit in hits)
+        if label == "name":
+            live.setdefault(community, []).append(named)
+            both.setdefault(community, []).append(named or asks)
+        elif label == "clean":
+            clean_flagged.append(bool(hits))
+            clean_asks.append(asks)
+        else:
+            structured.append(label in {hit.category for hit in hits})
+
+    def share(values: list[bool]) -> float:
+        return sum(values) / len(values)
+
+    def everyone(groups: dict[str, list[bool]]) -> list[bool]:
+        return [hit for hits in groups.values() for hit in hits]
+
+    return {
+        "names": len(everyone(live)),
+        "live_names": share(everyone(live)),
+        "with_check": share(everyone(both)),
+        "structured": share(structured),
+        "clean_flagged": share(clean_flagged),
+        "clean_asks": share(clean_asks),
+        "lowest_live": min((share(h), g) for g, h in live.items()),
+        "lowest_with_check": min((share(h), g) for g, h in both.items()),
+        "groups": {g: (share(h), share(both[g]), len(h)) for g, h in sorted(live.items())},
+    }
+
+
+def print_two_tiers(name: str, figures: dict, capsys) -> None:
+    with capsys.disabled():
+        print(
+            f"\nprivacy {name}: live flags: names {figures['live_names']:.1%} "
+            f"({figures['names']}), structured {figures['structured']:.1%}, clean flagged "
+            f"{figures['clean_flagged']:.1%}; with the names check: names "
+            f"{figures['with_check']:.1%}, clean sentences asking {figures['clean_asks']:.1%}; "
+            f"lowest group live {figures['lowest_live'][1]} {figures['lowest_live'][0]:.0%}, "
+            f"with the check {figures['lowest_with_check'][1]} "
+            f"{figures['lowest_with_check'][0]:.0%}"
+        )
+        groups = figures["groups"]
+        print(
+            "  by group (live / with the check): "
+            + ", ".join(f"{g} {a:.0%}/{b:.0%}" for g, (a, b, _n) in groups.items())
+        )
+
+
+def test_the_round_three_held_out_set_is_whole_and_meets_both_tiers(capsys):
+    """Issue 24's held-out set, written and committed before any rule of this round and never
+    tuned on: its shape is checked and both tiers' figures printed as they fall."""
+    rows = three_columns(ROUND_THREE)
     labels = {label for label, _c, _s in rows}
     assert labels <= {"name", "clean", *STRUCTURED}
     names = [(community, s) for label, community, s in rows if label == "name"]
@@ -290,31 +359,55 @@ def test_the_round_three_held_out_set_is_whole_and_its_figures_are_printed(capsy
     assert sum(label in STRUCTURED for label, _c, _s in rows) >= 40
     assert sum(label == "clean" for label, _c, _s in rows) >= 80
     assert len({s for _l, _c, s in rows}) == len(rows)  # no sentence twice
-    recall, flagged, lowest = round_three_figures(rows)
+    figures = two_tiers(rows)
+    print_two_tiers("round three (held out)", figures, capsys)
+    assert figures["live_names"] >= 0.9 and figures["clean_flagged"] <= 0.05
+    assert figures["with_check"] >= 0.98 and figures["clean_asks"] <= 0.25
+    assert figures["structured"] >= 0.9  # the goal is 0.95: see the README
+
+
+def test_the_names_tuning_set_meets_both_tiers(capsys):
+    """The set this round's rules were tuned on (written after round three was committed)."""
+    rows = three_columns(NAMES_DEV)
+    figures = two_tiers(rows)
+    print_two_tiers("names tuning set (tuned on)", figures, capsys)
+    assert figures["live_names"] >= 0.95 and figures["with_check"] >= 0.98
+    assert figures["structured"] >= 0.95 and figures["clean_flagged"] <= 0.05
+    assert figures["clean_asks"] <= 0.25
+
+
+def test_the_older_held_out_set_with_the_names_check(capsys):
+    rows = [[label, "-", sentence] for label, sentence in labelled(UNSEEN)]
+    figures = two_tiers(rows)
+    print_two_tiers("older unseen set", figures, capsys)
+    assert figures["with_check"] >= 0.95 and figures["clean_asks"] <= 0.25
+
+
+def test_a_realistic_whole_record_has_no_flags_and_asks_about_few_words(capsys):
+    """An invented record written like real minutes, with a date in every plan row."""
+    from ctxtui.model import conference_from_dict
+    from ctxtui.privacy import names_to_check
+
+    conference = conference_from_dict(json.loads(REALISTIC.read_text(encoding="utf-8")))
+    assert all(action.due for action in conference.actions)
+    assert scan(conference, TODAY) == []
+    words = {finding.text for finding in names_to_check(conference)}
     with capsys.disabled():
-        print(
-            f"\nprivacy round three (live flags only): names recall {recall['name']:.1%} "
-            f"({len(names)}), structured recall {recall['structured']:.1%}, clean flagged "
-            f"{flagged:.1%}; lowest group {lowest[1]} {lowest[0]:.0%}"
-        )
+        print(f"\nprivacy realistic record: 0 flags; the names check asks about {len(words)}")
+    assert len(words) <= 10
 
 
-def round_three_figures(rows: list[list[str]]) -> tuple[dict[str, float], float, tuple]:
-    by_group: dict[str, list[bool]] = {}
-    structured_hits = []
-    clean_flagged = []
-    for label, community, sentence in rows:
-        found_here = found(sentence)
-        if label == "name":
-            by_group.setdefault(community, []).append("name" in found_here)
-        elif label == "clean":
-            clean_flagged.append(bool(found_here))
-        else:
-            structured_hits.append(label in found_here)
-    names = [hit for hits in by_group.values() for hit in hits]
-    recall = {
-        "name": sum(names) / len(names),
-        "structured": sum(structured_hits) / len(structured_hits),
-    }
-    lowest = min((sum(h) / len(h), group) for group, h in by_group.items())
-    return recall, sum(clean_flagged) / len(clean_flagged), lowest
+def test_the_names_check_of_the_big_conference_is_quick(capsys):
+    from bench.export_bench import big_conference
+    from ctxtui.privacy import scan_with_names
+
+    conference = big_conference()
+    scan_with_names(conference)  # the word lists are read once
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        scan_with_names(conference)
+        timings.append(time.perf_counter() - start)
+    with capsys.disabled():
+        print(f"\nprivacy: flags and names check of the big conference {min(timings):.3f} s")
+    assert min(timings) < 0.5

@@ -345,3 +345,30 @@ async def test_the_app_will_not_send_a_draft(store, relays, clock):
         await pilot.pause()
     assert any("draft: finalise them first" in m for m in told)
     assert relay.messages == []
+
+
+def test_the_names_check_stops_the_send_and_ignore_flags_is_recorded(cli, store, final, relays):
+    relay, port = relays["none"]
+    configure("none", port, None)
+    conference = store.load(final.id)
+    conference.points.concerns.append("Older boys from Quarrendon hang around the shops.")
+    store.save(conference)
+    listed = cli("check", final.id, "--names", "--json")
+    assert listed.returncode == 1
+    assert json.loads(listed.stdout) == [
+        {"section": "concerns", "index": 4, "category": "possible_name", "text": "Quarrendon"}
+    ]
+    stopped = cli("send", final.id)
+    assert stopped.returncode == 2 and "names check is not done" in stopped.stderr
+    assert "Quarrendon" in stopped.stderr and relay.messages == []
+    assert store.load(final.id).names_check.skipped == []
+    sent = cli("send", final.id, "--ignore-flags")
+    assert sent.returncode == 0, sent.stderr
+    assert len(relay.messages) == 1 and "check was skipped" in sent.stderr
+    [skipped] = store.load(final.id).names_check.skipped
+    assert skipped.by == "send --ignore-flags" and skipped.at[:4].isdigit()
+    conference = store.load(final.id)
+    conference.names_check.not_names.append("Quarrendon")
+    store.save(conference)
+    assert cli("check", final.id, "--names").stdout.strip() == "Nothing to confirm."
+    assert cli("send", final.id).returncode == 0 and len(relay.messages) == 2

@@ -50,6 +50,12 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination("Finalise", "Mark the minutes final and read-only", "finalise", "f"),
     Destination("Amend", "Reopen final minutes for a recorded change", "amend", "m"),
     Destination("Send minutes", "Mail the final minutes to the distribution list", "send", "o"),
+    Destination(
+        "Names check",
+        "Answer, word by word, what could be a person's name before the minutes leave",
+        "names_check",
+        "k",
+    ),
     Destination("Board", "How to show the minutes on the room's screen", "board", "b"),
     Destination("Undo", "Undo the last change, whatever it was", "undo"),
     Destination("Redo", "Make the change last undone again", "redo"),

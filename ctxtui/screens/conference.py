@@ -372,8 +372,12 @@ class ConferenceScreen(MeetingScreen):
 
     def action_export(self) -> None:
         from .export import ExportScreen
+        from .names_check import check_names_first
 
-        self.app.push_screen(ExportScreen(self.meeting), self._back)
+        def export() -> None:
+            self.app.push_screen(ExportScreen(self.meeting), self._back)
+
+        check_names_first(self, self.meeting, "Exporting", export)
 
     def action_finalise(self) -> None:
         from .finalise import finalise
@@ -384,6 +388,14 @@ class ConferenceScreen(MeetingScreen):
         from .send import send_minutes
 
         send_minutes(self, self.meeting, self._back)
+
+    def action_names_check(self) -> None:
+        from .names_check import NamesCheckScreen
+
+        if not self.meeting.names_to_check():
+            self.notify("Names check done: nothing to answer.", timeout=4)
+            return
+        self.app.push_screen(NamesCheckScreen(self.meeting), self._back)
 
     def action_amend(self) -> None:
         from .finalise import amend

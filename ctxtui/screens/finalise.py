@@ -18,6 +18,12 @@ def finalise(screen: Screen, meeting: Meeting, after: Callable[[object], None]) 
     if refusal:
         screen.notify(refusal, severity="warning")
         return
+    from .names_check import check_names_first
+
+    check_names_first(screen, meeting, "Finalising", lambda: _ask(screen, meeting, after))
+
+
+def _ask(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
     findings = meeting.findings()
     lines = [describe_finding(f) for f in findings]
     question = "Finalise the minutes? They become read-only; any later change is an amendment."

@@ -16,6 +16,14 @@ def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], Non
     if meeting.read_only:
         screen.notify(meeting.editor.refusal() or "", severity="warning")
         return
+    if meeting.editor.final and meeting.names_to_check():
+        screen.notify(
+            "Not sent: the names check is not done, and these minutes are final. Amend them "
+            "(Ctrl+O m), answer the names check, and finalise again.",
+            severity="warning",
+            timeout=10,
+        )
+        return
     try:
         settings, people = meeting.mail_plan()
     except SendError as error:

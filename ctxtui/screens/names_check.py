@@ -1,0 +1,118 @@
+"""The names check: every word that could be a person's name, answered one key at a time
+before the minutes leave (finalise, export, send)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..meeting import Meeting, describe_place
+from ..privacy import Finding, record_texts
+from .base import SubScreen
+
+CONTEXT = 34  # characters shown either side of the word
+
+
+class NamesCheckScreen(SubScreen):
+    """One line a word, with where it stands; y: a name, n: not a name. Closes by itself,
+    done, when nothing is left to answer."""
+
+    HELP_GROUP = "Names check"
+    TITLE_TEXT = "Names check — could this be a person's name? y: a name · n: not a name"
+    BINDINGS = [
+        Binding("y", "answer(True)", "A name (reword it)", id="names.name"),
+        Binding("n", "answer(False)", "Not a name", id="names.not_name"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__(meeting)
+        self.words: list[str] = []
+
+    def body(self) -> ComposeResult:
+        yield OptionList(id="names-to-check")
+
+    def on_mount(self) -> None:
+        self.changed()
+        self.query_one(OptionList).focus()
+        if self.meeting.local_words_problem:
+            self.notify(self.meeting.local_words_problem, severity="warning")
+
+    def changed(self) -> None:
+        found = self.meeting.names_to_check()
+        if not found:
+            self.notify("Names check done: nothing left to answer.", timeout=4)
+            self.dismiss(None)
+            return
+        texts = {(s, i): t for s, i, t in record_texts(self.editor.conference)}
+        first: dict[str, Finding] = {}
+        count: dict[str, int] = {}
+        for finding in found:
+            first.setdefault(finding.text, finding)
+            count[finding.text] = count.get(finding.text, 0) + 1
+        options = self.query_one(OptionList)
+        at = options.highlighted or 0
+        options.clear_options()
+        self.words = list(first)
+        for word, finding in first.items():
+            options.add_option(Option(_line(word, finding, texts, count[word])))
+        options.highlighted = min(at, len(self.words) - 1)
+
+    def action_answer(self, is_name: bool) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None or not self.words:
+            return
+        word = self.words[options.highlighted]
+        if self.edit(lambda: self.editor.answer_names([word], is_name=is_name))[0]:
+            self.notify(
+                f"“{word}” is flagged as a name wherever it stands: reword it before the "
+                "minutes leave."
+                if is_name
+                else f"“{word}” is not a name: not asked again in this conference.",
+                timeout=4,
+            )
+
+
+def _line(word: str, finding: Finding, texts: dict[tuple[str, int], str], count: int) -> Text:
+    text = texts.get((finding.section, finding.index), "")
+    start = text.find(word)
+    where = describe_place(finding) + (f" and {count - 1} more" if count > 1 else "")
+    line = Text()
+    line.append(word, style="bold")
+    line.append(f"  — {where}\n    ")
+    if start < 0:
+        return line
+    begin, end = max(0, start - CONTEXT), min(len(text), start + len(word) + CONTEXT)
+    line.append(("…" if begin else "") + text[begin:start])
+    line.append(word, style="reverse")
+    line.append(text[start + len(word) : end] + ("…" if end < len(text) else ""))
+    return line
+
+
+def check_names_first(
+    screen: Screen, meeting: Meeting, what: str, then: Callable[[], None]
+) -> None:
+    """Run ``then`` once the names check is done, opening it first when words are waiting;
+    ``what`` (finalising, exporting, sending) waits for it, and says so if the chair leaves."""
+    if not meeting.names_to_check():
+        then()
+        return
+
+    def closed(_result: object) -> None:
+        left = len({f.text for f in meeting.names_to_check()})
+        if left:
+            screen.notify(
+                f"{what} waits for the names check: {left} word(s) still to answer "
+                "(y: a name, n: not a name).",
+                severity="warning",
+                timeout=8,
+            )
+        else:
+            then()
+
+    screen.app.push_screen(NamesCheckScreen(meeting), closed)

@@ -1,0 +1,144 @@
+"""The names check before the minutes leave: what it asks, the answers kept in the record, and
+finalising and exporting waiting for it in the app."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ctxtui.app import CtxApp
+from ctxtui.demo import demo_conference
+from ctxtui.editing import Editor, Refused
+from ctxtui.model import ValidationError, conference_from_dict
+from ctxtui.names_check import possible_names
+from ctxtui.privacy import names_to_check, scan, scan_text
+from ctxtui.screens.dialogs import ConfirmDialog
+from ctxtui.screens.export import ExportScreen
+from ctxtui.screens.names_check import NamesCheckScreen
+
+from .conftest import burst, idle, wait_for
+
+SIZE = (80, 24)
+UNKNOWN = "Older boys from Quarrendon hang around the shops."
+
+
+def asked(text: str, local: frozenset[str] = frozenset()) -> list[str]:
+    spans = [(hit.start, hit.end) for hit in scan_text(text)]
+    return [c.text for c in possible_names(text, local_words=local, flagged=spans)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (UNKNOWN, ["Quarrendon"]),  # a capitalised word on no list
+        ("Staff often see JB and RK by the shops.", ["JB", "RK"]),  # initials
+        ("The group talk about 'Bruv' in their chats.", ["Bruv"]),  # a nickname
+        ("Staff saw Sunny get into a black car.", ["Sunny"]),  # an ordinary word as a name
+        ("Hope Street and Victoria Park remain the hotspots.", []),  # places
+        ("YOT, CAMHS and the DSL met at the MASH.", []),  # services
+        ("Tesco and Greggs staff will call the street team.", []),  # brands
+        ("Hope and trust have grown since the mentors started.", []),
+        ("Cllr Patel will raise the lighting at the ward meeting.", []),  # an officer at work
+    ],
+)
+def test_what_the_names_check_asks_about(text, words):
+    assert asked(text) == words
+
+
+def test_a_services_own_words_are_never_asked_about():
+    assert asked(UNKNOWN) == ["Quarrendon"]
+    assert asked(UNKNOWN, frozenset({"quarrendon"})) == []
+
+
+def test_answers_are_kept_in_the_record_undoable_and_a_name_is_flagged_everywhere():
+    conference = demo_conference()
+    conference.points.concerns.append(UNKNOWN)
+    conference.safety_plan = []
+    editor = Editor(conference)
+    assert [f.text for f in names_to_check(conference)] == ["Quarrendon"]
+    assert scan(conference) == []
+    editor.answer_names(["Quarrendon"], is_name=True)
+    assert names_to_check(conference) == []
+    assert [(f.category, f.text) for f in scan(conference)] == [("name", "Quarrendon")]
+    editor.answer_names(["Quarrendon"], is_name=False)  # changed mind: one list at a time
+    assert conference.names_check.names == [] and conference.names_check.not_names == ["Quarrendon"]
+    assert scan(conference) == [] and names_to_check(conference) == []
+    editor.undo()
+    assert conference.names_check.names == ["Quarrendon"]
+    editor.undo()
+    assert conference.names_check.names == [] and [f.text for f in names_to_check(conference)]
+
+
+def test_the_answers_and_a_skipped_check_survive_the_interchange_and_are_validated():
+    conference = demo_conference()
+    editor = Editor(conference)
+    editor.answer_names(["Quarrendon"], is_name=False)
+    editor.record_skipped_check("2026-12-02T10:00:00", "send --ignore-flags")
+    editor.undo()  # the answer goes back; the record of minutes that left stays
+    data = json.loads(json.dumps(conference.to_dict()))
+    back = conference_from_dict(data)
+    assert back.names_check == conference.names_check
+    assert back.names_check.skipped[0].by == "send --ignore-flags"
+    data["names_check"]["skipped"][0]["at"] = "yesterday"
+    with pytest.raises(ValidationError, match="names_check.skipped"):
+        conference_from_dict(data)
+    data["names_check"] = {"names": [], "maybe": []}
+    with pytest.raises(ValidationError, match="maybe"):
+        conference_from_dict(data)
+
+
+def test_final_minutes_refuse_answers():
+    conference = demo_conference()
+    conference.status = "final"
+    with pytest.raises(Refused):
+        Editor(conference).answer_names(["Quarrendon"], is_name=False)
+
+
+async def test_finalising_opens_the_names_check_first_and_goes_on_once_it_is_done(
+    store, demo, clock
+):
+    demo.points.concerns.append(UNKNOWN)
+    demo.points.strengths.append("Staff saw Sunny get into a black car.")
+    store.save(demo)
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+o", "f")
+        await wait_for(lambda: isinstance(app.screen, NamesCheckScreen))
+        assert app.screen.words == ["Quarrendon", "Sunny"]
+        await burst(pilot, "n", "y")  # two answers in one burst, in order
+        await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
+        assert "possible child-identifying" in app.screen.question  # Sunny is now a flag
+        await pilot.press("y")
+        await wait_for(lambda: app.screen.is_current and not isinstance(app.screen, ConfirmDialog))
+        await idle(pilot)
+    record = store.load(demo.id)
+    assert record.status == "final"
+    assert record.names_check.not_names == ["Quarrendon"]
+    assert record.names_check.names == ["Sunny"]
+
+
+async def test_leaving_the_names_check_stops_finalising_and_exporting(store, demo, clock):
+    demo.points.concerns.append(UNKNOWN)
+    store.save(demo)
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        for letter in ("f", "e"):
+            await pilot.press("ctrl+o", letter)
+            await wait_for(lambda: isinstance(app.screen, NamesCheckScreen))
+            await pilot.press("escape")
+            await wait_for(lambda: not isinstance(app.screen, NamesCheckScreen))
+            await idle(pilot)
+            notices = [n.message for n in app._notifications]
+            assert any("waits for the names check: 1 word" in m for m in notices), notices
+            assert not isinstance(app.screen, ExportScreen | ConfirmDialog)
+        await pilot.press("ctrl+o", "k", "n")  # the menu opens it too; one answer finishes it
+        await wait_for(lambda: not isinstance(app.screen, NamesCheckScreen))
+        await pilot.press("ctrl+o", "e")  # now export goes straight on
+        await wait_for(lambda: isinstance(app.screen, ExportScreen))
+        await pilot.press("escape")
+        await wait_for(lambda: not isinstance(app.screen, ExportScreen))
+        await pilot.press("ctrl+s")
+        await idle(pilot)
+    record = store.load(demo.id)
+    assert record.status == "draft" and record.names_check.not_names == ["Quarrendon"]
