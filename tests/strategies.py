@@ -135,6 +135,11 @@ def conference_dicts(draw: st.DrawFn) -> dict:
         "circulated": draw(
             small_lists(st.fixed_dictionaries({"at": stamps, "to": small_lists(emails)}))
         ),
+        "names_check": {
+            "names": draw(small_lists(text)),
+            "not_names": draw(small_lists(text)),
+            "skipped": draw(small_lists(st.fixed_dictionaries({"at": stamps, "by": text}))),
+        },
         "amendments": draw(
             small_lists(
                 st.fixed_dictionaries(

@@ -142,3 +142,39 @@ async def test_leaving_the_names_check_stops_finalising_and_exporting(store, dem
         await idle(pilot)
     record = store.load(demo.id)
     assert record.status == "draft" and record.names_check.not_names == ["Quarrendon"]
+
+
+async def test_final_minutes_with_the_check_not_done_are_not_sent_from_the_app(store, demo, clock):
+    demo.points.concerns.append(UNKNOWN)
+    demo.status = "final"
+    demo.finalised_at = "2026-01-20T12:00:00"
+    store.save(demo)
+    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+o", "o")
+        await idle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any("Not sent: the names check is not done" in m for m in notices), notices
+        assert not isinstance(app.screen, ConfirmDialog)  # no question about recipients
+    assert store.load(demo.id).circulated == []
+
+
+def test_the_command_line_lists_the_check_and_export_warns_of_it(cli, store):
+    conference = demo_conference()
+    conference.points.concerns.append(UNKNOWN)
+    made = store.create(conference)
+    listed = cli("check", made.id, "--names")
+    assert listed.returncode == 1
+    assert listed.stdout.strip() == "concerns #5: could be a person's name: Quarrendon"
+    exported = cli("export", made.id, "--format", "md")
+    assert exported.returncode == 0 and "names check is not done: 1 word" in exported.stderr
+    config = cli.data_dir.parent / "local-words.txt"
+    config.write_text("# our places\nQuarrendon Brindley\n", encoding="utf-8")
+    folder = cli.data_dir.parent / "config" / "ctxtui"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text(f'local_words = "{config}"\n', encoding="utf-8")
+    env = {"XDG_CONFIG_HOME": str(folder.parent)}
+    assert cli("check", made.id, "--names", env=env).stdout.strip() == "Nothing to confirm."
+    config.write_bytes(b"\xff\xfe not text")
+    broken = cli("check", made.id, "--names", env=env)
+    assert broken.returncode == 2 and "not UTF-8" in broken.stderr

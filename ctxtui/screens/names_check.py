@@ -33,6 +33,7 @@ class NamesCheckScreen(SubScreen):
     def __init__(self, meeting: Meeting) -> None:
         super().__init__(meeting)
         self.words: list[str] = []
+        self.done = False
 
     def body(self) -> ComposeResult:
         yield OptionList(id="names-to-check")
@@ -46,6 +47,7 @@ class NamesCheckScreen(SubScreen):
     def changed(self) -> None:
         found = self.meeting.names_to_check()
         if not found:
+            self.done = True
             self.notify("Names check done: nothing left to answer.", timeout=4)
             self.dismiss(None)
             return
@@ -68,7 +70,8 @@ class NamesCheckScreen(SubScreen):
         if options.highlighted is None or not self.words:
             return
         word = self.words[options.highlighted]
-        if self.edit(lambda: self.editor.answer_names([word], is_name=is_name))[0]:
+        answered = self.edit(lambda: self.editor.answer_names([word], is_name=is_name))[0]
+        if answered and not self.done:
             self.notify(
                 f"“{word}” is flagged as a name wherever it stands: reword it before the "
                 "minutes leave."
