@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import app_bench, export_bench, service_bench, store_bench, terminal_bench
+from . import app_bench, export_bench, preview_bench, service_bench, store_bench, terminal_bench
 
-BENCHMARKS = [store_bench, service_bench, export_bench, app_bench, terminal_bench]
+BENCHMARKS = [store_bench, service_bench, export_bench, app_bench, preview_bench, terminal_bench]
 
 
 def main() -> int:

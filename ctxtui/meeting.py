@@ -28,22 +28,14 @@ from .model import (
     Recipient,
     conference_from_dict,
 )
-from .privacy import (
-    DESCRIPTIONS,
-    Finding,
-    Hit,
-    attendee_names,
-    names_to_check,
-    scan,
-    scan_text,
-)
 from .rescue import clear_rescue, find_rescue, write_rescue
 from .review import start_review
 from .store import Listing, Store, StoreError
 from .store import Summary as Summary  # re-exported: screens reach the store only through here
 
-if TYPE_CHECKING:  # the mail code is loaded only when the minutes are sent
+if TYPE_CHECKING:  # mail and privacy code load when first needed, not at start-up
     from .circulate import Sent, SmtpSettings
+    from .privacy import Finding, Hit
 
 # A draft files what one open form holds into the record; it returns nothing and may be called
 # more than once (each call files the form's current content).
@@ -68,6 +60,8 @@ def describe_place(finding: Finding) -> str:
 
 def describe_finding(finding: Finding) -> str:
     """One line for a privacy finding, the same in the app and from ``ctxtui check``."""
+    from .privacy import DESCRIPTIONS
+
     return f"{describe_place(finding)}: {DESCRIPTIONS[finding.category]}: {finding.text}"
 
 
@@ -192,6 +186,8 @@ class Meeting:
         key = (text, allowed, marked)
         hits = self._scan_cache.get(key)
         if hits is None:
+            from .privacy import scan_text  # not before the first frame: see ConferenceScreen
+
             hits = self._scan_cache[key] = scan_text(text, allowed, marked=frozenset(marked))
         dismissed = set(self.conference.dismissed_flags)
         return [hit for hit in hits if hit.key not in dismissed]
@@ -203,10 +199,14 @@ class Meeting:
         return list(found.values())
 
     def allowed_names(self) -> tuple[str, ...]:
+        from .privacy import attendee_names
+
         return tuple(attendee_names(self.conference))
 
     def findings(self) -> list[Finding]:
         """Every open finding in the record, in the order of the minutes."""
+        from .privacy import scan
+
         return scan(self.conference)
 
     def names_to_check(self) -> list[Finding]:
@@ -218,6 +218,8 @@ class Meeting:
             except config.ConfigError as error:
                 self._local_words = frozenset()
                 self.local_words_problem = str(error)
+        from .privacy import names_to_check
+
         return names_to_check(self.conference, self._local_words)
 
     # -- minutes

@@ -72,10 +72,10 @@ _FAMILY = re.compile(
 
 
 def _word_list(name: str) -> frozenset[str]:
-    """A shipped word list: one entry a line, ``#`` starts a comment line."""
+    """A shipped word list: one entry a line; a line starting with ``#`` is a comment."""
     path = Path(__file__).with_name("data") / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    words = set(path.read_text(encoding="utf-8").split("\n"))
+    return frozenset(words - {w for w in words if not w or w[0] == "#"})
 
 
 @functools.lru_cache(maxsize=1)

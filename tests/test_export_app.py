@@ -39,6 +39,31 @@ async def test_preview_shows_the_minutes(app, demo):
         assert app.focused is app.screen.capture
 
 
+async def test_the_preview_of_a_big_record_shows_its_text_and_turns_whole_pages(store, clock):
+    from bench.export_bench import big_conference
+    from ctxtui.screens.preview import MinutesView
+
+    conference = store.create(big_conference())
+    app = CtxApp(store, conference.id, now=clock, autosave_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await wait_for(lambda: isinstance(app.screen, PreviewScreen))
+        view = app.screen.query_one(MinutesView)
+        await wait_for(lambda: len(view.lines) > 500, timeout=10)
+        shown = "\n".join(line.text for line in view.lines)
+        assert "OFFICIAL-SENSITIVE" in shown and "Invented point about lighting" in shown
+        assert view.scroll_y == 0
+        await pilot.press("pagedown")
+        await wait_for(lambda: view.scroll_y >= view.size.height - 2)  # a whole screen
+        page = view.scroll_y
+        await pilot.press("pagedown")
+        await wait_for(lambda: view.scroll_y >= 2 * page)
+        await pilot.press("pageup")
+        await wait_for(lambda: view.scroll_y == page)
+        await pilot.press("escape")
+        await wait_for(lambda: not isinstance(app.screen, PreviewScreen))
+
+
 async def test_export_docx_with_the_default_name(app, demo, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)

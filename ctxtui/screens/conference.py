@@ -27,6 +27,7 @@ from .base import MeetingScreen
 from .commands import CONFERENCE_DESTINATIONS, ScreenCommands, menu_entries
 
 STATUS_SECONDS = 0.5
+FLAGS_AFTER_SECONDS = 0.05  # after the first frame: see ConferenceScreen.__init__
 
 
 class ConferenceScreen(MeetingScreen):
@@ -60,6 +61,9 @@ class ConferenceScreen(MeetingScreen):
     def __init__(self, meeting: Meeting) -> None:
         super().__init__(meeting)
         self._topbar_text = ""
+        # The privacy scan of every point (and reading its word lists) waits until the first
+        # frame is on screen: the chair sees the minutes at once, the flags a moment later.
+        self._flags_shown = False
 
     @property
     def conference(self):
@@ -80,6 +84,7 @@ class ConferenceScreen(MeetingScreen):
 
     def on_mount(self) -> None:
         self.changed()
+        self.set_timer(FLAGS_AFTER_SECONDS, self._show_flags_at_last)
         self.set_interval(STATUS_SECONDS, self._tick)
         self.meeting.hold_draft(self, self.file_capture)
         self.capture.focus()
@@ -125,9 +130,19 @@ class ConferenceScreen(MeetingScreen):
     def redraw(self, target: str, highlight: int | None = None) -> None:
         """Show one heading's points from the record, marking those the privacy guard flags."""
         points = self.editor.points(target)
-        allowed = self.meeting.allowed_names()  # once per redraw, not once per point
-        flagged = {i for i, point in enumerate(points) if self.meeting.open_hits(point, allowed)}
+        flagged: set[int] = set()
+        if self._flags_shown:
+            allowed = self.meeting.allowed_names()  # once per redraw, not once per point
+            flagged = {
+                i for i, point in enumerate(points) if self.meeting.open_hits(point, allowed)
+            }
         self.pane(target).show(points, highlight, flagged, self.app.symbols["flag"])
+
+    def _show_flags_at_last(self) -> None:
+        self._flags_shown = True
+        for key in TARGET_KEYS:
+            self.redraw(key)
+        self.show_marks()
 
     def show_marks(self) -> None:
         """The capture target, the browsed point and its privacy flag, the tabs."""

@@ -21,11 +21,20 @@ def numbered_point(number: int, point: str, width: int, flag: str) -> Content:
 
 
 class PointList(OptionList, can_focus=False):
+    """Holds options for a window of points around the one in view (twice as many as the pane
+    has lines, once it has a size), not for all of them: a list lays out every option it
+    holds, and 300 points would cost the first frame tens of milliseconds for lines nobody
+    sees. ``point`` is the point in view."""
+
     def __init__(self, target: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.target = target
         self.flagged: set[int] = set()
         self.border_title = TARGET_LABELS[target]
+        self.points: list[str] = []
+        self.marker = "!"
+        self.first = 0  # the point the first option shows
+        self.point = 0
 
     def show(
         self,
@@ -36,22 +45,38 @@ class PointList(OptionList, can_focus=False):
     ) -> None:
         """Redraw from the record; keep the highlight near where it was. Points whose index is
         in ``flagged`` carry the privacy marker."""
-        old = self.highlighted
-        self.flagged = set(flagged)
-        self.clear_options()
-        width = len(str(len(points))) + 2 + len(marker)
-        self.add_options(
-            Option(numbered_point(n, point, width, marker if n - 1 in flagged else ""))
-            for n, point in enumerate(points, 1)
-        )
+        self.points, self.flagged, self.marker = points, set(flagged), marker
+        wanted = highlight if highlight is not None else self.point
+        self.point = max(0, min(wanted, len(points) - 1))
+        self._fill(self.point)
         self.border_subtitle = f"{len(points)}"
+
+    @property
+    def window(self) -> int:
+        return 2 * max(self.size.height, 6)
+
+    def on_resize(self) -> None:
+        if self.option_count < min(self.window, len(self.points)):
+            self._fill(self.point)  # shown at last, or taller
+
+    def _fill(self, around: int) -> None:
+        points, window = self.points, self.window
+        self.first = max(0, min(around - window // 2, len(points) - window))
+        width = len(str(len(points))) + 2 + len(self.marker)
+        self.clear_options()
+        self.add_options(
+            Option(numbered_point(n, point, width, self.marker if n - 1 in self.flagged else ""))
+            for n, point in enumerate(points[self.first : self.first + window], self.first + 1)
+        )
         if points:
-            wanted = highlight if highlight is not None else (old if old is not None else 0)
-            self.highlighted = max(0, min(wanted, len(points) - 1))
+            self.highlighted = around - self.first
 
     def mark(self, index: int | None) -> None:
         """Show ``index`` as the browsed point (None: nothing browsed here)."""
         self.set_class(index is not None, "-browsed")
-        if index is not None and self.option_count:
-            self.highlighted = max(0, min(index, self.option_count - 1))
+        if index is not None and self.points:
+            self.point = max(0, min(index, len(self.points) - 1))
+            if not self.first <= self.point < self.first + self.option_count:
+                self._fill(self.point)
+            self.highlighted = self.point - self.first
             self.scroll_to_highlight()

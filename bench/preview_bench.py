@@ -1,0 +1,72 @@
+"""The preview (F5) on the big conference: from the key to the minutes on screen, against
+Textual's own Markdown widget showing the same text (how the preview used to be drawn)."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+
+from ctxtui.store import Store
+
+from .common import summary
+from .export_bench import big_conference
+
+ROUNDS = 3
+
+
+async def _ours(store: Store, conference_id: str) -> float:
+    from ctxtui.app import CtxApp
+    from ctxtui.screens.preview import MinutesView, PreviewScreen
+
+    app = CtxApp(store, conference_id, autosave_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        started = time.perf_counter()
+        await pilot.press("f5")
+        while not (
+            isinstance(app.screen, PreviewScreen) and app.screen.query_one(MinutesView).lines
+        ):
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        return time.perf_counter() - started
+
+
+async def _markdown_widget(markdown: str) -> float:
+    from textual.app import App
+    from textual.containers import VerticalScroll
+    from textual.screen import Screen
+    from textual.widgets import Markdown
+
+    class Shown(Screen[None]):
+        def compose(self):
+            with VerticalScroll():
+                yield Markdown(markdown)
+
+    app = App[None]()
+    async with app.run_test(size=(80, 24)) as pilot:
+        started = time.perf_counter()
+        await app.push_screen(Shown())
+        await pilot.pause()
+        return time.perf_counter() - started
+
+
+def run() -> list[str]:
+    from ctxtui.export.markdown import to_markdown
+
+    conference = big_conference()
+    markdown = to_markdown(conference)
+    ours, theirs = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(folder)
+        made = store.create(conference)
+        for _ in range(ROUNDS):
+            ours.append(asyncio.run(_ours(store, made.id)))
+            theirs.append(asyncio.run(_markdown_widget(markdown)))
+    seconds, baseline = statistics.median(ours), statistics.median(theirs)
+    print(
+        f"preview of the big conference: {seconds:.3f} s to the minutes on screen; "
+        f"Textual's Markdown widget on the same text: {baseline:.3f} s"
+    )
+    return [summary("preview_open_big", f"{seconds:.3f}s", seconds / baseline, 0.25)]
