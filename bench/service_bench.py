@@ -90,7 +90,7 @@ def run() -> list[str]:
             frames_one.append(_first_frame(one_dir))
         t_many, t_one = statistics.median(frames_many), statistics.median(frames_one)
         print(f"home first frame: {STORED} stored {t_many:.2f} s; 1 stored {t_one:.2f} s")
-        lines.append(summary("home_first_frame_10000_vs_1", f"{t_many:.2f}s", t_many / t_one, 1.5))
+        lines.append(summary("home_first_frame_10000_vs_1", f"{t_many:.2f}s", t_many / t_one, 1.3))
 
         delays = [_filter_delay(many_dir, Path(many_dir)) for _ in range(3)]
         delay = statistics.median(delays)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .labels import TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
 from .model import Conference
-from .privacy import held_back, open_hits_finder
+from .privacy import attendee_names, held_back, open_hits_finder
 from .scaling import conference_summary
 
 BOARD_KEYS: tuple[str, ...] = ("danger_statement", *TARGET_KEYS, "plan", "scaling")
@@ -45,12 +45,25 @@ def plan_line(intervention: str, goal: str, agency: str, by: str) -> str:
     return " — ".join(part for part in (what, agency, f"by {by}" if by else "") if part)
 
 
-def board_sections(conference: Conference) -> list[Section]:
-    """Every section of the board, flagged details held back, in the order of the meeting."""
+def board_sections(
+    conference: Conference, cache: dict[tuple[object, ...], str] | None = None
+) -> list[Section]:
+    """Every section of the board, flagged details held back, in the order of the meeting.
+    ``cache`` keeps each text as shown between calls, so that only new text is scanned."""
     open_hits = open_hits_finder(conference)
+    guard = (
+        tuple(attendee_names(conference)),
+        tuple(conference.dismissed_flags),
+        tuple(conference.names_check.names),
+    )
 
     def clear(text: str) -> str:
-        return held_back(text, open_hits(text))
+        if cache is None:
+            return held_back(text, open_hits(text))
+        key = (text, guard)
+        if key not in cache:
+            cache[key] = held_back(text, open_hits(text))
+        return cache[key]
 
     c = conference
     statement = tuple(clear(line) for line in c.danger_statement.splitlines() if line.strip())

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from ctxtui.app import CtxApp
+from ctxtui.board_text import BOARD_KEYS, BOARD_SHORT_TITLES
 from ctxtui.demo import demo_conference
 from ctxtui.screens.board import BoardScreen
 
@@ -91,17 +92,20 @@ async def test_board_never_writes_and_survives_a_broken_moment(store, demo, cloc
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, BoardScreen)
-        pane = screen.query_one("#board-concerns")
+
+        def concerns() -> tuple[str, ...]:
+            return next(s for s in screen.sections if s.key == "concerns").lines
+
         # the chair saves (an atomic replace: a new inode)
         with store.open(demo.id) as session:
             session.conference.points.concerns.append("New from the chair")
             session.save()
-        await wait_for(lambda: "New from the chair" in pane.points)
+        await wait_for(lambda: "New from the chair" in concerns())
         # a moment when the file cannot be read: the last good copy stays up
         good = path.read_bytes()
         path.write_bytes(b"{ half a file")
         await wait_for(lambda: "cannot read" in screen.title_text)
-        assert "New from the chair" in pane.points
+        assert "New from the chair" in concerns()
         path.write_bytes(good)
         await wait_for(lambda: "cannot read" not in screen.title_text)
         await pilot.press("q")
@@ -170,43 +174,84 @@ def test_board_sections_hold_back_what_the_chair_has_not_cleared():
     assert scaling.lines[-1].startswith("6 of 7 scored")
 
 
-async def test_a_small_board_shows_one_section_and_turns_to_the_chairs(store, demo, clock):
+async def test_a_small_board_starts_with_the_section_the_chair_changed(store, demo, clock):
     app = CtxApp(store, demo.id, now=clock, board=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        assert screen.has_class("-paged")
-        shown = [p.key for p in screen.query(".board-pane") if p.display]
-        assert shown == ["danger_statement"]
+        await wait_for(lambda: screen.shown)
+        assert screen.shown[0] == "danger_statement" and screen.hidden
+        assert sorted(screen.shown + screen.hidden) == sorted(BOARD_KEYS)
         with store.open(demo.id) as session:
             session.conference.points.concerns.append("Kai Thompson was threatened at the rank")
             session.save()
-        pane = screen.query_one("#board-concerns")
-        await wait_for(lambda: screen.current == "concerns")
+        await wait_for(lambda: screen.current == "concerns" and screen.shown[0] == "concerns")
+        concerns = next(s for s in screen.sections if s.key == "concerns")
+        assert concerns.lines[-1] == "[name held back] was threatened at the rank"
         await pilot.pause()
-        assert [p.key for p in screen.query(".board-pane") if p.display] == ["concerns"]
-        assert pane.points[-1] == "[name held back] was threatened at the rank"
-        assert "held" in app.export_screenshot() and "Kai" not in app.export_screenshot()
+        shot = "\n".join(_screen_text(app))
+        assert "held back" in shot and "Kai" not in shot
+        assert "Not shown:" in shot  # what did not fit is named
         # the chair dismisses the flag: the room may now read the name
         with store.open(demo.id) as session:
             session.conference.dismissed_flags.append("name:Kai Thompson")
             session.save()
-        await wait_for(lambda: pane.points[-1] == "Kai Thompson was threatened at the rank")
+        await wait_for(
+            lambda: (
+                next(s for s in screen.sections if s.key == "concerns").lines[-1]
+                == "Kai Thompson was threatened at the rank"
+            )
+        )
         await pilot.press("right")
-        assert screen.current == "complicating"
+        assert screen.current == "complicating" and screen.shown[0] == "complicating"
         await pilot.press("left", "left")
         assert screen.current == "danger_statement"
         await pilot.press("q")
 
 
-async def test_a_big_board_shows_every_section(store, demo, clock):
+async def test_a_big_board_shows_every_section_of_the_demo(store, demo, clock):
     app = CtxApp(store, demo.id, now=clock, board=True)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = app.screen
-        assert not screen.has_class("-paged")
-        await pilot.pause()
-        shown = [p.key for p in screen.query(".board-pane") if p.display and p.size.height > 2]
-        assert len(shown) == 8
+        await wait_for(lambda: screen.shown)
+        assert screen.hidden == [] and screen.clipped == {} and len(screen.shown) == 8
+        assert "Every section is shown" in "\n".join(_screen_text(app))
         await pilot.press("q")
+
+
+def _whole_boxes(shot_lines: list[str]) -> bool:
+    """Every box that starts on the screen also ends on it (in each column)."""
+    tops = sum(line.count("┏") for line in shot_lines)
+    bottoms = sum(line.count("┗") for line in shot_lines)
+    return tops == bottoms
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 36), (160, 48)])
+@pytest.mark.parametrize("which", ["demo", "big"])
+async def test_at_every_size_whole_sections_fill_the_screen(store, demo, clock, size, which):
+    from bench.export_bench import big_conference
+
+    conference = demo if which == "demo" else store.create(big_conference())
+    app = CtxApp(store, conference.id, now=clock, board=True)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        await wait_for(lambda: screen.shown)
+        await pilot.pause()
+        text = _screen_text(app)
+        shot = "\n".join(text)
+        assert text[0].lstrip().startswith("DRAFT") and "10:00" in text[0]  # always the status
+        assert _whole_boxes(text)
+        assert sorted(screen.shown + screen.hidden) == sorted(BOARD_KEYS)
+        for key in screen.hidden:
+            assert BOARD_SHORT_TITLES[key] in text[-1]
+        blank = sum(1 for line in text[1:-1] if not line.strip())
+        # the screen is used: blank lines only when every section is shown whole
+        assert blank <= 2 or (not screen.hidden and not screen.clipped), shot
+        await pilot.press("q")
+
+
+def _screen_text(app) -> list[str]:
+    """The screen as plain lines, as drawn."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def test_the_board_says_whether_the_minutes_are_final(store, demo, clock):

@@ -63,9 +63,21 @@ def test_scaling(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+y", "down", "8"])
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+BOARD_SIZES = [(80, 24), (100, 30), (120, 36), (160, 48)]
+
+
+@pytest.mark.parametrize("size", BOARD_SIZES)
 def test_board_holding_back_a_name(snap_compare, store, demo, clock, size):
     demo.points.concerns.append("Kai Thompson was threatened with a knife at the taxi rank")
     store.save(demo)
     board = CtxApp(store, demo.id, now=clock, board=True)
     assert snap_compare(board, terminal_size=size, press=["right"])
+
+
+@pytest.mark.parametrize("size", BOARD_SIZES)
+def test_board_of_the_big_conference(snap_compare, store, clock, size):
+    from bench.export_bench import big_conference
+
+    conference = store.create(big_conference())
+    board = CtxApp(store, conference.id, now=clock, board=True)
+    assert snap_compare(board, terminal_size=size)
