@@ -99,6 +99,21 @@ def test_the_labelled_set_meets_the_quality_targets(capsys):
         ("Anna-Maria was sent messages", "name", "Anna-Maria"),
         ("Renée was picked up", "name", "Renée"),
         ("Police stopped Adeyinka at the shop", "name", "Adeyinka"),
+        # issue 24's kinds: a bracketed area code, a birth date in words, gaming tags, a handle
+        # after a platform's short name and a colon, a home address in lower case, spelt emails
+        ("ring her on (0161) 496 0457", "phone", "(0161) 496 0457"),
+        ("born on the fourth of May 2011", "date_of_birth", "born on the fourth of May 2011"),
+        ("DOB is the 3rd of April 2012", "date_of_birth", "DOB is the 3rd of April 2012"),
+        ("his Xbox gamertag is ShadowWolf77", "handle", "ShadowWolf77"),
+        ("snap: kxng.d is where they talk", "handle", "kxng.d"),
+        ("her username is kayzeee", "handle", "kayzeee"),
+        ("staying at 14 elm road now", "address", "14 elm road"),
+        ("mail kayz at mailbox dot com", "email", "kayz at mailbox dot com"),
+        ("Besnik Gashi was seen by the shelter", "name", "Besnik Gashi"),
+        ("staff saw besnik near the garages", "name", "besnik"),
+        ("The Gashi boy runs for them", "name", "The Gashi boy"),
+        ("A girl with the initials A.S. was crying", "name", "A.S."),
+        ("an older male known as Smokey deals", "name", "Smokey"),
     ],
 )
 def test_each_kind_is_found(text, category, matched):
