@@ -8,6 +8,8 @@ import statistics
 import tempfile
 import time
 
+from textual import events
+
 from ctxtui.store import Store
 
 from .common import summary
@@ -16,21 +18,26 @@ from .export_bench import big_conference
 ROUNDS = 3
 
 
-async def _ours(store: Store, conference_id: str) -> float:
+async def _ours(store: Store, conference_id: str) -> tuple[float, float]:
+    """Seconds to the first screen of the minutes, and to the whole of them laid out."""
     from ctxtui.app import CtxApp
     from ctxtui.screens.preview import MinutesView, PreviewScreen
 
     app = CtxApp(store, conference_id, autosave_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await asyncio.sleep(0.5)  # the privacy flags, shown just after the first frame
+        await pilot.pause()
         started = time.perf_counter()
-        await pilot.press("f5")
+        # the key as a terminal sends it (Pilot.press would wait until the app is idle)
+        app.post_message(events.Key("f5", None))
         while not (
             isinstance(app.screen, PreviewScreen) and app.screen.query_one(MinutesView).lines
         ):
             await asyncio.sleep(0.005)
-        await pilot.pause()
-        return time.perf_counter() - started
+        first = time.perf_counter() - started  # the first screen of the minutes is drawn
+        await pilot.pause()  # until the rest is laid out too
+        return first, time.perf_counter() - started
 
 
 async def _markdown_widget(markdown: str) -> float:
@@ -64,9 +71,11 @@ def run() -> list[str]:
         for _ in range(ROUNDS):
             ours.append(asyncio.run(_ours(store, made.id)))
             theirs.append(asyncio.run(_markdown_widget(markdown)))
-    seconds, baseline = statistics.median(ours), statistics.median(theirs)
+    first = statistics.median(o[0] for o in ours)
+    whole = statistics.median(o[1] for o in ours)
+    baseline = statistics.median(theirs)
     print(
-        f"preview of the big conference: {seconds:.3f} s to the minutes on screen; "
-        f"Textual's Markdown widget on the same text: {baseline:.3f} s"
+        f"preview of the big conference: {first:.3f} s to its first screen, {whole:.3f} s to "
+        f"all of it laid out; Textual's Markdown widget on the same text: {baseline:.3f} s"
     )
-    return [summary("preview_open_big", f"{seconds:.3f}s", seconds / baseline, 0.25)]
+    return [summary("preview_open_big", f"{whole:.3f}s", whole / baseline, 0.25)]

@@ -228,6 +228,12 @@ class Meeting:
         """A copy of the record to hand to a worker thread while typing goes on."""
         return conference_from_dict(self.conference.to_dict())
 
+    def warm_up(self) -> None:
+        """Load what the minutes need the first time they are drawn (the bank holidays behind
+        every due date: ~150 ms) while the chair reads the screen; safe in a worker thread."""
+        held = self.conference.conference_date() or self.now().date()
+        dates.is_working_day(held, self.nation)
+
     def markdown(self) -> str:
         previous, _problem = self.previous()
         return to_markdown(self.conference, nation=self.nation, previous=previous)

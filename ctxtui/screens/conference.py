@@ -143,6 +143,13 @@ class ConferenceScreen(MeetingScreen):
         for key in TARGET_KEYS:
             self.redraw(key)
         self.show_marks()
+        self.run_worker(self._warm_up, thread=True, group="warm-up")
+
+    def _warm_up(self) -> None:
+        """What the preview and the export load the first time, loaded while the chair reads."""
+        import rich.markdown  # noqa: F401  (the preview's layout)
+
+        self.meeting.warm_up()
 
     def show_marks(self) -> None:
         """The capture target, the browsed point and its privacy flag, the tabs."""

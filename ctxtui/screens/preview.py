@@ -22,6 +22,13 @@ from textual.widgets import Static
 from ..widgets.keyhints import KeyHints
 
 
+def parts(markdown: str) -> list[str]:
+    """The Markdown cut before each heading of its second level, so that the first screen
+    can be shown before the rest is laid out."""
+    cuts = [0] + [i + 1 for i in range(len(markdown)) if markdown.startswith("\n## ", i)]
+    return [markdown[a:b] for a, b in zip(cuts, [*cuts[1:], len(markdown)], strict=True)]
+
+
 def lay_out(markdown: str, width: int) -> list[Strip]:
     """The Markdown as lines of ``width`` cells (plain Rich rendering: safe in a thread)."""
     console = Console(width=width, color_system="truecolor", force_terminal=True, file=None)
@@ -55,7 +62,13 @@ class MinutesView(ScrollView, can_focus=True):
             )
 
     def _lay_out(self, width: int) -> None:
-        lines = lay_out(self.markdown, width)
+        lines: list[Strip] = []
+        first_screen = True
+        for part in parts(self.markdown):
+            lines += lay_out(part, width)
+            if first_screen and len(lines) >= 2 * self.size.height:
+                first_screen = False
+                self.app.call_from_thread(self.show, list(lines), width)  # the rest follows
         self.app.call_from_thread(self.show, lines, width)
 
     def show(self, lines: list[Strip], width: int) -> None:
