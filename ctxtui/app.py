@@ -61,6 +61,8 @@ class CtxApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Save and quit", id="app.quit", priority=True),
         Binding("ctrl+s", "save", "Save now", id="app.save"),
+        # a reflex from other programs: say how to quit, wherever the focus is
+        Binding("ctrl+c", "help_quit", "How to quit", id="app.ctrl_c", show=False, priority=True),
     ]
 
     def __init__(
@@ -115,6 +117,9 @@ class CtxApp(App[None]):
             from .screens.home import HomeScreen
 
             self.push_screen(HomeScreen(Conferences(self.store, self.now)))
+
+    def action_help_quit(self) -> None:
+        self.notify("Ctrl+Q saves and quits (Ctrl+C does not quit).", timeout=4)
 
     def notify(self, message: str, *, title: str = "", markup: bool = False, **kwargs) -> None:
         """Messages often carry file names and typed text: never markup, never raw controls

@@ -360,3 +360,19 @@ async def test_every_heading_is_reachable(store, demo, clock, size):
         if size[0] >= 120:
             visible = [p for p in app.screen.query(".pane") if p.display]
             assert len(visible) == 5
+
+
+async def test_a_newcomer_sees_how_to_quit_and_ctrl_c_says_it(store, demo, clock):
+    from ctxtui.widgets.keyhints import KeyHints
+
+    app = make_app(store, demo, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        bar = str(app.screen.query_one(KeyHints).render())
+        assert "Save and quit" in bar and "Help" in bar  # before the line is cut at 80 columns
+        await pilot.press(*"half typed", "ctrl+c")
+
+        def told() -> bool:
+            return any("Ctrl+Q saves and quits" in n.message for n in app._notifications)
+
+        await wait_for(told)
+        assert app.is_running and app.screen.capture.value == "half typed"

@@ -24,13 +24,18 @@ class KeyHints(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         seen: set[str] = set()
         shown: list[tuple[Binding, bool, str]] = []
+        first: list[tuple[Binding, bool, str]] = []
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.action in ("command_palette", "app.command_palette"):
                 # first, so that it survives when the line is cut at 80 columns
-                shown.insert(0, (binding, True, "palette"))
+                first.insert(0, (binding, True, "palette"))
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                shown.append((binding, enabled, binding.description))
+                if binding.action in ("quit", "app.quit", "help", "app.help"):
+                    first.append((binding, enabled, binding.description))  # how to get out
+                else:
+                    shown.append((binding, enabled, binding.description))
+        shown = first + shown
         for binding, enabled, description in shown:
             text.append(self.app.get_key_display(binding), style="bold reverse")
             text.append(f" {description}  ", style="" if enabled else "dim")
