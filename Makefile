@@ -50,4 +50,5 @@ names: install system-deps  ## rebuild the privacy guard's name lists in ctxtui/
 	$(BIN)/python -m tests.name_lists
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis snapshot_report.html
+	find ctxtui tests bench -name __pycache__ -type d -prune -exec rm -rf {} +
