@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install install-app system-deps run test lint format bench clean names
+.PHONY: install install-app system-deps run test test-quick lint format bench clean names
 
 install: $(TEST_STAMP)  ## the app and the test tools
 install-app: $(APP_STAMP)  ## the app alone (what `make run` needs)
@@ -42,6 +42,9 @@ system-deps:  ## tmux, sshd, ssh, LibreOffice and poppler for the terminal, SSH 
 
 test: lint system-deps  ## install, lint and run every test
 	$(BIN)/pytest
+
+test-quick: install  ## the unit tests alone (no app, terminal, subprocess or server)
+	$(BIN)/pytest -m quick -q
 
 bench: install system-deps  ## benchmarks: each prints a ratio against a baseline measured in the same run
 	$(BIN)/python -m bench

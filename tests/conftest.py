@@ -15,6 +15,38 @@ from ctxtui.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# What makes a test slow: a running app (an async test drives one), a subprocess, a terminal, a
+# snapshot, a mail relay or an SSH server, many generated examples (Hypothesis), or a module that
+# says ``SLOW = True`` (pandoc, LibreOffice, kill -9, building the wheel). Every other test is
+# marked ``quick`` (``make test-quick``: the unit tests alone, in seconds).
+SLOW_FIXTURES = {
+    "cli",
+    "cli_for",
+    "terminals",
+    "snap_compare",
+    "relays",
+    "authority",
+    "sshd",
+    "team",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        slow_module = item.module is not None and getattr(item.module, "SLOW", False)
+        if (
+            function is not None
+            and not inspect.iscoroutinefunction(function)
+            and not getattr(function, "is_hypothesis_test", False)
+            and not fixtures & SLOW_FIXTURES
+            and not slow_module
+        ):
+            item.add_marker(pytest.mark.quick)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

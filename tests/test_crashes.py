@@ -17,6 +17,8 @@ from ctxtui.demo import demo_conference
 from .conftest import burst, wait_for
 from .terminal import Terminal
 
+SLOW = True  # kill -9 trials in subprocesses: not in make test-quick
+
 TRIALS = 24
 
 

@@ -20,6 +20,8 @@ from ctxtui.model import Action, Conference
 from .test_export_markdown import NASTY, normalise
 from .test_plan_and_scaling_screens import APPENDIX_A
 
+SLOW = True  # pandoc and LibreOffice: not in make test-quick
+
 NATION = "england-and-wales"
 
 
