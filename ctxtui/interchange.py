@@ -139,21 +139,14 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
 def _read_names_check(data: Any) -> NamesCheck:
     entry = _object(data, "names_check")
     _no_unknown(entry, {"names", "not_names", "skipped"}, "names_check")
-    check = NamesCheck(
+    return NamesCheck(
         names=_texts(entry.get("names", []), "names_check.names"),
         not_names=_texts(entry.get("not_names", []), "names_check.not_names"),
+        skipped=[
+            _simple(SkippedCheck, item, f"names_check.skipped[{i}]")
+            for i, item in enumerate(_array(entry.get("skipped", []), "names_check.skipped"))
+        ],
     )
-    for i, item in enumerate(_array(entry.get("skipped", []), "names_check.skipped")):
-        where = f"names_check.skipped[{i}]"
-        skipped = _object(item, where)
-        _no_unknown(skipped, {"at", "by"}, where)
-        check.skipped.append(
-            SkippedCheck(
-                at=_text(skipped.get("at", ""), f"{where}.at"),
-                by=_text(skipped.get("by", ""), f"{where}.by"),
-            )
-        )
-    return check
 
 
 def _read_scaling(data: Any) -> Scaling:

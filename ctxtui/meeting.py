@@ -210,17 +210,21 @@ class Meeting:
         return scan(self.conference)
 
     def names_to_check(self) -> list[Finding]:
-        """The names check: words that could be a person's name, not flagged, not answered.
-        A local words file that cannot be read is said once (``local_words_problem``)."""
+        """The names check: words that could be a person's name, not flagged, not answered."""
+        return self.findings_and_names()[1]
+
+    def findings_and_names(self) -> tuple[list[Finding], list[Finding]]:
+        """The open findings and the names check, in one pass over the record. A local words
+        file that cannot be read is said once (``local_words_problem``)."""
         if self._local_words is None:
             try:
                 self._local_words = config.local_words()
             except config.ConfigError as error:
                 self._local_words = frozenset()
                 self.local_words_problem = str(error)
-        from .privacy import names_to_check
+        from .privacy import scan_with_names
 
-        return names_to_check(self.conference, self._local_words)
+        return scan_with_names(self.conference, self._local_words)
 
     # -- minutes
 
@@ -255,9 +259,8 @@ class Meeting:
             settings = smtp_settings(config.smtp_table())
         except config.ConfigError as error:
             raise SendError(str(error)) from None
-        return settings, ready_to_send(
-            self.conference, len(self.findings()), len(self.names_to_check())
-        )
+        findings, to_check = self.findings_and_names()
+        return settings, ready_to_send(self.conference, len(findings), len(to_check))
 
     def deliver(self, snapshot: Conference, settings: SmtpSettings, to: list[str]) -> Sent:
         """Send ``snapshot`` (safe in a worker thread: reads no live state)."""

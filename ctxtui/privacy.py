@@ -364,7 +364,7 @@ def held_back(text: str, hits: list[Hit]) -> str:
 
 def scan(conference: Conference, today: dt.date | None = None) -> list[Finding]:
     """Every open (not dismissed) finding in the record, in the order of the minutes."""
-    return scan_with_names(conference, today=today)[0]
+    return _scan(conference, today=today, names_check=False)[0]
 
 
 def scan_with_names(
@@ -375,6 +375,16 @@ def scan_with_names(
     """The open findings, and the names check: every word that could be a person's name that
     is neither flagged nor answered (category ``possible_name``), both in the order of the
     minutes. ``local_words``: a service's own place and organisation words, in lower case."""
+    return _scan(conference, local_words, today, names_check=True)
+
+
+def _scan(
+    conference: Conference,
+    local_words: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+    *,
+    names_check: bool,
+) -> tuple[list[Finding], list[Finding]]:
     allowed = frozenset(_allowed_words(attendee_names(conference)))
     dismissed = set(conference.dismissed_flags)
     marked = frozenset(conference.names_check.names)
@@ -388,6 +398,8 @@ def scan_with_names(
             for hit in hits
             if hit.key not in dismissed
         ]
+        if not names_check:
+            continue  # the flags alone: the names check is work nobody asked for here
         spans = [(hit.start, hit.end) for hit in hits]
         for candidate in possible_names(
             text, allowed=allowed, local_words=local_words, flagged=spans
