@@ -109,7 +109,7 @@ def test_a_hang_up_or_quit_with_a_form_open_keeps_what_it_holds(terminal, cli, d
         terminal.wait_for_text("Park ranger")
     else:
         terminal.keys("Down", "Enter", " and the car park")
-        terminal.wait_for_text("and the car p")
+        terminal.wait_for_text("and the car park")
     if how == "C-q":
         terminal.keys("C-q")
     else:
