@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 
-from ctxtui.store import Store
+from ctxtui.storage.store import Store
 
 from .common import summary
 from .export_bench import big_conference

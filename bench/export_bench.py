@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ctxtui.demo import demo_conference
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import Action, Attendee, Conference
 from ctxtui.export import render
 from ctxtui.export.docx import markdown_to_docx
 from ctxtui.export.markdown import to_markdown
-from ctxtui.model import Action, Attendee, Conference
 
 from .common import compare, summary
 

@@ -24,7 +24,7 @@ def bare_app():
     from textual.widgets import Footer, Input, Label, OptionList, Static
 
     from bench.export_bench import big_conference
-    from ctxtui.labels import TARGET_KEYS
+    from ctxtui.core.labels import TARGET_KEYS
 
     conference = big_conference()
 
@@ -76,12 +76,12 @@ def main() -> None:
         app = minimal_app()
     elif sys.argv[1] == "home":
         from ctxtui.app import CtxApp
-        from ctxtui.store import Store
+        from ctxtui.storage.store import Store
 
         app = CtxApp(Store(sys.argv[2]), None)
     else:
         from ctxtui.app import CtxApp
-        from ctxtui.store import Store
+        from ctxtui.storage.store import Store
 
         app = CtxApp(Store(sys.argv[2]), sys.argv[3])
     first_frame: list[float] = []

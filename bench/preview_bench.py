@@ -10,7 +10,7 @@ import time
 
 from textual import events
 
-from ctxtui.store import Store
+from ctxtui.storage.store import Store
 
 from .common import summary
 from .export_bench import big_conference

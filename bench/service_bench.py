@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from ctxtui.demo import demo_conference
-from ctxtui.files import atomic_create
-from ctxtui.store import Store, encode_document
+from ctxtui.cli.demo import demo_conference
+from ctxtui.storage.files import atomic_create
+from ctxtui.storage.store import Store, encode_document
 from tests.terminal import Terminal
 
 from .common import compare, summary

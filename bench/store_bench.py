@@ -7,9 +7,10 @@ import json
 import tempfile
 from pathlib import Path
 
-from ctxtui.demo import demo_conference
-from ctxtui.model import Context, Dates, conference_from_dict
-from ctxtui.store import Store
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import Context, Dates
+from ctxtui.core.validation import conference_from_dict
+from ctxtui.storage.store import Store
 
 from .common import compare, summary, timed
 

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ctxtui.store import Store
+from ctxtui.storage.store import Store
 from tests.terminal import Terminal
 
 from .common import summary

@@ -15,11 +15,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .meeting import Conferences, Meeting
-from .model import strip_controls
-from .resources import style
-from .store import Store, StoreError
-from .widgets.keyqueue import KeyQueue
+from ctxtui.core.record import strip_controls
+from ctxtui.meeting.meeting import Conferences, Meeting
+from ctxtui.resources import style
+from ctxtui.storage.store import Store, StoreError
+from ctxtui.widgets.keyqueue import KeyQueue
 
 TERMINAL_CHECK_SECONDS = 1.0
 SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶", "flag": "⚑"}
@@ -108,13 +108,13 @@ class CtxApp(App[None]):
         if not self.is_headless:
             self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
         if self.board and self.conference_id:
-            from .screens.board import BoardScreen
+            from ctxtui.screens.board import BoardScreen
 
             self.push_screen(BoardScreen(Conferences(self.store, self.now), self.conference_id))
         elif self.conference_id:
             self.open_conference(self.conference_id)
         else:
-            from .screens.home import HomeScreen
+            from ctxtui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen(Conferences(self.store, self.now)))
 
@@ -143,7 +143,7 @@ class CtxApp(App[None]):
     # -- open meetings
 
     def open_conference(self, conference_id: str) -> None:
-        from .screens.conference import ConferenceScreen
+        from ctxtui.screens.conference import ConferenceScreen
 
         try:
             meeting = Meeting(self.store, conference_id, self.now)
@@ -260,7 +260,7 @@ def run_app(
 ) -> int:
     app = CtxApp(store, conference_id, board=board)
     if sys.platform.startswith("linux"):
-        from .widgets.driver import LenientLinuxDriver
+        from ctxtui.widgets.driver import LenientLinuxDriver
 
         app.driver_class = LenientLinuxDriver
     try:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ctxtui.demo import demo_conference
-from ctxtui.model import Conference
-from ctxtui.store import Store
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import Conference
+from ctxtui.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import sys
 
-from ctxtui.autosave import Autosaver
-from ctxtui.editing import Editor
-from ctxtui.store import Store
+from ctxtui.meeting.autosave import Autosaver
+from ctxtui.meeting.editing import Editor
+from ctxtui.storage.store import Store
 
 
 def main(root: str, conference_id: str, label: str) -> None:

@@ -1,4 +1,4 @@
-"""Builds the privacy guard's name lists in ``ctxtui/data`` from published data.
+"""Builds the privacy guard's name lists in ``ctxtui/guard/data`` from published data.
 
 Run ``make names`` after changing a source. The sources:
 
@@ -59,7 +59,7 @@ LOCALES = [
     "az_AZ",
     "et_EE",
 ]
-DATA = Path(__file__).resolve().parent.parent / "ctxtui" / "data"
+DATA = Path(__file__).resolve().parent.parent / "ctxtui" / "guard" / "data"
 UK_FORENAMES = Path(__file__).with_name("data") / "forenames_uk.txt"
 UK_PROPER_WORDS = Path(__file__).with_name("data") / "proper_words_uk.txt"
 WORDS = Path("/usr/share/dict/british-english")

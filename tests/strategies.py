@@ -6,12 +6,12 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from ctxtui import model
+from ctxtui.core import labels, record
 
 # Any text the chair could type: every code point except the control characters the model refuses.
 text = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters=None).filter(
-        lambda ch: not model._CONTROL.match(ch)
+        lambda ch: not record._CONTROL.match(ch)
     ),
     max_size=40,
 )
@@ -21,7 +21,7 @@ times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.intege
 stamps = st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2099, 1, 1)).map(
     lambda d: d.replace(microsecond=0).isoformat()
 )
-ids = st.from_regex(model.ID_PATTERN, fullmatch=True)
+ids = st.from_regex(record.ID_PATTERN, fullmatch=True)
 emails = st.from_regex(r"[a-z0-9.]{1,10}@[a-z0-9]{1,10}\.(gov\.uk|org|nhs\.net)", fullmatch=True)
 small_lists = lambda item: st.lists(item, max_size=4)  # noqa: E731
 
@@ -40,15 +40,15 @@ def conference_dicts(draw: st.DrawFn) -> dict:
         )
     )
     return {
-        "schema": model.SCHEMA,
+        "schema": record.SCHEMA,
         "id": draw(ids),
-        "kind": draw(st.sampled_from(model.KINDS)),
+        "kind": draw(st.sampled_from(record.KINDS)),
         "previous_id": draw(st.one_of(st.none(), ids)),
-        "status": draw(st.sampled_from(model.STATUSES)),
+        "status": draw(st.sampled_from(record.STATUSES)),
         "finalised_at": draw(st.one_of(st.just(""), stamps)),
         "context": {
             "name": draw(text),
-            "type": draw(st.sampled_from(model.CONTEXT_TYPES)),
+            "type": draw(st.sampled_from(record.CONTEXT_TYPES)),
             "description": draw(text),
             "venue": draw(text),
         },
@@ -70,14 +70,14 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                         "name": text,
                         "role": text,
                         "agency": text,
-                        "attendance": st.sampled_from(model.ATTENDANCE),
+                        "attendance": st.sampled_from(record.ATTENDANCE),
                         "email": st.one_of(st.just(""), emails),
                     }
                 )
             )
         ),
         "danger_statement": draw(text),
-        "points": {k: draw(small_lists(text)) for k in model.HEADING_KEYS},
+        "points": {k: draw(small_lists(text)) for k in labels.HEADING_KEYS},
         "safety_goals": draw(small_lists(text)),
         "scaling": {
             "question": draw(text),
@@ -99,7 +99,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                     {
                         **{k: text for k in ("worry", "helping", "goal", "intervention", "agency")},
                         "timescale": text,
-                        "status": st.sampled_from(model.ACTION_STATUSES),
+                        "status": st.sampled_from(record.ACTION_STATUSES),
                         "progress": text,
                         "due": maybe_date,
                     }
@@ -129,7 +129,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             )
         ),
         "unfiled": {
-            "target": draw(st.sampled_from(["", *model.TARGET_KEYS])),
+            "target": draw(st.sampled_from(["", *labels.TARGET_KEYS])),
             "text": draw(text),
         },
         "circulated": draw(

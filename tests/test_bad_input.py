@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from textual import events
 
 from ctxtui.app import CtxApp
-from ctxtui.demo import demo_conference
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import ValidationError
+from ctxtui.core.validation import conference_from_dict
 from ctxtui.export.markdown import to_markdown
-from ctxtui.model import ValidationError, conference_from_dict
-from ctxtui.store import Store
+from ctxtui.storage.store import Store
 
 from .conftest import burst
 from .terminal import Terminal
@@ -202,7 +203,7 @@ def test_every_broken_file_is_refused_whole(tmp_path_factory, record):
 async def test_a_paste_too_long_for_a_point_is_cut_and_said_then_kept_at_quit(store, demo, clock):
     """Five million characters: the chair is told at once how much was left out; Ctrl+Q then
     keeps the whole line that fits, nothing cut silently."""
-    from ctxtui.model import MAX_TEXT
+    from ctxtui.core.record import MAX_TEXT
 
     app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

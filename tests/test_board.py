@@ -10,8 +10,8 @@ import time
 import pytest
 
 from ctxtui.app import CtxApp
-from ctxtui.board_text import BOARD_KEYS, BOARD_SHORT_TITLES
-from ctxtui.demo import demo_conference
+from ctxtui.cli.demo import demo_conference
+from ctxtui.guard.board_text import BOARD_KEYS, BOARD_SHORT_TITLES
 from ctxtui.screens.board import BoardScreen
 
 from .conftest import wait_for
@@ -150,7 +150,7 @@ def test_escape_sequences_never_reach_the_terminal(cli, conference_id, terminals
 
 
 def test_board_sections_hold_back_what_the_chair_has_not_cleared():
-    from ctxtui.board_text import BOARD_KEYS, board_sections, latest_change
+    from ctxtui.guard.board_text import BOARD_KEYS, board_sections, latest_change
 
     conference = demo_conference()
     before = board_sections(conference)
@@ -255,7 +255,7 @@ def _screen_text(app) -> list[str]:
 
 
 async def test_the_board_says_whether_the_minutes_are_final(store, demo, clock):
-    from ctxtui.meeting import Meeting
+    from ctxtui.meeting.meeting import Meeting
 
     meeting = Meeting(store, demo.id, clock)
     meeting.editor.next_agenda_item()

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ctxtui.demo import demo_conference
-from ctxtui.model import SCHEMA
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import SCHEMA
 
 
 def test_new_list_and_export(cli):

@@ -10,9 +10,10 @@ import sys
 
 import pytest
 
-from ctxtui.demo import demo_conference
-from ctxtui.editing import clean_point
-from ctxtui.model import ValidationError, conference_from_dict
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import ValidationError
+from ctxtui.core.validation import conference_from_dict
+from ctxtui.meeting.editing import clean_point
 
 
 def refused(result, *words: str) -> None:

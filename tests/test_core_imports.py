@@ -25,14 +25,14 @@ def core_modules() -> list[str]:
 def test_the_walk_finds_the_whole_core():
     found = set(core_modules())
     for name in (
-        "ctxtui.privacy",
-        "ctxtui.meeting",
-        "ctxtui.autosave",
-        "ctxtui.catalogue",
+        "ctxtui.guard.privacy",
+        "ctxtui.meeting.meeting",
+        "ctxtui.meeting.autosave",
+        "ctxtui.core.catalogue",
         "ctxtui.resources",
         "ctxtui.export.docx",
-        "ctxtui.editing",
-        "ctxtui.files",
+        "ctxtui.meeting.editing",
+        "ctxtui.storage.files",
     ):
         assert name in found
     assert not any(name.startswith(UI) for name in found)

@@ -10,9 +10,9 @@ import subprocess
 import sys
 import time
 
-from ctxtui import files as files_module
 from ctxtui.app import CtxApp
-from ctxtui.demo import demo_conference
+from ctxtui.cli.demo import demo_conference
+from ctxtui.storage import files as files_module
 
 from .conftest import burst, wait_for
 from .terminal import Terminal

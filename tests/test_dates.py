@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from ctxtui import dates
+from ctxtui.core import dates
 
 D = dt.date.fromisoformat
 
@@ -67,7 +67,7 @@ def test_nation_comes_from_the_environment(monkeypatch):
 
 
 def test_nation_from_the_config_file(tmp_path, monkeypatch):
-    from ctxtui import config
+    from ctxtui.storage import config
 
     path = config.config_path()
     path.parent.mkdir(parents=True)
@@ -89,8 +89,8 @@ def test_a_review_typed_on_a_weekend_or_bank_holiday_is_warned():
 
 
 def test_the_review_follows_the_conference_date_until_set_by_hand():
-    from ctxtui.editing import Editor
-    from ctxtui.model import Conference, Dates
+    from ctxtui.core.record import Conference, Dates
+    from ctxtui.meeting.editing import Editor
 
     editor = Editor(Conference(dates=Dates(conference="2026-01-20", review="2026-04-20")))
     editor.set_field("dates.conference", "2026-11-30")
@@ -105,9 +105,9 @@ def test_the_review_follows_the_conference_date_until_set_by_hand():
 def test_minutes_are_finalised_only_from_the_conference_day_and_the_clock_stops():
     import pytest
 
-    from ctxtui.agenda import agenda_status
-    from ctxtui.demo import demo_conference
-    from ctxtui.editing import Editor, Refused
+    from ctxtui.cli.demo import demo_conference
+    from ctxtui.core.agenda import agenda_status
+    from ctxtui.meeting.editing import Editor, Refused
 
     now = [dt.datetime(2026, 1, 19, 17, 0)]
     editor = Editor(demo_conference(), now=lambda: now[0])

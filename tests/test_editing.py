@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from ctxtui.agenda import agenda_status
-from ctxtui.catalogue import BY_TYPE, COMMON, interventions_for
-from ctxtui.demo import demo_conference
-from ctxtui.editing import BadValue, Editor, ReadOnly, Refused, TooLong, clean_point
-from ctxtui.labels import next_target, previous_target
-from ctxtui.model import CONTEXT_TYPES, MAX_TEXT, Action, Attendee
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.agenda import agenda_status
+from ctxtui.core.catalogue import BY_TYPE, COMMON, interventions_for
+from ctxtui.core.labels import next_target, previous_target
+from ctxtui.core.record import CONTEXT_TYPES, MAX_TEXT, Action, Attendee
+from ctxtui.meeting.editing import BadValue, Editor, ReadOnly, Refused, TooLong, clean_point
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import zipfile
 import docx
 import pytest
 
-from ctxtui.demo import demo_conference
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import Action, Conference
 from ctxtui.export import render
 from ctxtui.export.docx import markdown_to_docx
 from ctxtui.export.markdown import PLAN_COLUMNS, to_markdown
-from ctxtui.model import Action, Conference
 
 from .test_export_markdown import NASTY, normalise
 from .test_plan_and_scaling_screens import APPENDIX_A

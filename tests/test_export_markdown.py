@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from ctxtui.demo import demo_conference
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import Action, Attendee, strip_controls
 from ctxtui.export.markdown import default_file_name, escape, to_markdown
-from ctxtui.model import Action, Attendee, strip_controls
 
 FORBIDDEN = {
     "html_block",

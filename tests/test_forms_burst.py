@@ -4,7 +4,7 @@ text typed before and after them (Pilot, every key queued before the app handles
 from __future__ import annotations
 
 from ctxtui.app import CtxApp
-from ctxtui.meeting import Meeting
+from ctxtui.meeting.meeting import Meeting
 from ctxtui.screens.attendance import AttendanceScreen
 from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.details import DetailsScreen

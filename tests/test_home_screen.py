@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ctxtui.app import CtxApp
-from ctxtui.model import Conference, Context, Dates
+from ctxtui.core.record import Conference, Context, Dates
 from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.home import HomeScreen
 
@@ -128,7 +128,7 @@ async def test_an_empty_store_says_what_to_do_and_hides_keys_that_do_nothing(sto
 
 async def test_a_big_store_shows_a_page_and_filters_without_reading_again(store, clock):
     from ctxtui.screens.home import MOST_SHOWN
-    from ctxtui.store import encode_document
+    from ctxtui.storage.store import encode_document
 
     template = Conference(context=Context(name="x"), dates=Dates(conference="2026-01-01"))
     for n in range(MOST_SHOWN + 50):

@@ -28,8 +28,8 @@ from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_fro
 from textual.widgets import Input, Select, TextArea
 
 from ctxtui.app import CtxApp
-from ctxtui.demo import demo_conference
-from ctxtui.store import Store
+from ctxtui.cli.demo import demo_conference
+from ctxtui.storage.store import Store
 
 from .conftest import Clock, idle
 

@@ -172,7 +172,7 @@ def test_a_locale_that_is_not_utf8_gets_plain_ascii(terminal, cli, demo):
 
 
 def test_a_filter_and_enter_in_one_burst_open_what_was_typed_before_enter(terminal, cli, store):
-    from ctxtui.model import Conference, Context, Dates
+    from ctxtui.core.record import Conference, Context, Dates
 
     wanted = store.create(
         Conference(context=Context(name="Kestrel Fields"), dates=Dates(conference="2026-01-20"))

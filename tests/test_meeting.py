@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from ctxtui.editing import ReadOnly, Refused
-from ctxtui.meeting import Meeting, create_review, describe_finding
-from ctxtui.model import Action
+from ctxtui.core.record import Action
+from ctxtui.meeting.editing import ReadOnly, Refused
+from ctxtui.meeting.meeting import Meeting, create_review, describe_finding
 
 
 @pytest.fixture

@@ -8,16 +8,10 @@ import json
 import pytest
 
 from ctxtui.app import CtxApp
-from ctxtui.demo import demo_conference
-from ctxtui.editing import BadValue, Editor
-from ctxtui.model import (
-    Action,
-    Attendee,
-    Recipient,
-    Referral,
-    ValidationError,
-    conference_from_dict,
-)
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import Action, Attendee, Recipient, Referral, ValidationError
+from ctxtui.core.validation import conference_from_dict
+from ctxtui.meeting.editing import BadValue, Editor
 from ctxtui.screens.attendance import AttendanceScreen
 from ctxtui.screens.discussion import DiscussionScreen
 from ctxtui.screens.forms import FormScreen
@@ -128,9 +122,9 @@ def test_the_minutes_hold_every_new_part():
 def test_overdue_open_actions_show_on_the_list_and_in_the_review(store):
     import datetime as dt
 
-    from ctxtui.due import overdue
+    from ctxtui.core.due import overdue
     from ctxtui.export.markdown import to_markdown
-    from ctxtui.meeting import create_review
+    from ctxtui.meeting.meeting import create_review
 
     first = demo_conference()
     first.actions[1].due = "2026-02-10"  # open

@@ -6,9 +6,10 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from ctxtui import model
-from ctxtui.demo import demo_conference
-from ctxtui.model import ValidationError, conference_from_dict, strip_controls
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core import labels, record, validation
+from ctxtui.core.record import ValidationError, strip_controls
+from ctxtui.core.validation import conference_from_dict
 
 from .strategies import conference_dicts
 
@@ -21,12 +22,12 @@ def valid() -> dict:
 
 def test_demo_is_valid_and_complete():
     conference = demo_conference()
-    model.validate(conference)
+    validation.validate(conference)
     # every part of the record holds something
     assert conference.attendees and conference.danger_statement and conference.actions
-    assert all(conference.target_list(key) for key, _ in model.CAPTURE_TARGETS)
+    assert all(conference.target_list(key) for key, _ in labels.CAPTURE_TARGETS)
     assert any(s.score is not None for s in conference.scaling.scores)
-    assert {a.attendance for a in conference.attendees} == set(model.ATTENDANCE)
+    assert {a.attendance for a in conference.attendees} == set(record.ATTENDANCE)
 
 
 # A whole record is a lot to draw: on a shared, busy machine drawing one can pass Hypothesis's
@@ -40,10 +41,10 @@ def test_any_valid_record_survives_the_round_trip(data):
 
 
 def test_optional_parts_take_defaults():
-    conference = conference_from_dict({"schema": model.SCHEMA, "context": {"name": "The Parade"}})
+    conference = conference_from_dict({"schema": record.SCHEMA, "context": {"name": "The Parade"}})
     assert conference.context.type == "neighbourhood"
     assert conference.points.concerns == []
-    assert [i.title for i in conference.agenda.items] == [t for t, _ in model.DEFAULT_AGENDA]
+    assert [i.title for i in conference.agenda.items] == [t for t, _ in labels.DEFAULT_AGENDA]
 
 
 @pytest.mark.parametrize(
@@ -73,7 +74,7 @@ def test_optional_parts_take_defaults():
         (lambda d: d.update(danger_statement="a\x1b[31mred"), "danger_statement", "U+001B"),
         (lambda d: d.update(safety_goals="one goal"), "safety_goals", "JSON array"),
         (
-            lambda d: d.update(danger_statement="x" * (model.MAX_TEXT + 1)),
+            lambda d: d.update(danger_statement="x" * (record.MAX_TEXT + 1)),
             "danger_statement",
             "at most",
         ),

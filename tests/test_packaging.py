@@ -33,7 +33,7 @@ def test_the_wheel_ships_styles_data_and_the_reference_document(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     styles = {p.name for p in (ROOT / "styles").glob("*.tcss")}
     assert {f"ctxtui/styles/{name}" for name in styles} <= names
-    assert {"ctxtui/export/reference.docx", "ctxtui/data/forenames.txt"} <= names
+    assert {"ctxtui/export/reference.docx", "ctxtui/guard/data/forenames.txt"} <= names
     assert not [n for n in names if n.startswith("tests/") or n.startswith("bench/")]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ctxtui.app import CtxApp
-from ctxtui.model import Action, Attendee, Conference
+from ctxtui.core.record import Action, Attendee, Conference
 from ctxtui.screens.forms import FormScreen as ActionForm
 from ctxtui.screens.plan import PlanScreen
 from ctxtui.screens.scaling import ScalingScreen
@@ -141,7 +141,7 @@ async def test_cancel_leaves_the_row_as_it_was(store, demo, clock):
 
 
 async def test_catalogue_and_agency_pickers(store, demo, clock):
-    from ctxtui.catalogue import interventions_for
+    from ctxtui.core.catalogue import interventions_for
 
     app = app_for(store, demo, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -8,7 +8,7 @@ import pytest
 from textual import events
 
 from ctxtui.app import CtxApp
-from ctxtui.meeting import Meeting
+from ctxtui.meeting.meeting import Meeting
 from ctxtui.screens.conference import ConferenceScreen
 
 from .conftest import burst, idle, wait_for

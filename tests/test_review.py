@@ -8,12 +8,12 @@ import json
 import pytest
 
 from ctxtui.app import CtxApp
-from ctxtui.demo import demo_conference
-from ctxtui.due import overdue
-from ctxtui.editing import Editor, Finalised, Refused
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.due import overdue
+from ctxtui.core.review import carried_actions, match_carried, start_review
 from ctxtui.export.markdown import to_markdown
-from ctxtui.meeting import create_review
-from ctxtui.review import carried_actions, match_carried, start_review
+from ctxtui.meeting.editing import Editor, Finalised, Refused
+from ctxtui.meeting.meeting import create_review
 from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.dialogs import ConfirmDialog
 from ctxtui.screens.forms import FormScreen

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ctxtui.scaling import distribution, summarise
+from ctxtui.core.scaling import distribution, summarise
 
 
 @pytest.mark.parametrize(

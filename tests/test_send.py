@@ -19,9 +19,9 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from ctxtui.circulate import SendError, recipients, smtp_settings
-from ctxtui.demo import demo_conference
-from ctxtui.model import Recipient
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.record import Recipient
+from ctxtui.mail.circulate import SendError, recipients, smtp_settings
 
 LOOPBACK = "127.0.0.1"
 USER, PASSWORD = "chair", "correct horse"
@@ -294,7 +294,7 @@ def test_recipients_default_to_attendees_with_an_email():
 
 
 def test_undo_never_calls_back_a_send(store):
-    from ctxtui.editing import Editor
+    from ctxtui.meeting.editing import Editor
 
     editor = Editor(demo_conference())
     editor.add_point("concerns", "A new point")

@@ -23,13 +23,13 @@ from pathlib import Path
 
 import pytest
 
-from ctxtui import rescue
-from ctxtui.circulate import SendError, SmtpSettings, message, ready_to_send, send
-from ctxtui.dates import DEFAULT_NATION
-from ctxtui.demo import demo_conference
-from ctxtui.meeting import Meeting
-from ctxtui.model import Recipient
-from ctxtui.store import Store, StoreError, _set_aside
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.dates import DEFAULT_NATION
+from ctxtui.core.record import Recipient
+from ctxtui.mail.circulate import SendError, SmtpSettings, message, ready_to_send, send
+from ctxtui.meeting.meeting import Meeting
+from ctxtui.storage import rescue
+from ctxtui.storage.store import Store, StoreError, _set_aside
 
 from .test_team_folder import as_user, folder, team  # noqa: F401 (fixtures)
 
@@ -196,7 +196,7 @@ def test_escape_sequences_in_stored_files_never_reach_the_terminal(store, cli, d
 def test_a_lock_holder_text_is_shown_not_run(store, demo):
     import fcntl
 
-    from ctxtui.locks import Lock
+    from ctxtui.storage.locks import Lock
 
     path = store.locks / f"{demo.id}.lock"
     with open(path, "w") as handle:
@@ -394,7 +394,7 @@ def test_links_planted_as_backup_index_and_config_are_never_followed(store, demo
 def test_the_lock_is_taken_before_the_file_is_read(store, demo, monkeypatch):
     """Read first, lock second, and a writer that saved and left in between is overwritten by
     the stale copy: the lock must come first."""
-    from ctxtui import store as store_module
+    from ctxtui.storage import store as store_module
 
     order: list[str] = []
     real_take, real_load = store_module.Lock.take, Store.load

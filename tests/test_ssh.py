@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ctxtui.demo import demo_conference
+from ctxtui.cli.demo import demo_conference
 
 from .terminal import Terminal
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from ctxtui import files as files_module
-from ctxtui import rescue
-from ctxtui.demo import demo_conference
-from ctxtui.meeting import Meeting
-from ctxtui.store import AtomicJSONStorage, Store, StoreError, file_stamp
+from ctxtui.cli.demo import demo_conference
+from ctxtui.meeting.meeting import Meeting
+from ctxtui.storage import files as files_module
+from ctxtui.storage import rescue
+from ctxtui.storage.store import AtomicJSONStorage, Store, StoreError, file_stamp
 
 ROOT = os.geteuid() == 0
 

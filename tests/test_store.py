@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ctxtui import files as files_module
-from ctxtui import store as store_module
-from ctxtui.model import Conference, Context, Dates
-from ctxtui.store import LockedError, Store, StoreError, UnreadableFile
+from ctxtui.core.record import Conference, Context, Dates
+from ctxtui.storage import files as files_module
+from ctxtui.storage import store as store_module
+from ctxtui.storage.store import LockedError, Store, StoreError, UnreadableFile
 
 
 def mode(path: Path) -> int:

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 
 import ctxtui.export.markdown  # noqa: F401  (imported before the fork: users cannot read the code)
-import ctxtui.meeting  # noqa: F401
-from ctxtui.dates import DEFAULT_NATION
-from ctxtui.demo import demo_conference
+import ctxtui.meeting.meeting  # noqa: F401
+from ctxtui.cli.demo import demo_conference
+from ctxtui.core.dates import DEFAULT_NATION
 from ctxtui.export import render
-from ctxtui.store import Store
+from ctxtui.storage.store import Store
 
 pytestmark = pytest.mark.skipif(
     os.geteuid() != 0, reason="making Unix users and a group needs root (CI runs as root)"

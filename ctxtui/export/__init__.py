@@ -1,4 +1,8 @@
-"""Writing the minutes out: Markdown, DOCX and the JSON interchange file."""
+"""Writing the minutes out: Markdown, DOCX and the JSON interchange file.
+
+Reads a record and writes through the shared file helpers: may import ``ctxtui.core`` and
+``ctxtui.storage.files`` only, never the store, the editor or a screen.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import atomic_create, atomic_write, is_regular_or_absent
-from ..model import Conference
-from .markdown import (
+from ctxtui.core.record import Conference
+from ctxtui.export.markdown import (
     MARKING,
     PLAN_COLUMNS,
     PLAN_HEADING,
@@ -16,6 +19,7 @@ from .markdown import (
     default_file_name,
     to_markdown,
 )
+from ctxtui.storage.files import atomic_create, atomic_write, is_regular_or_absent
 
 FORMATS = ("md", "docx", "json")
 
@@ -40,8 +44,8 @@ def render(
     if fmt == "md":
         return markdown.encode("utf-8")
     if fmt == "docx":
-        from .docx import markdown_to_docx
-        from .layout import finish
+        from ctxtui.export.docx import markdown_to_docx
+        from ctxtui.export.layout import finish
 
         return finish(
             markdown_to_docx(markdown),
@@ -84,7 +88,7 @@ def export_minutes(
     replace: bool = False,
 ) -> Written:
     """Write one export. If DOCX cannot be made, the Markdown is written beside it instead."""
-    from .docx import PandocUnavailable
+    from ctxtui.export.docx import PandocUnavailable
 
     try:
         data = render(conference, fmt, nation=nation, previous=previous)

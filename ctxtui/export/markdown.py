@@ -12,21 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import dates
-from ..due import action_overdue
-from ..ids import slugify
-from ..labels import TARGET_LABELS
-from ..model import (
-    ACTION_LABELS,
-    ATTENDANCE,
-    Action,
-    Conference,
-    Score,
-    parse_date,
-    strip_controls,
-)
-from ..review import match_carried
-from ..scaling import summarise
+from ctxtui.core import dates
+from ctxtui.core.due import action_overdue
+from ctxtui.core.ids import slugify
+from ctxtui.core.labels import ACTION_LABELS, TARGET_LABELS
+from ctxtui.core.record import ATTENDANCE, Action, Conference, Score, parse_date, strip_controls
+from ctxtui.core.review import match_carried
+from ctxtui.core.scaling import summarise
 
 MARKING = "OFFICIAL-SENSITIVE"
 # Escaping only where a character could start markup, so the Markdown reads as typed
@@ -120,7 +112,32 @@ def to_markdown(
 ) -> str:
     """The minutes, in the order partners expect to read them."""
     c = conference
-    out: list[str] = [f"**{MARKING}**", ""]
+    out = [
+        *_title(c),
+        *_details(c, previous),
+        *_attendance(c),
+        *_agenda(c),
+        *_text_section("Danger statement", c.danger_statement),
+        *_text_section("The location lead's view", c.discussion.location_lead_view),
+    ]
+    for key in ("concerns", "complicating", "strengths"):
+        out += [f"## {TARGET_LABELS[key]}", "", *_bullets(c.target_list(key)), ""]
+    out += ["## Current professional involvement", "", *_bullets(c.discussion.involvement), ""]
+    out += _text_section("Young people's and parents' voice", c.discussion.voice)
+    out += [f"## {TARGET_LABELS['safety_goals']}", "", *_bullets(c.safety_goals), ""]
+    out += _scaling(c, previous)
+    if c.kind == "review" and previous is not None:
+        out += _carried_actions(c, previous)
+    out += _plan(c)
+    out += _core_group_and_referrals(c)
+    out += _review_and_circulation(c, nation)
+    out += _amendments(c)
+    out += _confidentiality()
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _title(c: Conference) -> list[str]:
+    out = [f"**{MARKING}**", ""]
     title = (
         "Context conference minutes" if c.kind == "initial" else "Review context conference minutes"
     )
@@ -129,8 +146,10 @@ def to_markdown(
         out += ["*Draft: these minutes have not been finalised.*", ""]
     elif c.finalised_at:
         out += [f"*Final minutes, finalised {escape(c.finalised_at.replace('T', ' '))}.*", ""]
+    return out
 
-    # Details
+
+def _details(c: Conference, previous: Conference | None) -> list[str]:
     d, r = c.dates, c.roles
     when = _date(d.conference)
     if d.start_time or d.end_time:
@@ -151,10 +170,12 @@ def to_markdown(
     ]
     if c.kind == "review" and previous is not None:
         details.append(["Reviews the conference of", _date(previous.dates.conference)])
-    out += ["## Details", "", table(["Item", "Details"], details, [1, 3]), ""]
+    return ["## Details", "", table(["Item", "Details"], details, [1, 3]), ""]
 
-    # Attendance, by attendance then agency
-    out += ["## Attendance", ""]
+
+def _attendance(c: Conference) -> list[str]:
+    """Attendance, by attendance then agency."""
+    out = ["## Attendance", ""]
     if not c.attendees:
         out += ["No attendance recorded.", ""]
     for state in ATTENDANCE:
@@ -167,21 +188,14 @@ def to_markdown(
             out += [f"### {label}", ""]
             rows = [[a.agency, a.name, a.role] for a in people]
             out += [table(["Agency", "Name", "Role"], rows, [2, 2, 3]), ""]
+    return out
 
-    out += _agenda(c)
-    out += _text_section("Danger statement", c.danger_statement)
-    out += _text_section("The location lead's view", c.discussion.location_lead_view)
-    for key in ("concerns", "complicating", "strengths"):
-        out += [f"## {TARGET_LABELS[key]}", "", *_bullets(c.target_list(key)), ""]
-    out += ["## Current professional involvement", "", *_bullets(c.discussion.involvement), ""]
-    out += _text_section("Young people's and parents' voice", c.discussion.voice)
-    out += [f"## {TARGET_LABELS['safety_goals']}", "", *_bullets(c.safety_goals), ""]
 
-    # Scaling
+def _scaling(c: Conference, previous: Conference | None) -> list[str]:
     present = [a for a in c.attendees if a.attendance == "present" and a.name]
     scores = _scores_for(c, [a.name for a in present])
     summary = summarise((s.score for s in scores.values()), asked=len(scores))
-    out += ["## Scaling", "", f"*{escape(c.scaling.question)}*", ""]
+    out = ["## Scaling", "", f"*{escape(c.scaling.question)}*", ""]
     if scores:
         agency = {a.name: a.agency for a in c.attendees}
         rows = [
@@ -195,59 +209,65 @@ def to_markdown(
         line += (
             f". Previous conference median {earlier.median_text()} → today {summary.median_text()}"
         )
-    out += [escape(line), ""]
+    return [*out, escape(line), ""]
 
-    if c.kind == "review" and previous is not None:
-        out += ["## Actions from the last conference", ""]
-        pairs = match_carried(previous, c)
-        if pairs:
-            held_on = parse_date(d.conference) if d.conference else None
-            rows = [
-                [
-                    old.intervention,
-                    old.agency,
-                    _due_text(old, held_on),
-                    old.status,
-                    now_.status if now_ else "no longer in the plan",
-                    (now_.progress if now_ else old.progress),
-                ]
-                for old, now_ in pairs
-            ]
-            headings = ["Intervention", "Agency / team", "Due", "Status then", "Status now"]
-            out += [table([*headings, "Progress"], rows, [5, 3, 2, 2, 2, 5]), ""]
-        else:
-            out += ["Every action from the last conference was done or dropped.", ""]
 
-    # One plan: the safety plan agreed in the room, then the actions that carry it out
-    out += [f"## {SAFETY_PLAN_HEADING}", "", *_bullets(c.points.safety_plan), ""]
+def _carried_actions(c: Conference, previous: Conference) -> list[str]:
+    out = ["## Actions from the last conference", ""]
+    pairs = match_carried(previous, c)
+    if not pairs:
+        return [*out, "Every action from the last conference was done or dropped.", ""]
+    held_on = parse_date(c.dates.conference) if c.dates.conference else None
+    rows = [
+        [
+            old.intervention,
+            old.agency,
+            _due_text(old, held_on),
+            old.status,
+            now_.status if now_ else "no longer in the plan",
+            (now_.progress if now_ else old.progress),
+        ]
+        for old, now_ in pairs
+    ]
+    headings = ["Intervention", "Agency / team", "Due", "Status then", "Status now"]
+    return [*out, table([*headings, "Progress"], rows, [5, 3, 2, 2, 2, 5]), ""]
+
+
+def _plan(c: Conference) -> list[str]:
+    """One plan: the safety plan agreed in the room, then the actions that carry it out."""
+    out = [f"## {SAFETY_PLAN_HEADING}", "", *_bullets(c.points.safety_plan), ""]
     out += [f"### {PLAN_HEADING}", ""]
-    if c.actions:
-        rows = []
-        for a in c.actions:
-            status = a.status + (f" – {a.progress}" if a.progress else "")
-            when = a.timescale
-            if a.due:
-                when = f"{when} (due {_date(a.due)})" if when else f"Due {_date(a.due)}"
-            cells = {**{name: getattr(a, name) for name, _h, _s in PLAN_COLUMNS}, "timescale": when}
-            rows.append([*(cells[name] for name, _h, _s in PLAN_COLUMNS[:-1]), status])
-        out += [table([h for _, h, _ in PLAN_COLUMNS], rows, [s for _, _, s in PLAN_COLUMNS]), ""]
-    else:
-        out += ["No actions agreed.", ""]
-    core = [r.lead_practitioner, *c.core_group] if r.lead_practitioner else list(c.core_group)
-    out += ["## Core group", "", *_bullets(list(dict.fromkeys(core)), numbered=False), ""]
-    out += ["## Referrals made outside the meeting", ""]
-    if c.referrals:
-        rows = [[x.agency, _date(x.date), x.note] for x in c.referrals]
-        out += [table(["Agency", "Date", "Note"], rows, [3, 2, 6]), ""]
-    else:
-        out += ["None recorded.", ""]
+    if not c.actions:
+        return [*out, "No actions agreed.", ""]
+    rows = []
+    for a in c.actions:
+        status = a.status + (f" – {a.progress}" if a.progress else "")
+        when = a.timescale
+        if a.due:
+            when = f"{when} (due {_date(a.due)})" if when else f"Due {_date(a.due)}"
+        cells = {**{name: getattr(a, name) for name, _h, _s in PLAN_COLUMNS}, "timescale": when}
+        rows.append([*(cells[name] for name, _h, _s in PLAN_COLUMNS[:-1]), status])
+    return [*out, table([h for _, h, _ in PLAN_COLUMNS], rows, [s for _, _, s in PLAN_COLUMNS]), ""]
 
-    # Dates
+
+def _core_group_and_referrals(c: Conference) -> list[str]:
+    r = c.roles
+    core = [r.lead_practitioner, *c.core_group] if r.lead_practitioner else list(c.core_group)
+    out = ["## Core group", "", *_bullets(list(dict.fromkeys(core)), numbered=False), ""]
+    out += ["## Referrals made outside the meeting", ""]
+    if not c.referrals:
+        return [*out, "None recorded.", ""]
+    rows = [[x.agency, _date(x.date), x.note] for x in c.referrals]
+    return [*out, table(["Agency", "Date", "Note"], rows, [3, 2, 6]), ""]
+
+
+def _review_and_circulation(c: Conference, nation: str) -> list[str]:
+    d = c.dates
     held = parse_date(d.conference) if d.conference else None
     review = (
         parse_date(d.review) if d.review else (dates.default_review(held, nation) if held else None)
     )
-    out += ["## Review and circulation", ""]
+    out = ["## Review and circulation", ""]
     out += [f"- Review conference: {_date(review.isoformat()) if review else 'to be arranged'}"]
     warning = dates.review_warning(held, review, nation)
     if warning:
@@ -262,24 +282,27 @@ def to_markdown(
     if c.distribution:
         rows = [[x.name, x.agency, x.email] for x in c.distribution]
         out += ["### Distribution", "", table(["Name", "Agency", "Email"], rows, [3, 3, 4]), ""]
+    return out
 
-    if c.amendments:
-        out += ["## Amendments", ""]
-        rows = [
-            [
-                a.started.replace("T", " "),
-                a.reason,
-                "; ".join(a.changes) or "no changes",
-                a.finalised.replace("T", " ") or "not yet re-finalised",
-            ]
-            for a in c.amendments
-        ]
-        out += [
-            table(["Reopened", "Reason", "What changed", "Final again"], rows, [2, 4, 6, 2]),
-            "",
-        ]
 
-    out += [
+def _amendments(c: Conference) -> list[str]:
+    if not c.amendments:
+        return []
+    rows = [
+        [
+            a.started.replace("T", " "),
+            a.reason,
+            "; ".join(a.changes) or "no changes",
+            a.finalised.replace("T", " ") or "not yet re-finalised",
+        ]
+        for a in c.amendments
+    ]
+    headings = ["Reopened", "Reason", "What changed", "Final again"]
+    return ["## Amendments", "", table(headings, rows, [2, 4, 6, 2]), ""]
+
+
+def _confidentiality() -> list[str]:
+    return [
         "## Confidentiality",
         "",
         f"These minutes are {MARKING}. They are about a place or group, not about any child or "
@@ -288,7 +311,6 @@ def to_markdown(
         "tell the chair at once about anything that is wrong or should not be here.",
         "",
     ]
-    return "\n".join(out).rstrip() + "\n"
 
 
 def _due_text(action: Action, today: dt.date | None) -> str:

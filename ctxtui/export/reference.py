@@ -14,8 +14,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .docx import REFERENCE, pandoc_path
-from .markdown import MARKING
+from ctxtui.export.docx import REFERENCE, pandoc_path
+from ctxtui.export.markdown import MARKING
 
 FOOTER = "Context conference minutes: share only with the agencies invited to the conference"
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from ..meeting import Meeting
-from ..model import AGENCIES, ATTENDANCE, Attendee
-from .forms import Field, Values
-from .tables import ATTENDEE_ROWS, TableScreen
+from ctxtui.core.labels import AGENCIES
+from ctxtui.core.record import ATTENDANCE, Attendee
+from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens.forms import Field, Values
+from ctxtui.screens.tables import ATTENDEE_ROWS, TableScreen
 
 # (name, heading, width) at 80 columns; the whole row always shows beneath the table
 ATTENDEE_COLUMNS = (

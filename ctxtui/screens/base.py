@@ -12,10 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..editing import Editor, Refused
-from ..meeting import Meeting, flag_sentence
-from ..resources import style
-from ..widgets.keyhints import KeyHints
+from ctxtui.meeting.editing import Editor, Refused
+from ctxtui.meeting.meeting import Meeting, flag_sentence
+from ctxtui.resources import style
+from ctxtui.widgets.keyhints import KeyHints
 
 T = TypeVar("T")
 

@@ -27,7 +27,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..board_text import (
+from ctxtui.core.record import Conference
+from ctxtui.guard.board_text import (
     BOARD_KEYS,
     BOARD_SHORT_TITLES,
     BOARD_TITLES,
@@ -35,9 +36,8 @@ from ..board_text import (
     board_sections,
     latest_change,
 )
-from ..meeting import Conferences, StoreError
-from ..model import Conference
-from ..resources import style
+from ctxtui.meeting.meeting import Conferences, StoreError
+from ctxtui.resources import style
 
 POLL_SECONDS = 0.1
 TWO_COLUMNS_FROM = 120  # columns

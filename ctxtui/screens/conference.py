@@ -15,16 +15,16 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..labels import CAPTURE_TARGETS, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
-from ..meeting import Meeting, flag_sentence
-from ..model import Attendee
-from ..resources import style
-from ..widgets.agenda_bar import AgendaBar
-from ..widgets.capture import CaptureBar, CaptureInput, Place
-from ..widgets.keyhints import KeyHints
-from ..widgets.points import PointList
-from .base import MeetingScreen
-from .commands import CONFERENCE_DESTINATIONS, ScreenCommands, menu_entries
+from ctxtui.core.labels import CAPTURE_TARGETS, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
+from ctxtui.core.record import Attendee
+from ctxtui.meeting.meeting import Meeting, flag_sentence
+from ctxtui.resources import style
+from ctxtui.screens.base import MeetingScreen
+from ctxtui.screens.commands import CONFERENCE_DESTINATIONS, ScreenCommands, menu_entries
+from ctxtui.widgets.agenda_bar import AgendaBar
+from ctxtui.widgets.capture import CaptureBar, CaptureInput, Place
+from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.points import PointList
 
 STATUS_SECONDS = 0.5
 FLAGS_AFTER_SECONDS = 0.05  # after the first frame: see ConferenceScreen.__init__
@@ -221,7 +221,7 @@ class ConferenceScreen(MeetingScreen):
             self._offer_take_over()
 
     def _offer_take_over(self) -> None:
-        from .dialogs import ConfirmDialog
+        from ctxtui.screens.dialogs import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -269,7 +269,7 @@ class ConferenceScreen(MeetingScreen):
             self._plan_row_from(target, index)
 
     def _ask_where_to_move(self, target: str, index: int) -> None:
-        from .dialogs import ChoiceDialog
+        from ctxtui.screens.dialogs import ChoiceDialog
 
         entries = [(None, label, key) for key, label in CAPTURE_TARGETS if key != target]
 
@@ -290,8 +290,8 @@ class ConferenceScreen(MeetingScreen):
             self.notify("Flag dismissed; it stays dismissed for this conference.")
 
     def _plan_row_from(self, target: str, index: int) -> None:
-        from .forms import FormScreen
-        from .plan import action_from_values, action_values, plan_row_fields
+        from ctxtui.screens.forms import FormScreen
+        from ctxtui.screens.plan import action_from_values, action_values, plan_row_fields
 
         done, action = self.edit(lambda: self.editor.action_from_point(target, index))
         if not done or action is None:
@@ -318,10 +318,10 @@ class ConferenceScreen(MeetingScreen):
 
     def action_add_attendee(self) -> None:
         """A new attendee straight from the capture line: name, role, agency, Ctrl+S."""
-        from ..privacy import GUARDED_FIELDS
-        from .attendance import attendee_fields
-        from .forms import FormScreen
-        from .tables import ATTENDEE_ROWS
+        from ctxtui.guard.privacy import GUARDED_FIELDS
+        from ctxtui.screens.attendance import attendee_fields
+        from ctxtui.screens.forms import FormScreen
+        from ctxtui.screens.tables import ATTENDEE_ROWS
 
         if self.refused():
             return
@@ -358,7 +358,16 @@ class ConferenceScreen(MeetingScreen):
     def action_open(self, name: str) -> None:
         """Open one part of the record over this screen, by the name ``open(...)`` takes."""
         # imported here, not at the top: loading every screen slowed opening by a third
-        from . import agenda, attendance, danger, details, discussion, plan, records, scaling
+        from ctxtui.screens import (
+            agenda,
+            attendance,
+            danger,
+            details,
+            discussion,
+            plan,
+            records,
+            scaling,
+        )
 
         opens: dict[str, Callable[[Meeting], Screen]] = {
             "details": details.DetailsScreen,
@@ -374,7 +383,7 @@ class ConferenceScreen(MeetingScreen):
         self.app.push_screen(opens[name](self.meeting), self._back)
 
     def action_menu(self) -> None:
-        from .dialogs import ChoiceDialog
+        from ctxtui.screens.dialogs import ChoiceDialog
 
         def chosen(action: str | None) -> None:
             if action:
@@ -383,7 +392,7 @@ class ConferenceScreen(MeetingScreen):
         self.app.push_screen(ChoiceDialog("Go to…", menu_entries(self.DESTINATIONS)), chosen)
 
     def action_preview(self) -> None:
-        from .preview import PreviewScreen
+        from ctxtui.screens.preview import PreviewScreen
 
         def after(result: str | None) -> None:
             self._back()
@@ -393,8 +402,8 @@ class ConferenceScreen(MeetingScreen):
         self.app.push_screen(PreviewScreen(self.meeting.markdown()), after)
 
     def action_export(self) -> None:
-        from .export import ExportScreen
-        from .names_check import check_names_first
+        from ctxtui.screens.export import ExportScreen
+        from ctxtui.screens.names_check import check_names_first
 
         def export() -> None:
             self.app.push_screen(ExportScreen(self.meeting), self._back)
@@ -402,17 +411,17 @@ class ConferenceScreen(MeetingScreen):
         check_names_first(self, self.meeting, "Exporting", export)
 
     def action_finalise(self) -> None:
-        from .finalise import finalise
+        from ctxtui.screens.finalise import finalise
 
         finalise(self, self.meeting, self._back)
 
     def action_send(self) -> None:
-        from .send import send_minutes
+        from ctxtui.screens.send import send_minutes
 
         send_minutes(self, self.meeting, self._back)
 
     def action_names_check(self) -> None:
-        from .names_check import NamesCheckScreen
+        from ctxtui.screens.names_check import NamesCheckScreen
 
         if not self.meeting.names_to_check():
             self.notify("Names check done: nothing to answer.", timeout=4)
@@ -420,13 +429,13 @@ class ConferenceScreen(MeetingScreen):
         self.app.push_screen(NamesCheckScreen(self.meeting), self._back)
 
     def action_amend(self) -> None:
-        from .finalise import amend
+        from ctxtui.screens.finalise import amend
 
         amend(self, self.meeting, self._back)
 
     def action_board(self) -> None:
         """The board runs in a second terminal: tell the chair the command to type there."""
-        from .dialogs import ConfirmDialog
+        from ctxtui.screens.dialogs import ConfirmDialog
 
         lines = [
             "In a second terminal (another SSH session, or a tmux pane on the projector):",
@@ -438,7 +447,7 @@ class ConferenceScreen(MeetingScreen):
         self.app.push_screen(ConfirmDialog("Close this note?", lines))
 
     def action_help(self) -> None:
-        from .help import HelpScreen
+        from ctxtui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import TextArea
 
-from ..model import strip_controls
-from .base import SubScreen
+from ctxtui.core.record import strip_controls
+from ctxtui.screens.base import SubScreen
 
 
 class DangerScreen(SubScreen):

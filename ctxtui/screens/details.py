@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from .. import dates
-from ..editing import clean_point
-from ..meeting import Meeting
-from ..model import CONTEXT_TYPES, DETAIL_FIELDS, parse_date, typed_value_problem
-from .forms import Field, LiveForm
+from ctxtui.core import dates
+from ctxtui.core.labels import DETAIL_FIELDS
+from ctxtui.core.record import CONTEXT_TYPES, parse_date
+from ctxtui.core.validation import typed_value_problem
+from ctxtui.meeting.editing import clean_point
+from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens.forms import Field, LiveForm
 
 
 def _field_id(path: str) -> str:

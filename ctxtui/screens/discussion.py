@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from ..editing import clean_point
-from ..meeting import Meeting
-from ..model import FIELD_LABELS
-from ..privacy import GUARDED_FIELDS
-from .forms import Field, LiveForm
+from ctxtui.core.labels import FIELD_LABELS
+from ctxtui.guard.privacy import GUARDED_FIELDS
+from ctxtui.meeting.editing import clean_point
+from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens.forms import Field, LiveForm
 
 TEXT_FIELDS = ("location_lead_view", "voice", "young_people_affected")
 FIELDS = [

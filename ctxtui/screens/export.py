@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from ..export import FORMATS, ExportError, default_file_name, safe_file_name
-from ..export.docx import PandocUnavailable
-from ..meeting import Meeting, describe_finding
-from .forms import Field, FormScreen, Values
+from ctxtui.export import FORMATS, ExportError, default_file_name, safe_file_name
+from ctxtui.export.docx import PandocUnavailable
+from ctxtui.meeting.meeting import Meeting, describe_finding
+from ctxtui.screens.forms import Field, FormScreen, Values
 
 FORMAT_LABELS = {"docx": "Word document (DOCX)", "md": "Markdown", "json": "ctxtui JSON file"}
 
@@ -61,7 +61,7 @@ class ExportScreen(FormScreen):
             return
         self.meeting_to_export.export_folder = path.parent
         if path.exists():
-            from .dialogs import ConfirmDialog
+            from ctxtui.screens.dialogs import ConfirmDialog
 
             def answered(yes: bool | None) -> None:
                 if yes:

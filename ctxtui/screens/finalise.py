@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from ..editing import Refused
-from ..meeting import Meeting, describe_finding
-from .dialogs import ConfirmDialog
-from .forms import Field, FormScreen, Values
+from ctxtui.meeting.editing import Refused
+from ctxtui.meeting.meeting import Meeting, describe_finding
+from ctxtui.screens.dialogs import ConfirmDialog
+from ctxtui.screens.forms import Field, FormScreen, Values
 
 
 def finalise(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
@@ -18,7 +18,7 @@ def finalise(screen: Screen, meeting: Meeting, after: Callable[[object], None]) 
     if refusal:
         screen.notify(refusal, severity="warning")
         return
-    from .names_check import check_names_first
+    from ctxtui.screens.names_check import check_names_first
 
     check_names_first(screen, meeting, "Finalising", lambda: _ask(screen, meeting, after))
 

@@ -21,13 +21,13 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from ..meeting import Meeting, flag_sentence
-from ..model import typed_value_problem
-from ..privacy import Hit
-from ..resources import style
-from ..widgets.fields import ChoiceField, FieldInput
-from ..widgets.keyhints import KeyHints
-from .base import run_change
+from ctxtui.core.validation import typed_value_problem
+from ctxtui.guard.privacy import Hit
+from ctxtui.meeting.meeting import Meeting, flag_sentence
+from ctxtui.resources import style
+from ctxtui.screens.base import run_change
+from ctxtui.widgets.fields import ChoiceField, FieldInput
+from ctxtui.widgets.keyhints import KeyHints
 
 Values = dict[str, str]
 
@@ -283,7 +283,7 @@ class FormScreen(ModalScreen[Values | None]):
         self._filed = self.file(values)
 
     def action_pick(self) -> None:
-        from .dialogs import ChoiceDialog
+        from ctxtui.screens.dialogs import ChoiceDialog
 
         focused = self.focused
         field = next((f for f in self.fields if focused and f.name == focused.id), None)

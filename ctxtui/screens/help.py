@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..widgets.keyhints import KeyHints
+from ctxtui.widgets.keyhints import KeyHints
 
 
 def _own_bindings(cls: type, attribute: str = "BINDINGS") -> list[Binding]:

@@ -13,12 +13,12 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..due import Overdue
-from ..meeting import Conferences, StoreError, Summary
-from ..model import Conference
-from ..resources import style
-from ..widgets.keyhints import KeyHints
-from .commands import HOME_DESTINATIONS, ScreenCommands
+from ctxtui.core.due import Overdue
+from ctxtui.core.record import Conference
+from ctxtui.meeting.meeting import Conferences, StoreError, Summary
+from ctxtui.resources import style
+from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands
+from ctxtui.widgets.keyhints import KeyHints
 
 # The list shows this many conferences at most; typing narrows it. Building 10,000 rows would
 # take seconds on every keystroke.
@@ -196,7 +196,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#filter", Input).value = ""
 
     def action_new(self) -> None:
-        from .forms import Field, FormScreen
+        from ctxtui.screens.forms import Field, FormScreen
 
         def named(values: dict[str, str] | None) -> None:
             name = (values or {}).get("name", "").strip()
@@ -207,7 +207,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(form, named)
 
     def action_delete(self) -> None:
-        from .dialogs import ConfirmDialog
+        from ctxtui.screens.dialogs import ConfirmDialog
 
         conference_id = self._selected_id()
         if not conference_id:
@@ -247,6 +247,6 @@ class HomeScreen(Screen[None]):
         self.app.open_conference(made.id)
 
     def action_help(self) -> None:
-        from .help import HelpScreen
+        from ctxtui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))

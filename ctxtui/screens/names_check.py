@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..meeting import Meeting, describe_place
-from ..privacy import Finding, record_texts
-from .base import SubScreen
+from ctxtui.guard.privacy import Finding, record_texts
+from ctxtui.meeting.meeting import Meeting, describe_place
+from ctxtui.screens.base import SubScreen
 
 CONTEXT = 34  # characters shown either side of the word
 

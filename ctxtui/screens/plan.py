@@ -6,18 +6,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 
-from ..catalogue import interventions_for
-from ..meeting import Meeting
-from ..model import (
-    ACTION_FIELDS,
-    ACTION_SHORT_LABELS,
-    ACTION_STATUSES,
-    ACTION_TEXT_FIELDS,
-    AGENCIES,
-    Action,
-)
-from .forms import Field, Values
-from .tables import ACTION_ROWS, NUMBER_WIDTH, TableScreen
+from ctxtui.core.catalogue import interventions_for
+from ctxtui.core.labels import ACTION_FIELDS, ACTION_SHORT_LABELS, ACTION_TEXT_FIELDS, AGENCIES
+from ctxtui.core.record import ACTION_STATUSES, Action
+from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens.forms import Field, Values
+from ctxtui.screens.tables import ACTION_ROWS, NUMBER_WIDTH, TableScreen
 
 # (attribute, share of the spare width); the whole row always shows beneath the table
 NARROW_COLUMNS: tuple[tuple[str, int], ...] = (

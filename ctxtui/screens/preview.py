@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from ..widgets.keyhints import KeyHints
+from ctxtui.widgets.keyhints import KeyHints
 
 
 def parts(markdown: str) -> list[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from ..model import AGENCIES, Recipient, Referral
-from .forms import Field
-from .tables import RECIPIENT_ROWS, REFERRAL_ROWS, TableScreen
+from ctxtui.core.labels import AGENCIES
+from ctxtui.core.record import Recipient, Referral
+from ctxtui.screens.forms import Field
+from ctxtui.screens.tables import RECIPIENT_ROWS, REFERRAL_ROWS, TableScreen
 
 
 class ReferralsScreen(TableScreen):

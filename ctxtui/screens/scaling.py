@@ -10,17 +10,17 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
-from ..meeting import Meeting
-from ..scaling import (
+from ctxtui.core.scaling import (
     ScalingSummary,
     conference_summary,
     distribution,
     people_to_ask,
     summarise,
 )
-from ..widgets.cells import cell
-from ..widgets.fields import FieldInput
-from .base import SubScreen, run_change
+from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens.base import SubScreen, run_change
+from ctxtui.widgets.cells import cell
+from ctxtui.widgets.fields import FieldInput
 
 SCORE_COLUMNS = (("Score", 6), ("Name", 20), ("Agency", 18), ("Reasoning", 32))
 TEN_WINDOW = 1.0  # seconds: "1" then "0" within this makes 10

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from ..circulate import SendError, Sent
-from ..meeting import Meeting
-from .dialogs import ConfirmDialog
+from ctxtui.mail.circulate import SendError, Sent
+from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens.dialogs import ConfirmDialog
 
 
 def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:

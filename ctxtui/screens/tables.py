@@ -15,12 +15,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from ..editing import Editor
-from ..model import Conference
-from ..privacy import GUARDED_FIELDS
-from ..widgets.cells import cell
-from .base import SubScreen
-from .forms import Field, FormScreen, Values
+from ctxtui.core.record import Conference
+from ctxtui.guard.privacy import GUARDED_FIELDS
+from ctxtui.meeting.editing import Editor
+from ctxtui.screens.base import SubScreen
+from ctxtui.screens.forms import Field, FormScreen, Values
+from ctxtui.widgets.cells import cell
 
 NUMBER_WIDTH = 3
 

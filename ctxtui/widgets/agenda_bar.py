@@ -8,8 +8,8 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Static
 
-from ..agenda import agenda_status, clock
-from ..model import Conference
+from ctxtui.core.agenda import agenda_status, clock
+from ctxtui.core.record import Conference
 
 
 class AgendaBar(Static):

@@ -26,8 +26,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label
 
-from ..labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
-from ..model import MAX_TEXT, strip_controls
+from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
+from ctxtui.core.record import MAX_TEXT, strip_controls
 
 # browse-mode key -> what is asked of the highlighted point
 POINT_COMMANDS: dict[str, str] = {

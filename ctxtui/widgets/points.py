@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..labels import TARGET_LABELS
+from ctxtui.core.labels import TARGET_LABELS
 
 
 def numbered_point(number: int, point: str, width: int, flag: str) -> Content:

@@ -1,0 +1,491 @@
+"""The ``ctxtui`` command. User mistakes print one sentence on stderr and exit 2, never a traceback.
+
+The Textual app is imported only by the commands that open it, so scripting commands stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import orjson
+
+from ctxtui import __version__
+from ctxtui.core import dates
+from ctxtui.core.record import (
+    CONTEXT_TYPES,
+    FIRST_YEAR,
+    LAST_YEAR,
+    Conference,
+    Context,
+    Dates,
+    ValidationError,
+    parse_date,
+)
+from ctxtui.export import FORMATS, ExportError, default_file_name, export_minutes, render
+from ctxtui.storage.config import ConfigError, data_dir, nation
+from ctxtui.storage.store import Store, StoreError
+from ctxtui.storage.terminal_text import printable
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+EXIT_ERROR = 2
+
+
+class UserError(Exception):
+    """Reported as ``ctxtui: <message>`` with exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="folder holding the conferences (default: $CTXTUI_DATA_DIR or the user data folder)",
+    )
+    ui = argparse.ArgumentParser(add_help=False)
+    ui.add_argument(
+        "--mouse", action="store_true", default=argparse.SUPPRESS, help="turn mouse reporting on"
+    )
+    parser = argparse.ArgumentParser(
+        prog="ctxtui",
+        description="Minute a Context Safeguarding Conference live, keyboard only.",
+        parents=[common, ui],
+    )
+    parser.add_argument("--version", action="version", version=f"ctxtui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser(
+        "demo", parents=[ui], help="open the app on a throwaway copy of a sample conference"
+    )
+    new = commands.add_parser("new", parents=[common], help="create a conference; prints its id")
+    new.add_argument("--context", required=True, metavar="NAME", help="the place or group")
+    new.add_argument("--type", choices=CONTEXT_TYPES, default="neighbourhood")
+    new.add_argument("--date", metavar="YYYY-MM-DD", help="conference date (default: today)")
+
+    open_ = commands.add_parser("open", parents=[common, ui], help="minute one conference")
+    open_.add_argument("id")
+
+    board = commands.add_parser(
+        "board", parents=[common, ui], help="read-only live view for the shared screen"
+    )
+    board.add_argument("id")
+
+    listing = commands.add_parser("list", parents=[common], help="one line per conference")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    import_ = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import JSON files",
+        description="Each file is checked whole: good ones are stored (their ids are printed), "
+        "each bad one is named. Exit 0: all imported; 1: some were not; 2: none were.",
+    )
+    import_.add_argument(
+        "file", nargs="+", help="a ctxtui.conference/1 JSON file, or - for standard input"
+    )
+
+    export = commands.add_parser("export", parents=[common], help="write a conference out")
+    export.add_argument("id")
+    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument(
+        "--out",
+        metavar="PATH",
+        help="file to write (default: standard output for md and json, "
+        "YYYY-MM-DD-<context>-minutes.docx here for docx)",
+    )
+    export.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    review = commands.add_parser(
+        "review", parents=[common], help="start a review conference from ID; prints its id"
+    )
+    review.add_argument("id")
+    review.add_argument("--date", metavar="YYYY-MM-DD", help="review date (default: today)")
+
+    check = commands.add_parser(
+        "check", parents=[common], help="privacy scan; exit 1 and a list when something is flagged"
+    )
+    check.add_argument("id")
+    check.add_argument("--json", action="store_true", help="print a JSON array of findings")
+    check.add_argument(
+        "--names",
+        action="store_true",
+        help="the names check instead: every word that could be a person's name and is neither "
+        "flagged nor answered (category possible_name); exit 1 while there are any",
+    )
+
+    send = commands.add_parser(
+        "send",
+        parents=[common],
+        help="mail the minutes (DOCX) to the distribution list through [smtp] in the config",
+        description="Final minutes only (a draft needs --draft); stops while privacy flags are "
+        "open or the names check is not done (unless --ignore-flags, which the conference "
+        "records). Each send is recorded in the conference. Exit 0: sent to everyone; 1: some "
+        "recipients were refused; 2: nothing was sent.",
+    )
+    send.add_argument("id")
+    send.add_argument("--draft", action="store_true", help="send minutes that are not final")
+    send.add_argument(
+        "--ignore-flags",
+        action="store_true",
+        help="send despite open flags or an unfinished names check (recorded in the conference)",
+    )
+    send.add_argument("--markdown", action="store_true", help="attach the Markdown as well")
+    send.add_argument(
+        "--dry-run", action="store_true", help="say who would get what, and send nothing"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except (UserError, StoreError, ExportError, ValidationError, ConfigError) as error:
+        _err(f"ctxtui: {_sentence(str(error))}")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _out(text: object = "") -> None:
+    """One line on standard output; a full or closed output is one sentence, not a traceback.
+    Stored text may hold anything: nothing reaches the terminal raw."""
+    _out_bytes(f"{printable(text, lines=True)}\n".encode())
+
+
+def _err(text: object) -> None:
+    """One line on standard error, made safe for a terminal like everything printed."""
+    with contextlib.suppress(OSError, ValueError):
+        print(printable(text, lines=True), file=sys.stderr)
+
+
+def _out_bytes(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except (OSError, AttributeError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or "it is closed"
+        with contextlib.suppress(OSError, ValueError):  # nothing left to flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        raise UserError(f"cannot write to standard output ({reason})") from None
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def run(args: argparse.Namespace) -> int:
+    command = args.command
+    mouse = getattr(args, "mouse", False)
+    if command == "demo":
+        _need_a_terminal()  # before a throwaway folder is made
+        return _demo(mouse)
+    store = Store(data_dir(getattr(args, "data_dir", None)))
+    if command is None:
+        return _run_app(store, None, mouse)
+    if command == "open":
+        store.load(args.id)  # a clear message here rather than inside the app
+        return _run_app(store, args.id, mouse)
+    if command == "board":
+        store.load(args.id)
+        return _run_app(store, args.id, mouse, board=True)
+    if command == "new":
+        return _new(store, args)
+    if command == "list":
+        return _list(store, args.json)
+    if command == "import":
+        return _import_all(store, args.file)
+    if command == "export":
+        return _export(store, args)
+    if command == "check":
+        return _check(store, args)
+    if command == "send":
+        return _send(store, args)
+    if command == "review":
+        held = _parse_date_option(args.date)
+        from ctxtui.meeting.meeting import create_review
+
+        _out(create_review(store, args.id, held, nation()).id)
+        return 0
+    raise UserError(f"unknown command {command!r}")
+
+
+def _run_app(store: Store, conference_id: str | None, mouse: bool, *, board: bool = False) -> int:
+    _need_a_terminal()
+    from ctxtui.app import run_app  # the UI is loaded only when it is needed
+
+    return run_app(store, conference_id, mouse=mouse, board=board)
+
+
+def _need_a_terminal() -> None:
+    """The full-screen app reads keys from a terminal: refuse plainly when there is none."""
+    for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)):
+        if stream is None or not stream.isatty():
+            raise UserError(
+                f"the app needs a terminal, and {name} is not one (run it in an SSH or "
+                "terminal window; for scripts, use list, import, export or check)"
+            )
+
+
+def _demo(mouse: bool) -> int:
+    from ctxtui.cli.demo import demo_conference
+
+    folder = Path(tempfile.mkdtemp(prefix="ctxtui-demo-"))
+    try:
+        store = Store(folder)
+        conference = store.create(demo_conference())
+        return _run_app(store, conference.id, mouse)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _parse_date_option(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    try:
+        day = parse_date(text)
+    except ValueError:
+        day = None
+    if day is None:
+        raise UserError(
+            f"--date must be a date YYYY-MM-DD between {FIRST_YEAR} and {LAST_YEAR} (got {text!r})"
+        )
+    return day
+
+
+def _new(store: Store, args: argparse.Namespace) -> int:
+    held = _parse_date_option(args.date)
+    name = args.context.strip()
+    if not name:
+        raise UserError("--context needs the name of the place or group")
+    conference = Conference(
+        context=Context(name=name, type=args.type),
+        dates=Dates(conference=held.isoformat(), review=dates.default_review_text(held, nation())),
+    )
+    _out(store.create(conference).id)
+    return 0
+
+
+def _list(store: Store, as_json: bool) -> int:
+    listing = store.list()
+    for problem in listing.problems:
+        _err(f"ctxtui: warning: {problem.message()}")
+    chosen_nation = nation()
+    rows = [summary.to_json(chosen_nation) for summary in listing.summaries]
+    if as_json:  # one conference a line: readable, and quick to write for 10,000
+        lines = ",\n".join(orjson.dumps(row).decode("utf-8") for row in rows)
+        _out(f"[\n{lines}\n]" if rows else "[]")
+        return 0
+    for row in rows:
+        _out(
+            f"{row['id']}  {row['conference'] or '----------'}  {row['kind']:<7}  "
+            f"{row['status']:<5}  minutes due {row['minutes_due'] or '-':<10}  "
+            f"review {row['review_due'] or '-':<10}  {row['context']}"
+        )
+    if not rows:
+        _err("No conferences yet. Create one with: ctxtui new --context NAME")
+    return 0
+
+
+def _import_all(store: Store, files: list[str]) -> int:
+    """Import each file on its own: one bad file never stops the others."""
+    if files.count("-") > 1:
+        raise UserError("standard input (-) can be imported once per call")
+    failed = 0
+    for file in files:
+        try:
+            _import(store, file)
+        except (UserError, StoreError) as error:
+            if len(files) == 1:
+                raise
+            failed += 1
+            _err(f"ctxtui: {error}")
+    if failed:
+        _err(f"ctxtui: {len(files) - failed} of {len(files)} files imported")
+    return 0 if not failed else 2 if failed == len(files) else 1
+
+
+def _import(store: Store, file: str) -> int:
+    name = "standard input" if file == "-" else file
+    try:
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            with open(file, "rb") as handle:
+                raw = handle.read(MAX_IMPORT_BYTES + 1)
+    except OSError as error:
+        raise UserError(f"cannot read {name}: {error.strerror or error}") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise UserError(f"{name} is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UserError(f"{name} is not UTF-8 text; nothing was imported") from None
+    except json.JSONDecodeError as error:
+        raise UserError(
+            f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
+            "nothing was imported"
+        ) from None
+    except ValueError:  # Python refuses numbers of thousands of digits
+        raise UserError(f"{name} holds a number too long to read; nothing was imported") from None
+    except RecursionError:
+        raise UserError(f"{name} is nested too deeply to read; nothing was imported") from None
+    try:
+        conference, note = store.import_dict(data)
+    except ValidationError as error:
+        raise UserError(f"{name} was not imported: {error}") from None
+    except RecursionError:
+        raise UserError(f"{name} is nested too deeply to read; nothing was imported") from None
+    if note:
+        _err(f"ctxtui: {note}")
+    _out(conference.id)
+    return 0
+
+
+def _check(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.guard.privacy import names_to_check, scan
+    from ctxtui.meeting.meeting import describe_finding
+
+    conference = store.load(args.id)
+    findings = names_to_check(conference, _local_words()) if args.names else scan(conference)
+    if args.json:
+        _out(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    elif findings:
+        for finding in findings:
+            _out(describe_finding(finding))
+    else:
+        _out("Nothing to confirm." if args.names else "Nothing flagged.")
+    return 1 if findings else 0
+
+
+def _local_words() -> frozenset[str]:
+    from ctxtui.storage.config import ConfigError, local_words
+
+    try:
+        return local_words()
+    except ConfigError as error:
+        raise UserError(str(error)) from None
+
+
+def _send(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.guard.privacy import scan_with_names
+    from ctxtui.mail.circulate import SendError, deliver, ready_to_send, smtp_settings, subject
+    from ctxtui.meeting.editing import Editor
+    from ctxtui.meeting.meeting import describe_finding, load_previous
+    from ctxtui.storage.config import smtp_table
+
+    try:
+        settings = smtp_settings(smtp_table())
+    except SendError as error:
+        raise UserError(str(error)) from None
+    with store.open(args.id) as session:
+        if session.read_only:
+            raise UserError(
+                f"{args.id} cannot be sent from here ({session.read_only_reason}): send from "
+                "the window that has it open, or close it and try again (sending records who "
+                "got the minutes)"
+            )
+        conference = session.conference
+        findings, to_check = scan_with_names(conference, _local_words())
+        if not args.ignore_flags:
+            for finding in [*findings, *to_check]:
+                _err(f"  {describe_finding(finding)}")
+        try:
+            people = ready_to_send(
+                conference,
+                len(findings),
+                len(to_check),
+                draft=args.draft,
+                ignore_flags=args.ignore_flags,
+            )
+        except SendError as error:
+            raise UserError(str(error)) from None
+        to = [p.email for p in people]
+        _err(f"ctxtui: {subject(conference)}")
+        _err(f"ctxtui: to {len(to)}: {', '.join(to)} via {settings.describe()}")
+        if args.dry_run:
+            _out("Nothing sent (--dry-run).")
+            return 0
+        previous, _problem = load_previous(store, conference)
+        try:
+            sent = deliver(
+                conference,
+                settings,
+                to,
+                nation=nation(),
+                previous=previous,
+                markdown_too=args.markdown,
+            )
+        except SendError as error:
+            raise UserError(str(error)) from None
+        now = dt.datetime.now().isoformat(timespec="seconds")
+        editor = Editor(conference)
+        editor.record_circulation(now, sent.accepted)
+        if findings or to_check:
+            editor.record_skipped_check(now, "send --ignore-flags")
+            _err(
+                f"ctxtui: sent with {len(findings)} open flag(s) and {len(to_check)} word(s) "
+                "of the names check unanswered; the conference records that the check was skipped"
+            )
+        _out(sent.describe())
+        try:
+            note = session.save()
+        except StoreError as error:
+            raise UserError(
+                f"the minutes were sent, but the record of it was not saved: {error}"
+            ) from None
+        if note:
+            _err(f"ctxtui: {note}")
+    return 1 if sent.refused else 0
+
+
+def _warn_of_flags(conference: Conference) -> None:
+    """Open privacy flags go to standard error: the minutes still go where they were asked."""
+    from ctxtui.guard.privacy import scan_with_names
+    from ctxtui.meeting.meeting import describe_finding
+
+    findings, to_check = scan_with_names(conference, _local_words())
+    if findings:
+        _err(
+            f"ctxtui: warning: {len(findings)} possible child-identifying detail(s) are not "
+            "cleared (`ctxtui check ID` lists them; the app can dismiss them):"
+        )
+        for finding in findings:
+            _err(f"  {describe_finding(finding)}")
+    if to_check:
+        _err(
+            f"ctxtui: warning: the names check is not done: {len(to_check)} word(s) could be a "
+            "person's name (`ctxtui check ID --names` lists them; Ctrl+O k in the app)"
+        )
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.meeting.meeting import load_previous
+
+    conference = store.load(args.id)
+    previous, problem = load_previous(store, conference)
+    if problem:
+        _err(f"ctxtui: warning: {problem}")
+    _warn_of_flags(conference)
+    chosen_nation = nation()
+    if args.out is not None and not args.out.strip():
+        raise UserError("--out needs a file name (leave it out to write to standard output)")
+    if not args.out and args.format in ("md", "json"):
+        _out_bytes(render(conference, args.format, nation=chosen_nation, previous=previous))
+        return 0
+    path = Path(args.out) if args.out else Path(default_file_name(conference, args.format))
+    written = export_minutes(
+        conference, args.format, path, nation=chosen_nation, previous=previous, replace=args.force
+    )
+    if written.note:
+        _err(f"ctxtui: {written.note}")
+    _out(written.path)
+    return 0

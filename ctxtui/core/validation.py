@@ -1,0 +1,164 @@
+"""The rules a conference record must keep (``validate``), checks on typed values, and building
+a checked record from the interchange JSON (``ctxtui.conference/1``, read in ``interchange.py``).
+
+The record's shape lives in ``record.py`` and the shared lists in ``labels.py``; this module adds
+only the rules. No I/O here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ctxtui.core.interchange import read_conference
+from ctxtui.core.labels import TARGET_KEYS
+from ctxtui.core.record import (
+    _CONTROL,
+    _TIME,
+    _TIMESTAMP,
+    ACTION_STATUSES,
+    ATTENDANCE,
+    CONTEXT_TYPES,
+    EMAIL,
+    ID_PATTERN,
+    KINDS,
+    MAX_TEXT,
+    STATUSES,
+    Conference,
+    ValidationError,
+    parse_date,
+)
+
+__all__ = ["conference_from_dict", "iter_texts", "typed_value_problem", "validate"]
+
+
+def typed_value_problem(kind: str, value: str) -> str | None:
+    """Why a value typed into a ``date`` or ``time`` field cannot be stored, or None."""
+    try:
+        if kind == "date":
+            parse_date(value)
+    except ValueError:
+        return "Use a date like 2026-01-20."
+    if value and kind == "time" and not _TIME.fullmatch(value):
+        return "Use a time like 09:30."
+    return None
+
+
+def conference_from_dict(data: Any) -> Conference:
+    """Build and validate a record from the interchange form; raises ValidationError."""
+    conference = read_conference(data)
+    validate(conference)
+    return conference
+
+
+def validate(conference: Conference) -> None:
+    """Check every rule of the record; raises ValidationError naming the first broken field."""
+    _check_header(conference)
+    _check_dates(conference)
+    _check_rows(conference)
+    _check_stamps(conference)
+    _check_texts(conference)
+
+
+def _check_header(c: Conference) -> None:
+    if c.id and not ID_PATTERN.fullmatch(c.id):
+        raise ValidationError("id", "use lower-case letters, digits and '-' (at most 80)")
+    _choice(c.kind, KINDS, "kind")
+    _choice(c.status, STATUSES, "status")
+    _choice(c.context.type, CONTEXT_TYPES, "context.type")
+    if c.previous_id is not None and not ID_PATTERN.fullmatch(c.previous_id):
+        raise ValidationError("previous_id", "is not a conference id")
+    if c.unfiled.target and c.unfiled.target not in TARGET_KEYS:
+        raise ValidationError("unfiled.target", "is not a heading")
+    if not -1 <= c.agenda.current < max(len(c.agenda.items), 1):
+        raise ValidationError("agenda.current", "is not an item of the agenda")
+
+
+def _check_dates(c: Conference) -> None:
+    for name in ("mapping_meeting", "conference", "review"):
+        _date_field(getattr(c.dates, name), f"dates.{name}")
+    for name in ("start_time", "end_time"):
+        value = getattr(c.dates, name)
+        if value and not _TIME.fullmatch(value):
+            raise ValidationError(f"dates.{name}", f"must be a time HH:MM or empty ({value!r})")
+
+
+def _check_rows(c: Conference) -> None:
+    for i, attendee in enumerate(c.attendees):
+        _choice(attendee.attendance, ATTENDANCE, f"attendees[{i}].attendance")
+        _email(attendee.email, f"attendees[{i}].email")
+    for i, action in enumerate(c.actions):
+        _choice(action.status, ACTION_STATUSES, f"actions[{i}].status")
+        _date_field(action.due, f"actions[{i}].due")
+    for i, referral in enumerate(c.referrals):
+        _date_field(referral.date, f"referrals[{i}].date")
+    for i, recipient in enumerate(c.distribution):
+        _email(recipient.email, f"distribution[{i}].email")
+
+
+def _check_stamps(c: Conference) -> None:
+    """Time stamps: required where something happened at a time, else empty or well formed."""
+    if c.finalised_at:
+        _stamp(c.finalised_at, "finalised_at", "must be a time stamp YYYY-MM-DDTHH:MM[:SS]")
+    for i, sent in enumerate(c.circulated):
+        _stamp(sent.at, f"circulated[{i}].at", "must be a time stamp YYYY-MM-DDTHH:MM:SS")
+    for i, amendment in enumerate(c.amendments):
+        for name in ("started", "finalised"):
+            if getattr(amendment, name):
+                _stamp(getattr(amendment, name), f"amendments[{i}].{name}")
+    for i, item in enumerate(c.agenda.items):
+        if item.started:
+            _stamp(item.started, f"agenda.items[{i}].started")
+    for i, skipped in enumerate(c.names_check.skipped):
+        _stamp(skipped.at, f"names_check.skipped[{i}].at")
+
+
+def _check_texts(c: Conference) -> None:
+    for where, text in iter_texts(c):
+        if len(text) > MAX_TEXT:
+            raise ValidationError(where, f"is {len(text):,} characters; at most {MAX_TEXT:,}")
+        found = _CONTROL.search(text)
+        if found:
+            raise ValidationError(
+                where, f"holds a control or text-direction character (U+{ord(found[0]):04X})"
+            )
+
+
+def _stamp(value: str, where: str, problem: str = "must be YYYY-MM-DDTHH:MM:SS") -> None:
+    if not _TIMESTAMP.fullmatch(value):
+        raise ValidationError(where, problem)
+
+
+def _date_field(value: str, where: str) -> None:
+    try:
+        parse_date(value)
+    except ValueError:
+        raise ValidationError(where, f"must be a date YYYY-MM-DD or empty ({value!r})") from None
+
+
+def _email(value: str, where: str) -> None:
+    if value and not EMAIL.fullmatch(value):
+        raise ValidationError(where, f"is not an email address ({value!r})")
+
+
+def _choice(value: str, allowed: tuple[str, ...], where: str) -> None:
+    if value not in allowed:
+        raise ValidationError(where, f"must be one of {', '.join(allowed)} (got {value!r})")
+
+
+def iter_texts(conference: Conference) -> list[tuple[str, str]]:
+    """Every free-text field of the record as (field path, text)."""
+    out: list[tuple[str, str]] = []
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, str):
+            out.append((where, value))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{where}[{i}]")
+        elif dataclasses.is_dataclass(value):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name), f"{where}.{f.name}" if where else f.name)
+
+    walk(conference, "")
+    return out

@@ -1,0 +1,432 @@
+"""Finds details that could identify a child or family in text meant to be about a place.
+
+Pure functions, no UI. Each finder returns what it matched and where, so the app can show the
+reason beside a point and the chair can dismiss one finding (remembered as ``category:text``).
+The aim is to catch slips made at typing speed without crying wolf: place names, agencies,
+roles and the people at the meeting are not flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from ctxtui.core.labels import ACTION_TEXT_FIELDS, CAPTURE_TARGETS
+from ctxtui.core.record import Conference
+from ctxtui.guard.names import english_words, find_names
+from ctxtui.guard.names_check import possible_names
+
+CATEGORIES: dict[str, str] = {
+    "date_of_birth": "a date of birth",
+    "age": "a child's age",
+    "nhs_number": "an NHS number",
+    "ni_number": "a National Insurance number",
+    "phone": "a phone number",
+    "email": "an email address",
+    "address": "a home address",
+    "vehicle": "a vehicle registration",
+    "handle": "a social media handle",
+    "name": "a person's name",
+}
+# What the names check lists (never a live flag): ``check --names``, the names check screen.
+POSSIBLE_NAME = "possible_name"
+DESCRIPTIONS: dict[str, str] = {**CATEGORIES, POSSIBLE_NAME: "could be a person's name"}
+STRUCTURED = (
+    "date_of_birth",
+    "age",
+    "nhs_number",
+    "ni_number",
+    "phone",
+    "email",
+    "address",
+    "vehicle",
+    "handle",
+)
+# The sections of ``ctxtui check --json``, in the order of the minutes.
+SECTIONS: tuple[str, ...] = (
+    "danger_statement",
+    "concerns",
+    "complicating",
+    "strengths",
+    "safety_plan",
+    "safety_goals",
+    "actions",
+    "scaling",
+    "attendees",
+    "discussion",
+    "referrals",
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    category: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """What a dismissal remembers."""
+        return f"{self.category}:{self.text}"
+
+    def reason(self) -> str:
+        return f"Looks like {CATEGORIES[self.category]}: “{self.text}”"
+
+
+@dataclass(frozen=True)
+class Finding:
+    section: str
+    index: int
+    category: str
+    text: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "section": self.section,
+            "index": self.index,
+            "category": self.category,
+            "text": self.text,
+        }
+
+
+# ---------------------------------------------------------------------------- the finders
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    "june|july|august|september|october|november|december"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    "thirtieth|twenty[\\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    "thirty[\\s-]first"
+)
+_DOB_CONTEXT = re.compile(
+    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)(?:\s+(?:is|was|given\s+as))?"
+    rf"\s*[:\-]?\s*{_DATE}",
+    re.I,
+)
+# "born on the fourth of May 2011", "born in June 2012": the year says whether it is a child's
+_DOB_IN_WORDS = re.compile(
+    rf"\bborn\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINALS})\s+(?:of\s+)?"
+    rf"(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
+    rf"|\bborn\s+in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTHS})\.?\s+)?(\d{{4}})\b",
+    re.I,
+)
+_ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
+_NUMBER_WORDS = (
+    "four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty"
+)
+_AN_AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})"
+_NOT_AN_AGE_AFTER = (
+    r"(?!\s*(?:-|–|to|and|or)\s*(?:\d|" + _NUMBER_WORDS + r"))"  # "aged 11 to 16": a range
+    r"(?!\s*(?:%|per\s*cent|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+    r"years?\s+ago|times|pm|am|p\.m|a\.m|[:.]\d|,\d|incidents?|people|young|boys|girls|"
+    r"pupils|children|of\s+(?:the|them|us)|metres|miles|yards|pounds|o'clock|or\s+more)\b)"
+)
+_AGE_HINT = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)  # a cheap test before the costly one
+_AGE = re.compile(
+    rf"\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:a|an|the|one|this|that|his|her|their)\s+{_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*old\b(?!s)"
+    rf"|\b{_AN_AGE}\s*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
+    rf"|\b(?:he|she|they|boy|girl|lad|child|pupil|son|daughter|brother|sister|youngest|eldest)"
+    rf"\s*(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+)?"
+    rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:was|is)\s+(?:only|just)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
+    # "Kofi, 15, was…", "her son, 14, was…"
+    r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives)\b)",
+    re.I,
+)
+_NHS = re.compile(r"(?<![\d-])(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")
+_NI = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
+    re.I,
+)
+_PHONE = re.compile(
+    r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?!\d)"
+    r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}(?!\d)"  # a landline with its area code in brackets
+)
+_EMAIL = re.compile(
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    # spelt out so that it is not a link: "kayz09 at mailbox dot com"
+    r"|(?i:\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+\s+(?:dot|\[dot\]|\(dot\))\s+"
+    r"(?:com|net|org|co\s+dot\s+uk|co\.uk|uk)\b)"
+)
+# Numbers that reach a service, not a person: freephone, national rate, non-geographic.
+_SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
+_VEHICLE = re.compile(
+    r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"  # AB12 CDE, since 2001
+    r"|\b[A-HJ-NP-Y]\d{1,3}\s?[A-Z]{3}\b"  # P123 ABC, 1983-2001 (capitals only)
+    r"|\b[A-Z]{3}\s?\d{1,3}[A-HJ-NP-Y]\b"  # ABC 123D, 1963-1983 (capitals only)
+    r"|(?i:\b[a-z]{2}\d{2}\s?[a-z]{3}\b)(?<=\w)(?=\W|$)"
+)
+_VEHICLE_CUE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?|plate|number\s+plate|vrm)(?:\s+(?:number|no\.?|is|was|of))*"
+    r"\s*[:#]?\s*)([A-Za-z0-9]{1,4}\s?[A-Za-z0-9]{1,4})\b"
+)
+# "her username is kayzee": after these words any word that is no ordinary one is a handle
+_NAMED_HANDLE = re.compile(
+    r"(?i:\b(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])\s*)"
+    r"([A-Za-z0-9_.]{3,30})(?<!\.)"
+)
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_PLATFORM_HANDLE = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|twitter|telegram|discord|facebook|fb|"
+    r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag)"
+    r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
+    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as)\s+|\s*[:=]\s*|\s+))"
+    r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
+)
+_STREET = (
+    r"Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|"
+    r"Terrace|Grove|Hill|Walk|Rise|Row|Square|Mews|View|Park|Green|Parade|Estate|House"
+)
+_ADDRESS = re.compile(
+    rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
+    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)"
+    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
+    r"|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b"  # typed in lower case
+)
+
+
+def _nhs_valid(digits: str) -> bool:
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _child_birth_year(text: str, today: dt.date) -> bool:
+    # a four-digit year wherever it stands (2027-01-15 is in 2027, not 2015); else a two-digit
+    # year at the end (15/03/12)
+    years = re.findall(r"\d{4}", text) or re.findall(r"\d{2}$", text)
+    if not years:
+        return False
+    year = int(years[0])
+    if year < 100:
+        year += 2000 if year <= today.year % 100 else 1900
+    return today.year - 25 <= year <= today.year - 4
+
+
+def scan_text(
+    text: str,
+    allowed_names: Iterable[str] = (),
+    today: dt.date | None = None,
+    marked: frozenset[str] = frozenset(),
+) -> list[Hit]:
+    """Every finding in one piece of text, in order, without overlaps. ``marked``: words the
+    chair has said are a person's name (the names check), flagged wherever they stand."""
+    today = today or dt.date.today()
+    allowed = (
+        allowed_names
+        if isinstance(allowed_names, frozenset)
+        else frozenset(_allowed_words(allowed_names))
+    )
+    hits = [
+        *_birth_dates(text, today),
+        *_numbers_and_addresses(text),
+        *_vehicles(text),
+        *_handles(text),
+        *(Hit("name", *found) for found in find_names(text, allowed)),
+    ]
+    for word in marked:
+        for match in re.finditer(rf"(?<![\w@]){re.escape(word)}(?!\w)", text, re.I):
+            hits.append(Hit("name", match.group(0), match.start(), match.end()))
+    return _without_overlaps(hits)
+
+
+def _birth_dates(text: str, today: dt.date) -> Iterator[Hit]:
+    for match in _DOB_CONTEXT.finditer(text):
+        yield Hit("date_of_birth", match.group(0), match.start(), match.end())
+    for match in _DOB_IN_WORDS.finditer(text):
+        if _child_birth_year(match.group(1) or match.group(2), today):
+            yield Hit("date_of_birth", match.group(0), match.start(), match.end())
+    for match in _ANY_DATE.finditer(text):
+        if _child_birth_year(match.group(0), today):
+            yield Hit("date_of_birth", match.group(0), match.start(), match.end())
+
+
+def _numbers_and_addresses(text: str) -> Iterator[Hit]:
+    for match in _AGE.finditer(text) if _AGE_HINT.search(text) else ():
+        if all(1 <= int(n) <= 25 for n in re.findall(r"\d+", match.group(0))):
+            yield Hit("age", match.group(0), match.start(), match.end())
+    for match in _NHS.finditer(text):
+        if _nhs_valid("".join(match.groups())):
+            yield Hit("nhs_number", match.group(0), match.start(), match.end())
+    for pattern, category in ((_NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
+        for match in pattern.finditer(text):
+            yield Hit(category, match.group(0), match.start(), match.end())
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if 10 <= len(digits) <= 12 and not _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
+            yield Hit("phone", match.group(0), match.start(), match.end())
+
+
+def _vehicles(text: str) -> Iterator[Hit]:
+    for pattern in (_VEHICLE, _VEHICLE_CUE):
+        for match in pattern.finditer(text):
+            group = match.lastindex or 0
+            if re.search(r"[A-Za-z]", match.group(group)) and re.search(r"\d", match.group(group)):
+                yield Hit("vehicle", match.group(group), match.start(group), match.end(group))
+
+
+def _handles(text: str) -> Iterator[Hit]:
+    for match in _HANDLE.finditer(text):
+        yield Hit("handle", match.group(0), match.start(), match.end())
+    for match in _NAMED_HANDLE.finditer(text):
+        if match.group(1).lower() not in english_words():
+            yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    for match in _PLATFORM_HANDLE.finditer(text):
+        yield Hit("handle", match.group(1), match.start(1), match.end(1))
+
+
+def _allowed_words(names: Iterable[str]) -> Iterator[str]:
+    for name in names:
+        name = name.strip()
+        if name:
+            yield name
+            yield from name.split()
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the first (then longest, then most specific) of overlapping findings: a DOB beats
+    the date inside it, a valid NHS number beats the same digits read as a phone number."""
+    priority = list(CATEGORIES)
+    kept: list[Hit] = []
+    for hit in sorted(
+        hits, key=lambda h: (h.start, -(h.end - h.start), priority.index(h.category))
+    ):
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+# ---------------------------------------------------------------------------- a whole record
+
+# The fields of each table (and of the discussion) that the guard reads; names, emails and the
+# details of the meeting are the people at the meeting and the place, so they are not read.
+GUARDED_FIELDS: dict[str, tuple[str, ...]] = {
+    "actions": tuple(name for name in ACTION_TEXT_FIELDS if name != "agency"),
+    "attendees": ("role", "agency"),
+    "referrals": ("note",),
+    "distribution": (),
+    "discussion": ("involvement", "location_lead_view", "voice", "young_people_affected"),
+}
+
+
+def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
+    """(section, index, text) for every piece of free text the guard reads."""
+    c = conference
+    yield "danger_statement", 0, c.danger_statement
+    for key, _label in CAPTURE_TARGETS:
+        for index, text in enumerate(c.target_list(key)):
+            yield key, index, text
+    for index, action in enumerate(c.actions):
+        fields = (getattr(action, name) for name in GUARDED_FIELDS["actions"])
+        text = " · ".join(t for t in fields if t)
+        yield "actions", index, text
+    for index, score in enumerate(c.scaling.scores):
+        yield "scaling", index, score.reason
+    for index, attendee in enumerate(c.attendees):
+        yield "attendees", index, f"{attendee.role} · {attendee.agency}"
+    d = c.discussion
+    discussion = [*d.involvement, *(getattr(d, n) for n in GUARDED_FIELDS["discussion"][1:])]
+    for index, text in enumerate(discussion):
+        yield "discussion", index, text
+    for index, referral in enumerate(c.referrals):
+        yield "referrals", index, referral.note
+
+
+def attendee_names(conference: Conference) -> list[str]:
+    names = [a.name for a in conference.attendees]
+    r = conference.roles
+    return [*names, r.chair, r.lead_practitioner, r.location_lead, r.minute_taker]
+
+
+def open_hits_finder(conference: Conference) -> Callable[[str], list[Hit]]:
+    """A function giving the findings in a text that the chair has not dismissed."""
+    allowed = frozenset(_allowed_words(attendee_names(conference)))
+    dismissed = frozenset(conference.dismissed_flags)
+    marked = frozenset(conference.names_check.names)
+
+    def open_hits(text: str) -> list[Hit]:
+        return [hit for hit in scan_text(text, allowed, marked=marked) if hit.key not in dismissed]
+
+    return open_hits
+
+
+def held_back(text: str, hits: list[Hit]) -> str:
+    """The text with each finding replaced by what kind of detail was held back."""
+    for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+        label = "name" if hit.category == "name" else CATEGORIES[hit.category].split(" ", 1)[1]
+        text = f"{text[: hit.start]}[{label} held back]{text[hit.end :]}"
+    return text
+
+
+def scan(conference: Conference, today: dt.date | None = None) -> list[Finding]:
+    """Every open (not dismissed) finding in the record, in the order of the minutes."""
+    return _scan(conference, today=today, names_check=False)[0]
+
+
+def scan_with_names(
+    conference: Conference,
+    local_words: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+) -> tuple[list[Finding], list[Finding]]:
+    """The open findings, and the names check: every word that could be a person's name that
+    is neither flagged nor answered (category ``possible_name``), both in the order of the
+    minutes. ``local_words``: a service's own place and organisation words, in lower case."""
+    return _scan(conference, local_words, today, names_check=True)
+
+
+def _scan(
+    conference: Conference,
+    local_words: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+    *,
+    names_check: bool,
+) -> tuple[list[Finding], list[Finding]]:
+    allowed = frozenset(_allowed_words(attendee_names(conference)))
+    dismissed = set(conference.dismissed_flags)
+    marked = frozenset(conference.names_check.names)
+    answered = set(conference.names_check.not_names) | marked
+    findings: list[Finding] = []
+    to_check: list[Finding] = []
+    for section, index, text in record_texts(conference):
+        hits = scan_text(text, allowed, today, marked)
+        findings += [
+            Finding(section, index, hit.category, hit.text)
+            for hit in hits
+            if hit.key not in dismissed
+        ]
+        if not names_check:
+            continue  # the flags alone: the names check is work nobody asked for here
+        spans = [(hit.start, hit.end) for hit in hits]
+        for candidate in possible_names(
+            text, allowed=allowed, local_words=local_words, flagged=spans
+        ):
+            if candidate.text not in answered:
+                to_check.append(Finding(section, index, POSSIBLE_NAME, candidate.text))
+    return findings, to_check
+
+
+def names_to_check(
+    conference: Conference, local_words: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """The names check: what the chair has still to answer."""
+    return scan_with_names(conference, local_words)[1]

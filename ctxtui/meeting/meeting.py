@@ -1,0 +1,409 @@
+"""One open conference: the session and its lock, the editor with undo, autosave, the nation and
+the previous conference, privacy hits, export, finalise and amend, flush and close.
+
+No UI: the app keeps one Meeting per open conference and hands it to each screen; tests drive it
+directly. Forms that hold typed but unfiled work register a *draft* here, so that a hang-up,
+SIGTERM or quit files it into the record before the last save.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import shlex
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ctxtui.core import dates
+from ctxtui.core.record import CONTEXT_TYPES, Conference, Context, Dates, Recipient
+from ctxtui.core.review import start_review
+from ctxtui.core.validation import conference_from_dict
+from ctxtui.export import Written, export_minutes
+from ctxtui.export.markdown import to_markdown
+from ctxtui.meeting.autosave import Autosaver
+from ctxtui.meeting.editing import Editor, Refused
+from ctxtui.storage import config
+from ctxtui.storage.rescue import clear_rescue, find_rescue, write_rescue
+from ctxtui.storage.store import Listing, Store, StoreError
+from ctxtui.storage.store import (
+    Summary as Summary,  # re-exported: screens reach the store only through here
+)
+
+if TYPE_CHECKING:  # mail and privacy code load when first needed, not at start-up
+    from ctxtui.guard.privacy import Finding, Hit
+    from ctxtui.mail.circulate import Sent, SmtpSettings
+
+# A draft files what one open form holds into the record; it returns nothing and may be called
+# more than once (each call files the form's current content).
+Draft = Callable[[], None]
+
+
+def configured_nation() -> str:
+    """The configured nation, or the default when the config file cannot be read (the app
+    still opens; ``ctxtui list`` reports the problem)."""
+    try:
+        return config.nation()
+    except config.ConfigError:
+        return dates.DEFAULT_NATION
+
+
+def describe_place(finding: Finding) -> str:
+    """Where a finding stands: "danger statement", "concerns #3"."""
+    if finding.section == "danger_statement":
+        return "danger statement"
+    return f"{finding.section.replace('_', ' ')} #{finding.index + 1}"
+
+
+def describe_finding(finding: Finding) -> str:
+    """One line for a privacy finding, the same in the app and from ``ctxtui check``."""
+    from ctxtui.guard.privacy import DESCRIPTIONS
+
+    return f"{describe_place(finding)}: {DESCRIPTIONS[finding.category]}: {finding.text}"
+
+
+def flag_sentence(hits: list[Hit], key: str) -> str:
+    """What the chair reads beside flagged text, naming the key that dismisses it."""
+    reasons = "; ".join(dict.fromkeys(hit.reason() for hit in hits))
+    return f"{reasons}. Reword it, or {key} dismisses the flag."
+
+
+def load_previous(store: Store, conference: Conference) -> tuple[Conference | None, str | None]:
+    """The conference this one reviews, and a sentence when it cannot be read."""
+    if not conference.previous_id:
+        return None, None
+    try:
+        return store.load(conference.previous_id), None
+    except StoreError as error:
+        return None, f"Previous conference not available: {error}"
+
+
+def create_review(
+    store: Store, previous_id: str, held: dt.date, nation: str = dates.DEFAULT_NATION
+) -> Conference:
+    """A new review conference carried forward from ``previous_id``, stored."""
+    return store.create(start_review(store.load(previous_id), held, nation))
+
+
+class Meeting:
+    """One conference open for minuting (or read-only when another process holds it)."""
+
+    def __init__(
+        self,
+        store: Store,
+        conference_id: str,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        *,
+        read_only: bool = False,
+        nation: str | None = None,
+    ) -> None:
+        self.store = store
+        self.now = now
+        self.session = store.open(conference_id, read_only=read_only)
+        self.nation = nation or configured_nation()
+        self.editor = Editor(
+            self.session.conference, now, read_only=self.session.read_only, nation=self.nation
+        )
+        if self.session.read_only:  # a read-only disk, a copy under another name…
+            self.editor.read_only_why = self.session.read_only_reason
+        self.autosaver = Autosaver(self.session, self.editor, now)
+        self.export_folder = Path.cwd()
+        self._drafts: dict[object, Draft] = {}
+        self._local_words: frozenset[str] | None = None
+        self.local_words_problem = ""
+        self._scan_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Hit]] = {}
+        self._previous: tuple[Conference | None, str | None] | None = None
+        self._rescued: Path | None = None
+        self.restored_notice: str | None = None
+        if not self.read_only:
+            self._restore_rescue()
+
+    def _restore_rescue(self) -> None:
+        """The last run could not save and left a rescue copy: put it back (undoably)."""
+        found = find_rescue(self.conference.id, self.store.root)
+        if found is None:
+            return
+        path, rescued = found
+        self._rescued = path
+        if rescued.to_dict() == self.conference.to_dict():
+            self._clear_rescue()
+            return
+        if self.editor.final and rescued.status != "final":
+            return  # finalised since: leave the copy for a person to look at
+        self.editor.replace_record(rescued, "Restored what could not be saved last time")
+        if self.flush():  # saved where it belongs: the copy goes, never restored twice
+            self.restored_notice = "Restored the changes that could not be saved last time."
+        else:
+            self.restored_notice = (
+                f"Restored the changes that could not be saved last time (kept in {path} "
+                "until they are saved here)."
+            )
+
+    def _clear_rescue(self) -> None:
+        if self._rescued is not None:
+            clear_rescue(self._rescued)
+            self._rescued = None
+
+    @property
+    def conference(self) -> Conference:
+        return self.editor.conference
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    @property
+    def locked(self) -> bool:
+        """Nothing can change: open elsewhere, or the minutes are final."""
+        return self.editor.refusal() is not None
+
+    def read_only_notice(self) -> str | None:
+        """What to tell the chair on opening, if anything stops them changing the minutes."""
+        if self.read_only:
+            return f"Read-only: {self.session.read_only_reason}."
+        if self.editor.final:
+            return "These minutes are final. Ctrl+O then m amends them."
+        return None
+
+    # -- the conference it reviews
+
+    def previous(self) -> tuple[Conference | None, str | None]:
+        """The reviewed conference (read once) and a sentence if it cannot be read."""
+        if self._previous is None:
+            self._previous = load_previous(self.store, self.conference)
+        return self._previous
+
+    # -- privacy
+
+    def open_hits(self, text: str, allowed: tuple[str, ...] | None = None) -> list[Hit]:
+        """Findings in one text that the chair has not dismissed (scans cached by text)."""
+        if allowed is None:
+            allowed = self.allowed_names()
+        marked = tuple(self.conference.names_check.names)
+        key = (text, allowed, marked)
+        hits = self._scan_cache.get(key)
+        if hits is None:
+            from ctxtui.guard.privacy import (
+                scan_text,  # not before the first frame: see ConferenceScreen
+            )
+
+            hits = self._scan_cache[key] = scan_text(text, allowed, marked=frozenset(marked))
+        dismissed = set(self.conference.dismissed_flags)
+        return [hit for hit in hits if hit.key not in dismissed]
+
+    def open_hits_in(self, texts: list[str]) -> list[Hit]:
+        """The open findings in several texts (one row of a table, a whole form), once each."""
+        allowed = self.allowed_names()
+        found = {hit.key: hit for text in texts for hit in self.open_hits(text, allowed)}
+        return list(found.values())
+
+    def allowed_names(self) -> tuple[str, ...]:
+        from ctxtui.guard.privacy import attendee_names
+
+        return tuple(attendee_names(self.conference))
+
+    def findings(self) -> list[Finding]:
+        """Every open finding in the record, in the order of the minutes."""
+        from ctxtui.guard.privacy import scan
+
+        return scan(self.conference)
+
+    def names_to_check(self) -> list[Finding]:
+        """The names check: words that could be a person's name, not flagged, not answered."""
+        return self.findings_and_names()[1]
+
+    def findings_and_names(self) -> tuple[list[Finding], list[Finding]]:
+        """The open findings and the names check, in one pass over the record. A local words
+        file that cannot be read is said once (``local_words_problem``)."""
+        if self._local_words is None:
+            try:
+                self._local_words = config.local_words()
+            except config.ConfigError as error:
+                self._local_words = frozenset()
+                self.local_words_problem = str(error)
+        from ctxtui.guard.privacy import scan_with_names
+
+        return scan_with_names(self.conference, self._local_words)
+
+    # -- minutes
+
+    def snapshot(self) -> Conference:
+        """A copy of the record to hand to a worker thread while typing goes on."""
+        return conference_from_dict(self.conference.to_dict())
+
+    def warm_up(self) -> None:
+        """Load what the minutes need the first time they are drawn (the bank holidays behind
+        every due date: ~150 ms) while the chair reads the screen; safe in a worker thread."""
+        held = self.conference.conference_date() or self.now().date()
+        dates.is_working_day(held, self.nation)
+
+    def markdown(self) -> str:
+        previous, _problem = self.previous()
+        return to_markdown(self.conference, nation=self.nation, previous=previous)
+
+    def export(self, snapshot: Conference, fmt: str, path: Path, *, replace: bool) -> Written:
+        """Write one export of ``snapshot`` (safe in a worker thread: reads no live state)."""
+        previous, _problem = self.previous()
+        return export_minutes(
+            snapshot, fmt, path, nation=self.nation, previous=previous, replace=replace
+        )
+
+    # -- circulation
+
+    def mail_plan(self) -> tuple[SmtpSettings, list[Recipient]]:
+        """The relay and the recipients; SendError says why the minutes cannot go yet."""
+        from ctxtui.mail.circulate import (  # smtplib, ssl: 30 ms
+            SendError,
+            ready_to_send,
+            smtp_settings,
+        )
+
+        try:
+            settings = smtp_settings(config.smtp_table())
+        except config.ConfigError as error:
+            raise SendError(str(error)) from None
+        findings, to_check = self.findings_and_names()
+        return settings, ready_to_send(self.conference, len(findings), len(to_check))
+
+    def deliver(self, snapshot: Conference, settings: SmtpSettings, to: list[str]) -> Sent:
+        """Send ``snapshot`` (safe in a worker thread: reads no live state)."""
+        from ctxtui.mail.circulate import deliver
+
+        previous, _problem = self.previous()
+        return deliver(snapshot, settings, to, nation=self.nation, previous=previous)
+
+    def record_sent(self, sent: Sent, at: str) -> bool:
+        """Record who got the minutes and save at once; False if the save failed."""
+        self.editor.record_circulation(at, sent.accepted)
+        return self.autosaver.flush()
+
+    def finalise(self) -> bool:
+        """Make the minutes final and save at once; False if the save failed."""
+        self.editor.finalise()
+        return self.autosaver.flush()
+
+    def amend(self, reason: str) -> bool:
+        self.editor.amend(reason)
+        return self.autosaver.flush()
+
+    def board_command(self) -> str:
+        """The command line that opens the board on this conference's data folder."""
+        default = config.data_dir(None) == self.store.root
+        folder = "" if default else f" --data-dir {shlex.quote(str(self.store.root))}"
+        return f"ctxtui board {self.conference.id}{folder}"
+
+    def known_agencies(self) -> list[str]:
+        return self.store.known_agencies()
+
+    # -- drafts, saving and closing
+
+    def hold_draft(self, owner: object, draft: Draft) -> None:
+        """An open form registers what to file if the app must stop while it is open."""
+        self._drafts[owner] = draft
+
+    def drop_draft(self, owner: object) -> None:
+        self._drafts.pop(owner, None)
+
+    def file_drafts(self) -> None:
+        """File what every open form holds into the record (hang-up, SIGTERM, quit)."""
+        if self.locked:
+            return
+        for draft in list(self._drafts.values()):
+            # e.g. an over-long line: what could be filed was filed; a hang-up never crashes
+            with contextlib.suppress(Refused):
+                draft()
+
+    def keep_unfiled(self, target: str, text: str) -> None:
+        """Keep a line typed but not entered, as typed and not as a point: the next open gives
+        it back to the capture line (nobody is there to shorten an over-long one)."""
+        if text.strip() and not self.locked:
+            self.editor.keep_unfiled(target, text)
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved; True when the record on disk is up to date."""
+        saved = self.autosaver.flush()
+        if saved and self._rescued is not None and not self.read_only:
+            self._clear_rescue()
+        return saved
+
+    def follow(self) -> bool:
+        """Read-only because another window edits it: take what that window has saved.
+        True if the record shown changed."""
+        if not self.session.held_elsewhere:
+            return False
+        try:
+            newer = self.session.reload()
+        except StoreError:
+            return False  # mid-replace: the next look will see it
+        if newer is None:
+            return False
+        self.editor.show(newer)
+        self.autosaver.saved_version = self.editor.version
+        return True
+
+    def take_over(self) -> bool:
+        """The other window has closed: take the lock, and the file as it was left. True if
+        this window may now write."""
+        if not self.session.held_elsewhere or not self.session.try_take_over():
+            return False
+        self.follow_after_take_over()
+        return True
+
+    def follow_after_take_over(self) -> None:
+        newer = self.session.reload()
+        if newer is not None:
+            self.editor.show(newer)
+        self.editor.read_only = False
+        self.autosaver.saved_version = self.editor.version
+
+    def stay_read_only(self) -> None:
+        self.session.give_up_lock()
+        self.editor.read_only = True
+
+    def rescue(self) -> Path | None:
+        """The app must end and the record could not be saved: keep a rescue copy."""
+        if self.read_only or not self.autosaver.dirty:
+            return None
+        return write_rescue(self.conference, self.store.root)
+
+    def close(self) -> None:
+        self.session.close()
+
+
+class Conferences:
+    """Every stored conference, for the screens that are not about one open meeting (the list
+    on the home screen, the board): list, start, review, delete and read without a lock."""
+
+    def __init__(self, store: Store, now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        self.store = store
+        self.now = now
+        self.nation = configured_nation()
+
+    def listing(self) -> Listing:
+        return self.store.list()
+
+    def new(self, name: str) -> Conference:
+        """A new conference for the place or group ``name``, held today."""
+        today = self.now().date()
+        return self.store.create(
+            Conference(
+                context=Context(name=name, type=CONTEXT_TYPES[0]),
+                dates=Dates(
+                    conference=today.isoformat(),
+                    review=dates.default_review_text(today, self.nation),
+                ),
+            )
+        )
+
+    def review(self, previous_id: str) -> Conference:
+        return create_review(self.store, previous_id, self.now().date(), self.nation)
+
+    def delete(self, conference_id: str) -> None:
+        self.store.delete(conference_id)
+
+    def load(self, conference_id: str) -> Conference:
+        """Read one conference without its lock (the board never writes)."""
+        return self.store.load(conference_id)
+
+    def path_for(self, conference_id: str) -> Path:
+        return self.store.path_for(conference_id)

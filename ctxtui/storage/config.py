@@ -1,0 +1,90 @@
+"""Where the data lives and which UK nation's bank holidays count."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import platformdirs
+
+from ctxtui.core import dates
+from ctxtui.storage.files import describe, read_plain
+
+APP_NAME = "ctxtui"
+
+
+def data_dir(explicit: str | None = None) -> Path:
+    """``--data-dir``, else ``CTXTUI_DATA_DIR``, else ``data_dir = "…"`` in the config file (a
+    team folder, say), else the platform's user data folder."""
+    chosen = explicit or os.environ.get("CTXTUI_DATA_DIR") or _setting("data_dir")
+    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+class ConfigError(Exception):
+    """The config file or a setting cannot be used; the message says which and why."""
+
+
+def _config() -> dict[str, object]:
+    """The config file's settings ({} when there is no file)."""
+    path = config_path()
+    try:
+        return tomllib.loads(read_plain(path).decode("utf-8"))
+    except FileNotFoundError:
+        return {}
+    except OSError as error:  # unreadable, a link, not a plain file
+        raise ConfigError(f"cannot read {path}: {describe(error)}") from None
+    except ValueError as error:
+        raise ConfigError(f"cannot read {path}: {error}") from None
+
+
+def smtp_table() -> dict[str, object] | None:
+    """The ``[smtp]`` table: how the minutes are mailed (see ``circulate.smtp_settings``)."""
+    table = _config().get("smtp")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{config_path()}: smtp must be a table ([smtp])")
+    return table
+
+
+def _setting(name: str) -> str | None:
+    """A text setting at the top of the config file, or None when it is not there."""
+    path = config_path()
+    value = _config().get(name)
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{path}: {name} must be text in quotes")
+    return value
+
+
+def nation() -> str:
+    """``CTXTUI_NATION``, else ``nation = "…"`` in the config file, else England and Wales."""
+    configured = _setting("nation")
+    try:
+        return dates.nation_from_env(configured)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+
+
+def local_words() -> frozenset[str]:
+    """``local_words = "…"`` in the config file: a file of the service's own place and
+    organisation names, one a line (``#`` starts a comment), that the names check never asks
+    about. Read as lower case; empty when not set."""
+    setting = _setting("local_words")
+    if not setting:
+        return frozenset()
+    path = Path(setting).expanduser()
+    try:
+        text = read_plain(path).decode("utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot read the local words file {path}: {describe(error)}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"the local words file {path} is not UTF-8 text") from None
+    words: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.update(word.lower() for word in line.split())
+    return frozenset(words)

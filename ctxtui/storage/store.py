@@ -1,0 +1,316 @@
+"""Storage that loses nothing: one TinyDB file per conference, written atomically, with the
+previous good copy kept, a lock per conference and a small index that makes listing fast.
+
+Layout of a data folder (folders 0700 and files 0600; 2770 and 0660 in a team folder)::
+
+    conferences/<id>.json       TinyDB file: tables "meta" (storage version) and "conference"
+    conferences/<id>.json.bak   the version before the last save
+    locks/<id>.lock             flock()ed by the one process that may write the conference
+    index.json                  cached summaries, checked against each file's inode/mtime/size
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from ctxtui.core.ids import id_candidates
+from ctxtui.core.record import ID_PATTERN, Conference, ValidationError
+from ctxtui.core.validation import conference_from_dict
+from ctxtui.storage.conffile import STORAGE_VERSION as STORAGE_VERSION
+from ctxtui.storage.conffile import StoreError as StoreError  # re-exported: the store's errors
+from ctxtui.storage.conffile import UnreadableFile as UnreadableFile
+from ctxtui.storage.conffile import document, encode, read_conference_file, read_json_file
+from ctxtui.storage.conffile import encode_document as encode_document
+from ctxtui.storage.files import (
+    NO_LINKS,
+    atomic_create,
+    atomic_write,
+    describe,
+    fsync_dir,
+    make_folder,
+)
+from ctxtui.storage.listing import Listing as Listing  # re-exported for the meeting and the screens
+from ctxtui.storage.listing import Summary as Summary
+from ctxtui.storage.listing import list_conferences
+from ctxtui.storage.locks import Lock
+
+
+class LockedError(StoreError):
+    pass
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: reads utf-8 JSON, writes through :func:`atomic_write` with a backup."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, Any] | None:
+        return read_json_file(self.path)
+
+    def write(self, data: dict[str, Any]) -> None:
+        atomic_write(self.path, encode(data), keep_backup=True)
+
+
+# ---------------------------------------------------------------------------- the store
+
+
+class Store:
+    """All conferences under one data folder. Pass one of these to whatever needs storage."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root).expanduser()
+        self.folder = self.root / "conferences"
+        self.locks = self.root / "locks"
+        self.index_path = self.root / "index.json"
+        for folder in (self.root, self.folder, self.locks):
+            try:
+                make_folder(folder)
+            except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+                raise StoreError(f"Cannot use data folder {folder}: {describe(error)}.") from None
+
+    def path_for(self, conference_id: str) -> Path:
+        if not ID_PATTERN.fullmatch(conference_id):
+            raise StoreError(f"{conference_id!r} is not a conference id.")
+        return self.folder / f"{conference_id}.json"
+
+    def exists(self, conference_id: str) -> bool:
+        return self.path_for(conference_id).exists()
+
+    # -- reading
+
+    def load(self, conference_id: str) -> Conference:
+        """Read one conference without taking its lock."""
+        path = self.path_for(conference_id)
+        if not path.exists():
+            raise StoreError(f"There is no conference {conference_id!r}.")
+        return read_conference_file(path)
+
+    def list(self) -> Listing:
+        """Every readable conference, newest first, and a Problem for each file that is not."""
+        return list_conferences(self.folder, self.index_path)
+
+    def known_agencies(self) -> builtins.list[str]:  # ``list`` here is the method above
+        """Every agency named by an attendee of any stored conference, for suggestions."""
+        return sorted({agency for s in self.list().summaries for agency in s.agencies})
+
+    # -- writing
+
+    def create(self, conference: Conference) -> Conference:
+        """Store a new conference under a fresh id (the record's own id if it is free)."""
+        conference.status = conference.status or "draft"
+        for candidate in id_candidates(conference):
+            conference.id = candidate
+            conference = conference_from_dict(conference.to_dict())
+            try:
+                if atomic_create(self.path_for(candidate), encode_document(conference.to_dict())):
+                    return conference
+            except OSError as error:
+                raise StoreError(f"Could not save the new conference: {describe(error)}.") from None
+        raise AssertionError("unreachable")
+
+    def import_dict(self, data: Any) -> tuple[Conference, str | None]:
+        """Validate a whole interchange record, then store it; nothing is written if it is bad.
+
+        Returns the stored record and a note when its id had to change.
+        """
+        conference = conference_from_dict(data)
+        wanted = conference.id
+        stored = self.create(conference)
+        note = None
+        if wanted and stored.id != wanted:
+            note = f"A conference {wanted!r} already exists; this one was stored as {stored.id!r}."
+        return stored, note
+
+    def open(self, conference_id: str, *, read_only: bool = False) -> Session:
+        """Open a conference for editing. If another process holds it, the session is read-only."""
+        path = self.path_for(conference_id)
+        # the lock first: a window taking over must read what the last writer left
+        lock = None if read_only else Lock.take(self.locks / f"{conference_id}.lock")
+        try:
+            conference = self.load(conference_id)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        stamp = file_stamp(path)
+        if conference.id != conference_id:  # a copy under another name: never save over
+            if lock is not None:
+                lock.release()
+            lock = Lock(
+                path,
+                None,
+                f"the file {path.name} holds conference {conference.id!r}, not "
+                f"{conference_id!r}: a copy is never saved over the original",
+            )
+        return Session(self, conference, lock, stamp)
+
+    def delete(self, conference_id: str) -> None:
+        path = self.path_for(conference_id)
+        lock = Lock.take(self.locks / f"{conference_id}.lock")
+        if lock.fd is None:
+            raise LockedError(f"Conference {conference_id} cannot be deleted: {lock.holder}.")
+        try:
+            for victim in (path, path.with_name(path.name + ".bak")):
+                with contextlib.suppress(FileNotFoundError):
+                    victim.unlink()
+            fsync_dir(self.folder)
+        finally:
+            lock.release()
+
+    def save(self, conference: Conference, expected: Stamp | None = None) -> SaveResult:
+        """Write the whole record (never a patch of what is on disk), atomically.
+
+        ``expected`` is the stamp of the file as this session last read or wrote it. If the file
+        was removed, or replaced by something else meanwhile, the stranger is kept aside as
+        ``ID.conflict-TIME.json`` (never over the backup) and the full record is written.
+        """
+        path = self.path_for(conference.id)
+        payload = conference.to_dict()
+        try:
+            conference_from_dict(payload)  # never write a record that would not load again
+        except ValidationError as error:
+            raise StoreError(f"Could not save {conference.id}: {error}.") from None
+        note = None
+        try:
+            if expected is not None:
+                note = self._set_aside_if_changed(path, expected)
+            AtomicJSONStorage(path).write(document(payload))
+            return SaveResult(file_stamp(path), note)
+        except OSError as error:
+            raise StoreError(f"Could not save {conference.id}: {describe(error)}.") from None
+
+    def _set_aside_if_changed(self, path: Path, expected: Stamp) -> str | None:
+        now = file_stamp(path)
+        if now == expected:
+            return None
+        if now is None:
+            name = path.stem
+            return f"The file of {name} had been removed; the minutes you have were written again."
+        aside = _set_aside(path, f"{path.stem}.conflict-{time.strftime('%Y%m%d-%H%M%S')}")
+        return (
+            f"The file of {path.stem} had been replaced by something else: that copy is kept as "
+            f"{aside.name}, and the minutes you have were written."
+        )
+
+
+def _set_aside(path: Path, stem: str) -> Path:
+    """Move ``path`` to ``stem.json`` (``stem-2.json``… if taken): a name is claimed with a hard
+    link, so two copies set aside in the same second never overwrite each other."""
+    for n in range(1, 1000):
+        aside = path.with_name(f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
+        try:
+            os.link(path, aside, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            if error.errno not in NO_LINKS:
+                raise
+            if aside.exists():
+                continue
+            os.replace(path, aside)  # no hard links here: the name checked just before
+            return aside
+        os.unlink(path)
+        return aside
+    raise FileExistsError(f"too many copies set aside for {path.name}")
+
+
+Stamp = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    stamp: Stamp | None
+    note: str | None  # a sentence for the chair when something unusual was found
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """(inode, modification time, size): changes whenever the file is replaced or rewritten."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class Session:
+    """One open conference. Writable while it holds the lock; read-only otherwise."""
+
+    def __init__(
+        self,
+        store: Store,
+        conference: Conference,
+        lock: Lock | None,
+        stamp: Stamp | None = None,
+    ) -> None:
+        self.store = store
+        self.conference = conference
+        self._lock = lock
+        self.stamp = stamp  # the file as this session last read or wrote it
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None or self._lock.fd is None
+
+    @property
+    def read_only_reason(self) -> str:
+        if self._lock is None:
+            return "opened read-only"
+        return self._lock.holder
+
+    @property
+    def held_elsewhere(self) -> bool:
+        """Read-only because another process is editing it (the lock may free up)."""
+        return self._lock is not None and self._lock.elsewhere and self._lock.fd is None
+
+    def try_take_over(self) -> bool:
+        """Take the lock if it has come free; True if this session may now write."""
+        if not self.read_only:
+            return True
+        lock = Lock.take(self.store.locks / f"{self.conference.id}.lock")
+        if lock.fd is None:
+            return False
+        self._lock = lock
+        return True
+
+    def give_up_lock(self) -> None:
+        """Back to read-only, leaving the lock for whoever opens the conference next."""
+        if self._lock is not None and self._lock.fd is not None:
+            self._lock.release()
+            self._lock = None
+
+    def reload(self) -> Conference | None:
+        """The record as the file now holds it, if it changed since this session read it."""
+        path = self.store.path_for(self.conference.id)
+        stamp = file_stamp(path)
+        if stamp is None or stamp == self.stamp:
+            return None
+        conference = self.store.load(self.conference.id)
+        self.stamp = stamp
+        return conference
+
+    def save(self) -> str | None:
+        """Write the record; a sentence when something unusual was found, else None."""
+        if self.read_only:
+            raise LockedError(f"Conference {self.conference.id} is read-only here.")
+        result = self.store.save(self.conference, expected=self.stamp)
+        self.stamp = result.stamp
+        return result.note
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,165 @@
+"""The house keeps its layers: read from the code's own imports, every one of them, lazy ones too.
+
+Two rules. The packages of ``ctxtui`` stand in layers and each imports only packages below it
+(``LAYERS``). And the parts on the whiteboard (``docs/architecture.json``) hold: every module sits
+in exactly one part, every import between parts is an arrow drawn there, and none is a "never".
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "ctxtui"
+
+# Lowest first. A name is a sub-package or a top-level module of ctxtui.
+LAYERS: list[set[str]] = [
+    {"core"},
+    {"guard", "storage"},
+    {"export"},
+    {"mail"},
+    {"meeting"},
+    {"widgets", "resources"},
+    {"screens"},
+    {"app"},
+    {"cli"},
+    {"__main__"},
+]
+UI = {"app", "screens", "widgets"}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports_of(path: Path) -> list[tuple[int, str]]:
+    """(line, absolute module) for every import of ctxtui in one file, at any depth."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            # "from ctxtui.core import dates" imports the module ctxtui.core.dates
+            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
+    return [(line, m) for line, m in found if m == "ctxtui" or m.startswith("ctxtui.")]
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def top(module: str) -> str:
+    """The layer name of a module: its sub-package, or itself when it sits at the top."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def layer_of(name: str) -> int:
+    for index, layer in enumerate(LAYERS):
+        if name in layer:
+            return index
+    raise AssertionError(f"ctxtui.{name} is in no layer: add it to LAYERS in {__file__}")
+
+
+def test_every_package_and_top_module_has_a_layer():
+    names = {top(module_name(p)) for p in sources()} - {""}
+    assert names == set().union(*LAYERS)
+
+
+def test_each_package_imports_only_packages_below_it():
+    wrong = []
+    for path in sources():
+        here = top(module_name(path))
+        if not here:
+            continue  # ctxtui/__init__.py: the version alone
+        for line, module in imports_of(path):
+            there = top(target_module(module))
+            if there and there != here and layer_of(there) >= layer_of(here):
+                wrong.append(f"{path.relative_to(ROOT)}:{line} ({here}) imports {module}")
+    assert wrong == []
+
+
+def test_only_the_ui_imports_textual():
+    wrong = []
+    for path in sources():
+        if top(module_name(path)) in UI:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            wrong += [
+                f"{path.relative_to(ROOT)}:{node.lineno}" for n in names if n.startswith("textual")
+            ]
+    assert wrong == []
+
+
+WHITEBOARD = json.loads((ROOT / "docs" / "architecture.json").read_text(encoding="utf-8"))
+
+
+def part_of(module: str) -> str:
+    """The whiteboard part a module of ctxtui belongs to (paths there are files or folders)."""
+    path = module.replace(".", "/")
+    owners = [
+        part
+        for part, spec in WHITEBOARD["parts"].items()
+        for place in spec["is"]
+        if place.endswith(".py")
+        and place in (f"{path}.py", f"{path}/__init__.py")
+        or place.endswith("/")
+        and (f"{path}/".startswith(place))
+    ]
+    assert len(owners) == 1, f"{module} belongs to {owners or 'no part'} on the whiteboard"
+    return owners[0]
+
+
+def target_module(module: str) -> str:
+    """``ctxtui.core.record.Conference`` names a module's attribute: cut back to a real file."""
+    parts = module.split(".")
+    while parts:
+        path = ROOT.joinpath(*parts)
+        if path.with_suffix(".py").is_file() or (path / "__init__.py").is_file():
+            return ".".join(parts)
+        parts.pop()
+    raise AssertionError(f"{module} is no module of ctxtui")
+
+
+@pytest.mark.parametrize("path", sources(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_import_between_parts_is_an_arrow_on_the_whiteboard(path):
+    arrows = {tuple(a) for a in WHITEBOARD["arrows"]}
+    never = {(a, b): why for a, b, why in WHITEBOARD["never"]}
+    here = part_of(module_name(path))
+    wrong = []
+    for line, module in imports_of(path):
+        there = part_of(target_module(module))
+        if there == here:
+            continue
+        if (here, there) in never:
+            wrong.append(f"line {line}: {here} -> {there} ({module}): never, {never[here, there]}")
+        elif (here, there) not in arrows:
+            wrong.append(f"line {line}: {here} -> {there} ({module}) is no arrow on the whiteboard")
+    assert wrong == []
+
+
+def test_the_whiteboard_check_can_fail():
+    never = {(a, b) for a, b, _ in WHITEBOARD["never"]}
+    assert (part_of("ctxtui.core.record"), part_of("ctxtui.storage.store")) in never
+    assert (part_of("ctxtui.screens.home"), part_of("ctxtui.storage.store")) in never
+    assert layer_of("core") < layer_of("storage") < layer_of("meeting") < layer_of("screens")
