@@ -14,8 +14,9 @@ import time
 from pathlib import Path
 
 from ctxtui.cli.demo import demo_conference
+from ctxtui.storage.conffile import encode_document
 from ctxtui.storage.files import atomic_create
-from ctxtui.storage.store import Store, encode_document
+from ctxtui.storage.store import Store
 from tests.terminal import Terminal
 
 from .common import compare, summary

@@ -18,7 +18,8 @@ from textual.screen import Screen
 from ctxtui.core.record import strip_controls
 from ctxtui.meeting.meeting import Conferences, Meeting
 from ctxtui.resources import style
-from ctxtui.storage.store import Store, StoreError
+from ctxtui.storage.conffile import StoreError
+from ctxtui.storage.store import Store
 from ctxtui.widgets.keyqueue import KeyQueue
 
 TERMINAL_CHECK_SECONDS = 1.0

@@ -17,10 +17,10 @@ def main(root: str, conference_id: str, label: str) -> None:
     saver = Autosaver(session, editor)
     n = 0
     while True:
-        editor.add_point("concerns", f"{label} point {n} " + "x" * (n % 50))
+        editor.points.add("concerns", f"{label} point {n} " + "x" * (n % 50))
         if n % 7 == 0:
-            editor.move_point("concerns", len(editor.points("concerns")) - 1, -1)
-            editor.move_point("concerns", len(editor.points("concerns")) - 2, 1)
+            editor.points.move("concerns", len(editor.points.of("concerns")) - 1, -1)
+            editor.points.move("concerns", len(editor.points.of("concerns")) - 2, 1)
         if not saver.flush():
             raise SystemExit(saver.error)
         print(f"saved {n}", flush=True)

@@ -12,8 +12,8 @@ import pytest
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import ValidationError
+from ctxtui.core.rules import clean_point
 from ctxtui.core.validation import conference_from_dict
-from ctxtui.meeting.editing import clean_point
 
 
 def refused(result, *words: str) -> None:

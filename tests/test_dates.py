@@ -107,7 +107,8 @@ def test_minutes_are_finalised_only_from_the_conference_day_and_the_clock_stops(
 
     from ctxtui.cli.demo import demo_conference
     from ctxtui.core.agenda import agenda_status
-    from ctxtui.meeting.editing import Editor, Refused
+    from ctxtui.core.rules import Refused
+    from ctxtui.meeting.editing import Editor
 
     now = [dt.datetime(2026, 1, 19, 17, 0)]
     editor = Editor(demo_conference(), now=lambda: now[0])

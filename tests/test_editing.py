@@ -11,7 +11,8 @@ from ctxtui.core.agenda import agenda_status
 from ctxtui.core.catalogue import BY_TYPE, COMMON, interventions_for
 from ctxtui.core.labels import next_target, previous_target
 from ctxtui.core.record import CONTEXT_TYPES, MAX_TEXT, Action, Attendee
-from ctxtui.meeting.editing import BadValue, Editor, ReadOnly, Refused, TooLong, clean_point
+from ctxtui.core.rules import BadValue, ReadOnly, Refused, TooLong, clean_point
+from ctxtui.meeting.editing import Editor
 
 
 @pytest.fixture
@@ -26,16 +27,16 @@ def test_clean_point_makes_one_trimmed_paragraph():
 
 def test_every_change_bumps_the_version(editor):
     steps = [
-        lambda: editor.add_point("concerns", "x"),
-        lambda: editor.edit_point("concerns", 0, "edited"),
-        lambda: editor.move_point("concerns", 0, 1),
-        lambda: editor.move_to("concerns", 0, "strengths"),
-        lambda: editor.delete_point("strengths", 0),
+        lambda: editor.points.add("concerns", "x"),
+        lambda: editor.points.edit("concerns", 0, "edited"),
+        lambda: editor.points.move("concerns", 0, 1),
+        lambda: editor.points.move_to("concerns", 0, "strengths"),
+        lambda: editor.points.delete("strengths", 0),
         lambda: editor.undo(),
-        lambda: editor.add_action(Action(worry="w")),
-        lambda: editor.cycle_action_status(0),
-        lambda: editor.set_score("Priya Okafor", 9),
-        lambda: editor.set_reason("Priya Okafor", "why"),
+        lambda: editor.rows.add("actions", Action(worry="w")),
+        lambda: editor.rows.cycle_action_status(0),
+        lambda: editor.scores.set_score("Priya Okafor", 9),
+        lambda: editor.scores.set_reason("Priya Okafor", "why"),
         lambda: editor.next_agenda_item(),
     ]
     for step in steps:
@@ -45,32 +46,32 @@ def test_every_change_bumps_the_version(editor):
 
 
 def test_nothing_to_file_changes_nothing(editor):
-    before = (editor.version, list(editor.points("concerns")))
-    assert editor.add_point("concerns", "  \n ") is None
-    assert (editor.version, editor.points("concerns")) == before
+    before = (editor.version, list(editor.points.of("concerns")))
+    assert editor.points.add("concerns", "  \n ") is None
+    assert (editor.version, editor.points.of("concerns")) == before
 
 
 def test_too_long_is_refused_whole(editor):
     with pytest.raises(TooLong):
-        editor.add_point("concerns", "x" * (MAX_TEXT + 1))
-    assert editor.add_point("concerns", "y" * 50_000) is not None  # a big paste is fine
+        editor.points.add("concerns", "x" * (MAX_TEXT + 1))
+    assert editor.points.add("concerns", "y" * 50_000) is not None  # a big paste is fine
 
 
 def test_undo_restores_in_reverse_order_and_place(editor):
-    original = list(editor.points("concerns"))
-    editor.delete_point("concerns", 1)
-    editor.delete_point("concerns", 0)
+    original = list(editor.points.of("concerns"))
+    editor.points.delete("concerns", 1)
+    editor.points.delete("concerns", 0)
     assert editor.undo() and editor.undo()
-    assert editor.points("concerns") == original
+    assert editor.points.of("concerns") == original
     assert editor.undo() is None
 
 
 def test_emptying_a_point_deletes_it_with_undo(editor):
-    original = list(editor.points("safety_plan"))
-    assert editor.edit_point("safety_plan", 2, "   ") is False
-    assert editor.points("safety_plan") == original[:2]
+    original = list(editor.points.of("safety_plan"))
+    assert editor.points.edit("safety_plan", 2, "   ") is False
+    assert editor.points.of("safety_plan") == original[:2]
     editor.undo()
-    assert editor.points("safety_plan") == original
+    assert editor.points.of("safety_plan") == original
 
 
 def test_targets_cycle_in_the_key_contract_order_both_ways():
@@ -110,23 +111,26 @@ def test_catalogue_offers_the_context_type_first():
 
 # Every kind of change, as (name, change); each must be undone exactly and redone exactly.
 EVERY_CHANGE = [
-    ("file a point", lambda e: e.add_point("strengths", "Youth club open late")),
-    ("edit a point", lambda e: e.edit_point("concerns", 0, "Reworded")),
-    ("delete a point", lambda e: e.delete_point("concerns", 1)),
-    ("reorder points", lambda e: e.move_point("concerns", 0, 1)),
-    ("move a point", lambda e: e.move_to("concerns", 0, "safety_plan")),
-    ("add a plan row", lambda e: e.add_action(Action(worry="w", intervention="i"))),
-    ("change a plan row", lambda e: e.update_action(0, Action(worry="changed"))),
-    ("delete a plan row", lambda e: e.delete_action(0)),
-    ("reorder plan rows", lambda e: e.move_action(0, 1)),
-    ("cycle a status", lambda e: e.cycle_action_status(0)),
-    ("add an attendee", lambda e: e.add_attendee(Attendee("New Person", "Role", "Housing"))),
-    ("change an attendee", lambda e: e.update_attendee(0, Attendee("Renamed"))),
-    ("cycle attendance", lambda e: e.cycle_attendance(0)),
-    ("remove an attendee", lambda e: e.delete_attendee(0)),
-    ("reorder attendees", lambda e: e.move_attendee(0, 1)),
-    ("score", lambda e: e.set_score("Priya Okafor", 2)),
-    ("reason", lambda e: e.set_reason("Priya Okafor", "New reasoning")),
+    ("file a point", lambda e: e.points.add("strengths", "Youth club open late")),
+    ("edit a point", lambda e: e.points.edit("concerns", 0, "Reworded")),
+    ("delete a point", lambda e: e.points.delete("concerns", 1)),
+    ("reorder points", lambda e: e.points.move("concerns", 0, 1)),
+    ("move a point", lambda e: e.points.move_to("concerns", 0, "safety_plan")),
+    ("add a plan row", lambda e: e.rows.add("actions", Action(worry="w", intervention="i"))),
+    ("change a plan row", lambda e: e.rows.update("actions", 0, Action(worry="changed"))),
+    ("delete a plan row", lambda e: e.rows.delete("actions", 0)),
+    ("reorder plan rows", lambda e: e.rows.move("actions", 0, 1)),
+    ("cycle a status", lambda e: e.rows.cycle_action_status(0)),
+    (
+        "add an attendee",
+        lambda e: e.rows.add("attendees", Attendee("New Person", "Role", "Housing")),
+    ),
+    ("change an attendee", lambda e: e.rows.update("attendees", 0, Attendee("Renamed"))),
+    ("cycle attendance", lambda e: e.rows.cycle_attendance(0)),
+    ("remove an attendee", lambda e: e.rows.delete("attendees", 0)),
+    ("reorder attendees", lambda e: e.rows.move("attendees", 0, 1)),
+    ("score", lambda e: e.scores.set_score("Priya Okafor", 2)),
+    ("reason", lambda e: e.scores.set_reason("Priya Okafor", "New reasoning")),
     ("danger statement", lambda e: e.set_field("danger_statement", "Changed statement")),
     ("a detail", lambda e: e.set_field("dates.review", "2026-04-01")),
     ("the scaling question", lambda e: e.set_field("scaling.question", "How safe?")),
@@ -151,12 +155,12 @@ def test_undo_and_redo_every_kind_of_change(editor, name, change):
 def test_undo_goes_many_steps_deep_and_a_new_change_drops_the_redo(editor):
     original = editor.conference.to_dict()
     for n in range(30):
-        editor.add_point("concerns", f"point {n}")
+        editor.points.add("concerns", f"point {n}")
     for _ in range(30):
         assert editor.undo()
     assert editor.conference.to_dict() == original
     assert editor.undo() is None
-    editor.add_point("strengths", "new")
+    editor.points.add("strengths", "new")
     assert editor.redo() is None
 
 
@@ -169,26 +173,26 @@ def test_typing_into_one_field_is_one_undo_step(editor):
 
 
 def test_undo_on_final_or_read_only_minutes_is_refused_with_a_sentence(editor):
-    editor.add_point("concerns", "x")
+    editor.points.add("concerns", "x")
     editor.finalise()
     with pytest.raises(Refused, match="final"):
         editor.undo()
     read_only = Editor(demo_conference(), read_only=True)
     with pytest.raises(ReadOnly):
-        read_only.add_point("concerns", "x")
+        read_only.points.add("concerns", "x")
     with pytest.raises(ReadOnly):
         read_only.undo()
 
 
 def test_a_vanished_point_or_row_is_refused_not_a_crash(editor):
     with pytest.raises(Refused, match="no longer there"):
-        editor.delete_point("concerns", 999)
+        editor.points.delete("concerns", 999)
     with pytest.raises(Refused):
-        editor.edit_point("strengths", -5, "x")
+        editor.points.edit("strengths", -5, "x")
     with pytest.raises(Refused):
-        editor.update_action(99, Action())
+        editor.rows.update("actions", 99, Action())
     with pytest.raises(BadValue):
-        editor.set_score("Priya Okafor", 11)
+        editor.scores.set_score("Priya Okafor", 11)
 
 
 @pytest.mark.parametrize(
@@ -202,9 +206,9 @@ def test_a_vanished_point_or_row_is_refused_not_a_crash(editor):
     ],
 )
 def test_a_plan_row_from_a_point_fills_the_matching_column_and_adds_nothing(editor, target, field):
-    text = editor.points(target)[0]
+    text = editor.points.of(target)[0]
     rows = len(editor.conference.actions)
-    action = editor.action_from_point(target, 0)
+    action = editor.points.as_action(target, 0)
     assert getattr(action, field) == text
     assert [name for name in vars(action) if getattr(action, name) == text] == [field]
     assert len(editor.conference.actions) == rows  # added only when the form is done

@@ -128,7 +128,7 @@ async def test_an_empty_store_says_what_to_do_and_hides_keys_that_do_nothing(sto
 
 async def test_a_big_store_shows_a_page_and_filters_without_reading_again(store, clock):
     from ctxtui.screens.home import MOST_SHOWN
-    from ctxtui.storage.store import encode_document
+    from ctxtui.storage.conffile import encode_document
 
     template = Conference(context=Context(name="x"), dates=Dates(conference="2026-01-01"))
     for n in range(MOST_SHOWN + 50):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ctxtui.core.record import Action
-from ctxtui.meeting.editing import ReadOnly, Refused
+from ctxtui.core.rules import ReadOnly, Refused
 from ctxtui.meeting.meeting import Meeting, create_review, describe_finding
 
 
@@ -19,7 +19,7 @@ def meeting(store, demo, clock):
 
 
 def test_a_change_reaches_disk_on_flush(store, demo, meeting):
-    meeting.editor.add_point("strengths", "Caretaker on site until 8pm")
+    meeting.editor.points.add("strengths", "Caretaker on site until 8pm")
     assert meeting.autosaver.dirty
     assert meeting.flush()
     assert store.load(demo.id).points.strengths[-1] == "Caretaker on site until 8pm"
@@ -31,7 +31,7 @@ def test_a_second_meeting_on_the_same_conference_is_read_only(store, demo, meeti
         assert second.read_only and second.locked
         assert "elsewhere" in (second.read_only_notice() or "")
         with pytest.raises(ReadOnly):
-            second.editor.add_point("concerns", "x")
+            second.editor.points.add("concerns", "x")
     finally:
         second.close()
 
@@ -40,7 +40,7 @@ def test_drafts_of_open_forms_are_filed_before_the_last_save(store, demo, meetin
     typed = {"worry": "half typed"}
 
     def plan_row_form() -> None:
-        meeting.editor.add_action(Action(**typed))
+        meeting.editor.rows.add("actions", Action(**typed))
 
     meeting.hold_draft("form", plan_row_form)
     meeting.hold_draft("capture", lambda: meeting.keep_unfiled("strengths", "  unfiled line "))
@@ -81,7 +81,7 @@ def test_privacy_hits_leave_out_dismissed_flags(meeting):
     assert [hit.category for hit in meeting.open_hits(text)] == ["name"]
     meeting.editor.dismiss_flags([hit.key for hit in meeting.open_hits(text)])
     assert meeting.open_hits(text) == []
-    meeting.editor.add_point("concerns", "A 14-year-old was approached")
+    meeting.editor.points.add("concerns", "A 14-year-old was approached")
     lines = [describe_finding(f) for f in meeting.findings()]
     assert "concerns #5: a child's age: A 14-year-old" in lines
 
@@ -99,7 +99,7 @@ def test_the_previous_conference_of_a_review(store, demo, clock):
 
 def test_export_writes_from_a_snapshot(meeting, tmp_path):
     snapshot = meeting.snapshot()
-    meeting.editor.add_point("concerns", "added after the snapshot")
+    meeting.editor.points.add("concerns", "added after the snapshot")
     written = meeting.export(snapshot, "md", tmp_path / "minutes.md", replace=False)
     text = written.path.read_text(encoding="utf-8")
     assert "OFFICIAL-SENSITIVE" in text and "added after the snapshot" not in text

@@ -10,8 +10,9 @@ import pytest
 from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import Action, Attendee, Recipient, Referral, ValidationError
+from ctxtui.core.rules import BadValue
 from ctxtui.core.validation import conference_from_dict
-from ctxtui.meeting.editing import BadValue, Editor
+from ctxtui.meeting.editing import Editor
 from ctxtui.screens.attendance import AttendanceScreen
 from ctxtui.screens.discussion import DiscussionScreen
 from ctxtui.screens.forms import FormScreen
@@ -71,10 +72,10 @@ async def test_referrals_distribution_and_core_group_by_keyboard(store, demo, cl
 def test_bad_emails_and_due_dates_are_refused_with_a_sentence():
     editor = Editor(demo_conference())
     with pytest.raises(BadValue, match="email"):
-        editor.add_attendee(Attendee("Jo", email="not an address"))
+        editor.rows.add("attendees", Attendee("Jo", email="not an address"))
     with pytest.raises(BadValue, match="date"):
-        editor.add_action(Action(worry="w", due="next week"))
-    editor.add_row("distribution", Recipient("Jo", "Housing", "jo@council.example"))
+        editor.rows.add("actions", Action(worry="w", due="next week"))
+    editor.rows.add("distribution", Recipient("Jo", "Housing", "jo@council.example"))
     data = editor.conference.to_dict()
     data["attendees"][0]["email"] = "nobody"
     with pytest.raises(ValidationError, match=r"attendees\[0\].email"):

@@ -10,10 +10,11 @@ import pytest
 from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import ValidationError
+from ctxtui.core.rules import Refused
 from ctxtui.core.validation import conference_from_dict
 from ctxtui.guard.names_check import possible_names
 from ctxtui.guard.privacy import names_to_check, scan, scan_text
-from ctxtui.meeting.editing import Editor, Refused
+from ctxtui.meeting.editing import Editor
 from ctxtui.screens.dialogs import ConfirmDialog
 from ctxtui.screens.export import ExportScreen
 from ctxtui.screens.names_check import NamesCheckScreen

@@ -11,8 +11,9 @@ from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.due import overdue
 from ctxtui.core.review import carried_actions, match_carried, start_review
+from ctxtui.core.rules import Finalised, Refused
 from ctxtui.export.markdown import to_markdown
-from ctxtui.meeting.editing import Editor, Finalised, Refused
+from ctxtui.meeting.editing import Editor
 from ctxtui.meeting.meeting import create_review
 from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.dialogs import ConfirmDialog
@@ -123,9 +124,9 @@ def test_final_minutes_change_only_through_an_amendment():
     editor.finalise()
     assert editor.conference.status == "final" and editor.conference.finalised_at
     for change in (
-        lambda: editor.add_point("concerns", "late"),
-        lambda: editor.delete_point("concerns", 0),
-        lambda: editor.set_score("Priya Okafor", 9),
+        lambda: editor.points.add("concerns", "late"),
+        lambda: editor.points.delete("concerns", 0),
+        lambda: editor.scores.set_score("Priya Okafor", 9),
         lambda: editor.next_agenda_item(),
     ):
         with pytest.raises(Finalised):
@@ -133,13 +134,14 @@ def test_final_minutes_change_only_through_an_amendment():
     with pytest.raises(Refused):
         editor.amend("  ")
     editor.amend("Housing asked for the lighting date to be corrected")
-    editor.update_action(
+    editor.rows.update(
+        "actions",
         0,
         type(editor.conference.actions[0])(
             **{**editor.conference.actions[0].__dict__, "timescale": "By 1 March 2026"}
         ),
     )
-    editor.add_point("concerns", "added in the amendment")
+    editor.points.add("concerns", "added in the amendment")
     editor.finalise()
     [amendment] = editor.conference.amendments
     assert amendment.reason == "Housing asked for the lighting date to be corrected"

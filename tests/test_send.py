@@ -297,7 +297,7 @@ def test_undo_never_calls_back_a_send(store):
     from ctxtui.meeting.editing import Editor
 
     editor = Editor(demo_conference())
-    editor.add_point("concerns", "A new point")
+    editor.points.add("concerns", "A new point")
     editor.record_circulation("2026-11-29T10:00:00", ["a@x.example"])
     editor.undo()
     assert editor.conference.circulated[0].to == ["a@x.example"]

@@ -29,7 +29,8 @@ from ctxtui.core.record import Recipient
 from ctxtui.mail.circulate import SendError, SmtpSettings, message, ready_to_send, send
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.storage import rescue
-from ctxtui.storage.store import Store, StoreError, _set_aside
+from ctxtui.storage.conffile import StoreError
+from ctxtui.storage.store import Store, _set_aside
 
 from .test_team_folder import as_user, folder, team  # noqa: F401 (fixtures)
 
@@ -248,7 +249,7 @@ def test_a_rescue_copy_is_restored_once_and_only_into_its_own_folder(tmp_path, c
     elsewhere.close()
     meeting = Meeting(first, conference.id, clock)
     assert meeting.conference.points.concerns[-1] == "only in the rescue copy"
-    meeting.editor.add_point("concerns", "typed after the restore")
+    meeting.editor.points.add("concerns", "typed after the restore")
     assert meeting.flush()
     meeting.session.close()  # as after kill -9: no clean close, no further save
     again = Meeting(first, conference.id, clock)
@@ -263,7 +264,7 @@ def test_a_rescue_copy_is_restored_once_and_only_into_its_own_folder(tmp_path, c
 def test_a_save_the_record_refuses_is_a_sentence_and_the_edit_stays(store, demo, clock):
     meeting = Meeting(store, demo.id, clock)
     meeting.conference.dates.review = "3000-01-01"  # as a bad derived date once did
-    meeting.editor.touch("review date")
+    meeting.editor.changed("review date")
     assert meeting.flush() is False
     assert "Could not save" in (meeting.autosaver.error or "")
     assert meeting.rescue() is not None  # and the edit goes to a rescue copy at the end
@@ -378,7 +379,7 @@ def test_links_planted_as_backup_index_and_config_are_never_followed(store, demo
     store.index_path.unlink(missing_ok=True)
     store.index_path.symlink_to(victim)
     meeting = Meeting(store, demo.id, clock)
-    meeting.editor.add_point("concerns", "saved past the planted links")
+    meeting.editor.points.add("concerns", "saved past the planted links")
     assert meeting.flush()
     meeting.close()
     assert cli("list").returncode == 0

@@ -18,7 +18,8 @@ from ctxtui.cli.demo import demo_conference
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.storage import files as files_module
 from ctxtui.storage import rescue
-from ctxtui.storage.store import AtomicJSONStorage, Store, StoreError, file_stamp
+from ctxtui.storage.conffile import StoreError
+from ctxtui.storage.store import AtomicJSONStorage, Store, file_stamp
 
 ROOT = os.geteuid() == 0
 
@@ -42,7 +43,7 @@ def test_a_save_over_a_replaced_or_removed_file_keeps_both(store, demo, clock, s
     meeting = Meeting(store, demo.id, clock)
     path = store.path_for(demo.id)
     backup = path.with_name(path.name + ".bak")
-    meeting.editor.add_point("concerns", "typed before the file went")
+    meeting.editor.points.add("concerns", "typed before the file went")
     assert meeting.flush()
     good_backup = backup.read_bytes()
     if stranger == "removed":
@@ -51,7 +52,7 @@ def test_a_save_over_a_replaced_or_removed_file_keeps_both(store, demo, clock, s
         path.write_text("{}", encoding="utf-8")
     else:
         path.write_text(json.dumps({"meta": {}, "conference": {}}), encoding="utf-8")
-    meeting.editor.add_point("concerns", "typed after")
+    meeting.editor.points.add("concerns", "typed after")
     assert meeting.flush()
     [notice] = meeting.autosaver.take_notices()
     assert ("removed" in notice) if stranger == "removed" else ("conflict" in notice)
@@ -83,7 +84,7 @@ def test_tinydb_reads_our_files_and_still_skips_missing_documents(store, demo):
 
 def test_a_record_that_cannot_be_saved_is_rescued_and_restored(store, demo, clock, monkeypatch):
     meeting = Meeting(store, demo.id, clock)
-    meeting.editor.add_point("concerns", "typed while the disk is full")
+    meeting.editor.points.add("concerns", "typed while the disk is full")
 
     real_write_temp = files_module.write_temp
 
@@ -281,18 +282,18 @@ def test_a_read_only_window_follows_the_writer_and_takes_over(store, demo, clock
     writer = Meeting(store, demo.id, clock)
     reader = Meeting(store, demo.id, clock)
     assert reader.read_only and not reader.take_over()  # the writer still holds it
-    writer.editor.add_point("strengths", "saved by the writer")
+    writer.editor.points.add("strengths", "saved by the writer")
     assert writer.flush()
     assert reader.follow()
     assert reader.conference.points.strengths[-1] == "saved by the writer"
     assert not reader.follow()  # nothing new
-    writer.editor.add_point("strengths", "the writer's last point")
+    writer.editor.points.add("strengths", "the writer's last point")
     writer.flush()
     writer.close()
     assert reader.take_over()
     assert not reader.read_only
     assert reader.conference.points.strengths[-1] == "the writer's last point"
-    reader.editor.add_point("strengths", "typed after taking over")
+    reader.editor.points.add("strengths", "typed after taking over")
     assert reader.flush()
     assert store.load(demo.id).points.strengths[-1] == "typed after taking over"
     reader.close()
@@ -309,9 +310,9 @@ async def test_the_app_offers_to_take_over_when_the_writer_leaves(store, demo, c
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert screen.meeting.read_only
-        writer.editor.add_point("concerns", "from the other window")
+        writer.editor.points.add("concerns", "from the other window")
         writer.flush()
-        await wait_for(lambda: "from the other window" in screen.editor.points("concerns"))
+        await wait_for(lambda: "from the other window" in screen.editor.points.of("concerns"))
         writer.close()
         await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")

@@ -10,7 +10,8 @@ import pytest
 from ctxtui.core.record import Conference, Context, Dates
 from ctxtui.storage import files as files_module
 from ctxtui.storage import store as store_module
-from ctxtui.storage.store import LockedError, Store, StoreError, UnreadableFile
+from ctxtui.storage.conffile import StoreError, UnreadableFile
+from ctxtui.storage.store import LockedError, Store
 
 
 def mode(path: Path) -> int:

@@ -29,9 +29,11 @@ from ctxtui.core.record import (
     ValidationError,
     parse_date,
 )
-from ctxtui.export import FORMATS, ExportError, default_file_name, export_minutes, render
+from ctxtui.export import FORMATS, ExportError, export_minutes, render
+from ctxtui.export.markdown import default_file_name
+from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.config import ConfigError, data_dir, nation
-from ctxtui.storage.store import Store, StoreError
+from ctxtui.storage.store import Store
 from ctxtui.storage.terminal_text import printable
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024

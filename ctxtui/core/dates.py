@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 import functools
 import os
+from collections.abc import Callable, Mapping
 
 from ctxtui.core.record import LAST_YEAR as LAST_RECORD_YEAR
 
@@ -33,11 +34,13 @@ def nation_from_env(config_value: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _bank_holidays(nation: str, year: int) -> frozenset[dt.date]:
-    import holidays  # imported when first needed: it is slow to load and start-up matters
+    # imported when first needed: it is slow to load and start-up matters
+    from holidays.countries.united_kingdom import UnitedKingdom
 
     # the class itself: ``country_holidays`` looks the country up again on every call, which
     # costs more than working out the year (17 years: 111 ms against 8 ms)
-    table = holidays.UnitedKingdom(subdiv=NATIONS[nation], years=year)
+    make_table: Callable[..., Mapping[dt.date, str]] = UnitedKingdom  # the package is untyped
+    table = make_table(subdiv=NATIONS[nation], years=year)
     return frozenset(table.keys())
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ctxtui.core.labels import HEADING_KEYS
 from ctxtui.core.record import (
-    HEADING_KEYS,
     MAX_ITEMS,
     SCHEMA,
     Action,

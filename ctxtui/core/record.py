@@ -247,7 +247,8 @@ class Conference:
         if target == "safety_goals":
             return self.safety_goals
         if target in HEADING_KEYS:
-            return getattr(self.points, target)
+            points: list[str] = getattr(self.points, target)
+            return points
         raise KeyError(target)
 
     def conference_date(self) -> dt.date | None:

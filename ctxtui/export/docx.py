@@ -23,7 +23,7 @@ def pandoc_path() -> str:
     try:
         import pypandoc
 
-        return pypandoc.get_pandoc_path()
+        return str(pypandoc.get_pandoc_path())
     except (ImportError, OSError) as error:
         raise PandocUnavailable(f"pandoc is not available ({error})") from None
 

@@ -13,8 +13,10 @@ import io
 from collections.abc import Sequence
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -44,7 +46,7 @@ def finish(
     return out.getvalue()
 
 
-def _drop_marking(document, marking: str) -> None:
+def _drop_marking(document: DocxDocument, marking: str) -> None:
     first = next(document.element.body.iterchildren(qn("w:p")), None)
     if first is not None and Paragraph(first, document._body).text.strip() == marking:
         first.getparent().remove(first)
@@ -59,7 +61,7 @@ def _keep_rows_whole(table: Table) -> None:
             properties.append(OxmlElement("w:tblHeader"))
 
 
-def _heading(document, text: str) -> Paragraph | None:
+def _heading(document: DocxDocument, text: str) -> Paragraph | None:
     return next(  # style first: reading every paragraph's text costs more than the rest
         (
             Paragraph(p, document._body)
@@ -71,7 +73,7 @@ def _heading(document, text: str) -> Paragraph | None:
 
 
 def _landscape_table_after(
-    document, heading: str, shares: Sequence[int], start_heading: str
+    document: DocxDocument, heading: str, shares: Sequence[int], start_heading: str
 ) -> None:
     """Put ``start_heading`` up to the table under ``heading`` on landscape pages between two
     section breaks."""
@@ -104,12 +106,12 @@ def _is_heading(paragraph: Paragraph) -> bool:
     return _heading_style(paragraph._element)
 
 
-def _heading_style(element) -> bool:
+def _heading_style(element: BaseOxmlElement) -> bool:
     style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     return style is not None and style.get(qn("w:val"), "").lower().startswith("heading")
 
 
-def _section_break(section_properties) -> object:
+def _section_break(section_properties: BaseOxmlElement) -> BaseOxmlElement:
     """An empty paragraph that ends a section with these page settings."""
     paragraph = OxmlElement("w:p")
     properties = OxmlElement("w:pPr")
@@ -118,7 +120,7 @@ def _section_break(section_properties) -> object:
     return paragraph
 
 
-def _size_columns(table, width: int, shares: Sequence[int]) -> None:
+def _size_columns(table: BaseOxmlElement, width: int, shares: Sequence[int]) -> None:
     grid = table.find(qn("w:tblGrid"))
     columns = grid.findall(qn("w:gridCol")) if grid is not None else []
     if len(columns) != len(shares):

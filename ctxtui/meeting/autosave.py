@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from ctxtui.meeting.editing import Editor
-from ctxtui.storage.store import Session, StoreError
+from ctxtui.storage.conffile import StoreError
+from ctxtui.storage.store import Session
 
 
 class Autosaver:

@@ -18,17 +18,20 @@ from typing import TYPE_CHECKING
 from ctxtui.core import dates
 from ctxtui.core.record import CONTEXT_TYPES, Conference, Context, Dates, Recipient
 from ctxtui.core.review import start_review
+from ctxtui.core.rules import Refused
 from ctxtui.core.validation import conference_from_dict
 from ctxtui.export import Written, export_minutes
 from ctxtui.export.markdown import to_markdown
 from ctxtui.meeting.autosave import Autosaver
-from ctxtui.meeting.editing import Editor, Refused
+from ctxtui.meeting.editing import Editor
 from ctxtui.storage import config
+
+# re-exported for the screens, which reach storage only through the meeting
+from ctxtui.storage.conffile import StoreError as StoreError
+from ctxtui.storage.listing import Listing
+from ctxtui.storage.listing import Summary as Summary
 from ctxtui.storage.rescue import clear_rescue, find_rescue, write_rescue
-from ctxtui.storage.store import Listing, Store, StoreError
-from ctxtui.storage.store import (
-    Summary as Summary,  # re-exported: screens reach the store only through here
-)
+from ctxtui.storage.store import Store
 
 if TYPE_CHECKING:  # mail and privacy code load when first needed, not at start-up
     from ctxtui.guard.privacy import Finding, Hit

@@ -47,7 +47,7 @@ class AttendanceScreen(TableScreen):
     def action_core(self) -> None:
         index = self.selected()
         if index is not None:
-            self.edit(lambda: self.editor.toggle_core_group(index))
+            self.edit(lambda: self.editor.rows.toggle_core_group(index))
 
     ROWS = ATTENDEE_ROWS
     COLUMNS = ATTENDEE_COLUMNS

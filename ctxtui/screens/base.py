@@ -12,7 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ctxtui.meeting.editing import Editor, Refused
+from ctxtui.core.rules import Refused
+from ctxtui.meeting.editing import Editor
 from ctxtui.meeting.meeting import Meeting, flag_sentence
 from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints

@@ -79,7 +79,7 @@ class ConferenceScreen(MeetingScreen):
             for key, _ in CAPTURE_TARGETS:
                 yield PointList(key, id=f"pane-{key}", classes="pane")
         yield Static(id="flag-line")
-        yield CaptureBar(self.editor.points, id="capture")
+        yield CaptureBar(self.editor.points.of, id="capture")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -129,7 +129,7 @@ class ConferenceScreen(MeetingScreen):
 
     def redraw(self, target: str, highlight: int | None = None) -> None:
         """Show one heading's points from the record, marking those the privacy guard flags."""
-        points = self.editor.points(target)
+        points = self.editor.points.of(target)
         flagged: set[int] = set()
         if self._flags_shown:
             allowed = self.meeting.allowed_names()  # once per redraw, not once per point
@@ -162,7 +162,7 @@ class ConferenceScreen(MeetingScreen):
             pane.mark(browsed.index if browsed and browsed.target == key else None)
         tabs = Text(no_wrap=True, overflow="ellipsis")
         for key in TARGET_KEYS:
-            label = f"{TARGET_SHORT_LABELS[key]} {len(self.editor.points(key))}"
+            label = f"{TARGET_SHORT_LABELS[key]} {len(self.editor.points.of(key))}"
             if key == shown:  # brackets too, so the current heading shows without colour
                 tabs.append(f"[{label}]", style="reverse bold")
             else:
@@ -172,7 +172,7 @@ class ConferenceScreen(MeetingScreen):
         self.show_flag(self._text_at(browsed) if browsed else None)
 
     def _text_at(self, place: Place) -> str | None:
-        points = self.editor.points(place.target)
+        points = self.editor.points.of(place.target)
         return points[place.index] if 0 <= place.index < len(points) else None
 
     def show_flag(self, text: str | None) -> None:
@@ -235,17 +235,17 @@ class ConferenceScreen(MeetingScreen):
     # -- what the capture line asks
 
     def on_capture_input_filed(self, message: CaptureInput.Filed) -> None:
-        done, index = self.edit(lambda: self.editor.add_point(message.target, message.text))
+        done, index = self.edit(lambda: self.editor.points.add(message.target, message.text))
         if not done and not self.capture.value:
             self.capture.value = message.text  # refused: the typed line is kept, not lost
         elif index is not None:
             self.redraw(message.target, index)
-            self.show_flag(self.editor.points(message.target)[index])  # until the next key
+            self.show_flag(self.editor.points.of(message.target)[index])  # until the next key
 
     def on_capture_input_edited(self, message: CaptureInput.Edited) -> None:
         place = message.place
         done, kept = self.edit(
-            lambda: self.editor.edit_point(place.target, place.index, message.text)
+            lambda: self.editor.points.edit(place.target, place.index, message.text)
         )
         if done and not kept:
             self.notify("Emptied point deleted. Ctrl+Z brings it back.")
@@ -257,10 +257,10 @@ class ConferenceScreen(MeetingScreen):
         target, index = message.place.target, message.place.index
         what = message.what
         if what == "delete":
-            if self.edit(lambda: self.editor.delete_point(target, index))[0]:
+            if self.edit(lambda: self.editor.points.delete(target, index))[0]:
                 self.notify("Point deleted. Ctrl+Z brings it back.")
         elif what in ("up", "down"):
-            self.edit(lambda: self.editor.move_point(target, index, -1 if what == "up" else 1))
+            self.edit(lambda: self.editor.points.move(target, index, -1 if what == "up" else 1))
         elif what == "move":
             self._ask_where_to_move(target, index)
         elif what == "dismiss":
@@ -275,14 +275,14 @@ class ConferenceScreen(MeetingScreen):
 
         def move(new_target: str | None) -> None:
             if new_target:
-                done, _ = self.edit(lambda: self.editor.move_to(target, index, new_target))
+                done, _ = self.edit(lambda: self.editor.points.move_to(target, index, new_target))
                 if done:
                     self.notify(f"Moved to {TARGET_LABELS[new_target]}.")
 
         self.app.push_screen(ChoiceDialog("Move this point to…", entries, numbered=True), move)
 
     def _dismiss_flags(self, target: str, index: int) -> None:
-        points = self.editor.points(target)
+        points = self.editor.points.of(target)
         hits = self.meeting.open_hits(points[index]) if 0 <= index < len(points) else []
         if not hits:
             self.notify("Nothing is flagged in this point.")
@@ -293,7 +293,7 @@ class ConferenceScreen(MeetingScreen):
         from ctxtui.screens.forms import FormScreen
         from ctxtui.screens.plan import action_from_values, action_values, plan_row_fields
 
-        done, action = self.edit(lambda: self.editor.action_from_point(target, index))
+        done, action = self.edit(lambda: self.editor.points.as_action(target, index))
         if not done or action is None:
             return
         if self.refused():
@@ -301,7 +301,9 @@ class ConferenceScreen(MeetingScreen):
         fields = plan_row_fields(self.meeting)
 
         def file(values) -> bool:
-            added, _ = self.edit(lambda: self.editor.add_action(action_from_values(values)))
+            added, _ = self.edit(
+                lambda: self.editor.rows.add("actions", action_from_values(values))
+            )
             if added:
                 self.notify("Plan row added (Ctrl+F shows the plan).")
             return added
@@ -321,14 +323,13 @@ class ConferenceScreen(MeetingScreen):
         from ctxtui.guard.privacy import GUARDED_FIELDS
         from ctxtui.screens.attendance import attendee_fields
         from ctxtui.screens.forms import FormScreen
-        from ctxtui.screens.tables import ATTENDEE_ROWS
 
         if self.refused():
             return
 
         def file(values) -> bool:
             attendee = Attendee(**values)
-            added, _ = self.edit(lambda: ATTENDEE_ROWS.add(self.editor, attendee))
+            added, _ = self.edit(lambda: self.editor.rows.add("attendees", attendee))
             if added:
                 self.notify(f"{attendee.name or 'Attendee'} added to the attendance.", timeout=3)
             return added
@@ -347,7 +348,7 @@ class ConferenceScreen(MeetingScreen):
         pending, edit = self.capture.take_pending()
         if edit is not None:
             place, text = edit
-            self.editor.edit_point(place.target, place.index, text)
+            self.editor.points.edit(place.target, place.index, text)
         self.meeting.keep_unfiled(self.capture.target, pending)
 
     # -- actions

@@ -7,8 +7,8 @@ from textual.widgets import Input, Select
 from ctxtui.core import dates
 from ctxtui.core.labels import DETAIL_FIELDS
 from ctxtui.core.record import CONTEXT_TYPES, parse_date
+from ctxtui.core.rules import clean_point
 from ctxtui.core.validation import typed_value_problem
-from ctxtui.meeting.editing import clean_point
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.screens.forms import Field, LiveForm
 

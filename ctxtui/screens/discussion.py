@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.widgets import Input, TextArea
 
 from ctxtui.core.labels import FIELD_LABELS
+from ctxtui.core.rules import clean_point
 from ctxtui.guard.privacy import GUARDED_FIELDS
-from ctxtui.meeting.editing import clean_point
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.screens.forms import Field, LiveForm
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from ctxtui.export import FORMATS, ExportError, default_file_name, safe_file_name
+from ctxtui.export import FORMATS, ExportError, safe_file_name
 from ctxtui.export.docx import PandocUnavailable
+from ctxtui.export.markdown import default_file_name
 from ctxtui.meeting.meeting import Meeting, describe_finding
 from ctxtui.screens.forms import Field, FormScreen, Values
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from ctxtui.meeting.editing import Refused
+from ctxtui.core.rules import Refused
 from ctxtui.meeting.meeting import Meeting, describe_finding
 from ctxtui.screens.dialogs import ConfirmDialog
 from ctxtui.screens.forms import Field, FormScreen, Values

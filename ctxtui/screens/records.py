@@ -55,7 +55,7 @@ class DistributionScreen(TableScreen):
         for recipient in new:
 
             def add(row: Recipient = recipient) -> int:
-                return self.ROWS.add(self.editor, row)
+                return self.editor.rows.add(self.ROWS.table, row)
 
             if not self.edit(add)[0]:
                 return

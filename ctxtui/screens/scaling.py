@@ -78,7 +78,7 @@ class ScalingScreen(SubScreen):
     def _rows(self) -> list[list[Text]]:
         rows = []
         for name, agency in self.people():
-            entry = self.editor.score_for(name)
+            entry = self.editor.scores.of(name)
             score = "–" if entry is None or entry.score is None else str(entry.score)
             texts = (f"{score:>4}", name, agency, entry.reason if entry else "")
             rows.append(
@@ -112,7 +112,7 @@ class ScalingScreen(SubScreen):
 
     def flagged_texts(self) -> list[str]:
         name = self._person()
-        entry = self.editor.score_for(name) if name else None
+        entry = self.editor.scores.of(name) if name else None
         return [entry.reason] if entry else []
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -120,7 +120,7 @@ class ScalingScreen(SubScreen):
 
     def _show_detail(self) -> None:
         name = self._person()
-        entry = self.editor.score_for(name) if name else None
+        entry = self.editor.scores.of(name) if name else None
         text = Text()
         if name:
             text.append(f"{name}: ", style="bold")
@@ -149,7 +149,7 @@ class ScalingScreen(SubScreen):
     def _set(self, score: int | None) -> None:
         name = self._person()
         if name is not None:
-            self.edit(lambda: self.editor.set_score(name, score))
+            self.edit(lambda: self.editor.scores.set_score(name, score))
 
     def action_digit(self, digit: int) -> None:
         name = self._person()
@@ -166,7 +166,7 @@ class ScalingScreen(SubScreen):
         name = self._person()
         if name is None:
             return
-        entry = self.editor.score_for(name)
+        entry = self.editor.scores.of(name)
         current = entry.score if entry and entry.score is not None else (5 if delta > 0 else 6)
         self._set(max(0, min(10, current + delta)))
 
@@ -180,7 +180,7 @@ class ScalingScreen(SubScreen):
         if self.refused():
             return
         box = self.query_one("#reason-input", Input)
-        entry = self.editor.score_for(name)
+        entry = self.editor.scores.of(name)
         box.value = entry.reason if entry else ""
         box.cursor_position = len(box.value)  # at the end of this person's reasoning
         box.placeholder = f"{name}'s reasoning (kept as you type; Enter or Escape closes)"
@@ -202,7 +202,7 @@ class ScalingScreen(SubScreen):
         if event.input.id == "reason-input":
             name = self._person()
             if name is not None:
-                run_change(self, lambda: self.editor.set_reason(name, event.value))
+                run_change(self, lambda: self.editor.scores.set_reason(name, event.value))
         elif event.input.id == "question-input" and event.value.strip():
             question = " ".join(event.value.split())
             run_change(self, lambda: self.editor.set_field("scaling.question", question))

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Static
 
 from ctxtui.core.record import Conference
 from ctxtui.guard.privacy import GUARDED_FIELDS
-from ctxtui.meeting.editing import Editor
+from ctxtui.meeting.row_edits import RowEdits
 from ctxtui.screens.base import SubScreen
 from ctxtui.screens.forms import Field, FormScreen, Values
 from ctxtui.widgets.cells import cell
@@ -31,27 +31,15 @@ class RowKind:
     editor's operations on it, so that one table screen serves them all."""
 
     table: str
-    cycle: Callable[[Editor, int], str] | None = None  # the row's status, where it has one
+    cycle: Callable[[RowEdits, int], str] | None = None  # the row's status, where it has one
 
     def rows(self, conference: Conference) -> list[Any]:
         rows: list[Any] = getattr(conference, self.table)
         return rows
 
-    def add(self, editor: Editor, row: Any) -> int:
-        return editor.add_row(self.table, row)
 
-    def update(self, editor: Editor, index: int, row: Any) -> None:
-        editor.update_row(self.table, index, row)
-
-    def delete(self, editor: Editor, index: int) -> Any:
-        return editor.delete_row(self.table, index)
-
-    def move(self, editor: Editor, index: int, delta: int) -> int:
-        return editor.move_row(self.table, index, delta)
-
-
-ATTENDEE_ROWS = RowKind("attendees", Editor.cycle_attendance)
-ACTION_ROWS = RowKind("actions", Editor.cycle_action_status)
+ATTENDEE_ROWS = RowKind("attendees", RowEdits.cycle_attendance)
+ACTION_ROWS = RowKind("actions", RowEdits.cycle_action_status)
 REFERRAL_ROWS = RowKind("referrals")
 RECIPIENT_ROWS = RowKind("distribution")
 
@@ -181,7 +169,9 @@ class TableScreen(SubScreen):
 
     def action_add(self) -> None:
         def file(values: Values) -> bool:
-            done, index = self.edit(lambda: self.ROWS.add(self.editor, self.make_row(values)))
+            done, index = self.edit(
+                lambda: self.editor.rows.add(self.ROWS.table, self.make_row(values))
+            )
             if done and index is not None:
                 self.show_rows(index)
             return done
@@ -195,7 +185,7 @@ class TableScreen(SubScreen):
 
         def file(values: Values) -> bool:
             row = self.make_row(values)
-            done, _ = self.edit(lambda: self.ROWS.update(self.editor, index, row))
+            done, _ = self.edit(lambda: self.editor.rows.update(self.ROWS.table, index, row))
             return done
 
         self.open_form(
@@ -207,19 +197,19 @@ class TableScreen(SubScreen):
         if index is not None:
             cycle = self.ROWS.cycle
             if cycle is not None:
-                self.edit(lambda: cycle(self.editor, index))
+                self.edit(lambda: cycle(self.editor.rows, index))
 
     def action_delete(self) -> None:
         index = self.selected()
         if index is None:
             return
-        done, _ = self.edit(lambda: self.ROWS.delete(self.editor, index))
+        done, _ = self.edit(lambda: self.editor.rows.delete(self.ROWS.table, index))
         if done:
             self.notify(f"The {self.ROW_NAME} was deleted. Ctrl+Z brings it back.")
 
     def action_move(self, delta: int) -> None:
         index = self.selected()
         if index is not None:
-            done, new = self.edit(lambda: self.ROWS.move(self.editor, index, delta))
+            done, new = self.edit(lambda: self.editor.rows.move(self.ROWS.table, index, delta))
             if done and new is not None:
                 self.show_rows(new)
