@@ -49,7 +49,7 @@ test-quick: install  ## the unit tests alone (no app, terminal, subprocess or se
 bench: install system-deps  ## benchmarks: each prints a ratio against a baseline measured in the same run
 	$(BIN)/python -m bench
 
-names: install system-deps  ## rebuild the privacy guard's name lists in ctxtui/data from their sources
+names: install system-deps  ## rebuild the privacy guard's name lists in ctxtui/guard/data from their sources
 	$(BIN)/python -m tests.name_lists
 
 clean:

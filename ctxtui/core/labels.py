@@ -23,6 +23,30 @@ TARGET_SHORT_LABELS: dict[str, str] = {
     "safety_plan": "Safety plan",
     "safety_goals": "Goals",
 }
+# Every other section of the minutes, by key, as the minutes, the board and the screens title it.
+SECTION_TITLES: dict[str, str] = {
+    "details": "Details",
+    "attendance": "Attendance",
+    "agenda": "Agenda",
+    "danger_statement": "Danger statement",
+    "location_lead_view": "The location lead's view",
+    "involvement": "Current professional involvement",
+    "voice": "Young people's and parents' voice",
+    "scaling": "Scaling",
+    "carried": "Actions from the last conference",
+    "plan": "Intervention plan",
+    "core_group": "Core group",
+    "referrals": "Referrals made outside the meeting",
+    "review": "Review and circulation",
+    "distribution": "Distribution",
+    "amendments": "Amendments",
+    "confidentiality": "Confidentiality",
+}
+ATTENDANCE_LABELS: dict[str, str] = {
+    "present": "Present",
+    "apologies": "Apologies",
+    "absent": "Absent",
+}
 # A plan row's fields in the guidance's column order: (attribute, full label, short label).
 ACTION_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("worry", "What are we worried about (and impact)?", "Worry"),
@@ -61,10 +85,10 @@ DETAIL_FIELDS: tuple[tuple[str, str, str], ...] = (
 # What the chair and the amendment log call each single field that can be set.
 FIELD_LABELS: dict[str, str] = {
     **{path: label for path, label, _ in DETAIL_FIELDS},
-    "danger_statement": "Danger statement",
+    "danger_statement": SECTION_TITLES["danger_statement"],
     "scaling.question": "Scaling question",
-    "discussion.location_lead_view": "The location lead's view",
-    "discussion.voice": "Young people's and parents' voice",
+    "discussion.location_lead_view": SECTION_TITLES["location_lead_view"],
+    "discussion.voice": SECTION_TITLES["voice"],
     "discussion.young_people_affected": "Young people known to be affected",
 }
 

@@ -15,7 +15,7 @@ import re
 from ctxtui.core import dates
 from ctxtui.core.due import action_overdue
 from ctxtui.core.ids import slugify
-from ctxtui.core.labels import ACTION_LABELS, TARGET_LABELS
+from ctxtui.core.labels import ACTION_LABELS, ATTENDANCE_LABELS, SECTION_TITLES, TARGET_LABELS
 from ctxtui.core.record import ATTENDANCE, Action, Conference, Score, parse_date, strip_controls
 from ctxtui.core.review import match_carried
 from ctxtui.core.scaling import summarise
@@ -47,7 +47,7 @@ PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ],
     ("status", "Status and progress", 12),
 )
-PLAN_HEADING = "Intervention plan"
+PLAN_HEADING = SECTION_TITLES["plan"]
 SAFETY_PLAN_HEADING = TARGET_LABELS["safety_plan"]
 PANDOC_TABLE_WIDTH = 100  # a separator line wider than pandoc's 72 columns makes widths relative
 
@@ -117,13 +117,13 @@ def to_markdown(
         *_details(c, previous),
         *_attendance(c),
         *_agenda(c),
-        *_text_section("Danger statement", c.danger_statement),
-        *_text_section("The location lead's view", c.discussion.location_lead_view),
+        *_text_section(SECTION_TITLES["danger_statement"], c.danger_statement),
+        *_text_section(SECTION_TITLES["location_lead_view"], c.discussion.location_lead_view),
     ]
     for key in ("concerns", "complicating", "strengths"):
         out += [f"## {TARGET_LABELS[key]}", "", *_bullets(c.target_list(key)), ""]
-    out += ["## Current professional involvement", "", *_bullets(c.discussion.involvement), ""]
-    out += _text_section("Young people's and parents' voice", c.discussion.voice)
+    out += [_heading("involvement"), "", *_bullets(c.discussion.involvement), ""]
+    out += _text_section(SECTION_TITLES["voice"], c.discussion.voice)
     out += [f"## {TARGET_LABELS['safety_goals']}", "", *_bullets(c.safety_goals), ""]
     out += _scaling(c, previous)
     if c.kind == "review" and previous is not None:
@@ -134,6 +134,10 @@ def to_markdown(
     out += _amendments(c)
     out += _confidentiality()
     return "\n".join(out).rstrip() + "\n"
+
+
+def _heading(section: str) -> str:
+    return f"## {SECTION_TITLES[section]}"
 
 
 def _title(c: Conference) -> list[str]:
@@ -170,12 +174,12 @@ def _details(c: Conference, previous: Conference | None) -> list[str]:
     ]
     if c.kind == "review" and previous is not None:
         details.append(["Reviews the conference of", _date(previous.dates.conference)])
-    return ["## Details", "", table(["Item", "Details"], details, [1, 3]), ""]
+    return [_heading("details"), "", table(["Item", "Details"], details, [1, 3]), ""]
 
 
 def _attendance(c: Conference) -> list[str]:
     """Attendance, by attendance then agency."""
-    out = ["## Attendance", ""]
+    out = [_heading("attendance"), ""]
     if not c.attendees:
         out += ["No attendance recorded.", ""]
     for state in ATTENDANCE:
@@ -184,8 +188,7 @@ def _attendance(c: Conference) -> list[str]:
             key=lambda a: (a.agency.lower(), a.name.lower()),
         )
         if people:
-            label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[state]
-            out += [f"### {label}", ""]
+            out += [f"### {ATTENDANCE_LABELS[state]}", ""]
             rows = [[a.agency, a.name, a.role] for a in people]
             out += [table(["Agency", "Name", "Role"], rows, [2, 2, 3]), ""]
     return out
@@ -195,7 +198,7 @@ def _scaling(c: Conference, previous: Conference | None) -> list[str]:
     present = [a for a in c.attendees if a.attendance == "present" and a.name]
     scores = _scores_for(c, [a.name for a in present])
     summary = summarise((s.score for s in scores.values()), asked=len(scores))
-    out = ["## Scaling", "", f"*{escape(c.scaling.question)}*", ""]
+    out = [_heading("scaling"), "", f"*{escape(c.scaling.question)}*", ""]
     if scores:
         agency = {a.name: a.agency for a in c.attendees}
         rows = [
@@ -213,7 +216,7 @@ def _scaling(c: Conference, previous: Conference | None) -> list[str]:
 
 
 def _carried_actions(c: Conference, previous: Conference) -> list[str]:
-    out = ["## Actions from the last conference", ""]
+    out = [_heading("carried"), ""]
     pairs = match_carried(previous, c)
     if not pairs:
         return [*out, "Every action from the last conference was done or dropped.", ""]
@@ -253,8 +256,8 @@ def _plan(c: Conference) -> list[str]:
 def _core_group_and_referrals(c: Conference) -> list[str]:
     r = c.roles
     core = [r.lead_practitioner, *c.core_group] if r.lead_practitioner else list(c.core_group)
-    out = ["## Core group", "", *_bullets(list(dict.fromkeys(core)), numbered=False), ""]
-    out += ["## Referrals made outside the meeting", ""]
+    out = [_heading("core_group"), "", *_bullets(list(dict.fromkeys(core)), numbered=False), ""]
+    out += [_heading("referrals"), ""]
     if not c.referrals:
         return [*out, "None recorded.", ""]
     rows = [[x.agency, _date(x.date), x.note] for x in c.referrals]
@@ -267,7 +270,7 @@ def _review_and_circulation(c: Conference, nation: str) -> list[str]:
     review = (
         parse_date(d.review) if d.review else (dates.default_review(held, nation) if held else None)
     )
-    out = ["## Review and circulation", ""]
+    out = [_heading("review"), ""]
     out += [f"- Review conference: {_date(review.isoformat()) if review else 'to be arranged'}"]
     warning = dates.review_warning(held, review, nation)
     if warning:
@@ -281,7 +284,12 @@ def _review_and_circulation(c: Conference, nation: str) -> list[str]:
     out += [""]
     if c.distribution:
         rows = [[x.name, x.agency, x.email] for x in c.distribution]
-        out += ["### Distribution", "", table(["Name", "Agency", "Email"], rows, [3, 3, 4]), ""]
+        out += [
+            f"### {SECTION_TITLES['distribution']}",
+            "",
+            table(["Name", "Agency", "Email"], rows, [3, 3, 4]),
+            "",
+        ]
     return out
 
 
@@ -298,12 +306,12 @@ def _amendments(c: Conference) -> list[str]:
         for a in c.amendments
     ]
     headings = ["Reopened", "Reason", "What changed", "Final again"]
-    return ["## Amendments", "", table(headings, rows, [2, 4, 6, 2]), ""]
+    return [_heading("amendments"), "", table(headings, rows, [2, 4, 6, 2]), ""]
 
 
 def _confidentiality() -> list[str]:
     return [
-        "## Confidentiality",
+        _heading("confidentiality"),
         "",
         f"These minutes are {MARKING}. They are about a place or group, not about any child or "
         "family, and must not be used to identify one. Share them only with the agencies invited "
@@ -335,7 +343,7 @@ def _agenda(c: Conference) -> list[str]:
     ]
     if not rows:
         return []
-    return ["## Agenda", "", table(["Item", "Started", "Planned"], rows, [6, 1, 1]), ""]
+    return [_heading("agenda"), "", table(["Item", "Started", "Planned"], rows, [6, 1, 1]), ""]
 
 
 def _scores_for(conference: Conference, present: list[str]) -> dict[str, Score]:

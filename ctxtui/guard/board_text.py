@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ctxtui.core.labels import TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
+from ctxtui.core.labels import SECTION_TITLES, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
 from ctxtui.core.record import Conference
 from ctxtui.core.scaling import conference_summary
 from ctxtui.guard.privacy import attendee_names, held_back, open_hits_finder
 
 BOARD_KEYS: tuple[str, ...] = ("danger_statement", *TARGET_KEYS, "plan", "scaling")
 BOARD_TITLES: dict[str, str] = {
-    "danger_statement": "Danger statement",
+    "danger_statement": SECTION_TITLES["danger_statement"],
     **TARGET_LABELS,
-    "plan": "Intervention plan",
-    "scaling": "Scaling",
+    "plan": SECTION_TITLES["plan"],
+    "scaling": SECTION_TITLES["scaling"],
 }
 
 BOARD_SHORT_TITLES: dict[str, str] = {

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ctxtui.core.dates import DEFAULT_NATION
 from ctxtui.core.due import date_or_none, review_after_move
-from ctxtui.core.labels import FIELD_LABELS, TARGET_KEYS
+from ctxtui.core.labels import FIELD_LABELS, SECTION_TITLES, TARGET_KEYS
 from ctxtui.core.record import (
     MAX_TEXT,
     Amendment,
@@ -168,7 +168,7 @@ class Editor(History):
         for line in lines:
             check_length(line)
         if lines != self.conference.discussion.involvement:
-            what = "Current professional involvement changed"
+            what = f"{SECTION_TITLES['involvement']} changed"
             self.before_change(what, ("field", "discussion.involvement"))
             self.conference.discussion.involvement = lines
             self.changed(what)

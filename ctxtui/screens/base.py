@@ -36,6 +36,29 @@ def run_change(screen: Screen, change: Callable[[], T]) -> tuple[bool, T | None]
         return False, None
 
 
+def undo_or_redo(screen: Screen, editor: Editor, *, redo: bool = False) -> bool:
+    """Undo (or redo) the last change, whatever it was, and say what it was; True if done."""
+    step, verb, nothing = (
+        (editor.redo, "Redone", "Nothing to redo.")
+        if redo
+        else (editor.undo, "Undone", "Nothing to undo.")
+    )
+    done, what = run_change(screen, step)
+    if done:
+        screen.notify(f"{verb}: {what}." if what else nothing, timeout=3)
+    return done
+
+
+def refused(screen: Screen, meeting: Meeting, *, on_final_too: bool = True) -> bool:
+    """True, with the reason said, when this step may not go ahead: asked before a form or a
+    dialog opens, so nothing is typed in vain. ``on_final_too=False`` for the steps that final
+    minutes allow (finalising, amending, sending), refused only on a read-only copy."""
+    refusal = meeting.editor.refusal() if on_final_too or meeting.read_only else None
+    if refusal:
+        screen.notify(refusal, severity="warning")
+    return refusal is not None
+
+
 class MeetingScreen(Screen[None]):
     """A screen that shows and changes one open conference."""
 
@@ -60,10 +83,7 @@ class MeetingScreen(Screen[None]):
     def refused(self) -> bool:
         """True (and the reason said) when nothing may change: final or read-only minutes.
         Asked before opening a form or a text box, so nothing is typed in vain."""
-        refusal = self.editor.refusal()
-        if refusal:
-            self.notify(refusal, severity="warning")
-        return refusal is not None
+        return refused(self, self.meeting)
 
     def changed(self) -> None:
         """Redraw after a change (or an undo); each screen shows what it needs."""
@@ -72,15 +92,14 @@ class MeetingScreen(Screen[None]):
         """Show the privacy flags of what the chair is looking at (screens with a flag line)."""
 
     def action_undo(self) -> None:
-        self._history(self.editor.undo, "Undone", "Nothing to undo.")
+        if undo_or_redo(self, self.editor):
+            self.changed()
+            self.show_flags()
 
     def action_redo(self) -> None:
-        self._history(self.editor.redo, "Redone", "Nothing to redo.")
-
-    def _history(self, step: Callable[[], str | None], verb: str, nothing: str) -> None:
-        done, what = self.edit(step)
-        if done:
-            self.notify(f"{verb}: {what}." if what else nothing, timeout=3)
+        if undo_or_redo(self, self.editor, redo=True):
+            self.changed()
+            self.show_flags()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,39 +1,79 @@
-"""Where the chair can go and what they can do, as data: one list builds both the Ctrl+O menu
-and the command palette's entries."""
+"""Where the chair can go and what they can do, as data: one list builds the Ctrl+O menu, the
+command palette's entries and the screen's key bindings (so the help screen too)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
 
+from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ctxtui.core.labels import SECTION_TITLES
 
 
 @dataclass(frozen=True)
 class Destination:
     """One entry: its name (what the key contract promises), what it does, the screen's action,
-    and its letter in the Ctrl+O menu (None: palette only)."""
+    its letter in the Ctrl+O menu (None: palette only), its own keys if it has any (acting as
+    they arrive, so keys typed right after one that opens a screen reach that screen), whether
+    the key bar shows them, and a shorter name for the key bar."""
 
     name: str
     help: str
     action: str
     letter: str | None = None
+    keys: str = ""
+    shown: bool = False
+    short: str = ""
+
+    @property
+    def key_label(self) -> str:
+        return self.short or self.name
 
 
 CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
+    Destination("Go to…", "Menu of every part of the record", "menu", keys="ctrl+o", shown=True),
     Destination("Details", "Context, venue, dates and roles", "open('details')", "d"),
-    Destination("Attendance", "Who came, with agency and apologies", "open('attendance')", "a"),
-    Destination("Danger statement", "The lead practitioner's statement", "open('danger')", "g"),
     Destination(
-        "Intervention plan",
+        SECTION_TITLES["attendance"],
+        "Who came, with agency and apologies",
+        "open('attendance')",
+        "a",
+        keys="ctrl+l",
+    ),
+    Destination("New attendee", "Add someone to the attendance", "add_attendee", keys="ctrl+e"),
+    Destination(
+        SECTION_TITLES["danger_statement"],
+        "The lead practitioner's statement",
+        "open('danger')",
+        "g",
+        keys="ctrl+g",
+    ),
+    Destination(
+        SECTION_TITLES["plan"],
         "Worries, goals, interventions, agencies, timescales",
         "open('plan')",
         "p",
+        keys="ctrl+f,f2",
+        shown=True,
+        short="Plan",
     ),
     Destination(
-        "Scaling", "Everyone's 0–10 confidence score and reasoning", "open('scaling')", "s"
+        SECTION_TITLES["scaling"],
+        "Everyone's 0–10 confidence score and reasoning",
+        "open('scaling')",
+        "s",
+        keys="ctrl+y,f3",
+        shown=True,
     ),
-    Destination("Agenda", "Items, timings and the current item", "open('agenda')", "r"),
+    Destination(
+        SECTION_TITLES["agenda"],
+        "Items, timings and the current item",
+        "open('agenda')",
+        "r",
+        keys="f4",
+    ),
     Destination(
         "Discussion",
         "Professional involvement, the location lead's view, young people's voice",
@@ -44,9 +84,15 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination(
         "Distribution list", "Who receives the minutes, with emails", "open('distribution')", "c"
     ),
-    Destination("Agenda: next item", "Start the next agenda item", "next_item"),
-    Destination("Preview", "The minutes as they will be exported", "preview", "v"),
-    Destination("Export", "Write the minutes as DOCX, Markdown or JSON", "export", "e"),
+    Destination(
+        "Agenda: next item",
+        "Start the next agenda item",
+        "next_item",
+        keys="ctrl+n",
+        short="Next item",
+    ),
+    Destination("Preview", "The minutes as they will be exported", "preview", "v", keys="f5"),
+    Destination("Export", "Write the minutes as DOCX, Markdown or JSON", "export", "e", keys="f6"),
     Destination("Finalise", "Mark the minutes final and read-only", "finalise", "f"),
     Destination("Amend", "Reopen final minutes for a recorded change", "amend", "m"),
     Destination("Send minutes", "Mail the final minutes to the distribution list", "send", "o"),
@@ -59,10 +105,9 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination("Board", "How to show the minutes on the room's screen", "board", "b"),
     Destination("Undo", "Undo the last change, whatever it was", "undo"),
     Destination("Redo", "Make the change last undone again", "redo"),
-    Destination("Go to…", "Menu of every part of the record", "menu"),
     Destination("Save", "Save now (it also saves by itself)", "app.save"),
     Destination("Close conference", "Save and go back to the list of conferences", "close"),
-    Destination("Help", "Every key on this screen", "help", "h"),
+    Destination("Help", "Every key on this screen", "help", "h", keys="f1", shown=True),
 )
 
 HOME_DESTINATIONS: tuple[Destination, ...] = (
@@ -75,6 +120,22 @@ HOME_DESTINATIONS: tuple[Destination, ...] = (
     Destination("Delete conference", "Delete the highlighted conference (asks first)", "delete"),
     Destination("Help", "Every key on this screen", "help"),
 )
+
+
+def bindings(destinations: tuple[Destination, ...], prefix: str) -> list[BindingType]:
+    """The key bindings of the destinations that have keys, each with an id for the help."""
+    return [
+        Binding(
+            d.keys,
+            d.action,
+            d.key_label,
+            id=f"{prefix}.{d.key_label.lower()}",
+            show=d.shown,
+            priority=True,
+        )
+        for d in destinations
+        if d.keys
+    ]
 
 
 def menu_entries(destinations: tuple[Destination, ...]) -> list[tuple[str | None, str, str]]:

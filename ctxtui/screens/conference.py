@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Static
@@ -20,7 +19,12 @@ from ctxtui.core.record import Attendee
 from ctxtui.meeting.meeting import Meeting, flag_sentence
 from ctxtui.resources import style
 from ctxtui.screens.base import MeetingScreen
-from ctxtui.screens.commands import CONFERENCE_DESTINATIONS, ScreenCommands, menu_entries
+from ctxtui.screens.commands import (
+    CONFERENCE_DESTINATIONS,
+    ScreenCommands,
+    bindings,
+    menu_entries,
+)
 from ctxtui.widgets.agenda_bar import AgendaBar
 from ctxtui.widgets.capture import CaptureBar, CaptureInput, Place
 from ctxtui.widgets.keyhints import KeyHints
@@ -37,26 +41,7 @@ class ConferenceScreen(MeetingScreen):
     DESTINATIONS = CONFERENCE_DESTINATIONS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
-    # (keys, action, description, shown in the key bar). Priority: a key that opens another
-    # screen acts as it arrives, so the keys typed right after it (Ctrl+O then d) reach the new
-    # screen, not the capture line.
-    KEYS: tuple[tuple[str, str, str, bool], ...] = (
-        ("ctrl+n", "next_item", "Next item", False),
-        ("ctrl+o", "menu", "Go to…", True),
-        ("ctrl+l", "open('attendance')", "Attendance", False),
-        ("ctrl+e", "add_attendee", "New attendee", False),
-        ("ctrl+g", "open('danger')", "Danger statement", False),
-        ("f4", "open('agenda')", "Agenda", False),
-        ("ctrl+f,f2", "open('plan')", "Plan", True),
-        ("ctrl+y,f3", "open('scaling')", "Scaling", True),
-        ("f5", "preview", "Preview", False),
-        ("f6", "export", "Export", False),
-        ("f1", "help", "Help", True),
-    )
-    BINDINGS = [
-        Binding(keys, action, text, id=f"conference.{text.lower()}", show=shown, priority=True)
-        for keys, action, text, shown in KEYS
-    ]
+    BINDINGS = bindings(CONFERENCE_DESTINATIONS, "conference")
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__(meeting)

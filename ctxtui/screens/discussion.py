@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from ctxtui.core.labels import FIELD_LABELS
+from ctxtui.core.labels import FIELD_LABELS, SECTION_TITLES
 from ctxtui.core.rules import clean_point
 from ctxtui.guard.privacy import GUARDED_FIELDS
 from ctxtui.meeting.meeting import Meeting
@@ -13,7 +13,7 @@ from ctxtui.screens.forms import Field, LiveForm
 
 TEXT_FIELDS = ("location_lead_view", "voice", "young_people_affected")
 FIELDS = [
-    Field("involvement", "Current professional involvement (one a line)", "lines"),
+    Field("involvement", f"{SECTION_TITLES['involvement']} (one a line)", "lines"),
     *[Field(name, FIELD_LABELS[f"discussion.{name}"]) for name in TEXT_FIELDS],
 ]
 

@@ -8,15 +8,14 @@ from textual.screen import Screen
 
 from ctxtui.core.rules import Refused
 from ctxtui.meeting.meeting import Meeting, describe_finding
+from ctxtui.screens.base import refused
 from ctxtui.screens.dialogs import ConfirmDialog
 from ctxtui.screens.forms import Field, FormScreen, Values
 
 
 def finalise(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
     """Ask, listing any open flags, then make the minutes final and save."""
-    refusal = meeting.editor.refusal()
-    if refusal:
-        screen.notify(refusal, severity="warning")
+    if refused(screen, meeting):
         return
     from ctxtui.screens.names_check import check_names_first
 
@@ -51,8 +50,7 @@ def _ask(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> N
 
 def amend(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
     """Ask what is being amended and why, then reopen the minutes for recorded changes."""
-    if meeting.read_only:
-        screen.notify(meeting.editor.refusal() or "", severity="warning")
+    if refused(screen, meeting, on_final_too=False):
         return
     if not meeting.editor.final:
         screen.notify("These minutes are a draft: change them directly.")

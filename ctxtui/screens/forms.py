@@ -25,7 +25,7 @@ from ctxtui.core.validation import typed_value_problem
 from ctxtui.guard.privacy import Hit
 from ctxtui.meeting.meeting import Meeting, flag_sentence
 from ctxtui.resources import style
-from ctxtui.screens.base import run_change
+from ctxtui.screens.base import run_change, undo_or_redo
 from ctxtui.widgets.fields import ChoiceField, FieldInput
 from ctxtui.widgets.keyhints import KeyHints
 
@@ -333,17 +333,13 @@ class LiveForm(FormScreen):
         """One change through the one path (a refusal becomes a notice)."""
         run_change(self, change)
 
-    def _history(self, step: Callable[[], str | None], verb: str) -> None:
-        done, what = run_change(self, step)
-        if done:
-            self.notify(f"{verb}: {what}." if what else f"Nothing to {verb.lower()[:-2]}.")
+    def action_undo(self) -> None:
+        if undo_or_redo(self, self.meeting_edited.editor):
             self.show_values()
 
-    def action_undo(self) -> None:
-        self._history(self.meeting_edited.editor.undo, "Undone")
-
     def action_redo(self) -> None:
-        self._history(self.meeting_edited.editor.redo, "Redone")
+        if undo_or_redo(self, self.meeting_edited.editor, redo=True):
+            self.show_values()
 
     def show_values(self) -> None:
         """Every field as the record now has it (after an undo, say)."""

@@ -9,12 +9,12 @@ from textual.screen import Screen
 
 from ctxtui.mail.circulate import SendError, Sent
 from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens.base import refused
 from ctxtui.screens.dialogs import ConfirmDialog
 
 
 def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
-    if meeting.read_only:
-        screen.notify(meeting.editor.refusal() or "", severity="warning")
+    if refused(screen, meeting, on_final_too=False):
         return
     if meeting.editor.final and meeting.names_to_check():
         screen.notify(

@@ -30,20 +30,19 @@ from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, pr
 from ctxtui.core.record import MAX_TEXT, strip_controls
 
 # browse-mode key -> what is asked of the highlighted point
+# The keys for the point being browsed: (command, keys, what the help screen says). One table
+# gives both the key handling and the help.
+POINT_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("edit", "enter", "Edit the point"),
+    ("delete", "delete,ctrl+d", "Delete the point"),
+    ("up", "shift+up,ctrl+up", "Move the point up"),
+    ("down", "shift+down,ctrl+down", "Move the point down"),
+    ("move", "ctrl+x,f7", "Move it to another heading"),
+    ("plan", "ctrl+w,f8", "Plan row from the point"),
+    ("dismiss", "ctrl+k,f9", "Dismiss its privacy flag"),
+)
 POINT_COMMANDS: dict[str, str] = {
-    "enter": "edit",
-    "delete": "delete",
-    "ctrl+d": "delete",
-    "shift+up": "up",
-    "ctrl+up": "up",
-    "shift+down": "down",
-    "ctrl+down": "down",
-    "ctrl+x": "move",
-    "f7": "move",
-    "ctrl+w": "plan",
-    "f8": "plan",
-    "ctrl+k": "dismiss",
-    "f9": "dismiss",
+    key: command for command, keys, _ in POINT_KEYS for key in keys.split(",")
 }
 # after these the line goes back to typing; reordering and dismissing keep browsing
 BACK_TO_TYPING = {"delete", "move", "plan"}
@@ -72,13 +71,11 @@ class CaptureInput(Input):
         ),
     ]
     POINT_BINDINGS = [
-        Binding("enter", "noop", "Edit the point", id="points.edit"),
-        Binding("delete,ctrl+d", "noop", "Delete the point", id="points.delete"),
-        Binding("shift+up,ctrl+up", "noop", "Move the point up", id="points.up"),
-        Binding("shift+down,ctrl+down", "noop", "Move the point down", id="points.down"),
-        Binding("ctrl+x,f7", "noop", "Move it to another heading", id="points.move"),
-        Binding("ctrl+w,f8", "noop", "Plan row from the point", id="points.plan"),
-        Binding("ctrl+k,f9", "noop", "Dismiss its privacy flag", id="points.dismiss"),
+        *(
+            Binding(keys, "noop", text, id=f"points.{command}")
+            for command, keys, text in POINT_KEYS
+        ),
+        # handled where browsing starts and stops; listed for the help screen
         Binding("left,right", "noop", "Previous / next heading", id="points.heading"),
         Binding("escape,tab", "noop", "Back to typing (so does any letter)", id="points.type"),
     ]
