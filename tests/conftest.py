@@ -140,6 +140,37 @@ def clock() -> Clock:
     return Clock()
 
 
+AUTOSAVE_OFF = 3600.0  # the test saves with Ctrl+S or by quitting: no save races an assertion
+
+
+@pytest.fixture
+def make_app(store: Store, clock: Clock):
+    """Makes the app over this test's store and clock: ``make_app()`` opens on the list of
+    conferences, ``make_app(id)`` on one conference, ``board=True`` the board. ``autosave``:
+    False (the default) saves only when asked, True with the app's own delay, or a delay in
+    seconds."""
+
+    def make(
+        conference_id: str | None = None,
+        *,
+        autosave: bool | float = False,
+        board: bool = False,
+        now=None,
+    ):
+        from ctxtui.app import CtxApp  # the unit tests never load Textual
+
+        options = {} if autosave is True else {"autosave_seconds": autosave or AUTOSAVE_OFF}
+        return CtxApp(store, conference_id, now=now or clock, board=board, **options)
+
+    return make
+
+
+@pytest.fixture
+def demo_app(make_app, demo: Conference):
+    """The app open on the sample conference."""
+    return make_app(demo.id)
+
+
 async def wait_for(condition, timeout: float = 3.0, interval: float = 0.02):
     """Poll until ``condition()`` is truthy; fail after ``timeout`` seconds."""
     import asyncio

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
 
-from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import ValidationError
 from ctxtui.core.validation import conference_from_dict
@@ -29,11 +28,11 @@ async def paste(pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def test_a_50000_character_paste(store, demo, clock):
+async def test_a_50000_character_paste(store, demo, make_app):
     big = (
         "The lighting on the ramp has failed again and residents report groups gathering. " * 700
     )[:50_000]
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, big)
         assert len(app.screen.capture.value) == 50_000
@@ -44,8 +43,8 @@ async def test_a_50000_character_paste(store, demo, clock):
     assert stored == " ".join(big.split()) and len(stored) > 49_000
 
 
-async def test_control_characters_and_escapes_in_a_paste_are_dropped(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_control_characters_and_escapes_in_a_paste_are_dropped(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, "one\x1b[31mred\x1b[0m\x07\x00 two\r\nthree\x1b]0;title\x07")
         await pilot.press("enter", "ctrl+s")
@@ -62,8 +61,8 @@ async def test_control_characters_and_escapes_in_a_paste_are_dropped(store, demo
         "Zero\u200bwidth\u200djoin",
     ],
 )
-async def test_hard_scripts_are_kept_exactly(store, demo, clock, text):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_hard_scripts_are_kept_exactly(store, demo, text, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, text)
         await pilot.press("enter", "ctrl+s", "down", "end")
@@ -73,8 +72,8 @@ async def test_hard_scripts_are_kept_exactly(store, demo, clock, text):
     assert text.replace("\u200b", "\u200b") in to_markdown(record).replace("\\", "")
 
 
-async def test_resize_to_40_by_12_and_back(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_resize_to_40_by_12_and_back(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
@@ -200,12 +199,14 @@ def test_every_broken_file_is_refused_whole(tmp_path_factory, record):
     assert list(store.folder.iterdir()) == []
 
 
-async def test_a_paste_too_long_for_a_point_is_cut_and_said_then_kept_at_quit(store, demo, clock):
+async def test_a_paste_too_long_for_a_point_is_cut_and_said_then_kept_at_quit(
+    store, demo, make_app
+):
     """Five million characters: the chair is told at once how much was left out; Ctrl+Q then
     keeps the whole line that fits, nothing cut silently."""
     from ctxtui.core.record import MAX_TEXT
 
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await paste(pilot, "x" * 5_000_000)
         assert len(app.screen.capture.value) == MAX_TEXT

@@ -9,7 +9,6 @@ import time
 
 import pytest
 
-from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.guard.board_text import BOARD_KEYS, BOARD_SHORT_TITLES
 from ctxtui.screens.board import BoardScreen
@@ -85,10 +84,10 @@ def test_the_board_follows_the_chair_within_a_second(cli, conference_id, termina
     board.wait_exit()
 
 
-async def test_board_never_writes_and_survives_a_broken_moment(store, demo, clock):
+async def test_board_never_writes_and_survives_a_broken_moment(store, demo, make_app):
     path = store.path_for(demo.id)
     before = snapshot(store.root)
-    app = CtxApp(store, demo.id, now=clock, board=True)
+    app = make_app(demo.id, board=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, BoardScreen)
@@ -174,8 +173,8 @@ def test_board_sections_hold_back_what_the_chair_has_not_cleared():
     assert scaling.lines[-1].startswith("6 of 7 scored")
 
 
-async def test_a_small_board_starts_with_the_section_the_chair_changed(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, board=True)
+async def test_a_small_board_starts_with_the_section_the_chair_changed(store, demo, make_app):
+    app = make_app(demo.id, board=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         await wait_for(lambda: screen.shown)
@@ -208,8 +207,8 @@ async def test_a_small_board_starts_with_the_section_the_chair_changed(store, de
         await pilot.press("q")
 
 
-async def test_a_big_board_shows_every_section_of_the_demo(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, board=True)
+async def test_a_big_board_shows_every_section_of_the_demo(demo, make_app):
+    app = make_app(demo.id, board=True)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = app.screen
         await wait_for(lambda: screen.shown)
@@ -227,11 +226,11 @@ def _whole_boxes(shot_lines: list[str]) -> bool:
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 36), (160, 48)])
 @pytest.mark.parametrize("which", ["demo", "big"])
-async def test_at_every_size_whole_sections_fill_the_screen(store, demo, clock, size, which):
+async def test_at_every_size_whole_sections_fill_the_screen(store, demo, size, which, make_app):
     from bench.export_bench import big_conference
 
     conference = demo if which == "demo" else store.create(big_conference())
-    app = CtxApp(store, conference.id, now=clock, board=True)
+    app = make_app(conference.id, board=True)
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         await wait_for(lambda: screen.shown)
@@ -254,13 +253,13 @@ def _screen_text(app) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
-async def test_the_board_says_whether_the_minutes_are_final(store, demo, clock):
+async def test_the_board_says_whether_the_minutes_are_final(store, demo, clock, make_app):
     from ctxtui.meeting.meeting import Meeting
 
     meeting = Meeting(store, demo.id, clock)
     meeting.editor.next_agenda_item()
     assert meeting.flush()
-    app = CtxApp(store, demo.id, now=clock, board=True)
+    app = make_app(demo.id, board=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         await wait_for(lambda: "DRAFT" in screen.title_text and "Now:" in screen.title_text)

@@ -7,7 +7,6 @@ import time
 import pytest
 from textual import events
 
-from ctxtui.app import CtxApp
 from ctxtui.screens.attendance import AttendanceScreen
 from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.details import DetailsScreen
@@ -18,10 +17,6 @@ from .conftest import wait_for
 SIZE = (80, 24)
 
 
-def make_app(store, demo, clock):
-    return CtxApp(store, demo.id, now=clock)
-
-
 def stored(store, demo):
     return store.load(demo.id)
 
@@ -30,8 +25,8 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*[c if c != " " else "space" for c in text])
 
 
-async def test_a_point_typed_and_entered_reaches_disk_unasked(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_a_point_typed_and_entered_reaches_disk_unasked(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ConferenceScreen)
         assert app.focused is app.screen.capture
@@ -43,8 +38,8 @@ async def test_a_point_typed_and_entered_reaches_disk_unasked(store, demo, clock
         assert app.screen.capture.value == ""
 
 
-async def test_ctrl_t_cycles_the_target_and_points_land_under_it(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_ctrl_t_cycles_the_target_and_points_land_under_it(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     expected = ["concerns", "complicating", "strengths", "safety_plan", "safety_goals", "concerns"]
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
@@ -62,8 +57,8 @@ async def test_ctrl_t_cycles_the_target_and_points_land_under_it(store, demo, cl
     assert record.safety_goals[-1] == "p4"
 
 
-async def test_a_burst_of_keys_acts_in_the_order_typed(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_a_burst_of_keys_acts_in_the_order_typed(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         # all at once, as a slow SSH link delivers them: no awaiting between keys
         keys = [*"one", "enter", "ctrl+t", *"two", "enter", "ctrl+t", *"three", "enter"]
@@ -77,8 +72,8 @@ async def test_a_burst_of_keys_acts_in_the_order_typed(store, demo, clock):
     assert record.points.strengths[-1] == "three"
 
 
-async def test_edit_a_point_in_the_capture_line(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_edit_a_point_in_the_capture_line(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "home")  # browse the concerns, first point highlighted
         assert app.screen.capture.browsing.index == 0
@@ -93,8 +88,8 @@ async def test_edit_a_point_in_the_capture_line(store, demo, clock):
     assert len(stored(store, demo).points.concerns) == len(demo.points.concerns)
 
 
-async def test_escape_cancels_an_edit(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_escape_cancels_an_edit(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "home", "enter", "ctrl+u", "x", "escape", "ctrl+s")
         assert app.screen.capture.value == ""
@@ -102,8 +97,8 @@ async def test_escape_cancels_an_edit(store, demo, clock):
     assert stored(store, demo).points.concerns == demo.points.concerns
 
 
-async def test_delete_and_undo(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_delete_and_undo(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "home", "down", "delete", "ctrl+s")
         assert stored(store, demo).points.concerns == [
@@ -114,8 +109,8 @@ async def test_delete_and_undo(store, demo, clock):
         assert stored(store, demo).points.concerns == demo.points.concerns
 
 
-async def test_reorder_points(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_reorder_points(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     first, second, *rest = demo.points.concerns
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "home", "shift+down", "ctrl+s")
@@ -125,8 +120,8 @@ async def test_reorder_points(store, demo, clock):
         assert stored(store, demo).points.concerns == [first, second, *rest]
 
 
-async def test_move_a_point_to_another_heading(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_move_a_point_to_another_heading(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "home", "ctrl+x")
         await pilot.pause()
@@ -137,8 +132,8 @@ async def test_move_a_point_to_another_heading(store, demo, clock):
     assert record.points.strengths == [*demo.points.strengths, demo.points.concerns[0]]
 
 
-async def test_looking_at_other_headings_never_changes_where_you_type(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_looking_at_other_headings_never_changes_where_you_type(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "right")
         assert app.screen.capture.browsing.target == "complicating"
@@ -156,8 +151,8 @@ async def test_looking_at_other_headings_never_changes_where_you_type(store, dem
     assert record.points.safety_plan[-1] == "goal"
 
 
-async def test_agenda_next_item_records_start_times(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_agenda_next_item_records_start_times(store, demo, clock, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n")
         clock.advance(minutes=12)
@@ -171,11 +166,11 @@ async def test_agenda_next_item_records_start_times(store, demo, clock):
     ]
 
 
-async def test_agenda_warns_when_time_is_short_and_no_plan(store, demo, clock):
+async def test_agenda_warns_when_time_is_short_and_no_plan(store, demo, clock, make_app):
     with store.open(demo.id) as session:
         session.conference.actions.clear()
         session.save()
-    app = make_app(store, demo, clock)
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         bar = app.screen.query_one("#agenda-bar")
         await pilot.press("ctrl+n")
@@ -189,8 +184,8 @@ async def test_agenda_warns_when_time_is_short_and_no_plan(store, demo, clock):
         assert "no intervention plan" in str(bar.render())
 
 
-async def test_attendance_add_cycle_and_delete(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_attendance_add_cycle_and_delete(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, AttendanceScreen)
@@ -215,8 +210,8 @@ async def test_attendance_add_cycle_and_delete(store, demo, clock):
     )
 
 
-async def test_attendance_delete_and_undo(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_attendance_delete_and_undo(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+l", "delete")
         await pilot.press("escape", "ctrl+s")
@@ -227,8 +222,8 @@ async def test_attendance_delete_and_undo(store, demo, clock):
         assert stored(store, demo).attendees == demo.attendees
 
 
-async def test_details_edit_applies_valid_values_only(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_details_edit_applies_valid_values_only(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o", "d")
         assert isinstance(app.screen, DetailsScreen)
@@ -248,8 +243,8 @@ async def test_details_edit_applies_valid_values_only(store, demo, clock):
     assert record.dates.conference == "2026-02-27"
 
 
-async def test_danger_statement(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_danger_statement(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+g")
         await type_text(pilot, " Added.")
@@ -257,8 +252,8 @@ async def test_danger_statement(store, demo, clock):
     assert stored(store, demo).danger_statement.endswith("seriously hurt. Added.")
 
 
-async def test_quit_keeps_a_line_not_entered_as_a_line_and_gives_it_back(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_quit_keeps_a_line_not_entered_as_a_line_and_gives_it_back(store, demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t")  # typed under complicating factors
         await type_text(pilot, "typed but not entered")
@@ -267,7 +262,7 @@ async def test_quit_keeps_a_line_not_entered_as_a_line_and_gives_it_back(store, 
     record = stored(store, demo)
     assert record.points == demo.points  # not filed as a point
     assert (record.unfiled.target, record.unfiled.text) == ("complicating", "typed but not entered")
-    app = make_app(store, demo, clock)
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(lambda: app.screen.capture.value == "typed but not entered")
         assert app.screen.capture.target == "complicating"
@@ -278,10 +273,10 @@ async def test_quit_keeps_a_line_not_entered_as_a_line_and_gives_it_back(store, 
     assert record.unfiled.text == ""
 
 
-async def test_a_second_window_is_read_only(store, demo, clock):
+async def test_a_second_window_is_read_only(store, demo, make_app):
     holder = store.open(demo.id)
     before = store.path_for(demo.id).read_bytes()
-    app = make_app(store, demo, clock)
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         assert app.screen.meeting.read_only
         assert "Read-only" in app.screen.capture.placeholder
@@ -291,8 +286,8 @@ async def test_a_second_window_is_read_only(store, demo, clock):
     holder.close()
 
 
-async def test_help_lists_the_keys_of_the_screen(store, demo, clock):
-    app = make_app(store, demo, clock)
+async def test_help_lists_the_keys_of_the_screen(demo, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
@@ -315,7 +310,7 @@ async def test_help_lists_the_keys_of_the_screen(store, demo, clock):
             assert expected in described
 
 
-async def test_palette_lists_every_action_and_runs_them(store, demo, clock):
+async def test_palette_lists_every_action_and_runs_them(demo, make_app):
     from ctxtui.screens.commands import CONFERENCE_DESTINATIONS
 
     names = " ".join(d.name for d in CONFERENCE_DESTINATIONS)
@@ -333,7 +328,7 @@ async def test_palette_lists_every_action_and_runs_them(store, demo, clock):
         "Board",
     ):
         assert word in names
-    app = make_app(store, demo, clock)
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         for destination in CONFERENCE_DESTINATIONS:
@@ -350,8 +345,8 @@ async def test_palette_lists_every_action_and_runs_them(store, demo, clock):
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
-async def test_every_heading_is_reachable(store, demo, clock, size):
-    app = make_app(store, demo, clock)
+async def test_every_heading_is_reachable(demo, size, make_app):
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=size) as pilot:
         for _ in range(5):
             pane = app.screen.pane(app.screen.capture.target)
@@ -362,10 +357,10 @@ async def test_every_heading_is_reachable(store, demo, clock, size):
             assert len(visible) == 5
 
 
-async def test_a_newcomer_sees_how_to_quit_and_ctrl_c_says_it(store, demo, clock):
+async def test_a_newcomer_sees_how_to_quit_and_ctrl_c_says_it(demo, make_app):
     from ctxtui.widgets.keyhints import KeyHints
 
-    app = make_app(store, demo, clock)
+    app = make_app(demo.id, autosave=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         bar = str(app.screen.query_one(KeyHints).render())
         assert "Save and quit" in bar and "Help" in bar  # before the line is cut at 80 columns

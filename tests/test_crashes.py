@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 
-from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.storage import files as files_module
 
@@ -94,7 +93,7 @@ def test_kill_9_of_the_real_app_while_typing(cli, tmp_path):
 
 
 async def test_a_full_disk_is_reported_the_old_file_kept_and_saving_resumes(
-    store, demo, clock, monkeypatch
+    store, demo, monkeypatch, make_app
 ):
     path = store.path_for(demo.id)
     before = path.read_bytes()
@@ -103,7 +102,7 @@ async def test_a_full_disk_is_reported_the_old_file_kept_and_saving_resumes(
     def disk_full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=0.1)
+    app = make_app(demo.id, autosave=0.1)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         saver = screen.meeting.autosaver

@@ -5,9 +5,7 @@ from __future__ import annotations
 import io
 
 import docx
-import pytest
 
-from ctxtui.app import CtxApp
 from ctxtui.export import docx as docx_module
 from ctxtui.screens.export import ExportScreen
 from ctxtui.screens.preview import PreviewScreen
@@ -17,34 +15,29 @@ from .conftest import wait_for
 SIZE = (80, 24)
 
 
-@pytest.fixture
-def app(store, demo, clock):
-    return CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
-
-
 async def open_export(pilot, folder) -> None:
     await pilot.press("ctrl+o", "e")
     await wait_for(lambda: isinstance(pilot.app.screen, ExportScreen))
     pilot.app.screen.query_one("#folder").value = str(folder)
 
 
-async def test_preview_shows_the_minutes(app, demo):
-    async with app.run_test(size=SIZE) as pilot:
+async def test_preview_shows_the_minutes(demo_app, demo):
+    async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Typed", "space", *"just", "space", *"now", "enter")
         await pilot.press("ctrl+o", "v")
-        await wait_for(lambda: isinstance(app.screen, PreviewScreen))
-        assert "Typed just now" in app.screen.markdown
-        assert "OFFICIAL-SENSITIVE" in app.screen.markdown
+        await wait_for(lambda: isinstance(demo_app.screen, PreviewScreen))
+        assert "Typed just now" in demo_app.screen.markdown
+        assert "OFFICIAL-SENSITIVE" in demo_app.screen.markdown
         await pilot.press("escape")
-        assert app.focused is app.screen.capture
+        assert demo_app.focused is demo_app.screen.capture
 
 
-async def test_the_preview_of_a_big_record_shows_its_text_and_turns_whole_pages(store, clock):
+async def test_the_preview_of_a_big_record_shows_its_text_and_turns_whole_pages(store, make_app):
     from bench.export_bench import big_conference
     from ctxtui.screens.preview import MinutesView
 
     conference = store.create(big_conference())
-    app = CtxApp(store, conference.id, now=clock, autosave_seconds=3600)
+    app = make_app(conference.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
         await wait_for(lambda: isinstance(app.screen, PreviewScreen))
@@ -64,31 +57,33 @@ async def test_the_preview_of_a_big_record_shows_its_text_and_turns_whole_pages(
         await wait_for(lambda: not isinstance(app.screen, PreviewScreen))
 
 
-async def test_export_docx_with_the_default_name(app, demo, tmp_path):
-    async with app.run_test(size=SIZE) as pilot:
+async def test_export_docx_with_the_default_name(demo_app, demo, tmp_path):
+    async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)
         await pilot.press("enter")  # in the file name: export
         target = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.docx"
         await wait_for(
-            lambda: any(str(target) in str(n.message) for n in app._notifications), timeout=20
+            lambda: any(str(target) in str(n.message) for n in demo_app._notifications), timeout=20
         )
     document = docx.Document(io.BytesIO(target.read_bytes()))
     assert document.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
 
 
-async def test_markdown_format_renames_and_existing_files_are_kept_unless_replaced(app, tmp_path):
+async def test_markdown_format_renames_and_existing_files_are_kept_unless_replaced(
+    demo_app, tmp_path
+):
     existing = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.md"
     existing.write_text("keep me", encoding="utf-8")
-    async with app.run_test(size=SIZE) as pilot:
+    async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)
-        app.screen.query_one("#format").value = "md"
+        demo_app.screen.query_one("#format").value = "md"
         await pilot.pause()
-        assert app.screen.query_one("#name").value == existing.name
-        app.screen.query_one("#name").focus()
+        assert demo_app.screen.query_one("#name").value == existing.name
+        demo_app.screen.query_one("#name").focus()
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("n")  # do not replace: the export form stays, to choose another name
-        await wait_for(lambda: isinstance(app.screen, ExportScreen))
+        await wait_for(lambda: isinstance(demo_app.screen, ExportScreen))
         assert existing.read_text(encoding="utf-8") == "keep me"
         await pilot.press("enter")
         await pilot.pause()
@@ -96,27 +91,27 @@ async def test_markdown_format_renames_and_existing_files_are_kept_unless_replac
         await wait_for(lambda: existing.read_text(encoding="utf-8").startswith("**OFFICIAL"))
 
 
-async def test_a_name_with_folders_is_refused(app, tmp_path):
-    async with app.run_test(size=SIZE) as pilot:
+async def test_a_name_with_folders_is_refused(demo_app, tmp_path):
+    async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)
-        app.screen.query_one("#name").value = "../escape.docx"
+        demo_app.screen.query_one("#name").value = "../escape.docx"
         await pilot.press("enter")
-        assert isinstance(app.screen, ExportScreen)
+        assert isinstance(demo_app.screen, ExportScreen)
         await wait_for(
-            lambda: "plain file name" in str(app.screen.query_one("#name-note").render())
+            lambda: "plain file name" in str(demo_app.screen.query_one("#name-note").render())
         )
     assert not (tmp_path.parent / "escape.docx").exists()
 
 
-async def test_without_pandoc_the_markdown_is_written_and_said(app, tmp_path, monkeypatch):
+async def test_without_pandoc_the_markdown_is_written_and_said(demo_app, tmp_path, monkeypatch):
     def no_pandoc(markdown):
         raise docx_module.PandocUnavailable("pandoc could not run (not installed)")
 
     monkeypatch.setattr(docx_module, "markdown_to_docx", no_pandoc)
-    async with app.run_test(size=SIZE) as pilot:
+    async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)
         await pilot.press("enter")
         fallback = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.md"
         await wait_for(lambda: fallback.exists())
-        await wait_for(lambda: any("No DOCX" in str(n.message) for n in app._notifications))
+        await wait_for(lambda: any("No DOCX" in str(n.message) for n in demo_app._notifications))
     assert not fallback.with_suffix(".docx").exists()

@@ -3,7 +3,6 @@ text typed before and after them (Pilot, every key queued before the app handles
 
 from __future__ import annotations
 
-from ctxtui.app import CtxApp
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.screens.attendance import AttendanceScreen
 from ctxtui.screens.conference import ConferenceScreen
@@ -16,8 +15,8 @@ from .conftest import burst, wait_for
 SIZE = (80, 24)
 
 
-async def test_details_in_one_burst(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_details_in_one_burst(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+o")
         await burst(pilot, "d")
@@ -35,8 +34,8 @@ async def test_details_in_one_burst(store, demo, clock):
     assert context.venue == "Riverside Pavilion"
 
 
-async def test_an_attendee_in_one_burst_with_a_backspace_before_tab(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_an_attendee_in_one_burst_with_a_backspace_before_tab(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+l")
         await wait_for(lambda: isinstance(app.screen, AttendanceScreen))
@@ -55,8 +54,8 @@ async def test_an_attendee_in_one_burst_with_a_backspace_before_tab(store, demo,
     )
 
 
-async def test_export_in_one_burst(store, demo, clock, tmp_path):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_export_in_one_burst(demo, tmp_path, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+o")
         await burst(pilot, "e")
@@ -68,8 +67,8 @@ async def test_export_in_one_burst(store, demo, clock, tmp_path):
         await wait_for(lambda: target.exists(), timeout=20)
 
 
-async def test_new_conference_in_one_burst(store, clock):
-    app = CtxApp(store, now=clock, autosave_seconds=3600)
+async def test_new_conference_in_one_burst(make_app):
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n")
         await wait_for(lambda: isinstance(app.screen, FormScreen))
@@ -78,11 +77,11 @@ async def test_new_conference_in_one_burst(store, clock):
         assert app.screen.conference.context.name == "Riverside Skatepark"
 
 
-async def test_amend_in_one_burst(store, demo, clock):
+async def test_amend_in_one_burst(store, demo, clock, make_app):
     finalised = Meeting(store, demo.id, clock)
     finalised.finalise()
     finalised.close()
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+o")
         await burst(pilot, "m")
@@ -93,9 +92,9 @@ async def test_amend_in_one_burst(store, demo, clock):
     assert store.load(demo.id).amendments[-1].reason == "Correct the date"
 
 
-async def test_letters_typed_after_a_menu_choice_never_choose_again(store, demo, clock):
+async def test_letters_typed_after_a_menu_choice_never_choose_again(store, demo, make_app):
     """Ctrl+O, i and a line of text in one burst: the menu acts once, the app keeps running."""
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+o")
         await burst(pilot, "ideas about the canal path", "escape")
@@ -105,8 +104,8 @@ async def test_letters_typed_after_a_menu_choice_never_choose_again(store, demo,
         assert len(app.screen_stack) == 2
 
 
-async def test_a_field_left_behind_reads_from_its_start(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_a_field_left_behind_reads_from_its_start(demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+e")
         await wait_for(lambda: isinstance(app.screen, FormScreen))
@@ -117,8 +116,8 @@ async def test_a_field_left_behind_reads_from_its_start(store, demo, clock):
         assert app.focused.id == "role" and name.scroll_x == 0
 
 
-async def test_a_drop_down_moves_on_with_enter_and_a_letter_picks(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_a_drop_down_moves_on_with_enter_and_a_letter_picks(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+e")
         await wait_for(lambda: isinstance(app.screen, FormScreen))

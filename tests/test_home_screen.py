@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from ctxtui.app import CtxApp
 from ctxtui.core.record import Conference, Context, Dates
 from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.home import HomeScreen
@@ -19,11 +18,11 @@ def shown_ids(app):
     return [o.id for o in options.options if o.id]
 
 
-async def test_grouped_by_context_newest_first_and_filtered(store, clock):
+async def test_grouped_by_context_newest_first_and_filtered(store, make_app):
     old = add(store, "Ashton Park", "2026-01-15")
     new = add(store, "Ashton Park", "2026-04-15", "review")
     school = add(store, "St Mary's School corridor", "2026-03-02")
-    app = CtxApp(store, now=clock)
+    app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, HomeScreen)
         assert shown_ids(app) == [new.id, old.id, school.id]
@@ -36,10 +35,10 @@ async def test_grouped_by_context_newest_first_and_filtered(store, clock):
         await wait_for(lambda: shown_ids(app) == [new.id, old.id, school.id])
 
 
-async def test_a_filter_then_enter_in_one_burst_opens_what_matches(store, clock):
+async def test_a_filter_then_enter_in_one_burst_opens_what_matches(store, make_app):
     add(store, "Ashton Park", "2026-04-15")
     school = add(store, "St Mary's School corridor", "2026-03-02")
-    app = CtxApp(store, now=clock)
+    app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for key in [*"mary", "enter"]:
@@ -48,10 +47,10 @@ async def test_a_filter_then_enter_in_one_burst_opens_what_matches(store, clock)
         assert app.screen.conference.id == school.id
 
 
-async def test_enter_opens_the_highlighted_conference(store, clock):
+async def test_enter_opens_the_highlighted_conference(store, make_app):
     first = add(store, "Ashton Park", "2026-01-15")
     second = add(store, "Brook Lane garages", "2026-02-01")
-    app = CtxApp(store, now=clock)
+    app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "enter")
         assert isinstance(app.screen, ConferenceScreen)
@@ -61,8 +60,8 @@ async def test_enter_opens_the_highlighted_conference(store, clock):
     assert store.load(second.id).points.concerns == []
 
 
-async def test_new_conference_from_the_home_screen(store, clock):
-    app = CtxApp(store, now=clock)
+async def test_new_conference_from_the_home_screen(store, make_app):
+    app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
         await pilot.press(*"Canal", "space", *"towpath", "enter")
@@ -72,9 +71,9 @@ async def test_new_conference_from_the_home_screen(store, clock):
     assert summary.review  # three months on, filled in at creation
 
 
-async def test_delete_asks_first(store, clock):
+async def test_delete_asks_first(store, make_app):
     keep = add(store, "Ashton Park", "2026-01-15")
-    app = CtxApp(store, now=clock)
+    app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+d")
         await pilot.press("n")
@@ -85,19 +84,19 @@ async def test_delete_asks_first(store, clock):
         assert shown_ids(app) == []
 
 
-async def test_an_unreadable_file_is_named_and_the_rest_listed(store, clock):
+async def test_an_unreadable_file_is_named_and_the_rest_listed(store, make_app):
     good = add(store, "Ashton Park", "2026-01-15")
     (store.folder / "broken.json").write_text("{", encoding="utf-8")
-    app = CtxApp(store, now=clock)
+    app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)):
         assert shown_ids(app) == [good.id]
         messages = [n.message for n in app._notifications]
         assert any("broken.json cannot be read" in m for m in messages)
 
 
-async def test_close_conference_saves_and_returns_to_the_list(store, clock):
+async def test_close_conference_saves_and_returns_to_the_list(store, make_app):
     place = add(store, "Ashton Park", "2026-01-15")
-    app = CtxApp(store, now=clock, autosave_seconds=3600)
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, ConferenceScreen)
@@ -111,10 +110,10 @@ async def test_close_conference_saves_and_returns_to_the_list(store, clock):
             assert not session.read_only
 
 
-async def test_an_empty_store_says_what_to_do_and_hides_keys_that_do_nothing(store, clock):
+async def test_an_empty_store_says_what_to_do_and_hides_keys_that_do_nothing(make_app):
     from ctxtui.screens.home import EMPTY_TEXT
 
-    app = CtxApp(store, now=clock)
+    app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#conferences")
@@ -126,7 +125,7 @@ async def test_an_empty_store_says_what_to_do_and_hides_keys_that_do_nothing(sto
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_a_big_store_shows_a_page_and_filters_without_reading_again(store, clock):
+async def test_a_big_store_shows_a_page_and_filters_without_reading_again(store, make_app):
     from ctxtui.screens.home import MOST_SHOWN
     from ctxtui.storage.conffile import encode_document
 
@@ -140,7 +139,7 @@ async def test_a_big_store_shows_a_page_and_filters_without_reading_again(store,
     reads = []
     original = store.list
     store.list = lambda: reads.append(1) or original()
-    app = CtxApp(store, now=clock)
+    app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#conferences")

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import Action, Attendee, Recipient, Referral, ValidationError
 from ctxtui.core.rules import BadValue
@@ -24,8 +23,8 @@ from .test_export_markdown import sections
 SIZE = (80, 24)
 
 
-async def test_discussion_is_kept_as_typed_and_undone(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_discussion_is_kept_as_typed_and_undone(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+o")
         await burst(pilot, "i")
@@ -42,8 +41,8 @@ async def test_discussion_is_kept_as_typed_and_undone(store, demo, clock):
     assert saved.location_lead_view == "Wants the lights fixed first"
 
 
-async def test_referrals_distribution_and_core_group_by_keyboard(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_referrals_distribution_and_core_group_by_keyboard(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+o")
         await burst(pilot, "n")

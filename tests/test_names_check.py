@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import ValidationError
 from ctxtui.core.rules import Refused
@@ -98,12 +97,12 @@ def test_final_minutes_refuse_answers():
 
 
 async def test_finalising_opens_the_names_check_first_and_goes_on_once_it_is_done(
-    store, demo, clock
+    store, demo, make_app
 ):
     demo.points.concerns.append(UNKNOWN)
     demo.points.strengths.append("Staff saw Sunny get into a black car.")
     store.save(demo)
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("ctrl+o", "f")
         await wait_for(lambda: isinstance(app.screen, NamesCheckScreen))
@@ -120,10 +119,10 @@ async def test_finalising_opens_the_names_check_first_and_goes_on_once_it_is_don
     assert record.names_check.names == ["Sunny"]
 
 
-async def test_leaving_the_names_check_stops_finalising_and_exporting(store, demo, clock):
+async def test_leaving_the_names_check_stops_finalising_and_exporting(store, demo, make_app):
     demo.points.concerns.append(UNKNOWN)
     store.save(demo)
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         for letter in ("f", "e"):
             await pilot.press("ctrl+o", letter)
@@ -146,12 +145,14 @@ async def test_leaving_the_names_check_stops_finalising_and_exporting(store, dem
     assert record.status == "draft" and record.names_check.not_names == ["Quarrendon"]
 
 
-async def test_final_minutes_with_the_check_not_done_are_not_sent_from_the_app(store, demo, clock):
+async def test_final_minutes_with_the_check_not_done_are_not_sent_from_the_app(
+    store, demo, make_app
+):
     demo.points.concerns.append(UNKNOWN)
     demo.status = "final"
     demo.finalised_at = "2026-01-20T12:00:00"
     store.save(demo)
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("ctrl+o", "o")
         await idle(pilot)

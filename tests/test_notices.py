@@ -21,8 +21,8 @@ def covered(app: CtxApp) -> list[str]:
     return [str(t.region) for t in toasts if t.region.overlaps(focused.region)]
 
 
-async def test_a_notice_leaves_the_capture_line_clear(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_a_notice_leaves_the_capture_line_clear(demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await burst(pilot, "a point", "enter", "ctrl+z", "ctrl+s", "down", "delete")
         await wait_for(lambda: len(app.screen.query(Toast)) == 1)  # one notice at a time
@@ -30,8 +30,8 @@ async def test_a_notice_leaves_the_capture_line_clear(store, demo, clock):
         assert covered(app) == []
 
 
-async def test_a_notice_leaves_the_field_being_typed_in_clear(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_a_notice_leaves_the_field_being_typed_in_clear(demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await burst(pilot, "", "ctrl+e")
         await wait_for(lambda: isinstance(app.screen, FormScreen))

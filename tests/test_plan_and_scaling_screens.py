@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ctxtui.app import CtxApp
 from ctxtui.core.record import Action, Attendee, Conference
 from ctxtui.screens.forms import FormScreen as ActionForm
 from ctxtui.screens.plan import PlanScreen
@@ -64,10 +63,6 @@ APPENDIX_A = [
 ]
 
 
-def app_for(store, conference, clock):
-    return CtxApp(store, conference.id, now=clock, autosave_seconds=3600)
-
-
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*[c if c != " " else "space" for c in text])
 
@@ -79,9 +74,9 @@ async def fill_row(pilot, values) -> None:
         await burst(pilot, value, "enter")
 
 
-async def test_appendix_a_typed_in_through_the_keyboard(store, clock):
+async def test_appendix_a_typed_in_through_the_keyboard(store, make_app):
     conference = store.create(Conference())
-    app = app_for(store, conference, clock)
+    app = make_app(conference.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+f")
         assert isinstance(app.screen, PlanScreen)
@@ -99,8 +94,8 @@ async def test_appendix_a_typed_in_through_the_keyboard(store, clock):
         assert action == Action(worry, helping, goal, intervention, agency, timescale, "open", "")
 
 
-async def test_edit_status_reorder_delete_undo(store, demo, clock):
-    app = app_for(store, demo, clock)
+async def test_edit_status_reorder_delete_undo(store, demo, make_app):
+    app = make_app(demo.id)
     first, second, *rest = demo.actions
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+f", "s", "ctrl+s")  # in-progress -> done
@@ -128,8 +123,8 @@ async def test_edit_status_reorder_delete_undo(store, demo, clock):
     assert moved.status == "done"
 
 
-async def test_cancel_leaves_the_row_as_it_was(store, demo, clock):
-    app = app_for(store, demo, clock)
+async def test_cancel_leaves_the_row_as_it_was(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+f", "e")
         await wait_for(lambda: isinstance(app.screen, ActionForm))
@@ -140,10 +135,10 @@ async def test_cancel_leaves_the_row_as_it_was(store, demo, clock):
     assert store.load(demo.id).actions == demo.actions
 
 
-async def test_catalogue_and_agency_pickers(store, demo, clock):
+async def test_catalogue_and_agency_pickers(store, demo, make_app):
     from ctxtui.core.catalogue import interventions_for
 
-    app = app_for(store, demo, clock)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+f", "a")
         await wait_for(lambda: isinstance(app.screen, ActionForm))
@@ -165,8 +160,8 @@ async def test_catalogue_and_agency_pickers(store, demo, clock):
     assert added.agency == "Housing"
 
 
-async def test_one_key_turns_a_concern_into_a_plan_row(store, demo, clock):
-    app = app_for(store, demo, clock)
+async def test_one_key_turns_a_concern_into_a_plan_row(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "home", "down", "ctrl+w")
         await wait_for(lambda: isinstance(app.screen, ActionForm))
@@ -187,8 +182,8 @@ async def test_one_key_turns_a_concern_into_a_plan_row(store, demo, clock):
     assert len(store.load(demo.id).actions) == len(demo.actions) + 1
 
 
-async def test_scaling_scores_by_keyboard(store, demo, clock):
-    app = app_for(store, demo, clock)
+async def test_scaling_scores_by_keyboard(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+y")
         assert isinstance(app.screen, ScalingScreen)
@@ -215,7 +210,7 @@ async def test_scaling_scores_by_keyboard(store, demo, clock):
 
 
 async def test_scaling_lists_only_present_attendees_and_shows_the_previous_median(
-    store, demo, clock
+    store, demo, make_app
 ):
     earlier = store.create(demo)  # a copy stands in for the previous conference
     with store.open(demo.id) as session:
@@ -223,7 +218,7 @@ async def test_scaling_lists_only_present_attendees_and_shows_the_previous_media
         session.conference.previous_id = earlier.id
         session.conference.attendees.append(Attendee("New Person", "Ranger", "Parks", "present"))
         session.save()
-    app = app_for(store, demo, clock)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+y")
         screen = app.screen
@@ -234,8 +229,8 @@ async def test_scaling_lists_only_present_attendees_and_shows_the_previous_media
         assert "previous conference: median 3 → today 3" in summary
 
 
-async def test_autosave_keeps_running_under_other_screens(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=0.1)
+async def test_autosave_keeps_running_under_other_screens(store, demo, make_app):
+    app = make_app(demo.id, autosave=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+f", "s")
         await wait_for(lambda: store.load(demo.id).actions[0].status == "done")

@@ -3,7 +3,6 @@ and a list of open flags before export."""
 
 from __future__ import annotations
 
-from ctxtui.app import CtxApp
 from ctxtui.screens.export import ExportScreen
 
 from .conftest import burst, wait_for
@@ -11,8 +10,8 @@ from .conftest import burst, wait_for
 SIZE = (80, 24)
 
 
-async def test_flagged_point_is_marked_explained_and_dismissible(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_flagged_point_is_marked_explained_and_dismissible(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await burst(pilot, "Jayden Smith was seen near the garages", "enter")
@@ -31,16 +30,16 @@ async def test_flagged_point_is_marked_explained_and_dismissible(store, demo, cl
     assert store.load(demo.id).dismissed_flags == ["name:Jayden Smith"]
 
 
-async def test_a_clean_point_is_not_marked(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_a_clean_point_is_not_marked(demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "Victoria Road lights fixed on 3 February", "enter")
         assert app.screen.pane("concerns").flagged == set()
         assert not app.screen.query_one("#flag-line").has_class("-shown")
 
 
-async def test_export_lists_open_flags_first(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_export_lists_open_flags_first(demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "A 14-year-old was approached", "enter")
         await pilot.press("ctrl+o", "e")
@@ -50,10 +49,10 @@ async def test_export_lists_open_flags_first(store, demo, clock):
         await wait_for(lambda: not isinstance(app.screen, ExportScreen))
 
 
-async def test_the_danger_statement_shows_its_flag_and_f9_dismisses_it(store, demo, clock):
+async def test_the_danger_statement_shows_its_flag_and_f9_dismisses_it(store, demo, make_app):
     from ctxtui.screens.danger import DangerScreen
 
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o", "g")
         await wait_for(lambda: isinstance(app.screen, DangerScreen))
@@ -70,11 +69,11 @@ async def test_the_danger_statement_shows_its_flag_and_f9_dismisses_it(store, de
     assert "name:Kai Thompson" in saved.dismissed_flags
 
 
-async def test_a_plan_row_shows_its_flag_as_typed_and_in_the_table(store, demo, clock):
+async def test_a_plan_row_shows_its_flag_as_typed_and_in_the_table(store, demo, make_app):
     from ctxtui.screens.forms import FormScreen
     from ctxtui.screens.plan import PlanScreen
 
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o", "p")
         await wait_for(lambda: isinstance(app.screen, PlanScreen))

@@ -53,7 +53,7 @@ async def _every_key(app: CtxApp, pilot, opener: list[str]) -> int:
 
 
 @pytest.mark.parametrize("why", ["final", "read-only"])
-async def test_every_key_on_minutes_that_refuse_changes(store, demo, clock, why):
+async def test_every_key_on_minutes_that_refuse_changes(store, demo, clock, why, make_app):
     holder = None
     if why == "final":
         meeting = Meeting(store, demo.id, clock)
@@ -62,7 +62,7 @@ async def test_every_key_on_minutes_that_refuse_changes(store, demo, clock, why)
     else:
         holder = store.open(demo.id)  # another window is writing it
     before = store.path_for(demo.id).read_bytes()
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=0.05)
+    app = make_app(demo.id, autosave=0.05)
     pressed = 0
     async with app.run_test(size=SIZE) as pilot:
         for opener in OPENERS.values():
@@ -76,9 +76,9 @@ async def test_every_key_on_minutes_that_refuse_changes(store, demo, clock, why)
     assert store.path_for(demo.id).read_bytes() == before
 
 
-async def test_finalising_before_the_conference_day_is_a_sentence(store, demo, clock):
+async def test_finalising_before_the_conference_day_is_a_sentence(demo, clock, make_app):
     clock.time = clock.time.replace(year=2025)  # the conference (2026-01-20) is still to come
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "", "ctrl+o")
         await burst(pilot, "f")

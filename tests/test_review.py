@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from ctxtui.app import CtxApp
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.due import overdue
 from ctxtui.core.review import carried_actions, match_carried, start_review
@@ -154,8 +153,8 @@ def test_final_minutes_change_only_through_an_amendment():
     assert "Housing asked for the lighting date to be corrected" in found["Amendments"]
 
 
-async def test_finalise_and_amend_in_the_app(store, demo, clock):
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+async def test_finalise_and_amend_in_the_app(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         await pilot.press("ctrl+o", "f")
@@ -205,10 +204,10 @@ def test_overdue_minutes_and_reviews(store):
     assert late == {second.id: ["minutes overdue"]}
 
 
-async def test_home_shows_overdue_and_starts_a_review(store, clock):
+async def test_home_shows_overdue_and_starts_a_review(store, clock, make_app):
     first = store.create(initial())
     clock.advance(days=101)  # 1 May 2026: past both the minutes and the review dates
-    app = CtxApp(store, now=clock, autosave_seconds=3600)
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         options = app.screen.query_one("#conferences")
         line = str(options.get_option(first.id).prompt)

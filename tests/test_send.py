@@ -305,16 +305,15 @@ def test_undo_never_calls_back_a_send(store):
 
 
 async def test_send_from_the_app_shows_the_recipients_then_records_the_send(
-    store, final, relays, clock
+    store, final, relays, make_app
 ):
-    from ctxtui.app import CtxApp
     from ctxtui.screens.dialogs import ConfirmDialog
 
     from .conftest import wait_for
 
     relay, port = relays["none"]
     configure("none", port, None)
-    app = CtxApp(store, final.id, now=clock, autosave_seconds=3600)
+    app = make_app(final.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+o", "o")
         await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
@@ -331,14 +330,13 @@ async def test_send_from_the_app_shows_the_recipients_then_records_the_send(
     assert store.load(final.id).circulated[0].to == [r.email for r in final.distribution]
 
 
-async def test_the_app_will_not_send_a_draft(store, relays, clock):
-    from ctxtui.app import CtxApp
+async def test_the_app_will_not_send_a_draft(store, relays, make_app):
 
     relay, port = relays["none"]
     configure("none", port, None)
     made = store.create(demo_conference())
     told = []
-    app = CtxApp(store, made.id, now=clock, autosave_seconds=3600)
+    app = make_app(made.id)
     async with app.run_test(size=(80, 24)) as pilot:
         app.notify = lambda message, **kw: told.append(message)
         await pilot.press("ctrl+o", "o")

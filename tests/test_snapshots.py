@@ -4,14 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from ctxtui.app import CtxApp
-
-
-@pytest.fixture
-def demo_app(store, demo, clock):
-    # autosave far off, so the saved/unsaved marker cannot race the snapshot
-    return CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
-
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
 def test_minute_taking_screen(snap_compare, demo_app, size):
@@ -43,8 +35,8 @@ def test_help(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["f1"])
 
 
-def test_home(snap_compare, store, demo, clock):
-    assert snap_compare(CtxApp(store, now=clock, autosave_seconds=3600), terminal_size=(80, 24))
+def test_home(snap_compare, demo, make_app):
+    assert snap_compare(make_app(), terminal_size=(80, 24))
 
 
 def test_plan(snap_compare, demo_app):
@@ -67,17 +59,17 @@ BOARD_SIZES = [(80, 24), (100, 30), (120, 36), (160, 48)]
 
 
 @pytest.mark.parametrize("size", BOARD_SIZES)
-def test_board_holding_back_a_name(snap_compare, store, demo, clock, size):
+def test_board_holding_back_a_name(snap_compare, store, demo, size, make_app):
     demo.points.concerns.append("Kai Thompson was threatened with a knife at the taxi rank")
     store.save(demo)
-    board = CtxApp(store, demo.id, now=clock, board=True)
+    board = make_app(demo.id, board=True)
     assert snap_compare(board, terminal_size=size, press=["right"])
 
 
 @pytest.mark.parametrize("size", BOARD_SIZES)
-def test_board_of_the_big_conference(snap_compare, store, clock, size):
+def test_board_of_the_big_conference(snap_compare, store, size, make_app):
     from bench.export_bench import big_conference
 
     conference = store.create(big_conference())
-    board = CtxApp(store, conference.id, now=clock, board=True)
+    board = make_app(conference.id, board=True)
     assert snap_compare(board, terminal_size=size)

@@ -299,14 +299,13 @@ def test_a_read_only_window_follows_the_writer_and_takes_over(store, demo, clock
     reader.close()
 
 
-async def test_the_app_offers_to_take_over_when_the_writer_leaves(store, demo, clock):
-    from ctxtui.app import CtxApp
+async def test_the_app_offers_to_take_over_when_the_writer_leaves(store, demo, clock, make_app):
     from ctxtui.screens.dialogs import ConfirmDialog
 
     from .conftest import wait_for
 
     writer = Meeting(store, demo.id, clock)
-    app = CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
+    app = make_app(demo.id)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert screen.meeting.read_only

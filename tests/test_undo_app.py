@@ -3,7 +3,6 @@ Each asserts on the record read back from disk."""
 
 from __future__ import annotations
 
-from ctxtui.app import CtxApp
 from ctxtui.screens.attendance import AttendanceScreen
 from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.details import DetailsScreen
@@ -15,12 +14,8 @@ from .conftest import burst, wait_for
 SIZE = (80, 24)
 
 
-def app_for(store, demo, clock):
-    return CtxApp(store, demo.id, now=clock, autosave_seconds=3600)
-
-
-async def test_points_filed_edited_and_moved_undo_in_turn_and_redo(store, demo, clock):
-    app = app_for(store, demo, clock)
+async def test_points_filed_edited_and_moved_undo_in_turn_and_redo(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "new point", "enter")
         await burst(pilot, "", "down", "home", "enter", "ctrl+u")
@@ -35,8 +30,8 @@ async def test_points_filed_edited_and_moved_undo_in_turn_and_redo(store, demo, 
         assert store.load(demo.id).points.concerns[-1] == "new point"
 
 
-async def test_plan_and_attendance_changes_undo(store, demo, clock):
-    app = app_for(store, demo, clock)
+async def test_plan_and_attendance_changes_undo(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+f")
         await wait_for(lambda: isinstance(app.screen, PlanScreen))
@@ -50,8 +45,8 @@ async def test_plan_and_attendance_changes_undo(store, demo, clock):
         assert store.load(demo.id).attendees == demo.attendees
 
 
-async def test_scores_and_details_undo(store, demo, clock):
-    app = app_for(store, demo, clock)
+async def test_scores_and_details_undo(store, demo, make_app):
+    app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+y")
         await wait_for(lambda: isinstance(app.screen, ScalingScreen))
