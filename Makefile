@@ -40,8 +40,8 @@ format: install
 system-deps:  ## tmux, sshd, ssh, LibreOffice and poppler for the terminal, SSH and DOCX tests
 	bash .ci/system-deps
 
-test: lint system-deps  ## install, lint and run every test
-	$(BIN)/pytest
+test: lint system-deps  ## install, lint and run every test, on every core (at most four)
+	$(BIN)/pytest --numprocesses=auto --maxprocesses=4
 
 test-quick: install  ## the unit tests alone (no app, terminal, subprocess or server)
 	$(BIN)/pytest -m quick -q

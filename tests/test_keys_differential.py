@@ -34,7 +34,7 @@ from ctxtui.storage.store import Store
 from .conftest import Clock, idle
 
 SIZE = (80, 24)
-SCRIPTS = int(os.environ.get("CTXTUI_KEY_SCRIPTS", "16"))  # per screen; 12 screens
+SCRIPTS = int(os.environ.get("CTXTUI_KEY_SCRIPTS", "10"))  # per screen; 12 screens
 
 WORDS = ["Ade", "park", "late bus", "Jo Bell", "x", "Youth", "ok 7", "a", "p"]
 MOVES = ["tab", "shift+tab", "enter", "escape", "up", "down", "left", "right", "home", "end"]

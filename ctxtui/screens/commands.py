@@ -111,14 +111,31 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
 )
 
 HOME_DESTINATIONS: tuple[Destination, ...] = (
-    Destination("New conference", "Start minutes for a new conference", "new"),
+    Destination(
+        "New conference",
+        "Start minutes for a new conference",
+        "new",
+        keys="ctrl+n",
+        shown=True,
+        short="New",
+    ),
     Destination(
         "Review conference",
         "A review of the highlighted conference, actions carried forward",
         "review",
+        keys="ctrl+r",
+        shown=True,
+        short="Review",
     ),
-    Destination("Delete conference", "Delete the highlighted conference (asks first)", "delete"),
-    Destination("Help", "Every key on this screen", "help"),
+    Destination(
+        "Delete conference",
+        "Delete the highlighted conference (asks first)",
+        "delete",
+        keys="ctrl+d,delete",
+        shown=True,
+        short="Delete",
+    ),
+    Destination("Help", "Every key on this screen", "help", keys="f1", shown=True),
 )
 
 

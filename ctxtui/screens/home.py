@@ -17,7 +17,7 @@ from ctxtui.core.due import Overdue
 from ctxtui.core.record import Conference
 from ctxtui.meeting.meeting import Conferences, StoreError, Summary
 from ctxtui.resources import style
-from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands
+from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
 from ctxtui.widgets.keyhints import KeyHints
 
 # The list shows this many conferences at most; typing narrows it. Building 10,000 rows would
@@ -59,13 +59,10 @@ class HomeScreen(Screen[None]):
     COMMANDS = {ScreenCommands}
     DESTINATIONS = HOME_DESTINATIONS
     BINDINGS = [
-        Binding("ctrl+n", "new", "New", id="home.new", priority=True),
-        Binding("ctrl+r", "review", "Review", id="home.review", priority=True),
-        Binding("ctrl+d,delete", "delete", "Delete", id="home.delete", priority=True),
+        *bindings(HOME_DESTINATIONS, "home"),
         Binding("up", "move(-1)", "Up", id="home.up", show=False, priority=True),
         Binding("down", "move(1)", "Down", id="home.down", show=False, priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear", show=False),
-        Binding("f1", "help", "Help", id="home.help"),
     ]
 
     def __init__(self, conferences: Conferences) -> None:
