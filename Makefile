@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install install-app system-deps run test test-quick lint format bench clean names
+.PHONY: install install-app system-deps run test test-quick lint format bench clean names holidays
 
 install: $(TEST_STAMP)  ## the app and the test tools
 install-app: $(APP_STAMP)  ## the app alone (what `make run` needs)
@@ -51,6 +51,9 @@ bench: install system-deps  ## benchmarks: each prints a ratio against a baselin
 
 names: install system-deps  ## rebuild the privacy guard's name lists in ctxtui/guard/data from their sources
 	$(BIN)/python -m tests.name_lists
+
+holidays: install  ## rebuild the bank holiday table in ctxtui/core from the holidays package
+	$(BIN)/python -m tests.holiday_table
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis snapshot_report.html

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +123,33 @@ def test_minutes_are_finalised_only_from_the_conference_day_and_the_clock_stops(
     editor.finalise()
     later = agenda_status(editor.conference, dt.datetime(2026, 1, 20, 15, 0))
     assert later.meeting_elapsed == 3600  # stopped at 11:00, not running on to 15:00
+
+
+def test_the_shipped_bank_holiday_table_is_what_the_holidays_package_says():
+    from ctxtui.core import bank_holidays
+    from tests.holiday_table import table_text
+
+    shipped = (Path(bank_holidays.__file__)).read_text(encoding="utf-8")
+    assert shipped == table_text(), "the holidays package changed: run make holidays"
+
+
+def test_a_year_outside_the_table_asks_the_holidays_package():
+    import holidays
+
+    from ctxtui.core import bank_holidays
+
+    year = bank_holidays.LAST_YEAR + 1
+    expected = set(holidays.country_holidays("GB", subdiv="SCT", years=year))
+    assert {d for d in expected if not dates.is_working_day(d, "scotland")} == expected
+    assert dates._bank_holidays("scotland", year) == frozenset(expected)
+
+
+def test_due_dates_never_load_the_holidays_package():
+    code = (
+        "import sys, datetime as dt\n"
+        "from ctxtui.core import dates\n"
+        "dates.minutes_due(dt.date(2026, 12, 24), 'scotland')\n"
+        "print('holidays' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

@@ -235,8 +235,8 @@ class Meeting:
         return conference_from_dict(self.conference.to_dict())
 
     def warm_up(self) -> None:
-        """Load what the minutes need the first time they are drawn (the bank holidays behind
-        every due date: ~150 ms) while the chair reads the screen; safe in a worker thread."""
+        """Load what the minutes need the first time they are drawn (the nation's bank holidays
+        behind every due date) while the chair reads the screen; safe in a worker thread."""
         held = self.conference.conference_date() or self.now().date()
         dates.is_working_day(held, self.nation)
 

@@ -211,10 +211,15 @@ def read_plain(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a plain file (see ``open_plain``) no bigger than ``limit``."""
     fd = open_plain(path)
     try:
-        if os.fstat(fd).st_size > limit:
+        size = os.fstat(fd).st_size
+        if size > limit:
             raise NotPlainFile(errno.EFBIG, f"it is larger than {limit // (1024 * 1024)} MB")
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
+            # read(n) sets aside n bytes first: ask for what is there (and one more, to see a
+            # file that grew past the limit since), not for the limit (64 MB each time)
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(limit + 1 - len(data))
         if len(data) > limit:
             raise NotPlainFile(errno.EFBIG, f"it is larger than {limit // (1024 * 1024)} MB")
         return data
