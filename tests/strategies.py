@@ -140,6 +140,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             "not_names": draw(small_lists(text)),
             "skipped": draw(small_lists(st.fixed_dictionaries({"at": stamps, "by": text}))),
         },
+        "priorities": draw(st.lists(text, max_size=record.MAX_PRIORITIES)),
         "amendments": draw(
             small_lists(
                 st.fixed_dictionaries(

@@ -11,7 +11,7 @@ import pytest
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.guard.board_text import BOARD_KEYS, BOARD_SHORT_TITLES
-from ctxtui.screens.board import BoardScreen
+from ctxtui.screens.board import TWO_COLUMNS_FROM, BoardScreen
 
 from .conftest import wait_for
 from .terminal import Terminal
@@ -165,8 +165,18 @@ def test_board_sections_hold_back_what_the_chair_has_not_cleared():
     cleared = next(s for s in board_sections(conference) if s.key == "concerns")
     assert cleared.lines[-1] == "Kai Thompson was threatened at the rank, reg AB12 CDE"
     conference.danger_statement = "We worry Jayden aged 14 is being drawn in."
-    danger = board_sections(conference)[0]
+    danger = next(s for s in board_sections(conference) if s.key == "danger_statement")
     assert danger.lines == ("We worry [name held back] [child's age held back] is being drawn in.",)
+    # the priorities stand above everything, and are guarded like the rest
+    conference.priorities[1] = "Keep Kai Thompson away from the garage block"
+    priorities = board_sections(conference)[0]
+    assert priorities.key == "priorities" and priorities.numbered
+    assert priorities.lines[1] == "Keep Kai Thompson away from the garage block"  # dismissed above
+    conference.priorities[1] = "Keep Leon Makinde away from the garage block"
+    priorities = board_sections(conference)[0]
+    assert priorities.lines[1] == "Keep [name held back] away from the garage block"
+    conference.priorities = []
+    assert board_sections(conference)[0].key == "danger_statement"
     plan = next(s for s in board_sections(conference) if s.key == "plan")
     assert len(plan.lines) == len(conference.actions) and " — " in plan.lines[0]
     scaling = board_sections(conference)[-1]
@@ -178,7 +188,7 @@ async def test_a_small_board_starts_with_the_section_the_chair_changed(store, de
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         await wait_for(lambda: screen.shown)
-        assert screen.shown[0] == "danger_statement" and screen.hidden
+        assert screen.shown[0] == "priorities" and screen.hidden
         assert sorted(screen.shown + screen.hidden) == sorted(BOARD_KEYS)
         with store.open(demo.id) as session:
             session.conference.points.concerns.append("Kai Thompson was threatened at the rank")
@@ -212,7 +222,7 @@ async def test_a_big_board_shows_every_section_of_the_demo(demo, make_app):
     async with app.run_test(size=(160, 48)) as pilot:
         screen = app.screen
         await wait_for(lambda: screen.shown)
-        assert screen.hidden == [] and screen.clipped == {} and len(screen.shown) == 8
+        assert screen.hidden == [] and screen.clipped == {} and len(screen.shown) == 9
         assert "Every section is shown" in "\n".join(_screen_text(app))
         await pilot.press("q")
 
@@ -239,12 +249,19 @@ async def test_at_every_size_whole_sections_fill_the_screen(store, demo, size, w
         shot = "\n".join(text)
         assert text[0].lstrip().startswith("DRAFT") and "10:00" in text[0]  # always the status
         assert _whole_boxes(text)
-        assert sorted(screen.shown + screen.hidden) == sorted(BOARD_KEYS)
+        expected = [k for k in BOARD_KEYS if k != "priorities" or conference.priorities]
+        assert sorted(screen.shown + screen.hidden) == sorted(expected)
         for key in screen.hidden:
             assert BOARD_SHORT_TITLES[key] in text[-1]
         blank = sum(1 for line in text[1:-1] if not line.strip())
-        # the screen is used: blank lines only when every section is shown whole
-        assert blank <= 2 or (not screen.hidden and not screen.clipped), shot
+        # the screen is used: blank lines only when every section is shown whole, or when no
+        # section left out would fit in them
+        columns = 2 if size[0] >= TWO_COLUMNS_FROM else 1
+        column_width = (size[0] - (columns - 1)) // columns
+        boxes = screen._boxes()
+        hidden = [s for s in screen.sections if s.key in screen.hidden]
+        too_tall = all(boxes.height(s, column_width) > blank for s in hidden)
+        assert blank <= 2 or (not screen.hidden and not screen.clipped) or too_tall, shot
         await pilot.press("q")
 
 

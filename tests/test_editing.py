@@ -136,6 +136,7 @@ EVERY_CHANGE = [
     ("the scaling question", lambda e: e.set_field("scaling.question", "How safe?")),
     ("dismiss a flag", lambda e: e.dismiss_flags(["name:Someone"])),
     ("start the agenda", lambda e: e.next_agenda_item()),
+    ("the priorities", lambda e: e.set_priorities(["Light the underpass", "", "Bus stop"])),
 ]
 
 

@@ -152,6 +152,7 @@ def test_sections_come_in_the_minutes_order():
         "Attendance",
         "Agenda",
         "Danger statement",
+        "Priorities",
         "The location lead's view",
         "Current concerns / risks / vulnerabilities",
         "Complicating factors",

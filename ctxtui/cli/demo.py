@@ -121,6 +121,10 @@ def demo_conference() -> Conference:
             "groups, pressured to carry items and exposed to violence. If nothing changes we think "
             "more young people will be drawn in and someone could be seriously hurt."
         ),
+        priorities=[
+            "Light the underpass and make the walk home safe",
+            "Stop older groups recruiting pupils at the garage block",
+        ],
         points=Points(
             concerns=[
                 "Underpass lighting has been broken since October; it is fully dark by 4:30pm.",

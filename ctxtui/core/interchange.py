@@ -116,6 +116,8 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
             )
     if "core_group" in obj:
         conference.core_group = _texts(obj["core_group"], "core_group")
+    if "priorities" in obj:
+        conference.priorities = _texts(obj["priorities"], "priorities")
     if "unfiled" in obj:
         entry = _object(obj["unfiled"], "unfiled")
         _no_unknown(entry, {"target", "text"}, "unfiled")

@@ -29,6 +29,7 @@ SECTION_TITLES: dict[str, str] = {
     "attendance": "Attendance",
     "agenda": "Agenda",
     "danger_statement": "Danger statement",
+    "priorities": "Priorities",
     "location_lead_view": "The location lead's view",
     "involvement": "Current professional involvement",
     "voice": "Young people's and parents' voice",

@@ -28,6 +28,8 @@ DEFAULT_SCALING_QUESTION = (
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 MAX_TEXT = 100_000  # characters in one field: room for a long paste, not for a runaway one
 MAX_ITEMS = 5_000  # entries in one list
+MAX_PRIORITIES = 3  # the guidance asks for one or two; a third at most
+MAX_PRIORITY_TEXT = 200  # a priority is one short line the room can keep in mind
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # always used with fullmatch
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -237,6 +239,8 @@ class Conference:
     circulated: list[Circulation] = field(default_factory=list)
     unfiled: UnfiledLine = field(default_factory=UnfiledLine)
     names_check: NamesCheck = field(default_factory=NamesCheck)
+    # the issues the lead practitioner asked the meeting to keep to, most important first
+    priorities: list[str] = field(default_factory=list)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
@@ -295,6 +299,8 @@ __all__ = [
     "KINDS",
     "LAST_YEAR",
     "MAX_ITEMS",
+    "MAX_PRIORITIES",
+    "MAX_PRIORITY_TEXT",
     "MAX_TEXT",
     "Points",
     "Recipient",

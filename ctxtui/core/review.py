@@ -36,6 +36,7 @@ def start_review(
         attendees=[Attendee(a.name, a.role, a.agency, "present") for a in previous.attendees],
         danger_statement=previous.danger_statement,
         safety_goals=list(previous.safety_goals),
+        priorities=list(previous.priorities),
         scaling=Scaling(question=previous.scaling.question),
         actions=carried_actions(previous),
     )

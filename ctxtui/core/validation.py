@@ -22,6 +22,8 @@ from ctxtui.core.record import (
     EMAIL,
     ID_PATTERN,
     KINDS,
+    MAX_PRIORITIES,
+    MAX_PRIORITY_TEXT,
     MAX_TEXT,
     STATUSES,
     Conference,
@@ -72,6 +74,13 @@ def _check_header(c: Conference) -> None:
         raise ValidationError("unfiled.target", "is not a heading")
     if not -1 <= c.agenda.current < max(len(c.agenda.items), 1):
         raise ValidationError("agenda.current", "is not an item of the agenda")
+    if len(c.priorities) > MAX_PRIORITIES:
+        raise ValidationError("priorities", f"has {len(c.priorities)}; at most {MAX_PRIORITIES}")
+    for i, priority in enumerate(c.priorities):
+        if len(priority) > MAX_PRIORITY_TEXT:
+            raise ValidationError(
+                f"priorities[{i}]", f"is longer than {MAX_PRIORITY_TEXT} characters"
+            )
 
 
 def _check_dates(c: Conference) -> None:

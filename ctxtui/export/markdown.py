@@ -118,6 +118,7 @@ def to_markdown(
         *_attendance(c),
         *_agenda(c),
         *_text_section(SECTION_TITLES["danger_statement"], c.danger_statement),
+        *_priorities(c),
         *_text_section(SECTION_TITLES["location_lead_view"], c.discussion.location_lead_view),
     ]
     for key in ("concerns", "complicating", "strengths"):
@@ -138,6 +139,13 @@ def to_markdown(
 
 def _heading(section: str) -> str:
     return f"## {SECTION_TITLES[section]}"
+
+
+def _priorities(c: Conference) -> list[str]:
+    """The issues the meeting kept to (none: no section, as in minutes made before them)."""
+    if not c.priorities:
+        return []
+    return [_heading("priorities"), "", *_bullets(c.priorities), ""]
 
 
 def _title(c: Conference) -> list[str]:

@@ -15,8 +15,10 @@ from ctxtui.core.record import Conference
 from ctxtui.core.scaling import conference_summary
 from ctxtui.guard.privacy import attendee_names, held_back, open_hits_finder
 
-BOARD_KEYS: tuple[str, ...] = ("danger_statement", *TARGET_KEYS, "plan", "scaling")
+# in the order of the meeting; the priorities only when the conference has some
+BOARD_KEYS: tuple[str, ...] = ("priorities", "danger_statement", *TARGET_KEYS, "plan", "scaling")
 BOARD_TITLES: dict[str, str] = {
+    "priorities": SECTION_TITLES["priorities"],
     "danger_statement": SECTION_TITLES["danger_statement"],
     **TARGET_LABELS,
     "plan": SECTION_TITLES["plan"],
@@ -24,6 +26,7 @@ BOARD_TITLES: dict[str, str] = {
 }
 
 BOARD_SHORT_TITLES: dict[str, str] = {
+    "priorities": "Priorities",
     "danger_statement": "Danger",
     **TARGET_SHORT_LABELS,
     "plan": "Plan",
@@ -67,7 +70,11 @@ def board_sections(
 
     c = conference
     statement = tuple(clear(line) for line in c.danger_statement.splitlines() if line.strip())
-    sections = [Section("danger_statement", BOARD_TITLES["danger_statement"], statement, False)]
+    sections = []
+    if c.priorities:  # above everything: the room keeps to them
+        priorities = tuple(clear(p) for p in c.priorities)
+        sections.append(Section("priorities", BOARD_TITLES["priorities"], priorities, True))
+    sections.append(Section("danger_statement", BOARD_TITLES["danger_statement"], statement, False))
     for key in TARGET_KEYS:
         points = tuple(clear(point) for point in c.target_list(key))
         sections.append(Section(key, BOARD_TITLES[key], points, True))

@@ -333,6 +333,8 @@ def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
     """(section, index, text) for every piece of free text the guard reads."""
     c = conference
     yield "danger_statement", 0, c.danger_statement
+    for index, text in enumerate(c.priorities):
+        yield "priorities", index, text
     for key, _label in CAPTURE_TARGETS:
         for index, text in enumerate(c.target_list(key)):
             yield key, index, text

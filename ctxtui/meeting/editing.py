@@ -18,6 +18,8 @@ from ctxtui.core.dates import DEFAULT_NATION
 from ctxtui.core.due import date_or_none, review_after_move
 from ctxtui.core.labels import FIELD_LABELS, SECTION_TITLES, TARGET_KEYS
 from ctxtui.core.record import (
+    MAX_PRIORITIES,
+    MAX_PRIORITY_TEXT,
     MAX_TEXT,
     Amendment,
     Circulation,
@@ -171,6 +173,23 @@ class Editor(History):
             what = f"{SECTION_TITLES['involvement']} changed"
             self.before_change(what, ("field", "discussion.involvement"))
             self.conference.discussion.involvement = lines
+            self.changed(what)
+
+    def set_priorities(self, texts: list[str]) -> None:
+        """The priority issues, most important first (blank ones dropped; typing into them is
+        one undo step)."""
+        priorities = [p for p in (clean_point(text) for text in texts) if p]
+        if len(priorities) > MAX_PRIORITIES:
+            raise BadValue(f"At most {MAX_PRIORITIES} priorities: keep the room on a few.")
+        for priority in priorities:
+            if len(priority) > MAX_PRIORITY_TEXT:
+                raise BadValue(
+                    f"A priority is one short line: at most {MAX_PRIORITY_TEXT} characters."
+                )
+        if priorities != self.conference.priorities:
+            what = f"{SECTION_TITLES['priorities']} changed"
+            self.before_change(what, ("field", "priorities"))
+            self.conference.priorities = priorities
             self.changed(what)
 
     def _owner(self, path: str) -> tuple[object, str]:

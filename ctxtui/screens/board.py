@@ -191,9 +191,17 @@ class BoardScreen(Screen[None]):
         self._show_title()
         self._lay_out()
 
+    def _keys(self) -> list[str]:
+        """The sections this conference has, in board order."""
+        present = {section.key for section in self.sections}
+        return [key for key in BOARD_KEYS if key in present]
+
     def action_turn(self, step: int) -> None:
-        index = (BOARD_KEYS.index(self.current) + step) % len(BOARD_KEYS)
-        self.current = BOARD_KEYS[index]
+        keys = self._keys()
+        if not keys:
+            return
+        start = keys.index(self.current) if self.current in keys else 0
+        self.current = keys[(start + step) % len(keys)]
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -206,10 +214,11 @@ class BoardScreen(Screen[None]):
         room = [height - 2] * columns  # the title line and the line of what is not shown
         placed: list[list[Panel]] = [[] for _ in range(columns)]
         by_key = {section.key: section for section in self.sections}
-        start = BOARD_KEYS.index(self.current)
+        keys = self._keys()
+        start = keys.index(self.current) if self.current in keys else 0
         self.shown, self.clipped, self.hidden = [], {}, []
         boxes = self._boxes()
-        for n, key in enumerate(BOARD_KEYS[start:] + BOARD_KEYS[:start]):
+        for n, key in enumerate(keys[start:] + keys[:start]):
             if max(room) <= 0:
                 self.hidden.append(key)
                 continue

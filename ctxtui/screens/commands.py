@@ -44,6 +44,12 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     ),
     Destination("New attendee", "Add someone to the attendance", "add_attendee", keys="ctrl+e"),
     Destination(
+        SECTION_TITLES["priorities"],
+        "The one to three issues the meeting keeps to",
+        "open('priorities')",
+        "y",
+    ),
+    Destination(
         SECTION_TITLES["danger_statement"],
         "The lead practitioner's statement",
         "open('danger')",

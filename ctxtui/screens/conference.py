@@ -351,6 +351,7 @@ class ConferenceScreen(MeetingScreen):
             details,
             discussion,
             plan,
+            priorities,
             records,
             scaling,
         )
@@ -359,6 +360,7 @@ class ConferenceScreen(MeetingScreen):
             "details": details.DetailsScreen,
             "attendance": attendance.AttendanceScreen,
             "danger": danger.DangerScreen,
+            "priorities": priorities.PrioritiesScreen,
             "agenda": agenda.AgendaScreen,
             "plan": plan.PlanScreen,
             "scaling": scaling.ScalingScreen,

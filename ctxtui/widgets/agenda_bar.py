@@ -1,4 +1,5 @@
-"""The agenda bar: the current item, time in it, the meeting clock, a warning when time is short."""
+"""The agenda bar: the current item, time in it, the meeting clock, a warning when time is short;
+and beneath, when the conference has them, the priorities the room keeps to."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ class AgendaBar(Static):
             )
             text.append(status.title)
             self.set_class(bool(status.warning), "-warning")
+        if self.conference.priorities:
+            numbered = (f"{n}. {p}" for n, p in enumerate(self.conference.priorities, 1))
+            text.append("\nPriorities: ", style="bold")
+            text.append(" · ".join(numbered))
         if text.plain != self._shown:  # the clock ticks each second; redraw only what changed
             self._shown = text.plain
             self.update(text)
