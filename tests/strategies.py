@@ -141,6 +141,19 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             "skipped": draw(small_lists(st.fixed_dictionaries({"at": stamps, "by": text}))),
         },
         "priorities": draw(st.lists(text, max_size=record.MAX_PRIORITIES)),
+        "contributions": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {
+                        "agency": text,
+                        "author": text,
+                        "received": stamps,
+                        "source": text,
+                        "text": text,
+                    }
+                )
+            )
+        ),
         "amendments": draw(
             small_lists(
                 st.fixed_dictionaries(

@@ -164,6 +164,7 @@ def test_sections_come_in_the_minutes_order():
         "Safety plan",  # one plan: the points, then the intervention plan table under them
         "Core group",
         "Referrals made outside the meeting",
+        "Written contributions",
         "Review and circulation",
         "Confidentiality",
     ]

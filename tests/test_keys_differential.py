@@ -34,7 +34,7 @@ from ctxtui.storage.store import Store
 from .conftest import Clock, idle
 
 SIZE = (80, 24)
-SCRIPTS = int(os.environ.get("CTXTUI_KEY_SCRIPTS", "10"))  # per screen; 13 screens
+SCRIPTS = int(os.environ.get("CTXTUI_KEY_SCRIPTS", "10"))  # per screen; 14 screens
 
 WORDS = ["Ade", "park", "late bus", "Jo Bell", "x", "Youth", "ok 7", "a", "p"]
 MOVES = ["tab", "shift+tab", "enter", "escape", "up", "down", "left", "right", "home", "end"]
@@ -55,6 +55,7 @@ SCREENS: dict[str, tuple[list[str], list[str]]] = {
     "plan row from a point": (["up", "ctrl+w"], CHOICE),
     "danger statement": (["ctrl+g"], ["f9"]),
     "priorities": (["ctrl+o", "y"], ["ctrl+u"]),
+    "contributions": (["f10"], ["enter", "s", "up", "f10", "ctrl+t"]),
     "agenda": (["f4"], TABLE + ["ctrl+n"]),
     "discussion": (["ctrl+o", "i"], CHOICE),
     "referrals": (["ctrl+o", "n"], TABLE),

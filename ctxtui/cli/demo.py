@@ -8,6 +8,7 @@ from ctxtui.core.record import (
     Attendee,
     Conference,
     Context,
+    Contribution,
     Dates,
     Discussion,
     Points,
@@ -170,4 +171,19 @@ def demo_conference() -> Conference:
             Referral("Children's Social Care", "2026-01-16", "One referral made before the meeting")
         ],
         core_group=["Gwen Hollis", "Leon Marsh"],
+        contributions=[
+            Contribution(
+                agency="Millbrook Academy",
+                author="Head of Year 9",
+                received="2026-01-16T15:20:00",
+                source="academy-contribution.txt",
+                text=(
+                    "Pupils tell us the underpass is the quickest way home but they feel unsafe "
+                    "there after 4pm. Staff on bus duty have seen older boys waiting by the "
+                    "garage block twice this month.\n\n"
+                    "The breakfast club and the lunchtime mentoring are helping. We would "
+                    "welcome a staffed presence at the bus stop at 3:30pm."
+                ),
+            )
+        ],
     )

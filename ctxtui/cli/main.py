@@ -121,6 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
         "flagged nor answered (category possible_name); exit 1 while there are any",
     )
 
+    attach = commands.add_parser(
+        "attach",
+        parents=[common],
+        help="keep a written contribution (.txt, .md or .docx) with a conference",
+        description="Reads the file's words only (no macros, pictures or links) into the "
+        "conference, for the chair to pull in a sentence at a time during the meeting. The "
+        "minutes list who sent a contribution, never its text.",
+    )
+    attach.add_argument("id")
+    attach.add_argument("file")
+    attach.add_argument("--agency", default="", help="the agency that sent it")
+    attach.add_argument("--author", default="", help="who wrote it")
+
     send = commands.add_parser(
         "send",
         parents=[common],
@@ -211,6 +224,8 @@ def run(args: argparse.Namespace) -> int:
         return _check(store, args)
     if command == "send":
         return _send(store, args)
+    if command == "attach":
+        return _attach(store, args)
     if command == "review":
         held = _parse_date_option(args.date)
         from ctxtui.meeting.meeting import create_review
@@ -375,6 +390,33 @@ def _local_words() -> frozenset[str]:
         return local_words()
     except ConfigError as error:
         raise UserError(str(error)) from None
+
+
+def _attach(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.core.rules import Refused
+    from ctxtui.core.sentences import sentences
+    from ctxtui.meeting.contributions import ContributionError
+    from ctxtui.meeting.meeting import Meeting
+
+    meeting = Meeting(store, args.id)
+    try:
+        if meeting.read_only:
+            raise UserError(
+                f"{args.id} cannot take a contribution from here ({meeting.editor.refusal()}): "
+                "attach it in the window that has it open, or close that first"
+            )
+        try:
+            contribution = meeting.attach(Path(args.file), args.agency, args.author)
+        except (ContributionError, Refused) as error:
+            raise UserError(str(error)) from None
+        if not meeting.flush():
+            raise UserError(f"the contribution was not saved: {meeting.autosaver.error}")
+    finally:
+        meeting.close()
+    who = contribution.agency or contribution.author or "an agency"
+    count = len(sentences(contribution.text))
+    _out(f"Kept the contribution from {who}: {count} sentence(s) to pull in during the meeting.")
+    return 0
 
 
 def _send(store: Store, args: argparse.Namespace) -> int:

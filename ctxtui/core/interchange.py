@@ -18,6 +18,7 @@ from ctxtui.core.record import (
     Circulation,
     Conference,
     Context,
+    Contribution,
     Dates,
     Discussion,
     NamesCheck,
@@ -118,6 +119,8 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
         conference.core_group = _texts(obj["core_group"], "core_group")
     if "priorities" in obj:
         conference.priorities = _texts(obj["priorities"], "priorities")
+    if "contributions" in obj:
+        conference.contributions = _rows(Contribution, obj["contributions"], "contributions")
     if "unfiled" in obj:
         entry = _object(obj["unfiled"], "unfiled")
         _no_unknown(entry, {"target", "text"}, "unfiled")

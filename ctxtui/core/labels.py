@@ -38,6 +38,7 @@ SECTION_TITLES: dict[str, str] = {
     "plan": "Intervention plan",
     "core_group": "Core group",
     "referrals": "Referrals made outside the meeting",
+    "contributions": "Written contributions",
     "review": "Review and circulation",
     "distribution": "Distribution",
     "amendments": "Amendments",

@@ -118,6 +118,18 @@ class Recipient:
 
 
 @dataclass
+class Contribution:
+    """What a professional sent the chair before the meeting: kept whole for the chair to pull
+    sentences from, never printed in the minutes (they list who sent one, and when)."""
+
+    agency: str = ""
+    author: str = ""
+    received: str = ""  # YYYY-MM-DDTHH:MM:SS
+    source: str = ""  # the file's name, as it was attached
+    text: str = ""
+
+
+@dataclass
 class Circulation:
     at: str = ""
     to: list[str] = field(default_factory=list)
@@ -241,6 +253,7 @@ class Conference:
     names_check: NamesCheck = field(default_factory=NamesCheck)
     # the issues the lead practitioner asked the meeting to keep to, most important first
     priorities: list[str] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
@@ -289,6 +302,7 @@ __all__ = [
     "CONTEXT_TYPES",
     "Circulation",
     "Conference",
+    "Contribution",
     "Context",
     "DEFAULT_SCALING_QUESTION",
     "Dates",

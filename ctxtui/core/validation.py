@@ -118,6 +118,8 @@ def _check_stamps(c: Conference) -> None:
     for i, item in enumerate(c.agenda.items):
         if item.started:
             _stamp(item.started, f"agenda.items[{i}].started")
+    for i, contribution in enumerate(c.contributions):
+        _stamp(contribution.received, f"contributions[{i}].received")
     for i, skipped in enumerate(c.names_check.skipped):
         _stamp(skipped.at, f"names_check.skipped[{i}].at")
 

@@ -131,6 +131,7 @@ def to_markdown(
         out += _carried_actions(c, previous)
     out += _plan(c)
     out += _core_group_and_referrals(c)
+    out += _contributions(c)
     out += _review_and_circulation(c, nation)
     out += _amendments(c)
     out += _confidentiality()
@@ -270,6 +271,19 @@ def _core_group_and_referrals(c: Conference) -> list[str]:
         return [*out, "None recorded.", ""]
     rows = [[x.agency, _date(x.date), x.note] for x in c.referrals]
     return [*out, table(["Agency", "Date", "Note"], rows, [3, 2, 6]), ""]
+
+
+def _contributions(c: Conference) -> list[str]:
+    """Who sent the chair a written contribution, and when: never what it said."""
+    if not c.contributions:
+        return []
+    rows = [[x.agency, x.author, _date(x.received[:10])] for x in c.contributions]
+    return [
+        _heading("contributions"),
+        "",
+        table(["Agency", "From", "Received"], rows, [3, 3, 2]),
+        "",
+    ]
 
 
 def _review_and_circulation(c: Conference, nation: str) -> list[str]:

@@ -24,6 +24,7 @@ from ctxtui.core.record import (
     Amendment,
     Circulation,
     Conference,
+    Contribution,
     SkippedCheck,
     UnfiledLine,
 )
@@ -191,6 +192,22 @@ class Editor(History):
             self.before_change(what, ("field", "priorities"))
             self.conference.priorities = priorities
             self.changed(what)
+
+    def add_contribution(self, contribution: Contribution) -> int:
+        """Keep a written contribution (read by ``contributions.read_contribution``)."""
+        what = f"Written contribution from {contribution.agency or 'an agency'} added"
+        self.before_change(what)
+        self.conference.contributions.append(contribution)
+        self.changed(what)
+        return len(self.conference.contributions) - 1
+
+    def delete_contribution(self, index: int) -> Contribution:
+        existing(self.conference.contributions, index, "written contribution")
+        what = f"Written contribution {index + 1} removed"
+        self.before_change(what)
+        removed = self.conference.contributions.pop(index)
+        self.changed(what)
+        return removed
 
     def _owner(self, path: str) -> tuple[object, str]:
         if path not in FIELD_LABELS:

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ctxtui.core import dates
-from ctxtui.core.record import CONTEXT_TYPES, Conference, Context, Dates, Recipient
+from ctxtui.core.record import CONTEXT_TYPES, Conference, Context, Contribution, Dates, Recipient
 from ctxtui.core.review import start_review
-from ctxtui.core.rules import Refused
+from ctxtui.core.rules import Refused, clean_point
 from ctxtui.core.validation import conference_from_dict
 from ctxtui.export import Written, export_minutes
 from ctxtui.export.markdown import to_markdown
@@ -65,9 +65,12 @@ def describe_finding(finding: Finding) -> str:
     return f"{describe_place(finding)}: {DESCRIPTIONS[finding.category]}: {finding.text}"
 
 
-def flag_sentence(hits: list[Hit], key: str) -> str:
-    """What the chair reads beside flagged text, naming the key that dismisses it."""
+def flag_sentence(hits: list[Hit], key: str | None) -> str:
+    """What the chair reads beside flagged text, naming the key that dismisses it (None: text
+    not yet in the minutes, such as a written contribution's sentence)."""
     reasons = "; ".join(dict.fromkeys(hit.reason() for hit in hits))
+    if key is None:
+        return f"{reasons}. Reword it in the line before you file it."
     return f"{reasons}. Reword it, or {key} dismisses the flag."
 
 
@@ -321,6 +324,21 @@ class Meeting:
         it back to the capture line (nobody is there to shorten an over-long one)."""
         if text.strip() and not self.locked:
             self.editor.keep_unfiled(target, text)
+
+    def attach(self, path: Path, agency: str = "", author: str = "") -> Contribution:
+        """Read a written contribution from ``path`` (text, Markdown or DOCX) and keep it;
+        raises ContributionError or Refused with one sentence."""
+        from ctxtui.meeting.contributions import read_contribution
+
+        contribution = Contribution(
+            agency=clean_point(agency),
+            author=clean_point(author),
+            received=self.now().replace(microsecond=0).isoformat(),
+            source=clean_point(path.name),
+            text=read_contribution(path),
+        )
+        self.editor.add_contribution(contribution)
+        return contribution
 
     def flush(self) -> bool:
         """Save now if anything is unsaved; True when the record on disk is up to date."""

@@ -88,6 +88,13 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     ),
     Destination("Referrals", "Referrals made outside the meeting", "open('referrals')", "n"),
     Destination(
+        SECTION_TITLES["contributions"],
+        "What professionals sent before the meeting, a sentence at a time to pull in",
+        "contributions",
+        "w",
+        keys="f10",
+    ),
+    Destination(
         "Distribution list", "Who receives the minutes, with emails", "open('distribution')", "c"
     ),
     Destination(

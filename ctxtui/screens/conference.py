@@ -27,6 +27,7 @@ from ctxtui.screens.commands import (
 )
 from ctxtui.widgets.agenda_bar import AgendaBar
 from ctxtui.widgets.capture import CaptureBar, CaptureInput, Place
+from ctxtui.widgets.contributions import ContributionPanel
 from ctxtui.widgets.keyhints import KeyHints
 from ctxtui.widgets.points import PointList
 
@@ -63,6 +64,7 @@ class ConferenceScreen(MeetingScreen):
         with Grid(id="panes"):
             for key, _ in CAPTURE_TARGETS:
                 yield PointList(key, id=f"pane-{key}", classes="pane")
+        yield ContributionPanel(self._flag_words, id="contributions")
         yield Static(id="flag-line")
         yield CaptureBar(self.editor.points.of, id="capture")
         yield KeyHints()
@@ -226,6 +228,46 @@ class ConferenceScreen(MeetingScreen):
         elif index is not None:
             self.redraw(message.target, index)
             self.show_flag(self.editor.points.of(message.target)[index])  # until the next key
+            if self.has_class("-contributions"):
+                self.query_one(ContributionPanel).focus()  # on to the next sentence
+
+    # -- written contributions
+
+    def _flag_words(self, text: str) -> str:
+        hits = self.meeting.open_hits(text) if self._flags_shown else []
+        return f"{self.app.symbols['flag']} {flag_sentence(hits, None)}" if hits else ""
+
+    def action_contributions(self) -> None:
+        """Open the written contributions in place of the points, or close them."""
+        panel = self.query_one(ContributionPanel)
+        if self.has_class("-contributions"):
+            self._close_contributions()
+            return
+        if not self.conference.contributions:
+            self.notify(
+                "No written contributions yet: ctxtui attach ID FILE keeps one (.txt, .md, .docx).",
+                timeout=6,
+            )
+            return
+        panel.load(self.conference)
+        self.add_class("-contributions")
+        panel.focus()
+
+    def _close_contributions(self) -> None:
+        self.remove_class("-contributions")
+        self.capture.focus()
+
+    def on_contribution_panel_closed(self, _message: ContributionPanel.Closed) -> None:
+        self._close_contributions()
+
+    def on_contribution_panel_pulled(self, message: ContributionPanel.Pulled) -> None:
+        if self.capture.value.strip():
+            self.notify("The line holds typing: file it (Enter) or clear it (Ctrl+U) first.")
+            self.query_one(ContributionPanel).action_back()
+            return
+        self.capture.value = message.text
+        self.capture.cursor_position = len(message.text)
+        self.capture.focus()  # edit it, then Enter files it under the heading shown
 
     def on_capture_input_edited(self, message: CaptureInput.Edited) -> None:
         place = message.place
