@@ -1,13 +1,22 @@
 from __future__ import annotations
 
 import asyncio
+import email
+import email.policy
 import json
 import os
+import socket
+import ssl
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import Conference
@@ -214,3 +223,101 @@ async def burst(pilot, text: str, *then: str) -> None:
     for key in then:
         pilot.app.post_message(events.Key(key, None))
     await pilot.pause()
+
+
+# -- mail relays on 127.0.0.1 (aiosmtpd), for the tests that send the minutes or invitations
+
+LOOPBACK = "127.0.0.1"
+USER, PASSWORD = "chair", "correct horse"
+
+
+@dataclass
+class Relay:
+    """What the test relay received, and the addresses it refuses."""
+
+    refuse: set[str] = field(default_factory=set)
+    messages: list[tuple[str, list[str], email.message.EmailMessage]] = field(default_factory=list)
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address in self.refuse:
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), parsed))
+        return "250 Message accepted"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        return probe.getsockname()[1]
+
+
+def authenticate(server, session, envelope, mechanism, auth_data):
+    ok = isinstance(auth_data, LoginPassword) and (
+        auth_data.login.decode(),
+        auth_data.password.decode(),
+    ) == (USER, PASSWORD)
+    return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
+
+
+@pytest.fixture(scope="module")
+def authority(tmp_path_factory) -> tuple[trustme.CA, Path]:
+    ca = trustme.CA()
+    pem = tmp_path_factory.mktemp("ca") / "ca.pem"
+    ca.cert_pem.write_to_path(str(pem))
+    return ca, pem
+
+
+def server_context(ca: trustme.CA) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(LOOPBACK).configure_cert(context)
+    return context
+
+
+@pytest.fixture
+def relays(authority) -> Iterator[dict[str, tuple[Relay, int]]]:
+    """Three relays on 127.0.0.1: plain, STARTTLS with a login, and TLS from the start."""
+    ca, _pem = authority
+    started: dict[str, tuple[Relay, int]] = {}
+    controllers = []
+    kinds = {
+        "none": {},
+        "starttls": {
+            "tls_context": server_context(ca),
+            "require_starttls": True,
+            "authenticator": authenticate,
+            "auth_required": True,
+        },
+        "tls": {"ssl_context": server_context(ca)},
+    }
+    for kind, options in kinds.items():
+        relay, port = Relay(), free_port()
+        controller = Controller(relay, hostname=LOOPBACK, port=port, **options)
+        controller.start()
+        controllers.append(controller)
+        started[kind] = (relay, port)
+    yield started
+    for controller in controllers:
+        controller.stop()
+
+
+def configure(security: str, port: int, ca_pem: Path | None, extra: str = "") -> Path:
+    """Write ``[smtp]`` into the (per-test) config file that the CLI will read."""
+    folder = Path(os.environ["XDG_CONFIG_HOME"]) / "ctxtui"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "[smtp]",
+        f'host = "{LOOPBACK}"',
+        f"port = {port}",
+        f'security = "{security}"',
+        'from = "conferences@council.example"',
+    ]
+    if ca_pem is not None:
+        lines.append(f'ca_file = "{ca_pem}"')
+    path = folder / "config.toml"
+    path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
+    return path

@@ -135,6 +135,9 @@ def conference_dicts(draw: st.DrawFn) -> dict:
         "circulated": draw(
             small_lists(st.fixed_dictionaries({"at": stamps, "to": small_lists(emails)}))
         ),
+        "invited": draw(
+            small_lists(st.fixed_dictionaries({"at": stamps, "to": small_lists(emails)}))
+        ),
         "names_check": {
             "names": draw(small_lists(text)),
             "not_names": draw(small_lists(text)),

@@ -27,7 +27,7 @@ def test_demo_is_valid_and_complete():
     assert conference.attendees and conference.danger_statement and conference.actions
     assert all(conference.target_list(key) for key, _ in labels.CAPTURE_TARGETS)
     assert any(s.score is not None for s in conference.scaling.scores)
-    assert {a.attendance for a in conference.attendees} == set(record.ATTENDANCE)
+    assert {a.attendance for a in conference.attendees} == set(record.MEETING_ATTENDANCE)
 
 
 # A whole record is a lot to draw: on a shared, busy machine drawing one can pass Hypothesis's

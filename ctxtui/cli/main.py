@@ -121,6 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
         "flagged nor answered (category possible_name); exit 1 while there are any",
     )
 
+    invite = commands.add_parser(
+        "invite",
+        parents=[common],
+        help="mail the invitation (with a calendar entry) to the attendees through [smtp]",
+        description="To the distribution list if there is one, else every attendee with an "
+        "email address: the date, times, venue, agenda and priorities, how to send a written "
+        "contribution, and an .ics entry (Europe/London). Recorded in the conference. Exit 0: "
+        "sent to everyone; 1: some were refused; 2: nothing was sent.",
+    )
+    invite.add_argument("id")
+    invite.add_argument(
+        "--dry-run", action="store_true", help="say who would be invited, and send nothing"
+    )
+
     attach = commands.add_parser(
         "attach",
         parents=[common],
@@ -226,6 +240,8 @@ def run(args: argparse.Namespace) -> int:
         return _send(store, args)
     if command == "attach":
         return _attach(store, args)
+    if command == "invite":
+        return _invite(store, args)
     if command == "review":
         held = _parse_date_option(args.date)
         from ctxtui.meeting.meeting import create_review
@@ -390,6 +406,35 @@ def _local_words() -> frozenset[str]:
         return local_words()
     except ConfigError as error:
         raise UserError(str(error)) from None
+
+
+def _invite(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.mail.circulate import SendError
+    from ctxtui.meeting.meeting import Meeting
+
+    meeting = Meeting(store, args.id)
+    try:
+        if meeting.read_only:
+            raise UserError(
+                f"{args.id} cannot be sent from here ({meeting.editor.refusal()}): invite from "
+                "the window that has it open, or close it and try again"
+            )
+        try:
+            settings, people = meeting.invite_plan()
+            to = [p.email for p in people]
+            _err(f"ctxtui: to {len(to)}: {', '.join(to)} via {settings.describe()}")
+            if args.dry_run:
+                _out("Nothing sent (--dry-run).")
+                return 0
+            sent = meeting.invite(meeting.snapshot(), settings, to)
+        except SendError as error:
+            raise UserError(str(error)) from None
+        if not meeting.record_invited(sent, dt.datetime.now().isoformat(timespec="seconds")):
+            _err(f"ctxtui: sent, but not recorded: {meeting.autosaver.error}")
+    finally:
+        meeting.close()
+    _out(sent.describe().replace("Sent to", "Invitation sent to", 1))
+    return 1 if sent.refused else 0
 
 
 def _attach(store: Store, args: argparse.Namespace) -> int:

@@ -130,16 +130,24 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
         )
     if "names_check" in obj:
         conference.names_check = _read_names_check(obj["names_check"])
-    for i, item in enumerate(_array(obj.get("circulated", []), "circulated")):
-        where = f"circulated[{i}]"
+    conference.circulated = _read_sendings(obj.get("circulated", []), "circulated")
+    conference.invited = _read_sendings(obj.get("invited", []), "invited")
+
+
+def _read_sendings(value: Any, key: str) -> list[Circulation]:
+    """Mail that went out (the minutes, invitations): when, and to whom."""
+    out: list[Circulation] = []
+    for i, item in enumerate(_array(value, key)):
+        where = f"{key}[{i}]"
         entry = _object(item, where)
         _no_unknown(entry, {"at", "to"}, where)
-        conference.circulated.append(
+        out.append(
             Circulation(
                 at=_text(entry.get("at", ""), f"{where}.at"),
                 to=_texts(entry.get("to", []), f"{where}.to"),
             )
         )
+    return out
 
 
 def _read_names_check(data: Any) -> NamesCheck:

@@ -48,6 +48,7 @@ ATTENDANCE_LABELS: dict[str, str] = {
     "present": "Present",
     "apologies": "Apologies",
     "absent": "Absent",
+    "invited": "Invited, did not come",
 }
 # A plan row's fields in the guidance's column order: (attribute, full label, short label).
 ACTION_FIELDS: tuple[tuple[str, str, str], ...] = (

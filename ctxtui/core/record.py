@@ -17,7 +17,9 @@ SCHEMA = "ctxtui.conference/1"
 CONTEXT_TYPES: tuple[str, ...] = ("neighbourhood", "school", "peer-group", "online", "other")
 KINDS: tuple[str, ...] = ("initial", "review")
 STATUSES: tuple[str, ...] = ("draft", "final")
-ATTENDANCE: tuple[str, ...] = ("present", "apologies", "absent")
+# "invited": sent the invitation, not yet marked at the meeting
+ATTENDANCE: tuple[str, ...] = ("present", "apologies", "absent", "invited")
+MEETING_ATTENDANCE: tuple[str, ...] = ATTENDANCE[:3]  # what the chair marks in the room
 ACTION_STATUSES: tuple[str, ...] = ("open", "in-progress", "done", "not-done", "dropped")
 
 DEFAULT_SCALING_QUESTION = (
@@ -254,6 +256,7 @@ class Conference:
     # the issues the lead practitioner asked the meeting to keep to, most important first
     priorities: list[str] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
+    invited: list[Circulation] = field(default_factory=list)  # invitations sent: when, to whom
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
@@ -294,6 +297,7 @@ def parse_date(text: str) -> dt.date | None:
 __all__ = [
     "ACTION_STATUSES",
     "ATTENDANCE",
+    "MEETING_ATTENDANCE",
     "Action",
     "Agenda",
     "AgendaItem",

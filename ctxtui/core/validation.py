@@ -109,8 +109,9 @@ def _check_stamps(c: Conference) -> None:
     """Time stamps: required where something happened at a time, else empty or well formed."""
     if c.finalised_at:
         _stamp(c.finalised_at, "finalised_at", "must be a time stamp YYYY-MM-DDTHH:MM[:SS]")
-    for i, sent in enumerate(c.circulated):
-        _stamp(sent.at, f"circulated[{i}].at", "must be a time stamp YYYY-MM-DDTHH:MM:SS")
+    for key, sendings in (("circulated", c.circulated), ("invited", c.invited)):
+        for i, sent in enumerate(sendings):
+            _stamp(sent.at, f"{key}[{i}].at", "must be a time stamp YYYY-MM-DDTHH:MM:SS")
     for i, amendment in enumerate(c.amendments):
         for name in ("started", "finalised"):
             if getattr(amendment, name):

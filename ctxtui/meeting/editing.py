@@ -59,6 +59,18 @@ class Editor(History):
         self.conference.circulated.append(Circulation(at=at, to=list(to)))
         self.version += 1
 
+    def record_invitation(self, at: str, to: list[str]) -> None:
+        """Record that the invitation went to ``to`` at ``at``; each attendee who got it and is
+        not yet marked otherwise is "invited" until the meeting marks them. Not undoable: the
+        mail has gone."""
+        self.check()
+        self.conference.invited.append(Circulation(at=at, to=list(to)))
+        got = set(to)
+        for attendee in self.conference.attendees:
+            if attendee.email in got and attendee.attendance == "present":
+                attendee.attendance = "invited"
+        self.version += 1
+
     def keep_unfiled(self, target: str, text: str) -> None:
         """Keep a line typed but not filed, to give back on the next open (not undoable: it
         is not part of the minutes)."""

@@ -121,7 +121,7 @@ class History:
         # mail that went out: no undo can call it back, so it is kept as it is.
         skipped = self.conference.names_check.skipped
         for f in dataclasses.fields(Conference):
-            if f.name not in ("circulated", "unfiled"):
+            if f.name not in ("circulated", "invited", "unfiled"):
                 setattr(self.conference, f.name, getattr(snapshot, f.name))
         self.conference.names_check.skipped = skipped
 

@@ -283,6 +283,28 @@ class Meeting:
         self.editor.record_circulation(at, sent.accepted)
         return self.autosaver.flush()
 
+    def invite_plan(self) -> tuple[SmtpSettings, list[Recipient]]:
+        """The relay and who gets the invitation; SendError says why it cannot go yet."""
+        from ctxtui.mail.circulate import SendError, smtp_settings
+        from ctxtui.mail.invite import ready_to_invite
+
+        try:
+            settings = smtp_settings(config.smtp_table())
+        except config.ConfigError as error:
+            raise SendError(str(error)) from None
+        return settings, ready_to_invite(self.conference, self.now().date())
+
+    def invite(self, snapshot: Conference, settings: SmtpSettings, to: list[str]) -> Sent:
+        """Send the invitation of ``snapshot`` (safe in a worker thread)."""
+        from ctxtui.mail.invite import invite
+
+        return invite(snapshot, settings, to, self.now())
+
+    def record_invited(self, sent: Sent, at: str) -> bool:
+        """Record who got the invitation and save at once; False if the save failed."""
+        self.editor.record_invitation(at, sent.accepted)
+        return self.autosaver.flush()
+
     def finalise(self) -> bool:
         """Make the minutes final and save at once; False if the save failed."""
         self.editor.finalise()

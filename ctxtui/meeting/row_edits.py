@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ctxtui.core.record import ACTION_STATUSES, ATTENDANCE
+from ctxtui.core.record import ACTION_STATUSES, MEETING_ATTENDANCE
 from ctxtui.core.rules import ROW_NAMES, clean_row
 from ctxtui.meeting.history import History, existing
 
@@ -58,7 +58,10 @@ class RowEdits:
         """present → apologies → absent → present; the new value."""
         attendees = self.history.conference.attendees
         current = attendees[existing(attendees, index, "attendee")]
-        following = ATTENDANCE[(ATTENDANCE.index(current.attendance) + 1) % len(ATTENDANCE)]
+        # in the room: present, apologies, absent; an invitee not yet marked comes first
+        states = MEETING_ATTENDANCE
+        now = current.attendance
+        following = states[(states.index(now) + 1) % len(states)] if now in states else states[0]
         self.update("attendees", index, dataclasses.replace(current, attendance=following))
         return following
 

@@ -108,6 +108,12 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination("Export", "Write the minutes as DOCX, Markdown or JSON", "export", "e", keys="f6"),
     Destination("Finalise", "Mark the minutes final and read-only", "finalise", "f"),
     Destination("Amend", "Reopen final minutes for a recorded change", "amend", "m"),
+    Destination(
+        "Invitations",
+        "Mail the invitation, with a calendar entry, to the attendees",
+        "invite",
+        "t",
+    ),
     Destination("Send minutes", "Mail the final minutes to the distribution list", "send", "o"),
     Destination(
         "Names check",

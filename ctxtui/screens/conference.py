@@ -450,6 +450,11 @@ class ConferenceScreen(MeetingScreen):
 
         send_minutes(self, self.meeting, self._back)
 
+    def action_invite(self) -> None:
+        from ctxtui.screens.send import send_invitations
+
+        send_invitations(self, self.meeting, self._back)
+
     def action_names_check(self) -> None:
         from ctxtui.screens.names_check import NamesCheckScreen
 

@@ -1,5 +1,5 @@
-"""Send the minutes: show who will get them and through which relay, ask, then mail them in a
-worker (typing carries on) and record who got them."""
+"""Send the minutes or the invitation: show who will get it and through which relay, ask, then
+mail it in a worker (typing carries on) and record who got it."""
 
 from __future__ import annotations
 
@@ -61,6 +61,54 @@ def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], Non
                 sent.describe() + note,
                 title="Minutes sent",
                 severity="warning" if partly else "information",
+                timeout=15,
+            )
+
+        app.run_worker(work, thread=True, group="send")
+
+    app.push_screen(ConfirmDialog(question, lines), confirmed)
+
+
+def send_invitations(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
+    if refused(screen, meeting):
+        return
+    try:
+        settings, people = meeting.invite_plan()
+    except SendError as error:
+        screen.notify(f"Not sent: {error}.", severity="warning", timeout=10)
+        return
+    lines = [f"{p.name or p.email} — {p.agency or 'no agency'} <{p.email}>" for p in people]
+    question = (
+        f"Send the invitation, with a calendar entry, to these {len(people)} through "
+        f"{settings.describe()}?"
+    )
+    app = screen.app
+
+    def confirmed(yes: bool | None) -> None:
+        after(None)
+        if not yes:
+            return
+        snapshot = meeting.snapshot()
+        to = [p.email for p in people]
+        app.notify(f"Sending the invitation to {len(to)}…", timeout=3)
+
+        def work() -> None:
+            try:
+                sent = meeting.invite(snapshot, settings, to)
+            except SendError as error:
+                app.call_from_thread(
+                    app.notify, f"Not sent: {error}.", severity="error", timeout=15
+                )
+                return
+            app.call_from_thread(_sent, sent)
+
+        def _sent(sent: Sent) -> None:
+            saved = meeting.record_invited(sent, app.now().isoformat(timespec="seconds"))
+            note = "" if saved else f" Not recorded yet: {meeting.autosaver.error}."
+            app.notify(
+                sent.describe() + note,
+                title="Invitation sent",
+                severity="warning" if sent.refused or not saved else "information",
                 timeout=15,
             )
 
