@@ -89,15 +89,21 @@ def _cached_summary(entry: Any) -> Summary | None:
     except (TypeError, ValueError):
         return None
     texts = (cid, context, kind_of, kind, status, held, review, next_due, sent)
-    if not all(isinstance(t, str) for t in texts) or not isinstance(agencies, list):
+    if not isinstance(agencies, list):
         return None
-    if previous is not None and not isinstance(previous, str):
+    try:  # joining checks in one go that every one is text (10,000 entries are read at once)
+        joined = "".join([*texts, "" if previous is None else previous, *agencies])
+    except TypeError:
         return None
-    if not ID_PATTERN.fullmatch(cid) or not all(isinstance(a, str) for a in agencies):
+    if not ID_PATTERN.fullmatch(cid):
         return None
-    context, kind_of, kind, status, held, review, next_due, sent = (
-        printable(t) for t in (context, kind_of, kind, status, held, review, next_due, sent)
-    )
+    if not joined.isprintable():
+        # a control or text-direction character somewhere: each text made safe to show
+        context, kind_of, kind, status, held, review, next_due, sent = (
+            printable(t) for t in (context, kind_of, kind, status, held, review, next_due, sent)
+        )
+        previous = None if previous is None else printable(previous)
+        agencies = [printable(a) for a in agencies]
     return Summary(
         cid,
         context,
@@ -106,8 +112,8 @@ def _cached_summary(entry: Any) -> Summary | None:
         status,
         held,
         review,
-        None if previous is None else printable(previous),
-        tuple(printable(a) for a in agencies),
+        previous,
+        tuple(agencies),
         next_due,
         sent,
     )
