@@ -148,6 +148,19 @@ def build_parser() -> argparse.ArgumentParser:
     attach.add_argument("--agency", default="", help="the agency that sent it")
     attach.add_argument("--author", default="", help="who wrote it")
 
+    audit = commands.add_parser(
+        "audit",
+        parents=[common],
+        help="who did what and when, from the data folder's audit log",
+        description="One line an event (create, open, save, export, send, invite, attach, "
+        "finalise, amend, delete), never any text of the minutes. --verify checks that no "
+        "line was changed, removed or added since it was written (exit 1 if one was).",
+    )
+    audit.add_argument("--id", help="only this conference")
+    audit.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="only from this day")
+    audit.add_argument("--json", action="store_true", help="one JSON array of events")
+    audit.add_argument("--verify", action="store_true", help="check the chain of the log")
+
     send = commands.add_parser(
         "send",
         parents=[common],
@@ -242,6 +255,8 @@ def run(args: argparse.Namespace) -> int:
         return _attach(store, args)
     if command == "invite":
         return _invite(store, args)
+    if command == "audit":
+        return _audit_log(store, args)
     if command == "review":
         held = _parse_date_option(args.date)
         from ctxtui.meeting.meeting import create_review
@@ -280,7 +295,7 @@ def _demo(mouse: bool) -> int:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _parse_date_option(text: str | None) -> dt.date:
+def _parse_date_option(text: str | None, option: str = "--date") -> dt.date:
     if not text:
         return dt.date.today()
     try:
@@ -289,7 +304,7 @@ def _parse_date_option(text: str | None) -> dt.date:
         day = None
     if day is None:
         raise UserError(
-            f"--date must be a date YYYY-MM-DD between {FIRST_YEAR} and {LAST_YEAR} (got {text!r})"
+            f"{option} must be a date YYYY-MM-DD between {FIRST_YEAR} and {LAST_YEAR} (got {text!r})"
         )
     return day
 
@@ -408,6 +423,30 @@ def _local_words() -> frozenset[str]:
         raise UserError(str(error)) from None
 
 
+def _audit_log(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.storage.audit import describe_event, event_json
+
+    if args.verify:
+        problems = store.audit.verify()
+        for problem in problems:
+            _err(f"ctxtui: {problem}")
+        _out("The audit log is whole." if not problems else f"{len(problems)} problem(s) found.")
+        return 1 if problems else 0
+    since = _parse_date_option(args.since, "--from") if args.since else None
+    events = [
+        e
+        for e in store.audit.events()
+        if (args.id is None or e.id == args.id)
+        and (since is None or e.at[:10] >= since.isoformat())
+    ]
+    if args.json:
+        _out_bytes(orjson.dumps([event_json(e) for e in events]) + b"\n")
+        return 0
+    for event in events:
+        _out(describe_event(event))
+    return 0
+
+
 def _invite(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.mail.circulate import SendError
     from ctxtui.meeting.meeting import Meeting
@@ -518,6 +557,7 @@ def _send(store: Store, args: argparse.Namespace) -> int:
         now = dt.datetime.now().isoformat(timespec="seconds")
         editor = Editor(conference)
         editor.record_circulation(now, sent.accepted)
+        _audit(store, "send", conference.id, ", ".join(sent.accepted))
         if findings or to_check:
             editor.record_skipped_check(now, "send --ignore-flags")
             _err(
@@ -568,13 +608,22 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     if args.out is not None and not args.out.strip():
         raise UserError("--out needs a file name (leave it out to write to standard output)")
     if not args.out and args.format in ("md", "json"):
-        _out_bytes(render(conference, args.format, nation=chosen_nation, previous=previous))
+        data = render(conference, args.format, nation=chosen_nation, previous=previous)
+        _audit(store, "export", conference.id, f"{args.format} to standard output")
+        _out_bytes(data)
         return 0
     path = Path(args.out) if args.out else Path(default_file_name(conference, args.format))
     written = export_minutes(
         conference, args.format, path, nation=chosen_nation, previous=previous, replace=args.force
     )
+    _audit(store, "export", conference.id, f"{args.format} {written.path}")
     if written.note:
         _err(f"ctxtui: {written.note}")
     _out(written.path)
     return 0
+
+
+def _audit(store: Store, action: str, conference_id: str, detail: str = "") -> None:
+    """One line in the audit log; a log that cannot be written is said, and the work stands."""
+    if not store.audit.record(action, conference_id, detail):
+        _err(f"ctxtui: warning: {store.audit.problem}")

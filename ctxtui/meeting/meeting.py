@@ -250,9 +250,11 @@ class Meeting:
     def export(self, snapshot: Conference, fmt: str, path: Path, *, replace: bool) -> Written:
         """Write one export of ``snapshot`` (safe in a worker thread: reads no live state)."""
         previous, _problem = self.previous()
-        return export_minutes(
+        written = export_minutes(
             snapshot, fmt, path, nation=self.nation, previous=previous, replace=replace
         )
+        self.store.audit.record("export", snapshot.id, f"{fmt} {written.path}")
+        return written
 
     # -- circulation
 
@@ -281,6 +283,7 @@ class Meeting:
     def record_sent(self, sent: Sent, at: str) -> bool:
         """Record who got the minutes and save at once; False if the save failed."""
         self.editor.record_circulation(at, sent.accepted)
+        self.store.audit.record("send", self.conference.id, ", ".join(sent.accepted))
         return self.autosaver.flush()
 
     def invite_plan(self) -> tuple[SmtpSettings, list[Recipient]]:
@@ -303,15 +306,18 @@ class Meeting:
     def record_invited(self, sent: Sent, at: str) -> bool:
         """Record who got the invitation and save at once; False if the save failed."""
         self.editor.record_invitation(at, sent.accepted)
+        self.store.audit.record("invite", self.conference.id, ", ".join(sent.accepted))
         return self.autosaver.flush()
 
     def finalise(self) -> bool:
         """Make the minutes final and save at once; False if the save failed."""
         self.editor.finalise()
+        self.store.audit.record("finalise", self.conference.id)
         return self.autosaver.flush()
 
     def amend(self, reason: str) -> bool:
         self.editor.amend(reason)
+        self.store.audit.record("amend", self.conference.id)  # the reason is minute text: not here
         return self.autosaver.flush()
 
     def board_command(self) -> str:
@@ -360,6 +366,7 @@ class Meeting:
             text=read_contribution(path),
         )
         self.editor.add_contribution(contribution)
+        self.store.audit.record("attach", self.conference.id, contribution.source)
         return contribution
 
     def flush(self) -> bool:

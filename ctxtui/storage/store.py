@@ -7,6 +7,7 @@ Layout of a data folder (folders 0700 and files 0600; 2770 and 0660 in a team fo
     conferences/<id>.json.bak   the version before the last save
     locks/<id>.lock             flock()ed by the one process that may write the conference
     index.json                  cached summaries, checked against each file's inode/mtime/size
+    audit.log                   who did what and when, one chained JSON line an event (audit.py)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tinydb.storages import Storage
 from ctxtui.core.ids import id_candidates
 from ctxtui.core.record import ID_PATTERN, Conference, ValidationError
 from ctxtui.core.validation import conference_from_dict
+from ctxtui.storage.audit import AuditLog
 from ctxtui.storage.conffile import STORAGE_VERSION as STORAGE_VERSION
 from ctxtui.storage.conffile import StoreError as StoreError  # re-exported: the store's errors
 from ctxtui.storage.conffile import UnreadableFile as UnreadableFile
@@ -71,6 +73,7 @@ class Store:
         self.folder = self.root / "conferences"
         self.locks = self.root / "locks"
         self.index_path = self.root / "index.json"
+        self.audit = AuditLog(self.root / "audit.log")
         for folder in (self.root, self.folder, self.locks):
             try:
                 make_folder(folder)
@@ -112,6 +115,7 @@ class Store:
             conference = conference_from_dict(conference.to_dict())
             try:
                 if atomic_create(self.path_for(candidate), encode_document(conference.to_dict())):
+                    self.audit.record("create", candidate)
                     return conference
             except OSError as error:
                 raise StoreError(f"Could not save the new conference: {describe(error)}.") from None
@@ -142,6 +146,8 @@ class Store:
                 lock.release()
             raise
         stamp = file_stamp(path)
+        writable = lock is not None and lock.fd is not None
+        self.audit.record("open", conference_id, "" if writable else "read-only")
         if conference.id != conference_id:  # a copy under another name: never save over
             if lock is not None:
                 lock.release()
@@ -163,6 +169,7 @@ class Store:
                 with contextlib.suppress(FileNotFoundError):
                     victim.unlink()
             fsync_dir(self.folder)
+            self.audit.record("delete", conference_id)
         finally:
             lock.release()
 
@@ -184,6 +191,7 @@ class Store:
             if expected is not None:
                 note = self._set_aside_if_changed(path, expected)
             AtomicJSONStorage(path).write(document(payload))
+            self.audit.record("save", conference.id)
             return SaveResult(file_stamp(path), note)
         except OSError as error:
             raise StoreError(f"Could not save {conference.id}: {describe(error)}.") from None
