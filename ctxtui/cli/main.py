@@ -304,7 +304,8 @@ def _parse_date_option(text: str | None, option: str = "--date") -> dt.date:
         day = None
     if day is None:
         raise UserError(
-            f"{option} must be a date YYYY-MM-DD between {FIRST_YEAR} and {LAST_YEAR} (got {text!r})"
+            f"{option} must be a date YYYY-MM-DD between {FIRST_YEAR} and {LAST_YEAR} "
+            f"(got {text!r})"
         )
     return day
 
