@@ -110,12 +110,15 @@ async def test_board_never_writes_and_survives_a_broken_moment(store, demo, make
         await pilot.press("q")
     after = snapshot(store.root)
     changed = {str(name) for name in after if before.get(name) != after[name]}
-    # only the chair's own save (its lock, the file and its backup) touched anything
+    # only the chair's own save (its lock, the file, its backup, its audit lines) touched anything
     assert changed == {
         f"locks/{demo.id}.lock",
         f"conferences/{demo.id}.json",
         f"conferences/{demo.id}.json.bak",
+        "audit.log",
     }
+    opened = [e for e in store.audit.events() if e.action in ("open", "save")]
+    assert len(opened) == 2  # the chair's session opened and saved once; the board wrote nothing
 
 
 def test_escape_sequences_never_reach_the_terminal(cli, conference_id, terminals, tmp_path):

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import socket
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +90,10 @@ class AuditLog:
             self.problem = f"The audit log {self.path} could not be written: {describe(error)}."
             return False
         try:
+            mode = file_mode(self.path.parent)
+            info = os.fstat(fd)
+            if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) != mode:
+                os.fchmod(fd, mode)  # just made: the umask must not take the team's access
             fcntl.flock(fd, fcntl.LOCK_EX)
             last, ends_whole = _last_line(fd)
             line = json.dumps(
