@@ -131,11 +131,17 @@ def ready_to_send(
             "nothing was sent (answer them in the app with Ctrl+O k; `ctxtui check ID --names` "
             "lists them; or ctxtui send ID --ignore-flags)"
         )
+    return checked_recipients(
+        conference,
+        "nobody to send to: fill in the distribution list (Ctrl+O c) or attendees' emails",
+    )
+
+
+def checked_recipients(conference: Conference, nobody: str) -> list[Recipient]:
+    """The recipients, each one plain address; SendError (``nobody`` when there are none)."""
     people = recipients(conference)
     if not people:
-        raise SendError(
-            "nobody to send to: fill in the distribution list (Ctrl+O c) or attendees' emails"
-        )
+        raise SendError(nobody)
     for person in people:
         if not is_one_address(person.email):
             raise SendError(

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from ctxtui.core.record import Conference, Recipient, parse_date
 from ctxtui.export.markdown import MARKING
-from ctxtui.mail.circulate import SendError, Sent, SmtpSettings, is_one_address, recipients, send
+from ctxtui.mail.circulate import SendError, Sent, SmtpSettings, checked_recipients, send
 
 LONDON = ZoneInfo("Europe/London")
 DEFAULT_LENGTH = dt.timedelta(minutes=90)  # when no end time is set
@@ -47,18 +47,10 @@ def ready_to_invite(conference: Conference, today: dt.date) -> list[Recipient]:
     start, _end = meeting_times(conference)
     if start.date() < today:
         raise SendError(f"the conference date {start.date().isoformat()} has passed")
-    people = recipients(conference)
-    if not people:
-        raise SendError(
-            "nobody to invite: add attendees' emails (Ctrl+L) or a distribution list (Ctrl+O c)"
-        )
-    for person in people:
-        if not is_one_address(person.email):
-            raise SendError(
-                f"{person.email!r} ({person.name or 'no name'}) is not one plain email address; "
-                "nothing was sent (correct it in the attendance or the distribution list)"
-            )
-    return people
+    return checked_recipients(
+        conference,
+        "nobody to invite: add attendees' emails (Ctrl+L) or a distribution list (Ctrl+O c)",
+    )
 
 
 def subject(conference: Conference) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
+from ctxtui.core.record import Conference, Recipient
 from ctxtui.mail.circulate import SendError, Sent
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.screens.base import refused
@@ -29,10 +30,58 @@ def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], Non
     except SendError as error:
         screen.notify(f"Not sent: {error}.", severity="warning", timeout=10)
         return
-    lines = [f"{p.name or p.email} — {p.agency or 'no agency'} <{p.email}>" for p in people]
     question = (
         f"Send the final minutes (DOCX) to these {len(people)} through {settings.describe()}?"
     )
+    _confirm_then_send(
+        screen,
+        meeting,
+        people,
+        question,
+        lambda snapshot, to: meeting.deliver(snapshot, settings, to),
+        meeting.record_sent,
+        "Minutes sent",
+        after,
+    )
+
+
+def send_invitations(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
+    if refused(screen, meeting):
+        return
+    try:
+        settings, people = meeting.invite_plan()
+    except SendError as error:
+        screen.notify(f"Not sent: {error}.", severity="warning", timeout=10)
+        return
+    question = (
+        f"Send the invitation, with a calendar entry, to these {len(people)} through "
+        f"{settings.describe()}?"
+    )
+    _confirm_then_send(
+        screen,
+        meeting,
+        people,
+        question,
+        lambda snapshot, to: meeting.invite(snapshot, settings, to),
+        meeting.record_invited,
+        "Invitation sent",
+        after,
+    )
+
+
+def _confirm_then_send(
+    screen: Screen,
+    meeting: Meeting,
+    people: list[Recipient],
+    question: str,
+    deliver: Callable[[Conference, list[str]], Sent],
+    record: Callable[[Sent, str], bool],
+    title: str,
+    after: Callable[[object], None],
+) -> None:
+    """Ask with the recipients listed; on yes, send a copy of the record in a worker, then
+    record who got it (and save at once)."""
+    lines = [f"{p.name or p.email} — {p.agency or 'no agency'} <{p.email}>" for p in people]
     app = screen.app
 
     def confirmed(yes: bool | None) -> None:
@@ -45,7 +94,7 @@ def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], Non
 
         def work() -> None:
             try:
-                sent = meeting.deliver(snapshot, settings, to)
+                sent = deliver(snapshot, to)
             except SendError as error:
                 app.call_from_thread(
                     app.notify, f"Not sent: {error}.", severity="error", timeout=15
@@ -54,60 +103,11 @@ def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], Non
             app.call_from_thread(_sent, sent)
 
         def _sent(sent: Sent) -> None:
-            saved = meeting.record_sent(sent, app.now().isoformat(timespec="seconds"))
-            note = "" if saved else f" Not recorded yet: {meeting.autosaver.error}."
-            partly = bool(sent.refused) or not saved
-            app.notify(
-                sent.describe() + note,
-                title="Minutes sent",
-                severity="warning" if partly else "information",
-                timeout=15,
-            )
-
-        app.run_worker(work, thread=True, group="send")
-
-    app.push_screen(ConfirmDialog(question, lines), confirmed)
-
-
-def send_invitations(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
-    if refused(screen, meeting):
-        return
-    try:
-        settings, people = meeting.invite_plan()
-    except SendError as error:
-        screen.notify(f"Not sent: {error}.", severity="warning", timeout=10)
-        return
-    lines = [f"{p.name or p.email} — {p.agency or 'no agency'} <{p.email}>" for p in people]
-    question = (
-        f"Send the invitation, with a calendar entry, to these {len(people)} through "
-        f"{settings.describe()}?"
-    )
-    app = screen.app
-
-    def confirmed(yes: bool | None) -> None:
-        after(None)
-        if not yes:
-            return
-        snapshot = meeting.snapshot()
-        to = [p.email for p in people]
-        app.notify(f"Sending the invitation to {len(to)}…", timeout=3)
-
-        def work() -> None:
-            try:
-                sent = meeting.invite(snapshot, settings, to)
-            except SendError as error:
-                app.call_from_thread(
-                    app.notify, f"Not sent: {error}.", severity="error", timeout=15
-                )
-                return
-            app.call_from_thread(_sent, sent)
-
-        def _sent(sent: Sent) -> None:
-            saved = meeting.record_invited(sent, app.now().isoformat(timespec="seconds"))
+            saved = record(sent, app.now().isoformat(timespec="seconds"))
             note = "" if saved else f" Not recorded yet: {meeting.autosaver.error}."
             app.notify(
                 sent.describe() + note,
-                title="Invitation sent",
+                title=title,
                 severity="warning" if sent.refused or not saved else "information",
                 timeout=15,
             )
