@@ -196,12 +196,7 @@ def message(
     markdown: str | None = None,
 ) -> EmailMessage:
     """The email: a short body, the DOCX attached, and the Markdown too if asked for."""
-    mail = EmailMessage()
-    mail["Subject"] = subject(conference)
-    mail["From"] = sender
-    mail["To"] = ", ".join(to)
-    mail["Date"] = formatdate(localtime=True)
-    mail["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    mail = new_message(subject(conference), sender, to)
     mail.set_content(body(conference, sender))
     maintype, subtype = DOCX_TYPE
     name = default_file_name(conference, "docx")
@@ -210,6 +205,17 @@ def message(
         mail.add_attachment(
             markdown, subtype="markdown", filename=default_file_name(conference, "md")
         )
+    return mail
+
+
+def new_message(subject_line: str, sender: str, to: list[str]) -> EmailMessage:
+    """A message with its headers set: subject, sender, recipients, date and a message id."""
+    mail = EmailMessage()
+    mail["Subject"] = subject_line
+    mail["From"] = sender
+    mail["To"] = ", ".join(to)
+    mail["Date"] = formatdate(localtime=True)
+    mail["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
     return mail
 
 

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from zoneinfo import ZoneInfo
 
 from ctxtui.core.record import Conference, Recipient, parse_date
 from ctxtui.export.markdown import MARKING
-from ctxtui.mail.circulate import SendError, Sent, SmtpSettings, checked_recipients, send
+from ctxtui.mail.circulate import (
+    SendError,
+    Sent,
+    SmtpSettings,
+    checked_recipients,
+    new_message,
+    send,
+)
 
 LONDON = ZoneInfo("Europe/London")
 DEFAULT_LENGTH = dt.timedelta(minutes=90)  # when no end time is set
@@ -119,12 +125,7 @@ def calendar_entry(conference: Conference, sender: str, now: dt.datetime) -> byt
 
 
 def message(conference: Conference, sender: str, to: list[str], now: dt.datetime) -> EmailMessage:
-    mail = EmailMessage()
-    mail["Subject"] = subject(conference)
-    mail["From"] = sender
-    mail["To"] = ", ".join(to)
-    mail["Date"] = formatdate(localtime=True)
-    mail["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    mail = new_message(subject(conference), sender, to)
     mail.set_content(body(conference, sender))
     mail.add_attachment(
         calendar_entry(conference, sender, now),
