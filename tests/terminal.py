@@ -27,10 +27,17 @@ class Terminal:
         self.name = "t"
         self.pidfile = tmp / f"{self.socket}.pid"
         self.width, self.height = width, height
+        # from the server's first moment: a program that ends at once leaves its pane (and the
+        # server) up, so the test reads what it said instead of "server exited unexpectedly"
+        self.config = tmp / f"{self.socket}.conf"
+        self.config.write_text("set -g remain-on-exit on\n", encoding="utf-8")
 
     def tmux(self, *args: str, check: bool = True) -> str:
         result = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
+            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            capture_output=True,
+            text=True,
+            timeout=20,
         )
         if check and result.returncode != 0:
             raise AssertionError(f"tmux {args[0]} failed: {result.stderr}")
@@ -63,7 +70,6 @@ class Terminal:
             "-c",
             command,
         )
-        self.tmux("set-option", "-t", self.name, "remain-on-exit", "on")
         deadline = time.monotonic() + 10
         while not self.pidfile.exists() or not self.pidfile.read_text().strip():
             if time.monotonic() > deadline:
