@@ -13,7 +13,9 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
@@ -35,6 +37,9 @@ from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.config import ConfigError, data_dir, nation
 from ctxtui.storage.store import Store
 from ctxtui.storage.terminal_text import printable
+
+if TYPE_CHECKING:
+    from ctxtui.meeting.meeting import Meeting
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 EXIT_ERROR = 2
@@ -448,17 +453,29 @@ def _audit_log(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _invite(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.mail.circulate import SendError
+@contextlib.contextmanager
+def _writable_meeting(store: Store, conference_id: str, doing: str) -> Iterator[Meeting]:
+    """The conference open for writing, closed afterwards; one sentence if another window has
+    it (``doing`` says what could not be done: "invite", "attach a contribution")."""
     from ctxtui.meeting.meeting import Meeting
 
-    meeting = Meeting(store, args.id)
+    meeting = Meeting(store, conference_id)
     try:
         if meeting.read_only:
             raise UserError(
-                f"{args.id} cannot be sent from here ({meeting.editor.refusal()}): invite from "
-                "the window that has it open, or close it and try again"
+                f"cannot {doing} to {conference_id} from here "
+                f"({(meeting.editor.refusal() or '').rstrip('.')}): do "
+                "it in the window that has it open, or close that first"
             )
+        yield meeting
+    finally:
+        meeting.close()
+
+
+def _invite(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.mail.circulate import SendError
+
+    with _writable_meeting(store, args.id, "send the invitation") as meeting:
         try:
             settings, people = meeting.invite_plan()
             to = [p.email for p in people]
@@ -471,8 +488,6 @@ def _invite(store: Store, args: argparse.Namespace) -> int:
             raise UserError(str(error)) from None
         if not meeting.record_invited(sent, dt.datetime.now().isoformat(timespec="seconds")):
             _err(f"ctxtui: sent, but not recorded: {meeting.autosaver.error}")
-    finally:
-        meeting.close()
     _out(sent.describe().replace("Sent to", "Invitation sent to", 1))
     return 1 if sent.refused else 0
 
@@ -481,23 +496,14 @@ def _attach(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.core.rules import Refused
     from ctxtui.core.sentences import sentences
     from ctxtui.meeting.contributions import ContributionError
-    from ctxtui.meeting.meeting import Meeting
 
-    meeting = Meeting(store, args.id)
-    try:
-        if meeting.read_only:
-            raise UserError(
-                f"{args.id} cannot take a contribution from here ({meeting.editor.refusal()}): "
-                "attach it in the window that has it open, or close that first"
-            )
+    with _writable_meeting(store, args.id, "attach a contribution") as meeting:
         try:
             contribution = meeting.attach(Path(args.file), args.agency, args.author)
         except (ContributionError, Refused) as error:
             raise UserError(str(error)) from None
         if not meeting.flush():
             raise UserError(f"the contribution was not saved: {meeting.autosaver.error}")
-    finally:
-        meeting.close()
     who = contribution.agency or contribution.author or "an agency"
     count = len(sentences(contribution.text))
     _out(f"Kept the contribution from {who}: {count} sentence(s) to pull in during the meeting.")
