@@ -9,7 +9,6 @@ import argparse
 import contextlib
 import datetime as dt
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -20,6 +19,8 @@ from typing import TYPE_CHECKING
 import orjson
 
 from ctxtui import __version__
+from ctxtui.cli import protection
+from ctxtui.cli.output import EXIT_ERROR, UserError, _err, _out, _out_bytes, _sentence
 from ctxtui.core import dates
 from ctxtui.core.record import (
     CONTEXT_TYPES,
@@ -36,17 +37,11 @@ from ctxtui.export.markdown import default_file_name
 from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.config import ConfigError, data_dir, nation
 from ctxtui.storage.store import Store
-from ctxtui.storage.terminal_text import printable
 
 if TYPE_CHECKING:
     from ctxtui.meeting.meeting import Meeting
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
-EXIT_ERROR = 2
-
-
-class UserError(Exception):
-    """Reported as ``ctxtui: <message>`` with exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.add_argument("id")
     review.add_argument("--date", metavar="YYYY-MM-DD", help="review date (default: today)")
+    review.add_argument(
+        "--closure", action="store_true", help="a closure conference (a review held to close)"
+    )
 
     check = commands.add_parser(
         "check", parents=[common], help="privacy scan; exit 1 and a list when something is flagged"
@@ -166,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="one JSON array of events")
     audit.add_argument("--verify", action="store_true", help="check the chain of the log")
 
+    protection.add_parsers(commands, common)
+
     send = commands.add_parser(
         "send",
         parents=[common],
@@ -201,34 +201,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _out(text: object = "") -> None:
-    """One line on standard output; a full or closed output is one sentence, not a traceback.
-    Stored text may hold anything: nothing reaches the terminal raw."""
-    _out_bytes(f"{printable(text, lines=True)}\n".encode())
-
-
-def _err(text: object) -> None:
-    """One line on standard error, made safe for a terminal like everything printed."""
-    with contextlib.suppress(OSError, ValueError):
-        print(printable(text, lines=True), file=sys.stderr)
-
-
-def _out_bytes(data: bytes) -> None:
-    try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    except (OSError, AttributeError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or "it is closed"
-        with contextlib.suppress(OSError, ValueError):  # nothing left to flush at exit
-            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-        raise UserError(f"cannot write to standard output ({reason})") from None
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
 def run(args: argparse.Namespace) -> int:
     command = args.command
     mouse = getattr(args, "mouse", False)
@@ -244,31 +216,32 @@ def run(args: argparse.Namespace) -> int:
     if command == "board":
         store.load(args.id)
         return _run_app(store, args.id, mouse, board=True)
-    if command == "new":
-        return _new(store, args)
-    if command == "list":
-        return _list(store, args.json)
-    if command == "import":
-        return _import_all(store, args.file)
-    if command == "export":
-        return _export(store, args)
-    if command == "check":
-        return _check(store, args)
-    if command == "send":
-        return _send(store, args)
-    if command == "attach":
-        return _attach(store, args)
-    if command == "invite":
-        return _invite(store, args)
-    if command == "audit":
-        return _audit_log(store, args)
-    if command == "review":
-        held = _parse_date_option(args.date)
-        from ctxtui.meeting.meeting import create_review
+    if command in protection.COMMANDS:
+        return protection.run(store, args)
+    handlers = {
+        "new": _new,
+        "list": _list,
+        "import": _import_all,
+        "export": _export,
+        "check": _check,
+        "send": _send,
+        "attach": _attach,
+        "invite": _invite,
+        "audit": _audit_log,
+        "review": _review,
+    }
+    if command not in handlers:
+        raise UserError(f"unknown command {command!r}")
+    return handlers[command](store, args)
 
-        _out(create_review(store, args.id, held, nation()).id)
-        return 0
-    raise UserError(f"unknown command {command!r}")
+
+def _review(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.meeting.meeting import create_review
+
+    held = _parse_date_option(args.date)
+    kind = "closure" if args.closure else "review"
+    _out(create_review(store, args.id, held, nation(), kind).id)
+    return 0
 
 
 def _run_app(store: Store, conference_id: str | None, mouse: bool, *, board: bool = False) -> int:
@@ -328,7 +301,8 @@ def _new(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(store: Store, as_json: bool) -> int:
+def _list(store: Store, args: argparse.Namespace) -> int:
+    as_json = args.json
     listing = store.list()
     for problem in listing.problems:
         _err(f"ctxtui: warning: {problem.message()}")
@@ -349,7 +323,8 @@ def _list(store: Store, as_json: bool) -> int:
     return 0
 
 
-def _import_all(store: Store, files: list[str]) -> int:
+def _import_all(store: Store, args: argparse.Namespace) -> int:
+    files: list[str] = args.file
     """Import each file on its own: one bad file never stops the others."""
     if files.count("-") > 1:
         raise UserError("standard input (-) can be imported once per call")

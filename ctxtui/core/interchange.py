@@ -16,6 +16,7 @@ from ctxtui.core.record import (
     Amendment,
     Attendee,
     Circulation,
+    Closure,
     Conference,
     Context,
     Contribution,
@@ -130,6 +131,15 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
         )
     if "names_check" in obj:
         conference.names_check = _read_names_check(obj["names_check"])
+    if "closure" in obj:
+        entry = _object(obj["closure"], "closure")
+        _no_unknown(entry, {"outcome", "reason", "agreed_by", "date"}, "closure")
+        conference.closure = Closure(
+            outcome=_text(entry.get("outcome", ""), "closure.outcome"),
+            reason=_text(entry.get("reason", ""), "closure.reason"),
+            agreed_by=_texts(entry.get("agreed_by", []), "closure.agreed_by"),
+            date=_text(entry.get("date", ""), "closure.date"),
+        )
     conference.circulated = _read_sendings(obj.get("circulated", []), "circulated")
     conference.invited = _read_sendings(obj.get("invited", []), "invited")
 

@@ -50,6 +50,17 @@ ATTENDANCE_LABELS: dict[str, str] = {
     "absent": "Absent",
     "invited": "Invited, did not come",
 }
+CLOSURE_OUTCOME_LABELS: dict[str, str] = {
+    "risk-reduced": "Risk reduced: monitoring ends",
+    "other-plan": "Moved to another plan or panel",
+    "place-changed": "The place changed or closed",
+    "other": "Other (say why)",
+}
+KIND_LABELS: dict[str, str] = {
+    "initial": "Initial conference",
+    "review": "Review conference",
+    "closure": "Closure conference",
+}
 # A plan row's fields in the guidance's column order: (attribute, full label, short label).
 ACTION_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("worry", "What are we worried about (and impact)?", "Worry"),

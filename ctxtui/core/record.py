@@ -15,12 +15,14 @@ from ctxtui.core.labels import DEFAULT_AGENDA, HEADING_KEYS
 SCHEMA = "ctxtui.conference/1"
 
 CONTEXT_TYPES: tuple[str, ...] = ("neighbourhood", "school", "peer-group", "online", "other")
-KINDS: tuple[str, ...] = ("initial", "review")
+KINDS: tuple[str, ...] = ("initial", "review", "closure")
 STATUSES: tuple[str, ...] = ("draft", "final")
 # "invited": sent the invitation, not yet marked at the meeting
 ATTENDANCE: tuple[str, ...] = ("present", "apologies", "absent", "invited")
 MEETING_ATTENDANCE: tuple[str, ...] = ATTENDANCE[:3]  # what the chair marks in the room
 ACTION_STATUSES: tuple[str, ...] = ("open", "in-progress", "done", "not-done", "dropped")
+# why a context is closed (labels.CLOSURE_OUTCOME_LABELS); "other" needs a reason
+CLOSURE_OUTCOMES: tuple[str, ...] = ("risk-reduced", "other-plan", "place-changed", "other")
 
 DEFAULT_SCALING_QUESTION = (
     "On a scale of 0 to 10, where 0 means no confidence and 10 means complete confidence, "
@@ -227,6 +229,17 @@ class NamesCheck:
 
 
 @dataclass
+class Closure:
+    """The decision to stop working with the context (on the last conference of its chain):
+    why, who agreed and when. An empty ``outcome`` means the context is still open."""
+
+    outcome: str = ""
+    reason: str = ""
+    agreed_by: list[str] = field(default_factory=list)
+    date: str = ""  # YYYY-MM-DD
+
+
+@dataclass
 class Conference:
     id: str = ""
     kind: str = "initial"
@@ -257,6 +270,7 @@ class Conference:
     priorities: list[str] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
     invited: list[Circulation] = field(default_factory=list)  # invitations sent: when, to whom
+    closure: Closure = field(default_factory=Closure)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
@@ -303,8 +317,10 @@ __all__ = [
     "AgendaItem",
     "Amendment",
     "Attendee",
+    "CLOSURE_OUTCOMES",
     "CONTEXT_TYPES",
     "Circulation",
+    "Closure",
     "Conference",
     "Contribution",
     "Context",

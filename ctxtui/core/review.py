@@ -17,11 +17,11 @@ def carried_actions(previous: Conference) -> list[Action]:
 
 
 def start_review(
-    previous: Conference, held: dt.date, nation: str = dates.DEFAULT_NATION
+    previous: Conference, held: dt.date, nation: str = dates.DEFAULT_NATION, kind: str = "review"
 ) -> Conference:
-    """A new review conference for the same context, linked to ``previous``."""
+    """A new review (or closure) conference for the same context, linked to ``previous``."""
     return Conference(
-        kind="review",
+        kind=kind,
         previous_id=previous.id,
         context=copy.deepcopy(previous.context),
         dates=Dates(

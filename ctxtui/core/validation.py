@@ -18,6 +18,7 @@ from ctxtui.core.record import (
     _TIMESTAMP,
     ACTION_STATUSES,
     ATTENDANCE,
+    CLOSURE_OUTCOMES,
     CONTEXT_TYPES,
     EMAIL,
     ID_PATTERN,
@@ -74,6 +75,7 @@ def _check_header(c: Conference) -> None:
         raise ValidationError("unfiled.target", "is not a heading")
     if not -1 <= c.agenda.current < max(len(c.agenda.items), 1):
         raise ValidationError("agenda.current", "is not an item of the agenda")
+    _check_closure(c)
     if len(c.priorities) > MAX_PRIORITIES:
         raise ValidationError("priorities", f"has {len(c.priorities)}; at most {MAX_PRIORITIES}")
     for i, priority in enumerate(c.priorities):
@@ -81,6 +83,20 @@ def _check_header(c: Conference) -> None:
             raise ValidationError(
                 f"priorities[{i}]", f"is longer than {MAX_PRIORITY_TEXT} characters"
             )
+
+
+def _check_closure(c: Conference) -> None:
+    closure = c.closure
+    if not closure.outcome:
+        if closure.reason or closure.agreed_by or closure.date:
+            raise ValidationError("closure.outcome", "is needed when anything else is filled in")
+        return
+    _choice(closure.outcome, CLOSURE_OUTCOMES, "closure.outcome")
+    if closure.outcome == "other" and not closure.reason.strip():
+        raise ValidationError("closure.reason", "is needed when the outcome is 'other'")
+    if not closure.date:
+        raise ValidationError("closure.date", "is needed: the day the context was closed")
+    _date_field(closure.date, "closure.date")
 
 
 def _check_dates(c: Conference) -> None:

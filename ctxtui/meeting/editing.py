@@ -11,28 +11,39 @@ a read-only copy, a bad value) with one sentence for the chair; nothing is chang
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
 from ctxtui.core.dates import DEFAULT_NATION
 from ctxtui.core.due import date_or_none, review_after_move
-from ctxtui.core.labels import FIELD_LABELS, SECTION_TITLES, TARGET_KEYS
+from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS, FIELD_LABELS, SECTION_TITLES, TARGET_KEYS
+from ctxtui.core.mentions import Finder, free_text, replace_in
 from ctxtui.core.record import (
+    CLOSURE_OUTCOMES,
     MAX_PRIORITIES,
     MAX_PRIORITY_TEXT,
     MAX_TEXT,
     Amendment,
     Circulation,
+    Closure,
     Conference,
     Contribution,
     SkippedCheck,
     UnfiledLine,
+    ValidationError,
 )
 from ctxtui.core.rules import BadValue, Refused, check_length, clean_point
+from ctxtui.core.validation import conference_from_dict
 from ctxtui.meeting.history import History, existing
 from ctxtui.meeting.point_edits import PointEdits
 from ctxtui.meeting.row_edits import RowEdits
 from ctxtui.meeting.score_edits import ScoreEdits
+
+# what a redaction never changes: which record it is, and its state (it amends final minutes)
+_KEPT_BY_REDACTION = frozenset(
+    {"id", "kind", "previous_id", "status", "finalised_at", "amendments"}
+)
 
 
 class Editor(History):
@@ -124,6 +135,73 @@ class Editor(History):
         self.forget()
         self.version += 1
         return amendment
+
+    # -- closing the context, and taking a name out
+
+    def close_context(
+        self, outcome: str, reason: str = "", agreed_by: list[str] | None = None, on: str = ""
+    ) -> None:
+        """Record the decision to close the context at this conference (undoable; on final
+        minutes, amend them first). ``on`` is the day agreed (the conference's by default)."""
+        self.check()
+        if outcome not in CLOSURE_OUTCOMES:
+            raise BadValue(f"Choose an outcome: {', '.join(CLOSURE_OUTCOMES)}.")
+        reason = check_length(clean_point(reason), "The reason")
+        if outcome == "other" and not reason:
+            raise BadValue("Say why the context is closed when the outcome is 'other'.")
+        day = on.strip() or self.conference.dates.conference or self.now().date().isoformat()
+        if date_or_none(day) is None:
+            raise BadValue("Give the day the closure was agreed as YYYY-MM-DD.")
+        people = [clean_point(p) for p in agreed_by or [] if clean_point(p)]
+        self.before_change("Context closed")
+        self.conference.closure = Closure(outcome, reason, people, day)
+        self.changed(f"Closed: {CLOSURE_OUTCOME_LABELS[outcome]}")
+
+    def reopen_context(self, reason: str) -> None:
+        """Take back a closure: final minutes are amended for it (with ``reason``); a draft's
+        closure is simply taken away (undoable)."""
+        if not self.conference.closure.outcome:
+            raise Refused("The context is not closed at this conference.")
+        reason = clean_point(reason)
+        if not reason:
+            raise BadValue("Say why the context is reopened.")
+        if self.final:
+            self.amend(f"Context reopened: {reason}")
+        self.before_change("Context reopened")
+        self.conference.closure = Closure()
+        self.changed(f"Reopened: {reason}")
+
+    def redact(self, finder: Finder, replacement: str, reason: str, only: str | None = None) -> int:
+        """Replace every mention ``finder`` finds (in every free-text field, or the field
+        ``only``) with ``replacement``; how many. Final minutes are amended with ``reason``
+        and finalised again: they stay final, with the amendment saying what was done."""
+        self.check_writable()
+        reason, _n = finder.replace(clean_point(reason), clean_point(replacement))
+        if not reason:
+            raise BadValue("Say why the text is being taken out (it goes in the amendment).")
+        replacement = clean_point(replacement)
+        which = free_text if only is None else (lambda path: path == only and free_text(path))
+        new, count = replace_in(self.conference.to_dict(), finder, replacement, which)
+        if not count:
+            return 0
+        try:
+            redacted = conference_from_dict(new)
+        except ValidationError as error:
+            raise BadValue(f"The replacement cannot be stored ({error.problem}).") from None
+        was_final = self.final
+        if was_final:
+            self.amend(f"Redaction: {reason}")
+        else:
+            self.before_change("Redaction")
+        for field in dataclasses.fields(redacted):
+            if field.name not in _KEPT_BY_REDACTION:
+                setattr(self.conference, field.name, getattr(redacted, field.name))
+        # the amendments as they were (redacted), and the one just opened after them
+        self.conference.amendments[: len(redacted.amendments)] = redacted.amendments
+        self.changed(f"Redacted {count} mention(s)")
+        if was_final:
+            self.finalise()
+        return count
 
     # -- privacy
 

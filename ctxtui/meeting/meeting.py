@@ -17,25 +17,30 @@ from typing import TYPE_CHECKING
 
 from ctxtui.core import dates
 from ctxtui.core.record import CONTEXT_TYPES, Conference, Context, Contribution, Dates, Recipient
+from ctxtui.core.retention import past_ids
 from ctxtui.core.review import start_review
 from ctxtui.core.rules import Refused, clean_point
 from ctxtui.core.validation import conference_from_dict
 from ctxtui.export import Written, export_minutes
 from ctxtui.export.markdown import to_markdown
+from ctxtui.meeting import service
 from ctxtui.meeting.autosave import Autosaver
 from ctxtui.meeting.editing import Editor
 from ctxtui.storage import config
 
 # re-exported for the screens, which reach storage only through the meeting
 from ctxtui.storage.conffile import StoreError as StoreError
+from ctxtui.storage.config import ConfigError as ConfigError
 from ctxtui.storage.listing import Listing
 from ctxtui.storage.listing import Summary as Summary
 from ctxtui.storage.rescue import clear_rescue, find_rescue, write_rescue
 from ctxtui.storage.store import Store
 
 if TYPE_CHECKING:  # mail and privacy code load when first needed, not at start-up
+    from ctxtui.core.story import Story
     from ctxtui.guard.privacy import Finding, Hit
     from ctxtui.mail.circulate import Sent, SmtpSettings
+    from ctxtui.storage.search import Mention
 
 # A draft files what one open form holds into the record; it returns nothing and may be called
 # more than once (each call files the form's current content).
@@ -85,10 +90,14 @@ def load_previous(store: Store, conference: Conference) -> tuple[Conference | No
 
 
 def create_review(
-    store: Store, previous_id: str, held: dt.date, nation: str = dates.DEFAULT_NATION
+    store: Store,
+    previous_id: str,
+    held: dt.date,
+    nation: str = dates.DEFAULT_NATION,
+    kind: str = "review",
 ) -> Conference:
-    """A new review conference carried forward from ``previous_id``, stored."""
-    return store.create(start_review(store.load(previous_id), held, nation))
+    """A new review (or closure) conference carried forward from ``previous_id``, stored."""
+    return store.create(start_review(store.load(previous_id), held, nation, kind))
 
 
 class Meeting:
@@ -448,8 +457,35 @@ class Conferences:
     def review(self, previous_id: str) -> Conference:
         return create_review(self.store, previous_id, self.now().date(), self.nation)
 
+    def closure_conference(self, previous_id: str) -> Conference:
+        """A closure conference after ``previous_id``: a review whose purpose is to close."""
+        return create_review(self.store, previous_id, self.now().date(), self.nation, "closure")
+
     def delete(self, conference_id: str) -> None:
         self.store.delete(conference_id)
+
+    # -- the service's duties across conferences (see service.py)
+
+    def story(self, conference_id: str) -> Story:
+        return service.load_story(self.store, conference_id)
+
+    def find(self, text: str) -> list[Mention]:
+        return service.find_mentions(self.store, text)
+
+    def redact(
+        self, ids: list[str], text: str, replacement: str, reason: str, only: str | None = None
+    ) -> service.Redaction:
+        return service.redact(self.store, ids, text, replacement, reason, only=only)
+
+    def chain_of(self, conference_id: str) -> list[str]:
+        return service.chain_of(self.store, conference_id)
+
+    def past_retention(self, summaries: list[Summary]) -> frozenset[str]:
+        """The ids of every conference past retention today (none when none is set)."""
+        retention = config.retention()
+        if not retention.set:
+            return frozenset()
+        return past_ids(summaries, retention, self.now().date())
 
     def load(self, conference_id: str) -> Conference:
         """Read one conference without its lock (the board never writes)."""

@@ -154,6 +154,21 @@ HOME_DESTINATIONS: tuple[Destination, ...] = (
         shown=True,
         short="Delete",
     ),
+    Destination(
+        "Closure conference",
+        "A conference held to close the highlighted context, actions carried forward",
+        "closure",
+        keys="ctrl+k",
+        short="Closure",
+    ),
+    Destination(
+        "Search records",
+        "Find a name in every record and copy, and redact it",
+        "search",
+        keys="f2",
+        shown=True,
+        short="Search",
+    ),
     Destination("Help", "Every key on this screen", "help", keys="f1", shown=True),
 )
 

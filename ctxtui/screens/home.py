@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from ctxtui.core.due import Overdue
 from ctxtui.core.record import Conference
-from ctxtui.meeting.meeting import Conferences, StoreError, Summary
+from ctxtui.meeting.meeting import Conferences, ConfigError, StoreError, Summary
 from ctxtui.resources import style
 from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
 from ctxtui.widgets.keyhints import KeyHints
@@ -73,6 +73,7 @@ class HomeScreen(Screen[None]):
         self.lowered: list[str] | None = None
         self._pending: Timer | None = None
         self.late = Overdue([], dt.date.today(), self.nation)
+        self.expired: frozenset[str] = frozenset()
 
     def compose(self) -> ComposeResult:
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
@@ -95,6 +96,11 @@ class HomeScreen(Screen[None]):
         self.summaries = listing.summaries
         self.lowered = None  # worked out at the first key typed in the filter
         self.late = Overdue(self.summaries, self.app.now().date(), self.nation)
+        try:
+            self.expired = self.conferences.past_retention(self.summaries)
+        except ConfigError as error:
+            self.expired = frozenset()
+            self.notify(str(error), severity="warning", timeout=10)
         self.show_list(select)
 
     def show_list(self, select: str | None = None, needle: str | None = None) -> None:
@@ -138,11 +144,15 @@ class HomeScreen(Screen[None]):
             line.append(f"minutes {s.minutes_due(self.nation) or '-':<10}  review {review}")
         for note in self.late.notes(s):
             line.append(f"  {note.upper()}", style="bold reverse")
+        if s.closed:
+            line.append(f"  CLOSED {s.closed}", style="bold")
+        if s.id in self.expired:
+            line.append("  PAST RETENTION", style="bold reverse")
         return line
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Delete and Review are hidden while no conference is highlighted (an empty list)."""
-        if action in ("delete", "review"):
+        if action in ("delete", "review", "closure"):
             return self._selected_id() is not None
         return True
 
@@ -225,6 +235,20 @@ class HomeScreen(Screen[None]):
             ConfirmDialog(f"Delete {conference_id} and its backup for good?"), confirmed
         )
 
+    def action_search(self) -> None:
+        from ctxtui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.conferences), lambda _: self.refresh_list())
+
+    def action_closure(self) -> None:
+        """Start a closure conference after the highlighted one, and open it."""
+        conference_id = self._selected_id()
+        if conference_id:
+            self._start(
+                lambda: self.conferences.closure_conference(conference_id),
+                f"from {conference_id}",
+            )
+
     def action_review(self) -> None:
         """Start a review conference carried forward from the highlighted one, and open it."""
         conference_id = self._selected_id()
@@ -240,7 +264,7 @@ class HomeScreen(Screen[None]):
             return
         self.refresh_list(made.id)
         if source:
-            self.notify(f"Review conference {made.id} started {source}.")
+            self.notify(f"{made.kind.capitalize()} conference {made.id} started {source}.")
         self.app.open_conference(made.id)
 
     def action_help(self) -> None:

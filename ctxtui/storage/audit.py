@@ -39,7 +39,15 @@ ACTIONS = (
     "finalise",
     "amend",
     "delete",
+    "close",
+    "reopen",
+    "redact",
+    "search",
+    "retention",
+    "report",
 )
+# events that put the minutes in someone's hands: recalled after a redaction
+HANDED_OUT = ("export", "send")
 TAIL = 8192  # bytes read back from the end to find the last line
 MAX_LOG_BYTES = 512 * 1024 * 1024
 

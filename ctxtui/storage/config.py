@@ -9,6 +9,8 @@ from pathlib import Path
 import platformdirs
 
 from ctxtui.core import dates
+from ctxtui.core.record import CONTEXT_TYPES
+from ctxtui.core.retention import Retention
 from ctxtui.storage.files import describe, read_plain
 
 APP_NAME = "ctxtui"
@@ -88,3 +90,24 @@ def local_words() -> frozenset[str]:
         if line and not line.startswith("#"):
             words.update(word.lower() for word in line.split())
     return frozenset(words)
+
+
+def retention() -> Retention:
+    """``retention_years = 7``, or per context type: ``retention_years = { default = 7,
+    school = 10 }``. Not set: nothing is ever past retention."""
+    value = _config().get("retention_years")
+    where = f"{config_path()}: retention_years"
+    if value is None:
+        return Retention(None, {})
+    if isinstance(value, dict):
+        table = dict(value)
+        default = table.pop("default", None)
+    else:
+        table, default = {}, value
+    for name, years in [("default", default), *table.items()]:
+        if years is not None and (type(years) is not int or not 1 <= years <= 100):
+            raise ConfigError(f"{where}: {name} must be a whole number of years from 1 to 100")
+    unknown = sorted(set(table) - set(CONTEXT_TYPES))
+    if unknown:
+        raise ConfigError(f"{where}: {unknown[0]!r} is not a context type")
+    return Retention(default, table)

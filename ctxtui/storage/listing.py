@@ -22,8 +22,9 @@ from ctxtui.storage.conffile import StoreError, UnreadableFile, read_json_file, 
 from ctxtui.storage.files import atomic_write, describe
 from ctxtui.storage.terminal_text import printable
 
-# 2: earliest due date of open actions; 3: entries are lists; 4: folder; 5: circulated
-INDEX_VERSION = 5
+# 2: earliest due date of open actions; 3: entries are lists; 4: folder; 5: circulated;
+# 6: closed
+INDEX_VERSION = 6
 # ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
 CONFLICT_COPY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.conflict-\d{8}-\d{6}(-\d+)?")
 
@@ -43,6 +44,7 @@ class Summary(NamedTuple):
     agencies: tuple[str, ...] = ()
     next_due: str = ""  # the earliest due date of an action still open or in progress
     circulated: str = ""  # the day the minutes were last sent out (YYYY-MM-DD), or ""
+    closed: str = ""  # the day the context was closed at this conference (YYYY-MM-DD), or ""
 
     def minutes_due(self, nation: str) -> str:
         return due.minutes_due(self.conference, nation)
@@ -62,6 +64,7 @@ class Summary(NamedTuple):
             "previous_id": self.previous_id,
             "next_due": self.next_due,
             "circulated": self.circulated,
+            "closed": self.closed,
             "minutes_due": self.minutes_due(nation),
             "review_due": self.review_due(nation),
         }
@@ -69,26 +72,37 @@ class Summary(NamedTuple):
 
 # An index entry is a list, to keep a 10,000-entry index small and quick to read:
 # [inode, mtime_ns, size, id, context, type, kind, status, conference, review, previous_id,
-#  [agencies...], next_due, circulated]
+#  [agencies...], next_due, circulated, closed]
 _STAMP = 3
 
 
 def _index_entry(stamp: list[int], summary: Summary) -> list[Any]:
     s = summary
     fields = [s.id, s.context, s.type, s.kind, s.status, s.conference, s.review, s.previous_id]
-    return [*stamp, *fields, list(s.agencies), s.next_due, s.circulated]
+    return [*stamp, *fields, list(s.agencies), s.next_due, s.circulated, s.closed]
 
 
 def _cached_summary(entry: Any) -> Summary | None:
     """The summary of an index entry, or None if the entry has the wrong shape (the index is
     only a cache: the file is read again)."""
     try:
-        cid, context, kind_of, kind, status, held, review, previous, agencies, next_due, sent = (
-            entry[_STAMP:]
-        )
+        (
+            cid,
+            context,
+            kind_of,
+            kind,
+            status,
+            held,
+            review,
+            previous,
+            agencies,
+            next_due,
+            sent,
+            closed,
+        ) = entry[_STAMP:]
     except (TypeError, ValueError):
         return None
-    texts = (cid, context, kind_of, kind, status, held, review, next_due, sent)
+    texts = (cid, context, kind_of, kind, status, held, review, next_due, sent, closed)
     if not isinstance(agencies, list):
         return None
     try:  # joining checks in one go that every one is text (10,000 entries are read at once)
@@ -99,8 +113,9 @@ def _cached_summary(entry: Any) -> Summary | None:
         return None
     if not joined.isprintable():
         # a control or text-direction character somewhere: each text made safe to show
-        context, kind_of, kind, status, held, review, next_due, sent = (
-            printable(t) for t in (context, kind_of, kind, status, held, review, next_due, sent)
+        context, kind_of, kind, status, held, review, next_due, sent, closed = (
+            printable(t)
+            for t in (context, kind_of, kind, status, held, review, next_due, sent, closed)
         )
         previous = None if previous is None else printable(previous)
         agencies = [printable(a) for a in agencies]
@@ -116,6 +131,7 @@ def _cached_summary(entry: Any) -> Summary | None:
         tuple(agencies),
         next_due,
         sent,
+        closed,
     )
 
 
@@ -163,6 +179,7 @@ def _summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
         agencies=tuple(sorted(printable(n) for n in named if isinstance(n, str) and n)),
         next_due=due.next_action_due(plan),
         circulated=last_sent,
+        closed=_text(record, "closure", "date") if _text(record, "closure", "outcome") else "",
     )
 
 

@@ -29,8 +29,15 @@ from ctxtui.storage.audit import AuditLog
 from ctxtui.storage.conffile import STORAGE_VERSION as STORAGE_VERSION
 from ctxtui.storage.conffile import StoreError as StoreError  # re-exported: the store's errors
 from ctxtui.storage.conffile import UnreadableFile as UnreadableFile
-from ctxtui.storage.conffile import document, encode, read_conference_file, read_json_file
+from ctxtui.storage.conffile import (
+    document,
+    encode,
+    read_conference_file,
+    read_json_file,
+    record_of_file,
+)
 from ctxtui.storage.conffile import encode_document as encode_document
+from ctxtui.storage.copies import copies
 from ctxtui.storage.files import (
     NO_LINKS,
     atomic_create,
@@ -97,6 +104,14 @@ class Store:
             raise StoreError(f"There is no conference {conference_id!r}.")
         return read_conference_file(path)
 
+    def raw(self, conference_id: str) -> dict[str, Any]:
+        """The stored record as it is in the file, not checked field by field (for reading
+        thousands at once: the story and the service report)."""
+        path = self.path_for(conference_id)
+        if not path.exists():
+            raise StoreError(f"There is no conference {conference_id!r}.")
+        return record_of_file(path)
+
     def list(self) -> Listing:
         """Every readable conference, newest first, and a Problem for each file that is not."""
         return list_conferences(self.folder, self.index_path)
@@ -159,19 +174,26 @@ class Store:
             )
         return Session(self, conference, lock, stamp)
 
-    def delete(self, conference_id: str) -> None:
-        path = self.path_for(conference_id)
+    def delete(self, conference_id: str, why: str = "") -> int:
+        """Delete a conference and every copy ctxtui made of it (its backup, conflict and
+        rescue copies, its index entry); how many files went. ``why`` goes in the audit log."""
+        self.path_for(conference_id)  # a bad id is refused before anything is touched
         lock = Lock.take(self.locks / f"{conference_id}.lock")
         if lock.fd is None:
             raise LockedError(f"Conference {conference_id} cannot be deleted: {lock.holder}.")
+        removed = 0
         try:
-            for victim in (path, path.with_name(path.name + ".bak")):
+            for copy in copies(self.root, conference_id):
                 with contextlib.suppress(FileNotFoundError):
-                    victim.unlink()
+                    copy.path.unlink()
+                    removed += 1
             fsync_dir(self.folder)
-            self.audit.record("delete", conference_id)
+            self.audit.record("delete", conference_id, why)
         finally:
             lock.release()
+        with contextlib.suppress(StoreError):
+            self.list()  # the index forgets it now, not at the next listing
+        return removed
 
     def save(self, conference: Conference, expected: Stamp | None = None) -> SaveResult:
         """Write the whole record (never a patch of what is on disk), atomically.

@@ -1,0 +1,207 @@
+"""Finding a word or name wherever it was written, whatever its case or accents ("zoe" finds
+"Zoë", "ZOE" and "Zoe\u0308"), as a whole word, and replacing it: the one rule the search,
+the redaction and the service's data protection duties share. No I/O.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ctxtui.core.labels import ACTION_SHORT_LABELS, FIELD_LABELS, SECTION_TITLES, TARGET_LABELS
+
+# letters that carry no accent mark to take off: folded to the letters a person would type
+_LETTERS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
+_LETTERS_TABLE = str.maketrans(_LETTERS)
+
+
+
+def fold_char(char: str) -> str:
+    """One character as the search compares it (lower case, no accents; "" for a mark)."""
+    folded = unicodedata.normalize("NFKD", char.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return folded.translate(_LETTERS_TABLE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ascii_fold(piece: str) -> str:
+    folded = "".join(fold_char(c) for c in piece)
+    return "".join(c for c in folded if c.isascii())
+
+
+def _to_ascii(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: each run of characters that are not ASCII folded as
+    :func:`fold_char` does, kept only where that gives ASCII. Called only for those few runs
+    (a dash, an accented name), so a whole file folds at the speed of C."""
+    assert isinstance(error, UnicodeEncodeError)
+    return _ascii_fold(error.object[error.start : error.end]), error.end
+
+
+codecs.register_error("ctxtui-fold", _to_ascii)
+
+
+def fold(text: str) -> str:
+    """``text`` as the search compares it."""
+    if text.isascii():
+        return text.lower()
+    return "".join(fold_char(c) for c in text)
+
+
+def _word_pattern(needle: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+
+
+@dataclass(frozen=True)
+class Finder:
+    """What to look for: a word or a few words, compared folded and whole."""
+
+    needle: str  # folded
+
+    @classmethod
+    def of(cls, text: str) -> Finder:
+        folded = " ".join(fold(text).split())
+        if not folded:
+            raise ValueError("Give a word or name to look for.")
+        return cls(folded)
+
+    def might_hold(self, raw: bytes) -> bool:
+        """False only when the bytes of a UTF-8 file surely do not hold the needle (a quick
+        look at a whole file before it is read field by field)."""
+        if b"\\u" in raw:
+            return True  # escaped characters: only reading the JSON can tell
+        if not self.needle.isascii():
+            return self.needle in fold(raw.decode("utf-8", "replace"))
+        text = raw.decode("utf-8", "replace")
+        return self.needle.encode() in text.encode("ascii", "ctxtui-fold").lower()
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the needle stands in ``text`` (start, end in ``text``), whole words only."""
+        pieces = [fold_char(c) if not c.isascii() else c.lower() for c in text]
+        folded = "".join(pieces)
+        if self.needle not in folded:
+            return []
+        origin: list[int] = []  # the character of ``text`` each folded character came from
+        for index, piece in enumerate(pieces):
+            origin += [index] * len(piece)
+        found = []
+        for match in _word_pattern(self.needle).finditer(folded):
+            start = origin[match.start()]
+            end = origin[match.end() - 1] + 1
+            while end < len(text) and not pieces[end]:  # marks that followed the last letter
+                end += 1
+            found.append((start, end))
+        return found
+
+    def count(self, text: str) -> int:
+        return len(self.spans(text))
+
+    def replace(self, text: str, replacement: str) -> tuple[str, int]:
+        """``text`` with every mention replaced, and how many there were."""
+        found = self.spans(text)
+        for start, end in reversed(found):
+            text = text[:start] + replacement + text[end:]
+        return text, len(found)
+
+
+# Fields that hold an id, a date, a time or a choice from a list: never a mention, never
+# redacted (a redaction must not turn a "review" into something else).
+STRUCTURAL = frozenset(
+    {
+        "schema",
+        "id",
+        "previous_id",
+        "kind",
+        "status",
+        "finalised_at",
+        "type",
+        "conference",
+        "mapping_meeting",
+        "review",
+        "start_time",
+        "end_time",
+        "attendance",
+        "due",
+        "started",
+        "finalised",
+        "at",
+        "received",
+        "outcome",
+        "date",
+        "target",
+        "storage_version",
+    }
+)
+
+
+def free_text(path: str) -> bool:
+    """True for a field a person typed into (not an id, a date or a choice)."""
+    last = path.rsplit(".", 1)[-1]
+    return last.split("[", 1)[0] not in STRUCTURAL
+
+
+def strings(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    """Every text in a JSON value as (path, text), e.g. ("points.concerns[2]", "…")."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings(item, f"{where}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, f"{where}.{key}" if where else str(key))
+
+
+def replace_in(
+    value: Any, finder: Finder, replacement: str, which: Callable[[str], bool] = free_text
+) -> tuple[Any, int]:
+    """A copy of a JSON value with the needle replaced in every text whose path ``which``
+    accepts (every free-text field unless told), and how many were replaced."""
+    count = 0
+
+    def walk(item: Any, where: str) -> Any:
+        nonlocal count
+        if isinstance(item, str):
+            if not which(where):
+                return item
+            new, n = finder.replace(item, replacement)
+            count += n
+            return new
+        if isinstance(item, list):
+            return [walk(x, f"{where}[{i}]") for i, x in enumerate(item)]
+        if isinstance(item, dict):
+            return {k: walk(x, f"{where}.{k}" if where else str(k)) for k, x in item.items()}
+        return item
+
+    return walk(value, ""), count
+
+
+_INDEXED = re.compile(r"^(?P<key>[a-z_.]+)\[(?P<n>\d+)\](?:\.(?P<rest>[a-z_]+))?")
+
+
+def place_of(path: str) -> str:
+    """A field path of a record said as a person would find it in the minutes, e.g.
+    "points.concerns[2]" -> "Current concerns, point 3"."""
+    match = _INDEXED.match(path)
+    if match:
+        key, n, rest = match["key"], int(match["n"]) + 1, match["rest"]
+        short = key.removeprefix("points.")
+        if short in TARGET_LABELS:
+            return f"{TARGET_LABELS[short]}, point {n}"
+        if key == "actions":
+            label = ACTION_SHORT_LABELS.get(rest or "", rest or "")
+            return f"{SECTION_TITLES['plan']}, row {n}" + (f", {label}" if label else "")
+        if key == "attendees":
+            return f"{SECTION_TITLES['attendance']}, person {n}" + (f", {rest}" if rest else "")
+        parts = key.split(".")
+        title = SECTION_TITLES.get(parts[-1]) or SECTION_TITLES.get(parts[0]) or parts[-1]
+        title = title.replace("_", " ").capitalize() if title == parts[-1] else title
+        return f"{title}, entry {n}" + (f", {rest.replace('_', ' ')}" if rest else "")
+    if path in FIELD_LABELS:
+        return FIELD_LABELS[path]
+    last = path.split(".")[-1]
+    return SECTION_TITLES.get(last, last.replace("_", " ").capitalize())

@@ -1,0 +1,138 @@
+"""The service's view across conferences: a context's story, closing it, finding and taking
+out a name, retention, and the service report. The screens and the command line both come
+here; no UI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ctxtui.core.mentions import Finder
+from ctxtui.core.retention import PastRetention, past_retention
+from ctxtui.core.rules import Refused
+from ctxtui.core.story import Facts, Story, chain_ids, facts_of_record
+from ctxtui.storage import config
+from ctxtui.storage.audit import HANDED_OUT, Event, describe_event
+from ctxtui.storage.conffile import StoreError
+from ctxtui.storage.search import Mention, redact_copies, search
+from ctxtui.storage.store import Store
+
+
+def chain_of(store: Store, conference_id: str) -> list[str]:
+    """The ids of the chain ``conference_id`` belongs to, in the order held."""
+    summaries = store.list().summaries
+    links = {s.id: s.previous_id for s in summaries}
+    if conference_id not in links:
+        store.load(conference_id)  # a clear StoreError for an id that is not there
+        return [conference_id]
+    return chain_ids(conference_id, links, {s.id: s.conference for s in summaries})
+
+
+def load_story(store: Store, conference_id: str, live: Facts | None = None) -> Story:
+    """The story of the chain ``conference_id`` belongs to; ``live`` stands for the stored
+    copy of the conference open now (its unsaved changes count)."""
+    facts = []
+    for cid in chain_of(store, conference_id):
+        if live is not None and cid == live.id:
+            facts.append(live)
+            continue
+        try:
+            facts.append(facts_of_record(store.raw(cid)))
+        except StoreError:
+            continue  # an unreadable member: the listing names it
+    return Story(tuple(facts))
+
+
+def find_mentions(store: Store, text: str, chain_of_id: str | None = None) -> list[Mention]:
+    """Every mention of ``text`` in the data folder (or in one chain): records and copies."""
+    ids = chain_of(store, chain_of_id) if chain_of_id else None
+    try:
+        finder_text = Finder.of(text).needle
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    found = search(store.root, finder_text, ids)
+    store.audit.record("search", "", f"{len(found)} place(s)")  # never the words looked for
+    return found
+
+
+@dataclass
+class Redaction:
+    """What a redaction did across a chain, and what had already left before it."""
+
+    replaced: dict[str, int] = field(default_factory=dict)  # by conference: record + copies
+    refused: dict[str, str] = field(default_factory=dict)  # by conference: why not
+    handed_out: list[Event] = field(default_factory=list)  # exports and sends made before
+
+    @property
+    def total(self) -> int:
+        return sum(self.replaced.values())
+
+    def recall_lines(self) -> list[str]:
+        """One line an export or send made before the redaction (when, who, where to)."""
+        return [describe_event(e) for e in self.handed_out]
+
+
+def redact(
+    store: Store,
+    ids: list[str],
+    text: str,
+    replacement: str,
+    reason: str,
+    *,
+    only: str | None = None,
+    now: dt.datetime | None = None,
+) -> Redaction:
+    """Take ``text`` out of each conference in ``ids`` (the record as an amendment, and every
+    copy beside it). A conference open in another window is refused, not half done."""
+    from ctxtui.meeting.meeting import Meeting
+
+    try:
+        finder = Finder.of(text)
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    result = Redaction()
+    for cid in ids:
+        meeting = Meeting(store, cid, (lambda: now) if now else dt.datetime.now)
+        try:
+            if meeting.read_only:
+                result.refused[cid] = meeting.editor.refusal() or "it is read-only here"
+                continue
+            try:
+                count = meeting.editor.redact(finder, replacement, reason, only)
+            except Refused as error:
+                result.refused[cid] = str(error)
+                continue
+            if count and not meeting.flush():
+                result.refused[cid] = f"not saved: {meeting.autosaver.error}"
+                continue
+        finally:
+            meeting.close()
+        copies = redact_copies(store.root, cid, finder, replacement, only)
+        store.audit.record("redact", cid, f"{count} in the record, {copies} in copies")
+        result.replaced[cid] = count + copies
+    store.list()  # the index holds summaries: made again from the redacted records
+    wanted = set(ids)
+    result.handed_out = [
+        e for e in store.audit.events() if e.action in HANDED_OUT and e.id in wanted
+    ]
+    return result
+
+
+def retention_due(store: Store, today: dt.date) -> list[PastRetention]:
+    """Every chain past the configured retention on ``today``."""
+    return past_retention(store.list().summaries, config.retention(), today)
+
+
+def delete_chains(store: Store, chains: list[PastRetention]) -> tuple[int, dict[str, str]]:
+    """Delete each chain with every copy; how many files went, and the ids that could not be
+    (open in another window) with why."""
+    removed, refused = 0, {}
+    for chain in chains:
+        for cid in chain.ids:
+            try:
+                removed += store.delete(cid, "retention")
+            except StoreError as error:
+                refused[cid] = str(error)
+    store.audit.record("retention", "", f"{len(chains)} chain(s), {removed} file(s) deleted")
+    return removed, refused

@@ -1,0 +1,149 @@
+"""Finding every mention of a word or name in a data folder, in every copy ctxtui keeps, and
+taking it out of the copies beside a record (the record itself changes only through the
+meeting's editor, as an amendment).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ctxtui.core.mentions import Finder, free_text, place_of, replace_in, strings
+from ctxtui.storage.conffile import encode
+from ctxtui.storage.copies import AUDIT, INDEX, RECORD, Copy, copies
+from ctxtui.storage.files import atomic_write, read_plain
+
+
+@dataclass(frozen=True)
+class Mention:
+    copy: Copy
+    conference_id: str
+    field: str  # the field's path in the record ("points.concerns[2]"), or "line 12"
+    place: str  # where a person finds it: "Current concerns, point 3"
+    count: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "conference": self.conference_id,
+            "copy": self.copy.kind,
+            "file": str(self.copy.path),
+            "field": self.field,
+            "place": self.place,
+            "count": self.count,
+        }
+
+
+def _record(data: Any) -> Any:
+    """The conference in a stored file (a TinyDB document) or in a rescue copy (bare)."""
+    if isinstance(data, dict) and isinstance(data.get("conference"), dict):
+        table = data["conference"]
+        if isinstance(table.get("1"), dict):
+            return table["1"]
+    return data
+
+
+def _in_record(copy: Copy, data: Any, finder: Finder) -> list[Mention]:
+    found = []
+    for path, text in strings(_record(data)):
+        if free_text(path) and (n := finder.count(text)):
+            found.append(Mention(copy, copy.conference_id, path, place_of(path), n))
+    return found
+
+
+def _in_index(copy: Copy, data: Any, finder: Finder) -> list[Mention]:
+    entries = data.get("entries", {}) if isinstance(data, dict) else {}
+    found = []
+    for cid, entry in entries.items() if isinstance(entries, dict) else ():
+        n = sum(finder.count(text) for _path, text in strings(entry))
+        if n:
+            found.append(Mention(copy, str(cid), f"entries.{cid}", "Summary in the index", n))
+    return found
+
+
+def _in_audit(copy: Copy, raw: bytes, finder: Finder) -> list[Mention]:
+    found = []
+    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), 1):
+        try:
+            event = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            event = None
+        if isinstance(event, dict):  # who, where and the detail; not the id, time or digest
+            cid = str(event.get("id", ""))
+            said = [str(event.get(key, "")) for key in ("user", "host", "detail")]
+        else:
+            cid, said = "", [line]
+        if n := sum(finder.count(text) for text in said):
+            found.append(Mention(copy, cid, f"line {number}", f"Audit log, line {number}", n))
+    return found
+
+
+def _which(only: str | None) -> Callable[[str], bool]:
+    """Which fields a redaction changes: every free-text field, or the one asked for."""
+    return free_text if only is None else (lambda path: path == only and free_text(path))
+
+
+def search_copy(copy: Copy, finder: Finder) -> list[Mention]:
+    """The mentions in one copy (a file that cannot be read as JSON but holds the text is
+    still named, so nothing is missed)."""
+    try:
+        raw = read_plain(copy.path)
+    except OSError:
+        return []
+    if not finder.might_hold(raw):
+        return []
+    if copy.kind == AUDIT:
+        return _in_audit(copy, raw, finder)
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        n = finder.count(raw.decode("utf-8", "replace"))
+        unread = "The file (it cannot be read as JSON)"
+        return [Mention(copy, copy.conference_id, "", unread, n)] if n else []
+    if copy.kind == INDEX:
+        return _in_index(copy, data, finder)
+    return _in_record(copy, data, finder)
+
+
+def search(root: Path, text: str, conference_ids: Iterable[str] | None = None) -> list[Mention]:
+    """Every mention of ``text`` under the data folder ``root``: each record, each copy, the
+    index and the audit log (of only some conferences, with ``conference_ids``)."""
+    finder = Finder.of(text)
+    wanted = None if conference_ids is None else set(conference_ids)
+    found: list[Mention] = []
+    for copy in copies(root):
+        if wanted is not None and copy.conference_id and copy.conference_id not in wanted:
+            continue
+        found += [
+            m for m in search_copy(copy, finder) if wanted is None or m.conference_id in wanted
+        ]
+    return found
+
+
+def redact_copies(
+    root: Path, conference_id: str, finder: Finder, replacement: str, only: str | None = None
+) -> int:
+    """Replace the mentions in every copy of one conference beside its record (backup,
+    conflict and rescue copies); how many were replaced. The record is the editor's."""
+    total = 0
+    for copy in copies(root, conference_id):
+        if copy.kind == RECORD:
+            continue
+        with contextlib.suppress(OSError, orjson.JSONDecodeError):
+            raw = read_plain(copy.path)
+            if not finder.might_hold(raw):
+                continue
+            data = orjson.loads(raw)
+            record = _record(data)
+            new, count = replace_in(record, finder, replacement, _which(only))
+            if record is not data:
+                data["conference"]["1"] = new
+                new = data
+            if count:
+                atomic_write(copy.path, encode(new))
+                total += count
+    return total
