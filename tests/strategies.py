@@ -144,6 +144,19 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             "skipped": draw(small_lists(st.fixed_dictionaries({"at": stamps, "by": text}))),
         },
         "priorities": draw(st.lists(text, max_size=record.MAX_PRIORITIES)),
+        "closure": draw(
+            st.one_of(
+                st.just({"outcome": "", "reason": "", "agreed_by": [], "date": ""}),
+                st.fixed_dictionaries(
+                    {
+                        "outcome": st.sampled_from(record.CLOSURE_OUTCOMES[:-1]),
+                        "reason": text,
+                        "agreed_by": small_lists(text),
+                        "date": dates,
+                    }
+                ),
+            )
+        ),
         "contributions": draw(
             small_lists(
                 st.fixed_dictionaries(

@@ -73,3 +73,11 @@ def test_board_of_the_big_conference(snap_compare, store, size, make_app):
     conference = store.create(big_conference())
     board = make_app(conference.id, board=True)
     assert snap_compare(board, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_story(snap_compare, store, clock, make_app, size):
+    from tests.test_story_and_report import _chain_of_three
+
+    ids = _chain_of_three(store, clock)
+    assert snap_compare(make_app(ids[-1]), terminal_size=size, press=["ctrl+o", "z"])

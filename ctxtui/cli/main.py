@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from ctxtui import __version__
-from ctxtui.cli import protection
+from ctxtui.cli import protection, service
 from ctxtui.cli.output import EXIT_ERROR, UserError, _err, _out, _out_bytes, _sentence
 from ctxtui.core import dates
 from ctxtui.core.record import (
@@ -165,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--verify", action="store_true", help="check the chain of the log")
 
     protection.add_parsers(commands, common)
+    service.add_parsers(commands, common)
 
     send = commands.add_parser(
         "send",
@@ -218,6 +219,8 @@ def run(args: argparse.Namespace) -> int:
         return _run_app(store, args.id, mouse, board=True)
     if command in protection.COMMANDS:
         return protection.run(store, args)
+    if command in service.COMMANDS:
+        return service.run(store, args)
     handlers = {
         "new": _new,
         "list": _list,
@@ -317,6 +320,7 @@ def _list(store: Store, args: argparse.Namespace) -> int:
             f"{row['id']}  {row['conference'] or '----------'}  {row['kind']:<7}  "
             f"{row['status']:<5}  minutes due {row['minutes_due'] or '-':<10}  "
             f"review {row['review_due'] or '-':<10}  {row['context']}"
+            + (f"  (closed {row['closed']})" if row["closed"] else "")
         )
     if not rows:
         _err("No conferences yet. Create one with: ctxtui new --context NAME")
@@ -429,7 +433,7 @@ def _audit_log(store: Store, args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _writable_meeting(store: Store, conference_id: str, doing: str) -> Iterator[Meeting]:
+def writable_meeting(store: Store, conference_id: str, doing: str) -> Iterator[Meeting]:
     """The conference open for writing, closed afterwards; one sentence if another window has
     it (``doing`` says what could not be done: "invite", "attach a contribution")."""
     from ctxtui.meeting.meeting import Meeting
@@ -450,7 +454,7 @@ def _writable_meeting(store: Store, conference_id: str, doing: str) -> Iterator[
 def _invite(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.mail.circulate import SendError
 
-    with _writable_meeting(store, args.id, "send the invitation") as meeting:
+    with writable_meeting(store, args.id, "send the invitation") as meeting:
         try:
             settings, people = meeting.invite_plan()
             to = [p.email for p in people]
@@ -472,7 +476,7 @@ def _attach(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.core.sentences import sentences
     from ctxtui.meeting.contributions import ContributionError
 
-    with _writable_meeting(store, args.id, "attach a contribution") as meeting:
+    with writable_meeting(store, args.id, "attach a contribution") as meeting:
         try:
             contribution = meeting.attach(Path(args.file), args.agency, args.author)
         except (ContributionError, Refused) as error:
@@ -490,6 +494,7 @@ def _send(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.mail.circulate import SendError, deliver, ready_to_send, smtp_settings, subject
     from ctxtui.meeting.editing import Editor
     from ctxtui.meeting.meeting import describe_finding, load_previous
+    from ctxtui.meeting.service import story_so_far
     from ctxtui.storage.config import smtp_table
 
     try:
@@ -533,6 +538,7 @@ def _send(store: Store, args: argparse.Namespace) -> int:
                 nation=nation(),
                 previous=previous,
                 markdown_too=args.markdown,
+                story=story_so_far(store, conference),
             )
         except SendError as error:
             raise UserError(str(error)) from None
@@ -580,9 +586,11 @@ def _warn_of_flags(conference: Conference) -> None:
 
 def _export(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.meeting.meeting import load_previous
+    from ctxtui.meeting.service import story_so_far
 
     conference = store.load(args.id)
     previous, problem = load_previous(store, conference)
+    story = story_so_far(store, conference)
     if problem:
         _err(f"ctxtui: warning: {problem}")
     _warn_of_flags(conference)
@@ -590,13 +598,19 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     if args.out is not None and not args.out.strip():
         raise UserError("--out needs a file name (leave it out to write to standard output)")
     if not args.out and args.format in ("md", "json"):
-        data = render(conference, args.format, nation=chosen_nation, previous=previous)
+        data = render(conference, args.format, nation=chosen_nation, previous=previous, story=story)
         _audit(store, "export", conference.id, f"{args.format} to standard output")
         _out_bytes(data)
         return 0
     path = Path(args.out) if args.out else Path(default_file_name(conference, args.format))
     written = export_minutes(
-        conference, args.format, path, nation=chosen_nation, previous=previous, replace=args.force
+        conference,
+        args.format,
+        path,
+        nation=chosen_nation,
+        previous=previous,
+        replace=args.force,
+        story=story,
     )
     _audit(store, "export", conference.id, f"{args.format} {written.path}")
     if written.note:

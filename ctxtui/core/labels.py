@@ -43,6 +43,8 @@ SECTION_TITLES: dict[str, str] = {
     "distribution": "Distribution",
     "amendments": "Amendments",
     "confidentiality": "Confidentiality",
+    "story": "The context's story",
+    "closure": "Closure",
 }
 ATTENDANCE_LABELS: dict[str, str] = {
     "present": "Present",

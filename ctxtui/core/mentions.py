@@ -20,7 +20,6 @@ _LETTERS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
 _LETTERS_TABLE = str.maketrans(_LETTERS)
 
 
-
 def fold_char(char: str) -> str:
     """One character as the search compares it (lower case, no accents; "" for a mark)."""
     folded = unicodedata.normalize("NFKD", char.casefold())

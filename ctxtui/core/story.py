@@ -14,8 +14,8 @@ from typing import Any
 
 from ctxtui.core.scaling import summarise
 
-# Plan rows still to finish: what a closure leaves behind, and what "open" counts.
-STILL_OPEN = ("open", "in-progress", "not-done")
+# Plan rows never completed: what a closure summary lists as left behind.
+UNFINISHED = ("open", "in-progress", "not-done")
 
 
 @dataclass(frozen=True)
@@ -112,12 +112,14 @@ def facts_of_record(data: Mapping[str, Any]) -> Facts:
 def root_of(conference_id: str, links: Mapping[str, str | None]) -> str:
     """The first conference of the chain ``conference_id`` belongs to: followed back along
     ``previous_id`` while the one before is known (a loop stops where it closes)."""
+    path = [conference_id]
     seen = {conference_id}
     current = conference_id
     while (previous := links.get(current)) is not None and previous in links:
-        if previous in seen:
-            break
+        if previous in seen:  # a loop: every member of it answers with the same one
+            return min(path[path.index(previous) :])
         seen.add(previous)
+        path.append(previous)
         current = previous
     return current
 
@@ -158,7 +160,7 @@ class Story:
         """The plan rows of the last conference still to finish."""
         if not self.conferences:
             return ()
-        return tuple(r for r in self.conferences[-1].plan if r.status in STILL_OPEN)
+        return tuple(r for r in self.conferences[-1].plan if r.status in UNFINISHED)
 
     def trend(self) -> list[tuple[str, float]]:
         """(conference date, median score) for each conference with scores."""

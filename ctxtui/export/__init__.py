@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctxtui.core.record import Conference
+from ctxtui.core.story import Story
 from ctxtui.export.markdown import (
     MARKING,
     PLAN_COLUMNS,
@@ -19,6 +20,7 @@ from ctxtui.export.markdown import (
     default_file_name,
     to_markdown,
 )
+from ctxtui.export.story import minutes_story
 from ctxtui.storage.files import atomic_create, atomic_write, is_regular_or_absent
 
 FORMATS = ("md", "docx", "json")
@@ -35,26 +37,45 @@ class Written:
 
 
 def render(
-    conference: Conference, fmt: str, *, nation: str, previous: Conference | None = None
+    conference: Conference,
+    fmt: str,
+    *,
+    nation: str,
+    previous: Conference | None = None,
+    story: Story | None = None,
 ) -> bytes:
     """The file's bytes. Raises PandocUnavailable for DOCX when pandoc cannot run."""
     if fmt == "json":
         return (json.dumps(conference.to_dict(), ensure_ascii=False, indent=2) + "\n").encode()
-    markdown = to_markdown(conference, nation=nation, previous=previous)
+    markdown = to_markdown(conference, nation=nation, previous=previous, story=story)
     if fmt == "md":
         return markdown.encode("utf-8")
     if fmt == "docx":
-        from ctxtui.export.docx import markdown_to_docx
-        from ctxtui.export.layout import finish
-
-        return finish(
-            markdown_to_docx(markdown),
-            marking=MARKING,
-            landscape_heading=PLAN_HEADING,
-            landscape_from=SAFETY_PLAN_HEADING,  # one plan: its points and its table together
-            landscape_shares=[share for _name, _heading, share in PLAN_COLUMNS],
-        )
+        shown = story is not None and bool(minutes_story(conference, story))
+        return markdown_docx(markdown, story if shown else None)
     raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def markdown_docx(markdown: str, story: Story | None = None) -> bytes:
+    """A DOCX of minutes (or a summary) in our layout; with ``story``, its trend is drawn
+    as a picture after the story's table."""
+    from ctxtui.export.chart import trend_png
+    from ctxtui.export.docx import markdown_to_docx
+    from ctxtui.export.layout import Picture, finish
+    from ctxtui.export.story import STORY_HEADING, TREND_TITLE, chart_text
+
+    png = trend_png(story, TREND_TITLE) if story is not None else None
+    picture = None
+    if story is not None and png is not None:
+        picture = Picture(png, chart_text(story), TREND_TITLE, STORY_HEADING)
+    return finish(
+        markdown_to_docx(markdown),
+        marking=MARKING,
+        landscape_heading=PLAN_HEADING,
+        landscape_from=SAFETY_PLAN_HEADING,  # one plan: its points and its table together
+        landscape_shares=[share for _name, _heading, share in PLAN_COLUMNS],
+        picture=picture,
+    )
 
 
 def write_file(path: Path, data: bytes, *, replace: bool = False) -> None:
@@ -86,16 +107,19 @@ def export_minutes(
     nation: str,
     previous: Conference | None = None,
     replace: bool = False,
+    story: Story | None = None,
 ) -> Written:
     """Write one export. If DOCX cannot be made, the Markdown is written beside it instead."""
     from ctxtui.export.docx import PandocUnavailable
 
     try:
-        data = render(conference, fmt, nation=nation, previous=previous)
+        data = render(conference, fmt, nation=nation, previous=previous, story=story)
     except PandocUnavailable as error:
         fallback = path.with_suffix(".md")
         write_file(
-            fallback, render(conference, "md", nation=nation, previous=previous), replace=replace
+            fallback,
+            render(conference, "md", nation=nation, previous=previous, story=story),
+            replace=replace,
         )
         return Written(fallback, f"No DOCX: {error}. The Markdown minutes were written instead.")
     write_file(path, data, replace=replace)

@@ -11,16 +11,29 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Inches
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 A4_SHORT, A4_LONG = 11906, 16838  # twips
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture put after the first table under ``after_heading``, with its text
+    alternative (read out by a screen reader) and a short title."""
+
+    png: bytes
+    alt: str
+    title: str
+    after_heading: str
 
 
 def finish(
@@ -30,6 +43,7 @@ def finish(
     landscape_heading: str,
     landscape_shares: Sequence[int],
     landscape_from: str | None = None,
+    picture: Picture | None = None,
 ) -> bytes:
     """The DOCX ``data`` with the layout above applied. The landscape pages start at the heading
     ``landscape_from`` (else ``landscape_heading``) and end after the table under
@@ -41,9 +55,26 @@ def finish(
     _landscape_table_after(
         document, landscape_heading, landscape_shares, landscape_from or landscape_heading
     )
+    if picture is not None:
+        _add_picture(document, picture)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _add_picture(document: DocxDocument, picture: Picture) -> None:
+    heading = _heading(document, picture.after_heading)
+    if heading is None:
+        return
+    anchor = heading._p.getnext()
+    while anchor is not None and anchor.tag != qn("w:tbl"):
+        anchor = anchor.getnext()
+    paragraph = document.add_paragraph()
+    paragraph.add_run().add_picture(io.BytesIO(picture.png), width=Inches(6))
+    for properties in paragraph._p.iter(qn("wp:docPr")):
+        properties.set("descr", picture.alt)
+        properties.set("title", picture.title)
+    (anchor if anchor is not None else heading._p).addnext(paragraph._p)
 
 
 def _drop_marking(document: DocxDocument, marking: str) -> None:

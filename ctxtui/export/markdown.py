@@ -19,6 +19,7 @@ from ctxtui.core.labels import ACTION_LABELS, ATTENDANCE_LABELS, SECTION_TITLES,
 from ctxtui.core.record import ATTENDANCE, Action, Conference, Score, parse_date, strip_controls
 from ctxtui.core.review import match_carried
 from ctxtui.core.scaling import summarise
+from ctxtui.core.story import Story
 
 MARKING = "OFFICIAL-SENSITIVE"
 # Escaping only where a character could start markup, so the Markdown reads as typed
@@ -86,7 +87,7 @@ def table(headings: list[str], rows: list[list[str]], shares: list[int] | None =
     return "\n".join(lines)
 
 
-def _date(text: str) -> str:
+def day_text(text: str) -> str:
     """``2026-01-20`` as ``Tuesday 20 January 2026`` (or the text as it is)."""
     try:
         day = parse_date(text)
@@ -109,8 +110,12 @@ def to_markdown(
     *,
     nation: str = dates.DEFAULT_NATION,
     previous: Conference | None = None,
+    story: Story | None = None,
 ) -> str:
-    """The minutes, in the order partners expect to read them."""
+    """The minutes, in the order partners expect to read them (with the context's story
+    once it has more than one conference)."""
+    from ctxtui.export.story import closure_section, minutes_story
+
     c = conference
     out = [
         *_title(c),
@@ -127,9 +132,11 @@ def to_markdown(
     out += _text_section(SECTION_TITLES["voice"], c.discussion.voice)
     out += [f"## {TARGET_LABELS['safety_goals']}", "", *_bullets(c.safety_goals), ""]
     out += _scaling(c, previous)
-    if c.kind == "review" and previous is not None:
+    out += minutes_story(c, story)
+    if c.kind != "initial" and previous is not None:
         out += _carried_actions(c, previous)
     out += _plan(c)
+    out += closure_section(c.closure)
     out += _core_group_and_referrals(c)
     out += _contributions(c)
     out += _review_and_circulation(c, nation)
@@ -151,9 +158,11 @@ def _priorities(c: Conference) -> list[str]:
 
 def _title(c: Conference) -> list[str]:
     out = [f"**{MARKING}**", ""]
-    title = (
-        "Context conference minutes" if c.kind == "initial" else "Review context conference minutes"
-    )
+    title = {
+        "initial": "Context conference minutes",
+        "review": "Review context conference minutes",
+        "closure": "Closure context conference minutes",
+    }.get(c.kind, "Context conference minutes")
     out += [f"# {title}: {escape(c.context.name) or 'unnamed context'}", ""]
     if c.status == "draft":
         out += ["*Draft: these minutes have not been finalised.*", ""]
@@ -164,7 +173,7 @@ def _title(c: Conference) -> list[str]:
 
 def _details(c: Conference, previous: Conference | None) -> list[str]:
     d, r = c.dates, c.roles
-    when = _date(d.conference)
+    when = day_text(d.conference)
     if d.start_time or d.end_time:
         when = f"{when}, {d.start_time or '?'}–{d.end_time or '?'}".strip(", ")
     details = [
@@ -174,15 +183,15 @@ def _details(c: Conference, previous: Conference | None) -> list[str]:
         ["Venue", c.context.venue],
         ["Conference date and time", when],
         ["Assessment period", d.assessment_period],
-        ["Mapping meeting", _date(d.mapping_meeting)],
+        ["Mapping meeting", day_text(d.mapping_meeting)],
         ["Chair", r.chair],
         ["Lead practitioner / context assessor", r.lead_practitioner],
         ["Location lead", r.location_lead],
         ["Minute taker", r.minute_taker],
         ["Young people known to be affected", c.discussion.young_people_affected],
     ]
-    if c.kind == "review" and previous is not None:
-        details.append(["Reviews the conference of", _date(previous.dates.conference)])
+    if c.kind != "initial" and previous is not None:
+        details.append(["Reviews the conference of", day_text(previous.dates.conference)])
     return [_heading("details"), "", table(["Item", "Details"], details, [1, 3]), ""]
 
 
@@ -256,7 +265,7 @@ def _plan(c: Conference) -> list[str]:
         status = a.status + (f" – {a.progress}" if a.progress else "")
         when = a.timescale
         if a.due:
-            when = f"{when} (due {_date(a.due)})" if when else f"Due {_date(a.due)}"
+            when = f"{when} (due {day_text(a.due)})" if when else f"Due {day_text(a.due)}"
         cells = {**{name: getattr(a, name) for name, _h, _s in PLAN_COLUMNS}, "timescale": when}
         rows.append([*(cells[name] for name, _h, _s in PLAN_COLUMNS[:-1]), status])
     return [*out, table([h for _, h, _ in PLAN_COLUMNS], rows, [s for _, _, s in PLAN_COLUMNS]), ""]
@@ -269,7 +278,7 @@ def _core_group_and_referrals(c: Conference) -> list[str]:
     out += [_heading("referrals"), ""]
     if not c.referrals:
         return [*out, "None recorded.", ""]
-    rows = [[x.agency, _date(x.date), x.note] for x in c.referrals]
+    rows = [[x.agency, day_text(x.date), x.note] for x in c.referrals]
     return [*out, table(["Agency", "Date", "Note"], rows, [3, 2, 6]), ""]
 
 
@@ -277,7 +286,7 @@ def _contributions(c: Conference) -> list[str]:
     """Who sent the chair a written contribution, and when: never what it said."""
     if not c.contributions:
         return []
-    rows = [[x.agency, x.author, _date(x.received[:10])] for x in c.contributions]
+    rows = [[x.agency, x.author, day_text(x.received[:10])] for x in c.contributions]
     return [
         _heading("contributions"),
         "",
@@ -293,14 +302,13 @@ def _review_and_circulation(c: Conference, nation: str) -> list[str]:
         parse_date(d.review) if d.review else (dates.default_review(held, nation) if held else None)
     )
     out = [_heading("review"), ""]
-    out += [f"- Review conference: {_date(review.isoformat()) if review else 'to be arranged'}"]
+    out += [f"- Review conference: {day_text(review.isoformat()) if review else 'to be arranged'}"]
     warning = dates.review_warning(held, review, nation)
     if warning:
         out += [f"- {escape(warning)}"]
     if held:
-        out += [
-            f"- Minutes to be circulated by: {_date(dates.minutes_due(held, nation).isoformat())}"
-        ]
+        by = dates.minutes_due(held, nation).isoformat()
+        out += [f"- Minutes to be circulated by: {day_text(by)}"]
     for sent in c.circulated:
         out += [f"- Circulated {escape(sent.at.replace('T', ' '))} to {len(sent.to)} recipient(s)"]
     out += [""]
@@ -348,7 +356,7 @@ def _due_text(action: Action, today: dt.date | None) -> str:
     if not action.due:
         return ""
     late = today is not None and action_overdue(action, today)
-    return _date(action.due) + (" (overdue)" if late else "")
+    return day_text(action.due) + (" (overdue)" if late else "")
 
 
 def _text_section(title: str, text: str) -> list[str]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ctxtui.core.record import Conference, Recipient, strip_controls
+from ctxtui.core.story import Story
 from ctxtui.export.markdown import MARKING, default_file_name
 
 SECURITY = ("starttls", "tls", "none")
@@ -297,6 +298,7 @@ def deliver(
     nation: str,
     previous: Conference | None = None,
     markdown_too: bool = False,
+    story: Story | None = None,
 ) -> Sent:
     """Make the DOCX (and the Markdown) of ``conference`` and send them (safe in a worker
     thread: it reads only the copy it is given)."""
@@ -304,11 +306,11 @@ def deliver(
     from ctxtui.export.docx import PandocUnavailable
 
     try:
-        docx = render(conference, "docx", nation=nation, previous=previous)
+        docx = render(conference, "docx", nation=nation, previous=previous, story=story)
     except PandocUnavailable as error:
         raise SendError(f"the DOCX cannot be made ({error}); nothing was sent") from None
     markdown = (
-        render(conference, "md", nation=nation, previous=previous).decode("utf-8")
+        render(conference, "md", nation=nation, previous=previous, story=story).decode("utf-8")
         if markdown_too
         else None
     )

@@ -37,6 +37,7 @@ from ctxtui.storage.rescue import clear_rescue, find_rescue, write_rescue
 from ctxtui.storage.store import Store
 
 if TYPE_CHECKING:  # mail and privacy code load when first needed, not at start-up
+    from ctxtui.core.report import ServiceReport
     from ctxtui.core.story import Story
     from ctxtui.guard.privacy import Finding, Hit
     from ctxtui.mail.circulate import Sent, SmtpSettings
@@ -254,13 +255,24 @@ class Meeting:
 
     def markdown(self) -> str:
         previous, _problem = self.previous()
-        return to_markdown(self.conference, nation=self.nation, previous=previous)
+        story = self.story_so_far(self.conference)
+        return to_markdown(self.conference, nation=self.nation, previous=previous, story=story)
+
+    def story_so_far(self, conference: Conference) -> Story | None:
+        """The context's story up to this conference (None for a first conference)."""
+        return service.story_so_far(self.store, conference)
 
     def export(self, snapshot: Conference, fmt: str, path: Path, *, replace: bool) -> Written:
         """Write one export of ``snapshot`` (safe in a worker thread: reads no live state)."""
         previous, _problem = self.previous()
         written = export_minutes(
-            snapshot, fmt, path, nation=self.nation, previous=previous, replace=replace
+            snapshot,
+            fmt,
+            path,
+            nation=self.nation,
+            previous=previous,
+            replace=replace,
+            story=self.story_so_far(snapshot),
         )
         self.store.audit.record("export", snapshot.id, f"{fmt} {written.path}")
         return written
@@ -287,7 +299,8 @@ class Meeting:
         from ctxtui.mail.circulate import deliver
 
         previous, _problem = self.previous()
-        return deliver(snapshot, settings, to, nation=self.nation, previous=previous)
+        story = self.story_so_far(snapshot)
+        return deliver(snapshot, settings, to, nation=self.nation, previous=previous, story=story)
 
     def record_sent(self, sent: Sent, at: str) -> bool:
         """Record who got the minutes and save at once; False if the save failed."""
@@ -327,6 +340,17 @@ class Meeting:
     def amend(self, reason: str) -> bool:
         self.editor.amend(reason)
         self.store.audit.record("amend", self.conference.id)  # the reason is minute text: not here
+        return self.autosaver.flush()
+
+    def close_context(self, outcome: str, reason: str, agreed_by: list[str], on: str) -> bool:
+        """Record the closure of the context at this conference and save at once."""
+        self.editor.close_context(outcome, reason, agreed_by, on)
+        self.store.audit.record("close", self.conference.id, outcome)
+        return self.autosaver.flush()
+
+    def reopen_context(self, reason: str) -> bool:
+        self.editor.reopen_context(reason)
+        self.store.audit.record("reopen", self.conference.id)  # the reason is minute text
         return self.autosaver.flush()
 
     def board_command(self) -> str:
@@ -476,6 +500,30 @@ class Conferences:
         self, ids: list[str], text: str, replacement: str, reason: str, only: str | None = None
     ) -> service.Redaction:
         return service.redact(self.store, ids, text, replacement, reason, only=only)
+
+    def write_closure_summary(self, conference_id: str, folder: Path | None = None) -> list[Path]:
+        """The closure summary as Markdown and DOCX in ``folder`` (the current one); the
+        files written. A file already there is refused, never replaced."""
+        from ctxtui.export import write_file
+
+        written = []
+        for fmt in ("md", "docx"):
+            name, data = service.closure_summary_file(self.store, conference_id, fmt)
+            path = (folder or Path.cwd()) / name
+            write_file(path, data)
+            written.append(path)
+        return written
+
+    def report(self, start: dt.date, end: dt.date) -> ServiceReport:
+        return service.service_report_of(self.store, start, end, self.nation)
+
+    def write_report(self, report: ServiceReport, fmt: str, folder: Path | None = None) -> Path:
+        """The report as a file in ``folder`` (the current one); never over an existing one."""
+        from ctxtui.export import write_file
+
+        path = (folder or Path.cwd()) / service.report_file_name(report, fmt)
+        write_file(path, service.report_bytes(report, fmt))
+        return path
 
     def chain_of(self, conference_id: str) -> list[str]:
         return service.chain_of(self.store, conference_id)

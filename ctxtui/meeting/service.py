@@ -5,10 +5,15 @@ here; no UI.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 
+from ctxtui.core.ids import slugify
 from ctxtui.core.mentions import Finder
+from ctxtui.core.record import Conference
+from ctxtui.core.report import ServiceReport, service_report
 from ctxtui.core.retention import PastRetention, past_retention
 from ctxtui.core.rules import Refused
 from ctxtui.core.story import Facts, Story, chain_ids, facts_of_record
@@ -17,6 +22,8 @@ from ctxtui.storage.audit import HANDED_OUT, Event, describe_event
 from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.search import Mention, redact_copies, search
 from ctxtui.storage.store import Store
+
+MAX_CHAIN = 200  # conferences followed back: a loop of previous_ids stops here
 
 
 def chain_of(store: Store, conference_id: str) -> list[str]:
@@ -42,6 +49,71 @@ def load_story(store: Store, conference_id: str, live: Facts | None = None) -> S
         except StoreError:
             continue  # an unreadable member: the listing names it
     return Story(tuple(facts))
+
+
+def story_so_far(store: Store, conference: Conference) -> Story | None:
+    """The chain up to and including ``conference`` (as it is now, unsaved changes too),
+    back along ``previous_id``: what its minutes tell of the context's story. None for a
+    first conference."""
+    if not conference.previous_id:
+        return None
+    facts = [facts_of_record(conference.to_dict())]
+    seen = {conference.id}
+    previous: str | None = conference.previous_id
+    while previous and previous not in seen and len(seen) < MAX_CHAIN:
+        seen.add(previous)
+        try:
+            earlier = facts_of_record(store.raw(previous))
+        except StoreError:
+            break  # the minutes say the previous conference is not available
+        facts.append(earlier)
+        previous = earlier.previous_id
+    return Story(tuple(reversed(facts)))
+
+
+def closure_summary_file(store: Store, conference_id: str, fmt: str) -> tuple[str, bytes]:
+    """The closure summary of the chain ``conference_id`` is in: a file name and its bytes
+    (``fmt`` md or docx)."""
+    from ctxtui.export import markdown_docx
+    from ctxtui.export.story import closure_summary
+
+    story = load_story(store, conference_id)
+    text = closure_summary(story)
+    last = story.conferences[-1]
+    name = f"{last.held or 'undated'}-{slugify(last.context) or 'context'}-closure-summary.{fmt}"
+    if fmt == "md":
+        return name, text.encode("utf-8")
+    store.audit.record("export", conference_id, f"closure summary {fmt} {name}")
+    return name, markdown_docx(text, story)
+
+
+def service_report_of(store: Store, start: dt.date, end: dt.date, nation: str) -> ServiceReport:
+    """The service report for ``start`` to ``end`` from every stored record."""
+    facts = []
+    for summary in store.list().summaries:
+        try:
+            facts.append(facts_of_record(store.raw(summary.id)))
+        except StoreError:
+            continue  # the listing names what cannot be read
+    store.audit.record("report", "", f"{start.isoformat()} to {end.isoformat()}")
+    return service_report(facts, start, end, nation)
+
+
+def report_file_name(report: ServiceReport, fmt: str) -> str:
+    return f"service-report-{report.start.isoformat()}-to-{report.end.isoformat()}.{fmt}"
+
+
+def report_bytes(report: ServiceReport, fmt: str) -> bytes:
+    """The report as Markdown, DOCX or CSV."""
+    from ctxtui.export import markdown_docx
+    from ctxtui.export.story import report_csv_rows, report_markdown
+
+    if fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(report_csv_rows(report))
+        return out.getvalue().encode("utf-8")
+    text = report_markdown(report)
+    return text.encode("utf-8") if fmt == "md" else markdown_docx(text)
 
 
 def find_mentions(store: Store, text: str, chain_of_id: str | None = None) -> list[Mention]:

@@ -109,6 +109,18 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination("Finalise", "Mark the minutes final and read-only", "finalise", "f"),
     Destination("Amend", "Reopen final minutes for a recorded change", "amend", "m"),
     Destination(
+        "Close the context",
+        "Record the decision to close the context (again to reopen it)",
+        "close_context",
+        "x",
+    ),
+    Destination(
+        "Story of the context",
+        "Every conference of the chain, the scaling trend as a chart, the closure",
+        "story",
+        "z",
+    ),
+    Destination(
         "Invitations",
         "Mail the invitation, with a calendar entry, to the attendees",
         "invite",
@@ -160,6 +172,21 @@ HOME_DESTINATIONS: tuple[Destination, ...] = (
         "closure",
         keys="ctrl+k",
         short="Closure",
+    ),
+    Destination(
+        "Story of the context",
+        "The highlighted context's conferences, scaling trend and closure",
+        "story",
+        keys="f3",
+        shown=True,
+        short="Story",
+    ),
+    Destination(
+        "Service report",
+        "Conferences, timeliness, actions by agency and scaling change for a period",
+        "report",
+        keys="f4",
+        short="Report",
     ),
     Destination(
         "Search records",

@@ -468,6 +468,19 @@ class ConferenceScreen(MeetingScreen):
 
         amend(self, self.meeting, self._back)
 
+    def action_close_context(self) -> None:
+        from ctxtui.screens.finalise import close_context
+
+        close_context(self, self.meeting, self._back)
+
+    def action_story(self) -> None:
+        from ctxtui.meeting.meeting import Conferences
+        from ctxtui.screens.story import StoryScreen
+
+        self.meeting.flush()  # the story reads the stored records: this one as typed
+        conferences = Conferences(self.meeting.store, self.meeting.now)
+        self.app.push_screen(StoryScreen(conferences, self.meeting.conference.id))
+
     def action_board(self) -> None:
         """The board runs in a second terminal: tell the chair the command to type there."""
         from ctxtui.screens.dialogs import ConfirmDialog

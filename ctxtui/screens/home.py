@@ -152,7 +152,7 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Delete and Review are hidden while no conference is highlighted (an empty list)."""
-        if action in ("delete", "review", "closure"):
+        if action in ("delete", "review", "closure", "story"):
             return self._selected_id() is not None
         return True
 
@@ -239,6 +239,18 @@ class HomeScreen(Screen[None]):
         from ctxtui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.conferences), lambda _: self.refresh_list())
+
+    def action_story(self) -> None:
+        from ctxtui.screens.story import StoryScreen
+
+        conference_id = self._selected_id()
+        if conference_id:
+            self.app.push_screen(StoryScreen(self.conferences, conference_id))
+
+    def action_report(self) -> None:
+        from ctxtui.screens.report import ask_for_report
+
+        ask_for_report(self, self.conferences)
 
     def action_closure(self) -> None:
         """Start a closure conference after the highlighted one, and open it."""

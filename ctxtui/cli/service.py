@@ -1,0 +1,131 @@
+"""The commands across a context's chain and the whole service: ``story`` (the closure
+summary), ``close`` and ``reopen`` (the closure decision) and ``report`` (the service report
+for a period)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ctxtui.cli.output import UserError, _out, _out_bytes
+from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS
+from ctxtui.core.record import CLOSURE_OUTCOMES
+from ctxtui.core.rules import Refused
+from ctxtui.storage.store import Store
+
+COMMANDS = ("story", "close", "reopen", "report")
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    story = commands.add_parser(
+        "story",
+        parents=[common],
+        help="the context's story: every conference of ID's chain, the trend, the closure",
+        description="Prints the closure summary as Markdown; --format docx writes it with the "
+        "scaling trend drawn as a chart.",
+    )
+    story.add_argument("id")
+    story.add_argument("--format", choices=("md", "docx"), default="md")
+    story.add_argument("--out", metavar="PATH", help="file to write (docx: default name here)")
+
+    close = commands.add_parser(
+        "close",
+        parents=[common],
+        help="record the decision to close the context at conference ID",
+        description="Outcomes: "
+        + "; ".join(f"{k}: {v}" for k, v in CLOSURE_OUTCOME_LABELS.items())
+        + ". Final minutes must be amended first.",
+    )
+    close.add_argument("id")
+    close.add_argument("--outcome", required=True, choices=CLOSURE_OUTCOMES)
+    close.add_argument("--reason", default="", help="why (needed for 'other')")
+    close.add_argument("--agreed-by", default="", help="who agreed, separated by commas")
+    close.add_argument("--date", default="", metavar="YYYY-MM-DD", help="default: the conference's")
+
+    reopen = commands.add_parser(
+        "reopen", parents=[common], help="take back a closure (an amendment if final)"
+    )
+    reopen.add_argument("id")
+    reopen.add_argument("--reason", required=True)
+
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help="the service report for a period",
+        description="Conferences held by context type and kind; minutes out within one working "
+        "day; reviews held by their due date; actions done and overdue by agency; contexts "
+        "opened and closed; the median scaling change per chain.",
+    )
+    report.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--format", choices=("md", "docx", "csv"), default="md")
+    report.add_argument("--out", metavar="PATH", help="file to write (docx: default name here)")
+
+
+def run(store: Store, args: argparse.Namespace) -> int:
+    if args.command == "story":
+        return _story(store, args)
+    if args.command == "report":
+        return _report(store, args)
+    return _closure(store, args)
+
+
+def _write(name: str, data: bytes, fmt: str, out: str | None) -> None:
+    from ctxtui.export import write_file
+
+    if fmt in ("md", "csv") and not out:
+        _out_bytes(data)
+        return
+    path = Path(out) if out else Path(name)
+    write_file(path, data)
+    _out(path)
+
+
+def _story(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.meeting.service import closure_summary_file
+
+    name, data = closure_summary_file(store, args.id, args.format)
+    _write(name, data, args.format, args.out)
+    return 0
+
+
+def _report(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.meeting.service import report_bytes, report_file_name, service_report_of
+    from ctxtui.storage.config import nation
+
+    try:
+        start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
+    except ValueError:
+        raise UserError("give --from and --to as YYYY-MM-DD") from None
+    if end < start:
+        raise UserError("the period ends (--to) before it starts (--from)")
+    report = service_report_of(store, start, end, nation())
+    _write(
+        report_file_name(report, args.format),
+        report_bytes(report, args.format),
+        args.format,
+        args.out,
+    )
+    return 0
+
+
+def _closure(store: Store, args: argparse.Namespace) -> int:
+    from ctxtui.cli.main import writable_meeting
+
+    doing = "close the context" if args.command == "close" else "reopen the context"
+    with writable_meeting(store, args.id, doing) as meeting:
+        try:
+            if args.command == "close":
+                agreed = [n.strip() for n in args.agreed_by.split(",") if n.strip()]
+                saved = meeting.close_context(args.outcome, args.reason, agreed, args.date)
+            else:
+                saved = meeting.reopen_context(args.reason)
+        except Refused as error:
+            raise UserError(str(error)) from None
+        if not saved:
+            raise UserError(f"not saved: {meeting.autosaver.error}")
+        closure = meeting.conference.closure
+    _out(f"Closed on {closure.date}." if closure.outcome else "Reopened.")
+    return 0
