@@ -20,10 +20,11 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ctxtui.core import due
 from ctxtui.core.record import CONTEXT_TYPES, KINDS, Action
-from ctxtui.core.story import Facts, chains
+from ctxtui.core.story import Facts, chains, root_of
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,39 @@ def service_report(
             report.changes.append(medians[-1] - medians[0])
     report.agencies = [AgencyActions(agency, *counts) for agency, counts in sorted(totals.items())]
     return report
+
+
+class Listed(Protocol):
+    """What choosing the records for a report reads of each stored conference (a listing's
+    summary has it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def previous_id(self) -> str | None: ...
+    @property
+    def conference(self) -> str: ...
+    @property
+    def closed(self) -> str: ...
+
+
+def ids_for_report(listed: Iterable[Listed], start: dt.date, end: dt.date) -> list[str]:
+    """The conferences a report for ``start`` to ``end`` reads: every one held by the end of
+    the period in a chain that held one in it, and any closed in it (the rest cannot change
+    a figure, so 10,000 stored cost only what the period touches)."""
+    everyone = list(listed)
+    links = {s.id: s.previous_id for s in everyone}
+    touched = {root_of(s.id, links) for s in everyone if _in(s.conference, start, end)}
+    return [
+        s.id
+        for s in everyone
+        if _in(s.closed, start, end)
+        or (
+            root_of(s.id, links) in touched
+            and (held := due.date_or_none(s.conference)) is not None
+            and held <= end
+        )
+    ]
 
 
 def _count_minutes(report: ServiceReport, f: Facts, nation: str) -> None:

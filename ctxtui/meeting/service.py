@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ctxtui.core.ids import slugify
 from ctxtui.core.mentions import Finder
 from ctxtui.core.record import Conference
-from ctxtui.core.report import ServiceReport, service_report
+from ctxtui.core.report import ServiceReport, ids_for_report, service_report
 from ctxtui.core.retention import PastRetention, past_retention
 from ctxtui.core.rules import Refused
 from ctxtui.core.story import Facts, Story, chain_ids, facts_of_record
@@ -89,12 +89,8 @@ def closure_summary_file(store: Store, conference_id: str, fmt: str) -> tuple[st
 
 def service_report_of(store: Store, start: dt.date, end: dt.date, nation: str) -> ServiceReport:
     """The service report for ``start`` to ``end`` from every stored record."""
-    facts = []
-    for summary in store.list().summaries:
-        try:
-            facts.append(facts_of_record(store.raw(summary.id)))
-        except StoreError:
-            continue  # the listing names what cannot be read
+    needed = ids_for_report(store.list().summaries, start, end)
+    facts = [facts_of_record(record) for record in store.raw_records(needed)]
     store.audit.record("report", "", f"{start.isoformat()} to {end.isoformat()}")
     return service_report(facts, start, end, nation)
 

@@ -16,6 +16,7 @@ import builtins
 import contextlib
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,18 @@ class Store:
         if not path.exists():
             raise StoreError(f"There is no conference {conference_id!r}.")
         return record_of_file(path)
+
+    def raw_records(self, conference_ids: builtins.list[str]) -> Iterator[dict[str, Any]]:
+        """The stored records of these conferences as in their files, skipping any that
+        cannot be read now (the listing names those)."""
+        folder = str(self.folder)
+        for conference_id in conference_ids:
+            if not ID_PATTERN.fullmatch(conference_id):
+                continue
+            try:
+                yield record_of_file(os.path.join(folder, f"{conference_id}.json"))
+            except StoreError:
+                continue
 
     def list(self) -> Listing:
         """Every readable conference, newest first, and a Problem for each file that is not."""
