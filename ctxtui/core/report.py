@@ -20,11 +20,10 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from ctxtui.core import due
 from ctxtui.core.record import CONTEXT_TYPES, KINDS, Action
-from ctxtui.core.story import Facts, chains, root_of
+from ctxtui.core.story import Facts, Listed, chains, root_of
 
 
 @dataclass(frozen=True)
@@ -123,20 +122,6 @@ def service_report(
             report.changes.append(medians[-1] - medians[0])
     report.agencies = [AgencyActions(agency, *counts) for agency, counts in sorted(totals.items())]
     return report
-
-
-class Listed(Protocol):
-    """What choosing the records for a report reads of each stored conference (a listing's
-    summary has it)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def previous_id(self) -> str | None: ...
-    @property
-    def conference(self) -> str: ...
-    @property
-    def closed(self) -> str: ...
 
 
 def ids_for_report(listed: Iterable[Listed], start: dt.date, end: dt.date) -> list[str]:

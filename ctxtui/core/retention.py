@@ -11,20 +11,12 @@ from typing import Protocol
 
 from ctxtui.core.dates import add_months
 from ctxtui.core.due import date_or_none
-from ctxtui.core.story import root_of
+from ctxtui.core.story import Listed, root_of
 
 
-class Member(Protocol):
+class Member(Listed, Protocol):
     """What retention needs of each stored conference (a listing's summary has it)."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def previous_id(self) -> str | None: ...
-    @property
-    def conference(self) -> str: ...
-    @property
-    def closed(self) -> str: ...
     @property
     def type(self) -> str: ...
     @property

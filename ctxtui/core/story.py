@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from ctxtui.core.scaling import summarise
 
@@ -107,6 +107,19 @@ def facts_of_record(data: Mapping[str, Any]) -> Facts:
         closure_agreed_by=tuple(n for n in _list(closure, "agreed_by") if isinstance(n, str)),
         closure_date=_text(closure, "date"),
     )
+
+
+class Listed(Protocol):
+    """What the chain rules read of each stored conference (a listing's summary has it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def previous_id(self) -> str | None: ...
+    @property
+    def conference(self) -> str: ...
+    @property
+    def closed(self) -> str: ...
 
 
 def root_of(conference_id: str, links: Mapping[str, str | None]) -> str:
