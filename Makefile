@@ -18,11 +18,11 @@ $(VENV)/bin/python:
 $(APP_STAMP): pyproject.toml
 	@bash .ci/python-check $(PYTHON) $(VENV)
 	$(MAKE) --no-print-directory $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[pdf]'
 	touch $(APP_STAMP)
 
 $(TEST_STAMP): pyproject.toml $(APP_STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
 	touch $(TEST_STAMP)
 
 run: install-app  ## open the app on the demo conference

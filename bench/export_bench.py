@@ -56,4 +56,13 @@ def run() -> list[str]:
         rounds=5,
     )
     print(f"md+docx of the big conference: {ours:.3f} s; one bare pandoc run: {bare:.3f} s")
-    return [summary("export_md_docx", f"{ours:.3f}s", ours / bare, 1.3)]
+    lines = [summary("export_md_docx", f"{ours:.3f}s", ours / bare, 1.3)]
+    render(conference, "pdf", nation="england-and-wales")  # warm up
+    pdf, docx = compare(
+        lambda: render(conference, "pdf", nation="england-and-wales"),
+        lambda: render(conference, "docx", nation="england-and-wales"),
+        rounds=5,
+    )
+    print(f"pdf of the big conference: {pdf:.3f} s; its docx: {docx:.3f} s")
+    lines.append(summary("export_pdf_vs_docx", f"{pdf:.3f}s", pdf / docx, 1.5))
+    return lines

@@ -100,9 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         metavar="PATH",
         help="file to write (default: standard output for md and json, "
-        "YYYY-MM-DD-<context>-minutes.docx here for docx)",
+        "YYYY-MM-DD-<context>-minutes.docx or .pdf here for docx and pdf)",
     )
     export.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    export.add_argument(
+        "--archive", action="store_true", help="pdf: PDF/A-2b for archives, as well as PDF/UA-1"
+    )
     review = commands.add_parser(
         "review", parents=[common], help="start a review conference from ID; prints its id"
     )
@@ -184,6 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="send despite open flags or an unfinished names check (recorded in the conference)",
     )
     send.add_argument("--markdown", action="store_true", help="attach the Markdown as well")
+    send.add_argument(
+        "--pdf", action="store_true", help="attach the tagged PDF as well ([smtp] formats too)"
+    )
     send.add_argument(
         "--dry-run", action="store_true", help="say who would get what, and send nothing"
     )
@@ -539,6 +545,7 @@ def _send(store: Store, args: argparse.Namespace) -> int:
                 previous=previous,
                 markdown_too=args.markdown,
                 story=story_so_far(store, conference),
+                pdf_too=args.pdf,
             )
         except SendError as error:
             raise UserError(str(error)) from None
@@ -597,6 +604,8 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     chosen_nation = nation()
     if args.out is not None and not args.out.strip():
         raise UserError("--out needs a file name (leave it out to write to standard output)")
+    if args.archive and args.format != "pdf":
+        raise UserError("--archive is for --format pdf")
     if not args.out and args.format in ("md", "json"):
         data = render(conference, args.format, nation=chosen_nation, previous=previous, story=story)
         _audit(store, "export", conference.id, f"{args.format} to standard output")
@@ -611,6 +620,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         previous=previous,
         replace=args.force,
         story=story,
+        archive=args.archive,
     )
     _audit(store, "export", conference.id, f"{args.format} {written.path}")
     if written.note:

@@ -18,12 +18,13 @@ from ctxtui.export.markdown import (
     PLAN_HEADING,
     SAFETY_PLAN_HEADING,
     default_file_name,
+    document_title,
     to_markdown,
 )
 from ctxtui.export.story import minutes_story
 from ctxtui.storage.files import atomic_create, atomic_write, is_regular_or_absent
 
-FORMATS = ("md", "docx", "json")
+FORMATS = ("md", "docx", "pdf", "json")
 
 
 class ExportError(Exception):
@@ -43,31 +44,62 @@ def render(
     nation: str,
     previous: Conference | None = None,
     story: Story | None = None,
+    archive: bool = False,
 ) -> bytes:
-    """The file's bytes. Raises PandocUnavailable for DOCX when pandoc cannot run."""
+    """The file's bytes. Raises PandocUnavailable for DOCX and PDF when pandoc cannot run,
+    PdfUnavailable when the PDF cannot be made; ``archive``: PDF/A-2b as well as PDF/UA-1."""
     if fmt == "json":
         return (json.dumps(conference.to_dict(), ensure_ascii=False, indent=2) + "\n").encode()
     markdown = to_markdown(conference, nation=nation, previous=previous, story=story)
     if fmt == "md":
         return markdown.encode("utf-8")
+    shown = story if story is not None and minutes_story(conference, story) else None
     if fmt == "docx":
-        shown = story is not None and bool(minutes_story(conference, story))
-        return markdown_docx(markdown, story if shown else None)
+        return markdown_docx(markdown, document_title(conference), shown)
+    if fmt == "pdf":
+        return markdown_pdf(markdown, document_title(conference), shown, archive=archive)
     raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-def markdown_docx(markdown: str, story: Story | None = None) -> bytes:
-    """A DOCX of minutes (or a summary) in our layout; with ``story``, its trend is drawn
-    as a picture after the story's table."""
+def _chart(story: Story | None) -> tuple[bytes, str, str] | None:
+    """The trend picture of ``story``: (PNG, its text alternative, the heading it follows)."""
     from ctxtui.export.chart import trend_png
-    from ctxtui.export.docx import markdown_to_docx
-    from ctxtui.export.layout import Picture, finish
     from ctxtui.export.story import STORY_HEADING, TREND_TITLE, chart_text
 
     png = trend_png(story, TREND_TITLE) if story is not None else None
-    picture = None
-    if story is not None and png is not None:
-        picture = Picture(png, chart_text(story), TREND_TITLE, STORY_HEADING)
+    if story is None or png is None:
+        return None
+    return png, chart_text(story), STORY_HEADING
+
+
+def markdown_pdf(
+    markdown: str, title: str, story: Story | None = None, *, archive: bool = False
+) -> bytes:
+    """A tagged PDF of minutes (or a summary) in the DOCX's layout."""
+    from ctxtui.export.pdf import markdown_to_pdf
+    from ctxtui.export.reference import FOOTER
+
+    return markdown_to_pdf(
+        markdown,
+        title=title,
+        marking=MARKING,
+        footer=FOOTER,
+        landscape_from=SAFETY_PLAN_HEADING,
+        landscape_heading=PLAN_HEADING,
+        archive=archive,
+        chart=_chart(story),
+    )
+
+
+def markdown_docx(markdown: str, title: str, story: Story | None = None) -> bytes:
+    """A DOCX of minutes (or a summary) in our layout; with ``story``, its trend is drawn
+    as a picture after the story's table."""
+    from ctxtui.export.docx import markdown_to_docx
+    from ctxtui.export.layout import Picture, finish
+    from ctxtui.export.story import TREND_TITLE
+
+    chart = _chart(story)
+    picture = Picture(chart[0], chart[1], TREND_TITLE, chart[2]) if chart else None
     return finish(
         markdown_to_docx(markdown),
         marking=MARKING,
@@ -75,6 +107,7 @@ def markdown_docx(markdown: str, story: Story | None = None) -> bytes:
         landscape_from=SAFETY_PLAN_HEADING,  # one plan: its points and its table together
         landscape_shares=[share for _name, _heading, share in PLAN_COLUMNS],
         picture=picture,
+        title=title,
     )
 
 
@@ -108,12 +141,18 @@ def export_minutes(
     previous: Conference | None = None,
     replace: bool = False,
     story: Story | None = None,
+    archive: bool = False,
 ) -> Written:
     """Write one export. If DOCX cannot be made, the Markdown is written beside it instead."""
     from ctxtui.export.docx import PandocUnavailable
+    from ctxtui.export.pdf import PdfUnavailable
 
     try:
-        data = render(conference, fmt, nation=nation, previous=previous, story=story)
+        data = render(
+            conference, fmt, nation=nation, previous=previous, story=story, archive=archive
+        )
+    except PdfUnavailable as error:
+        raise ExportError(str(error)) from None
     except PandocUnavailable as error:
         fallback = path.with_suffix(".md")
         write_file(

@@ -10,7 +10,8 @@ import tempfile
 from pathlib import Path
 
 # "smart" off too: straight quotes, "--" and "..." stay exactly as typed
-READER = "markdown-raw_html-raw_attribute-raw_tex-smart"
+# citations off too: "@name" is text, never a reference to a bibliography
+READER = "markdown-raw_html-raw_attribute-raw_tex-smart-citations"
 # The style sheet pandoc applies; built by reference.py, shipped with the package.
 REFERENCE = Path(__file__).with_name("reference.docx")
 

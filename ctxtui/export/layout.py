@@ -44,11 +44,14 @@ def finish(
     landscape_shares: Sequence[int],
     landscape_from: str | None = None,
     picture: Picture | None = None,
+    title: str = "",
+    language: str = "en-GB",
 ) -> bytes:
     """The DOCX ``data`` with the layout above applied. The landscape pages start at the heading
     ``landscape_from`` (else ``landscape_heading``) and end after the table under
     ``landscape_heading``."""
     document = Document(io.BytesIO(data))
+    _describe(document, title, language)
     _drop_marking(document, marking)
     for table in document.tables:
         _keep_rows_whole(table)
@@ -60,6 +63,29 @@ def finish(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _describe(document: DocxDocument, title: str, language: str) -> None:
+    """The title and language a screen reader announces: in the document's properties, and
+    as the language of every run that does not set its own."""
+    document.core_properties.title = title
+    document.core_properties.language = language
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        properties.append(lang)
+    lang.set(qn("w:val"), language)
 
 
 def _add_picture(document: DocxDocument, picture: Picture) -> None:

@@ -156,14 +156,22 @@ def _priorities(c: Conference) -> list[str]:
     return [_heading("priorities"), "", *_bullets(c.priorities), ""]
 
 
+MINUTES_TITLES = {
+    "initial": "Context conference minutes",
+    "review": "Review context conference minutes",
+    "closure": "Closure context conference minutes",
+}
+
+
+def document_title(c: Conference, name: str | None = None) -> str:
+    """The minutes' title as plain text (the heading, and the PDF's and DOCX's title)."""
+    kind = MINUTES_TITLES.get(c.kind, MINUTES_TITLES["initial"])
+    return f"{kind}: {name if name is not None else c.context.name or 'unnamed context'}"
+
+
 def _title(c: Conference) -> list[str]:
     out = [f"**{MARKING}**", ""]
-    title = {
-        "initial": "Context conference minutes",
-        "review": "Review context conference minutes",
-        "closure": "Closure context conference minutes",
-    }.get(c.kind, "Context conference minutes")
-    out += [f"# {title}: {escape(c.context.name) or 'unnamed context'}", ""]
+    out += [f"# {document_title(c, escape(c.context.name) or 'unnamed context')}", ""]
     if c.status == "draft":
         out += ["*Draft: these minutes have not been finalised.*", ""]
     elif c.finalised_at:

@@ -35,6 +35,9 @@ class SendError(Exception):
     """The minutes could not be sent; the message says why in one sentence."""
 
 
+MAIL_FORMATS = ("docx", "pdf")
+
+
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
@@ -44,6 +47,7 @@ class SmtpSettings:
     username: str = ""
     password_file: str = ""
     ca_file: str = ""  # a council's own certificate authority, if its relay uses one
+    formats: tuple[str, ...] = ("docx",)  # what the minutes go as: docx, pdf or both
 
     def describe(self) -> str:
         return f"{self.host}:{self.port} ({self.security})"
@@ -55,7 +59,7 @@ def smtp_settings(table: Mapping[str, Any] | None) -> SmtpSettings:
         raise SendError(
             "no mail relay is set up: add an [smtp] table (host, from) to the config file"
         )
-    known = {"host", "port", "security", "username", "password_file", "from", "ca_file"}
+    known = {"host", "port", "security", "username", "password_file", "from", "ca_file", "formats"}
     unknown = set(table) - known
     if unknown:
         raise SendError(f"[smtp] has settings ctxtui does not know: {', '.join(sorted(unknown))}")
@@ -81,7 +85,12 @@ def smtp_settings(table: Mapping[str, Any] | None) -> SmtpSettings:
             raise SendError(f"[smtp] {name} must be text in quotes")
     if texts["username"] and not texts["password_file"]:
         raise SendError("[smtp] has a username but no password_file")
-    return SmtpSettings(host.strip(), port, security, sender.strip(), **texts)
+    formats = table.get("formats", ["docx"])
+    if not isinstance(formats, list) or not formats or any(f not in MAIL_FORMATS for f in formats):
+        raise SendError('[smtp] formats must be a list of "docx" and "pdf", e.g. ["docx", "pdf"]')
+    return SmtpSettings(
+        host.strip(), port, security, sender.strip(), **texts, formats=tuple(dict.fromkeys(formats))
+    )
 
 
 def read_password(path: str) -> str:
@@ -193,15 +202,21 @@ def message(
     conference: Conference,
     sender: str,
     to: list[str],
-    docx: bytes,
+    docx: bytes | None,
     markdown: str | None = None,
+    pdf: bytes | None = None,
 ) -> EmailMessage:
-    """The email: a short body, the DOCX attached, and the Markdown too if asked for."""
+    """The email: a short body, the DOCX and/or the PDF attached, and the Markdown too if
+    asked for."""
     mail = new_message(subject(conference), sender, to)
     mail.set_content(body(conference, sender))
-    maintype, subtype = DOCX_TYPE
-    name = default_file_name(conference, "docx")
-    mail.add_attachment(docx, maintype=maintype, subtype=subtype, filename=name)
+    if docx is not None:
+        maintype, subtype = DOCX_TYPE
+        name = default_file_name(conference, "docx")
+        mail.add_attachment(docx, maintype=maintype, subtype=subtype, filename=name)
+    if pdf is not None:
+        name = default_file_name(conference, "pdf")
+        mail.add_attachment(pdf, maintype="application", subtype="pdf", filename=name)
     if markdown is not None:
         mail.add_attachment(
             markdown, subtype="markdown", filename=default_file_name(conference, "md")
@@ -299,22 +314,31 @@ def deliver(
     previous: Conference | None = None,
     markdown_too: bool = False,
     story: Story | None = None,
+    pdf_too: bool = False,
 ) -> Sent:
-    """Make the DOCX (and the Markdown) of ``conference`` and send them (safe in a worker
-    thread: it reads only the copy it is given)."""
+    """Make the DOCX and/or PDF (as ``settings.formats`` say; ``pdf_too`` adds the PDF) and
+    the Markdown of ``conference`` and send them (safe in a worker thread: it reads only the
+    copy it is given)."""
     from ctxtui.export import render
     from ctxtui.export.docx import PandocUnavailable
+    from ctxtui.export.pdf import PdfUnavailable
 
-    try:
-        docx = render(conference, "docx", nation=nation, previous=previous, story=story)
-    except PandocUnavailable as error:
-        raise SendError(f"the DOCX cannot be made ({error}); nothing was sent") from None
+    made: dict[str, bytes] = {}
+    formats = {*settings.formats, *(("pdf",) if pdf_too else ())}
+    for fmt in sorted(formats):
+        try:
+            made[fmt] = render(conference, fmt, nation=nation, previous=previous, story=story)
+        except (PandocUnavailable, PdfUnavailable) as error:
+            raise SendError(
+                f"the {fmt.upper()} cannot be made ({error}); nothing was sent"
+            ) from None
+    docx, pdf = made.get("docx"), made.get("pdf")
     markdown = (
         render(conference, "md", nation=nation, previous=previous, story=story).decode("utf-8")
         if markdown_too
         else None
     )
-    return send(settings, message(conference, settings.sender, to, docx, markdown), to)
+    return send(settings, message(conference, settings.sender, to, docx, markdown, pdf), to)
 
 
 def _reason(reply: Any) -> str:

@@ -84,7 +84,7 @@ def closure_summary_file(store: Store, conference_id: str, fmt: str) -> tuple[st
     if fmt == "md":
         return name, text.encode("utf-8")
     store.audit.record("export", conference_id, f"closure summary {fmt} {name}")
-    return name, markdown_docx(text, story)
+    return name, markdown_docx(text, f"Closure summary: {last.context}", story)
 
 
 def service_report_of(store: Store, start: dt.date, end: dt.date, nation: str) -> ServiceReport:
@@ -109,7 +109,8 @@ def report_bytes(report: ServiceReport, fmt: str) -> bytes:
         csv.writer(out, lineterminator="\n").writerows(report_csv_rows(report))
         return out.getvalue().encode("utf-8")
     text = report_markdown(report)
-    return text.encode("utf-8") if fmt == "md" else markdown_docx(text)
+    title = f"Service report: {report.start.isoformat()} to {report.end.isoformat()}"
+    return text.encode("utf-8") if fmt == "md" else markdown_docx(text, title)
 
 
 def find_mentions(store: Store, text: str, chain_of_id: str | None = None) -> list[Mention]:

@@ -13,7 +13,12 @@ from ctxtui.export.markdown import default_file_name
 from ctxtui.meeting.meeting import Meeting, describe_finding
 from ctxtui.screens.forms import Field, FormScreen, Values
 
-FORMAT_LABELS = {"docx": "Word document (DOCX)", "md": "Markdown", "json": "ctxtui JSON file"}
+FORMAT_LABELS = {
+    "docx": "Word document (DOCX)",
+    "pdf": "Tagged PDF (PDF/UA)",
+    "md": "Markdown",
+    "json": "ctxtui JSON file",
+}
 
 
 class ExportScreen(FormScreen):
