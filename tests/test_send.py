@@ -274,3 +274,22 @@ def test_the_names_check_stops_the_send_and_ignore_flags_is_recorded(cli, store,
     store.save(conference)
     assert cli("check", final.id, "--names").stdout.strip() == "Nothing to confirm."
     assert cli("send", final.id).returncode == 0 and len(relay.messages) == 2
+
+
+def test_the_pdf_goes_with_send_pdf_or_as_the_formats_setting_says(cli, final, relays):
+    relay, port = relays["none"]
+    configure("none", port, None)
+    assert cli("send", final.id, "--pdf").returncode == 0
+    configure("none", port, None, 'formats = ["pdf"]\n')
+    assert cli("send", final.id).returncode == 0
+    first, second = (
+        sorted(part.get_filename().rsplit(".", 1)[1] for part in mail.iter_attachments())
+        for _sender, _to, mail in relay.messages
+    )
+    assert first == ["docx", "pdf"] and second == ["pdf"]
+    pdf = next(p for p in relay.messages[1][2].iter_attachments())
+    assert pdf.get_content_type() == "application/pdf"
+    assert pdf.get_content().startswith(b"%PDF")
+    configure("none", port, None, 'formats = ["odt"]\n')
+    refused = cli("send", final.id)
+    assert refused.returncode == 2 and "formats" in refused.stderr
