@@ -130,6 +130,7 @@ def test_a_hang_up_on_a_real_full_disk_loses_nothing(tmp_path, cli_for):
             term.wait_for_text("Type a point")
             term.keys("first point on a full disk", "Enter", "half typed")
             term.wait_for_text("NOT SAVED")
+            term.wait_for_text("half typed")  # every key in before the hang-up
             os.kill(term.pid, 1)
             term.wait_exit()
         finally:
