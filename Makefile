@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install install-app system-deps run test test-quick lint format bench clean names holidays
+.PHONY: install install-app compile system-deps run test test-quick lint format bench clean names holidays
 
 install: $(TEST_STAMP)  ## the app and the test tools
 install-app: $(APP_STAMP)  ## the app alone (what `make run` needs)
@@ -25,7 +25,12 @@ $(TEST_STAMP): pyproject.toml $(APP_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
 	touch $(TEST_STAMP)
 
-run: install-app  ## open the app on the demo conference
+# Bytecode written once here: where PYTHONDONTWRITEBYTECODE is set (as on some managed hosts),
+# an editable install would otherwise compile every module of ctxtui at each start.
+compile: install-app
+	$(BIN)/python -m compileall -q ctxtui
+
+run: install-app compile  ## open the app on the demo conference
 	$(BIN)/ctxtui demo
 
 lint: install
@@ -46,7 +51,7 @@ test: lint system-deps  ## install, lint and run every test, on every core (at m
 test-quick: install  ## the unit tests alone (no app, terminal, subprocess or server)
 	$(BIN)/pytest -m quick -q
 
-bench: install system-deps  ## benchmarks: each prints a ratio against a baseline measured in the same run
+bench: install system-deps compile  ## benchmarks: each prints a ratio against a baseline measured in the same run
 	$(BIN)/python -m bench
 
 names: install system-deps  ## rebuild the privacy guard's name lists in ctxtui/guard/data from their sources

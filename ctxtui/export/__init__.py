@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ctxtui.core.record import Conference
-from ctxtui.core.story import Story
 from ctxtui.export.markdown import (
     MARKING,
     PLAN_COLUMNS,
@@ -21,8 +21,10 @@ from ctxtui.export.markdown import (
     document_title,
     to_markdown,
 )
-from ctxtui.export.story import minutes_story
 from ctxtui.storage.files import atomic_create, atomic_write, is_regular_or_absent
+
+if TYPE_CHECKING:  # a story is read only once a chain has one
+    from ctxtui.core.story import Story
 
 FORMATS = ("md", "docx", "pdf", "json")
 
@@ -53,6 +55,8 @@ def render(
     markdown = to_markdown(conference, nation=nation, previous=previous, story=story)
     if fmt == "md":
         return markdown.encode("utf-8")
+    from ctxtui.export.story import minutes_story
+
     shown = story if story is not None and minutes_story(conference, story) else None
     if fmt == "docx":
         return markdown_docx(markdown, document_title(conference), shown)

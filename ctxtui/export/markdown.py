@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from ctxtui.core import dates
 from ctxtui.core.due import action_overdue
@@ -19,7 +20,9 @@ from ctxtui.core.labels import ACTION_LABELS, ATTENDANCE_LABELS, SECTION_TITLES,
 from ctxtui.core.record import ATTENDANCE, Action, Conference, Score, parse_date, strip_controls
 from ctxtui.core.review import match_carried
 from ctxtui.core.scaling import summarise
-from ctxtui.core.story import Story
+
+if TYPE_CHECKING:  # a story is read only once a chain has one
+    from ctxtui.core.story import Story
 
 MARKING = "OFFICIAL-SENSITIVE"
 # Escaping only where a character could start markup, so the Markdown reads as typed

@@ -18,11 +18,13 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ctxtui.core.record import Conference, Recipient, strip_controls
-from ctxtui.core.story import Story
 from ctxtui.export.markdown import MARKING, default_file_name
+
+if TYPE_CHECKING:  # a story is read only once a chain has one
+    from ctxtui.core.story import Story
 
 SECURITY = ("starttls", "tls", "none")
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")

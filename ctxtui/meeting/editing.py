@@ -14,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ctxtui.core.dates import DEFAULT_NATION
 from ctxtui.core.due import date_or_none, review_after_move
 from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS, FIELD_LABELS, SECTION_TITLES, TARGET_KEYS
-from ctxtui.core.mentions import Finder, free_text, replace_in
 from ctxtui.core.record import (
     CLOSURE_OUTCOMES,
     MAX_PRIORITIES,
@@ -39,6 +39,9 @@ from ctxtui.meeting.history import History, existing
 from ctxtui.meeting.point_edits import PointEdits
 from ctxtui.meeting.row_edits import RowEdits
 from ctxtui.meeting.score_edits import ScoreEdits
+
+if TYPE_CHECKING:  # loaded when a name is first taken out
+    from ctxtui.core.mentions import Finder
 
 # what a redaction never changes: which record it is, and its state (it amends final minutes)
 _KEPT_BY_REDACTION = frozenset(
@@ -180,6 +183,8 @@ class Editor(History):
         if not reason:
             raise BadValue("Say why the text is being taken out (it goes in the amendment).")
         replacement = clean_point(replacement)
+        from ctxtui.core.mentions import free_text, replace_in
+
         which = free_text if only is None else (lambda path: path == only and free_text(path))
         new, count = replace_in(self.conference.to_dict(), finder, replacement, which)
         if not count:

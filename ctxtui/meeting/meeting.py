@@ -17,13 +17,11 @@ from typing import TYPE_CHECKING
 
 from ctxtui.core import dates
 from ctxtui.core.record import CONTEXT_TYPES, Conference, Context, Contribution, Dates, Recipient
-from ctxtui.core.retention import past_ids
 from ctxtui.core.review import start_review
 from ctxtui.core.rules import Refused, clean_point
 from ctxtui.core.validation import conference_from_dict
 from ctxtui.export import Written, export_minutes
 from ctxtui.export.markdown import to_markdown
-from ctxtui.meeting import service
 from ctxtui.meeting.autosave import Autosaver
 from ctxtui.meeting.editing import Editor
 from ctxtui.storage import config
@@ -41,6 +39,7 @@ if TYPE_CHECKING:  # mail and privacy code load when first needed, not at start-
     from ctxtui.core.story import Story
     from ctxtui.guard.privacy import Finding, Hit
     from ctxtui.mail.circulate import Sent, SmtpSettings
+    from ctxtui.meeting import service
     from ctxtui.storage.search import Mention
 
 # A draft files what one open form holds into the record; it returns nothing and may be called
@@ -260,6 +259,8 @@ class Meeting:
 
     def story_so_far(self, conference: Conference) -> Story | None:
         """The context's story up to this conference (None for a first conference)."""
+        from ctxtui.meeting import service
+
         return service.story_so_far(self.store, conference)
 
     def export(self, snapshot: Conference, fmt: str, path: Path, *, replace: bool) -> Written:
@@ -486,25 +487,33 @@ class Conferences:
         return create_review(self.store, previous_id, self.now().date(), self.nation, "closure")
 
     def delete(self, conference_id: str) -> None:
+
         self.store.delete(conference_id)
 
     # -- the service's duties across conferences (see service.py)
 
     def story(self, conference_id: str) -> Story:
+        from ctxtui.meeting import service
+
         return service.load_story(self.store, conference_id)
 
     def find(self, text: str) -> list[Mention]:
+        from ctxtui.meeting import service
+
         return service.find_mentions(self.store, text)
 
     def redact(
         self, ids: list[str], text: str, replacement: str, reason: str, only: str | None = None
     ) -> service.Redaction:
+        from ctxtui.meeting import service
+
         return service.redact(self.store, ids, text, replacement, reason, only=only)
 
     def write_closure_summary(self, conference_id: str, folder: Path | None = None) -> list[Path]:
         """The closure summary as Markdown and DOCX in ``folder`` (the current one); the
         files written. A file already there is refused, never replaced."""
         from ctxtui.export import write_file
+        from ctxtui.meeting import service
 
         written = []
         for fmt in ("md", "docx"):
@@ -515,17 +524,22 @@ class Conferences:
         return written
 
     def report(self, start: dt.date, end: dt.date) -> ServiceReport:
+        from ctxtui.meeting import service
+
         return service.service_report_of(self.store, start, end, self.nation)
 
     def write_report(self, report: ServiceReport, fmt: str, folder: Path | None = None) -> Path:
         """The report as a file in ``folder`` (the current one); never over an existing one."""
         from ctxtui.export import write_file
+        from ctxtui.meeting import service
 
         path = (folder or Path.cwd()) / service.report_file_name(report, fmt)
         write_file(path, service.report_bytes(report, fmt))
         return path
 
     def chain_of(self, conference_id: str) -> list[str]:
+        from ctxtui.meeting import service
+
         return service.chain_of(self.store, conference_id)
 
     def past_retention(self, summaries: list[Summary]) -> frozenset[str]:
@@ -533,6 +547,8 @@ class Conferences:
         retention = config.retention()
         if not retention.set:
             return frozenset()
+        from ctxtui.core.retention import past_ids
+
         return past_ids(summaries, retention, self.now().date())
 
     def load(self, conference_id: str) -> Conference:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from ctxtui.core import dates
 from ctxtui.core.record import CONTEXT_TYPES
-from ctxtui.core.retention import Retention
 from ctxtui.storage.files import describe, read_plain
+
+if TYPE_CHECKING:
+    from ctxtui.core.retention import Retention
 
 APP_NAME = "ctxtui"
 
@@ -95,6 +98,8 @@ def local_words() -> frozenset[str]:
 def retention() -> Retention:
     """``retention_years = 7``, or per context type: ``retention_years = { default = 7,
     school = 10 }``. Not set: nothing is ever past retention."""
+    from ctxtui.core.retention import Retention
+
     value = _config().get("retention_years")
     where = f"{config_path()}: retention_years"
     if value is None:
