@@ -115,3 +115,20 @@ async def test_without_pandoc_the_markdown_is_written_and_said(demo_app, tmp_pat
         await wait_for(lambda: fallback.exists())
         await wait_for(lambda: any("No DOCX" in str(n.message) for n in demo_app._notifications))
     assert not fallback.with_suffix(".docx").exists()
+
+
+async def test_pdf_is_a_choice_of_the_export_dialog(demo_app, tmp_path):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, tmp_path)
+        format_field = demo_app.screen.query_one("#format")
+        format_field.focus()
+        await pilot.press("p")  # a letter picks the choice it starts
+        await wait_for(lambda: format_field.value == "pdf")
+        assert demo_app.screen.query_one("#name").value.endswith("-minutes.pdf")
+        demo_app.screen.query_one("#name").focus()
+        await pilot.press("enter")
+        target = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.pdf"
+        await wait_for(
+            lambda: any(str(target) in str(n.message) for n in demo_app._notifications), timeout=30
+        )
+    assert target.read_bytes().startswith(b"%PDF")

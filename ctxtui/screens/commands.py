@@ -105,7 +105,9 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
         short="Next item",
     ),
     Destination("Preview", "The minutes as they will be exported", "preview", "v", keys="f5"),
-    Destination("Export", "Write the minutes as DOCX, Markdown or JSON", "export", "e", keys="f6"),
+    Destination(
+        "Export", "Write the minutes as DOCX, PDF, Markdown or JSON", "export", "e", keys="f6"
+    ),
     Destination("Finalise", "Mark the minutes final and read-only", "finalise", "f"),
     Destination("Amend", "Reopen final minutes for a recorded change", "amend", "m"),
     Destination(
