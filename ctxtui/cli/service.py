@@ -84,9 +84,9 @@ def _write(name: str, data: bytes, fmt: str, out: str | None) -> None:
 
 
 def _story(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.service import closure_summary_file
+    from ctxtui.meeting.service import closure_summary_files
 
-    name, data = closure_summary_file(store, args.id, args.format)
+    [(name, data)] = closure_summary_files(store, args.id, (args.format,))
     _write(name, data, args.format, args.out)
     return 0
 

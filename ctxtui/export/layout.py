@@ -12,6 +12,7 @@ import copy
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -73,19 +74,20 @@ def _describe(document: DocxDocument, title: str, language: str) -> None:
     defaults = document.styles.element.find(qn("w:docDefaults"))
     if defaults is None:
         return
-    run_defaults = defaults.find(qn("w:rPrDefault"))
-    if run_defaults is None:
-        run_defaults = OxmlElement("w:rPrDefault")
-        defaults.insert(0, run_defaults)
-    properties = run_defaults.find(qn("w:rPr"))
-    if properties is None:
-        properties = OxmlElement("w:rPr")
-        run_defaults.append(properties)
-    lang = properties.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        properties.append(lang)
-    lang.set(qn("w:val"), language)
+    run_defaults = _child(defaults, "w:rPrDefault", first=True)
+    _child(_child(run_defaults, "w:rPr"), "w:lang").set(qn("w:val"), language)
+
+
+def _child(parent: BaseOxmlElement, tag: str, *, first: bool = False) -> BaseOxmlElement:
+    """``parent``'s child ``tag``, made (first or last among its children) if it has none."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        if first:
+            parent.insert(0, child)
+        else:
+            parent.append(child)
+    return cast(BaseOxmlElement, child)
 
 
 def _add_picture(document: DocxDocument, picture: Picture) -> None:
@@ -188,13 +190,6 @@ def _size_columns(table: BaseOxmlElement, width: int, shares: Sequence[int]) -> 
         column.set(qn("w:w"), str(twips))
     for row in table.findall(qn("w:tr")):
         for cell, twips in zip(row.findall(qn("w:tc")), widths, strict=False):
-            properties = cell.find(qn("w:tcPr"))
-            if properties is None:
-                properties = OxmlElement("w:tcPr")
-                cell.insert(0, properties)
-            cell_width = properties.find(qn("w:tcW"))
-            if cell_width is None:
-                cell_width = OxmlElement("w:tcW")
-                properties.insert(0, cell_width)
+            cell_width = _child(_child(cell, "w:tcPr", first=True), "w:tcW", first=True)
             cell_width.set(qn("w:w"), str(twips))
             cell_width.set(qn("w:type"), "dxa")

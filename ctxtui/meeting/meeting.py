@@ -516,8 +516,7 @@ class Conferences:
         from ctxtui.meeting import service
 
         written = []
-        for fmt in ("md", "docx"):
-            name, data = service.closure_summary_file(self.store, conference_id, fmt)
+        for name, data in service.closure_summary_files(self.store, conference_id, ("md", "docx")):
             path = (folder or Path.cwd()) / name
             write_file(path, data)
             written.append(path)

@@ -71,20 +71,27 @@ def story_so_far(store: Store, conference: Conference) -> Story | None:
     return Story(tuple(reversed(facts)))
 
 
-def closure_summary_file(store: Store, conference_id: str, fmt: str) -> tuple[str, bytes]:
-    """The closure summary of the chain ``conference_id`` is in: a file name and its bytes
-    (``fmt`` md or docx)."""
+def closure_summary_files(
+    store: Store, conference_id: str, formats: tuple[str, ...]
+) -> list[tuple[str, bytes]]:
+    """The closure summary of the chain ``conference_id`` is in, in each of ``formats`` (md,
+    docx): a file name and its bytes each, from one reading of the chain."""
     from ctxtui.export import markdown_docx
     from ctxtui.export.story import closure_summary
 
     story = load_story(store, conference_id)
     text = closure_summary(story)
     last = story.conferences[-1]
-    name = f"{last.held or 'undated'}-{slugify(last.context) or 'context'}-closure-summary.{fmt}"
-    if fmt == "md":
-        return name, text.encode("utf-8")
-    store.audit.record("export", conference_id, f"closure summary {fmt} {name}")
-    return name, markdown_docx(text, f"Closure summary: {last.context}", story)
+    stem = f"{last.held or 'undated'}-{slugify(last.context) or 'context'}-closure-summary"
+    files = []
+    for fmt in formats:
+        name = f"{stem}.{fmt}"
+        if fmt == "md":
+            files.append((name, text.encode("utf-8")))
+            continue
+        store.audit.record("export", conference_id, f"closure summary {fmt} {name}")
+        files.append((name, markdown_docx(text, f"Closure summary: {last.context}", story)))
+    return files
 
 
 def service_report_of(store: Store, start: dt.date, end: dt.date, nation: str) -> ServiceReport:
@@ -117,10 +124,9 @@ def find_mentions(store: Store, text: str, chain_of_id: str | None = None) -> li
     """Every mention of ``text`` in the data folder (or in one chain): records and copies."""
     ids = chain_of(store, chain_of_id) if chain_of_id else None
     try:
-        finder_text = Finder.of(text).needle
-    except ValueError as error:
+        found = search(store.root, text, ids)
+    except ValueError as error:  # nothing to look for
         raise Refused(str(error)) from None
-    found = search(store.root, finder_text, ids)
     store.audit.record("search", "", f"{len(found)} place(s)")  # never the words looked for
     return found
 

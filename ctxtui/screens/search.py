@@ -33,7 +33,7 @@ class SearchScreen(Screen[None]):
         super().__init__()
         self.conferences = conferences
         self.looked_for = ""
-        self.found_ids: list[str] = []
+        self.found_ids: list[str] = []  # the conference of each line the list shows
 
     def compose(self) -> ComposeResult:
         yield Static(TITLE, id="title")
@@ -57,7 +57,7 @@ class SearchScreen(Screen[None]):
             self.query_one("#search-summary", Static).update(str(error))
             return
         self.looked_for = text
-        self.found_ids = []
+        self.found_ids = [mention.conference_id for mention in found]
         shown: list[Option] = []
         for mention in found:
             line = Text(no_wrap=True, overflow="ellipsis")
@@ -66,7 +66,6 @@ class SearchScreen(Screen[None]):
             if mention.count > 1:
                 line.append(f" ({mention.count} times)", style="dim")
             shown.append(Option(line, id=f"m{len(shown)}"))
-            self.found_ids.append(mention.conference_id)
         options.add_options(shown)
         total = sum(m.count for m in found)
         summary = f"{total} mention(s) in {len(found)} place(s)." if found else "Found nowhere."
