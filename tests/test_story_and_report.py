@@ -305,9 +305,12 @@ async def test_story_closure_and_report_from_the_keyboard(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+o", "x")
         await pilot.pause()
-        await pilot.press("tab", *"calmer now", "ctrl+s")
+        await pilot.press("tab", *"calmer now", "tab", *"Ann Visitor", "ctrl+s")
         await pilot.pause()
-        assert store.load(ids[-1]).closure.outcome == "risk-reduced"
+        closure = store.load(ids[-1]).closure
+        assert closure.outcome == "risk-reduced"
+        assert closure.agreed_by[-1] == "Ann Visitor"  # a name typed is one more name
+        assert len(set(closure.agreed_by)) == len(closure.agreed_by) > 2
         await pilot.press("ctrl+o", "z")
         await pilot.pause()
         assert isinstance(app.screen, StoryScreen)

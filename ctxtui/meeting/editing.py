@@ -155,7 +155,7 @@ class Editor(History):
         day = on.strip() or self.conference.dates.conference or self.now().date().isoformat()
         if date_or_none(day) is None:
             raise BadValue("Give the day the closure was agreed as YYYY-MM-DD.")
-        people = [clean_point(p) for p in agreed_by or [] if clean_point(p)]
+        people = list(dict.fromkeys(clean_point(p) for p in agreed_by or [] if clean_point(p)))
         self.before_change("Context closed")
         self.conference.closure = Closure(outcome, reason, people, day)
         self.changed(f"Closed: {CLOSURE_OUTCOME_LABELS[outcome]}")

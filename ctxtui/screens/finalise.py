@@ -114,7 +114,7 @@ def close_context(screen: Screen, meeting: Meeting, after: Callable[[object], No
     ]
     values = {
         "outcome": labels[0],
-        "agreed_by": ", ".join(present),
+        "agreed_by": "".join(f"{name}, " for name in present),  # a name typed adds one
         "date": meeting.conference.dates.conference,
     }
     screen.app.push_screen(FormScreen("Close the context", fields, values, file=file), after)
