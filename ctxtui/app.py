@@ -57,7 +57,10 @@ def plain_ascii_terminal() -> bool:
 
 class CtxApp(App[None]):
     TITLE = "ctxtui"
-    CSS_PATH = [style("app")]
+    # The styles of the first screens (minute-taking, the list, the sub-screens) load with the
+    # app's: a screen's own CSS_PATH makes Textual parse every style sheet again as it opens,
+    # which was a tenth of the first frame. Forms and the board still bring their own.
+    CSS_PATH = [style("app"), style("conference"), style("lists")]
     HELP_GROUP = "Everywhere"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Save and quit", id="app.quit", priority=True),

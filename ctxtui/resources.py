@@ -10,5 +10,6 @@ STYLES = _HERE / "styles" if (_HERE / "styles").is_dir() else _HERE.parent / "st
 
 
 def style(name: str) -> Path:
-    """One of the ``.tcss`` files: each screen loads only the styles it uses."""
+    """One of the ``.tcss`` files (the app loads the first screens' styles; forms and the board
+    load their own as they open)."""
     return STYLES / f"{name}.tcss"

@@ -20,8 +20,6 @@ from ctxtui.core.record import CONTEXT_TYPES, Conference, Context, Contribution,
 from ctxtui.core.review import start_review
 from ctxtui.core.rules import Refused, clean_point
 from ctxtui.core.validation import conference_from_dict
-from ctxtui.export import Written, export_minutes
-from ctxtui.export.markdown import to_markdown
 from ctxtui.meeting.autosave import Autosaver
 from ctxtui.meeting.editing import Editor
 from ctxtui.storage import config
@@ -34,9 +32,10 @@ from ctxtui.storage.listing import Summary as Summary
 from ctxtui.storage.rescue import clear_rescue, find_rescue, write_rescue
 from ctxtui.storage.store import Store
 
-if TYPE_CHECKING:  # mail and privacy code load when first needed, not at start-up
+if TYPE_CHECKING:  # export, mail and privacy code load when first needed, not at start-up
     from ctxtui.core.report import ServiceReport
     from ctxtui.core.story import Story
+    from ctxtui.export import Written
     from ctxtui.guard.privacy import Finding, Hit
     from ctxtui.mail.circulate import Sent, SmtpSettings
     from ctxtui.meeting import service
@@ -253,6 +252,8 @@ class Meeting:
         dates.is_working_day(held, self.nation)
 
     def markdown(self) -> str:
+        from ctxtui.export.markdown import to_markdown
+
         previous, _problem = self.previous()
         story = self.story_so_far(self.conference)
         return to_markdown(self.conference, nation=self.nation, previous=previous, story=story)
@@ -265,6 +266,8 @@ class Meeting:
 
     def export(self, snapshot: Conference, fmt: str, path: Path, *, replace: bool) -> Written:
         """Write one export of ``snapshot`` (safe in a worker thread: reads no live state)."""
+        from ctxtui.export import export_minutes
+
         previous, _problem = self.previous()
         written = export_minutes(
             snapshot,

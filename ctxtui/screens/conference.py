@@ -17,7 +17,6 @@ from textual.widgets import Static
 from ctxtui.core.labels import CAPTURE_TARGETS, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
 from ctxtui.core.record import Attendee
 from ctxtui.meeting.meeting import Meeting, flag_sentence
-from ctxtui.resources import style
 from ctxtui.screens.base import MeetingScreen
 from ctxtui.screens.commands import (
     CONFERENCE_DESTINATIONS,
@@ -36,7 +35,6 @@ FLAGS_AFTER_SECONDS = 0.05  # after the first frame: see ConferenceScreen.__init
 
 
 class ConferenceScreen(MeetingScreen):
-    CSS_PATH = [style("conference")]
     HELP_GROUP = "Minute-taking screen"
     COMMANDS = {ScreenCommands}
     DESTINATIONS = CONFERENCE_DESTINATIONS
@@ -50,6 +48,14 @@ class ConferenceScreen(MeetingScreen):
         # The privacy scan of every point (and reading its word lists) waits until the first
         # frame is on screen: the chair sees the minutes at once, the flags a moment later.
         self._flags_shown = False
+        # The classes Textual would give at the first resize, given now: a class that changes
+        # then restyles every widget, a fifth of the first frame.
+        width, height = self.app.size
+        for value, breakpoints in (
+            (width, self.HORIZONTAL_BREAKPOINTS),
+            (height, self.VERTICAL_BREAKPOINTS),
+        ):
+            self.add_class(max(point for point in breakpoints if point[0] <= value)[1])
 
     @property
     def conference(self):

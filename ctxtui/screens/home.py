@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 from ctxtui.core.due import Overdue
 from ctxtui.core.record import Conference
 from ctxtui.meeting.meeting import Conferences, ConfigError, StoreError, Summary
-from ctxtui.resources import style
 from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
 from ctxtui.widgets.keyhints import KeyHints
 
@@ -54,7 +53,6 @@ def grouped(
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = [style("lists")]
     HELP_GROUP = "Conferences"
     COMMANDS = {ScreenCommands}
     DESTINATIONS = HOME_DESTINATIONS

@@ -17,7 +17,6 @@ from ctxtui.core.report import ServiceReport
 from ctxtui.export import ExportError
 from ctxtui.export.story import report_markdown
 from ctxtui.meeting.meeting import Conferences, StoreError
-from ctxtui.resources import style
 from ctxtui.screens.forms import Field, FormScreen, Values
 from ctxtui.widgets.keyhints import KeyHints
 
@@ -49,7 +48,6 @@ def ask_for_report(screen: Screen, conferences: Conferences) -> None:
 
 
 class ReportScreen(Screen[None]):
-    CSS_PATH = [style("lists")]
     HELP_GROUP = "Service report"
     BINDINGS = [
         Binding("escape", "back", "Back", id="report.back", priority=True),

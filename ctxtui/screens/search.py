@@ -13,14 +13,12 @@ from textual.widgets.option_list import Option
 
 from ctxtui.core.rules import Refused
 from ctxtui.meeting.meeting import Conferences, StoreError
-from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints
 
 TITLE = "Search every record and copy — type a name, Enter · r: redact · Esc: back"
 
 
 class SearchScreen(Screen[None]):
-    CSS_PATH = [style("lists")]
     HELP_GROUP = "Search"
     BINDINGS = [
         Binding("escape", "back", "Back", id="search.back", priority=True),

@@ -13,7 +13,6 @@ from textual_plotext import PlotextPlot
 from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS
 from ctxtui.core.story import Story
 from ctxtui.meeting.meeting import Conferences, StoreError
-from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints
 
 KIND_SHORT = {"initial": "Initial", "review": "Review", "closure": "Closure"}
@@ -44,7 +43,6 @@ def story_lines(story: Story) -> Text:
 
 
 class StoryScreen(Screen[None]):
-    CSS_PATH = [style("lists")]
     HELP_GROUP = "Story"
     BINDINGS = [
         Binding("escape", "back", "Back", id="story.back", priority=True),

@@ -35,6 +35,7 @@ class PointList(OptionList, can_focus=False):
         self.marker = "!"
         self.first = 0  # the point the first option shows
         self.point = 0
+        self.stale = False  # points changed while the pane was hidden: filled once it shows
 
     def show(
         self,
@@ -48,19 +49,23 @@ class PointList(OptionList, can_focus=False):
         self.points, self.flagged, self.marker = points, set(flagged), marker
         wanted = highlight if highlight is not None else self.point
         self.point = max(0, min(wanted, len(points) - 1))
-        self._fill(self.point)
         self.border_subtitle = f"{len(points)}"
+        if self.display:
+            self._fill(self.point)
+        else:  # a heading not on screen (one at a time on a narrow screen): laid out as it shows
+            self.stale = True
 
     @property
     def window(self) -> int:
         return 2 * max(self.size.height, 6)
 
     def on_resize(self) -> None:
-        if self.option_count < min(self.window, len(self.points)):
+        if self.stale or self.option_count < min(self.window, len(self.points)):
             self._fill(self.point)  # shown at last, or taller
 
     def _fill(self, around: int) -> None:
         points, window = self.points, self.window
+        self.stale = False
         self.first = max(0, min(around - window // 2, len(points) - window))
         width = len(str(len(points))) + 2 + len(self.marker)
         self.clear_options()
