@@ -78,8 +78,18 @@ class Finder:
         text = raw.decode("utf-8", "replace")
         return self.needle.encode() in text.encode("ascii", "ctxtui-fold").lower()
 
+    def _might_be_in(self, text: str) -> bool:
+        """False only when ``text`` surely does not hold the needle (folded at C speed)."""
+        if text.isascii():
+            return self.needle in text.lower()
+        if self.needle.isascii():
+            return self.needle.encode() in text.encode("ascii", "ctxtui-fold").lower()
+        return True
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the needle stands in ``text`` (start, end in ``text``), whole words only."""
+        if not self._might_be_in(text):
+            return []  # most texts: no need to fold them one character at a time
         pieces = [fold_char(c) if not c.isascii() else c.lower() for c in text]
         folded = "".join(pieces)
         if self.needle not in folded:
@@ -153,6 +163,18 @@ def strings(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from strings(item, f"{where}.{key}" if where else str(key))
+
+
+def texts(value: Any) -> Iterator[str]:
+    """Every text in a JSON value, without its path (quicker where the path is not needed)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from texts(item)
 
 
 def replace_in(
