@@ -46,7 +46,7 @@ system-deps:  ## tmux, sshd, ssh, LibreOffice and poppler for the terminal, SSH 
 	bash .ci/system-deps
 
 test: lint system-deps  ## install, lint and run every test, on every core (at most four)
-	$(BIN)/pytest --numprocesses=auto --maxprocesses=4
+	$(BIN)/pytest --numprocesses=auto --maxprocesses=4 --dist=loadgroup
 
 test-quick: install  ## the unit tests alone (no app, terminal, subprocess or server)
 	$(BIN)/pytest -m quick -q

@@ -25,9 +25,14 @@ from ctxtui.core.dates import DEFAULT_NATION
 from ctxtui.export import render
 from ctxtui.storage.store import Store
 
-pytestmark = pytest.mark.skipif(
-    os.geteuid() != 0, reason="making Unix users and a group needs root (CI runs as root)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        os.geteuid() != 0, reason="making Unix users and a group needs root (CI runs as root)"
+    ),
+    # one worker makes and removes the accounts: split across two, one worker's teardown
+    # deleted the group while the other was setting up
+    pytest.mark.xdist_group("unix-accounts"),
+]
 GROUP = "ctxtui-team"
 USERS = {"ctxtui-alice": True, "ctxtui-bob": True, "ctxtui-eve": False}  # in the team?
 
