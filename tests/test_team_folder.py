@@ -37,8 +37,21 @@ GROUP = "ctxtui-team"
 USERS = {"ctxtui-alice": True, "ctxtui-bob": True, "ctxtui-eve": False}  # in the team?
 
 
+def _load_the_code_the_users_run() -> None:
+    """The users' children cannot read the code (a clone in a private folder), and ctxtui loads
+    some modules only when first used: the same work done once here loads them all."""
+    with tempfile.TemporaryDirectory() as scratch:
+        store = Store(Path(scratch))
+        conference_id = store.create(demo_conference()).id
+        with store.open(conference_id) as session:
+            session.save()
+        store.list()
+        render(store.load(conference_id), "md", nation=DEFAULT_NATION)
+
+
 @pytest.fixture(scope="module")
 def team() -> Iterator[int]:
+    _load_the_code_the_users_run()
     subprocess.run(["groupadd", "-f", GROUP], check=True)
     for user, member in USERS.items():
         subprocess.run(["userdel", user], capture_output=True)
