@@ -22,12 +22,12 @@ def compare(subject: Callable[[], object], baseline: Callable[[], object], round
     return statistics.median(a), statistics.median(b)
 
 
-def fastest(seconds: list[float]) -> float:
-    """The start-up figure of several runs in new processes: the fastest. This machine's cores
-    are shared (a third of their time is sometimes taken by other guests), and that only ever
-    adds time, in bursts that hit one run and miss the next; the fastest run is the one the
-    noise touched least, for the app and its baseline alike (as ``timeit`` advises)."""
-    return min(seconds)
+def paired_ratio(subject: list[float], baseline: list[float]) -> float:
+    """The median of the ratios of runs made side by side (subject[i] / baseline[i]). On this
+    shared machine the speed of a core swings by half within minutes (other guests take up to
+    a third of it); two runs made one after the other see the same machine, so their ratio
+    holds where either time alone, or the ratio of two medians, does not."""
+    return statistics.median(s / b for s, b in zip(subject, baseline, strict=True))
 
 
 def summary(name: str, value: str, ratio: float, goal: float) -> str:
