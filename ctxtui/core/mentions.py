@@ -73,10 +73,10 @@ class Finder:
         look at a whole file before it is read field by field)."""
         if b"\\u" in raw:
             return True  # escaped characters: only reading the JSON can tell
-        if not self.needle.isascii():
-            return self.needle in fold(raw.decode("utf-8", "replace"))
         text = raw.decode("utf-8", "replace")
-        return self.needle.encode() in text.encode("ascii", "ctxtui-fold").lower()
+        if not self.needle.isascii():
+            return self.needle in fold(text)
+        return self._might_be_in(text)
 
     def _might_be_in(self, text: str) -> bool:
         """False only when ``text`` surely does not hold the needle (folded at C speed)."""
@@ -163,18 +163,6 @@ def strings(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from strings(item, f"{where}.{key}" if where else str(key))
-
-
-def texts(value: Any) -> Iterator[str]:
-    """Every text in a JSON value, without its path (quicker where the path is not needed)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from texts(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from texts(item)
 
 
 def replace_in(

@@ -7,13 +7,13 @@ redacting it and deleting a conference for good all start from this one list.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
 
 from ctxtui.core.record import ID_PATTERN
+from ctxtui.storage.listing import CONFLICT_COPY
 from ctxtui.storage.rescue import copy_name, rescue_folders
 
 # what each kind of copy is called when a person is told where a mention is
@@ -25,7 +25,6 @@ RECORD, BACKUP, CONFLICT, RESCUE, INDEX, AUDIT = (
     "index",
     "audit log",
 )
-_CONFLICT = re.compile(r"(?P<id>[a-z0-9][a-z0-9-]{0,79})\.conflict-\d{8}-\d{6}(-\d+)?\.json")
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def copies(root: Path, conference_id: str | None = None) -> Iterator[Copy]:
         path = folder / name
         if name.endswith(".json.bak"):
             kind, cid = BACKUP, name[: -len(".json.bak")]
-        elif name.endswith(".json") and (match := _CONFLICT.fullmatch(name)):
+        elif name.endswith(".json") and (match := CONFLICT_COPY.fullmatch(name[: -len(".json")])):
             kind, cid = CONFLICT, match["id"]
         elif name.endswith(".json"):
             kind, cid = RECORD, name[: -len(".json")]

@@ -26,7 +26,7 @@ from ctxtui.storage.terminal_text import printable
 # 6: closed
 INDEX_VERSION = 6
 # ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
-CONFLICT_COPY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\.conflict-\d{8}-\d{6}(-\d+)?")
+CONFLICT_COPY = re.compile(rf"(?P<id>{ID_PATTERN.pattern})\.conflict-\d{{8}}-\d{{6}}(-\d+)?")
 
 
 class Summary(NamedTuple):

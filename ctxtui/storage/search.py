@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from ctxtui.core.mentions import Finder, free_text, place_of, replace_in, strings, texts
+from ctxtui.core.mentions import Finder, free_text, place_of, replace_in, strings
 from ctxtui.storage.conffile import encode
 from ctxtui.storage.copies import AUDIT, INDEX, RECORD, Copy, copies
 from ctxtui.storage.files import atomic_write, read_plain
@@ -59,7 +59,7 @@ def _in_index(copy: Copy, data: Any, finder: Finder) -> list[Mention]:
     entries = data.get("entries", {}) if isinstance(data, dict) else {}
     found = []
     for cid, entry in entries.items() if isinstance(entries, dict) else ():
-        n = sum(finder.count(text) for text in texts(entry))
+        n = sum(finder.count(text) for _path, text in strings(entry))
         if n:
             found.append(Mention(copy, str(cid), f"entries.{cid}", "Summary in the index", n))
     return found
