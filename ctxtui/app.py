@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -21,6 +22,9 @@ from ctxtui.resources import style
 from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.store import Store
 from ctxtui.widgets.keyqueue import KeyQueue
+
+if TYPE_CHECKING:
+    from ctxtui.screens.conference import ConferenceScreen
 
 TERMINAL_CHECK_SECONDS = 1.0
 SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶", "flag": "⚑"}
@@ -57,10 +61,11 @@ def plain_ascii_terminal() -> bool:
 
 class CtxApp(App[None]):
     TITLE = "ctxtui"
-    # The styles of the first screens (minute-taking, the list, the sub-screens) load with the
-    # app's: a screen's own CSS_PATH makes Textual parse every style sheet again as it opens,
-    # which was a tenth of the first frame. Forms and the board still bring their own.
-    CSS_PATH = [style("app"), style("conference"), style("lists")]
+    # The styles of the first screens (minute-taking, the list, the sub-screens, the board)
+    # load with the app's: a screen's own CSS_PATH makes Textual parse every style sheet again
+    # as it opens, which was a tenth of the first frame; and Textual reads no screen's own
+    # sheet for the first screen. Forms still bring their own.
+    CSS_PATH = [style("app"), style("conference"), style("lists"), style("board")]
     HELP_GROUP = "Everywhere"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Save and quit", id="app.quit", priority=True),
@@ -104,6 +109,22 @@ class CtxApp(App[None]):
     async def _deliver_key(self, event: events.Key | events.Paste) -> None:
         await super().on_event(event)
 
+    def get_default_screen(self) -> Screen:
+        """The first screen is the one asked for (Textual's own blank screen is never made):
+        the board, the minutes, or the list of conferences (also when the minutes could not
+        be opened: the list then says why)."""
+        if self.board and self.conference_id:
+            from ctxtui.screens.board import BoardScreen
+
+            return BoardScreen(Conferences(self.store, self.now), self.conference_id)
+        if self.conference_id:
+            screen = self._conference_screen(self.conference_id)
+            if screen is not None:
+                return screen
+        from ctxtui.screens.home import HomeScreen
+
+        return HomeScreen(Conferences(self.store, self.now))
+
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -111,16 +132,6 @@ class CtxApp(App[None]):
         self.set_interval(self.autosave_seconds, self._autosave)
         if not self.is_headless:
             self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
-        if self.board and self.conference_id:
-            from ctxtui.screens.board import BoardScreen
-
-            self.push_screen(BoardScreen(Conferences(self.store, self.now), self.conference_id))
-        elif self.conference_id:
-            self.open_conference(self.conference_id)
-        else:
-            from ctxtui.screens.home import HomeScreen
-
-            self.push_screen(HomeScreen(Conferences(self.store, self.now)))
 
     def action_help_quit(self) -> None:
         self.notify("Ctrl+Q saves and quits (Ctrl+C does not quit).", timeout=4)
@@ -147,15 +158,21 @@ class CtxApp(App[None]):
     # -- open meetings
 
     def open_conference(self, conference_id: str) -> None:
+        """The minutes over the screen that asked (the list): closing them goes back to it."""
+        screen = self._conference_screen(conference_id)
+        if screen is not None:
+            self.push_screen(screen, lambda _=None: self.close_meeting(screen.meeting))
+
+    def _conference_screen(self, conference_id: str) -> ConferenceScreen | None:
         from ctxtui.screens.conference import ConferenceScreen
 
         try:
             meeting = Meeting(self.store, conference_id, self.now)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
-            return
+            return None
         self.meetings[meeting.conference.id] = meeting
-        self.push_screen(ConferenceScreen(meeting), lambda _=None: self.close_meeting(meeting))
+        return ConferenceScreen(meeting)
 
     def close_meeting(self, meeting: Meeting) -> None:
         meeting.close()

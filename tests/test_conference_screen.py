@@ -371,3 +371,29 @@ async def test_a_newcomer_sees_how_to_quit_and_ctrl_c_says_it(demo, make_app):
 
         await wait_for(told)
         assert app.is_running and app.screen.capture.value == "half typed"
+
+
+async def test_opened_directly_the_minutes_are_the_only_screen_and_closing_quits(
+    store, demo, make_app
+):
+    app = make_app(demo.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert [type(s) for s in app.screen_stack] == [ConferenceScreen]
+        await pilot.press(*"last words", "enter")
+        app.screen.action_close()
+        await wait_for(lambda: not app.is_running)
+    assert store.load(demo.id).points.concerns[-1] == "last words"
+
+
+async def test_minutes_that_cannot_be_opened_leave_the_list_saying_why(store, demo, make_app):
+    from ctxtui.screens.home import HomeScreen
+
+    store.path_for(demo.id).write_text("{ not a record", encoding="utf-8")
+    app = make_app(demo.id)
+    async with app.run_test(size=(80, 24), notifications=True):
+        assert isinstance(app.screen, HomeScreen) and not app.meetings
+
+        def told() -> bool:
+            return any(demo.id in n.message for n in app._notifications)
+
+        await wait_for(told)

@@ -140,7 +140,7 @@ async def _back_to_the_capture_line(pilot) -> None:
     for _ in range(8):
         app.post_message(key_event("escape"))
         await idle(pilot)
-        if len(app.screen_stack) <= 2 and type(app.screen).__name__ == "ConferenceScreen":
+        if len(app.screen_stack) == 1 and type(app.screen).__name__ == "ConferenceScreen":
             return
 
 

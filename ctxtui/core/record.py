@@ -60,16 +60,36 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-@dataclass
-class Context:
+class Part:
+    """What every part of the record shares: equal when every field is equal, shown field by
+    field. Written once here because ``dataclass`` generates both for each class, and
+    compiling those 42 functions was a third of loading this module at every start."""
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: never a dict key, as with dataclass
+
+    def _names(self) -> list[str]:
+        return [f.name for f in dataclasses.fields(self)]  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Part) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._names())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names())
+        return f"{type(self).__name__}({shown})"
+
+
+@dataclass(eq=False, repr=False)
+class Context(Part):
     name: str = ""
     type: str = "neighbourhood"
     description: str = ""
     venue: str = ""
 
 
-@dataclass
-class Dates:
+@dataclass(eq=False, repr=False)
+class Dates(Part):
     assessment_period: str = ""
     mapping_meeting: str = ""
     conference: str = ""
@@ -78,16 +98,16 @@ class Dates:
     review: str = ""
 
 
-@dataclass
-class Roles:
+@dataclass(eq=False, repr=False)
+class Roles(Part):
     chair: str = ""
     lead_practitioner: str = ""
     location_lead: str = ""
     minute_taker: str = ""
 
 
-@dataclass
-class Attendee:
+@dataclass(eq=False, repr=False)
+class Attendee(Part):
     name: str = ""
     role: str = ""
     agency: str = ""
@@ -95,8 +115,8 @@ class Attendee:
     email: str = ""
 
 
-@dataclass
-class Discussion:
+@dataclass(eq=False, repr=False)
+class Discussion(Part):
     """What the minutes record of the discussion beyond the four headings."""
 
     involvement: list[str] = field(default_factory=list)  # current professional involvement
@@ -105,8 +125,8 @@ class Discussion:
     young_people_affected: str = ""  # a number or range, as said
 
 
-@dataclass
-class Referral:
+@dataclass(eq=False, repr=False)
+class Referral(Part):
     """A referral made outside the meeting: never a child's name."""
 
     agency: str = ""
@@ -114,15 +134,15 @@ class Referral:
     note: str = ""
 
 
-@dataclass
-class Recipient:
+@dataclass(eq=False, repr=False)
+class Recipient(Part):
     name: str = ""
     agency: str = ""
     email: str = ""
 
 
-@dataclass
-class Contribution:
+@dataclass(eq=False, repr=False)
+class Contribution(Part):
     """What a professional sent the chair before the meeting: kept whole for the chair to pull
     sentences from, never printed in the minutes (they list who sent one, and when)."""
 
@@ -133,35 +153,35 @@ class Contribution:
     text: str = ""
 
 
-@dataclass
-class Circulation:
+@dataclass(eq=False, repr=False)
+class Circulation(Part):
     at: str = ""
     to: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Points:
+@dataclass(eq=False, repr=False)
+class Points(Part):
     concerns: list[str] = field(default_factory=list)
     complicating: list[str] = field(default_factory=list)
     strengths: list[str] = field(default_factory=list)
     safety_plan: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Score:
+@dataclass(eq=False, repr=False)
+class Score(Part):
     attendee: str = ""
     score: int | None = None
     reason: str = ""
 
 
-@dataclass
-class Scaling:
+@dataclass(eq=False, repr=False)
+class Scaling(Part):
     question: str = DEFAULT_SCALING_QUESTION
     scores: list[Score] = field(default_factory=list)
 
 
-@dataclass
-class Action:
+@dataclass(eq=False, repr=False)
+class Action(Part):
     worry: str = ""
     helping: str = ""
     goal: str = ""
@@ -173,23 +193,23 @@ class Action:
     due: str = ""  # YYYY-MM-DD or "": a timescale may stay free text
 
 
-@dataclass
-class AgendaItem:
+@dataclass(eq=False, repr=False)
+class AgendaItem(Part):
     title: str = ""
     minutes: int = 10
     started: str = ""  # local time the item was started, YYYY-MM-DDTHH:MM:SS, or ""
 
 
-@dataclass
-class Agenda:
+@dataclass(eq=False, repr=False)
+class Agenda(Part):
     items: list[AgendaItem] = field(
         default_factory=lambda: [AgendaItem(title, minutes) for title, minutes in DEFAULT_AGENDA]
     )
     current: int = -1  # -1 until the meeting starts
 
 
-@dataclass
-class Amendment:
+@dataclass(eq=False, repr=False)
+class Amendment(Part):
     """A change to finalised minutes: when it was opened, why, what changed, when re-finalised."""
 
     started: str = ""
@@ -198,8 +218,8 @@ class Amendment:
     finalised: str = ""
 
 
-@dataclass
-class UnfiledLine:
+@dataclass(eq=False, repr=False)
+class UnfiledLine(Part):
     """A line typed in the capture line but not filed when the app had to stop (a hang-up, a
     quit): the next open puts it back in the capture line, under the heading it was typed
     under. Never part of the minutes."""
@@ -208,8 +228,8 @@ class UnfiledLine:
     text: str = ""
 
 
-@dataclass
-class SkippedCheck:
+@dataclass(eq=False, repr=False)
+class SkippedCheck(Part):
     """Minutes that left (sent, with --ignore-flags) while the names check was not done or
     privacy flags were open: when, and how."""
 
@@ -217,8 +237,8 @@ class SkippedCheck:
     by: str = ""
 
 
-@dataclass
-class NamesCheck:
+@dataclass(eq=False, repr=False)
+class NamesCheck(Part):
     """The chair's answers to the names check: words that are a person's name (the guard
     flags them wherever they stand), words that are not, and each time minutes left without
     the check (not undoable: they have gone)."""
@@ -228,8 +248,8 @@ class NamesCheck:
     skipped: list[SkippedCheck] = field(default_factory=list)
 
 
-@dataclass
-class Closure:
+@dataclass(eq=False, repr=False)
+class Closure(Part):
     """The decision to stop working with the context (on the last conference of its chain):
     why, who agreed and when. An empty ``outcome`` means the context is still open."""
 
@@ -239,8 +259,8 @@ class Closure:
     date: str = ""  # YYYY-MM-DD
 
 
-@dataclass
-class Conference:
+@dataclass(eq=False, repr=False)
+class Conference(Part):
     id: str = ""
     kind: str = "initial"
     previous_id: str | None = None

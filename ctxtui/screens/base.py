@@ -63,8 +63,8 @@ class MeetingScreen(Screen[None]):
 
     BINDINGS = UNDO_BINDINGS
 
-    def __init__(self, meeting: Meeting) -> None:
-        super().__init__()
+    def __init__(self, meeting: Meeting, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
         self.meeting = meeting
 
     @property

@@ -37,7 +37,6 @@ from ctxtui.guard.board_text import (
     latest_change,
 )
 from ctxtui.meeting.meeting import Conferences, StoreError
-from ctxtui.resources import style
 
 POLL_SECONDS = 0.1
 TWO_COLUMNS_FROM = 120  # columns
@@ -122,7 +121,6 @@ class SectionBox:
 
 
 class BoardScreen(Screen[None]):
-    CSS_PATH = [style("board")]
     HELP_GROUP = "Board"
     BINDINGS = [
         Binding("q,escape", "app.quit", "Close the board", id="board.quit"),

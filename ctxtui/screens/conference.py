@@ -43,19 +43,23 @@ class ConferenceScreen(MeetingScreen):
     BINDINGS = bindings(CONFERENCE_DESTINATIONS, "conference")
 
     def __init__(self, meeting: Meeting) -> None:
-        super().__init__(meeting)
+        # The classes Textual would give at the first resize, given as the screen is made: a
+        # class that changes then restyles every widget, a fifth of the first frame.
+        width, height = self.app.size  # the running app: known before the screen is made
+        super().__init__(
+            meeting,
+            classes=" ".join(
+                max(point for point in breakpoints if point[0] <= value)[1]
+                for value, breakpoints in (
+                    (width, self.HORIZONTAL_BREAKPOINTS),
+                    (height, self.VERTICAL_BREAKPOINTS),
+                )
+            ),
+        )
         self._topbar_text = ""
         # The privacy scan of every point (and reading its word lists) waits until the first
         # frame is on screen: the chair sees the minutes at once, the flags a moment later.
         self._flags_shown = False
-        # The classes Textual would give at the first resize, given now: a class that changes
-        # then restyles every widget, a fifth of the first frame.
-        width, height = self.app.size
-        for value, breakpoints in (
-            (width, self.HORIZONTAL_BREAKPOINTS),
-            (height, self.VERTICAL_BREAKPOINTS),
-        ):
-            self.add_class(max(point for point in breakpoints if point[0] <= value)[1])
 
     @property
     def conference(self):
@@ -511,7 +515,7 @@ class ConferenceScreen(MeetingScreen):
         if not self.meeting.flush():
             self.notify(self.meeting.autosaver.error or "Not saved.", severity="error")
             return
-        if len(self.app.screen_stack) > 2:
+        if len(self.app.screen_stack) > 1:
             self.dismiss(None)
         else:
             self.app.exit()
