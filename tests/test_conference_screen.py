@@ -7,10 +7,12 @@ import time
 import pytest
 from textual import events
 
+from ctxtui.core.labels import TARGET_KEYS
 from ctxtui.screens.attendance import AttendanceScreen
 from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.details import DetailsScreen
 from ctxtui.screens.help import HelpScreen
+from ctxtui.widgets.points import PointList
 
 from .conftest import wait_for
 
@@ -355,6 +357,32 @@ async def test_every_heading_is_reachable(demo, size, make_app):
         if size[0] >= 120:
             visible = [p for p in app.screen.query(".pane") if p.display]
             assert len(visible) == 5
+
+
+async def test_a_heading_list_is_made_as_it_first_shows_and_all_show_once_wide(demo, make_app):
+    """At 80 columns one heading shows: the others are mounted when first shown (or when the
+    window widens), each with its points, in the headings' order."""
+    app = make_app(demo.id, autosave=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert [p.target for p in screen.query(".pane")] == ["concerns"]
+        await pilot.press("ctrl+t", "ctrl+t", *"a strength", "enter")
+        shown = ["concerns", "complicating", "strengths"]  # passed through on the way
+        assert [p.target for p in screen.query(".pane")] == shown
+        strengths = screen.pane("strengths")
+
+        def last_strength() -> str:
+            return str(strengths.get_option_at_index(strengths.option_count - 1).prompt)
+
+        await wait_for(lambda: last_strength().endswith("a strength"))
+        await pilot.resize_terminal(130, 36)
+        await wait_for(lambda: len(screen.query(".pane")) == 5)
+        assert [p.target for p in screen.query(".pane")] == list(TARGET_KEYS)
+        await pilot.pause()
+        for pane in screen.query(PointList):
+            assert pane.display and pane.option_count == len(demo.target_list(pane.target)) + (
+                pane.target == "strengths"
+            )
 
 
 async def test_a_newcomer_sees_how_to_quit_and_ctrl_c_says_it(demo, make_app):

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -45,17 +47,11 @@ class ConferenceScreen(MeetingScreen):
     def __init__(self, meeting: Meeting) -> None:
         # The classes Textual would give at the first resize, given as the screen is made: a
         # class that changes then restyles every widget, a fifth of the first frame.
-        width, height = self.app.size  # the running app: known before the screen is made
-        super().__init__(
-            meeting,
-            classes=" ".join(
-                max(point for point in breakpoints if point[0] <= value)[1]
-                for value, breakpoints in (
-                    (width, self.HORIZONTAL_BREAKPOINTS),
-                    (height, self.VERTICAL_BREAKPOINTS),
-                )
-            ),
-        )
+        super().__init__(meeting, classes=" ".join(self._size_classes(self.app.size)))
+        # Every heading has its list from the start; a list is mounted when it first shows
+        # (on a narrow screen, one heading at a time): each costs the first frame ~5 ms.
+        self._panes = {key: PointList(key, id=f"pane-{key}", classes="pane") for key in TARGET_KEYS}
+        self._panes[TARGET_KEYS[0]].set_current(True)  # where the capture line starts
         self._topbar_text = ""
         # The privacy scan of every point (and reading its word lists) waits until the first
         # frame is on screen: the chair sees the minutes at once, the flags a moment later.
@@ -72,8 +68,7 @@ class ConferenceScreen(MeetingScreen):
         yield AgendaBar(self.conference, self.meeting.now, id="agenda-bar")
         yield Static(id="tabs")
         with Grid(id="panes"):
-            for key, _ in CAPTURE_TARGETS:
-                yield PointList(key, id=f"pane-{key}", classes="pane")
+            yield from self._panes_on_screen(self.has_class("-wide"))
         yield ContributionPanel(self._flag_words, id="contributions")
         yield Static(id="flag-line")
         yield CaptureBar(self.editor.points.of, id="capture")
@@ -112,7 +107,34 @@ class ConferenceScreen(MeetingScreen):
         return self.query_one(CaptureInput)
 
     def pane(self, target: str) -> PointList:
-        return self.query_one(f"#pane-{target}", PointList)
+        return self._panes[target]
+
+    @classmethod
+    def _size_classes(cls, size: Size) -> list[str]:
+        return [
+            max(point for point in breakpoints if point[0] <= value)[1]
+            for value, breakpoints in (
+                (size.width, cls.HORIZONTAL_BREAKPOINTS),
+                (size.height, cls.VERTICAL_BREAKPOINTS),
+            )
+        ]
+
+    def _panes_on_screen(self, wide: bool) -> list[PointList]:
+        """The lists that show: all of them on a wide screen, else the current heading's."""
+        return [pane for pane in self._panes.values() if wide or pane.has_class("-current")]
+
+    def _mount_shown_panes(self, wide: bool) -> None:
+        """Mount the lists that now show and were not mounted yet, in the headings' order."""
+        if not self.is_mounted:
+            return  # composing: the lists that show are composed with the screen
+        panes = list(self._panes.values())
+        for place, pane in enumerate(panes):
+            if not pane.is_attached and pane in self._panes_on_screen(wide):
+                later = [p for p in panes[place + 1 :] if p.is_attached]
+                self.query_one("#panes", Grid).mount(pane, before=later[0] if later else None)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._mount_shown_panes("-wide" in self._size_classes(event.size))
 
     # -- drawing
 
@@ -155,8 +177,9 @@ class ConferenceScreen(MeetingScreen):
         shown = browsed.target if browsed else line.target
         for key in TARGET_KEYS:
             pane = self.pane(key)
-            pane.set_class(key == shown, "-current")
+            pane.set_current(key == shown)
             pane.mark(browsed.index if browsed and browsed.target == key else None)
+        self._mount_shown_panes(self.has_class("-wide"))
         tabs = Text(no_wrap=True, overflow="ellipsis")
         for key in TARGET_KEYS:
             label = f"{TARGET_SHORT_LABELS[key]} {len(self.editor.points.of(key))}"

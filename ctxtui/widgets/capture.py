@@ -103,7 +103,7 @@ class CaptureInput(Input):
     class Moved(Message):
         """The target, the browsed point or the mode changed: the screen redraws its marks."""
 
-    target: reactive[str] = reactive("concerns")
+    target: reactive[str] = reactive(TARGET_KEYS[0])  # the first heading
     browsing: reactive[Place | None] = reactive(None)
     editing: reactive[Place | None] = reactive(None)
 

@@ -24,7 +24,10 @@ class PointList(OptionList, can_focus=False):
     """Holds options for a window of points around the one in view (twice as many as the pane
     has lines, once it has a size), not for all of them: a list lays out every option it
     holds, and 300 points would cost the first frame tens of milliseconds for lines nobody
-    sees. ``point`` is the point in view."""
+    sees. ``point`` is the point in view.
+
+    A list may be shown, marked and filled before it is mounted (the screen mounts a heading's
+    list when it first shows): it then keeps what it was given and lays it out as it shows."""
 
     def __init__(self, target: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -50,10 +53,14 @@ class PointList(OptionList, can_focus=False):
         wanted = highlight if highlight is not None else self.point
         self.point = max(0, min(wanted, len(points) - 1))
         self.border_subtitle = f"{len(points)}"
-        if self.display:
+        if self.is_attached and self.display:
             self._fill(self.point)
         else:  # a heading not on screen (one at a time on a narrow screen): laid out as it shows
             self.stale = True
+
+    def set_current(self, current: bool) -> None:
+        """Shown as the heading the capture line files into (or browses)."""
+        self._set_mark_class(current, "-current")
 
     @property
     def window(self) -> int:
@@ -78,10 +85,16 @@ class PointList(OptionList, can_focus=False):
 
     def mark(self, index: int | None) -> None:
         """Show ``index`` as the browsed point (None: nothing browsed here)."""
-        self.set_class(index is not None, "-browsed")
+        self._set_mark_class(index is not None, "-browsed")
         if index is not None and self.points:
             self.point = max(0, min(index, len(self.points) - 1))
+            if self.stale:
+                return  # not on screen: laid out around the point as it shows
             if not self.first <= self.point < self.first + self.option_count:
                 self._fill(self.point)
             self.highlighted = self.point - self.first
             self.scroll_to_highlight()
+
+    def _set_mark_class(self, on: bool, name: str) -> None:
+        # not yet in the screen: styled once, as it is mounted, not now as well
+        self.set_class(on, name, update=self.is_attached)
