@@ -188,7 +188,8 @@ def test_escape_sequences_in_stored_files_never_reach_the_terminal(store, cli, d
         assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
         assert "\\x1b" in result.stdout + result.stderr
     index = json.loads(store.index_path.read_text())
-    index["entries"]["hostile-2026-01-20"][4] = f"Planted{ESC}"  # a colleague edits the index
+    entry = index["entries"]["hostile-2026-01-20"]
+    index["entries"]["hostile-2026-01-20"] = entry.replace("Park", f"Planted{ESC}")  # a colleague
     store.index_path.write_text(json.dumps(index))
     result = cli("list")
     assert "\x1b" not in result.stdout + result.stderr

@@ -3,12 +3,14 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
 
 from ctxtui.core.record import Conference, Context, Dates
 from ctxtui.storage import files as files_module
+from ctxtui.storage import listing
 from ctxtui.storage import store as store_module
 from ctxtui.storage.conffile import StoreError, UnreadableFile
 from ctxtui.storage.store import LockedError, Store
@@ -213,6 +215,59 @@ def test_the_index_follows_changes_made_behind_its_back(store: Store, demo: Conf
     store.delete(demo.id)
     assert store.list().summaries == []
     assert json.loads(store.index_path.read_text())["entries"] == {}
+
+
+def settle(store: Store) -> None:
+    """Date the folder's last change two minutes back, as if nobody had saved since: the next
+    listing writes an index it may trust, and the one after trusts it."""
+    old = time.time_ns() - 120 * 10**9
+    os.utime(store.folder, ns=(old, old))
+
+
+def three_places(store: Store) -> None:
+    from ctxtui.core.record import Attendee
+
+    for name, held, agencies in (
+        ("Alder Park", "2026-03-01", ["Police", "Health – school nurse"]),
+        ("Birch Lane", "2026-05-01", []),
+        ("Cedar Walk", "2026-04-01", ["Housing", "Police"]),
+    ):
+        attendees = [Attendee(name=f"Someone from {a}", agency=a) for a in agencies]
+        store.create(
+            Conference(
+                context=Context(name=name), dates=Dates(conference=held), attendees=attendees
+            )
+        )
+
+
+def test_a_settled_folder_is_listed_from_the_index_alone(store: Store, monkeypatch):
+    """The same summaries, newest first, without opening a file."""
+    three_places(store)
+    settle(store)
+    from_files = store.list()
+    assert [s.context for s in from_files.summaries] == ["Birch Lane", "Cedar Walk", "Alder Park"]
+    assert from_files.summaries[1].agencies == ("Housing", "Police")
+
+    def never(*_args):
+        raise AssertionError("a file was read")
+
+    monkeypatch.setattr(listing, "_summary_of_file", never)
+    assert store.list() == from_files
+    assert store.known_agencies() == ["Health – school nurse", "Housing", "Police"]
+
+
+def test_a_planted_index_is_shown_safely_or_read_again(store: Store):
+    three_places(store)
+    settle(store)
+    store.list()
+    index = json.loads(store.index_path.read_text())
+    index["agencies"][0] = "Health\x1b]0;owned\x07"  # an escape sequence planted in a name
+    cedar = next(i for i, e in index["entries"].items() if "Cedar Walk" in e)
+    index["entries"][cedar] = index["entries"][cedar].rsplit("\n", 1)[0] + "\n99"  # no such
+    store.index_path.write_text(json.dumps(index))
+    shown = {s.context: s.agencies for s in store.list().summaries}
+    assert shown["Alder Park"] == ("Health\\x1b]0;owned\\x07", "Police")  # seen, not run
+    assert shown["Cedar Walk"] == ("Housing", "Police")  # read again from its file
 
 
 def test_ids_cannot_escape_the_folder(store: Store):

@@ -5,9 +5,11 @@ not changed; unreadable files are named, never touched."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -23,8 +25,8 @@ from ctxtui.storage.files import atomic_write, describe
 from ctxtui.storage.terminal_text import printable
 
 # 2: earliest due date of open actions; 3: entries are lists; 4: folder; 5: circulated;
-# 6: closed
-INDEX_VERSION = 6
+# 6: closed; 7: entries are lines, newest first
+INDEX_VERSION = 7
 # ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
 CONFLICT_COPY = re.compile(rf"(?P<id>{ID_PATTERN.pattern})\.conflict-\d{{8}}-\d{{6}}(-\d+)?")
 
@@ -70,69 +72,70 @@ class Summary(NamedTuple):
         }
 
 
-# An index entry is a list, to keep a 10,000-entry index small and quick to read:
-# [inode, mtime_ns, size, id, context, type, kind, status, conference, review, previous_id,
-#  [agencies...], next_due, circulated, closed]
-_STAMP = 3
+# An index entry is one text, its fields apart by newlines: "inode.mtime_ns.size", then a
+# Summary's fields in order, previous_id "" for none and the agencies as numbers in the
+# index's list of agency names ("0 4 7"). One short string each rather than a list of fifteen
+# values: 10,000 entries are read at every start of the home screen. No field holds a newline
+# (each went through ``printable``, which writes one as "\\n"). The entries are kept newest
+# first, the order they are shown in.
+SEP = "\n"
+_FIELDS = 13
 
 
-def _index_entry(stamp: list[int], summary: Summary) -> list[Any]:
-    s = summary
-    fields = [s.id, s.context, s.type, s.kind, s.status, s.conference, s.review, s.previous_id]
-    return [*stamp, *fields, list(s.agencies), s.next_due, s.circulated, s.closed]
+def _stamp_text(info: os.stat_result) -> str:
+    return f"{info.st_ino}.{info.st_mtime_ns}.{info.st_size}"
 
 
-def _cached_summary(entry: Any) -> Summary | None:
+def _index_entry(stamp: str, s: Summary, numbers: dict[str, int]) -> str:
+    agencies = " ".join(str(numbers[name]) for name in s.agencies)
+    return SEP.join((stamp, *s[:7], s.previous_id or "", agencies, *s[9:]))
+
+
+def _nothing_to_escape(text: str) -> bool:
+    """True if no field of ``text`` (one entry, or many) holds a control or format character.
+    ``isprintable`` is stricter than ``printable``: a False only sends each field through it."""
+    return text.replace(SEP, "").isprintable()
+
+
+class _Agencies:
+    """The index's agency names (made safe to show), and the names an entry's numbers stand
+    for: worked out once for each set of numbers, since most conferences name the same
+    agencies."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self._named: dict[str, tuple[str, ...]] = {}
+
+    def named(self, numbers: str) -> tuple[str, ...] | None:
+        found = self._named.get(numbers)
+        if found is None:
+            try:
+                found = tuple([self.names[int(number)] for number in numbers.split()])
+            except (ValueError, IndexError):
+                return None
+            self._named[numbers] = found
+        return found
+
+
+def _cached_summary(entry: Any, agencies: _Agencies, checked: bool = False) -> Summary | None:
     """The summary of an index entry, or None if the entry has the wrong shape (the index is
-    only a cache: the file is read again)."""
-    try:
-        (
-            cid,
-            context,
-            kind_of,
-            kind,
-            status,
-            held,
-            review,
-            previous,
-            agencies,
-            next_due,
-            sent,
-            closed,
-        ) = entry[_STAMP:]
-    except (TypeError, ValueError):
+    only a cache: the file is read again). ``checked``: the entry is known to hold nothing
+    ``printable`` would change."""
+    if not isinstance(entry, str):
         return None
-    texts = (cid, context, kind_of, kind, status, held, review, next_due, sent, closed)
-    if not isinstance(agencies, list):
+    fields = entry.split(SEP)
+    if len(fields) != _FIELDS or not ID_PATTERN.fullmatch(fields[1]):
         return None
-    try:  # joining checks in one go that every one is text (10,000 entries are read at once)
-        joined = "".join([*texts, "" if previous is None else previous, *agencies])
-    except TypeError:
+    if not checked and not _nothing_to_escape(entry):
+        fields = [printable(field) for field in fields]  # a control character: made visible
+    names = agencies.named(fields[9])
+    if names is None:
         return None
-    if not ID_PATTERN.fullmatch(cid):
-        return None
-    if not joined.isprintable():
-        # a control or text-direction character somewhere: each text made safe to show
-        context, kind_of, kind, status, held, review, next_due, sent, closed = (
-            printable(t)
-            for t in (context, kind_of, kind, status, held, review, next_due, sent, closed)
-        )
-        previous = None if previous is None else printable(previous)
-        agencies = [printable(a) for a in agencies]
-    return Summary(
-        cid,
-        context,
-        kind_of,
-        kind,
-        status,
-        held,
-        review,
-        previous,
-        tuple(agencies),
-        next_due,
-        sent,
-        closed,
-    )
+    values: list[Any] = fields[1:]
+    values[7] = values[7] or None  # previous_id
+    values[8] = names
+    # made straight from the list: a Summary's own __new__ is Python, run 10,000 times here
+    return tuple.__new__(Summary, values)
 
 
 def _text(data: Any, *keys: str) -> str:
@@ -206,6 +209,21 @@ class Listing:
     problems: list[Problem]
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Listing 10,000 conferences makes some 150,000 objects that all stay: meanwhile Python's
+    cycle collector would walk the whole heap (a whole app's, on the home screen) several
+    times for nothing, a third of the listing's time."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def list_conferences(folder_path: Path, index_path: Path) -> Listing:
     """Every readable conference, newest first, and a Problem for each file that is not.
 
@@ -215,6 +233,11 @@ def list_conferences(folder_path: Path, index_path: Path) -> Listing:
     the same instant as a change, the index is used as it is, without looking at 10,000
     files. A file edited in place by another program shows its new summary after the next
     change to the folder; opening it always reads the file itself."""
+    with _collector_paused():
+        return _list(folder_path, index_path)
+
+
+def _list(folder_path: Path, index_path: Path) -> Listing:
     index = _read_index(index_path)
     folder = _folder_stamp(folder_path)
     if folder is not None and index.get("folder") == folder:
@@ -222,7 +245,8 @@ def list_conferences(folder_path: Path, index_path: Path) -> Listing:
         if trusted is not None:
             return trusted
     entries = index.get("entries", {})
-    fresh: dict[str, list[Any]] = {}
+    agencies = _agency_names(index)
+    stamps: dict[str, str] = {}
     summaries: list[Summary] = []
     problems: list[Problem] = []
     changed = False
@@ -252,12 +276,12 @@ def list_conferences(folder_path: Path, index_path: Path) -> Listing:
                 )
             )
             continue
-        stamp = [stat.st_ino, stat.st_mtime_ns, stat.st_size]
+        stamp = _stamp_text(stat)
         cached = entries.get(conference_id)
-        if isinstance(cached, list) and cached[:_STAMP] == stamp:
-            summary = _cached_summary(cached)
+        stamps[conference_id] = stamp
+        if agencies is not None and isinstance(cached, str) and cached.startswith(stamp + SEP):
+            summary = _cached_summary(cached, agencies)
             if summary is not None:
-                fresh[conference_id] = cached
                 summaries.append(summary)
                 continue
         changed = True
@@ -266,31 +290,39 @@ def list_conferences(folder_path: Path, index_path: Path) -> Listing:
         except UnreadableFile as error:
             problems.append(Problem(Path(entry.path), error.reason))
             continue
-        fresh[conference_id] = _index_entry(stamp, summary)
         summaries.append(summary)
     problems.sort(key=lambda p: str(p.path))
     # trusted next time only if nothing changed in the folder while it was being read
     settled = _folder_stamp(folder_path, settled=True)
     seen = settled if settled == folder else None
-    if changed or fresh.keys() != entries.keys() or index.get("folder") != seen:
-        _write_index(index_path, fresh, problems, seen)
     summaries.sort(key=attrgetter("conference", "id"), reverse=True)
+    in_order = list(entries) == [s.id for s in summaries]
+    if changed or not in_order or index.get("folder") != seen:
+        _write_index(index_path, summaries, stamps, problems, seen)
     return Listing(summaries, problems)
 
 
 def _trusted(index: dict[str, Any]) -> Listing | None:
-    """The listing as the index has it (None if any part has the wrong shape)."""
-    summaries = [_cached_summary(entry) for entry in index.get("entries", {}).values()]
+    """The listing as the index has it, in its order (None if any part has the wrong
+    shape)."""
+    entries = index.get("entries", {})
+    lines = list(entries.values())
+    agencies = _agency_names(index)
+    try:  # one look through every entry at once, not one per entry
+        checked = _nothing_to_escape(SEP.join(lines))
+    except TypeError:  # an entry that is not text
+        return None
+    if agencies is None:
+        return None
+    summaries = [s for e in lines if (s := _cached_summary(e, agencies, checked)) is not None]
     problems = index.get("problems")
-    if any(s is None for s in summaries) or not isinstance(problems, list):
+    if len(summaries) != len(entries) or not isinstance(problems, list):
         return None
     try:
         told = [Problem(Path(path), reason) for path, reason in problems]
     except (TypeError, ValueError):
         return None
-    listed = [s for s in summaries if s is not None]
-    listed.sort(key=attrgetter("conference", "id"), reverse=True)
-    return Listing(listed, told)
+    return Listing(summaries, told)
 
 
 def _read_index(index_path: Path) -> dict[str, Any]:
@@ -303,16 +335,31 @@ def _read_index(index_path: Path) -> dict[str, Any]:
     return {}
 
 
+def _agency_names(index: dict[str, Any]) -> _Agencies | None:
+    """The index's agency names, made safe to show (None if it has the wrong shape)."""
+    names = index.get("agencies", [])
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        return None
+    return _Agencies(
+        names if _nothing_to_escape(SEP.join(names)) else [printable(n) for n in names]
+    )
+
+
 def _write_index(
     index_path: Path,
-    entries: dict[str, list[Any]],
+    summaries: list[Summary],
+    stamps: dict[str, str],
     problems: list[Problem],
     folder: list[int] | None,
 ) -> None:
+    """The index of ``summaries``, newest first; the agency names are those they name."""
+    agencies = sorted({name for s in summaries for name in s.agencies})
+    numbers = {name: number for number, name in enumerate(agencies)}
     index = {
         "version": INDEX_VERSION,
         "folder": folder,
-        "entries": entries,
+        "agencies": agencies,
+        "entries": {s.id: _index_entry(stamps[s.id], s, numbers) for s in summaries},
         "problems": [[str(p.path), p.reason] for p in problems],
     }
     with contextlib.suppress(OSError):  # a read-only or full disk must not stop listing

@@ -62,6 +62,9 @@ def _in_index(copy: Copy, data: Any, finder: Finder) -> list[Mention]:
         n = sum(finder.count(text) for _path, text in strings(entry))
         if n:
             found.append(Mention(copy, str(cid), f"entries.{cid}", "Summary in the index", n))
+    agencies = data.get("agencies", []) if isinstance(data, dict) else []
+    if n := sum(finder.count(text) for _path, text in strings(agencies)):
+        found.append(Mention(copy, "", "agencies", "Agency names in the index", n))
     return found
 
 
