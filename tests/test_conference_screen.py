@@ -425,3 +425,14 @@ async def test_minutes_that_cannot_be_opened_leave_the_list_saying_why(store, de
             return any(demo.id in n.message for n in app._notifications)
 
         await wait_for(told)
+
+
+async def test_help_lists_the_keys_of_the_contributions_panel_before_it_is_made(demo, make_app):
+    from ctxtui.screens.help import help_sections
+
+    app = make_app(demo.id)
+    async with app.run_test(size=(80, 24)):
+        assert not app.screen.query("#contributions")  # made at the first F10
+        assert ("Enter", "Into the line") in dict(help_sections(app.screen))[
+            "Written contributions"
+        ]

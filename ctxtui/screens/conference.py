@@ -7,6 +7,7 @@ the keys; this screen turns what the capture line asks into changes and redraws.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -28,7 +29,9 @@ from ctxtui.screens.commands import (
 )
 from ctxtui.widgets.agenda_bar import AgendaBar
 from ctxtui.widgets.capture import CaptureBar, CaptureInput, Place
-from ctxtui.widgets.contributions import ContributionPanel
+
+if TYPE_CHECKING:
+    from ctxtui.widgets.contributions import ContributionPanel
 from ctxtui.widgets.keyhints import KeyHints
 from ctxtui.widgets.points import PointList
 
@@ -69,7 +72,6 @@ class ConferenceScreen(MeetingScreen):
         yield Static(id="tabs")
         with Grid(id="panes"):
             yield from self._panes_on_screen(self.has_class("-wide"))
-        yield ContributionPanel(self._flag_words, id="contributions")
         yield Static(id="flag-line")
         yield CaptureBar(self.editor.points.of, id="capture")
         yield KeyHints()
@@ -262,7 +264,7 @@ class ConferenceScreen(MeetingScreen):
             self.redraw(message.target, index)
             self.show_flag(self.editor.points.of(message.target)[index])  # until the next key
             if self.has_class("-contributions"):
-                self.query_one(ContributionPanel).focus()  # on to the next sentence
+                self.query_one("#contributions").focus()  # on to the next sentence
 
     # -- written contributions
 
@@ -270,9 +272,9 @@ class ConferenceScreen(MeetingScreen):
         hits = self.meeting.open_hits(text) if self._flags_shown else []
         return f"{self.app.symbols['flag']} {flag_sentence(hits, None)}" if hits else ""
 
-    def action_contributions(self) -> None:
-        """Open the written contributions in place of the points, or close them."""
-        panel = self.query_one(ContributionPanel)
+    async def action_contributions(self) -> None:
+        """Open the written contributions in place of the points, or close them. The panel
+        is made the first time (most meetings never open it)."""
         if self.has_class("-contributions"):
             self._close_contributions()
             return
@@ -282,9 +284,23 @@ class ConferenceScreen(MeetingScreen):
                 timeout=6,
             )
             return
+        from ctxtui.widgets.contributions import ContributionPanel
+
+        panels = self.query(ContributionPanel)
+        if panels:
+            panel = panels.first()
+        else:
+            panel = ContributionPanel(self._flag_words, id="contributions")
+            await self.mount(panel, after="#panes")
         panel.load(self.conference)
         self.add_class("-contributions")
         panel.focus()
+
+    def widgets_made_later(self) -> list[type]:
+        """For the help screen: the widgets made when first used, whose keys it lists too."""
+        from ctxtui.widgets.contributions import ContributionPanel
+
+        return [ContributionPanel]
 
     def _close_contributions(self) -> None:
         self.remove_class("-contributions")
@@ -296,7 +312,9 @@ class ConferenceScreen(MeetingScreen):
     def on_contribution_panel_pulled(self, message: ContributionPanel.Pulled) -> None:
         if self.capture.value.strip():
             self.notify("The line holds typing: file it (Enter) or clear it (Ctrl+U) first.")
-            self.query_one(ContributionPanel).action_back()
+            from ctxtui.widgets.contributions import ContributionPanel
+
+            self.query_one("#contributions", ContributionPanel).action_back()
             return
         self.capture.value = message.text
         self.capture.cursor_position = len(message.text)

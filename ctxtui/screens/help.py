@@ -3,6 +3,8 @@ it works."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -37,19 +39,21 @@ def key_names(binding: Binding) -> str:
 
 
 def help_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(group, [(keys, description)]) for the screen, then each kind of widget on it."""
-    nodes: list[object] = [screen.app, screen, *screen.query(Widget)]
+    """(group, [(keys, description)]) for the screen, then each kind of widget on it (and
+    those it makes when first used)."""
+    later: Callable[[], list[type]] = getattr(screen, "widgets_made_later", list)
+    kinds = [type(node) for node in (screen.app, screen, *screen.query(Widget))] + later()
     sections: dict[str, list[tuple[str, str]]] = {}
     seen: set[str] = set()
-    for node in nodes:
+    for kind in kinds:
         # POINT_BINDINGS: the capture line's keys while browsing the points
         for attribute, suffix in (("BINDINGS", ""), ("POINT_BINDINGS", ": browsing the points")):
-            for binding in _own_bindings(type(node), attribute):
-                ident = binding.id or f"{type(node).__name__}.{binding.key}"
+            for binding in _own_bindings(kind, attribute):
+                ident = binding.id or f"{kind.__name__}.{binding.key}"
                 if ident in seen:
                     continue
                 seen.add(ident)
-                group = getattr(node, "HELP_GROUP", type(node).__name__) + suffix
+                group = getattr(kind, "HELP_GROUP", kind.__name__) + suffix
                 sections.setdefault(group, []).append((key_names(binding), binding.description))
     return list(sections.items())
 
