@@ -220,3 +220,15 @@ def test_the_amendment_log_uses_the_labels_users_see(editor):
     editor.amend("Correct the date")
     editor.set_field("dates.conference", "2026-01-21")
     assert editor.conference.amendments[-1].changes == ["Conference date changed"]
+
+
+def test_the_planned_length_counts_minutes_across_the_hour():
+    from ctxtui.core.agenda import planned_seconds
+    from ctxtui.core.record import Conference, Dates
+
+    def planned(start: str, end: str) -> int:
+        return planned_seconds(Conference(dates=Dates(start_time=start, end_time=end)))
+
+    assert planned("10:45", "11:15") == 30 * 60
+    assert planned("09:05", "17:50") == (8 * 60 + 45) * 60
+    assert planned("11:00", "10:00") == planned("", "")  # backwards: the agenda's own sum

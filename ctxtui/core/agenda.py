@@ -26,10 +26,9 @@ def planned_seconds(conference: Conference) -> int:
     """The meeting's planned length: start to end time if both are set, else the agenda's sum."""
     d = conference.dates
     if d.start_time and d.end_time:
-        start = dt.datetime.strptime(d.start_time, "%H:%M")
-        end = dt.datetime.strptime(d.end_time, "%H:%M")
+        start, end = (dt.time.fromisoformat(hhmm) for hhmm in (d.start_time, d.end_time))
         if end > start:
-            return int((end - start).total_seconds())
+            return (end.hour - start.hour) * 3600 + (end.minute - start.minute) * 60
     return sum(item.minutes for item in conference.agenda.items) * 60
 
 

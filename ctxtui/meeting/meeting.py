@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,8 +26,6 @@ from ctxtui.storage import config
 # re-exported for the screens, which reach storage only through the meeting
 from ctxtui.storage.conffile import StoreError as StoreError
 from ctxtui.storage.config import ConfigError as ConfigError
-from ctxtui.storage.listing import Listing
-from ctxtui.storage.listing import Summary as Summary
 from ctxtui.storage.rescue import clear_rescue, find_rescue, write_rescue
 from ctxtui.storage.store import Store
 
@@ -39,6 +36,8 @@ if TYPE_CHECKING:  # export, mail and privacy code load when first needed, not a
     from ctxtui.guard.privacy import Finding, Hit
     from ctxtui.mail.circulate import Sent, SmtpSettings
     from ctxtui.meeting import service
+    from ctxtui.storage.listing import Listing
+    from ctxtui.storage.listing import Summary as Summary
     from ctxtui.storage.search import Mention
 
 # A draft files what one open form holds into the record; it returns nothing and may be called
@@ -359,6 +358,8 @@ class Meeting:
 
     def board_command(self) -> str:
         """The command line that opens the board on this conference's data folder."""
+        import shlex
+
         default = config.data_dir(None) == self.store.root
         folder = "" if default else f" --data-dir {shlex.quote(str(self.store.root))}"
         return f"ctxtui board {self.conference.id}{folder}"

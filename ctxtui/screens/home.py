@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,7 +16,10 @@ from textual.widgets.option_list import Option
 
 from ctxtui.core.due import Overdue
 from ctxtui.core.record import Conference
-from ctxtui.meeting.meeting import Conferences, ConfigError, StoreError, Summary
+from ctxtui.meeting.meeting import Conferences, ConfigError, StoreError
+
+if TYPE_CHECKING:
+    from ctxtui.meeting.meeting import Summary
 from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
 from ctxtui.widgets.keyhints import KeyHints
 

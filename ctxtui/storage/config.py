@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +37,10 @@ def _config() -> dict[str, object]:
     """The config file's settings ({} when there is no file)."""
     path = config_path()
     try:
-        return tomllib.loads(read_plain(path).decode("utf-8"))
+        text = read_plain(path).decode("utf-8")
+        import tomllib  # loaded only when there is a file to read, not at every start
+
+        return tomllib.loads(text)
     except FileNotFoundError:
         return {}
     except OSError as error:  # unreadable, a link, not a plain file

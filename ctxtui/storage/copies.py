@@ -7,14 +7,17 @@ redacting it and deleting a conference for good all start from this one list.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
 
 from ctxtui.core.record import ID_PATTERN
-from ctxtui.storage.listing import CONFLICT_COPY
 from ctxtui.storage.rescue import copy_name, rescue_folders
+
+# ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
+CONFLICT_COPY = re.compile(rf"(?P<id>{ID_PATTERN.pattern})\.conflict-\d{{8}}-\d{{6}}(-\d+)?")
 
 # what each kind of copy is called when a person is told where a mention is
 RECORD, BACKUP, CONFLICT, RESCUE, INDEX, AUDIT = (

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,14 +20,13 @@ import orjson
 from ctxtui.core import dates, due
 from ctxtui.core.record import ID_PATTERN, SCHEMA, Action
 from ctxtui.storage.conffile import StoreError, UnreadableFile, read_json_file, record_of_file
+from ctxtui.storage.copies import CONFLICT_COPY
 from ctxtui.storage.files import atomic_write, describe
 from ctxtui.storage.terminal_text import printable
 
 # 2: earliest due date of open actions; 3: entries are lists; 4: folder; 5: circulated;
 # 6: closed; 7: entries are lines, newest first
 INDEX_VERSION = 7
-# ``ID.conflict-YYYYMMDD-HHMMSS``: a stranger file kept aside by a save (see Store.save)
-CONFLICT_COPY = re.compile(rf"(?P<id>{ID_PATTERN.pattern})\.conflict-\d{{8}}-\d{{6}}(-\d+)?")
 
 
 class Summary(NamedTuple):

@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
@@ -47,10 +47,10 @@ from ctxtui.storage.files import (
     fsync_dir,
     make_folder,
 )
-from ctxtui.storage.listing import Listing as Listing  # re-exported for the meeting and the screens
-from ctxtui.storage.listing import Summary as Summary
-from ctxtui.storage.listing import list_conferences
 from ctxtui.storage.locks import Lock
+
+if TYPE_CHECKING:
+    from ctxtui.storage.listing import Listing
 
 
 class LockedError(StoreError):
@@ -127,6 +127,8 @@ class Store:
 
     def list(self) -> Listing:
         """Every readable conference, newest first, and a Problem for each file that is not."""
+        from ctxtui.storage.listing import list_conferences  # not needed to open one
+
         return list_conferences(self.folder, self.index_path)
 
     def known_agencies(self) -> builtins.list[str]:  # ``list`` here is the method above
