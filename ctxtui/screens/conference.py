@@ -56,6 +56,7 @@ class ConferenceScreen(MeetingScreen):
         self._panes = {key: PointList(key, id=f"pane-{key}", classes="pane") for key in TARGET_KEYS}
         self._panes[TARGET_KEYS[0]].set_current(True)  # where the capture line starts
         self._topbar_text = ""
+        self._shown_once = False
         # The privacy scan of every point (and reading its word lists) waits until the first
         # frame is on screen: the chair sees the minutes at once, the flags a moment later.
         self._flags_shown = False
@@ -75,6 +76,14 @@ class ConferenceScreen(MeetingScreen):
         yield Static(id="flag-line")
         yield CaptureBar(self.editor.points.of, id="capture")
         yield KeyHints()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler. Shown for the first time, every widget was
+        # styled as it was mounted a moment ago: restyling them all again was a tenth of the
+        # first frame. Later (back from a form) the styles are refreshed as usual.
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.changed()
