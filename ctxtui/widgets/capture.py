@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, Label
+from textual.widgets import Input, Static
 
 from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
 from ctxtui.core.record import MAX_TEXT, strip_controls
@@ -283,7 +283,7 @@ class CaptureBar(Horizontal):
         self.points = points
 
     def compose(self) -> ComposeResult:
-        yield Label(id="capture-target")
+        yield Static(id="capture-target")  # a Static: a Label brings a style sheet to parse
         yield CaptureInput(self.points, id="capture-input")
 
     def on_mount(self) -> None:
@@ -301,5 +301,5 @@ class CaptureBar(Horizontal):
             text = f"Edit {TARGET_SHORT_LABELS[line.editing.target]} #{line.editing.index + 1}"
         elif line.browsing is not None:
             text = f"Browse {TARGET_SHORT_LABELS[line.browsing.target]}"
-        self.query_one("#capture-target", Label).update(f"{text} {self.app.symbols['target']}")
+        self.query_one("#capture-target", Static).update(f"{text} {self.app.symbols['target']}")
         self.set_class(line.editing is not None, "-editing")
