@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ctxtui.core.record import Conference, Context, Dates
 from ctxtui.storage import files as files_module
@@ -289,3 +291,12 @@ def test_a_save_is_one_write_of_the_whole_record(store: Store, demo: Conference,
         calls.clear()
         session.save()
     assert calls == ["w"]  # the whole record the app holds: nothing on disk is read back
+
+
+@given(st.text() | st.text(st.characters(max_codepoint=0x7F)))
+def test_an_index_text_said_to_need_no_escape_is_shown_as_it_is(text: str):
+    from ctxtui.storage.terminal_text import printable
+
+    fields = text.split(listing.SEP)
+    if listing._nothing_to_escape(text):
+        assert [printable(field) for field in fields] == fields
