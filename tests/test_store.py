@@ -293,10 +293,12 @@ def test_a_save_is_one_write_of_the_whole_record(store: Store, demo: Conference,
     assert calls == ["w"]  # the whole record the app holds: nothing on disk is read back
 
 
-@given(st.text() | st.text(st.characters(max_codepoint=0x7F)))
-def test_an_index_text_said_to_need_no_escape_is_shown_as_it_is(text: str):
-    from ctxtui.storage.terminal_text import printable
+@given(st.text() | st.text(st.characters(max_codepoint=0x7F)), st.booleans())
+def test_text_said_to_need_no_escape_holds_nothing_printable_would_change(text: str, lines: bool):
+    """The quick look (which ``printable`` and the index trust) against the rule itself: no
+    control or text-direction character, and no newline unless lines are kept."""
+    from ctxtui.storage import terminal_text
 
-    fields = text.split(listing.SEP)
-    if listing._nothing_to_escape(text):
-        assert [printable(field) for field in fields] == fields
+    if terminal_text.needs_no_escape(text, lines=lines):
+        assert terminal_text._UNSAFE.search(text) is None
+        assert lines or "\n" not in text

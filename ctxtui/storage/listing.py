@@ -22,7 +22,7 @@ from ctxtui.core.record import ID_PATTERN, SCHEMA, Action
 from ctxtui.storage.conffile import StoreError, UnreadableFile, read_json_file, record_of_file
 from ctxtui.storage.copies import CONFLICT_COPY
 from ctxtui.storage.files import atomic_write, describe
-from ctxtui.storage.terminal_text import printable
+from ctxtui.storage.terminal_text import needs_no_escape, printable
 
 # 2: earliest due date of open actions; 3: entries are lists; 4: folder; 5: circulated;
 # 6: closed; 7: entries are lines, newest first
@@ -89,16 +89,10 @@ def _index_entry(stamp: str, s: Summary, numbers: dict[str, int]) -> str:
     return SEP.join((stamp, *s[:7], s.previous_id or "", agencies, *s[9:]))
 
 
-# ASCII that ``printable`` leaves as it is (it keeps tabs), and the separator
-_ASCII_AS_IS = bytes(range(0x20, 0x7F)) + b"\t" + SEP.encode()
-
-
 def _nothing_to_escape(text: str) -> bool:
-    """True if no field of ``text`` (one entry, or many) holds a control or format character.
-    ``isprintable`` is stricter than ``printable``: a False only sends each field through it."""
-    if text.isascii():  # known without a look: then one pass over bytes, many times quicker
-        return not text.encode("ascii").translate(None, _ASCII_AS_IS)
-    return text.replace(SEP, "").isprintable()
+    """True if no field of ``text`` (one entry, or many, apart by SEP) holds anything
+    ``printable`` would escape (a False only sends each field through it)."""
+    return needs_no_escape(text, lines=True)  # SEP is a newline
 
 
 class _Agencies:

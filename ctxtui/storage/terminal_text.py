@@ -20,11 +20,27 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# the ASCII that ``printable`` leaves as it is: printable characters and tab
+_ASCII_AS_IS = bytes(range(0x20, 0x7F)) + b"\t"
+
+
+def needs_no_escape(text: str, *, lines: bool = False) -> bool:
+    """True only if ``printable(text, lines=lines)`` is ``text`` as it is: a quick look for
+    megabytes of text (one pass over bytes when it is ASCII). False may still mean unchanged
+    (``isprintable`` is stricter than ``printable``)."""
+    if text.isascii():  # known without a look
+        kept = _ASCII_AS_IS + b"\n" if lines else _ASCII_AS_IS
+        return not text.encode("ascii").translate(None, kept)
+    if lines:
+        text = text.replace("\n", "")
+    return text.replace("\t", "").isprintable()
+
+
 def printable(text: object, *, lines: bool = False) -> str:
     """``text`` with every control or text-direction character shown as an escape; with
     ``lines``, newlines are kept (tabs always are)."""
     value = str(text)
-    if value.isprintable():  # nearly always: no control or format character at all
+    if needs_no_escape(value, lines=lines):  # nearly always: nothing to escape at all
         return value
     if not lines:
         value = value.replace("\n", "\\n")
