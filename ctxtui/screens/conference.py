@@ -29,11 +29,11 @@ from ctxtui.screens.commands import (
 )
 from ctxtui.widgets.agenda_bar import AgendaBar
 from ctxtui.widgets.capture import CaptureBar, CaptureInput, Place
+from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.points import PointList
 
 if TYPE_CHECKING:
     from ctxtui.widgets.contributions import ContributionPanel
-from ctxtui.widgets.keyhints import KeyHints
-from ctxtui.widgets.points import PointList
 
 STATUS_SECONDS = 0.5
 FLAGS_AFTER_SECONDS = 0.05  # after the first frame: see ConferenceScreen.__init__
@@ -139,8 +139,9 @@ class ConferenceScreen(MeetingScreen):
         if not self.is_mounted:
             return  # composing: the lists that show are composed with the screen
         panes = list(self._panes.values())
+        shown = self._panes_on_screen(wide)
         for place, pane in enumerate(panes):
-            if not pane.is_attached and pane in self._panes_on_screen(wide):
+            if pane in shown and not pane.is_attached:
                 later = [p for p in panes[place + 1 :] if p.is_attached]
                 self.query_one("#panes", Grid).mount(pane, before=later[0] if later else None)
 

@@ -17,11 +17,11 @@ from textual.widgets.option_list import Option
 from ctxtui.core.due import Overdue
 from ctxtui.core.record import Conference
 from ctxtui.meeting.meeting import Conferences, ConfigError, StoreError
+from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
+from ctxtui.widgets.keyhints import KeyHints
 
 if TYPE_CHECKING:
     from ctxtui.meeting.meeting import Summary
-from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
-from ctxtui.widgets.keyhints import KeyHints
 
 # The list shows this many conferences at most; typing narrows it. Building 10,000 rows would
 # take seconds on every keystroke.

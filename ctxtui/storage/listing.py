@@ -89,12 +89,6 @@ def _index_entry(stamp: str, s: Summary, numbers: dict[str, int]) -> str:
     return SEP.join((stamp, *s[:7], s.previous_id or "", agencies, *s[9:]))
 
 
-def _nothing_to_escape(text: str) -> bool:
-    """True if no field of ``text`` (one entry, or many, apart by SEP) holds anything
-    ``printable`` would escape (a False only sends each field through it)."""
-    return needs_no_escape(text, lines=True)  # SEP is a newline
-
-
 class _Agencies:
     """The index's agency names (made safe to show), and the names an entry's numbers stand
     for: worked out once for each set of numbers, since most conferences name the same
@@ -124,7 +118,7 @@ def _cached_summary(entry: Any, agencies: _Agencies, checked: bool = False) -> S
     fields = entry.split(SEP)
     if len(fields) != _FIELDS or not ID_PATTERN.fullmatch(fields[1]):
         return None
-    if not checked and not _nothing_to_escape(entry):
+    if not checked and not needs_no_escape(entry, lines=True):  # lines: SEP is a newline
         fields = [printable(field) for field in fields]  # a control character: made visible
     names = agencies.named(fields[9])
     if names is None:
@@ -303,14 +297,14 @@ def _list(folder_path: Path, index_path: Path) -> Listing:
 def _trusted(index: dict[str, Any]) -> Listing | None:
     """The listing as the index has it, in its order (None if any part has the wrong
     shape)."""
+    agencies = _agency_names(index)
+    if agencies is None:
+        return None
     entries = index.get("entries", {})
     lines = list(entries.values())
-    agencies = _agency_names(index)
     try:  # one look through every entry at once, not one per entry
-        checked = _nothing_to_escape(SEP.join(lines))
+        checked = needs_no_escape(SEP.join(lines), lines=True)
     except TypeError:  # an entry that is not text
-        return None
-    if agencies is None:
         return None
     summaries = [s for e in lines if (s := _cached_summary(e, agencies, checked)) is not None]
     problems = index.get("problems")
@@ -339,7 +333,7 @@ def _agency_names(index: dict[str, Any]) -> _Agencies | None:
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         return None
     return _Agencies(
-        names if _nothing_to_escape(SEP.join(names)) else [printable(n) for n in names]
+        names if needs_no_escape(SEP.join(names), lines=True) else [printable(n) for n in names]
     )
 
 

@@ -20,8 +20,10 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-# the ASCII that ``printable`` leaves as it is: printable characters and tab
+# the ASCII that ``printable`` leaves as it is: printable characters and tab (and newline,
+# when it keeps lines)
 _ASCII_AS_IS = bytes(range(0x20, 0x7F)) + b"\t"
+_ASCII_LINES_AS_IS = _ASCII_AS_IS + b"\n"
 
 
 def needs_no_escape(text: str, *, lines: bool = False) -> bool:
@@ -29,7 +31,7 @@ def needs_no_escape(text: str, *, lines: bool = False) -> bool:
     megabytes of text (one pass over bytes when it is ASCII). False may still mean unchanged
     (``isprintable`` is stricter than ``printable``)."""
     if text.isascii():  # known without a look
-        kept = _ASCII_AS_IS + b"\n" if lines else _ASCII_AS_IS
+        kept = _ASCII_LINES_AS_IS if lines else _ASCII_AS_IS
         return not text.encode("ascii").translate(None, kept)
     if lines:
         text = text.replace("\n", "")
