@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,13 +82,17 @@ class Terminal:
         return self.tmux("capture-pane", "-p", "-t", self.name)
 
     def wait_for_text(self, text: str, timeout: float = 10) -> str:
+        return self.wait_until(lambda screen: text in screen, repr(text), timeout)
+
+    def wait_until(self, shows: Callable[[str], bool], what: str, timeout: float = 10) -> str:
+        """The screen, once ``shows(screen)`` holds; fails saying ``what`` never appeared."""
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
-            if text in screen:
+            if shows(screen):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
+                raise AssertionError(f"{what} never appeared on screen:\n{screen}")
             time.sleep(0.05)
 
     def type(self, text: str) -> None:

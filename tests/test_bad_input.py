@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -90,6 +91,18 @@ async def test_resize_to_40_by_12_and_back(store, demo, make_app):
     assert record.points.complicating[-1] == "typed while wide"
 
 
+def _heading_box(width: int) -> Callable[[str], bool]:
+    """Whether a screen shows the current heading's box drawn for ``width`` columns."""
+
+    def shows(screen: str) -> bool:
+        return any(
+            len(line) == width and line.startswith("┏") and line.endswith("┓")
+            for line in screen.splitlines()
+        )
+
+    return shows
+
+
 def test_resize_in_a_real_terminal(cli, tmp_path):
     conference_id = cli.ok("new", "--context", "Ashton Park", "--date", "2026-01-20").strip()
     term = Terminal(tmp_path)
@@ -97,6 +110,9 @@ def test_resize_in_a_real_terminal(cli, tmp_path):
         "TERM": "xterm",
         "CTXTUI_DATA_DIR": str(cli.data_dir),
         "HOME": os.environ.get("HOME", "/"),
+        # a size left exported by a shell: the app must follow the terminal, not these
+        "COLUMNS": "80",
+        "LINES": "24",
     }
     try:
         term.start("open", conference_id, env=env)
@@ -104,8 +120,11 @@ def test_resize_in_a_real_terminal(cli, tmp_path):
         term.tmux("resize-window", "-t", term.name, "-x", "40", "-y", "12")
         term.type("small screen point")
         term.keys("Enter")
-        term.wait_for_text("Concerns")
+        small = term.wait_until(_heading_box(40), "the heading's box at 40 columns")
+        assert "Concerns" in small  # the capture line's target
+        term.wait_for_text("small screen point")
         term.tmux("resize-window", "-t", term.name, "-x", "80", "-y", "24")
+        term.wait_until(_heading_box(80), "the heading's box at 80 columns")
         term.wait_for_text("small screen point")  # back at full size, the point is there
         term.keys("C-q")
         term.wait_exit()

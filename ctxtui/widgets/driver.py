@@ -9,13 +9,19 @@
   was typed: Escape, then the key. An Escape followed at once by a run of characters (31 or
   more, or any before another escape sequence) was given back as "^": it stays an Escape.
 
-Both swap a name the driver module looks up when its input thread starts: private details of
-Textual, kept to this one small, commented place (Textual is pinned exactly).
+- The size is asked of the terminal itself. Textual asks ``shutil``, which takes COLUMNS and
+  LINES from the environment when they are set (some shells and tools export them): the app
+  then started at that size and never followed the window as it was resized.
+
+The first two swap a name the driver module looks up when its input thread starts: private
+details of Textual, kept to this one small, commented place (Textual is pinned exactly).
 """
 
 from __future__ import annotations
 
 import codecs
+import os
+import sys
 from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
@@ -57,6 +63,16 @@ class EscapeKeepingParser(XTermParser):
 
 
 class LenientLinuxDriver(linux_driver.LinuxDriver):
+    def _get_terminal_size(self) -> tuple[int, int]:
+        for stream in (self._file, sys.__stdin__, sys.__stdout__):
+            try:
+                columns, lines = os.get_terminal_size(stream.fileno())  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                continue
+            if columns and lines:
+                return columns, lines
+        return super()._get_terminal_size()
+
     def run_input_thread(self) -> None:
         linux_driver.getincrementaldecoder = _lenient_decoder  # type: ignore[assignment]
         linux_driver.XTermParser = EscapeKeepingParser  # type: ignore[misc]
