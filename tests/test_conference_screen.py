@@ -78,7 +78,7 @@ async def test_edit_a_point_in_the_capture_line(store, demo, make_app):
     app = make_app(demo.id, autosave=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "home")  # browse the concerns, first point highlighted
-        assert app.screen.capture.browsing.index == 0
+        assert app.screen.capture.browsing.position == 0
         await pilot.press("down", "enter")
         assert app.screen.capture.value == demo.points.concerns[1]
         assert app.screen.capture.cursor_position == len(demo.points.concerns[1])

@@ -96,7 +96,7 @@ def test_agenda_times(editor):
     conference = editor.conference
     editor.next_agenda_item()
     status = agenda_status(conference, dt.datetime(2026, 1, 20, 10, 4, 30))
-    assert (status.index, status.item_elapsed, status.meeting_elapsed) == (0, 270, 270)
+    assert (status.current, status.item_elapsed, status.meeting_elapsed) == (0, 270, 270)
     assert status.meeting_planned == 2 * 3600  # 10:00 to 12:00 from the details
 
 

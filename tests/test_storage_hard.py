@@ -19,7 +19,8 @@ from ctxtui.meeting.meeting import Meeting
 from ctxtui.storage import files as files_module
 from ctxtui.storage import rescue
 from ctxtui.storage.conffile import StoreError
-from ctxtui.storage.store import AtomicJSONStorage, Store, file_stamp
+from ctxtui.storage.store import Store, file_stamp
+from ctxtui.storage.tinydb_file import AtomicJSONStorage
 
 ROOT = os.geteuid() == 0
 

@@ -16,6 +16,7 @@ from ctxtui.storage import listing
 from ctxtui.storage import store as store_module
 from ctxtui.storage.conffile import StoreError, UnreadableFile
 from ctxtui.storage.store import LockedError, Store
+from ctxtui.storage.tinydb_file import AtomicJSONStorage
 
 
 def mode(path: Path) -> int:
@@ -37,7 +38,7 @@ def test_create_load_and_save(store: Store, demo: Conference):
 def test_file_is_a_tinydb_file_with_a_storage_version(store: Store, demo: Conference):
     from tinydb import TinyDB
 
-    with TinyDB(store.path_for(demo.id), storage=store_module.AtomicJSONStorage) as db:
+    with TinyDB(store.path_for(demo.id), storage=AtomicJSONStorage) as db:
         assert db.table("meta").get(doc_id=1) == {"storage_version": store_module.STORAGE_VERSION}
         assert db.table("conference").get(doc_id=1)["id"] == demo.id
 
@@ -280,7 +281,7 @@ def test_ids_cannot_escape_the_folder(store: Store):
 
 def test_a_save_is_one_write_of_the_whole_record(store: Store, demo: Conference, monkeypatch):
     calls = []
-    storage = store_module.AtomicJSONStorage
+    storage = AtomicJSONStorage
     monkeypatch.setattr(
         storage, "read", lambda self, real=storage.read: calls.append("r") or real(self)
     )

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ctxtui.core.record import Conference
 
 
-@dataclass(frozen=True)
-class AgendaStatus:
+class AgendaStatus(NamedTuple):
     """What the agenda bar shows; all times in whole seconds."""
 
-    index: int  # -1 before the meeting starts
-    count: int
+    current: int  # the item under way, -1 before the meeting starts
+    item_count: int
     title: str
     item_elapsed: int
     item_planned: int

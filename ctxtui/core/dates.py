@@ -4,7 +4,6 @@ configured UK nation."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import os
@@ -83,9 +82,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """The same day of the month ``months`` later, or the month's last day if it is shorter."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
+    following_first = dt.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (following_first - dt.timedelta(days=1)).day
+    return day.replace(year=year, month=month, day=min(day.day, last_day))
 
 
 def next_working_day(day: dt.date, nation: str = DEFAULT_NATION) -> dt.date:

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
 
 from ctxtui.core.labels import DEFAULT_AGENDA, HEADING_KEYS
 
@@ -61,35 +61,68 @@ def strip_controls(text: str) -> str:
 
 
 class Part:
-    """What every part of the record shares: equal when every field is equal, shown field by
-    field. Written once here because ``dataclass`` generates both for each class, and
-    compiling those 42 functions was a third of loading this module at every start."""
+    """What every part of the record shares: made from its fields (by place or by name, each
+    left out taking its default), equal when every field is equal, shown field by field.
+    Written once here because ``dataclass`` compiles an ``__init__``, ``__eq__`` and
+    ``__repr__`` for every class, and compiling those 63 functions was most of loading this
+    module, at every start. The classes are still dataclasses (``fields``, ``replace`` and
+    ``asdict`` work) and the type checker still sees each one's own ``__init__``."""
 
     __hash__ = None  # type: ignore[assignment]  # mutable: never a dict key, as with dataclass
+    _defaults: tuple[tuple[str, Any, Any], ...]  # (name, default, factory), set by @part
 
-    def _names(self) -> list[str]:
-        return [f.name for f in dataclasses.fields(self)]  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        name_of = type(self).__name__
+        if len(args) > len(self._defaults):
+            raise TypeError(f"{name_of} takes at most {len(self._defaults)} fields by place")
+        for place, (name, default, factory) in enumerate(self._defaults):
+            if place < len(args):
+                if name in kwargs:
+                    raise TypeError(f"{name_of} got two values for {name!r}")
+                value = args[place]
+            elif name in kwargs:
+                value = kwargs.pop(name)
+            else:
+                value = default if factory is dataclasses.MISSING else factory()
+            setattr(self, name, value)
+        if kwargs:
+            raise TypeError(f"{name_of} has no field {next(iter(kwargs))!r}")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Part) or other.__class__ is not self.__class__:
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self._names())
+        return all(getattr(self, name) == getattr(other, name) for name, *_ in self._defaults)
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names())
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in self._defaults)
         return f"{type(self).__name__}({shown})"
 
 
-@dataclass(eq=False, repr=False)
+_PartType = TypeVar("_PartType", bound=Part)
+
+
+@dataclass_transform(field_specifiers=(field,))
+def part(cls: type[_PartType]) -> type[_PartType]:
+    """Make ``cls`` a dataclass whose ``__init__``, ``__eq__`` and ``__repr__`` are Part's."""
+    made: Any = dataclass(init=False, eq=False, repr=False)(cls)  # the same class, changed
+    made._defaults = tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(made))
+    return cls
+
+
+@part
 class Context(Part):
+    """The place or group the conference is about: never a named child."""
+
     name: str = ""
     type: str = "neighbourhood"
     description: str = ""
     venue: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Dates(Part):
+    """When the work happened: dates as YYYY-MM-DD, times as HH:MM, any may be empty."""
+
     assessment_period: str = ""
     mapping_meeting: str = ""
     conference: str = ""
@@ -98,16 +131,20 @@ class Dates(Part):
     review: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Roles(Part):
+    """Who held each role at the meeting."""
+
     chair: str = ""
     lead_practitioner: str = ""
     location_lead: str = ""
     minute_taker: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Attendee(Part):
+    """One line of the attendance list."""
+
     name: str = ""
     role: str = ""
     agency: str = ""
@@ -115,7 +152,7 @@ class Attendee(Part):
     email: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Discussion(Part):
     """What the minutes record of the discussion beyond the four headings."""
 
@@ -125,7 +162,7 @@ class Discussion(Part):
     young_people_affected: str = ""  # a number or range, as said
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Referral(Part):
     """A referral made outside the meeting: never a child's name."""
 
@@ -134,14 +171,16 @@ class Referral(Part):
     note: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Recipient(Part):
+    """Someone the minutes go to."""
+
     name: str = ""
     agency: str = ""
     email: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Contribution(Part):
     """What a professional sent the chair before the meeting: kept whole for the chair to pull
     sentences from, never printed in the minutes (they list who sent one, and when)."""
@@ -153,35 +192,45 @@ class Contribution(Part):
     text: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Circulation(Part):
+    """One sending (of minutes or invitations): when, and to which addresses."""
+
     at: str = ""
     to: list[str] = field(default_factory=list)
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Points(Part):
+    """The points under the four headings, in the order they were typed."""
+
     concerns: list[str] = field(default_factory=list)
     complicating: list[str] = field(default_factory=list)
     strengths: list[str] = field(default_factory=list)
     safety_plan: list[str] = field(default_factory=list)
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Score(Part):
+    """One person's 0-10 answer to the scaling question (None: not given)."""
+
     attendee: str = ""
     score: int | None = None
     reason: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Scaling(Part):
+    """The scaling question and the room's answers."""
+
     question: str = DEFAULT_SCALING_QUESTION
     scores: list[Score] = field(default_factory=list)
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Action(Part):
+    """One row of the intervention plan."""
+
     worry: str = ""
     helping: str = ""
     goal: str = ""
@@ -193,22 +242,26 @@ class Action(Part):
     due: str = ""  # YYYY-MM-DD or "": a timescale may stay free text
 
 
-@dataclass(eq=False, repr=False)
+@part
 class AgendaItem(Part):
+    """One agenda item and the minutes planned for it."""
+
     title: str = ""
     minutes: int = 10
     started: str = ""  # local time the item was started, YYYY-MM-DDTHH:MM:SS, or ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Agenda(Part):
+    """The meeting's agenda and the item now under way."""
+
     items: list[AgendaItem] = field(
         default_factory=lambda: [AgendaItem(title, minutes) for title, minutes in DEFAULT_AGENDA]
     )
     current: int = -1  # -1 until the meeting starts
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Amendment(Part):
     """A change to finalised minutes: when it was opened, why, what changed, when re-finalised."""
 
@@ -218,7 +271,7 @@ class Amendment(Part):
     finalised: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class UnfiledLine(Part):
     """A line typed in the capture line but not filed when the app had to stop (a hang-up, a
     quit): the next open puts it back in the capture line, under the heading it was typed
@@ -228,7 +281,7 @@ class UnfiledLine(Part):
     text: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class SkippedCheck(Part):
     """Minutes that left (sent, with --ignore-flags) while the names check was not done or
     privacy flags were open: when, and how."""
@@ -237,7 +290,7 @@ class SkippedCheck(Part):
     by: str = ""
 
 
-@dataclass(eq=False, repr=False)
+@part
 class NamesCheck(Part):
     """The chair's answers to the names check: words that are a person's name (the guard
     flags them wherever they stand), words that are not, and each time minutes left without
@@ -248,7 +301,7 @@ class NamesCheck(Part):
     skipped: list[SkippedCheck] = field(default_factory=list)
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Closure(Part):
     """The decision to stop working with the context (on the last conference of its chain):
     why, who agreed and when. An empty ``outcome`` means the context is still open."""
@@ -259,8 +312,10 @@ class Closure(Part):
     date: str = ""  # YYYY-MM-DD
 
 
-@dataclass(eq=False, repr=False)
+@part
 class Conference(Part):
+    """One conference: everything its minutes are made from."""
+
     id: str = ""
     kind: str = "initial"
     previous_id: str | None = None

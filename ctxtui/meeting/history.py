@@ -13,8 +13,7 @@ import copy
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ctxtui.core.dates import DEFAULT_NATION
 from ctxtui.core.record import Amendment, Conference
@@ -23,8 +22,7 @@ from ctxtui.core.rules import Finalised, ReadOnly, Refused
 UNDO_DEPTH = 100
 
 
-@dataclass
-class _Step:
+class _Step(NamedTuple):
     """One change that can be undone: the record as it was before, and what the change was."""
 
     what: str

@@ -3,8 +3,8 @@ command palette's entries and the screen's key bindings (so the help screen too)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -12,8 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from ctxtui.core.labels import SECTION_TITLES
 
 
-@dataclass(frozen=True)
-class Destination:
+class Destination(NamedTuple):
     """One entry: its name (what the key contract promises), what it does, the screen's action,
     its letter in the Ctrl+O menu (None: palette only), its own keys if it has any (acting as
     they arrive, so keys typed right after one that opens a screen reach that screen), whether

@@ -190,7 +190,7 @@ class ConferenceScreen(MeetingScreen):
         for key in TARGET_KEYS:
             pane = self.pane(key)
             pane.set_current(key == shown)
-            pane.mark(browsed.index if browsed and browsed.target == key else None)
+            pane.mark(browsed.position if browsed and browsed.target == key else None)
         self._mount_shown_panes(self.has_class("-wide"))
         tabs = Text(no_wrap=True, overflow="ellipsis")
         for key in TARGET_KEYS:
@@ -205,7 +205,7 @@ class ConferenceScreen(MeetingScreen):
 
     def _text_at(self, place: Place) -> str | None:
         points = self.editor.points.of(place.target)
-        return points[place.index] if 0 <= place.index < len(points) else None
+        return points[place.position] if 0 <= place.position < len(points) else None
 
     def show_flag(self, text: str | None) -> None:
         line = self.query_one("#flag-line", Static)
@@ -333,7 +333,7 @@ class ConferenceScreen(MeetingScreen):
     def on_capture_input_edited(self, message: CaptureInput.Edited) -> None:
         place = message.place
         done, kept = self.edit(
-            lambda: self.editor.points.edit(place.target, place.index, message.text)
+            lambda: self.editor.points.edit(place.target, place.position, message.text)
         )
         if done and not kept:
             self.notify("Emptied point deleted. Ctrl+Z brings it back.")
@@ -342,7 +342,7 @@ class ConferenceScreen(MeetingScreen):
         self.show_marks()
 
     def on_capture_input_command(self, message: CaptureInput.Command) -> None:
-        target, index = message.place.target, message.place.index
+        target, index = message.place.target, message.place.position
         what = message.what
         if what == "delete":
             if self.edit(lambda: self.editor.points.delete(target, index))[0]:
@@ -436,7 +436,7 @@ class ConferenceScreen(MeetingScreen):
         pending, edit = self.capture.take_pending()
         if edit is not None:
             place, text = edit
-            self.editor.points.edit(place.target, place.index, text)
+            self.editor.points.edit(place.target, place.position, text)
         self.meeting.keep_unfiled(self.capture.target, pending)
 
     # -- actions

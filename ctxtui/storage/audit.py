@@ -22,9 +22,8 @@ import os
 import socket
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ctxtui.storage.files import describe, file_mode, open_plain, read_plain
 
@@ -52,8 +51,7 @@ TAIL = 8192  # bytes read back from the end to find the last line
 MAX_LOG_BYTES = 512 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     at: str
     user: str
     host: str
@@ -66,7 +64,7 @@ class Event:
     def from_line(cls, line: bytes) -> Event | None:
         try:
             data = json.loads(line)
-            return cls(**{name: str(data[name]) for name in cls.__dataclass_fields__})
+            return cls(**{name: str(data[name]) for name in cls._fields})
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -179,4 +177,4 @@ def describe_event(event: Event) -> str:
 
 
 def event_json(event: Event) -> dict[str, Any]:
-    return {name: getattr(event, name) for name in Event.__dataclass_fields__}
+    return event._asdict()

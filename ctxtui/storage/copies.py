@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
+from typing import NamedTuple
 
 from ctxtui.core.record import ID_PATTERN
 from ctxtui.storage.rescue import copy_name, rescue_folders
@@ -30,8 +30,7 @@ RECORD, BACKUP, CONFLICT, RESCUE, INDEX, AUDIT = (
 )
 
 
-@dataclass(frozen=True)
-class Copy:
+class Copy(NamedTuple):
     kind: str
     conference_id: str  # "" for the index and the audit log, which cover every conference
     path: Path

@@ -17,11 +17,8 @@ import contextlib
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from tinydb.storages import Storage
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ctxtui.core.ids import id_candidates
 from ctxtui.core.record import ID_PATTERN, Conference, ValidationError
@@ -32,9 +29,7 @@ from ctxtui.storage.conffile import StoreError as StoreError  # re-exported: the
 from ctxtui.storage.conffile import UnreadableFile as UnreadableFile
 from ctxtui.storage.conffile import (
     document,
-    encode,
     read_conference_file,
-    read_json_file,
     record_of_file,
 )
 from ctxtui.storage.conffile import encode_document as encode_document
@@ -42,7 +37,6 @@ from ctxtui.storage.copies import copies
 from ctxtui.storage.files import (
     NO_LINKS,
     atomic_create,
-    atomic_write,
     describe,
     fsync_dir,
     make_folder,
@@ -55,19 +49,6 @@ if TYPE_CHECKING:
 
 class LockedError(StoreError):
     pass
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: reads utf-8 JSON, writes through :func:`atomic_write` with a backup."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict[str, Any] | None:
-        return read_json_file(self.path)
-
-    def write(self, data: dict[str, Any]) -> None:
-        atomic_write(self.path, encode(data), keep_backup=True)
 
 
 # ---------------------------------------------------------------------------- the store
@@ -227,6 +208,8 @@ class Store:
         try:
             if expected is not None:
                 note = self._set_aside_if_changed(path, expected)
+            from ctxtui.storage.tinydb_file import AtomicJSONStorage
+
             AtomicJSONStorage(path).write(document(payload))
             self.audit.record("save", conference.id)
             return SaveResult(file_stamp(path), note)
@@ -271,8 +254,7 @@ def _set_aside(path: Path, stem: str) -> Path:
 Stamp = tuple[int, int, int]
 
 
-@dataclass(frozen=True)
-class SaveResult:
+class SaveResult(NamedTuple):
     stamp: Stamp | None
     note: str | None  # a sentence for the chair when something unusual was found
 

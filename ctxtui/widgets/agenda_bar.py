@@ -27,13 +27,13 @@ class AgendaBar(Static):
     def refresh_status(self) -> None:
         status = agenda_status(self.conference, self.now())
         text = Text(no_wrap=True, overflow="ellipsis")
-        if status.index < 0:
+        if status.current < 0:
             text.append("Agenda: not started — Ctrl+N starts the first item", style="dim")
             self.set_class(False, "-warning")
         else:
             if status.warning:
                 text.append(f"{self.app.symbols['warning']} {status.warning} ", style="bold")
-            text.append(f"{status.index + 1}/{status.count} ", style="bold")
+            text.append(f"{status.current + 1}/{status.item_count} ", style="bold")
             text.append(f"{clock(status.item_elapsed)}/{status.item_planned // 60}m · ")
             text.append(
                 f"meeting {clock(status.meeting_elapsed)}/{clock(status.meeting_planned)} · "

@@ -16,7 +16,7 @@ Three modes:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import events
 from textual.app import ComposeResult
@@ -48,12 +48,11 @@ POINT_COMMANDS: dict[str, str] = {
 BACK_TO_TYPING = {"delete", "move", "plan"}
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A point: its heading and its position there."""
 
     target: str
-    index: int
+    position: int
 
 
 class CaptureInput(Input):
@@ -167,7 +166,7 @@ class CaptureInput(Input):
         key = event.key
         count = len(self.points(place.target))
         if key in ("up", "down"):
-            index = place.index + (1 if key == "down" else -1)
+            index = place.position + (1 if key == "down" else -1)
             if index < 0:
                 self.stop_browsing()
             else:
@@ -176,7 +175,9 @@ class CaptureInput(Input):
             return True
         if key in ("home", "end", "pageup", "pagedown"):
             last = max(count - 1, 0)
-            index = {"home": 0, "end": last, "pageup": place.index - 10}.get(key, place.index + 10)
+            index = {"home": 0, "end": last, "pageup": place.position - 10}.get(
+                key, place.position + 10
+            )
             self.browsing = Place(place.target, max(0, min(index, last)))
             self.post_message(self.Moved())
             return True
@@ -202,7 +203,7 @@ class CaptureInput(Input):
             if what in BACK_TO_TYPING:
                 self.stop_browsing()
             elif what in ("up", "down") and count:
-                new = place.index + (-1 if what == "up" else 1)
+                new = place.position + (-1 if what == "up" else 1)
                 self.browsing = Place(place.target, max(0, min(new, count - 1)))
             return True
         if event.is_printable:
@@ -214,12 +215,12 @@ class CaptureInput(Input):
     def start_edit(self, place: Place) -> None:
         """Put the point's text in the line, cursor at the end, nothing selected."""
         points = self.points(place.target)
-        if not 0 <= place.index < len(points):
+        if not 0 <= place.position < len(points):
             return
         self._stash = self.value
         self.browsing = None
         self.editing = place
-        self.value = points[place.index]
+        self.value = points[place.position]
         self.cursor_position = len(self.value)
         self.post_message(self.Moved())
 
@@ -298,7 +299,7 @@ class CaptureBar(Horizontal):
         line = self.input
         text = TARGET_SHORT_LABELS[line.target]
         if line.editing is not None:
-            text = f"Edit {TARGET_SHORT_LABELS[line.editing.target]} #{line.editing.index + 1}"
+            text = f"Edit {TARGET_SHORT_LABELS[line.editing.target]} #{line.editing.position + 1}"
         elif line.browsing is not None:
             text = f"Browse {TARGET_SHORT_LABELS[line.browsing.target]}"
         self.query_one("#capture-target", Static).update(f"{text} {self.app.symbols['target']}")
