@@ -17,7 +17,7 @@ from ctxtui.storage.store import Store
 from .common import paired_ratio, summary
 from .export_bench import big_conference
 
-ROUNDS = 7
+ROUNDS = 15
 
 
 def launch(*args: str) -> dict[str, float]:

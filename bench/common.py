@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from typing import NamedTuple
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -13,13 +14,22 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def compare(subject: Callable[[], object], baseline: Callable[[], object], rounds: int = 15):
-    """Median seconds of subject and baseline, run alternately so machine noise hits both."""
+class Compared(NamedTuple):
+    subject: float  # median seconds
+    baseline: float  # median seconds
+    ratio: float  # the median of the run-by-run ratios (paired_ratio)
+
+
+def compare(
+    subject: Callable[[], object], baseline: Callable[[], object], rounds: int = 15
+) -> Compared:
+    """Subject and baseline run alternately, so machine noise hits both, and compared run by
+    run."""
     a, b = [], []
     for _ in range(rounds):
         a.append(timed(subject))
         b.append(timed(baseline))
-    return statistics.median(a), statistics.median(b)
+    return Compared(statistics.median(a), statistics.median(b), paired_ratio(a, b))
 
 
 def paired_ratio(subject: list[float], baseline: list[float]) -> float:

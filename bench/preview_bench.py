@@ -31,9 +31,12 @@ async def _ours(store: Store, conference_id: str) -> tuple[float, float]:
         started = time.perf_counter()
         # the key as a terminal sends it (Pilot.press would wait until the app is idle)
         app.post_message(events.Key("f5", None))
-        while not (
-            isinstance(app.screen, PreviewScreen) and app.screen.query_one(MinutesView).lines
-        ):
+
+        def drawn() -> bool:  # the screen may be pushed a moment before its view is mounted
+            views = app.screen.query(MinutesView) if isinstance(app.screen, PreviewScreen) else []
+            return any(view.lines for view in views)
+
+        while not drawn():
             await asyncio.sleep(0.005)
         first = time.perf_counter() - started  # the first screen of the minutes is drawn
         await pilot.pause()  # until the rest is laid out too

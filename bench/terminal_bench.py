@@ -19,7 +19,7 @@ from .common import paired_ratio, summary
 from .export_bench import big_conference
 
 KEYS = 40
-ROUNDS = 3
+ROUNDS = 5
 TEXT = "the quick brown fox jumps over the lazy dog by the underpass"
 
 

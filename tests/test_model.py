@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 
 import pytest
@@ -38,6 +39,29 @@ def test_any_valid_record_survives_the_round_trip(data):
     # through JSON text, as import and export do
     again = conference_from_dict(json.loads(json.dumps(data))).to_dict()
     assert again == data
+
+
+def test_parts_are_made_as_dataclasses_make_them():
+    """The record's classes share one __init__: by place, by name, each default made afresh."""
+    action = record.Action("worry", goal="goal")
+    assert (action.worry, action.goal, action.status) == ("worry", "goal", "open")
+    first, second = record.Points(), record.Points()
+    first.concerns.append("x")
+    assert second.concerns == []  # a default list is never shared
+    assert record.Agenda().items == record.Agenda().items
+    assert record.Agenda().items is not record.Agenda().items
+    assert dataclasses.replace(action, status="done") == record.Action(
+        "worry", goal="goal", status="done"
+    )
+    assert record.Context("a") != record.Context("b")
+    assert repr(record.Score("Sam", 7)) == "Score(attendee='Sam', score=7, reason='')"
+    for make, words in [
+        (lambda: record.Score("a", 1, "b", "extra"), "at most 3"),
+        (lambda: record.Score("a", attendee="b"), "two values for 'attendee'"),
+        (lambda: record.Score(colour="red"), "no field 'colour'"),
+    ]:
+        with pytest.raises(TypeError, match=words):
+            make()
 
 
 def test_optional_parts_take_defaults():
