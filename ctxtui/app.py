@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -18,7 +19,7 @@ from textual.screen import Screen
 
 from ctxtui.core.record import strip_controls
 from ctxtui.meeting.meeting import Conferences, Meeting
-from ctxtui.resources import style
+from ctxtui.resources import STYLE_SHEETS, style
 from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.store import Store
 from ctxtui.widgets.keyqueue import KeyQueue
@@ -61,11 +62,11 @@ def plain_ascii_terminal() -> bool:
 
 class CtxApp(App[None]):
     TITLE = "ctxtui"
-    # The styles of the first screens (minute-taking, the list, the sub-screens, the board)
-    # load with the app's: a screen's own CSS_PATH makes Textual parse every style sheet again
-    # as it opens, which was a tenth of the first frame; and Textual reads no screen's own
-    # sheet for the first screen. Forms still bring their own.
-    CSS_PATH = [style("app"), style("conference"), style("lists"), style("board")]
+    # Textual parses style sheets in Python (our two for the minute-taking screen were a
+    # tenth of its first frame), so the first frame waits only for the app's sheet and the
+    # first screen's; every other sheet is read just after it. Read then, a sheet never
+    # makes Textual parse every sheet again when its screen first opens.
+    CSS_PATH = [style("app")]
     HELP_GROUP = "Everywhere"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Save and quit", id="app.quit", priority=True),
@@ -113,23 +114,40 @@ class CtxApp(App[None]):
         """The first screen is the one asked for (Textual's own blank screen is never made):
         the board, the minutes, or the list of conferences (also when the minutes could not
         be opened: the list then says why)."""
+        screen: Screen | None = None
         if self.board and self.conference_id:
             from ctxtui.screens.board import BoardScreen
 
-            return BoardScreen(Conferences(self.store, self.now), self.conference_id)
-        if self.conference_id:
+            screen = BoardScreen(Conferences(self.store, self.now), self.conference_id)
+        elif self.conference_id:
             screen = self._conference_screen(self.conference_id)
-            if screen is not None:
-                return screen
-        from ctxtui.screens.home import HomeScreen
+        if screen is None:
+            from ctxtui.screens.home import HomeScreen
 
-        return HomeScreen(Conferences(self.store, self.now))
+            screen = HomeScreen(Conferences(self.store, self.now))
+        # Textual reads the style sheets of the screens pushed later, not the first one's
+        self._read_style_sheets(screen.css_path)
+        return screen
+
+    def _read_style_sheets(self, paths: Iterable[str | PurePath]) -> bool:
+        """Add the sheets not read yet (parsed when next needed, each once); True if any."""
+        new = [path for path in paths if not self.stylesheet.has_source(str(path), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        return bool(new)
+
+    def _read_later_style_sheets(self) -> None:
+        """Every other screen's sheet, once the first frame is on screen; the widgets shown
+        are restyled in case a rule reaches them."""
+        if self._read_style_sheets(style(name) for name in STYLE_SHEETS):
+            self.stylesheet.update(self)
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(sig, self._on_hangup)
         self.set_interval(self.autosave_seconds, self._autosave)
+        self.call_after_refresh(self._read_later_style_sheets)
         if not self.is_headless:
             self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
 

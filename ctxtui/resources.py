@@ -9,7 +9,10 @@ _HERE = Path(__file__).resolve().parent
 STYLES = _HERE / "styles" if (_HERE / "styles").is_dir() else _HERE.parent / "styles"
 
 
+# Every style sheet: the app's, then one per kind of screen (each screen names its own).
+STYLE_SHEETS = ("app", "conference", "lists", "board", "dialogs", "forms")
+
+
 def style(name: str) -> Path:
-    """One of the ``.tcss`` files (the app loads the first screens' styles; forms and the board
-    load their own as they open)."""
+    """One of the ``.tcss`` files."""
     return STYLES / f"{name}.tcss"

@@ -3,14 +3,19 @@ and a line changed, removed or cut short is found."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
 import stat
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from ctxtui.cli.demo import demo_conference
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.storage.audit import AuditLog
+from ctxtui.storage.files import sha256_hex
 from ctxtui.storage.store import Store
 
 SECRET = "Planted point text 7f3a"  # must never reach the log
@@ -128,3 +133,10 @@ def test_a_log_that_cannot_be_written_never_stops_the_work(cli, store, demo, clo
 def test_an_empty_or_missing_log_is_whole(tmp_path):
     log = AuditLog(tmp_path / "audit.log")
     assert list(log.events()) == [] and log.verify() == []
+
+
+@given(st.binary(max_size=512))
+def test_the_digest_is_sha256(data):
+    """The audit chain and the rescue copies' names use the interpreter's own SHA-256 where
+    it has one (cheaper to load than hashlib): it must be the very same digest."""
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()

@@ -436,3 +436,57 @@ async def test_help_lists_the_keys_of_the_contributions_panel_before_it_is_made(
         assert ("Enter", "Into the line") in dict(help_sections(app.screen))[
             "Written contributions"
         ]
+
+
+async def test_first_frame_waits_for_two_style_sheets_and_no_screen_reparses(
+    demo, make_app, monkeypatch
+):
+    """The first frame needs the app's sheet and the minute-taking screen's; the others are
+    read once it is shown, so no screen opened later makes Textual parse every sheet again."""
+    from textual.css.stylesheet import Stylesheet
+
+    from ctxtui.app import CtxApp
+    from ctxtui.resources import STYLE_SHEETS, style
+
+    reparses: list[int] = []
+    original_reparse = Stylesheet.reparse
+
+    def counted_reparse(self):
+        reparses.append(1)
+        original_reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted_reparse)
+    at_later_sheets: list[tuple[list[str], int]] = []
+    original_later = CtxApp._read_later_style_sheets
+
+    def later(self):
+        read = [n for n in STYLE_SHEETS if self.stylesheet.has_source(str(style(n)), "")]
+        at_later_sheets.append((read, len(frames)))
+        original_later(self)
+
+    monkeypatch.setattr(CtxApp, "_read_later_style_sheets", later)
+    app = make_app(demo.id)
+    frames: list[object] = []
+    display = app._display
+
+    def counted_display(screen, renderable):
+        if renderable is not None:
+            frames.append(screen)
+        display(screen, renderable)
+
+    app._display = counted_display
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: at_later_sheets)
+        assert at_later_sheets == [(["app", "conference"], at_later_sheets[0][1])]
+        assert at_later_sheets[0][1] >= 1  # after the first frame
+        await pilot.press("ctrl+o")
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.styles.width is not None and dialog.styles.width.value == 70
+        await pilot.press("d")
+        assert isinstance(app.screen, DetailsScreen)
+        assert app.screen.query(".field-row")  # the form's own sheet applies
+        await pilot.press("escape", "ctrl+l")
+        assert isinstance(app.screen, AttendanceScreen)
+        assert app.screen.query_one("#rows").styles.min_height is not None
+        await pilot.press("escape")
+    assert reparses == []

@@ -9,6 +9,7 @@ import errno
 import json
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -269,6 +270,24 @@ def test_rescue_folders_are_private(tmp_path, monkeypatch):
     path = rescue.write_rescue(demo_conference_with_id(), tmp_path / "data")
     assert path is not None
     assert (path.parent.stat().st_mode & 0o777) == 0o700
+
+
+def test_a_rescue_copy_in_the_temp_folder_is_found_there(tmp_path, monkeypatch):
+    """No state folder to be had: the copy goes to a new private folder in the temp folder,
+    and the next open finds it there among the temp folder's other entries."""
+    (tmp_path / "state").write_text("a file where the state folder would be")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    (temp / "someone-elses-folder").mkdir()
+    (temp / f"ctxtui-rescue-{os.getuid()}-not-a-folder").write_text("")
+    conference = demo_conference_with_id()
+    path = rescue.write_rescue(conference, tmp_path / "data")
+    assert path is not None and path.parent.parent == temp
+    assert path.parent.name.startswith(f"ctxtui-rescue-{os.getuid()}-")
+    found = rescue.find_rescue(conference.id, tmp_path / "data")
+    assert found is not None and found[0] == path and found[1].id == conference.id
 
 
 def demo_conference_with_id():

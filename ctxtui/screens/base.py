@@ -15,6 +15,7 @@ from textual.widgets import Static
 from ctxtui.core.rules import Refused
 from ctxtui.meeting.editing import Editor
 from ctxtui.meeting.meeting import Meeting, flag_sentence
+from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints
 
 T = TypeVar("T")
@@ -109,6 +110,7 @@ class SubScreen(MeetingScreen):
     Escape goes back at once (a priority key, so the keys typed after it reach the screen
     beneath)."""
 
+    CSS_PATH = [style("lists")]
     TITLE_TEXT = ""
     DISMISS_KEY = "Ctrl+K"
     BINDINGS = [

@@ -37,6 +37,7 @@ from ctxtui.guard.board_text import (
     latest_change,
 )
 from ctxtui.meeting.meeting import Conferences, StoreError
+from ctxtui.resources import style
 
 POLL_SECONDS = 0.1
 TWO_COLUMNS_FROM = 120  # columns
@@ -122,6 +123,7 @@ class SectionBox:
 
 class BoardScreen(Screen[None]):
     HELP_GROUP = "Board"
+    CSS_PATH = [style("board")]
     BINDINGS = [
         Binding("q,escape", "app.quit", "Close the board", id="board.quit"),
         Binding("right,n,pagedown", "turn(1)", "Next section first", id="board.next"),

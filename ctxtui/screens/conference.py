@@ -20,6 +20,7 @@ from textual.widgets import Static
 from ctxtui.core.labels import CAPTURE_TARGETS, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
 from ctxtui.core.record import Attendee
 from ctxtui.meeting.meeting import Meeting, flag_sentence
+from ctxtui.resources import style
 from ctxtui.screens.base import MeetingScreen
 from ctxtui.screens.commands import (
     CONFERENCE_DESTINATIONS,
@@ -41,6 +42,7 @@ FLAGS_AFTER_SECONDS = 0.05  # after the first frame: see ConferenceScreen.__init
 
 class ConferenceScreen(MeetingScreen):
     HELP_GROUP = "Minute-taking screen"
+    CSS_PATH = [style("conference")]
     COMMANDS = {ScreenCommands}
     DESTINATIONS = CONFERENCE_DESTINATIONS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]

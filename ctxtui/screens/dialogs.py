@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ctxtui.resources import style
+
 # (key that picks it or None, label, value returned)
 Entry = tuple[str | None, str, str]
 
@@ -20,6 +22,7 @@ Entry = tuple[str | None, str, str]
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question: y or Enter for yes, n or Escape for no."""
 
+    CSS_PATH = [style("dialogs")]
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes", priority=True),
         Binding("n,escape", "answer(False)", "No", id="confirm.no", priority=True),
@@ -46,6 +49,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     """Pick one entry: press its key (its number with ``numbered``), or move and press Enter;
     Escape cancels."""
 
+    CSS_PATH = [style("dialogs")]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel", priority=True)]
 
     def __init__(self, title: str, entries: Sequence[Entry], *, numbered: bool = False) -> None:

@@ -52,7 +52,7 @@ class FormScreen(ModalScreen[Values | None]):
     form then also holds a draft with the meeting, so a hang-up or quit files what was typed.
     """
 
-    CSS_PATH = [style("forms")]
+    CSS_PATH = [style("dialogs"), style("forms")]
     HELP_GROUP = "Form"
     HINT = "Enter/Tab: next field · Space: open a list · Ctrl+S: done · Esc: cancel"
     ENTER_ON_LAST_IS_DONE = True

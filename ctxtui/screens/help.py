@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints
 
 
@@ -59,6 +60,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = [style("dialogs")]
     BINDINGS = [Binding("escape,q,f1", "close", "Close help", id="help.close", priority=True)]
 
     def __init__(self, screen: Screen) -> None:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ctxtui.core.due import Overdue
 from ctxtui.core.record import Conference
 from ctxtui.meeting.meeting import Conferences, ConfigError, StoreError
+from ctxtui.resources import style
 from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
 from ctxtui.widgets.keyhints import KeyHints
 
@@ -58,6 +59,7 @@ def grouped(
 
 class HomeScreen(Screen[None]):
     HELP_GROUP = "Conferences"
+    CSS_PATH = [style("lists")]
     COMMANDS = {ScreenCommands}
     DESTINATIONS = HOME_DESTINATIONS
     BINDINGS = [

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints
 
 
@@ -89,6 +90,7 @@ class MinutesView(ScrollView, can_focus=True):
 
 class PreviewScreen(Screen[str | None]):
     HELP_GROUP = "Preview"
+    CSS_PATH = [style("lists")]
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="preview.back", priority=True),
         Binding("e", "export", "Export", id="preview.export"),

@@ -17,6 +17,7 @@ from ctxtui.core.report import ServiceReport
 from ctxtui.export import ExportError
 from ctxtui.export.story import report_markdown
 from ctxtui.meeting.meeting import Conferences, StoreError
+from ctxtui.resources import style
 from ctxtui.screens.forms import Field, FormScreen, Values
 from ctxtui.widgets.keyhints import KeyHints
 
@@ -49,6 +50,7 @@ def ask_for_report(screen: Screen, conferences: Conferences) -> None:
 
 class ReportScreen(Screen[None]):
     HELP_GROUP = "Service report"
+    CSS_PATH = [style("lists")]
     BINDINGS = [
         Binding("escape", "back", "Back", id="report.back", priority=True),
         Binding("m", "write('md')", "Markdown", id="report.md"),

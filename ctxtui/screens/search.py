@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from ctxtui.core.rules import Refused
 from ctxtui.meeting.meeting import Conferences, StoreError
+from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints
 
 TITLE = "Search every record and copy — type a name, Enter · r: redact · Esc: back"
@@ -20,6 +21,7 @@ TITLE = "Search every record and copy — type a name, Enter · r: redact · Esc
 
 class SearchScreen(Screen[None]):
     HELP_GROUP = "Search"
+    CSS_PATH = [style("lists")]
     BINDINGS = [
         Binding("escape", "back", "Back", id="search.back", priority=True),
         Binding("ctrl+r", "redact", "Redact", id="search.redact"),

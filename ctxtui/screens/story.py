@@ -13,6 +13,7 @@ from textual_plotext import PlotextPlot
 from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS
 from ctxtui.core.story import Story
 from ctxtui.meeting.meeting import Conferences, StoreError
+from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints
 
 KIND_SHORT = {"initial": "Initial", "review": "Review", "closure": "Closure"}
@@ -44,6 +45,7 @@ def story_lines(story: Story) -> Text:
 
 class StoryScreen(Screen[None]):
     HELP_GROUP = "Story"
+    CSS_PATH = [style("lists")]
     BINDINGS = [
         Binding("escape", "back", "Back", id="story.back", priority=True),
         Binding("e", "summary", "Closure summary", id="story.summary"),

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import getpass
-import hashlib
 import json
 import os
 import socket
@@ -25,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ctxtui.storage.files import describe, file_mode, open_plain, read_plain
+from ctxtui.storage.files import describe, file_mode, open_plain, read_plain, sha256_hex
 
 ACTIONS = (
     "create",
@@ -70,7 +69,7 @@ class Event(NamedTuple):
 
 
 def _digest(line: bytes) -> str:
-    return hashlib.sha256(line.rstrip(b"\n")).hexdigest()
+    return sha256_hex(line.rstrip(b"\n"))
 
 
 def _user() -> str:

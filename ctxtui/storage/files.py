@@ -14,12 +14,28 @@ import stat
 import tempfile
 from pathlib import Path
 
+# The interpreter's own SHA-256 where it has one: importing hashlib loads OpenSSL and tries every
+# algorithm it knows, a tenth of our share of opening a conference (the rescue check and the
+# audit chain need a digest before the first frame). The digest is the same either way.
+try:
+    from _sha2 import sha256 as _sha256  # Python 3.12+
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256  # Python 3.11
+    except ImportError:
+        from hashlib import sha256 as _sha256
+
 # What os.link raises where the filesystem has no hard links (FAT, some SMB shares).
 NO_LINKS = {errno.EPERM, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
 
 class FolderCannot(OSError):
     """The folder cannot do what saving needs, even without hard links; says what in words."""
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex."""
+    return str(_sha256(data).hexdigest())
 
 
 def describe(error: BaseException) -> str:

@@ -12,7 +12,6 @@ a copy from one data folder never lands in another folder's conference of the sa
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
@@ -24,7 +23,7 @@ import platformdirs
 from ctxtui.core.record import Conference, ValidationError
 from ctxtui.core.validation import conference_from_dict
 from ctxtui.storage.config import APP_NAME
-from ctxtui.storage.files import atomic_write, read_plain
+from ctxtui.storage.files import atomic_write, read_plain, sha256_hex
 
 
 def _state_folder() -> Path:
@@ -54,15 +53,17 @@ def _private(folder: Path, make: bool = False) -> bool:
 def rescue_folders() -> list[Path]:
     """Where rescue copies may be: the state folder, then this user's private temp ones."""
     found = [_state_folder()]
-    with contextlib.suppress(OSError):
-        found += sorted(Path(tempfile.gettempdir()).glob(f"{_temp_prefix()}*"))
+    prefix = _temp_prefix()
+    with contextlib.suppress(OSError), os.scandir(tempfile.gettempdir()) as entries:
+        # not a glob: a shared temp folder can hold thousands of entries
+        found += sorted(Path(entry.path) for entry in entries if entry.name.startswith(prefix))
     return [folder for folder in found if _private(folder)]
 
 
 def copy_name(data_folder: Path, conference_id: str) -> str:
     """The rescue copy's file name: the data folder (as a short digest) and the id."""
     where = os.fsencode(str(Path(data_folder).expanduser().resolve()))
-    return f"{hashlib.sha256(where).hexdigest()[:16]}-{conference_id}.json"
+    return f"{sha256_hex(where)[:16]}-{conference_id}.json"
 
 
 def write_rescue(conference: Conference, data_folder: Path) -> Path | None:
