@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from ctxtui.core.record import strip_controls
 from ctxtui.meeting.meeting import Conferences, Meeting
-from ctxtui.resources import STYLE_SHEETS, style
+from ctxtui.resources import ASCII_STYLE_SHEET, STYLE_SHEETS, style
 from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.store import Store
 from ctxtui.widgets.keyqueue import KeyQueue
@@ -83,7 +83,10 @@ class CtxApp(App[None]):
         autosave_seconds: float = 0.15,  # the board shows a change within 0.3 s (one save is ~4 ms)
         board: bool = False,
     ) -> None:
-        super().__init__()
+        self.ascii = plain_ascii_terminal()
+        super().__init__(
+            css_path=[*self.CSS_PATH, style(ASCII_STYLE_SHEET)] if self.ascii else None
+        )
         self.board = board
         self.autosave_seconds = autosave_seconds
         self.store = store
@@ -91,7 +94,6 @@ class CtxApp(App[None]):
         self.now = now
         self.meetings: dict[str, Meeting] = {}
         self._quit_warned = False
-        self.ascii = plain_ascii_terminal()
         self.symbols = ASCII_SYMBOLS if self.ascii else SYMBOLS
         if self.ascii:
             self.add_class("-ascii")

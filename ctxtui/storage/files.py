@@ -11,6 +11,7 @@ import errno
 import os
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -18,12 +19,12 @@ from pathlib import Path
 # algorithm it knows, a tenth of our share of opening a conference (the rescue check and the
 # audit chain need a digest before the first frame). The digest is the same either way.
 try:
-    from _sha2 import sha256 as _sha256  # Python 3.12+
-except ImportError:
-    try:
-        from _sha256 import sha256 as _sha256  # Python 3.11
-    except ImportError:
-        from hashlib import sha256 as _sha256
+    if sys.version_info >= (3, 12):
+        from _sha2 import sha256 as _sha256
+    else:
+        from _sha256 import sha256 as _sha256
+except ImportError:  # an interpreter built without them
+    from hashlib import sha256 as _sha256
 
 # What os.link raises where the filesystem has no hard links (FAT, some SMB shares).
 NO_LINKS = {errno.EPERM, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}

@@ -10,7 +10,10 @@ import socket
 from pathlib import Path
 
 from ctxtui.storage.files import PRIVATE_FILE, describe, file_mode, open_plain
-from ctxtui.storage.terminal_text import printable
+
+# "pid N on HOST", padded with spaces and rewritten in place: never truncated, which would
+# cost the disk a metadata write at every open (hostnames are at most 255 bytes)
+HOLDER_BYTES = 300
 
 
 class Lock:
@@ -51,8 +54,8 @@ class Lock:
             return cls(path, None, f"the lock cannot be taken here: {describe(error)}")
         # who holds it is a courtesy for the other window's message: a full disk may refuse it
         with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode(), 0)
+            text = f"pid {os.getpid()} on {socket.gethostname()}".encode()
+            os.pwrite(fd, text[:HOLDER_BYTES].ljust(HOLDER_BYTES), 0)
         return cls(path, fd, "")
 
     def release(self) -> None:
@@ -62,8 +65,10 @@ class Lock:
 
 
 def _read_holder(fd: int) -> str:
+    from ctxtui.storage.terminal_text import printable  # only when someone else holds it
+
     try:
-        text = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        text = os.pread(fd, HOLDER_BYTES, 0).decode("utf-8", "replace").strip()
         return printable(text) or "another process"  # a colleague may have written anything
     except OSError:
         return "another process"

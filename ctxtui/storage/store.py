@@ -33,7 +33,6 @@ from ctxtui.storage.conffile import (
     record_of_file,
 )
 from ctxtui.storage.conffile import encode_document as encode_document
-from ctxtui.storage.copies import copies
 from ctxtui.storage.files import (
     NO_LINKS,
     atomic_create,
@@ -177,6 +176,8 @@ class Store:
         lock = Lock.take(self.locks / f"{conference_id}.lock")
         if lock.fd is None:
             raise LockedError(f"Conference {conference_id} cannot be deleted: {lock.holder}.")
+        from ctxtui.storage.copies import copies  # not needed to open a conference
+
         removed = 0
         try:
             for copy in copies(self.root, conference_id):
