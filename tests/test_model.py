@@ -6,6 +6,7 @@ import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core import labels, record, validation
@@ -124,3 +125,33 @@ def test_from_dict_does_not_change_its_input():
 def test_strip_controls_keeps_text_and_drops_escapes():
     assert strip_controls("a\x1b[31mred\x1b[0m\tb\r\nc\x00\x07") == "ared\tb\nc"
     assert strip_controls("emoji 🙂 and עברית") == "emoji 🙂 and עברית"
+
+
+SUSPECT_CHARACTERS = "\x00\x07\x1b\x7f\x85\x9f\u061c\u202e\u2066\ud800\udfff\t\n\u00a0\u200b£–é"
+
+
+@given(
+    st.text(st.one_of(st.characters(), st.sampled_from(SUSPECT_CHARACTERS)), max_size=30),
+    st.sampled_from(["point", "attendee", "action", "priority"]),
+)
+def test_any_text_anywhere_is_refused_exactly_when_it_holds_a_control(text, where):
+    """The record's texts are checked at C speed first and field by field only when something
+    may be wrong: the outcome must be the rule's, wherever the text is (tabs and newlines are
+    text; controls, text-direction characters and lone surrogates are not)."""
+    conference = demo_conference()
+    if where == "point":
+        conference.points.concerns.append(text)
+    elif where == "attendee":
+        conference.attendees[0].role = text
+    elif where == "action":
+        conference.actions[0].intervention = text
+    else:
+        conference.priorities[:] = [text]
+    forbidden = record._CONTROL.search(text) is not None
+    try:
+        validation.validate(conference)
+    except ValidationError as error:
+        assert forbidden, error
+        assert "control or text-direction" in str(error)
+    else:
+        assert not forbidden

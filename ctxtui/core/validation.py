@@ -142,6 +142,13 @@ def _check_stamps(c: Conference) -> None:
 
 
 def _check_texts(c: Conference) -> None:
+    texts = _texts(c, [])
+    # at C speed: printable (tabs and newlines aside) means no control, no text-direction
+    # character and no lone surrogate; only a record that may hold one is searched field by
+    # field (a non-breaking space, say, is not "printable" either)
+    plain = "".join(texts).replace("\n", " ").replace("\t", " ").isprintable()
+    if plain and max(map(len, texts), default=0) <= MAX_TEXT:
+        return
     for where, text in iter_texts(c):
         if len(text) > MAX_TEXT:
             raise ValidationError(where, f"is {len(text):,} characters; at most {MAX_TEXT:,}")
@@ -172,6 +179,30 @@ def _email(value: str, where: str) -> None:
 def _choice(value: str, allowed: tuple[str, ...], where: str) -> None:
     if value not in allowed:
         raise ValidationError(where, f"must be one of {', '.join(allowed)} (got {value!r})")
+
+
+# each type's fields, worked out once: () for a number, a flag or None
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _texts(value: Any, out: list[str]) -> list[str]:
+    """Every free-text field under ``value``, without saying where (see ``iter_texts``)."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _texts(item, out)
+    else:
+        names = _FIELD_NAMES.get(type(value))
+        if names is None:
+            names = _FIELD_NAMES[type(value)] = (
+                tuple(f.name for f in dataclasses.fields(value))
+                if dataclasses.is_dataclass(value)
+                else ()
+            )
+        for name in names:
+            _texts(getattr(value, name), out)
+    return out
 
 
 def iter_texts(conference: Conference) -> list[tuple[str, str]]:
