@@ -86,6 +86,8 @@ def test_optional_parts_take_defaults():
             "present",
         ),
         (lambda d: d["attendees"].append("Bob"), "attendees[10]", "JSON object"),
+        (lambda d: d["attendees"][3].update(name=5), "attendees[3].name", "must be text"),
+        (lambda d: d["actions"][0].update(colour="red"), "actions[0]", "'colour'"),
         (lambda d: d["dates"].update(conference="20/01/2026"), "dates.conference", "YYYY-MM-DD"),
         (lambda d: d["dates"].update(review="2026-02-30"), "dates.review", "YYYY-MM-DD"),
         (lambda d: d["dates"].update(start_time="25:00"), "dates.start_time", "HH:MM"),

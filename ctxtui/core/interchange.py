@@ -75,7 +75,7 @@ def read_conference(data: Any) -> Conference:
 
 
 def _rows(kind: type, value: Any, where: str) -> list[Any]:
-    return [_simple(kind, item, f"{where}[{i}]") for i, item in enumerate(_array(value, where))]
+    return [_simple(kind, item, where, i) for i, item in enumerate(_array(value, where))]
 
 
 def _read_amendments(value: Any) -> list[Amendment]:
@@ -225,11 +225,26 @@ def _number(value: Any, where: str, highest: int, also: str = "") -> int:
     return value
 
 
-def _simple(cls: type, data: Any, where: str) -> Any:
-    """A dataclass whose fields are all strings."""
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _simple(cls: type, data: Any, where: str, index: int | None = None) -> Any:
+    """A dataclass whose fields are all strings, from ``where`` (row ``index`` of it)."""
+    names = _field_names(cls)
+    # a well-formed entry at once; anything else field by field, to say what is wrong where
+    if type(data) is dict and data.keys() <= names and set(map(type, data.values())) <= {str}:
+        return cls(**data)
+    if index is not None:
+        where = f"{where}[{index}]"
     obj = _object(data, where)
-    names = [f.name for f in dataclasses.fields(cls)]
-    _no_unknown(obj, set(names), where)
+    _no_unknown(obj, names, where)
     return cls(**{name: _text(obj[name], f"{where}.{name}") for name in names if name in obj})
 
 
@@ -257,11 +272,14 @@ def _text(value: Any, where: str) -> str:
 
 
 def _texts(value: Any, where: str) -> list[str]:
-    return [_text(item, f"{where}[{i}]") for i, item in enumerate(_array(value, where))]
+    items = _array(value, where)
+    if set(map(type, items)) <= {str}:  # at once; else item by item, to say which is not text
+        return list(items)
+    return [_text(item, f"{where}[{i}]") for i, item in enumerate(items)]
 
 
-def _no_unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(obj) - allowed)
+def _no_unknown(obj: dict[str, Any], allowed: set[str] | frozenset[str], where: str) -> None:
+    unknown = sorted(obj.keys() - allowed)
     if unknown:
         raise ValidationError(where, f"unknown key(s): {', '.join(map(repr, unknown))}")
 
