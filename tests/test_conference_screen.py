@@ -490,3 +490,31 @@ async def test_first_frame_waits_for_two_style_sheets_and_no_screen_reparses(
         assert app.screen.query_one("#rows").styles.min_height is not None
         await pilot.press("escape")
     assert reparses == []
+
+
+async def test_the_collector_waits_for_the_first_frame_and_start_up_is_set_aside(
+    demo, make_app, monkeypatch
+):
+    """Python's cycle collector is paused while the first screen is built, comes back once it
+    shows with what start-up made frozen (never walked while typing), and the app leaves the
+    collector as it found it."""
+    import gc
+
+    from ctxtui.screens.conference import ConferenceScreen
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    while_built: list[bool] = []
+    original_compose = ConferenceScreen.compose
+
+    def compose(self):
+        while_built.append(gc.isenabled())
+        yield from original_compose(self)
+
+    monkeypatch.setattr(ConferenceScreen, "compose", compose)
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: gc.isenabled())
+        assert while_built == [False]
+        assert gc.get_freeze_count() > 0
+        await pilot.press("ctrl+q")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
