@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ctxtui.screens.base import SubScreen
+from ctxtui.screens.sub import SubScreen
 
 
 class AgendaScreen(SubScreen):

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import TextArea
 
 from ctxtui.core.record import strip_controls
-from ctxtui.screens.base import SubScreen
+from ctxtui.screens.sub import SubScreen
 
 
 class DangerScreen(SubScreen):

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ctxtui.guard.privacy import Finding, record_texts
 from ctxtui.meeting.meeting import Meeting, describe_place
-from ctxtui.screens.base import SubScreen
+from ctxtui.screens.sub import SubScreen
 
 CONTEXT = 34  # characters shown either side of the word
 

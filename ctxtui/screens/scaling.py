@@ -18,7 +18,8 @@ from ctxtui.core.scaling import (
     summarise,
 )
 from ctxtui.meeting.meeting import Meeting
-from ctxtui.screens.base import SubScreen, run_change
+from ctxtui.screens.base import run_change
+from ctxtui.screens.sub import SubScreen
 from ctxtui.widgets.cells import cell
 from ctxtui.widgets.fields import FieldInput
 

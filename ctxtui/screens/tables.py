@@ -18,8 +18,8 @@ from textual.widgets import DataTable, Static
 from ctxtui.core.record import Conference
 from ctxtui.guard.privacy import GUARDED_FIELDS
 from ctxtui.meeting.row_edits import RowEdits
-from ctxtui.screens.base import SubScreen
 from ctxtui.screens.forms import Field, FormScreen, Values
+from ctxtui.screens.sub import SubScreen
 from ctxtui.widgets.cells import cell
 
 NUMBER_WIDTH = 3
