@@ -62,6 +62,7 @@ class ConferenceScreen(MeetingScreen):
         # The privacy scan of every point (and reading its word lists) waits until the first
         # frame is on screen: the chair sees the minutes at once, the flags a moment later.
         self._flags_shown = False
+        self._flag_line: Static | None = None  # the flags of the point browsed
 
     @property
     def conference(self):
@@ -75,7 +76,6 @@ class ConferenceScreen(MeetingScreen):
         yield Static(id="tabs")
         with Grid(id="panes"):
             yield from self._panes_on_screen(self.has_class("-wide"))
-        yield Static(id="flag-line")
         yield CaptureBar(self.editor.points.of, id="capture")
         yield KeyHints()
 
@@ -210,11 +210,18 @@ class ConferenceScreen(MeetingScreen):
         return points[place.position] if 0 <= place.position < len(points) else None
 
     def show_flag(self, text: str | None) -> None:
-        line = self.query_one("#flag-line", Static)
         hits = self.meeting.open_hits(text) if text else []
+        if self._flag_line is None:
+            if not hits:
+                return
+            # made the first time something is flagged: one widget less in the first frame
+            self._flag_line = Static(id="flag-line")
+            self.mount(self._flag_line, before=self.query_one(CaptureBar))
         if hits:
-            line.update(Text(f"{self.app.symbols['flag']} {flag_sentence(hits, 'Ctrl+K')}"))
-        line.set_class(bool(hits), "-shown")
+            self._flag_line.update(
+                Text(f"{self.app.symbols['flag']} {flag_sentence(hits, 'Ctrl+K')}")
+            )
+        self._flag_line.set_class(bool(hits), "-shown")
 
     def show_lock(self) -> None:
         refusal = self.editor.refusal()
