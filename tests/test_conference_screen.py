@@ -518,3 +518,27 @@ async def test_the_collector_waits_for_the_first_frame_and_start_up_is_set_aside
         assert gc.get_freeze_count() > 0
         await pilot.press("ctrl+q")
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+async def test_typing_repaints_the_line_without_laying_out_the_screen(demo, make_app, monkeypatch):
+    """Each key repaints the capture line; the screen is not laid out again (Textual's Input
+    asked for that at every key, redrawing every widget twice), and a line longer than the
+    screen still scrolls to keep the cursor in view."""
+    from textual.screen import Screen
+
+    layouts: list[int] = []
+    original = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):
+        layouts.append(1)
+        return original(self, *args, **kwargs)
+
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        await type_text(pilot, "x" * 99 + "END")
+        line = app.screen.capture
+        assert line.value == "x" * 99 + "END"
+        assert line.scroll_offset.x > 0  # the end of the line is in view
+        assert len(layouts) < 10, len(layouts)  # one per key before

@@ -22,8 +22,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Static
 
 from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
@@ -101,6 +102,11 @@ class CaptureInput(Input):
 
     class Moved(Message):
         """The target, the browsed point or the mode changed: the screen redraws its marks."""
+
+    # The line is one row as wide as it is given, whatever it holds; Textual's Input grows its
+    # scrolling width at every key, and that width asked for a layout of the whole screen, so
+    # every widget on it was drawn again twice per key. Repainting the line is enough.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     target: reactive[str] = reactive(TARGET_KEYS[0])  # the first heading
     browsing: reactive[Place | None] = reactive(None)
