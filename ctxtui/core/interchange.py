@@ -32,6 +32,7 @@ from ctxtui.core.record import (
     SkippedCheck,
     UnfiledLine,
     ValidationError,
+    field_names,
 )
 
 
@@ -225,19 +226,9 @@ def _number(value: Any, where: str, highest: int, also: str = "") -> int:
     return value
 
 
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
-
-
-def _field_names(cls: type) -> frozenset[str]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
-    return names
-
-
 def _simple(cls: type, data: Any, where: str, index: int | None = None) -> Any:
     """A dataclass whose fields are all strings, from ``where`` (row ``index`` of it)."""
-    names = _field_names(cls)
+    names = frozenset(field_names(cls))
     # a well-formed entry at once; anything else field by field, to say what is wrong where
     if type(data) is dict and data.keys() <= names and set(map(type, data.values())) <= {str}:
         return cls(**data)

@@ -112,6 +112,11 @@ def part(cls: type[_PartType]) -> type[_PartType]:
     return cls
 
 
+def field_names(kind: type) -> tuple[str, ...]:
+    """The fields of a record class, in order ((): not a part of the record)."""
+    return tuple(name for name, *_ in getattr(kind, "_defaults", ()))
+
+
 @part
 class Context(Part):
     """The place or group the conference is about: never a named child."""

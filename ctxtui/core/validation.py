@@ -29,6 +29,7 @@ from ctxtui.core.record import (
     STATUSES,
     Conference,
     ValidationError,
+    field_names,
     parse_date,
 )
 
@@ -195,11 +196,7 @@ def _texts(value: Any, out: list[str]) -> list[str]:
     else:
         names = _FIELD_NAMES.get(type(value))
         if names is None:
-            names = _FIELD_NAMES[type(value)] = (
-                tuple(f.name for f in dataclasses.fields(value))
-                if dataclasses.is_dataclass(value)
-                else ()
-            )
+            names = _FIELD_NAMES[type(value)] = field_names(type(value))
         for name in names:
             _texts(getattr(value, name), out)
     return out
