@@ -54,12 +54,12 @@ def test_every_kind_of_copy_is_listed_and_searched(store, clock):
     ids = _folder_with_every_copy(store, clock)
     kinds = {c.kind for c in copies(store.root)}
     assert kinds == {RECORD, BACKUP, CONFLICT, RESCUE, INDEX, AUDIT}
-    found = search(store.root, "quillfeather")
+    found = search(store.root, "quillfeather").mentions
     assert {m.copy.kind for m in found} == kinds
     concern = [m for m in found if m.copy.kind == RECORD and m.conference_id == ids[0]]
     assert [m.place for m in concern] == ["Current concerns / risks / vulnerabilities, point 5"]
     assert {m.conference_id for m in found if m.copy.kind == RESCUE} == {ids[1]}
-    assert search(store.root, "Quillfeathers") == []  # whole words only
+    assert search(store.root, "Quillfeathers").mentions == []  # whole words only
 
 
 def test_folding_finds_every_spelling_and_only_whole_words():
@@ -85,7 +85,7 @@ def test_redaction_takes_the_name_out_of_every_copy_but_the_audit_log(store, clo
     done = redact(store, chain_of(store, ids[1]), "zoe quillfeather", "[name]", "a child's name")
     assert not done.refused
     assert done.replaced[ids[0]] >= 2 and done.replaced[ids[1]] >= 3
-    left = search(store.root, "quillfeather")
+    left = search(store.root, "quillfeather").mentions
     assert {m.copy.kind for m in left} == {AUDIT}  # the log is never rewritten
     assert [(e.action, e.detail) for e in done.handed_out] == [
         ("send", "zoe.quillfeather@example.org"),
@@ -153,7 +153,7 @@ def test_deleting_removes_every_copy_of_the_conference(store, clock):
         store.delete(cid)
     left = {c.kind for c in copies(store.root)}
     assert left <= {INDEX, AUDIT}
-    assert {m.copy.kind for m in search(store.root, "quillfeather")} == {AUDIT}
+    assert {m.copy.kind for m in search(store.root, "quillfeather").mentions} == {AUDIT}
     index = json.loads((store.root / "index.json").read_text())
     assert index["entries"] == {}
 
@@ -237,8 +237,8 @@ def test_search_at_a_rescue_copy_of_another_folder_is_not_ours(store, tmp_path, 
     conference = other.create(demo_conference())
     conference.danger_statement = PLANTED
     write_rescue(conference, other.root)
-    assert search(store.root, PLANTED) == []
-    assert [m.copy.kind for m in search(other.root, PLANTED)] == [RESCUE]
+    assert search(store.root, PLANTED).mentions == []
+    assert [m.copy.kind for m in search(other.root, PLANTED).mentions] == [RESCUE]
 
 
 async def test_search_and_redact_from_the_keyboard(make_app, store, clock):
@@ -260,7 +260,7 @@ async def test_search_and_redact_from_the_keyboard(make_app, store, clock):
         await pilot.pause()
         await pilot.pause()
         assert "Found nowhere" not in str(app.screen.query_one("#search-summary").render())
-    left = {m.copy.kind for m in find_mentions(store, "quillfeather")}
+    left = {m.copy.kind for m in find_mentions(store, "quillfeather").mentions}
     assert left == {AUDIT}
     assert store.load(ids[0]).points.concerns[-1] == "[redacted] was named by a neighbour"
 

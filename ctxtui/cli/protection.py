@@ -25,7 +25,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="find a word or name in every record and every copy ctxtui keeps",
         description="Whole words, whatever the case or accents ('zoe' finds 'Zoë'), in every "
         "field of every conference and in the copies beside them: backups, conflict and "
-        "rescue copies, the index and the audit log. Exit 0: found; 1: nowhere.",
+        "rescue copies, temp files a crash left, the index and the audit log. Exit 0: found, "
+        "and every file read; 1: found nowhere, or a file could not be read (each is named).",
     )
     search.add_argument("text")
     search.add_argument("--chain", metavar="ID", help="only the chain this conference is in")
@@ -75,16 +76,21 @@ def _search(store: Store, args: argparse.Namespace) -> int:
         found = find_mentions(store, args.text, args.chain)
     except Refused as error:
         raise UserError(str(error)) from None
+    mentions = found.mentions
+    for problem in found.unread:
+        _err(f"ctxtui: {problem.message()}")
     if args.json:
-        _out_bytes(orjson.dumps([m.to_json() for m in found]) + b"\n")
-        return 0 if found else 1
-    for m in found:
-        times = f" ({m.count} times)" if m.count > 1 else ""
-        who = m.conference_id or "every conference"
-        _out(f"{who}  {m.copy.kind}  {m.place}{times}  [{m.copy.path}]")
-    places = {(m.copy.path, m.field) for m in found}
-    _out(f"{sum(m.count for m in found)} mention(s) in {len(places)} place(s).")
-    return 0 if found else 1
+        _out_bytes(orjson.dumps([m.to_json() for m in mentions]) + b"\n")
+    else:
+        for m in mentions:
+            times = f" ({m.count} times)" if m.count > 1 else ""
+            who = m.conference_id or "every conference"
+            _out(f"{who}  {m.copy.kind}  {m.place}{times}  [{m.copy.path}]")
+        places = {(m.copy.path, m.field) for m in mentions}
+        _out(f"{sum(m.count for m in mentions)} mention(s) in {len(places)} place(s).")
+    if found.unread:
+        _err(f"ctxtui: {len(found.unread)} file(s) could not be searched (named above).")
+    return 0 if mentions and not found.unread else 1
 
 
 def _redact(store: Store, args: argparse.Namespace) -> int:
@@ -93,19 +99,28 @@ def _redact(store: Store, args: argparse.Namespace) -> int:
     ids = chain_of(store, args.id) if args.chain else [args.id]
     store.load(args.id)
     try:
-        done = redact(store, ids, args.text, args.replacement, args.reason, only=args.field or None)
+        done = redact(
+            store,
+            ids,
+            args.text,
+            args.replacement,
+            args.reason,
+            only=args.field,
+        )
     except Refused as error:
         raise UserError(str(error)) from None
     for cid, count in done.replaced.items():
         _out(f"{cid}: {count} replaced")
     for cid, why in done.refused.items():
         _err(f"ctxtui: {cid} not redacted: {why}")
+    for problem in done.unread:
+        _err(f"ctxtui: not redacted: {problem.message()}")
     if done.handed_out:
         _out("Made or sent before this redaction (recall them):")
         for line in done.recall_lines():
             _out(f"  {line}")
     _out(f"{done.total} mention(s) replaced in {len(done.replaced)} conference(s).")
-    return 1 if done.refused else 0
+    return 0 if done.complete else 1
 
 
 def _retention(store: Store, args: argparse.Namespace) -> int:
@@ -117,33 +132,54 @@ def _retention(store: Store, args: argparse.Namespace) -> int:
             "no retention period is set: add retention_years = N to config.toml "
             "(or a table by context type)"
         )
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    today = _today(args.today)
     due = retention_due(store, today)
-    for chain in due:
+    for problem in due.unread:
+        _err(f"ctxtui: {problem.message()}")
+    for chain in due.chains:
         ended = "closed" if chain.closed else "last conference"
         _out(
             f"{chain.context}  ({chain.type}, {len(chain.ids)} conference(s), {ended} "
             f"{chain.ended.isoformat()}, past retention since {chain.expired.isoformat()})"
         )
         for cid in chain.ids:
-            _out(f"  {cid}")
-    if not due:
+            _out(f"  {cid}  {due.source(store, cid)}")
+    if not due.chains:
         _out("Nothing is past retention.")
         store.audit.record("retention", "", "0 chain(s) past retention")
-        return 0
+        return 1 if due.unread else 0
     if not args.delete:
-        store.audit.record("retention", "", f"{len(due)} chain(s) past retention, listed")
-        _out(f"{len(due)} chain(s) past retention. `ctxtui retention --delete` removes them.")
-        return 0
+        store.audit.record("retention", "", f"{len(due.chains)} chain(s) past retention, listed")
+        _out(
+            f"{len(due.chains)} chain(s) past retention. `ctxtui retention --delete` removes them."
+        )
+        return 1 if due.unread else 0
+    if due.unread:
+        raise UserError(
+            f"nothing was deleted: {len(due.unread)} record(s) could not be read (named above), "
+            "and one of them could belong to these chains with a later date"
+        )
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError("deleting needs a yes: run it in a terminal, or add --yes")
-        answer = input(f"Delete these {len(due)} chain(s) and every copy of them? [y/N] ")
+        answer = input(f"Delete these {len(due.chains)} chain(s) and every copy of them? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             _out("Nothing deleted.")
             return 0
-    removed, refused = delete_chains(store, due)
-    for cid, why in refused.items():
+    done = delete_chains(store, due)
+    for cid, why in done.refused.items():
         _err(f"ctxtui: {cid} not deleted: {why}")
-    _out(f"Deleted {len(due)} chain(s): {removed} file(s).")
-    return 1 if refused else 0
+    _out(
+        f"Deleted {done.chains} of {len(due.chains)} chain(s) whole: {done.files} file(s) "
+        "removed (records, every copy and lock files)."
+    )
+    return 1 if done.refused else 0
+
+
+def _today(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--today takes a day as YYYY-MM-DD, not {text!r}") from None

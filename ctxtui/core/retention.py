@@ -48,13 +48,21 @@ class PastRetention:
     expired: dt.date  # the first day past retention
 
 
-def chain_end(members: list[Member]) -> tuple[dt.date | None, bool]:
-    """The day a chain ended (closed, or its last conference) and whether it was closed."""
-    closed = [d for m in members if (d := date_or_none(m.closed)) is not None]
+def chain_end(members: list[Member], today: dt.date) -> tuple[dt.date | None, bool]:
+    """The day a chain ended and whether it was closed: its last conference, or a closure
+    dated on or after that and not after ``today``. A closure can only make the chain end
+    later, never earlier: a closure dated before a conference of the chain (or planted in it)
+    does not count."""
+    held = [d for m in members if (d := date_or_none(m.conference)) is not None]
+    last = max(held, default=None)
+    closed = [
+        d
+        for m in members
+        if (d := date_or_none(m.closed)) is not None and d <= today and (last is None or d >= last)
+    ]
     if closed:
         return max(closed), True
-    held = [d for m in members if (d := date_or_none(m.conference)) is not None]
-    return (max(held) if held else None), False
+    return last, False
 
 
 def past_retention(
@@ -70,7 +78,7 @@ def past_retention(
     for group in groups.values():
         group.sort(key=lambda m: (m.conference, m.id))
         years = retention.years_for(group[0].type)
-        ended, closed = chain_end(group)
+        ended, closed = chain_end(group, today)
         if years is None or ended is None:
             continue
         expired = add_months(ended, 12 * years)

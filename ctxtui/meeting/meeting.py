@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # export, mail and privacy code load when first needed, not a
     from ctxtui.meeting import service
     from ctxtui.storage.listing import Listing
     from ctxtui.storage.listing import Summary as Summary
-    from ctxtui.storage.search import Mention
+    from ctxtui.storage.search import Found
 
 # A draft files what one open form holds into the record; it returns nothing and may be called
 # more than once (each call files the form's current content).
@@ -501,7 +501,7 @@ class Conferences:
 
         return service.load_story(self.store, conference_id)
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str) -> Found:
         from ctxtui.meeting import service
 
         return service.find_mentions(self.store, text)

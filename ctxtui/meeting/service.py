@@ -11,16 +11,17 @@ import io
 from dataclasses import dataclass, field
 
 from ctxtui.core.ids import slugify
-from ctxtui.core.mentions import Finder
+from ctxtui.core.mentions import Finder, free_text, strings
 from ctxtui.core.record import Conference
 from ctxtui.core.report import ServiceReport, ids_for_report, service_report
 from ctxtui.core.retention import PastRetention, past_retention
-from ctxtui.core.rules import Refused
+from ctxtui.core.rules import Refused, clean_point
 from ctxtui.core.story import Facts, Story, chain_ids, facts_of_record
 from ctxtui.storage import config
 from ctxtui.storage.audit import HANDED_OUT, Event, describe_event
 from ctxtui.storage.conffile import StoreError
-from ctxtui.storage.search import Mention, redact_copies, search
+from ctxtui.storage.listing import Problem, Summary, list_from_files
+from ctxtui.storage.search import Found, redact_copies, search
 from ctxtui.storage.store import Store
 
 MAX_CHAIN = 200  # conferences followed back: a loop of previous_ids stops here
@@ -120,14 +121,16 @@ def report_bytes(report: ServiceReport, fmt: str) -> bytes:
     return text.encode("utf-8") if fmt == "md" else markdown_docx(text, title)
 
 
-def find_mentions(store: Store, text: str, chain_of_id: str | None = None) -> list[Mention]:
-    """Every mention of ``text`` in the data folder (or in one chain): records and copies."""
+def find_mentions(store: Store, text: str, chain_of_id: str | None = None) -> Found:
+    """Every mention of ``text`` in the data folder (or in one chain): records and copies,
+    and every file that could not be read."""
     ids = chain_of(store, chain_of_id) if chain_of_id else None
     try:
         found = search(store.root, text, ids)
     except ValueError as error:  # nothing to look for
         raise Refused(str(error)) from None
-    store.audit.record("search", "", f"{len(found)} place(s)")  # never the words looked for
+    # never the words looked for
+    store.audit.record("search", "", f"{len(found.mentions)} place(s), {len(found.unread)} unread")
     return found
 
 
@@ -137,15 +140,37 @@ class Redaction:
 
     replaced: dict[str, int] = field(default_factory=dict)  # by conference: record + copies
     refused: dict[str, str] = field(default_factory=dict)  # by conference: why not
+    unread: list[Problem] = field(default_factory=list)  # copies that could not be redacted
     handed_out: list[Event] = field(default_factory=list)  # exports and sends made before
 
     @property
     def total(self) -> int:
         return sum(self.replaced.values())
 
+    @property
+    def complete(self) -> bool:
+        return not self.refused and not self.unread
+
     def recall_lines(self) -> list[str]:
         """One line an export or send made before the redaction (when, who, where to)."""
         return [describe_event(e) for e in self.handed_out]
+
+
+def check_field(store: Store, ids: list[str], only: str) -> None:
+    """Refuse a ``--field`` that is not a free-text field of one of these conferences."""
+    if free_text(only) and only:
+        for cid in ids:
+            try:
+                record = store.raw(cid)
+            except StoreError:
+                continue
+            if any(path == only for path, _text in strings(record)):
+                return
+    raise Refused(
+        f"{only!r} is not a free-text field of this conference: give the path of one, such as "
+        "danger_statement, points.concerns[0], actions[1].worry or attendees[2].name (ids, "
+        "dates and choices are never redacted)."
+    )
 
 
 def redact(
@@ -166,6 +191,9 @@ def redact(
         finder = Finder.of(text)
     except ValueError as error:
         raise Refused(str(error)) from None
+    if only is not None:
+        check_field(store, ids, only)
+    replacement = clean_point(replacement)  # the record's rule, in every copy alike
     result = Redaction()
     for cid in ids:
         meeting = Meeting(store, cid, (lambda: now) if now else dt.datetime.now)
@@ -183,8 +211,11 @@ def redact(
                 continue
         finally:
             meeting.close()
-        copies = redact_copies(store.root, cid, finder, replacement, only)
-        store.audit.record("redact", cid, f"{count} in the record, {copies} in copies")
+        copies, unread = redact_copies(store.root, cid, finder, replacement, only)
+        result.unread += unread
+        store.audit.record(
+            "redact", cid, f"{count} in the record, {copies} in copies, {len(unread)} unread"
+        )
         result.replaced[cid] = count + copies
     store.list()  # the index holds summaries: made again from the redacted records
     wanted = set(ids)
@@ -194,20 +225,53 @@ def redact(
     return result
 
 
-def retention_due(store: Store, today: dt.date) -> list[PastRetention]:
-    """Every chain past the configured retention on ``today``."""
-    return past_retention(store.list().summaries, config.retention(), today)
+@dataclass
+class RetentionDue:
+    """The chains past retention, decided from the records themselves (never the index), the
+    records they were read from, and every record that could not be read."""
+
+    chains: list[PastRetention]
+    read: dict[str, Summary]  # by id: what each record's own file says
+    unread: list[Problem]
+
+    def source(self, store: Store, conference_id: str) -> str:
+        """The dates of one conference and the file they were read from."""
+        member = self.read[conference_id]
+        closed = f", closed {member.closed}" if member.closed else ""
+        path = store.path_for(conference_id)
+        return f"held {member.conference or 'undated'}{closed} (read from {path})"
 
 
-def delete_chains(store: Store, chains: list[PastRetention]) -> tuple[int, dict[str, str]]:
-    """Delete each chain with every copy; how many files went, and the ids that could not be
-    (open in another window) with why."""
-    removed, refused = 0, {}
-    for chain in chains:
+def retention_due(store: Store, today: dt.date) -> RetentionDue:
+    """Every chain past the configured retention on ``today``, from the records' own files."""
+    listing = list_from_files(store.folder)
+    chains = past_retention(listing.summaries, config.retention(), today)
+    return RetentionDue(chains, {s.id: s for s in listing.summaries}, listing.problems)
+
+
+@dataclass
+class Deleted:
+    chains: int = 0  # chains deleted whole
+    files: int = 0  # every file removed: records, copies, locks
+    refused: dict[str, str] = field(default_factory=dict)  # by conference: why not
+
+
+def delete_chains(store: Store, due: RetentionDue) -> Deleted:
+    """Delete each chain past retention with every copy of it. Nothing is deleted while any
+    record cannot be read: it could belong to one of these chains and hold a later date."""
+    done = Deleted()
+    if due.unread:
+        for problem in due.unread:
+            done.refused[str(problem.path)] = "unreadable records stop every deletion"
+        return done
+    for chain in due.chains:
+        whole = True
         for cid in chain.ids:
             try:
-                removed += store.delete(cid, "retention")
+                done.files += store.delete(cid, "retention")
             except StoreError as error:
-                refused[cid] = str(error)
-    store.audit.record("retention", "", f"{len(chains)} chain(s), {removed} file(s) deleted")
-    return removed, refused
+                done.refused[cid] = str(error)
+                whole = False
+        done.chains += whole
+    store.audit.record("retention", "", f"{done.chains} chain(s), {done.files} file(s) deleted")
+    return done

@@ -57,9 +57,9 @@ class SearchScreen(Screen[None]):
             self.query_one("#search-summary", Static).update(str(error))
             return
         self.looked_for = text
-        self.found_ids = [mention.conference_id for mention in found]
+        self.found_ids = [mention.conference_id for mention in found.mentions]
         shown: list[Option] = []
-        for mention in found:
+        for mention in found.mentions:
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{mention.conference_id or 'every conference'}", style="bold")
             line.append(f"  {mention.copy.kind}: {mention.place}")
@@ -67,10 +67,15 @@ class SearchScreen(Screen[None]):
                 line.append(f" ({mention.count} times)", style="dim")
             shown.append(Option(line, id=f"m{len(shown)}"))
         options.add_options(shown)
-        total = sum(m.count for m in found)
-        summary = f"{total} mention(s) in {len(found)} place(s)." if found else "Found nowhere."
-        self.query_one("#search-summary", Static).update(summary)
-        if found:
+        total = sum(m.count for m in found.mentions)
+        places = len(found.mentions)
+        summary = f"{total} mention(s) in {places} place(s)." if places else "Found nowhere."
+        if found.unread:
+            summary += f" {len(found.unread)} file(s) could not be read: " + " ".join(
+                problem.message() for problem in found.unread
+            )
+        self.query_one("#search-summary", Static).update(Text(summary))
+        if found.mentions:
             options.highlighted = 0
 
     def action_to_results(self) -> None:
@@ -124,6 +129,8 @@ class SearchScreen(Screen[None]):
             return
         for cid, why in done.refused.items():
             self.notify(f"{cid} not redacted: {why}", severity="error", timeout=10)
+        for problem in done.unread:
+            self.notify(f"Not redacted: {problem.message()}", severity="error", timeout=10)
         self.notify(f"Replaced {done.total} mention(s).", timeout=10)
         self.look_for(self.looked_for)
         if done.handed_out:

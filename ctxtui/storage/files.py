@@ -206,7 +206,7 @@ def open_plain(path: Path, flags: int = os.O_RDONLY, mode: int = PRIVATE_FILE) -
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotPlainFile(errno.EINVAL, "it is not a plain file")
-        if not _owned_as_expected(info, path.parent):
+        if not owned_as_expected(info, path.parent):
             raise NotPlainFile(errno.EPERM, "it belongs to someone outside this folder's team")
     except BaseException:
         os.close(fd)
@@ -214,7 +214,7 @@ def open_plain(path: Path, flags: int = os.O_RDONLY, mode: int = PRIVATE_FILE) -
     return fd
 
 
-def _owned_as_expected(info: os.stat_result, folder: Path) -> bool:
+def owned_as_expected(info: os.stat_result, folder: Path) -> bool:
     if info.st_uid in (os.geteuid(), 0):
         return True
     try:

@@ -20,7 +20,7 @@ import orjson
 from ctxtui.core import dates, due
 from ctxtui.core.record import ID_PATTERN, SCHEMA, Action
 from ctxtui.storage.conffile import StoreError, UnreadableFile, read_json_file, record_of_file
-from ctxtui.storage.copies import CONFLICT_COPY
+from ctxtui.storage.copies import CONFLICT_COPY, LEFTOVER, remove_leftovers
 from ctxtui.storage.files import atomic_write, describe
 from ctxtui.storage.terminal_text import needs_no_escape, printable
 
@@ -140,7 +140,7 @@ def _text(data: Any, *keys: str) -> str:
     return printable(value)  # it came from a file: shown, never run by the terminal
 
 
-def _summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
+def summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
     """A summary read straight from the stored record: listing 10,000 files must not check
     every field of each (opening a conference still does)."""
     if record.get("schema") != SCHEMA:
@@ -181,7 +181,7 @@ def _summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
 def _summary_of_file(path: str, conference_id: str) -> Summary:
     record = record_of_file(path)
     try:
-        return _summary_of_record(conference_id, record)
+        return summary_of_record(conference_id, record)
     except ValueError as error:
         raise UnreadableFile(Path(path), f"invalid record: {error}") from None
 
@@ -246,9 +246,11 @@ def _list(folder_path: Path, index_path: Path) -> Listing:
         found = list(os.scandir(folder_path))
     except OSError as error:
         raise StoreError(f"Cannot read the folder {folder_path}: {describe(error)}.") from None
+    leftovers = False
     for entry in found:
         name = entry.name
         if name.startswith(".") or not name.endswith(".json"):
+            leftovers = leftovers or bool(LEFTOVER.fullmatch(name))
             continue
         conference_id = name[: -len(".json")]
         if not ID_PATTERN.fullmatch(conference_id):
@@ -283,6 +285,8 @@ def _list(folder_path: Path, index_path: Path) -> Listing:
             problems.append(Problem(Path(entry.path), error.reason))
             continue
         summaries.append(summary)
+    if leftovers:
+        remove_leftovers(folder_path.parent)
     problems.sort(key=lambda p: str(p.path))
     # trusted next time only if nothing changed in the folder while it was being read
     settled = _folder_stamp(folder_path, settled=True)
@@ -291,6 +295,27 @@ def _list(folder_path: Path, index_path: Path) -> Listing:
     in_order = list(entries) == [s.id for s in summaries]
     if changed or not in_order or index.get("folder") != seen:
         _write_index(index_path, summaries, stamps, problems, seen)
+    return Listing(summaries, problems)
+
+
+def list_from_files(folder_path: Path) -> Listing:
+    """Every conference as its own file says, never the index (a cache anyone in a team may
+    write): what decisions about deleting are made from. Slower than the listing."""
+    summaries: list[Summary] = []
+    problems: list[Problem] = []
+    try:
+        names = sorted(e.name for e in os.scandir(folder_path))
+    except OSError as error:
+        raise StoreError(f"Cannot read the folder {folder_path}: {describe(error)}.") from None
+    for name in names:
+        conference_id = name.removesuffix(".json")
+        if name.startswith(".") or conference_id == name or not ID_PATTERN.fullmatch(conference_id):
+            continue
+        path = folder_path / name
+        try:
+            summaries.append(_summary_of_file(str(path), conference_id))
+        except UnreadableFile as error:
+            problems.append(Problem(path, error.reason))
     return Listing(summaries, problems)
 
 

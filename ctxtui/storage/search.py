@@ -5,7 +5,6 @@ meeting's editor, as an amendment).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +14,11 @@ import orjson
 
 from ctxtui.core.mentions import Finder, free_text, place_of, replace_in, strings
 from ctxtui.storage.conffile import encode
-from ctxtui.storage.copies import AUDIT, INDEX, RECORD, Copy, copies
-from ctxtui.storage.files import atomic_write, read_plain
+from ctxtui.storage.copies import AUDIT, INDEX, RECORD, Copy, copies, remove_leftovers
+from ctxtui.storage.files import MAX_FILE_BYTES, atomic_write, describe, read_plain
+from ctxtui.storage.listing import Problem
+
+AUDIT_READ_LIMIT = 512 * 1024 * 1024  # the audit log may grow far past a record's limit
 
 
 @dataclass(frozen=True)
@@ -90,20 +92,25 @@ def _which(only: str | None) -> Callable[[str], bool]:
     return free_text if only is None else (lambda path: path == only and free_text(path))
 
 
+@dataclass
+class Found:
+    """What a search found, and every file it could not read (named, never passed over)."""
+
+    mentions: list[Mention]
+    unread: list[Problem]
+
+
 def search_copy(copy: Copy, finder: Finder) -> list[Mention]:
     """The mentions in one copy (a file that cannot be read as JSON but holds the text is
-    still named, so nothing is missed)."""
-    try:
-        raw = read_plain(copy.path)
-    except OSError:
-        return []
+    still named, so nothing is missed). OSError when the file cannot be read at all."""
+    raw = read_plain(copy.path, AUDIT_READ_LIMIT if copy.kind == AUDIT else MAX_FILE_BYTES)
     if not finder.might_hold(raw):
         return []
     if copy.kind == AUDIT:
         return _in_audit(copy, raw, finder)
     try:
         data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
+    except (orjson.JSONDecodeError, RecursionError):
         n = finder.count(raw.decode("utf-8", "replace"))
         unread = "The file (it cannot be read as JSON)"
         return [Mention(copy, copy.conference_id, "", unread, n)] if n else []
@@ -112,41 +119,66 @@ def search_copy(copy: Copy, finder: Finder) -> list[Mention]:
     return _in_record(copy, data, finder)
 
 
-def search(root: Path, text: str, conference_ids: Iterable[str] | None = None) -> list[Mention]:
+def search(root: Path, text: str, conference_ids: Iterable[str] | None = None) -> Found:
     """Every mention of ``text`` under the data folder ``root``: each record, each copy, the
     index and the audit log (of only some conferences, with ``conference_ids``)."""
     finder = Finder.of(text)
+    remove_leftovers(root)
     wanted = None if conference_ids is None else set(conference_ids)
-    found: list[Mention] = []
+    found = Found([], [])
     for copy in copies(root):
         if wanted is not None and copy.conference_id and copy.conference_id not in wanted:
             continue
-        found += [
-            m for m in search_copy(copy, finder) if wanted is None or m.conference_id in wanted
-        ]
+        try:
+            mentions = search_copy(copy, finder)
+        except OSError as error:
+            found.unread.append(Problem(copy.path, describe(error)))
+            continue
+        found.mentions += [m for m in mentions if wanted is None or m.conference_id in wanted]
     return found
 
 
 def redact_copies(
     root: Path, conference_id: str, finder: Finder, replacement: str, only: str | None = None
-) -> int:
+) -> tuple[int, list[Problem]]:
     """Replace the mentions in every copy of one conference beside its record (backup,
-    conflict and rescue copies); how many were replaced. The record is the editor's."""
-    total = 0
+    conflict, rescue copies and temp files a crash left): how many were replaced, and each
+    copy that could not be redacted. The record is the editor's. A copy that is not JSON is
+    redacted as text."""
+    total, problems = 0, []
     for copy in copies(root, conference_id):
         if copy.kind == RECORD:
             continue
-        with contextlib.suppress(OSError, orjson.JSONDecodeError):
-            raw = read_plain(copy.path)
-            if not finder.might_hold(raw):
-                continue
-            data = orjson.loads(raw)
-            record = _record(data)
-            new, count = replace_in(record, finder, replacement, _which(only))
-            if record is not data:
-                data["conference"]["1"] = new
-                new = data
-            if count:
-                atomic_write(copy.path, encode(new))
-                total += count
-    return total
+        try:
+            count = _redact_copy(copy.path, finder, replacement, only)
+        except OSError as error:
+            problems.append(Problem(copy.path, describe(error)))
+            continue
+        except UnicodeDecodeError:
+            problems.append(Problem(copy.path, "it is neither JSON nor UTF-8 text"))
+            continue
+        total += count
+    return total, problems
+
+
+def _redact_copy(path: Path, finder: Finder, replacement: str, only: str | None) -> int:
+    raw = read_plain(path)
+    if not finder.might_hold(raw):
+        return 0
+    try:
+        data = orjson.loads(raw)
+    except (orjson.JSONDecodeError, RecursionError):
+        if only is not None:
+            raise OSError(f"it is not JSON, so its field {only} cannot be found") from None
+        text, count = finder.replace(raw.decode("utf-8"), replacement)
+        if count:
+            atomic_write(path, text.encode("utf-8"))
+        return count
+    record = _record(data)
+    new, count = replace_in(record, finder, replacement, _which(only))
+    if record is not data:
+        data["conference"]["1"] = new
+        new = data
+    if count:
+        atomic_write(path, encode(new))
+    return count

@@ -157,6 +157,10 @@ class Store:
             raise
         stamp = file_stamp(path)
         writable = lock is not None and lock.fd is not None
+        if writable:
+            from ctxtui.storage.copies import remove_leftovers
+
+            remove_leftovers(self.root, conference_id)
         self.audit.record("open", conference_id, "" if writable else "read-only")
         if conference.id != conference_id:  # a copy under another name: never save over
             if lock is not None:
@@ -186,6 +190,9 @@ class Store:
                     removed += 1
             fsync_dir(self.folder)
             self.audit.record("delete", conference_id, why)
+            with contextlib.suppress(FileNotFoundError):
+                lock.path.unlink()  # while held: no one can be waiting on a lock of nothing
+                removed += 1
         finally:
             lock.release()
         with contextlib.suppress(StoreError):
