@@ -270,9 +270,10 @@ def test_every_figure_of_the_report_is_recomputed_from_list_json_and_the_records
     records = {r["id"]: store.raw(r["id"]) for r in listed}
     for start, end in (("2024-01-01", "2026-12-31"), ("2025-03-01", "2025-08-31")):
         want = _expected(listed, records, start, end)
-        got = service_report_of(
+        got, unread = service_report_of(
             store, dt.date.fromisoformat(start), dt.date.fromisoformat(end), "england-and-wales"
         )
+        assert unread == []
         assert got.held == want["held"]
         assert (got.minutes_on_time, got.minutes_late, got.minutes_not_sent) == (
             want["on_time"],

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ctxtui.cli.output import UserError, _out, _out_bytes
+from ctxtui.cli.output import UserError, _err, _out, _out_bytes
 from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS
 from ctxtui.core.record import CLOSURE_OUTCOMES
 from ctxtui.core.rules import Refused
@@ -29,6 +29,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     story.add_argument("id")
     story.add_argument("--format", choices=("md", "docx"), default="md")
     story.add_argument("--out", metavar="PATH", help="file to write (docx: default name here)")
+    story.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
     close = commands.add_parser(
         "close",
@@ -62,6 +63,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     report.add_argument("--format", choices=("md", "docx", "csv"), default="md")
     report.add_argument("--out", metavar="PATH", help="file to write (docx: default name here)")
+    report.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
 
 def run(store: Store, args: argparse.Namespace) -> int:
@@ -72,27 +74,35 @@ def run(store: Store, args: argparse.Namespace) -> int:
     return _closure(store, args)
 
 
-def _write(name: str, data: bytes, fmt: str, out: str | None) -> None:
+def _write(name: str, data: bytes, fmt: str, args: argparse.Namespace) -> str:
+    """Write the file (or standard output for md and csv without --out); where it went."""
     from ctxtui.export import write_file
 
-    if fmt in ("md", "csv") and not out:
+    if fmt in ("md", "csv") and not args.out:
         _out_bytes(data)
-        return
-    path = Path(out) if out else Path(name)
-    write_file(path, data)
+        return "to standard output"
+    path = Path(args.out) if args.out else Path(name)
+    write_file(path, data, replace=args.force)
     _out(path)
+    return str(path)
 
 
 def _story(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.service import closure_summary_files
+    from ctxtui.meeting.service import chain_of, closure_summary_files, log_written
 
     [(name, data)] = closure_summary_files(store, args.id, (args.format,))
-    _write(name, data, args.format, args.out)
+    where = _write(name, data, args.format, args)
+    log_written(store, chain_of(store, args.id), f"closure summary {args.format}", where)
     return 0
 
 
 def _report(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.service import report_bytes, report_file_name, service_report_of
+    from ctxtui.meeting.service import (
+        log_written,
+        report_bytes,
+        report_file_name,
+        service_report_of,
+    )
     from ctxtui.storage.config import nation
 
     try:
@@ -101,13 +111,15 @@ def _report(store: Store, args: argparse.Namespace) -> int:
         raise UserError("give --from and --to as YYYY-MM-DD") from None
     if end < start:
         raise UserError("the period ends (--to) before it starts (--from)")
-    report = service_report_of(store, start, end, nation())
-    _write(
-        report_file_name(report, args.format),
-        report_bytes(report, args.format),
-        args.format,
-        args.out,
-    )
+    report, unread = service_report_of(store, start, end, nation())
+    name = report_file_name(report, args.format)
+    where = _write(name, report_bytes(report, args.format), args.format, args)
+    log_written(store, [], f"service report {args.format}", where)
+    for problem in unread:
+        _err(f"ctxtui: left out of the figures: {problem.message()}")
+    if unread:
+        _err(f"ctxtui: {len(unread)} file(s) could not be read: the figures leave them out.")
+        return 1
     return 0
 
 

@@ -153,8 +153,17 @@ class Editor(History):
         if outcome == "other" and not reason:
             raise BadValue("Say why the context is closed when the outcome is 'other'.")
         day = on.strip() or self.conference.dates.conference or self.now().date().isoformat()
-        if date_or_none(day) is None:
+        agreed = date_or_none(day)
+        if agreed is None:
             raise BadValue("Give the day the closure was agreed as YYYY-MM-DD.")
+        held = date_or_none(self.conference.dates.conference)
+        if held is not None and agreed < held:
+            raise BadValue(
+                f"A closure cannot be agreed ({day}) before the conference it is recorded at "
+                f"({held.isoformat()})."
+            )
+        if agreed > self.now().date():
+            raise BadValue(f"A closure cannot be dated after today ({day}).")
         people = list(dict.fromkeys(clean_point(p) for p in agreed_by or [] if clean_point(p)))
         self.before_change("Context closed")
         self.conference.closure = Closure(outcome, reason, people, day)

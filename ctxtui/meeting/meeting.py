@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # export, mail and privacy code load when first needed, not a
     from ctxtui.guard.privacy import Finding, Hit
     from ctxtui.mail.circulate import Sent, SmtpSettings
     from ctxtui.meeting import service
-    from ctxtui.storage.listing import Listing
+    from ctxtui.storage.listing import Listing, Problem
     from ctxtui.storage.listing import Summary as Summary
     from ctxtui.storage.search import Found
 
@@ -520,13 +520,15 @@ class Conferences:
         from ctxtui.meeting import service
 
         written = []
+        chain = service.chain_of(self.store, conference_id)
         for name, data in service.closure_summary_files(self.store, conference_id, ("md", "docx")):
             path = (folder or Path.cwd()) / name
             write_file(path, data)
+            service.log_written(self.store, chain, f"closure summary {path.suffix[1:]}", path)
             written.append(path)
         return written
 
-    def report(self, start: dt.date, end: dt.date) -> ServiceReport:
+    def report(self, start: dt.date, end: dt.date) -> tuple[ServiceReport, list[Problem]]:
         from ctxtui.meeting import service
 
         return service.service_report_of(self.store, start, end, self.nation)
@@ -538,6 +540,7 @@ class Conferences:
 
         path = (folder or Path.cwd()) / service.report_file_name(report, fmt)
         write_file(path, service.report_bytes(report, fmt))
+        service.log_written(self.store, [], f"service report {fmt}", path)
         return path
 
     def chain_of(self, conference_id: str) -> list[str]:

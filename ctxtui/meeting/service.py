@@ -90,17 +90,28 @@ def closure_summary_files(
         if fmt == "md":
             files.append((name, text.encode("utf-8")))
             continue
-        store.audit.record("export", conference_id, f"closure summary {fmt} {name}")
         files.append((name, markdown_docx(text, f"Closure summary: {last.context}", story)))
     return files
 
 
-def service_report_of(store: Store, start: dt.date, end: dt.date, nation: str) -> ServiceReport:
-    """The service report for ``start`` to ``end`` from every stored record."""
-    needed = ids_for_report(store.list().summaries, start, end)
-    facts = [facts_of_record(record) for record in store.raw_records(needed)]
+def log_written(store: Store, conference_ids: list[str], what: str, where: object) -> None:
+    """One export line for each conference whose text a file written holds (the recall list
+    after a redaction reads them), with the file's real path; "" for the service's figures."""
+    for cid in conference_ids or [""]:
+        store.audit.record("export", cid, f"{what} {where}")
+
+
+def service_report_of(
+    store: Store, start: dt.date, end: dt.date, nation: str
+) -> tuple[ServiceReport, list[Problem]]:
+    """The service report for ``start`` to ``end`` from every stored record, and every file
+    it could not read (the figures leave those out, so they are named)."""
+    listing = store.list()
+    needed = ids_for_report(listing.summaries, start, end)
+    unread = list(listing.problems)
+    facts = [facts_of_record(record) for record in store.raw_records(needed, unread)]
     store.audit.record("report", "", f"{start.isoformat()} to {end.isoformat()}")
-    return service_report(facts, start, end, nation)
+    return service_report(facts, start, end, nation), unread
 
 
 def report_file_name(report: ServiceReport, fmt: str) -> str:

@@ -75,10 +75,12 @@ class ReportScreen(Screen[None]):
 
     def on_mount(self) -> None:
         try:
-            self.report = self.conferences.report(self.start, self.end)
+            self.report, unread = self.conferences.report(self.start, self.end)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
+        for problem in unread:
+            self.notify(f"Left out of the figures: {problem.message()}", severity="error")
         self.query_one("#report", Static).update(Markdown(report_markdown(self.report)))
         self.query_one("#report-scroll").focus()
 

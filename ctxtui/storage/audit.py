@@ -87,6 +87,8 @@ class AuditLog:
 
     def record(self, action: str, conference_id: str = "", detail: str = "") -> bool:
         """Append one event; False (and ``problem`` set) if the log could not be written."""
+        # a path that is not UTF-8 comes as lone surrogates: logged escaped, never refused
+        detail = detail.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         try:
             fd = open_plain(
                 self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, file_mode(self.path.parent)

@@ -275,7 +275,7 @@ def _list(folder_path: Path, index_path: Path) -> Listing:
         stamps[conference_id] = stamp
         if agencies is not None and isinstance(cached, str) and cached.startswith(stamp + SEP):
             summary = _cached_summary(cached, agencies)
-            if summary is not None:
+            if summary is not None and summary.id == conference_id:  # a colleague's edit
                 summaries.append(summary)
                 continue
         changed = True

@@ -43,7 +43,7 @@ from ctxtui.storage.files import (
 from ctxtui.storage.locks import Lock
 
 if TYPE_CHECKING:
-    from ctxtui.storage.listing import Listing
+    from ctxtui.storage.listing import Listing, Problem
 
 
 class LockedError(StoreError):
@@ -93,17 +93,22 @@ class Store:
             raise StoreError(f"There is no conference {conference_id!r}.")
         return record_of_file(path)
 
-    def raw_records(self, conference_ids: builtins.list[str]) -> Iterator[dict[str, Any]]:
-        """The stored records of these conferences as in their files, skipping any that
-        cannot be read now (the listing names those)."""
+    def raw_records(
+        self, conference_ids: builtins.list[str], unread: builtins.list[Problem]
+    ) -> Iterator[dict[str, Any]]:
+        """The stored records of these conferences as in their files; each that cannot be
+        read now is added to ``unread``."""
         folder = str(self.folder)
         for conference_id in conference_ids:
             if not ID_PATTERN.fullmatch(conference_id):
                 continue
+            path = os.path.join(folder, f"{conference_id}.json")
             try:
-                yield record_of_file(os.path.join(folder, f"{conference_id}.json"))
-            except StoreError:
-                continue
+                yield record_of_file(path)
+            except UnreadableFile as error:
+                unread.append(_problem(Path(path), error.reason))
+            except StoreError as error:
+                unread.append(_problem(Path(path), str(error)))
 
     def list(self) -> Listing:
         """Every readable conference, newest first, and a Problem for each file that is not."""
@@ -236,6 +241,12 @@ class Store:
             f"The file of {path.stem} had been replaced by something else: that copy is kept as "
             f"{aside.name}, and the minutes you have were written."
         )
+
+
+def _problem(path: Path, reason: str) -> Problem:
+    from ctxtui.storage.listing import Problem  # the listing is not needed to open one
+
+    return Problem(path, reason)
 
 
 def _set_aside(path: Path, stem: str) -> Path:
