@@ -284,3 +284,37 @@ def test_exports_are_logged_only_when_written_and_with_their_real_path(store, cl
     assert os.path.exists(odd)
     last = list(store.audit.events())[-1]
     assert last.action == "export" and last.detail.endswith("minutes-\\xff.md")
+
+
+# -- case 8: a record never grows past what can be read back
+
+
+def test_a_save_or_attachment_that_would_make_the_record_unreadable_is_refused(
+    store, tmp_path, monkeypatch
+):
+    from ctxtui.core.rules import Refused
+    from ctxtui.meeting.meeting import Meeting
+    from ctxtui.storage import files
+
+    cid = _with_name(store)
+    size = len(store.path_for(cid).read_bytes())
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", size + 50_000)
+    meeting = Meeting(store, cid)
+    try:
+        attached = tmp_path / "statement.txt"
+        attached.write_text("A written update from the youth service. " * 700)  # ~29 KB
+        before = len(meeting.conference.contributions)
+        meeting.attach(attached, "Youth service")
+        with pytest.raises(Refused, match="statement.txt was not added.*MB"):
+            meeting.attach(attached, "Youth service")
+        assert len(meeting.conference.contributions) == before + 1
+        assert meeting.flush()
+        meeting.editor.set_field("danger_statement", "word " * 12_000)  # 60 KB more
+        assert not meeting.flush()
+        assert "MB" in (meeting.autosaver.error or "")
+        assert meeting.conference.danger_statement.startswith("word")  # the edit is kept
+    finally:
+        meeting.close()
+    stored = store.load(cid)  # the file on disk is whole and readable
+    assert len(stored.contributions) == before + 1
+    assert not stored.danger_statement.startswith("word")

@@ -9,6 +9,7 @@ SIGTERM or quit files it into the record before the last save.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -403,9 +404,24 @@ class Meeting:
             source=clean_point(path.name),
             text=read_contribution(path),
         )
+        self._check_it_fits(contribution)
         self.editor.add_contribution(contribution)
         self.store.audit.record("attach", self.conference.id, contribution.source)
         return contribution
+
+    def _check_it_fits(self, contribution: Contribution) -> None:
+        """Refuse a contribution that would make the record too large to be read back."""
+        from ctxtui.storage.conffile import encode_document
+        from ctxtui.storage.files import describe, fits
+
+        record = self.conference.to_dict()
+        record["contributions"].append(dataclasses.asdict(contribution))
+        try:
+            fits(encode_document(record))
+        except OSError as error:
+            raise Refused(
+                f"{contribution.source} was not added: with it the record {describe(error)}."
+            ) from None
 
     def flush(self) -> bool:
         """Save now if anything is unsaved; True when the record on disk is up to date."""

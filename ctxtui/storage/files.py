@@ -187,6 +187,25 @@ def _create_without_links(tmp: Path, path: Path) -> bool:
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any conference (5,000 points of 100,000 characters)
 
 
+class TooLarge(OSError):
+    """A record that would be larger than ctxtui reads back: never written."""
+
+    def __init__(self, size: int) -> None:
+        mb = -(-size // (1024 * 1024))
+        super().__init__(
+            errno.EFBIG,
+            f"it would be {mb} MB, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB a record "
+            "may be and still be read back",
+        )
+
+
+def fits(data: bytes) -> bytes:
+    """``data`` if a file of it could be read back; TooLarge if not."""
+    if len(data) > MAX_FILE_BYTES:
+        raise TooLarge(len(data))
+    return data
+
+
 class NotPlainFile(OSError):
     """A file ctxtui will not read: a link, a FIFO, a device, a folder, someone else's, or too
     big. The message says which, in words."""

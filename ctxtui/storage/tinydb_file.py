@@ -9,7 +9,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from ctxtui.storage.conffile import encode, read_json_file
-from ctxtui.storage.files import atomic_write
+from ctxtui.storage.files import atomic_write, fits
 
 
 class AtomicJSONStorage(Storage):
@@ -22,4 +22,4 @@ class AtomicJSONStorage(Storage):
         return read_json_file(self.path)
 
     def write(self, data: dict[str, Any]) -> None:
-        atomic_write(self.path, encode(data), keep_backup=True)
+        atomic_write(self.path, fits(encode(data)), keep_backup=True)
