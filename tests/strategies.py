@@ -144,6 +144,19 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             "skipped": draw(small_lists(st.fixed_dictionaries({"at": stamps, "by": text}))),
         },
         "priorities": draw(st.lists(text, max_size=record.MAX_PRIORITIES)),
+        "redactions": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {
+                        "at": stamps,
+                        "salt": st.text("0123456789abcdef", min_size=32, max_size=32),
+                        "digest": st.text("0123456789abcdef", min_size=64, max_size=64),
+                        "length": st.integers(1, 200).map(str),
+                        "replacement": text,
+                    }
+                )
+            )
+        ),
         "closure": draw(
             st.one_of(
                 st.just({"outcome": "", "reason": "", "agreed_by": [], "date": ""}),

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -318,3 +320,101 @@ def test_a_save_or_attachment_that_would_make_the_record_unreadable_is_refused(
     stored = store.load(cid)  # the file on disk is whole and readable
     assert len(stored.contributions) == before + 1
     assert not stored.danger_statement.startswith("word")
+
+
+# -- case 1: nothing brings redacted text back
+
+
+@contextlib.contextmanager
+def _as_colleague(monkeypatch, tmp_path: Path) -> Iterator[None]:
+    """B: another person of the team, whose own state folder does not hold A's rescue copies."""
+    with monkeypatch.context() as colleague:
+        colleague.setenv("XDG_STATE_HOME", str(tmp_path / "colleague-state"))
+        yield
+
+
+def _hang_up_with_unsaved(store: Store, cid: str, monkeypatch, edit) -> None:
+    """A's window: an edit whose save fails (the folder went read-only), then a hang-up that
+    leaves a rescue copy."""
+    from ctxtui.meeting.meeting import Meeting
+    from ctxtui.storage.conffile import StoreError
+
+    meeting = Meeting(store, cid)
+    edit(meeting)
+    with monkeypatch.context() as failing:
+
+        def refuse(*args, **kwargs):
+            raise StoreError("Could not save: the folder is on a read-only disk.")
+
+        failing.setattr(Store, "save", refuse)
+        assert not meeting.flush()
+        assert meeting.rescue() is not None
+    meeting.close()
+
+
+def test_a_rescue_copy_never_brings_back_what_was_redacted_since(store, monkeypatch, tmp_path):
+    from ctxtui.meeting.meeting import Meeting
+
+    cid = _with_name(store)
+
+    def type_more(meeting):
+        meeting.editor.points.add("strengths", f"{NAME} now attends the youth club")
+        meeting.editor.set_field("danger_statement", "Young people are drawn to the yard.")
+
+    _hang_up_with_unsaved(store, cid, monkeypatch, type_more)
+    with _as_colleague(monkeypatch, tmp_path):
+        colleague = Store(store.root)  # B, from the same team folder
+        done = redact(colleague, [cid], "tamsin orrowfield", "[name removed]", "DPO request")
+    assert done.complete and done.replaced[cid] >= 1
+    reopened = Meeting(store, cid)
+    try:
+        assert reopened.restored_notice and "taken out of them again" in reopened.restored_notice
+        text = json.dumps(reopened.conference.to_dict()).lower()
+        assert "orrowfield" not in text
+        assert "[name removed] now attends the youth club" in reopened.conference.points.strengths
+        assert reopened.conference.danger_statement == "Young people are drawn to the yard."
+        assert len(reopened.conference.redactions) == 1
+        assert "digest" in json.dumps(reopened.conference.to_dict()["redactions"])
+    finally:
+        reopened.close()
+    assert search(store.root, "orrowfield").mentions == []
+
+
+def test_only_the_fields_changed_in_a_rescue_copy_go_over_a_record_saved_since(
+    store, monkeypatch, tmp_path
+):
+    from ctxtui.meeting.meeting import Meeting
+
+    cid = _with_name(store)
+
+    def new_goal(meeting):
+        meeting.editor.points.add("safety_goals", "Lighting in the underpass by March")
+
+    _hang_up_with_unsaved(store, cid, monkeypatch, new_goal)
+    with _as_colleague(monkeypatch, tmp_path):
+        other = Meeting(Store(store.root), cid)  # someone else edits and saves meanwhile
+        other.editor.set_field("danger_statement", "Their newer danger statement.")
+        assert other.flush()
+        other.close()
+    reopened = Meeting(store, cid)
+    try:
+        assert "saved by someone else" in (reopened.restored_notice or "")
+        assert reopened.conference.danger_statement == "Their newer danger statement."
+        assert "Lighting in the underpass by March" in reopened.conference.safety_goals
+        reopened.editor.undo()
+        assert "Lighting in the underpass by March" not in reopened.conference.safety_goals
+    finally:
+        reopened.close()
+
+
+def test_a_hashed_mark_finds_only_whole_folded_words():
+    from ctxtui.core.mentions import Finder, HashedFinder
+
+    mark = Finder.of("Zoë Quill").mark(b"0123456789abcdef", "2026-12-06T10:00:00", "X")
+    assert "quill" not in json.dumps(mark.to_dict() if hasattr(mark, "to_dict") else vars(mark))
+    finder = HashedFinder.of_mark(mark)
+    assert finder.replace("Seen: ZOE QUILL, and zoë quill's bag", "X") == (
+        "Seen: X, and X's bag",
+        2,
+    )
+    assert finder.count("zoe quills") == 0 and finder.count("azoe quill") == 0

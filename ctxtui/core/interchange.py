@@ -25,6 +25,7 @@ from ctxtui.core.record import (
     NamesCheck,
     Points,
     Recipient,
+    Redacted,
     Referral,
     Roles,
     Scaling,
@@ -141,6 +142,8 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
             agreed_by=_texts(entry.get("agreed_by", []), "closure.agreed_by"),
             date=_text(entry.get("date", ""), "closure.date"),
         )
+    if "redactions" in obj:
+        conference.redactions = _rows(Redacted, obj["redactions"], "redactions")
     conference.circulated = _read_sendings(obj.get("circulated", []), "circulated")
     conference.invited = _read_sendings(obj.get("invited", []), "invited")
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ctxtui.core.labels import ACTION_SHORT_LABELS, FIELD_LABELS, SECTION_TITLES, TARGET_LABELS
+from ctxtui.core.record import Redacted
 
 # letters that carry no accent mark to take off: folded to the letters a person would type
 _LETTERS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
@@ -86,21 +87,27 @@ class Finder:
             return self.needle.encode() in text.encode("ascii", "ctxtui-fold").lower()
         return True
 
+    def _matches(self, folded: str) -> list[tuple[int, int]]:
+        """Where the needle stands in a folded text, whole words only."""
+        if self.needle not in folded:
+            return []
+        return [m.span() for m in _word_pattern(self.needle).finditer(folded)]
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the needle stands in ``text`` (start, end in ``text``), whole words only."""
         if not self._might_be_in(text):
             return []  # most texts: no need to fold them one character at a time
         pieces = [fold_char(c) if not c.isascii() else c.lower() for c in text]
-        folded = "".join(pieces)
-        if self.needle not in folded:
+        matches = self._matches("".join(pieces))
+        if not matches:
             return []
         origin: list[int] = []  # the character of ``text`` each folded character came from
         for index, piece in enumerate(pieces):
             origin += [index] * len(piece)
         found = []
-        for match in _word_pattern(self.needle).finditer(folded):
-            start = origin[match.start()]
-            end = origin[match.end() - 1] + 1
+        for folded_start, folded_end in matches:
+            start = origin[folded_start]
+            end = origin[folded_end - 1] + 1
             while end < len(text) and not pieces[end]:  # marks that followed the last letter
                 end += 1
             found.append((start, end))
@@ -115,6 +122,73 @@ class Finder:
         for start, end in reversed(found):
             text = text[:start] + replacement + text[end:]
         return text, len(found)
+
+    def mark(self, salt: bytes, at: str, replacement: str) -> Redacted:
+        """What a record keeps of this redaction: enough to find the text again, not the
+        text (see :class:`HashedFinder`)."""
+        return Redacted(
+            at, salt.hex(), _salted(salt, self.needle), str(len(self.needle)), replacement
+        )
+
+
+def _salted(salt: bytes, folded: str) -> str:
+    import hashlib  # only for redactions: hashlib loads OpenSSL, a cost start-up does not pay
+
+    return hashlib.sha256(salt + folded.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class HashedFinder(Finder):
+    """Finds again a text taken out by a redaction, from its mark alone: every stretch of a
+    folded text with the mark's length, standing as whole words, whose salted digest is the
+    mark's. Slower than a Finder (every text is folded and each place hashed): used only on
+    what is being restored."""
+
+    salt: bytes = b""
+    digest: str = ""
+    length: int = 0
+
+    @classmethod
+    def of_mark(cls, mark: Redacted) -> HashedFinder:
+        return cls("", bytes.fromhex(mark.salt), mark.digest, int(mark.length))
+
+    def might_hold(self, raw: bytes) -> bool:
+        return True
+
+    def _might_be_in(self, text: str) -> bool:
+        return len(text) >= self.length > 0
+
+    def _matches(self, folded: str) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        start, size = 0, len(folded)
+        while start + self.length <= size:
+            end = start + self.length
+            whole = (start == 0 or not _WORD.match(folded, start - 1)) and (
+                end == size or not _WORD.match(folded, end)
+            )
+            if whole and _salted(self.salt, folded[start:end]) == self.digest:
+                found.append((start, end))
+                start = end
+            else:
+                start += 1
+        return found
+
+
+def reapply(record: dict[str, Any], marks: list[Redacted]) -> tuple[dict[str, Any], int]:
+    """``record`` (the interchange form) with every redaction of ``marks`` made again in
+    every free-text field, and how many texts it found again."""
+    total = 0
+    for mark in marks:
+        try:
+            finder = HashedFinder.of_mark(mark)
+        except ValueError:
+            continue  # a mark that is not whole finds nothing
+        record, count = replace_in(record, finder, mark.replacement)
+        total += count
+    return record, total
 
 
 # Fields that hold an id, a date, a time or a choice from a list: never a mention, never
@@ -143,6 +217,9 @@ STRUCTURAL = frozenset(
         "date",
         "target",
         "storage_version",
+        "salt",
+        "digest",
+        "length",
     }
 )
 

@@ -310,6 +310,19 @@ class NamesCheck(Part):
 
 
 @part
+class Redacted(Part):
+    """A word or name taken out of the record. Never the text itself: only what finds it
+    again (a salted SHA-256 of its folded form, and that form's length), so that whatever is
+    restored later (a rescue copy, an older copy) has it taken out again."""
+
+    at: str = ""  # YYYY-MM-DDTHH:MM:SS
+    salt: str = ""  # hex
+    digest: str = ""  # hex SHA-256 of the salt's bytes and the folded text
+    length: str = ""  # of the folded text, in characters
+    replacement: str = ""
+
+
+@part
 class Closure(Part):
     """The decision to stop working with the context (on the last conference of its chain):
     why, who agreed and when. An empty ``outcome`` means the context is still open."""
@@ -354,6 +367,7 @@ class Conference(Part):
     contributions: list[Contribution] = field(default_factory=list)
     invited: list[Circulation] = field(default_factory=list)  # invitations sent: when, to whom
     closure: Closure = field(default_factory=Closure)
+    redactions: list[Redacted] = field(default_factory=list)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # loaded when a name is first taken out
 
 # what a redaction never changes: which record it is, and its state (it amends final minutes)
 _KEPT_BY_REDACTION = frozenset(
-    {"id", "kind", "previous_id", "status", "finalised_at", "amendments"}
+    {"id", "kind", "previous_id", "status", "finalised_at", "amendments", "redactions"}
 )
 
 
@@ -196,7 +197,13 @@ class Editor(History):
 
         which = free_text if only is None else (lambda path: path == only and free_text(path))
         new, count = replace_in(self.conference.to_dict(), finder, replacement, which)
+        at = self.now().replace(microsecond=0).isoformat()
+        mark = finder.mark(os.urandom(16), at, replacement)
         if not count:
+            if not self.final:  # kept all the same: a copy restored later may hold the text
+                self.before_change("Redaction")
+                self.conference.redactions.append(mark)
+                self.changed("Redaction noted")
             return 0
         try:
             redacted = conference_from_dict(new)
@@ -212,6 +219,7 @@ class Editor(History):
                 setattr(self.conference, field.name, getattr(redacted, field.name))
         # the amendments as they were (redacted), and the one just opened after them
         self.conference.amendments[: len(redacted.amendments)] = redacted.amendments
+        self.conference.redactions.append(mark)
         self.changed(f"Redacted {count} mention(s)")
         if was_final:
             self.finalise()

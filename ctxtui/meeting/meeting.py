@@ -13,10 +13,18 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ctxtui.core import dates
-from ctxtui.core.record import CONTEXT_TYPES, Conference, Context, Contribution, Dates, Recipient
+from ctxtui.core.record import (
+    CONTEXT_TYPES,
+    Conference,
+    Context,
+    Contribution,
+    Dates,
+    Recipient,
+    ValidationError,
+)
 from ctxtui.core.review import start_review
 from ctxtui.core.rules import Refused, clean_point
 from ctxtui.core.validation import conference_from_dict
@@ -28,7 +36,7 @@ from ctxtui.storage import config
 from ctxtui.storage.conffile import StoreError as StoreError
 from ctxtui.storage.config import ConfigError as ConfigError
 from ctxtui.storage.rescue import clear_rescue, find_rescue, write_rescue
-from ctxtui.storage.store import Store
+from ctxtui.storage.store import Store, file_stamp
 
 if TYPE_CHECKING:  # export, mail and privacy code load when first needed, not at start-up
     from ctxtui.core.report import ServiceReport
@@ -133,25 +141,58 @@ class Meeting:
             self._restore_rescue()
 
     def _restore_rescue(self) -> None:
-        """The last run could not save and left a rescue copy: put it back (undoably)."""
+        """The last run could not save and left a rescue copy: put back what it changed
+        (undoably). If the record was saved since by someone else, only the fields changed
+        in the copy are taken; every redaction the record has is made again in what is put
+        back, so no copy can bring back what was taken out."""
         found = find_rescue(self.conference.id, self.store.root)
         if found is None:
             return
-        path, rescued = found
+        path, rescued, base = found
         self._rescued = path
-        if rescued.to_dict() == self.conference.to_dict():
+        saved = self.conference.to_dict()
+        if rescued.to_dict() == saved:
             self._clear_rescue()
             return
         if self.editor.final and rescued.status != "final":
             return  # finalised since: leave the copy for a person to look at
-        self.editor.replace_record(rescued, "Restored what could not be saved last time")
+        from ctxtui.core.mentions import reapply
+
+        record, changed_since = self._unsaved_over(rescued.to_dict(), base, saved)
+        record, again = reapply(record, self.conference.redactions)
+        record["redactions"] = saved["redactions"]
+        try:
+            restored = conference_from_dict(record)
+        except ValidationError:
+            return  # left where it is for a person to look at
+        self.editor.replace_record(restored, "Restored what could not be saved last time")
+        said = "Restored the changes that could not be saved last time"
+        if changed_since:
+            said += f" ({changed_since})"
+        if again:
+            said += f"; {again} text(s) redacted since were taken out of them again"
         if self.flush():  # saved where it belongs: the copy goes, never restored twice
-            self.restored_notice = "Restored the changes that could not be saved last time."
+            self.restored_notice = f"{said}."
         else:
-            self.restored_notice = (
-                f"Restored the changes that could not be saved last time (kept in {path} "
-                "until they are saved here)."
-            )
+            self.restored_notice = f"{said} (kept in {path} until they are saved here)."
+
+    @staticmethod
+    def _unsaved_over(
+        mine: dict[str, Any], base: dict[str, Any] | None, saved: dict[str, Any]
+    ) -> tuple[dict[str, Any], str]:
+        """What to put back: the copy whole when the record was not saved since it was made;
+        otherwise only the fields the copy changed, and a few words saying which."""
+        from ctxtui.core.mentions import place_of
+        from ctxtui.core.merge import merge_unsaved
+
+        if base is None or base == saved:
+            return mine, ""
+        merged, taken, both = merge_unsaved(base, mine, saved)
+        words = "the record was saved by someone else since; only your changes were taken: "
+        words += ", ".join(place_of(where) for where in taken) or "none"
+        if both:
+            words += "; yours replace theirs in " + ", ".join(place_of(w) for w in both)
+        return merged, words + "; Ctrl+Z puts the saved version back"
 
     def _clear_rescue(self) -> None:
         if self._rescued is not None:
@@ -468,7 +509,11 @@ class Meeting:
         """The app must end and the record could not be saved: keep a rescue copy."""
         if self.read_only or not self.autosaver.dirty:
             return None
-        return write_rescue(self.conference, self.store.root)
+        base = None
+        if file_stamp(self.store.path_for(self.conference.id)) == self.session.stamp:
+            with contextlib.suppress(StoreError):
+                base = self.store.raw(self.conference.id)  # as this window last read or saved
+        return write_rescue(self.conference, self.store.root, base)
 
     def close(self) -> None:
         self.session.close()

@@ -17,6 +17,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -66,9 +67,15 @@ def copy_name(data_folder: Path, conference_id: str) -> str:
     return f"{sha256_hex(where)[:16]}-{conference_id}.json"
 
 
-def write_rescue(conference: Conference, data_folder: Path) -> Path | None:
-    """Keep the whole record in a private folder; its path, or None if nowhere would take it."""
-    data = json.dumps(conference.to_dict(), ensure_ascii=False).encode("utf-8")
+def write_rescue(
+    conference: Conference, data_folder: Path, base: dict[str, Any] | None = None
+) -> Path | None:
+    """Keep the whole record in a private folder, with ``base``: the record as it was last
+    read or saved (so that only what was changed since is put back over a record saved by
+    someone else meanwhile); its path, or None if nowhere would take it. Shaped like a
+    stored file (the record under ``conference``), so search and redaction read it alike."""
+    rescue = {"base": base, "conference": {"1": conference.to_dict()}}
+    data = json.dumps(rescue, ensure_ascii=False).encode("utf-8")
     name = copy_name(data_folder, conference.id)
     state = _state_folder()
     folders = [state] if _private(state, make=True) else []
@@ -85,19 +92,30 @@ def write_rescue(conference: Conference, data_folder: Path) -> Path | None:
     return folder / name
 
 
-def find_rescue(conference_id: str, data_folder: Path) -> tuple[Path, Conference] | None:
+class Rescued(NamedTuple):
+    path: Path
+    conference: Conference
+    base: dict[str, Any] | None  # the record as last read or saved; None: not known
+
+
+def find_rescue(conference_id: str, data_folder: Path) -> Rescued | None:
     """A readable rescue copy of this conference of this data folder, if there is one."""
     name = copy_name(data_folder, conference_id)
     for folder in rescue_folders():
         path = folder / name
         try:
-            rescued = conference_from_dict(json.loads(read_plain(path)))
+            data = json.loads(read_plain(path))
+            base = None
+            if isinstance(data, dict) and isinstance(data.get("conference"), dict):
+                base = data.get("base") if isinstance(data.get("base"), dict) else None
+                data = data["conference"].get("1")
+            rescued = conference_from_dict(data)
         except FileNotFoundError:
             continue
         except (OSError, ValueError, ValidationError, RecursionError):
             continue  # left where it is for a person to look at
         if rescued.id == conference_id:
-            return path, rescued
+            return Rescued(path, rescued, base)
     return None
 
 
