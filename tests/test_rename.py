@@ -16,7 +16,7 @@ from ctxtui.core.review import start_review
 from ctxtui.core.rules import Refused
 from ctxtui.meeting import rename as renaming
 from ctxtui.meeting.meeting import Meeting
-from ctxtui.meeting.rename import rename
+from ctxtui.meeting.rename import rename, rename_all
 from ctxtui.storage.audit import id_digest, ids_of
 from ctxtui.storage.conffile import StoreError, encode_document
 from ctxtui.storage.copies import BACKUP, CONFLICT, RECORD, RESCUE, copies
@@ -136,6 +136,8 @@ def test_refused_while_open_elsewhere_and_nothing_moves(store, clock, tmp_path):
         try:
             with pytest.raises(Refused, match="open for editing elsewhere"):
                 rename(store, first, NEW, "a name", now=WHEN)
+            with pytest.raises(Refused, match="open for editing elsewhere"):
+                list(rename_all(store, [first, second], NEW, "a name", now=WHEN))
         finally:
             holder.close()
         after = _files(store.root, tmp_path / "state")

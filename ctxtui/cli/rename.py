@@ -4,11 +4,14 @@ from it, with every file, copy, lock, index entry and chain link moved (meeting/
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ctxtui.cli.output import UserError, _err, _out
 from ctxtui.core.rules import Refused
 from ctxtui.storage.store import Store
+
+if TYPE_CHECKING:  # the rename is loaded only when it is asked for
+    from ctxtui.meeting.rename import Renamed
 
 
 def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -36,22 +39,28 @@ def run(store: Store, args: argparse.Namespace) -> int:
 
     store.load(args.id)
     ids = chain_of(store, args.id) if args.chain else [args.id]
-    try:
-        done = rename_all(store, ids, args.context, args.reason)
+    done = []
+    try:  # each said as it is done: a refusal half way through a chain leaves the rest as it was
+        for result in rename_all(store, ids, args.context, args.reason):
+            done.append(result)
+            _said(result)
     except Refused as error:
         raise UserError(str(error)) from None
-    for result in done:
-        if result.new_id == result.old_id:
-            _out(f"{result.new_id}: renamed; its id stays the same.")
-        else:
-            _out(f"{result.old_id} is now {result.new_id}.")
-        for review in result.relinked:
-            _out(f"  {review} now reviews {result.new_id}.")
-        for path in result.left:
-            _err(f"ctxtui: {path} could not be read, so it was left as it was.")
     handed_out = [e for result in done for e in result.handed_out]
     if handed_out:
         _out("Made or sent before the rename, with the old name (recall them):")
         for event in handed_out:
             _out(f"  {describe_event(event)}")
     return 1 if any(result.left for result in done) else 0
+
+
+def _said(result: Renamed) -> None:
+    """One line a conference renamed, and one a review now pointing at it."""
+    if result.new_id == result.old_id:
+        _out(f"{result.new_id}: renamed; its id stays the same.")
+    else:
+        _out(f"{result.old_id} is now {result.new_id}.")
+    for review in result.relinked:
+        _out(f"  {review} now reviews {result.new_id}.")
+    for path in result.left:
+        _err(f"ctxtui: {path} could not be read, so it was left as it was.")

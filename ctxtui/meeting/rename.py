@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,16 +109,17 @@ def rename(
 
 def rename_all(
     store: Store, ids: list[str], name: str, reason: str, *, now: dt.datetime | None = None
-) -> list[Renamed]:
-    """Rename each conference in ``ids`` (a chain); refused before the first if any of them is
-    open elsewhere now."""
+) -> Iterator[Renamed]:
+    """Rename each conference in ``ids`` (a chain), each told as it is done; refused before
+    the first if any of them is open elsewhere now."""
     for conference_id in ids:
         store.path_for(conference_id)  # a bad id is refused before any lock file is made
         lock = Lock.take(store.locks / f"{conference_id}.lock")
         if lock.fd is None:
             raise Refused(f"{conference_id} cannot be renamed now: {lock.holder}.")
         lock.release()
-    return [rename(store, cid, name, reason, now=now) for cid in ids]
+    for conference_id in ids:
+        yield rename(store, conference_id, name, reason, now=now)
 
 
 def _open_reviews(store: Store, conference_id: str) -> list[Session]:
