@@ -415,7 +415,7 @@ def _local_words() -> frozenset[str]:
 
 
 def _audit_log(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.storage.audit import describe_event, event_json
+    from ctxtui.storage.audit import describe_event, event_json, ids_of
 
     if args.verify:
         problems = store.audit.verify()
@@ -424,11 +424,12 @@ def _audit_log(store: Store, args: argparse.Namespace) -> int:
         _out("The audit log is whole." if not problems else f"{len(problems)} problem(s) found.")
         return 1 if problems else 0
     since = _parse_date_option(args.since, "--from") if args.since else None
+    logged = list(store.audit.events())
+    ids = ids_of(logged, args.id) if args.id else set()  # with the ids it had before a rename
     events = [
         e
-        for e in store.audit.events()
-        if (args.id is None or e.id == args.id)
-        and (since is None or e.at[:10] >= since.isoformat())
+        for e in logged
+        if (args.id is None or e.id in ids) and (since is None or e.at[:10] >= since.isoformat())
     ]
     if args.json:
         _out_bytes(orjson.dumps([event_json(e) for e in events]) + b"\n")

@@ -11,11 +11,13 @@ from typing import Any
 
 import orjson
 
+from ctxtui.cli import rename
 from ctxtui.cli.output import UserError, _err, _out, _out_bytes
+from ctxtui.core.ids import id_carries
 from ctxtui.core.rules import Refused
 from ctxtui.storage.store import Store
 
-COMMANDS = ("search", "redact", "retention")
+COMMANDS = ("search", "redact", "retention", "rename")
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -60,12 +62,16 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     retention.add_argument("--yes", action="store_true", help="do not ask (with --delete)")
     retention.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
+    rename.add_parser(commands, common)
+
 
 def run(store: Store, args: argparse.Namespace) -> int:
     if args.command == "search":
         return _search(store, args)
     if args.command == "redact":
         return _redact(store, args)
+    if args.command == "rename":
+        return rename.run(store, args)
     return _retention(store, args)
 
 
@@ -120,7 +126,13 @@ def _redact(store: Store, args: argparse.Namespace) -> int:
         for line in done.recall_lines():
             _out(f"  {line}")
     _out(f"{done.total} mention(s) replaced in {len(done.replaced)} conference(s).")
-    return 0 if done.complete else 1
+    carried = [cid for cid in ids if id_carries(cid, args.text)]  # the id holds it: rename
+    for cid in carried:
+        _err(
+            f"ctxtui: the id {cid} and its file names still hold it: run "
+            f'ctxtui rename {cid} --context "NEW NAME" --reason WHY.'
+        )
+    return 0 if done.complete and not carried else 1
 
 
 def _retention(store: Store, args: argparse.Namespace) -> int:

@@ -225,6 +225,33 @@ class Editor(History):
             self.finalise()
         return count
 
+    def rename_context(self, name: str, new_id: str, reason: str) -> None:
+        """Give the context a new name and the record the id made from it (``new_id``).
+        Final minutes are amended with ``reason`` and finalised again, so they stay final;
+        the old name is taken out of the reason, which is kept in the amendment."""
+        self.check_writable()
+        name = check_length(clean_point(name), FIELD_LABELS["context.name"])
+        if not name:
+            raise BadValue("Give the new name of the place or group.")
+        reason = clean_point(reason)
+        old = self.conference.context.name
+        if old.strip():
+            from ctxtui.core.mentions import Finder
+
+            reason, _n = Finder.of(old).replace(reason, name)
+        if not reason:
+            raise BadValue("Say why the context is renamed (it goes in the amendment).")
+        was_final = self.final
+        if was_final:
+            self.amend(f"Context renamed: {reason}")
+        else:
+            self.before_change("Context renamed")
+        self.conference.context.name = name
+        self.conference.id = new_id
+        self.changed("Context renamed")
+        if was_final:
+            self.finalise()
+
     # -- privacy
 
     def dismiss_flags(self, keys: list[str]) -> None:

@@ -118,10 +118,11 @@ class Meeting:
         *,
         read_only: bool = False,
         nation: str | None = None,
+        log_open: bool = True,
     ) -> None:
         self.store = store
         self.now = now
-        self.session = store.open(conference_id, read_only=read_only)
+        self.session = store.open(conference_id, read_only=read_only, log=log_open)
         self.nation = nation or configured_nation()
         self.editor = Editor(
             self.session.conference, now, read_only=self.session.read_only, nation=self.nation

@@ -40,6 +40,7 @@ ACTIONS = (
     "close",
     "reopen",
     "redact",
+    "rename",
     "search",
     "retention",
     "report",
@@ -170,6 +171,34 @@ def _last_line(fd: int) -> tuple[bytes, bool]:
     if not ends_whole and lines:
         lines.pop()  # a line a crash cut short: the chain goes on from the one before
     return (lines[-1] if lines else b""), ends_whole
+
+
+def id_digest(conference_id: str) -> str:
+    """What a rename line keeps of the old id: the first 16 hex digits of its SHA-256, so the
+    line does not spell out the old name (it matches the id only for whoever knows it)."""
+    return sha256_hex(conference_id.encode("utf-8"))[:16]
+
+
+def renamed_from(old_id: str) -> str:
+    """The detail of the rename line (logged under the new id)."""
+    return f"from sha256:{id_digest(old_id)}"
+
+
+def ids_of(events: list[Event], conference_id: str) -> set[str]:
+    """``conference_id`` and every id it had before, found through the rename lines (each
+    logged under the new id with the digest of the old one): its whole history in the log."""
+    found = {conference_id}
+    renames = [e for e in events if e.action == "rename" and e.detail.startswith("from sha256:")]
+    digests = {id_digest(e.id): e.id for e in events if e.id}
+    grew = True
+    while grew:
+        grew = False
+        for event in renames:
+            old = digests.get(event.detail[len("from sha256:") :])
+            if event.id in found and old is not None and old not in found:
+                found.add(old)
+                grew = True
+    return found
 
 
 def describe_event(event: Event) -> str:

@@ -40,7 +40,7 @@ class Mention:
         }
 
 
-def _record(data: Any) -> Any:
+def record_in(data: Any) -> Any:
     """The conference in a stored file (a TinyDB document) or in a rescue copy (bare)."""
     if isinstance(data, dict) and isinstance(data.get("conference"), dict):
         table = data["conference"]
@@ -51,7 +51,7 @@ def _record(data: Any) -> Any:
 
 def _in_record(copy: Copy, data: Any, finder: Finder) -> list[Mention]:
     found = []
-    for path, text in strings(_record(data)):
+    for path, text in strings(record_in(data)):
         if free_text(path) and (n := finder.count(text)):
             found.append(Mention(copy, copy.conference_id, path, place_of(path), n))
     return found
@@ -174,7 +174,7 @@ def _redact_copy(path: Path, finder: Finder, replacement: str, only: str | None)
         if count:
             atomic_write(path, text.encode("utf-8"))
         return count
-    record = _record(data)
+    record = record_in(data)
     new, count = replace_in(record, finder, replacement, _which(only))
     if record is not data:
         data["conference"]["1"] = new

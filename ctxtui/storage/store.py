@@ -149,8 +149,9 @@ class Store:
             note = f"A conference {wanted!r} already exists; this one was stored as {stored.id!r}."
         return stored, note
 
-    def open(self, conference_id: str, *, read_only: bool = False) -> Session:
-        """Open a conference for editing. If another process holds it, the session is read-only."""
+    def open(self, conference_id: str, *, read_only: bool = False, log: bool = True) -> Session:
+        """Open a conference for editing. If another process holds it, the session is read-only.
+        ``log=False``: no "open" line (a rename logs its own, without the old id)."""
         path = self.path_for(conference_id)
         # the lock first: a window taking over must read what the last writer left
         lock = None if read_only else Lock.take(self.locks / f"{conference_id}.lock")
@@ -166,7 +167,8 @@ class Store:
             from ctxtui.storage.copies import remove_leftovers
 
             remove_leftovers(self.root, conference_id)
-        self.audit.record("open", conference_id, "" if writable else "read-only")
+        if log:
+            self.audit.record("open", conference_id, "" if writable else "read-only")
         if conference.id != conference_id:  # a copy under another name: never save over
             if lock is not None:
                 lock.release()
