@@ -430,6 +430,8 @@ def _audit_log(store: Store, args: argparse.Namespace) -> int:
         if (args.id is None or e.id == args.id)
         and (since is None or e.at[:10] >= since.isoformat())
     ]
+    if store.audit.read_problem:
+        _err(f"ctxtui: warning: {store.audit.read_problem}")
     if args.json:
         _out_bytes(orjson.dumps([event_json(e) for e in events]) + b"\n")
         return 0
