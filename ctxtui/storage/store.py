@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ctxtui.core.ids import id_candidates
 from ctxtui.core.record import ID_PATTERN, Conference, ValidationError
 from ctxtui.core.validation import conference_from_dict
-from ctxtui.storage.audit import AuditLog
+from ctxtui.storage.audit import AuditLog, Verdict
 from ctxtui.storage.conffile import STORAGE_VERSION as STORAGE_VERSION
 from ctxtui.storage.conffile import StoreError as StoreError  # re-exported: the store's errors
 from ctxtui.storage.conffile import UnreadableFile as UnreadableFile
@@ -114,6 +114,20 @@ class Store:
     def known_agencies(self) -> builtins.list[str]:  # ``list`` here is the method above
         """Every agency named by an attendee of any stored conference, for suggestions."""
         return sorted({agency for s in self.list().summaries for agency in s.agencies})
+
+    def verify_audit(self) -> Verdict:
+        """The audit log checked: its chain, the host's log, and the last save of each record
+        (read from the records themselves)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            names = []
+        anchors = {}
+        for record in self.raw_records([n[: -len(".json")] for n in names if n.endswith(".json")]):
+            anchor, conference_id = record.get("audit_anchor"), record.get("id")
+            if isinstance(anchor, str) and anchor and isinstance(conference_id, str):
+                anchors[conference_id] = anchor
+        return self.audit.check(anchors)
 
     # -- writing
 
