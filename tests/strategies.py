@@ -144,6 +144,9 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             "skipped": draw(small_lists(st.fixed_dictionaries({"at": stamps, "by": text}))),
         },
         "priorities": draw(st.lists(text, max_size=record.MAX_PRIORITIES)),
+        "audit_anchor": draw(
+            st.one_of(st.just(""), st.text("0123456789abcdef", min_size=64, max_size=64))
+        ),
         "closure": draw(
             st.one_of(
                 st.just({"outcome": "", "reason": "", "agreed_by": [], "date": ""}),

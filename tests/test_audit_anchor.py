@@ -170,3 +170,56 @@ def test_the_source_can_be_given(tmp_path):
     verdict = blind.check()
     assert not verdict.confirmed and verdict.problems == []
     assert "journalctl could not be run" in verdict.notes[0]
+
+
+def _last_line_digest(store) -> str:
+    return sha256_hex(store.audit.path.read_bytes().splitlines()[-1])
+
+
+def test_each_record_carries_the_hash_of_its_last_save_line(store, demo):
+    assert demo.audit_anchor == _last_line_digest(store)  # its creation
+    with store.open(demo.id) as session:
+        session.conference.danger_statement += " More."
+        session.save()
+    assert store.load(demo.id).audit_anchor == _last_line_digest(store)
+    assert [e.action for e in store.audit.events()][-1] == "save"
+
+
+def test_a_log_cut_short_shows_against_the_records_even_with_no_system_log(store, demo, cli):
+    with store.open(demo.id) as session:
+        session.save()
+    lines = store.audit.path.read_bytes().splitlines(keepends=True)
+    store.audit.path.write_bytes(b"".join(lines[:-2]))  # the open and the save cut off
+    store.audit.system = _Unreadable()
+    verdict = store.verify_audit()
+    assert verdict.problems == [
+        f"The last save of {demo.id} is not in the audit log: lines were removed from it or "
+        "rewritten."
+    ]
+    code, _said, errors = _verify(cli)
+    assert code == 1 and f"The last save of {demo.id}" in errors
+
+
+def test_a_save_that_fails_is_not_logged(store, demo, monkeypatch):
+    from ctxtui.storage.conffile import StoreError
+    from ctxtui.storage.tinydb_file import AtomicJSONStorage
+
+    def full_disk(self, data):
+        raise OSError(28, "No space left on device")
+
+    before = store.audit.path.read_bytes()
+    monkeypatch.setattr(AtomicJSONStorage, "write", full_disk)
+    with store.open(demo.id) as session, pytest.raises(StoreError):
+        session.save()
+    assert store.audit.path.read_bytes().startswith(before)
+    assert "save" not in [e.action for e in store.audit.events()]
+
+
+def test_an_imported_record_never_keeps_another_folders_anchor(store, demo, tmp_path):
+    from ctxtui.storage.store import Store
+
+    elsewhere = Store(tmp_path / "elsewhere")
+    data = {**store.load(demo.id).to_dict(), "id": "copied-record"}
+    copied, _note = elsewhere.import_dict(data)
+    assert copied.audit_anchor == _last_line_digest(elsewhere) != demo.audit_anchor
+    assert elsewhere.verify_audit().problems == []

@@ -141,6 +141,8 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
             agreed_by=_texts(entry.get("agreed_by", []), "closure.agreed_by"),
             date=_text(entry.get("date", ""), "closure.date"),
         )
+    if "audit_anchor" in obj:
+        conference.audit_anchor = _text(obj["audit_anchor"], "audit_anchor")
     conference.circulated = _read_sendings(obj.get("circulated", []), "circulated")
     conference.invited = _read_sendings(obj.get("invited", []), "invited")
 

@@ -143,6 +143,7 @@ STRUCTURAL = frozenset(
         "date",
         "target",
         "storage_version",
+        "audit_anchor",
     }
 )
 

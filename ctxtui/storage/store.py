@@ -138,8 +138,15 @@ class Store:
             conference.id = candidate
             conference = conference_from_dict(conference.to_dict())
             try:
-                if atomic_create(self.path_for(candidate), encode_document(conference.to_dict())):
-                    self.audit.record("create", candidate)
+                with self.audit.writing("create", candidate) as entry:
+                    # an imported record's anchor was another folder's: never kept
+                    conference.audit_anchor = entry.digest or ""
+                    made = atomic_create(
+                        self.path_for(candidate), encode_document(conference.to_dict())
+                    )
+                    if not made:
+                        entry.cancel()
+                if made:
                     return conference
             except OSError as error:
                 raise StoreError(f"Could not save the new conference: {describe(error)}.") from None
@@ -225,8 +232,13 @@ class Store:
                 note = self._set_aside_if_changed(path, expected)
             from ctxtui.storage.tinydb_file import AtomicJSONStorage
 
-            AtomicJSONStorage(path).write(document(payload))
-            self.audit.record("save", conference.id)
+            # The record carries the hash of this very save's audit line: the line is made
+            # first, under the log's lock, and appended only once the record is written. A log
+            # that cannot be written leaves the anchor of the last save that was logged.
+            with self.audit.writing("save", conference.id) as entry:
+                if entry.digest:
+                    payload["audit_anchor"] = conference.audit_anchor = entry.digest
+                AtomicJSONStorage(path).write(document(payload))
             return SaveResult(file_stamp(path), note)
         except OSError as error:
             raise StoreError(f"Could not save {conference.id}: {describe(error)}.") from None
