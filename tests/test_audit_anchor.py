@@ -223,3 +223,17 @@ def test_an_imported_record_never_keeps_another_folders_anchor(store, demo, tmp_
     copied, _note = elsewhere.import_dict(data)
     assert copied.audit_anchor == _last_line_digest(elsewhere) != demo.audit_anchor
     assert elsewhere.verify_audit().problems == []
+
+
+async def test_the_app_says_on_its_top_line_when_a_save_is_not_logged(store, demo, make_app):
+    from .conftest import wait_for
+
+    app = make_app(demo.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        store.audit.path.unlink()
+        os.symlink("/dev/null", store.audit.path)  # planted: the log cannot be written
+        await pilot.press(*"A point", "enter", "ctrl+s")
+        topbar = app.screen.query_one("#topbar")
+        await wait_for(lambda: "NOT IN THE AUDIT LOG" in str(topbar.render()))
+        assert "saved" in str(topbar.render()) and topbar.has_class("-error")
+    assert store.load(demo.id).points.concerns[-1] == "A point"
