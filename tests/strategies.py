@@ -157,6 +157,9 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                 )
             )
         ),
+        "audit_anchor": draw(
+            st.one_of(st.just(""), st.text("0123456789abcdef", min_size=64, max_size=64))
+        ),
         "closure": draw(
             st.one_of(
                 st.just({"outcome": "", "reason": "", "agreed_by": [], "date": ""}),

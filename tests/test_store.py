@@ -28,10 +28,13 @@ def test_create_load_and_save(store: Store, demo: Conference):
     with store.open(demo.id) as session:
         session.conference.points.concerns.append("New point")
         session.save()
+        anchor = session.conference.audit_anchor  # the hash of this save's audit line
     assert store.load(demo.id).points.concerns[-1] == "New point"
+    assert anchor != demo.audit_anchor
     assert store.load(demo.id).to_dict() == {
         **demo.to_dict(),
         "points": {**demo.to_dict()["points"], "concerns": demo.points.concerns + ["New point"]},
+        "audit_anchor": anchor,
     }
 
 

@@ -160,7 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="who did what and when, from the data folder's audit log",
         description="One line an event (create, open, save, export, send, invite, attach, "
         "finalise, amend, delete), never any text of the minutes. --verify checks that no "
-        "line was changed, removed or added since it was written (exit 1 if one was).",
+        "line was changed, removed or added since it was written, against the host's system "
+        "log and the last save each record carries (exit 1 if one was, or if the system log "
+        "could not confirm it).",
     )
     audit.add_argument("--id", help="only this conference")
     audit.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="only from this day")
@@ -418,11 +420,18 @@ def _audit_log(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.storage.audit import describe_event, event_json, ids_of
 
     if args.verify:
-        problems = store.audit.verify()
-        for problem in problems:
+        verdict = store.verify_audit()
+        for problem in verdict.problems:
             _err(f"ctxtui: {problem}")
-        _out("The audit log is whole." if not problems else f"{len(problems)} problem(s) found.")
-        return 1 if problems else 0
+        for note in verdict.notes:
+            _err(f"ctxtui: note: {note}")
+        if verdict.problems:
+            _out(f"{len(verdict.problems)} problem(s) found.")
+        elif verdict.confirmed:
+            _out("The audit log is whole, and the system log agrees.")
+        else:
+            _out("The audit log's own chain holds, but nothing outside this folder confirms it.")
+        return 0 if verdict.confirmed else 1
     since = _parse_date_option(args.since, "--from") if args.since else None
     logged = list(store.audit.events())
     ids = ids_of(logged, args.id) if args.id else set()  # with the ids it had before a rename
@@ -431,6 +440,8 @@ def _audit_log(store: Store, args: argparse.Namespace) -> int:
         for e in logged
         if (args.id is None or e.id in ids) and (since is None or e.at[:10] >= since.isoformat())
     ]
+    if store.audit.read_problem:
+        _err(f"ctxtui: warning: {store.audit.read_problem}")
     if args.json:
         _out_bytes(orjson.dumps([event_json(e) for e in events]) + b"\n")
         return 0

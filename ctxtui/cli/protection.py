@@ -125,6 +125,11 @@ def _redact(store: Store, args: argparse.Namespace) -> int:
         _out("Made or sent before this redaction (recall them):")
         for line in done.recall_lines():
             _out(f"  {line}")
+    if store.audit.read_problem:
+        _err(
+            f"ctxtui: warning: {store.audit.read_problem} So what was made or sent before may "
+            "be missing from what to recall."
+        )
     _out(f"{done.total} mention(s) replaced in {len(done.replaced)} conference(s).")
     carried = [cid for cid in ids if id_carries(cid, args.text)]  # the id holds it: rename
     for cid in carried:

@@ -144,6 +144,8 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
         )
     if "redactions" in obj:
         conference.redactions = _rows(Redacted, obj["redactions"], "redactions")
+    if "audit_anchor" in obj:
+        conference.audit_anchor = _text(obj["audit_anchor"], "audit_anchor")
     conference.circulated = _read_sendings(obj.get("circulated", []), "circulated")
     conference.invited = _read_sendings(obj.get("invited", []), "invited")
 

@@ -220,6 +220,7 @@ STRUCTURAL = frozenset(
         "salt",
         "digest",
         "length",
+        "audit_anchor",
     }
 )
 

@@ -368,6 +368,8 @@ class Conference(Part):
     invited: list[Circulation] = field(default_factory=list)  # invitations sent: when, to whom
     closure: Closure = field(default_factory=Closure)
     redactions: list[Redacted] = field(default_factory=list)
+    # the SHA-256 of the audit log line of the record's last save (set by the store)
+    audit_anchor: str = ""
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""

@@ -8,6 +8,7 @@ only the rules. No I/O here.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from ctxtui.core.interchange import read_conference
@@ -32,6 +33,8 @@ from ctxtui.core.record import (
     field_names,
     parse_date,
 )
+
+_ANCHOR = re.compile(r"[0-9a-f]{64}")
 
 __all__ = ["conference_from_dict", "iter_texts", "typed_value_problem", "validate"]
 
@@ -77,6 +80,8 @@ def _check_header(c: Conference) -> None:
     if not -1 <= c.agenda.current < max(len(c.agenda.items), 1):
         raise ValidationError("agenda.current", "is not an item of the agenda")
     _check_closure(c)
+    if c.audit_anchor and not _ANCHOR.fullmatch(c.audit_anchor):
+        raise ValidationError("audit_anchor", "is not the SHA-256 of an audit log line")
     if len(c.priorities) > MAX_PRIORITIES:
         raise ValidationError("priorities", f"has {len(c.priorities)}; at most {MAX_PRIORITIES}")
     for i, priority in enumerate(c.priorities):

@@ -209,6 +209,15 @@ class Meeting:
         return self.session.read_only
 
     @property
+    def audit_problem(self) -> str | None:
+        """Why the last event could not go into the audit log, if it could not (its path made
+        safe for a terminal)."""
+        from ctxtui.storage.terminal_text import printable
+
+        problem = self.store.audit.problem
+        return printable(problem) if problem else None
+
+    @property
     def locked(self) -> bool:
         """Nothing can change: open elsewhere, or the minutes are final."""
         return self.editor.refusal() is not None

@@ -244,6 +244,9 @@ class ConferenceScreen(MeetingScreen):
             state = f"{symbols['saved']} saved {saver.saved_at:%H:%M:%S}"
         else:
             state = f"{symbols['saved']} saved"
+        unlogged = None if saver.error else self.meeting.audit_problem
+        if unlogged:  # saved, but nobody would know who did it: the chair must see that
+            state = f"{symbols['warning']} {state}, NOT IN THE AUDIT LOG: {unlogged}"
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{state}  ", style="bold")
         c = self.conference
@@ -252,7 +255,7 @@ class ConferenceScreen(MeetingScreen):
         if text.plain != self._topbar_text:  # redraw only on change: every byte crosses SSH
             self._topbar_text = text.plain
             topbar.update(text)
-        topbar.set_class(bool(saver.error), "-error")
+        topbar.set_class(bool(saver.error or unlogged), "-error")
 
     def _tick(self) -> None:
         self.show_status()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ctxtui.core.ids import id_candidates
 from ctxtui.core.record import ID_PATTERN, Conference, ValidationError
 from ctxtui.core.validation import conference_from_dict
-from ctxtui.storage.audit import AuditLog
+from ctxtui.storage.audit import AuditLog, Verdict
 from ctxtui.storage.conffile import STORAGE_VERSION as STORAGE_VERSION
 from ctxtui.storage.conffile import StoreError as StoreError  # re-exported: the store's errors
 from ctxtui.storage.conffile import UnreadableFile as UnreadableFile
@@ -120,6 +120,26 @@ class Store:
         """Every agency named by an attendee of any stored conference, for suggestions."""
         return sorted({agency for s in self.list().summaries for agency in s.agencies})
 
+    def verify_audit(self) -> Verdict:
+        """The audit log checked: its chain, the host's log, and the last save of each record
+        (read from the records themselves)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            names = []
+        anchors = {}
+        unread: builtins.list[Problem] = []
+        ids = [n[: -len(".json")] for n in names if n.endswith(".json")]
+        for record in self.raw_records(ids, unread):
+            anchor, conference_id = record.get("audit_anchor"), record.get("id")
+            if isinstance(anchor, str) and anchor and isinstance(conference_id, str):
+                anchors[conference_id] = anchor
+        verdict = self.audit.check(anchors)
+        verdict.notes.extend(
+            f"The last save of {p.path.name} could not be checked: {p.reason}." for p in unread
+        )
+        return verdict
+
     # -- writing
 
     def create(self, conference: Conference) -> Conference:
@@ -129,8 +149,15 @@ class Store:
             conference.id = candidate
             conference = conference_from_dict(conference.to_dict())
             try:
-                if atomic_create(self.path_for(candidate), encode_document(conference.to_dict())):
-                    self.audit.record("create", candidate)
+                with self.audit.writing("create", candidate) as entry:
+                    # an imported record's anchor was another folder's: never kept
+                    conference.audit_anchor = entry.digest or ""
+                    made = atomic_create(
+                        self.path_for(candidate), encode_document(conference.to_dict())
+                    )
+                    if not made:
+                        entry.cancel()
+                if made:
                     return conference
             except OSError as error:
                 raise StoreError(f"Could not save the new conference: {describe(error)}.") from None
@@ -225,8 +252,13 @@ class Store:
                 note = self._set_aside_if_changed(path, expected)
             from ctxtui.storage.tinydb_file import AtomicJSONStorage
 
-            AtomicJSONStorage(path).write(document(payload))
-            self.audit.record("save", conference.id)
+            # The record carries the hash of this very save's audit line: the line is made
+            # first, under the log's lock, and appended only once the record is written. A log
+            # that cannot be written leaves the anchor of the last save that was logged.
+            with self.audit.writing("save", conference.id) as entry:
+                if entry.digest:
+                    payload["audit_anchor"] = conference.audit_anchor = entry.digest
+                AtomicJSONStorage(path).write(document(payload))
             return SaveResult(file_stamp(path), note)
         except OSError as error:
             raise StoreError(f"Could not save {conference.id}: {describe(error)}.") from None
