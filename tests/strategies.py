@@ -157,6 +157,19 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                 )
             )
         ),
+        "confirmations": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {
+                        "at": stamps,
+                        "by": text,
+                        "answer": st.sampled_from(["dismissed", "not_name"]),
+                        "key": text,
+                        "texts": st.text("0123456789abcdef", min_size=32, max_size=32),
+                    }
+                )
+            )
+        ),
         "audit_anchor": draw(
             st.one_of(st.just(""), st.text("0123456789abcdef", min_size=64, max_size=64))
         ),

@@ -11,6 +11,7 @@ import pytest
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.guard.board_text import BOARD_KEYS, BOARD_SHORT_TITLES
+from ctxtui.meeting.editing import Editor
 from ctxtui.screens.board import TWO_COLUMNS_FROM, BoardScreen
 
 from .conftest import wait_for
@@ -164,7 +165,7 @@ def test_board_sections_hold_back_what_the_chair_has_not_cleared():
         "[name held back] was threatened at the rank, reg [vehicle registration held back]"
     )
     assert latest_change(before, after) == "concerns"
-    conference.dismissed_flags += ["name:Kai Thompson", "vehicle:AB12 CDE"]
+    Editor(conference).dismiss_flags(["name:Kai Thompson", "vehicle:AB12 CDE"])
     cleared = next(s for s in board_sections(conference) if s.key == "concerns")
     assert cleared.lines[-1] == "Kai Thompson was threatened at the rank, reg AB12 CDE"
     conference.danger_statement = "We worry Jayden aged 14 is being drawn in."
@@ -174,7 +175,8 @@ def test_board_sections_hold_back_what_the_chair_has_not_cleared():
     conference.priorities[1] = "Keep Kai Thompson away from the garage block"
     priorities = board_sections(conference)[0]
     assert priorities.key == "priorities" and priorities.numbered
-    assert priorities.lines[1] == "Keep Kai Thompson away from the garage block"  # dismissed above
+    # dismissed above, but on other text: a new sentence with the name is held back again
+    assert priorities.lines[1] == "Keep [name held back] away from the garage block"
     conference.priorities[1] = "Keep Leon Makinde away from the garage block"
     priorities = board_sections(conference)[0]
     assert priorities.lines[1] == "Keep [name held back] away from the garage block"
@@ -205,7 +207,7 @@ async def test_a_small_board_starts_with_the_section_the_chair_changed(store, de
         assert "Not shown:" in shot  # what did not fit is named
         # the chair dismisses the flag: the room may now read the name
         with store.open(demo.id) as session:
-            session.conference.dismissed_flags.append("name:Kai Thompson")
+            Editor(session.conference).dismiss_flags(["name:Kai Thompson"])
             session.save()
         await wait_for(
             lambda: (

@@ -13,6 +13,7 @@ import pytest
 from ctxtui.cli.demo import demo_conference
 from ctxtui.guard.names import forenames, ordinary_words, surnames
 from ctxtui.guard.privacy import SECTIONS, STRUCTURED, scan, scan_text
+from ctxtui.meeting.editing import Editor
 
 TODAY = dt.date(2026, 11, 29)
 SET = Path(__file__).with_name("data") / "privacy_sentences.tsv"
@@ -200,7 +201,7 @@ def test_a_record_scan_names_sections_and_respects_dismissals():
         ("actions", 1, "phone", "07700 900123"),
     ]
     assert {f.section for f in findings} <= set(SECTIONS)
-    conference.dismissed_flags.append("name:Leah")
+    Editor(conference).dismiss_flags(["name:Leah"])
     assert [f.text for f in scan(conference, TODAY)] == ["Tyler Evans", "07700 900123"]
 
 

@@ -3,6 +3,7 @@ and a list of open flags before export."""
 
 from __future__ import annotations
 
+from ctxtui.meeting.editing import Editor
 from ctxtui.screens.export import ExportScreen
 
 from .conftest import burst, wait_for
@@ -104,7 +105,7 @@ def test_export_from_the_command_line_names_open_flags_on_stderr(cli, store, dem
     assert result.returncode == 0 and out.exists()
     assert "2 possible child-identifying detail(s)" in result.stderr
     assert "concerns #5: a person's name: Jayden" in result.stderr
-    demo.dismissed_flags += ["name:Jayden", "age:aged 14"]
+    Editor(demo).dismiss_flags(["name:Jayden", "age:aged 14"])
     store.save(demo)
     cleared = cli("export", demo.id, "--format", "md", "--out", str(tmp_path / "b.md"))
     assert cleared.returncode == 0 and "child-identifying" not in cleared.stderr

@@ -12,6 +12,7 @@ import pytest
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import Recipient
+from ctxtui.guard.confirmations import confirmation
 from ctxtui.mail.circulate import SendError, recipients, smtp_settings
 
 from .conftest import (
@@ -270,7 +271,9 @@ def test_the_names_check_stops_the_send_and_ignore_flags_is_recorded(cli, store,
     [skipped] = store.load(final.id).names_check.skipped
     assert skipped.by == "send --ignore-flags" and skipped.at[:4].isdigit()
     conference = store.load(final.id)
-    conference.names_check.not_names.append("Quarrendon")
+    conference.names_check.not_names.append("Quarrendon")  # answered in the app, before final
+    answer = confirmation(conference, "not_name", "Quarrendon", "2026-01-20T10:00:00", "chair")
+    conference.confirmations.append(answer)
     store.save(conference)
     assert cli("check", final.id, "--names").stdout.strip() == "Nothing to confirm."
     assert cli("send", final.id).returncode == 0 and len(relay.messages) == 2

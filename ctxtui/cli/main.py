@@ -583,8 +583,9 @@ def _send(store: Store, args: argparse.Namespace) -> int:
     return 1 if sent.refused else 0
 
 
-def _warn_of_flags(conference: Conference) -> None:
-    """Open privacy flags go to standard error: the minutes still go where they were asked."""
+def _warn_of_flags(conference: Conference) -> bool:
+    """Open privacy flags go to standard error: the minutes still go where they were asked.
+    True when nothing is open (flags cleared, names check done)."""
     from ctxtui.guard.privacy import scan_with_names
     from ctxtui.meeting.meeting import describe_finding
 
@@ -601,23 +602,41 @@ def _warn_of_flags(conference: Conference) -> None:
             f"ctxtui: warning: the names check is not done: {len(to_check)} word(s) could be a "
             "person's name (`ctxtui check ID --names` lists them; Ctrl+O k in the app)"
         )
+    return not findings and not to_check
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.meeting import load_previous
-    from ctxtui.meeting.service import story_so_far
-
     conference = store.load(args.id)
-    previous, problem = load_previous(store, conference)
-    story = story_so_far(store, conference)
-    if problem:
-        _err(f"ctxtui: warning: {problem}")
-    _warn_of_flags(conference)
-    chosen_nation = nation()
     if args.out is not None and not args.out.strip():
         raise UserError("--out needs a file name (leave it out to write to standard output)")
     if args.archive and args.format != "pdf":
         raise UserError("--archive is for --format pdf")
+    if _warn_of_flags(conference):
+        return _write_export(store, conference, args)
+    # minutes leaving with the check not done: the record says so, as a send does
+    with writable_meeting(store, args.id, "export minutes whose privacy check is not done") as m:
+        done = _write_export(store, m.conference, args)
+        m.editor.record_skipped_check(
+            dt.datetime.now().isoformat(timespec="seconds"), f"export --format {args.format}"
+        )
+        if not m.flush():
+            raise UserError(
+                f"the minutes were written, but the record that the check was skipped was not "
+                f"saved: {m.autosaver.error}"
+            )
+        _err("ctxtui: the conference records that the minutes left with the check not done")
+    return done
+
+
+def _write_export(store: Store, conference: Conference, args: argparse.Namespace) -> int:
+    from ctxtui.meeting.meeting import load_previous
+    from ctxtui.meeting.service import story_so_far
+
+    previous, problem = load_previous(store, conference)
+    story = story_so_far(store, conference)
+    if problem:
+        _err(f"ctxtui: warning: {problem}")
+    chosen_nation = nation()
     if not args.out and args.format in ("md", "json"):
         data = render(conference, args.format, nation=chosen_nation, previous=previous, story=story)
         _audit(store, "export", conference.id, f"{args.format} to standard output")

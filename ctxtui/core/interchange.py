@@ -18,6 +18,7 @@ from ctxtui.core.record import (
     Circulation,
     Closure,
     Conference,
+    Confirmation,
     Context,
     Contribution,
     Dates,
@@ -142,6 +143,8 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
             agreed_by=_texts(entry.get("agreed_by", []), "closure.agreed_by"),
             date=_text(entry.get("date", ""), "closure.date"),
         )
+    if "confirmations" in obj:
+        conference.confirmations = _rows(Confirmation, obj["confirmations"], "confirmations")
     if "redactions" in obj:
         conference.redactions = _rows(Redacted, obj["redactions"], "redactions")
     if "audit_anchor" in obj:

@@ -218,6 +218,8 @@ STRUCTURAL = frozenset(
         "target",
         "storage_version",
         "salt",
+        "texts",
+        "answer",
         "digest",
         "length",
         "audit_anchor",

@@ -310,6 +310,19 @@ class NamesCheck(Part):
 
 
 @part
+class Confirmation(Part):
+    """One answer the chair gave the privacy guard (a flag dismissed, a word that is not a
+    name): who gave it, when, and on what text. It holds only while the record's texts that
+    hold the word are those it was given on (``texts``: a digest of them)."""
+
+    at: str = ""  # YYYY-MM-DDTHH:MM:SS
+    by: str = ""  # the user who answered
+    answer: str = ""  # "dismissed" or "not_name"
+    key: str = ""  # the flag's "category:text", or the word
+    texts: str = ""  # digest of every text of the record holding the word, as answered
+
+
+@part
 class Redacted(Part):
     """A word or name taken out of the record. Never the text itself: only what finds it
     again (a salted SHA-256 of its folded form, and that form's length), so that whatever is
@@ -368,6 +381,9 @@ class Conference(Part):
     invited: list[Circulation] = field(default_factory=list)  # invitations sent: when, to whom
     closure: Closure = field(default_factory=Closure)
     redactions: list[Redacted] = field(default_factory=list)
+    # who answered the privacy guard, and on what text: dismissed_flags and
+    # names_check.not_names hold only where one of these stands behind them
+    confirmations: list[Confirmation] = field(default_factory=list)
     # the SHA-256 of the audit log line of the record's last save (set by the store)
     audit_anchor: str = ""
 

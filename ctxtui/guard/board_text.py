@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ctxtui.core.labels import SECTION_TITLES, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
 from ctxtui.core.record import Conference
 from ctxtui.core.scaling import conference_summary
+from ctxtui.guard.confirmations import DISMISSED, standing
 from ctxtui.guard.privacy import attendee_names, held_back, open_hits_finder
 
 # in the order of the meeting; the priorities only when the conference has some
@@ -56,7 +57,7 @@ def board_sections(
     open_hits = open_hits_finder(conference)
     guard = (
         tuple(attendee_names(conference)),
-        tuple(conference.dismissed_flags),
+        standing(conference, DISMISSED),
         tuple(conference.names_check.names),
     )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ctxtui.core.labels import ACTION_TEXT_FIELDS, CAPTURE_TARGETS
 from ctxtui.core.record import Conference
+from ctxtui.guard.confirmations import DISMISSED, NOT_NAME, standing
 from ctxtui.guard.names import english_words, find_names
 from ctxtui.guard.names_check import possible_names
 
@@ -363,7 +364,7 @@ def attendee_names(conference: Conference) -> list[str]:
 def open_hits_finder(conference: Conference) -> Callable[[str], list[Hit]]:
     """A function giving the findings in a text that the chair has not dismissed."""
     allowed = frozenset(_allowed_words(attendee_names(conference)))
-    dismissed = frozenset(conference.dismissed_flags)
+    dismissed = standing(conference, DISMISSED)
     marked = frozenset(conference.names_check.names)
 
     def open_hits(text: str) -> list[Hit]:
@@ -404,9 +405,9 @@ def _scan(
     names_check: bool,
 ) -> tuple[list[Finding], list[Finding]]:
     allowed = frozenset(_allowed_words(attendee_names(conference)))
-    dismissed = set(conference.dismissed_flags)
+    dismissed = standing(conference, DISMISSED)
     marked = frozenset(conference.names_check.names)
-    answered = set(conference.names_check.not_names) | marked
+    answered = standing(conference, NOT_NAME) | marked
     findings: list[Finding] = []
     to_check: list[Finding] = []
     for section, index, text in record_texts(conference):

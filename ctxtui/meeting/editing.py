@@ -61,6 +61,9 @@ class Editor(History):
         nation: str = DEFAULT_NATION,
     ) -> None:
         super().__init__(conference, now, read_only, nation)
+        self.user = ""  # who answers the privacy guard here (the meeting says)
+        # told of each answer to the privacy guard (the meeting logs it): what, how many
+        self.on_answer: Callable[[str, int], None] = lambda what, count: None
         self.points = PointEdits(self)
         self.rows = RowEdits(self)
         self.scores = ScoreEdits(self)
@@ -255,27 +258,59 @@ class Editor(History):
     # -- privacy
 
     def dismiss_flags(self, keys: list[str]) -> None:
-        """Remember that the chair has looked at these findings (``category:text``)."""
-        new = [key for key in keys if key not in self.conference.dismissed_flags]
-        if new:
-            self.before_change("Privacy flag dismissed")
-            self.conference.dismissed_flags.extend(new)
-            self.changed("Privacy flag dismissed")
+        """Remember that the chair has looked at these findings (``category:text``), as
+        they stand in the record's texts now (see guard/confirmations.py)."""
+        from ctxtui.guard.confirmations import DISMISSED, standing
+
+        holding = standing(self.conference, DISMISSED)
+        new = [key for key in dict.fromkeys(keys) if key not in holding]
+        if not new:
+            return
+        self.before_change("Privacy flag dismissed")
+        self._confirm(DISMISSED, new)
+        self.conference.dismissed_flags.extend(
+            key for key in new if key not in self.conference.dismissed_flags
+        )
+        self.changed("Privacy flag dismissed")
+        self.on_answer("flag(s) dismissed", len(new))
 
     def answer_names(self, words: list[str], *, is_name: bool) -> None:
         """The chair's answer to the names check for these words (one undo step). A name is
-        flagged wherever it stands from now on; a word that is not a name is never asked
-        about again in this conference."""
+        flagged wherever it stands from now on; a word that is not a name is not asked about
+        again in this conference while the texts that hold it stay as they are."""
+        from ctxtui.guard.confirmations import NOT_NAME, standing
+
         check = self.conference.names_check
-        into, other = (check.names, check.not_names) if is_name else (check.not_names, check.names)
-        new = [word for word in words if word not in into]
+        if is_name:
+            new = [word for word in dict.fromkeys(words) if word not in check.names]
+        else:
+            holding = standing(self.conference, NOT_NAME)
+            new = [word for word in dict.fromkeys(words) if word not in holding]
         if not new:
             return
         what = "Marked as a name" if is_name else "Marked as not a name"
         self.before_change(what)
-        into.extend(new)
+        into, other = (check.names, check.not_names) if is_name else (check.not_names, check.names)
+        into.extend(word for word in new if word not in into)
         other[:] = [word for word in other if word not in new]
+        if not is_name:
+            self._confirm(NOT_NAME, new)
         self.changed(what)
+        self.on_answer("word(s) marked as a name" if is_name else "word(s) not a name", len(new))
+
+    def _confirm(self, answer: str, keys: list[str]) -> None:
+        """Keep who answered, when, and on what text (the answer before it, if any, goes)."""
+        from ctxtui.guard.confirmations import confirmation
+
+        at = self.now().replace(microsecond=0).isoformat()
+        given = set(keys)
+        kept = [
+            c
+            for c in self.conference.confirmations
+            if (c.answer, c.key) not in {(answer, key) for key in given}
+        ]
+        kept += [confirmation(self.conference, answer, key, at, self.user) for key in keys]
+        self.conference.confirmations[:] = kept
 
     def record_skipped_check(self, at: str, by: str) -> None:
         """Minutes left without the names check (``by``: how). Not undoable: they have gone."""

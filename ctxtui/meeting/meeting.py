@@ -31,6 +31,7 @@ from ctxtui.core.validation import conference_from_dict
 from ctxtui.meeting.autosave import Autosaver
 from ctxtui.meeting.editing import Editor
 from ctxtui.storage import config
+from ctxtui.storage.audit import current_user
 
 # re-exported for the screens, which reach storage only through the meeting
 from ctxtui.storage.conffile import StoreError as StoreError
@@ -127,6 +128,8 @@ class Meeting:
         self.editor = Editor(
             self.session.conference, now, read_only=self.session.read_only, nation=self.nation
         )
+        self.editor.user = current_user()
+        self.editor.on_answer = self._log_answer
         if self.session.read_only:  # a read-only disk, a copy under another name…
             self.editor.read_only_why = self.session.read_only_reason
         self.autosaver = Autosaver(self.session, self.editor, now)
@@ -137,6 +140,7 @@ class Meeting:
         self._scan_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Hit]] = {}
         self._previous: tuple[Conference | None, str | None] | None = None
         self._rescued: Path | None = None
+        self._dismissed: tuple[int, frozenset[str]] | None = None
         self.restored_notice: str | None = None
         if not self.read_only:
             self._restore_rescue()
@@ -194,6 +198,10 @@ class Meeting:
         if both:
             words += "; yours replace theirs in " + ", ".join(place_of(w) for w in both)
         return merged, words + "; Ctrl+Z puts the saved version back"
+
+    def _log_answer(self, what: str, count: int) -> None:
+        """An answer to the privacy guard goes in the audit log (how many, never the words)."""
+        self.store.audit.record("confirm", self.conference.id, f"{count} {what}")
 
     def _clear_rescue(self) -> None:
         if self._rescued is not None:
@@ -253,8 +261,16 @@ class Meeting:
             )
 
             hits = self._scan_cache[key] = scan_text(text, allowed, marked=frozenset(marked))
-        dismissed = set(self.conference.dismissed_flags)
+        dismissed = self._standing_dismissals()
         return [hit for hit in hits if hit.key not in dismissed]
+
+    def _standing_dismissals(self) -> frozenset[str]:
+        """The dismissed flags that still hold, worked out once for each version."""
+        if self._dismissed is None or self._dismissed[0] != self.editor.version:
+            from ctxtui.guard.confirmations import DISMISSED, standing
+
+            self._dismissed = (self.editor.version, standing(self.conference, DISMISSED))
+        return self._dismissed[1]
 
     def open_hits_in(self, texts: list[str]) -> list[Hit]:
         """The open findings in several texts (one row of a table, a whole form), once each."""

@@ -109,7 +109,8 @@ def cut_detail(detail: str) -> str:
     return f"{detail[:MAX_DETAIL]} [cut: {len(detail) - MAX_DETAIL} more characters]"
 
 
-def _user() -> str:
+def current_user() -> str:
+    """Who is running ctxtui, as the audit log and the record's answers name them."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -210,7 +211,7 @@ class AuditLog:
         line = orjson.dumps(
             {
                 "at": self.now().replace(microsecond=0).isoformat(),
-                "user": _user(),
+                "user": current_user(),
                 "host": socket.gethostname(),
                 "action": action,
                 "id": conference_id,
@@ -260,7 +261,7 @@ class AuditLog:
     def _scan(self) -> _Scan:
         scan = _Scan([], {}, set(), [], 0)
         previous: bytes | None = None
-        here, me = socket.gethostname(), _user()
+        here, me = socket.gethostname(), current_user()
         for number, line in self._lines():
             if line is None:
                 scan.problems.append(

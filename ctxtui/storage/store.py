@@ -169,6 +169,10 @@ class Store:
         Returns the stored record and a note when its id had to change.
         """
         conference = conference_from_dict(data)
+        # answers to the privacy guard belong to who gave them, here: checked afresh
+        conference.dismissed_flags = []
+        conference.names_check.not_names = []
+        conference.confirmations = []
         wanted = conference.id
         stored = self.create(conference)
         note = None
