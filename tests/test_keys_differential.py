@@ -101,8 +101,10 @@ def state(app: CtxApp) -> dict[str, Any]:
             fields[widget.id or "?"] = widget.text
         elif isinstance(widget, Input | Select):
             fields[widget.id or "?"] = str(widget.value)
+    record = meeting.conference.to_dict()
+    del record["audit_anchor"]  # the digest of a line holding the time of the save
     return {
-        "record": meeting.conference.to_dict(),
+        "record": record,
         "screens": [type(s).__name__ for s in app.screen_stack],
         "focus": getattr(app.focused, "id", None),
         "fields": fields,

@@ -51,7 +51,9 @@ def render(
     """The file's bytes. Raises PandocUnavailable for DOCX and PDF when pandoc cannot run,
     PdfUnavailable when the PDF cannot be made; ``archive``: PDF/A-2b as well as PDF/UA-1."""
     if fmt == "json":
-        return (json.dumps(conference.to_dict(), ensure_ascii=False, indent=2) + "\n").encode()
+        record = conference.to_dict()
+        record["audit_anchor"] = ""  # a line of this data folder's own log: nothing elsewhere
+        return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode()
     markdown = to_markdown(conference, nation=nation, previous=previous, story=story)
     if fmt == "md":
         return markdown.encode("utf-8")
