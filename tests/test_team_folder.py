@@ -6,6 +6,7 @@ access as it would for a colleague on the same host. CI runs as root, which this
 
 from __future__ import annotations
 
+import datetime as dt
 import grp
 import json
 import os
@@ -192,3 +193,115 @@ def test_a_folder_without_the_bit_stays_private_whatever_the_umask(tmp_path: Pat
     for name, (mode, _group) in modes(tmp_path / "data").items():
         expected = 0o700 if (tmp_path / "data" / name).is_dir() else 0o600
         assert mode == expected, f"{name}: {oct(mode)}"
+
+
+def _private_state(user: str) -> Path:
+    """A state folder of ``user``'s own (where their rescue copies go)."""
+    entry = pwd.getpwnam(user)
+    path = Path(tempfile.mkdtemp(prefix=f"{user}-state-", dir="/tmp"))
+    os.chown(path, entry.pw_uid, entry.pw_gid)
+    os.chmod(path, 0o700)
+    return path
+
+
+def _files_holding(roots: list[Path], word: bytes) -> list[str]:
+    """``grep -ril``: every file under ``roots`` holding ``word`` in any case."""
+    return [
+        str(path)
+        for root in roots
+        for path in root.rglob("*")
+        if path.is_file() and not path.is_symlink() and word in path.read_bytes().lower()
+    ]
+
+
+def test_a_colleagues_redaction_is_not_undone_by_a_rescue_copy(folder: Path):
+    """Issue 39, case 1, replayed with two real users: Alice's save fails and she hangs up,
+    Bob redacts the name, Alice opens the conference again."""
+    from ctxtui.meeting.meeting import Meeting
+    from ctxtui.meeting.service import redact
+
+    states = {user: _private_state(user) for user in ("ctxtui-alice", "ctxtui-bob")}
+
+    def create() -> str:
+        os.environ["XDG_STATE_HOME"] = str(states["ctxtui-alice"])
+        store = Store(folder)
+        conference = demo_conference()
+        conference.points.concerns.append("Tamsin Orrowfield was seen by the shops")
+        return store.create(conference).id
+
+    conference_id = as_user("ctxtui-alice", create)["ok"]
+
+    conferences = folder / "conferences"
+    os.chmod(conferences, 0o2550)  # the folder goes read-only under Alice
+    try:
+
+        def hang_up() -> str:
+            os.environ["XDG_STATE_HOME"] = str(states["ctxtui-alice"])
+            meeting = Meeting(Store(folder), conference_id)
+            meeting.editor.points.add("strengths", "Tamsin Orrowfield now goes to the youth club")
+            assert not meeting.flush()
+            path = meeting.rescue()
+            meeting.close()
+            return str(path)
+
+        rescued = as_user("ctxtui-alice", hang_up)
+    finally:
+        os.chmod(conferences, 0o2770)
+    assert str(states["ctxtui-alice"]) in rescued.get("ok", ""), rescued
+
+    def bob_redacts() -> list[object]:
+        os.environ["XDG_STATE_HOME"] = str(states["ctxtui-bob"])
+        done = redact(Store(folder), [conference_id], "tamsin orrowfield", "[name removed]", "DPO")
+        return [done.replaced, done.refused]
+
+    replaced, refused = as_user("ctxtui-bob", bob_redacts)["ok"]
+    assert refused == {} and replaced[conference_id] >= 1
+
+    def alice_opens() -> list[object]:
+        os.environ["XDG_STATE_HOME"] = str(states["ctxtui-alice"])
+        meeting = Meeting(Store(folder), conference_id)
+        meeting.close()
+        return [meeting.restored_notice, meeting.conference.points.strengths]
+
+    notice, strengths = as_user("ctxtui-alice", alice_opens)["ok"]
+    assert notice and "taken out of them again" in notice
+    assert "[name removed] now goes to the youth club" in strengths
+    assert _files_holding([folder, *states.values()], b"orrowfield") == []
+    for state in states.values():
+        subprocess.run(["rm", "-rf", str(state)], check=True)
+
+
+def test_retention_is_not_steered_by_a_colleagues_edit_of_the_index(folder: Path, tmp_path):
+    """Issue 39, case 2: Bob backdates a recent conference in the index (it is the team's to
+    write); retention still reads each record's own date."""
+    from ctxtui.meeting.service import retention_due
+
+    def create() -> list[str]:
+        store = Store(folder)
+        made = []
+        for held in ("2015-03-01", "2026-11-30"):
+            conference = demo_conference()
+            conference.dates.conference = held
+            made.append(store.create(conference).id)
+        store.list()
+        return made
+
+    old, recent = as_user("ctxtui-alice", create)["ok"]
+
+    def backdate() -> str:
+        index = folder / "index.json"
+        data = json.loads(index.read_text())
+        for key, line in data["entries"].items():
+            fields = line.split("\n")
+            fields[6] = fields[6].replace("2026-11-30", "2012-11-30")
+            data["entries"][key] = "\n".join(fields)
+        index.write_text(json.dumps(data))
+        return "done"
+
+    assert as_user("ctxtui-bob", backdate) == {"ok": "done"}
+    config = tmp_path / "config" / "ctxtui"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text("retention_years = 7\n")
+    due = retention_due(Store(folder), dt.date(2026, 12, 6))
+    assert [chain.ids for chain in due.chains] == [(old,)]
+    assert recent in due.read and due.read[recent].conference == "2026-11-30"
