@@ -55,7 +55,8 @@ def test_the_labelled_set_meets_the_quality_targets(capsys):
     rows = labelled()
     clean = [s for label, s in rows if label == "clean"]
     assert len(rows) >= 400 and len(clean) >= len(rows) * 0.4
-    assert {label for label, _ in rows if label in STRUCTURED} == set(STRUCTURED)
+    # written before pupil and case references were a category (round four has them)
+    assert {label for label, _ in rows if label in STRUCTURED} == set(STRUCTURED) - {"reference"}
     structured, names, flagged = figures(rows, capsys, "tuned on")
     assert structured >= 0.95 and names >= 0.85 and flagged <= 0.05
 
@@ -380,6 +381,21 @@ def test_the_round_three_held_out_set_is_whole_and_meets_both_tiers(capsys):
     assert figures["live_names"] >= 0.9 and figures["clean_flagged"] <= 0.05
     assert figures["with_check"] >= 0.98 and figures["clean_asks"] <= 0.25
     assert figures["structured"] >= 0.9  # the goal is 0.95: see the README
+
+
+ROUND_FOUR = Path(__file__).with_name("data") / "privacy_round4.tsv"
+
+
+def test_the_round_four_held_out_set_is_measured_never_asserted(capsys):
+    """Issue 40's held-out set: written by a helper that never read the guard, committed before
+    this round's rule work. Only its shape is checked; its figures are printed, never asserted
+    (an assertion would invite tuning to it), and nobody reads its sentences or misses."""
+    rows = three_columns(ROUND_FOUR)
+    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
+    assert sum(label == "name" for label, _c, _s in rows) >= 90
+    assert sum(label == "clean" for label, _c, _s in rows) >= 80
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    print_two_tiers("round four (held out, not asserted)", two_tiers(rows), capsys)
 
 
 def test_the_names_tuning_set_meets_both_tiers(capsys):

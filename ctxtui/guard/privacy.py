@@ -29,6 +29,7 @@ CATEGORIES: dict[str, str] = {
     "address": "a home address",
     "vehicle": "a vehicle registration",
     "handle": "a social media handle",
+    "reference": "a pupil or case reference",
     "name": "a person's name",
 }
 # What the names check lists (never a live flag): ``check --names``, the names check screen.
@@ -44,6 +45,7 @@ STRUCTURED = (
     "address",
     "vehicle",
     "handle",
+    "reference",
 )
 # The sections of ``ctxtui check --json``, in the order of the minutes.
 SECTIONS: tuple[str, ...] = (
