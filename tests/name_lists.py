@@ -63,6 +63,7 @@ DATA = Path(__file__).resolve().parent.parent / "ctxtui" / "guard" / "data"
 UK_FORENAMES = Path(__file__).with_name("data") / "forenames_uk.txt"
 UK_PROPER_WORDS = Path(__file__).with_name("data") / "proper_words_uk.txt"
 WORDS = Path("/usr/share/dict/british-english")
+MORE_WORDS = Path("/usr/share/dict/british-english-large")  # Debian's wbritish-large
 NAME = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})?")
 HEADER = (
     "# {what}, made by tests/name_lists.py (`make names`) from the person providers of Faker\n"
@@ -124,12 +125,19 @@ def build() -> dict[str, str]:
     forenames = {n for n in faker_forenames | _read(UK_FORENAMES) if n.lower() not in place_words}
     surnames = {n for n in faker_surnames if n.lower() not in place_words} - forenames
     words = set(WORDS.read_text(encoding="utf-8").split())
-    ordinary = {n for n in forenames if n.lower() in words}
+    calendar = {"January", "February", "March", "April", "May", "June", "July", "August"}
+    calendar |= {"September", "October", "November", "December", "Monday", "Tuesday"}
+    calendar |= {"Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    ordinary = {n for n in forenames if n.lower() in words or n in calendar}
     english = {w for w in words if LOWER_WORD.fullmatch(w)}
+    larger = set(MORE_WORDS.read_text(encoding="utf-8").split())
+    more_english = {w for w in larger if LOWER_WORD.fullmatch(w)} - english
     people = {n.lower() for n in forenames | surnames}
-    proper = {w for w in words if PROPER_WORD.fullmatch(w) and w.lower() not in people} | _read(
-        UK_PROPER_WORDS
-    )
+    capitalised = {w for w in words if PROPER_WORD.fullmatch(w)} | _read(UK_PROPER_WORDS)
+    proper = {w for w in capitalised if w.lower() not in people}
+    # UK places and services that are people's names too (a town that is a surname): the names
+    # check asks about them only where a person stands
+    both = {w for w in _read(UK_PROPER_WORDS) if w.lower() in people}
     extra = " and tests/data/forenames_uk.txt"
     return {
         "forenames.txt": HEADER.format(what="Forenames", extra=extra)
@@ -142,6 +150,14 @@ def build() -> dict[str, str]:
         + "".join(f"{n}\n" for n in sorted(ordinary)),
         "english_words.txt": WORDS_HEADER.format(what="Ordinary English words (lower case)")
         + "".join(f"{w}\n" for w in sorted(english)),
+        "english_words_more.txt": WORDS_HEADER.replace("wbritish", "wbritish-large").format(
+            what="More ordinary English words (lower case), for the names check only"
+        )
+        + "".join(f"{w}\n" for w in sorted(more_english)),
+        "place_names.txt": WORDS_HEADER.format(
+            what="UK places and services that are people's names too"
+        )
+        + "".join(f"{w}\n" for w in sorted(both)),
         "proper_words.txt": WORDS_HEADER.format(
             what="Capitalised words on no list of names (places, peoples, brands)"
         )

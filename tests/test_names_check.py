@@ -35,10 +35,12 @@ def asked(text: str, local: frozenset[str] = frozenset()) -> list[str]:
         (UNKNOWN, ["Quarrendon"]),  # a capitalised word on no list
         ("Staff often see JB and RK by the shops.", ["JB", "RK"]),  # initials
         ("The group talk about 'Bruv' in their chats.", ["Bruv"]),  # a nickname
-        ("Staff saw Sunny get into a black car.", ["Sunny"]),  # an ordinary word as a name
+        ("Youth workers often chat with tovrin by the shops.", ["tovrin"]),  # lower case
         ("Hope Street and Victoria Park remain the hotspots.", []),  # places
         ("YOT, CAMHS and the DSL met at the MASH.", []),  # services
-        ("Tesco and Greggs staff will call the street team.", []),  # brands
+        ("Tesco and Spar staff will call the street team.", []),  # brands
+        # a brand made of a surname is asked about: the service confirms it once
+        ("Staff at Greggs will call the street team.", ["Greggs"]),
         ("Hope and trust have grown since the mentors started.", []),
         ("Cllr Patel will raise the lighting at the ward meeting.", []),  # an officer at work
     ],
@@ -100,23 +102,23 @@ async def test_finalising_opens_the_names_check_first_and_goes_on_once_it_is_don
     store, demo, make_app
 ):
     demo.points.concerns.append(UNKNOWN)
-    demo.points.strengths.append("Staff saw Sunny get into a black car.")
+    demo.points.strengths.append("Youth workers often chat with tovrin by the shops.")
     store.save(demo)
     app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("ctrl+o", "f")
         await wait_for(lambda: isinstance(app.screen, NamesCheckScreen))
-        assert app.screen.words == ["Quarrendon", "Sunny"]
+        assert app.screen.words == ["Quarrendon", "tovrin"]
         await burst(pilot, "n", "y")  # two answers in one burst, in order
         await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
-        assert "possible child-identifying" in app.screen.question  # Sunny is now a flag
+        assert "possible child-identifying" in app.screen.question  # tovrin is now a flag
         await pilot.press("y")
         await wait_for(lambda: app.screen.is_current and not isinstance(app.screen, ConfirmDialog))
         await idle(pilot)
     record = store.load(demo.id)
     assert record.status == "final"
     assert record.names_check.not_names == ["Quarrendon"]
-    assert record.names_check.names == ["Sunny"]
+    assert record.names_check.names == ["tovrin"]
 
 
 async def test_leaving_the_names_check_stops_finalising_and_exporting(store, demo, make_app):

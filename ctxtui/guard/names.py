@@ -34,10 +34,10 @@ _VERBS = (
     r"aged|and\s+(?:his|her|their)|and\s+another|thinks|thought|wants|wanted|keeps|"
     r"stores|collects|owes|asked|says"
 )
-_PERSON_AFTER = re.compile(
+PERSON_AFTER = re.compile(
     rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|,\s*\d{{1,2}}\b|\s*\(\s*\d{{1,2}}\s*\))"
 )
-_STRONG_AFTER = re.compile(
+STRONG_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:brother|sister|mum|mother|"
     r"dad|father|cousin|friend|boyfriend|girlfriend|aunt|uncle|nan|gran|phone|family|son|"
     r"daughter|partner|carer)"
@@ -45,7 +45,9 @@ _STRONG_AFTER = re.compile(
     r"assaulted|stabbed|chased|excluded|missing|found|picked|taken|approached|groomed|"
     r"injured|robbed|cautioned|charged|followed|sleeping|staying|living|given|paid|asked|"
     r"reported|being|not|in|at|with)"
-    r"|\s+(?:said|says|told|disclosed|admitted|aged|missing)"
+    r"|\s+(?:said|says|told|disclosed|admitted|aged|missing|owes|owed)"
+    r"|\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"
+    r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded|lifted)"
     r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)",
 )
 _PERSON_BEFORE = re.compile(
@@ -114,9 +116,22 @@ def english_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def more_english_words() -> frozenset[str]:
+    """About 51,000 more ordinary words (wbritish-large): read by the names check only, so the
+    live guard (and the board) do not hold them."""
+    return _word_list("english_words_more.txt")
+
+
+@functools.lru_cache(maxsize=1)
 def proper_words() -> frozenset[str]:
     """Capitalised words on no name list: places, peoples, brands, services."""
     return _word_list("proper_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """UK places and services that are people's names too (a town that is a surname)."""
+    return _word_list("place_names.txt")
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,16 +140,16 @@ def acronyms() -> frozenset[str]:
     return _word_list("acronyms.txt")
 
 
-def _title(word: str) -> str:
+def title_case(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
 def _is_forename(word: str) -> bool:
     names = forenames()
-    if word in names or _title(word) in names:
+    if word in names or title_case(word) in names:
         return True
     parts = word.split("-")
-    return len(parts) > 1 and all(_title(p) in names for p in parts)
+    return len(parts) > 1 and all(title_case(p) in names for p in parts)
 
 
 def _is_place(word: str) -> bool:
@@ -186,7 +201,7 @@ def _families(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         word = match.group(1)
         if word in allowed or _is_place(word) or word.lower() in group_words():
             continue
-        if known_other(word, True, allowed) and _title(word) not in surnames():
+        if known_other(word, True, allowed) and title_case(word) not in surnames():
             continue  # "the Kestrel boys", "the Year boys"
         yield NameHit(match.group(0), match.start(), match.end())
 
@@ -207,7 +222,8 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
         return _lower_case_name(word, match, before, after)
     if word.isupper() and len(word) > 1:
         return None  # an acronym: YOT, CSE, PC
-    if not _is_forename(word) and not (_title(word) in surnames() and _STRONG_AFTER.match(after)):
+    surname_as_one = title_case(word) in surnames() and STRONG_AFTER.match(after)
+    if not _is_forename(word) and not surname_as_one:
         if _unknown_person(word, before, after):
             return NameHit(word, match.start(), match.end())
         return None
@@ -221,12 +237,12 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
         return None
     if following:
         return _full_name(match, following, after, allowed)
-    weak = _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before)
-    if word in ordinary_words() and not _STRONG_AFTER.match(after):
+    weak = PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before)
+    if word in ordinary_words() and not STRONG_AFTER.match(after):
         # a capital in mid-sentence marks a proper name: "saw Ruby getting into a car"
         mid_sentence = bool(re.search(r"[^\W\d_],?\s+$", before))
         return NameHit(word, match.start(), match.end()) if weak and mid_sentence else None
-    if weak or _STRONG_AFTER.match(after):
+    if weak or STRONG_AFTER.match(after):
         return NameHit(word, match.start(), match.end())
     return None
 
@@ -259,7 +275,7 @@ def _full_name(
     if third and _is_place(third.group(1)):
         return None  # Mary Seacole Centre, Jack Petchey Foundation
     if _is_place(surname) or surname.lower() in group_words():
-        if _STRONG_AFTER.match(after[following.end(1) :]):
+        if STRONG_AFTER.match(after[following.end(1) :]):
             return NameHit(full, match.start(), match.end() + following.end(1))
         return None  # Jordan Road, Grace Court, Victoria Station
     if word in ordinary_words() and surname not in surnames() and not _is_forename(surname):
@@ -268,7 +284,7 @@ def _full_name(
 
 
 # What happens only to people: "Adebayo was stopped", whatever the name.
-_ONLY_PEOPLE = re.compile(
+ONLY_PEOPLE = re.compile(
     r"^\s+(?:was|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|threatened|assaulted|"
     r"stabbed|chased|excluded|groomed|injured|robbed|cautioned|charged|seen\s+crying|"
     r"reported\s+missing|picked\s+up)\b"
@@ -277,6 +293,9 @@ _ONLY_PEOPLE = re.compile(
     r"boyfriend|girlfriend|aunt|uncle|nan|gran)\b"
     r"|^\s+(?:said|says|told|tells)\s+(?:\w+\s+){0,3}?(?:she|he)\b"
     r"|^\s+(?:has\s+been|had\s+been|went|goes|was\s+reported)\s+missing\b"
+    r"|^\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"
+    r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded)\b"
+    r"|^\s+owe[sd]\b"
 )
 _ONLY_PEOPLE_BEFORE = re.compile(
     r"\b(?:stopped|searched|arrested|chased|overheard|threatened|assaulted|excluded)\s+$"
@@ -287,7 +306,7 @@ def _unknown_person(word: str, before: str, after: str) -> bool:
     """A capitalised word on no list, followed by something that happens only to people."""
     if _is_place(word) or word.isupper():
         return False
-    return bool(_ONLY_PEOPLE.match(after) or _ONLY_PEOPLE_BEFORE.search(before))
+    return bool(ONLY_PEOPLE.match(after) or _ONLY_PEOPLE_BEFORE.search(before))
 
 
 @functools.lru_cache(maxsize=1)
@@ -303,7 +322,7 @@ def _lower_case_forenames() -> frozenset[str]:
 
 def _lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
     """``word`` is a forename typed in lower case (``_name_at`` has checked the list)."""
-    if _STRONG_AFTER.match(after) or _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+    if STRONG_AFTER.match(after) or PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
         return NameHit(word, match.start(), match.end())
     return None
 
@@ -318,11 +337,21 @@ _TITLES = frozenset(
     ["St", "Saint", "Mount", "Lake", "Fort", "Port", "Cape", "Sir", "Lord", "Cllr"]
     + ["Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev", "Officer"]
 )
+# Titles of people at work, not of a child or a parent: what follows is an officer's name.
+OFFICER_TITLES = (
+    *("Cllr", "Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev"),
+    *("Officer", "PC", "DC", "DS", "DI", "PCSO", "Det"),
+)
 _MONTHS_AND_DAYS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
     + ["october", "november", "december", "monday", "tuesday", "wednesday", "thursday"]
     + ["friday", "saturday", "sunday"]
 )
+
+
+def months_and_days() -> frozenset[str]:
+    """The months and the days of the week, in lower case."""
+    return _MONTHS_AND_DAYS
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -338,7 +367,7 @@ def is_acronym(word: str) -> bool:
 def is_name_word(word: str) -> bool:
     """On a list of forenames or surnames."""
     base = _POSSESSIVE.sub("", word)
-    return _is_forename(base) or _title(base) in surnames()
+    return _is_forename(base) or title_case(base) in surnames()
 
 
 def known_other(
@@ -358,7 +387,7 @@ def known_other(
         return True
     if _is_forename(base):
         return at_start and lower in english_words()
-    return lower in english_words() or base in proper_words() or _title(base) in proper_words()
+    return lower in english_words() or base in proper_words() or title_case(base) in proper_words()
 
 
 def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
@@ -433,13 +462,13 @@ def _unknown_runs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         end = start + len(name)
         before, after = text[max(0, start - 40) : start], text[end:]
         mid = not at_sentence_start(text, start)
-        cue_after = _PERSON_AFTER.match(text[run[last].end() :]) or _STRONG_AFTER.match(after)
+        cue_after = PERSON_AFTER.match(text[run[last].end() :]) or STRONG_AFTER.match(after)
         if last > first:
             if cue_after or (mid and any(unknown)):
                 yield NameHit(name, start, end)
         elif (
-            _STRONG_AFTER.match(text[run[last].end() :])
-            or _ONLY_PEOPLE.match(after)
+            STRONG_AFTER.match(text[run[last].end() :])
+            or ONLY_PEOPLE.match(after)
             or mid
             and (_PERSON_CUE_BEFORE.search(before) or cue_after)
         ):
@@ -496,14 +525,16 @@ def _initials(text: str) -> Iterator[NameHit]:
 
 
 _NICKNAME = re.compile(
-    rf"\b(?:known(?:\s+{LETTERS}+){{0,3}}?\s+as|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|"
+    rf"\b(?:know[ns]?(?:\s+{LETTERS}+){{0,3}}?\s+as|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|"
     r"nicknamed|called|calls\s+(?:himself|herself|themselves)|street\s+name(?:\s+is)?|"
+    r"(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call(?:\s+(?:him|her|them))?|"
     r"a\.?k\.?a\.?)\s+[\"“‘']?"
     r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|for|to|me|us)\b)"
     rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
     re.I,
 )
-_QUOTED = re.compile(rf"[\"“‘']([A-Z]{LETTERS}+)[\"”’']")
+# a short name in quotes: 'Tiny', "Baby K", ‘Little Dee’
+_QUOTED = re.compile(rf"(?<!\w)[\"“‘']([A-Z]{LETTERS}*(?:\s[A-Z]{LETTERS}*){{0,2}})[\"”’'](?!\w)")
 _SOMEONE = re.compile(
     r"\b(?:male|man|men|boy|lad|girl|woman|someone|somebody|person|he|she|who|youth|teen\w*|"
     r"adult|guy|female|dealer|driver|user)\b",

@@ -1,11 +1,21 @@
-"""The names check before the minutes leave: every word that could be a person's name.
+"""The names check before the minutes leave, complete by construction.
 
-Live flags must stay precise, because the chair sees them while typing. This check may ask
-more: it lists each word (or run of words) in guarded text that the live guard has not flagged
-and that no word list knows as something else — a capitalised word that is no ordinary word,
-place, organisation or brand (at the start of a sentence too), a word in lower case where a
-person's name goes, initials, and nicknames. The chair answers each once, "a name" or "not a
-name"; the answers are kept in the record. Pure functions, no I/O.
+The live flags ask "does this look like a name?" and must stay precise. This check asks the
+other question of every word in guarded text: "is this word known to be safe?" A word is safe
+when it is
+
+* an ordinary word of the language, or a place, people, brand or service on the shipped
+  lists, and on no list of forenames or surnames;
+* one of the service's own words (confirmed "not a name, for the whole service"), or of this
+  conference's own context, venue, agencies and people at the meeting;
+* a service, role or term written in capitals (CAMHS, PCSO).
+
+Every other word is asked about, in lower case too: a word on no list at all, and a forename
+or surname. A forename or surname that is also an ordinary word or a place ("Hope",
+"Chester", "June") is asked about only where a person can stand: capitalised inside a
+sentence, the subject of a person's verb, before 's, after a family word, or in a list with
+another name. Initials and nicknames are asked about as before. Runs of words that belong
+together ("Ilir Dervishi") are asked as one. Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -15,29 +25,57 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ctxtui.guard.names import (
-    _PERSON_AFTER,
-    _STRONG_AFTER,
     LETTERS,
-    _lower_case_forenames,
-    _title,
+    OFFICER_TITLES,
+    ONLY_PEOPLE,
+    PERSON_AFTER,
+    STRONG_AFTER,
     acronyms,
     at_sentence_start,
-    capital_runs,
     english_words,
+    group_words,
     initials,
     is_name_word,
-    is_place_run,
-    known_other,
+    months_and_days,
+    more_english_words,
     nicknames,
+    place_names,
+    place_words,
+    proper_words,
+    title_case,
 )
 
 WHY = {
-    "unknown": "a capitalised word on no list of words, places or organisations",
+    "unknown": "a word on no list of words, places or organisations",
     "name_word": "a forename or surname",
-    "lower_case": "a word in lower case where a person's name goes",
+    "lower_case": "a word in lower case on no list of words",
     "initials": "initials",
     "nickname": "a nickname",
 }
+
+# A word: letters, with hyphens or apostrophes inside; never part of an email, a web address,
+# a handle or a code with digits in it (the live flags and the reader see those whole).
+_WORD = re.compile(rf"(?<![\w@#/.:+=&-]){LETTERS}+(?:[-'’]{LETTERS}+)*(?![\w@#/]|\.\w|-\d)")
+_POSSESSIVE = re.compile(r"['’]s$")
+_KIN_BEFORE = re.compile(
+    r"\b(?:brother|sister|sibling|cousin|friend|mate|son|daughter|boyfriend|girlfriend|mum|"
+    r"mother|dad|father|nephew|niece|uncle|aunt|auntie|nan|gran|grandson|granddaughter|"
+    r"stepson|stepdaughter|stepbrother|stepsister|partner|baby|child|boy|girl|pupil|"
+    r"student|twin|named|called)\s+$",
+    re.I,
+)
+_PERSON_CUE_BEFORE = re.compile(
+    r"\b(?:saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to|"
+    r"with|and|by)\s+$",
+    re.I,
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|our|their|its)\s+$", re.I)
+_DATE_AROUND = re.compile(
+    r"(?:\b(?:in|on|by|from|until|till|since|before|after|during|early|late|mid|next|last|"
+    r"this|of|every|each|and|or|to)\s+$|\d\s*(?:st|nd|rd|th)?\s+$)",
+    re.I,
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and\b|&|or\b)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,6 +86,14 @@ class Candidate:
     why: str  # a key of WHY
 
 
+@dataclass(frozen=True)
+class _Word:
+    text: str  # as written, without a possessive 's
+    start: int
+    end: int
+    kind: str  # "safe", "name", "word_name" (a name that is an ordinary word too), "unknown"
+
+
 def possible_names(
     text: str,
     *,
@@ -55,14 +101,17 @@ def possible_names(
     local_words: frozenset[str] = frozenset(),
     flagged: Iterable[tuple[int, int]] = (),
 ) -> list[Candidate]:
-    """The words in ``text`` that could be a person's name, in order, without overlaps.
-    ``allowed``: the people at the meeting; ``local_words``: a service's own place and
-    organisation words (lower case); ``flagged``: spans the live guard has flagged already."""
-    found = [*_runs(text, allowed, local_words), *_lower_case(text, allowed)]
+    """The words in ``text`` not known to be safe, in order, without overlaps. ``allowed``:
+    the people at the meeting; ``local_words``: the service's own words and this conference's
+    (lower case); ``flagged``: spans the live guard has flagged already."""
+    words = [_classify(m, allowed, local_words) for m in _WORD.finditer(text)]
+    found = list(_asked(text, words))
     found += [Candidate(word, start, end, "initials") for word, start, end, _sure in initials(text)]
+    found += _single_letters(text)
     found += [
         Candidate(word, start, end, "nickname")
         for word, start, end, _sure in nicknames(text, allowed)
+        if word.lower() not in local_words
     ]
     taken = list(flagged)
     kept: list[Candidate] = []
@@ -74,83 +123,218 @@ def possible_names(
     return kept
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
-_PERSON_CUE = re.compile(
-    r"\b(?:saw|see|seen|with|told|stopped|searched|arrested|chased|named|called|about|met|"
-    r"spoke\s+to|talked\s+to|spoke\s+with)\s+$",
-    re.I,
-)
+def _classify(match: re.Match[str], allowed: frozenset[str], local: frozenset[str]) -> _Word:
+    word = _POSSESSIVE.sub("", match.group(0))
+    return _Word(word, match.start(), match.start() + len(word), _kind(word, allowed, local))
 
 
-def _runs(text: str, allowed: frozenset[str], local: frozenset[str]) -> Iterator[Candidate]:
-    """Capitalised words, in runs ("Valbona Berisha"), that no list knows as something else;
-    an ordinary word too where only a person stands ("staff saw Sunny get into a car")."""
-    for run, following in capital_runs(text):
-        if is_place_run(text, run, following, local):
-            continue
-        at_start = at_sentence_start(text, run[0].start())
-        unknown = [
-            not known_other(m.group(0), at_start and n == 0, allowed, local)
-            and not _after_the(text, m.start())
-            for n, m in enumerate(run)
-        ]
-        if not any(unknown):
-            if len(run) == 1 and _person_stands(text, run[0], at_start, allowed, local):
-                unknown = [True]
-            else:
-                continue
-        first = unknown.index(True)
-        last = len(unknown) - 1 - unknown[::-1].index(True)
-        while first > 0 and is_name_word(run[first - 1].group(0)):
-            first -= 1  # the words around an unknown one belong to it when they are names
-        while last < len(run) - 1 and is_name_word(run[last + 1].group(0)):
-            last += 1
-        start, end = run[first].start(), run[last].end()
-        name = _POSSESSIVE.sub("", text[start:end])
-        named = all(is_name_word(m.group(0)) for m in run[first : last + 1])
-        yield Candidate(name, start, start + len(name), "name_word" if named else "unknown")
+_CONTRACTION = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})
 
 
-def _after_the(text: str, start: int) -> bool:
-    """ "the Duke of Edinburgh", "the Cut": a capitalised ordinary word after "the"."""
-    return bool(re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)) and (
-        text[start:].split(" ", 1)[0].lower().rstrip("'’s") in english_words()
+def _kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
+    """ "safe"; "name" (on a list of names and no list of words); "word_name" (a name and an
+    ordinary word: Hope); "place_name" (a name and a place: a town that is a surname); or
+    "unknown" (on no list at all)."""
+    lower = word.lower()
+    if len(word) == 1 or word in allowed or lower in local or title_case(word) in allowed:
+        return "safe"
+    if word in OFFICER_TITLES:
+        return "safe"  # "Cllr", "Sgt": the name after it is an officer's
+    if _capitals(word) and (len(word) <= 3 or _capitals(word) in acronyms()):
+        return "safe"  # short capitals are initials or acronyms: initials() has them
+    if "'" in lower or "’" in lower:  # "don't" and "o'clock" are words; "O'Brien" is asked
+        head, _, tail = lower.replace("’", "'").partition("'")
+        if tail in _CONTRACTION:
+            return _kind(head, allowed, local) if len(head) > 1 else "safe"
+        if len(head) == 1:
+            return _kind(tail, allowed, local) if len(tail) > 1 else "safe"
+    parts = lower.split("-")
+    if len(parts) > 1:  # "e-scooter", "Anglo-Somali": safe when every part is
+        kinds = {_kind(part, allowed, local) for part in parts if len(part) > 1}
+        for kind in ("unknown", "name", "word_name", "place_name"):
+            if kind in kinds:
+                return kind
+        return "safe"
+    if is_name_word(word):
+        if word in place_names() or title_case(word) in place_names():
+            return "place_name"
+        return "word_name" if _ordinary(word, lower) else "name"
+    return "safe" if _ordinary(word, lower) else "unknown"
+
+
+def _capitals(word: str) -> str:
+    """The word without a plural "s" if it is written in capitals ("PCSOs"), else ""."""
+    stem = word[:-1] if len(word) > 2 and word.endswith("s") else word
+    return stem if stem.isupper() else ""
+
+
+def _ordinary(word: str, lower: str) -> bool:
+    return (
+        lower in english_words()
+        or lower in more_english_words()
+        or title_case(word) in proper_words()
+        or word in proper_words()
+        or lower in place_words()
+        or lower in group_words()
+        or lower in months_and_days()
+        or word.upper() in acronyms()
     )
 
 
-def _person_stands(
-    text: str, word: re.Match[str], at_start: bool, allowed: frozenset[str], local: frozenset[str]
-) -> bool:
-    """An ordinary word where only a person stands: "staff saw Sunny get into a car", or a
-    forename that is also a word at the start of a sentence: "Faith is staying with…"."""
-    name = _POSSESSIVE.sub("", word.group(0))
-    if name in allowed or name.lower() in local or _after_the(text, word.start()):
+def _asked(text: str, words: list[_Word]) -> Iterator[Candidate]:
+    """The words to ask about, runs of them joined ("Ilir Dervishi"), places left out."""
+    asked = [_is_asked(text, words, n) for n in range(len(words))]
+    _names_in_lists(text, words, asked)
+    n = 0
+    while n < len(words):
+        if not asked[n]:
+            n += 1
+            continue
+        first = last = n
+        while first > 0 and _joins(text, words, first - 1, first, asked):
+            first -= 1
+        while last + 1 < len(words) and _joins(text, words, last, last + 1, asked):
+            last += 1
+        start, end = words[first].start, words[last].end
+        if not _place_run(text, words, first, last):
+            kinds = {words[i].kind for i in range(first, last + 1) if asked[i]}
+            lower = not any(words[i].text[0].isupper() for i in range(first, last + 1))
+            why = ("lower_case" if lower else "unknown") if "unknown" in kinds else "name_word"
+            yield Candidate(text[start:end], start, end, why)
+        n = last + 1
+
+
+def _is_asked(text: str, words: list[_Word], n: int) -> bool:
+    word = words[n]
+    if word.kind == "safe":
+        return _nickname_stands(text, words, n)
+    before = text[max(0, word.start - 30) : word.start]
+    if re.search(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$", before):
+        return False  # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"
+    if word.text.lower() == "olds" and before.rstrip().lower().endswith("year"):
+        return False  # "13-15 year olds"
+    if word.kind in ("name", "unknown"):
+        return True
+    if _in_a_title(text, words, n):
+        return False  # "Early Help", "Rose Hill Surgery": a name of a thing, in capitals
+    return _person_stands(text, word, before)
+
+
+def _nickname_stands(text: str, words: list[_Word], n: int) -> bool:
+    """An ordinary word, capitalised and alone, where only a person can stand: "Spike got
+    jumped", "Biscuit owes them money"."""
+    word = words[n]
+    if not word.text[0].isupper() or word.text.isupper() or word.text.lower() in months_and_days():
         return False
-    before = text[max(0, word.start() - 30) : word.start()]
-    after = text[word.end() :]
-    if at_start:
-        return is_name_word(name) and bool(_PERSON_AFTER.match(after) or _STRONG_AFTER.match(after))
-    return bool(_PERSON_CUE.search(before) or _STRONG_AFTER.match(after))
+    if any(
+        0 <= i < len(words)
+        and words[i].text[0].isupper()
+        and text[min(words[i].end, word.end) : max(words[i].start, word.start)] == " "
+        for i in (n - 1, n + 1)
+    ):
+        return False  # in a run of capitals: the name of a thing
+    before = text[max(0, word.start - 12) : word.start]
+    return not _ARTICLE_BEFORE.search(before) and bool(ONLY_PEOPLE.match(text[word.end :]))
 
 
-def _lower_case(text: str, allowed: frozenset[str]) -> Iterator[Candidate]:
-    """A word in lower case where a person's name goes ("saw dritan near…") that is no
-    ordinary word, or a listed forename typed in lower case."""
-    english = english_words()
-    listed = _lower_case_forenames()
-    for match in re.finditer(rf"(?<![\w@.#]){LETTERS}+(?:-{LETTERS}+)*", text):
-        word = match.group(0)
-        if not word.islower() or len(word) < 3 or word in english or word in allowed:
-            continue
-        if word.upper() in acronyms() or _title(word) in allowed:
-            continue
+def _single_letters(text: str) -> Iterator[Candidate]:
+    """One capital letter standing for a person: "police stopped K", "D was seen"."""
+    for match in re.finditer(r"(?<![\w.&/'’-])([B-HJ-Z])(?![\w.&/'’-])", text):
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() :]
+        if re.search(r"[A-Z]\w*\s+$", before) and not _PERSON_CUE_BEFORE.search(before):
+            continue  # "Block C", "Plan B", "Year 9 and D"
         if (
-            word in listed
-            or _PERSON_CUE.search(before)
-            or _STRONG_AFTER.match(after)
-            or _PERSON_AFTER.match(after)
-            and at_sentence_start(text, match.start())
+            _PERSON_CUE_BEFORE.search(before)
+            or ONLY_PEOPLE.match(after)
+            or PERSON_AFTER.match(after)
         ):
-            yield Candidate(word, match.start(), match.end(), "lower_case")
+            yield Candidate(match.group(1), match.start(), match.end(), "initials")
+
+
+def _in_a_title(text: str, words: list[_Word], n: int) -> bool:
+    """A capitalised name-word among capitalised ordinary words that are no names."""
+    if not words[n].text[0].isupper():
+        return False
+    for step in (-1, 1):
+        i = n
+        while 0 <= i + step < len(words):
+            left, right = sorted((i, i + step))
+            if text[words[left].end : words[right].start] not in (" ", " of ", " and "):
+                break
+            i += step
+            other = words[i]
+            if not other.text[0].isupper():
+                break
+            if other.kind == "safe" and other.text.lower() not in months_and_days():
+                return True
+    return False
+
+
+def _person_stands(text: str, word: _Word, before: str) -> bool:
+    """A name that is also an ordinary word or a place, where a person can stand."""
+    after = text[word.end :]
+    capital = word.text[0].isupper()
+    if re.match(r"['’]s\b", after):
+        return capital  # "Hazel's phone"
+    if re.match(r"\s+(?:\d|[A-Z]\b)", after):
+        return False  # "Room 4", "Block C", "June 2026"
+    if not capital:  # "her friend hope was…": a family word before, a person's verb after
+        return bool(
+            _KIN_BEFORE.search(before) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after))
+        )
+    if _KIN_BEFORE.search(before) or STRONG_AFTER.match(after):
+        return True
+    if word.text.lower() in months_and_days() and _DATE_AROUND.search(before):
+        return False  # "in June", "on Friday"
+    if _ARTICLE_BEFORE.search(before):
+        return False  # "the Brook", "a Will"
+    if word.kind == "place_name":  # a town is a town unless a person stands there
+        return bool(_PERSON_CUE_BEFORE.search(before))
+    if at_sentence_start(text, word.start):  # "Hope is…"
+        return bool(PERSON_AFTER.match(after) or _PERSON_CUE_BEFORE.search(before))
+    return True  # a capital inside a sentence marks a proper name
+
+
+def _names_in_lists(text: str, words: list[_Word], asked: list[bool]) -> None:
+    """In "Hazel, Jaylen and Ruby", once one item of a list is asked, every item that is a
+    forename or surname is."""
+    for n in range(len(words) - 1):
+        if not _LIST_JOIN.match(text[words[n].end : words[n + 1].start]):
+            continue
+        pair = (n, n + 1)
+        if any(asked[i] for i in pair):
+            for i in pair:
+                if words[i].kind == "word_name" and words[i].text[0].isupper():
+                    asked[i] = True
+
+
+def _joins(text: str, words: list[_Word], a: int, b: int, asked: list[bool]) -> bool:
+    """Whether two neighbouring words belong to one name: capitalised, one space apart, and
+    both asked, or one of them a forename or surname."""
+    left, right = words[a], words[b]
+    if text[left.end : right.start] != " " or text[left.end : left.end + 2] in ("'s", "’s"):
+        return False
+    if not (left.text[0].isupper() and right.text[0].isupper()):
+        return False
+    return (asked[a] or left.kind in ("name", "word_name")) and (
+        asked[b] or right.kind in ("name", "word_name")
+    )
+
+
+def _place_run(text: str, words: list[_Word], first: int, last: int) -> bool:
+    """ "Kestrel Road", "St Brigid's", "the Amberley Youth Hub": a place or organisation, not
+    a person. A place word ends the run, or comes after it among capitalised words (or as the
+    first word in lower case after it)."""
+    if last > first and words[last].text.lower() in place_words():
+        return True
+    i = last
+    while i + 1 < len(words) and text[words[i].end : words[i + 1].start] in (" ", " of "):
+        following = words[i + 1]
+        if following.text.lower() in place_words():
+            return True
+        if not following.text[0].isupper():
+            break
+        i += 1
+    before = text[max(0, words[first].start - 8) : words[first].start]
+    return bool(re.search(r"\b(?:St|Saint|Mount|Fort|Port|Cape)\.?\s+$", before))

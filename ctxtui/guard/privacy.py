@@ -161,11 +161,29 @@ _PHONE = re.compile(
     r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?!\d)"
     r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}(?!\d)"  # a landline with its area code in brackets
 )
+_AT = r"(?:\s+at\s+|\s*[\[({<]\s*at\s*[\])}>]\s*)"
+_DOT = r"(?:\s+dot\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)"
 _EMAIL = re.compile(
     r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-    # spelt out so that it is not a link: "kayz09 at mailbox dot com"
-    r"|(?i:\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+\s+(?:dot|\[dot\]|\(dot\))\s+"
-    r"(?:com|net|org|co\s+dot\s+uk|co\.uk|uk)\b)"
+    # spelt out so that it is not a link: "name at mailbox dot com", "name[at]host[dot]org"
+    rf"|(?i:\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
+    r"(?:com|net|org|co\s*(?:\.|dot|\[dot\]|\(dot\))\s*uk|uk|gov\.uk|ac\.uk|io|me|info)\b)"
+)
+# Pupil and case references that identify a child: a Unique Pupil Number (a letter and twelve
+# digits), and numbers after the words schools and case-management systems put before them.
+_REFERENCE = re.compile(
+    r"(?i:\b(?:upn\s*[:#]?\s*)?[a-z]\d{12}\b)"
+    r"|(?i:\b(?:upn|uln|pupil|student|case|child|family|client|person|cp|cin|lac|cla|"
+    r"referral|mosaic|lcs|liquid\s?logic|ehm|eclipse|capita(?:\s+one)?|one|synergy|"
+    r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
+    r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file))*\.?\s*[:#]?\s*"
+    r"(?:no\.?\s*|number\s*)?(\d{4,12})\b)"
+)
+# Organisations' numbers, said as such: "the council switchboard on 0161…", "office: 020…"
+_ORGANISATION_NUMBER = re.compile(
+    r"(?i:\b(?:switchboard|reception|office|helpline|help\s+line|line|desk|hub|team|service|"
+    r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice)\b"
+    r"[^.;\n]{0,24}$)"
 )
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
@@ -189,7 +207,7 @@ _PLATFORM_HANDLE = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|twitter|telegram|discord|facebook|fb|"
     r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag)"
     r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
-    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as)\s+|\s*[:=]\s*|\s+))"
+    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=]\s*|\s+))"
     r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
 )
 _STREET = (
@@ -276,8 +294,13 @@ def _numbers_and_addresses(text: str) -> Iterator[Hit]:
             yield Hit(category, match.group(0), match.start(), match.end())
     for match in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
-        if 10 <= len(digits) <= 12 and not _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
-            yield Hit("phone", match.group(0), match.start(), match.end())
+        if not 10 <= len(digits) <= 12 or _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
+            continue
+        if _ORGANISATION_NUMBER.search(text[max(0, match.start() - 60) : match.start()]):
+            continue
+        yield Hit("phone", match.group(0), match.start(), match.end())
+    for match in _REFERENCE.finditer(text):
+        yield Hit("reference", match.group(0), match.start(), match.end())
 
 
 def _vehicles(text: str) -> Iterator[Hit]:
