@@ -150,6 +150,11 @@ def build() -> dict[str, str]:
         + "".join(f"{n}\n" for n in sorted(ordinary)),
         "english_words.txt": WORDS_HEADER.format(what="Ordinary English words (lower case)")
         + "".join(f"{w}\n" for w in sorted(english)),
+        "forename_words_more.txt": HEADER.format(
+            what="Forenames that are ordinary words of the larger dictionary only",
+            extra=extra + " and wbritish-large",
+        )
+        + "".join(f"{n}\n" for n in sorted(n for n in forenames if n.lower() in more_english)),
         "english_words_more.txt": WORDS_HEADER.replace("wbritish", "wbritish-large").format(
             what="More ordinary English words (lower case), for the names check only"
         )

@@ -285,7 +285,8 @@ def test_every_name_in_a_list_is_flagged_and_held_back_on_the_board():
     assert "Jayden" not in shown and "Mia" not in shown and "Leo" not in shown
 
 
-ROUND_THREE = Path(__file__).with_name("data") / "privacy_round3.tsv"
+TUNING_THREE = Path(__file__).with_name("data") / "privacy_tuning3.tsv"
+TUNING_FOUR = Path(__file__).with_name("data") / "privacy_tuning4.tsv"
 NAMES_DEV = Path(__file__).with_name("data") / "privacy_names_dev.tsv"
 REALISTIC = Path(__file__).with_name("data") / "realistic_record.json"
 FORMS = {"word_forename", "lower_case", "initials", "nickname", "the_surname"}
@@ -363,24 +364,34 @@ def print_two_tiers(name: str, figures: dict, capsys) -> None:
         )
 
 
-def test_the_round_three_held_out_set_is_whole_and_meets_both_tiers(capsys):
-    """Issue 24's held-out set, written and committed before any rule of this round and never
-    tuned on: its shape is checked and both tiers' figures printed as they fall."""
-    rows = three_columns(ROUND_THREE)
+def test_the_round_three_set_is_whole_and_still_meets_both_tiers(capsys):
+    """Issue 24's set, held out then, a tuning set since issue 40 read its misses: a
+    regression check on both tiers."""
+    rows = three_columns(TUNING_THREE)
     labels = {label for label, _c, _s in rows}
     assert labels <= {"name", "clean", *STRUCTURED}
     names = [(community, s) for label, community, s in rows if label == "name"]
     communities = {c for c, _s in names} - FORMS
     assert len(names) >= 60 and len(communities) >= 25
     assert {c for c, _s in names} >= FORMS  # every form of name the issue lists
-    assert sum(label in STRUCTURED for label, _c, _s in rows) >= 40
-    assert sum(label == "clean" for label, _c, _s in rows) >= 80
     assert len({s for _l, _c, s in rows}) == len(rows)  # no sentence twice
     figures = two_tiers(rows)
-    print_two_tiers("round three (held out)", figures, capsys)
-    assert figures["live_names"] >= 0.9 and figures["clean_flagged"] <= 0.05
-    assert figures["with_check"] >= 0.98 and figures["clean_asks"] <= 0.25
-    assert figures["structured"] >= 0.9  # the goal is 0.95: see the README
+    print_two_tiers("round three (tuned on since issue 40)", figures, capsys)
+    assert figures["live_names"] >= 0.95 and figures["clean_flagged"] <= 0.02
+    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.05
+    assert figures["structured"] >= 0.9  # NI numbers given with the invalid prefix QQ
+
+
+def test_the_fourth_tuning_set_meets_both_tiers(capsys):
+    """Issue 40's tuning set: written by a helper that never read the rules; the rules of
+    this round were tuned on it."""
+    rows = three_columns(TUNING_FOUR)
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    figures = two_tiers(rows)
+    print_two_tiers("tuning set four (tuned on)", figures, capsys)
+    assert figures["live_names"] >= 0.93 and figures["clean_flagged"] <= 0.03
+    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.15
+    assert figures["structured"] >= 0.98
 
 
 ROUND_FOUR = Path(__file__).with_name("data") / "privacy_round4.tsv"

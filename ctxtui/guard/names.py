@@ -40,7 +40,8 @@ PERSON_AFTER = re.compile(
 STRONG_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:brother|sister|mum|mother|"
     r"dad|father|cousin|friend|boyfriend|girlfriend|aunt|uncle|nan|gran|phone|family|son|"
-    r"daughter|partner|carer)"
+    r"daughter|partner|carer|snapchat|snap|insta|instagram|tiktok|account|messages|number|"
+    r"house|home|flat|bag|bike|school|behaviour|attendance|name)"
     r"|\s+(?:was|is|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|seen|threatened|"
     r"assaulted|stabbed|chased|excluded|missing|found|picked|taken|approached|groomed|"
     r"injured|robbed|cautioned|charged|followed|sleeping|staying|living|given|paid|asked|"
@@ -50,13 +51,21 @@ STRONG_AFTER = re.compile(
     r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded|lifted)"
     r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)",
 )
-_PERSON_BEFORE = re.compile(
-    r"(?:\b(?:told|tell|with|saw|see|named|called|asked|met|meet|approached|by|for|and|"
-    r"stopped|searched|arrested|chased|follows|followed|think|thinks|worried|"
+_KIN = (
     r"child|boy|girl|pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|"
-    r"mother|father|spoke\s+to|talked\s+to|about)\s+)$",
+    r"mother|father|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|auntie|"
+    r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
+    r"nephew|niece|twin|mate"
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:told|tell|with|saw|see|seen|named|called|asked|met|meet|approached|by|for|and|"
+    r"stopped|searched|arrested|chased|follows|followed|think|thinks|worried|brought|returned|"
+    r"dropped|collected|engage|engaged|supporting|support|visit|visited|"
+    rf"{_KIN}|spoke\s+to|talked\s+to|about),?\s+)$",
     re.I,
 )
+# a he or she later in the same sentence: someone, not something, was named
+_PRONOUN_LATER = re.compile(r"^[^.!?;]*?\b(?:he|she|him|hers?|his)\b", re.I)
 _PLACE_BEFORE = re.compile(
     r"\b(?:St|Saint|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen|Prince|Princess|Sir|Cllr|Councillor|Dr|PC|DC|Sgt|Insp)\.?\s+$"
 )
@@ -65,10 +74,11 @@ _TITLE = re.compile(
     rf"(?:\s+([A-Z]{LETTERS}+(?:-[A-Z]{LETTERS}+)*))?"
 )
 _FAMILY = re.compile(
-    rf"\b(?:the|The)\s+(?:(?:eldest|youngest|oldest|older|younger|little|big|middle)\s+)?"
+    rf"\b(?:the|The|both|Both|all\s+the|All\s+the|two|Two|three|Three)\s+"
+    rf"(?:(?:eldest|youngest|oldest|older|younger|little|big|middle)\s+)?"
     rf"([A-Z]{LETTERS}+(?:-[A-Z]{LETTERS}+)*)\s+"
     r"(?:family|families|brothers|sisters|twins|siblings|cousins|household|boys|girls|kids|"
-    r"boy|girl|lad|lads|kid|child|brother|sister)\b"
+    r"boy|girl|lad|lads|kid|child|brother|sister|lot|clan|crew|mob)\b"
     r"(?!\s+(?:centre|center|hub|support|service|services|project|group|team|club|network))"
 )
 
@@ -158,6 +168,7 @@ def _is_place(word: str) -> bool:
 
 def find_names(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     found = [*_titled(text, allowed), *_families(text, allowed), *_unknown_runs(text, allowed)]
+    found += _bracketed(text, allowed)
     found += [*_initials(text), *_nicknames(text, allowed)]
     for match in _TOKEN.finditer(text):
         hit = _name_at(text, match, allowed)
@@ -181,12 +192,31 @@ def _listed_with(text: str, found: list[NameHit], allowed: frozenset[str]) -> It
             for m in _LIST_ITEM.finditer(listed.group(0))
         ]
         named = [any(s < end and start < e for s, e in taken) for _w, start, end in items]
-        if not any(named):
-            continue
+        plain = [
+            _is_forename(w) and w not in ordinary_words() and w not in allowed and not _is_place(w)
+            for w, _s, _e in items
+        ]
+        if not any(named) and not (len(items) >= 3 and sum(plain) >= 2):
+            continue  # a list is of people once one item is, or two are plain forenames
         for (word, start, end), is_named in zip(items, named, strict=True):
             known = _is_forename(word) or word in surnames()
             if not is_named and known and word not in allowed and not _is_place(word):
                 yield NameHit(word, start, end)
+
+
+_BRACKETED = re.compile(
+    rf"\(([A-Z]{LETTERS}+(?:[-'’]{LETTERS}+)*\s[A-Z]{LETTERS}+(?:-{LETTERS}+)*)\)"
+)
+
+
+def _bracketed(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
+    """A full name put in brackets after what was said of someone: "(Firstname Surname)"."""
+    for match in _BRACKETED.finditer(text):
+        words = match.group(1).split()
+        if any(w in allowed for w in words) or any(_is_place(w) for w in words):
+            continue
+        if all(is_name_word(w) or _could_be_unknown(w) for w in words):
+            yield NameHit(match.group(1), match.start(1), match.end(1))
 
 
 def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
@@ -237,10 +267,14 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
         return None
     if following:
         return _full_name(match, following, after, allowed)
-    weak = PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before)
+    mid_sentence = bool(re.search(r"[^\W\d_],?\s+$", before))
+    weak = (
+        PERSON_AFTER.match(after)
+        or _PERSON_BEFORE.search(before)
+        or (mid_sentence and _PRONOUN_LATER.match(after))
+    )
     if word in ordinary_words() and not STRONG_AFTER.match(after):
-        # a capital in mid-sentence marks a proper name: "saw Ruby getting into a car"
-        mid_sentence = bool(re.search(r"[^\W\d_],?\s+$", before))
+        # a capital in mid-sentence marks a proper name: "saw Wren getting into a car"
         return NameHit(word, match.start(), match.end()) if weak and mid_sentence else None
     if weak or STRONG_AFTER.match(after):
         return NameHit(word, match.start(), match.end())
@@ -321,10 +355,22 @@ def _lower_case_forenames() -> frozenset[str]:
 
 
 def _lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
-    """``word`` is a forename typed in lower case (``_name_at`` has checked the list)."""
+    """``word`` is a forename typed in lower case (``_name_at`` has checked the list). A long
+    one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
+    if len(word) >= 5 and word not in _longer_english():
+        return NameHit(word, match.start(), match.end())
     if STRONG_AFTER.match(after) or PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
         return NameHit(word, match.start(), match.end())
+    if _PRONOUN_LATER.match(after) and re.search(r"[^\W\d_],?\s+$", before):
+        return NameHit(word, match.start(), match.end())
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _longer_english() -> frozenset[str]:
+    """Forenames that are words of the larger dictionary only, in lower case: a short list, so
+    the live guard never holds the larger dictionary itself."""
+    return frozenset(n.lower() for n in _word_list("forename_words_more.txt"))
 
 
 # ---------------------------------------------------------------------------- words on no list
@@ -498,7 +544,17 @@ def _could_be_unknown(word: str) -> bool:
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,2}[A-Z]\.?(?!\w)")
 _DOTTED_NOT_INITIALS = frozenset({"DOB", "UK", "USA", "PE", "RE", "AKA", "ETA", "AM", "PM"})
 _CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
-_CAPS_PEOPLE = re.compile(r"^(?:\s+and\s+[A-Z]{2,3})?\s+(?:were|was|are|is|said|told|have|has)\b")
+_CAPS_PEOPLE = re.compile(
+    r"^(?:\s+and\s+[A-Z]{2,3})?(?:\s+(?:were|was|are|is|said|told|have|has|had|hasn'?t|"
+    r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted)\b"
+    r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
+    r"|\s*\(\s*(?:yr|year|y|aged?|\d))"
+)
+_CAPS_PEOPLE_BEFORE = re.compile(
+    rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|"
+    rf"{_KIN})\s+$",
+    re.I,
+)
 
 
 def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
@@ -514,7 +570,10 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
         if word in acronyms():
             continue
         after = text[match.end() :]
-        sure = said_initials or bool(_CAPS_PEOPLE.match(after))
+        before = text[max(0, match.start() - 20) : match.start()]
+        sure = said_initials or bool(
+            _CAPS_PEOPLE.match(after) or _CAPS_PEOPLE_BEFORE.search(before)
+        )
         yield word, match.start(), match.end(), sure
 
 
@@ -554,7 +613,13 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
         yield word, match.start(1), match.end(1), bool(someone)
     for match in _QUOTED.finditer(text):
         if match.group(1) not in allowed:
-            yield match.group(1), match.start(1), match.end(1), False
+            after = text[match.end() :]
+            sure = bool(
+                PERSON_AFTER.match(after)
+                or STRONG_AFTER.match(after)
+                or re.match(r"\s+(?:from|in)\s+(?:year|yr)\b", after, re.I)
+            )
+            yield match.group(1), match.start(1), match.end(1), sure
 
 
 def _nicknames(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
