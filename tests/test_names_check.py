@@ -182,4 +182,6 @@ def test_the_command_line_lists_the_check_and_export_warns_of_it(cli, store):
     assert cli("check", made.id, "--names", env=env).stdout.strip() == "Nothing to confirm."
     config.write_bytes(b"\xff\xfe not text")
     broken = cli("check", made.id, "--names", env=env)
-    assert broken.returncode == 2 and "not UTF-8" in broken.stderr
+    # one sentence, and the check goes on asking about every word (more, never fewer)
+    assert broken.returncode == 1 and "not UTF-8" in broken.stderr
+    assert "Quarrendon" in broken.stdout

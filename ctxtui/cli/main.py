@@ -396,7 +396,7 @@ def _check(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.meeting.meeting import describe_finding
 
     conference = store.load(args.id)
-    findings = names_to_check(conference, _local_words()) if args.names else scan(conference)
+    findings = names_to_check(conference, _local_words(store)) if args.names else scan(conference)
     if args.json:
         _out(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
     elif findings:
@@ -407,13 +407,14 @@ def _check(store: Store, args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
-def _local_words() -> frozenset[str]:
-    from ctxtui.storage.config import ConfigError, local_words
+def _local_words(store: Store) -> frozenset[str]:
+    """The service's words that are not names; a file that cannot be read is a warning."""
+    from ctxtui.meeting.service import known_words
 
-    try:
-        return local_words()
-    except ConfigError as error:
-        raise UserError(str(error)) from None
+    words, problem = known_words(store)
+    if problem:
+        _err(f"ctxtui: warning: {problem}")
+    return words
 
 
 def _audit_log(store: Store, args: argparse.Namespace) -> int:
@@ -527,7 +528,7 @@ def _send(store: Store, args: argparse.Namespace) -> int:
                 "got the minutes)"
             )
         conference = session.conference
-        findings, to_check = scan_with_names(conference, _local_words())
+        findings, to_check = scan_with_names(conference, _local_words(store))
         if not args.ignore_flags:
             for finding in [*findings, *to_check]:
                 _err(f"  {describe_finding(finding)}")
@@ -583,13 +584,13 @@ def _send(store: Store, args: argparse.Namespace) -> int:
     return 1 if sent.refused else 0
 
 
-def _warn_of_flags(conference: Conference) -> bool:
+def _warn_of_flags(store: Store, conference: Conference) -> bool:
     """Open privacy flags go to standard error: the minutes still go where they were asked.
     True when nothing is open (flags cleared, names check done)."""
     from ctxtui.guard.privacy import scan_with_names
     from ctxtui.meeting.meeting import describe_finding
 
-    findings, to_check = scan_with_names(conference, _local_words())
+    findings, to_check = scan_with_names(conference, _local_words(store))
     if findings:
         _err(
             f"ctxtui: warning: {len(findings)} possible child-identifying detail(s) are not "
@@ -611,7 +612,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         raise UserError("--out needs a file name (leave it out to write to standard output)")
     if args.archive and args.format != "pdf":
         raise UserError("--archive is for --format pdf")
-    if _warn_of_flags(conference):
+    if _warn_of_flags(store, conference):
         return _write_export(store, conference, args)
     # minutes leaving with the check not done: the record says so, as a send does
     with writable_meeting(store, args.id, "export minutes whose privacy check is not done") as m:

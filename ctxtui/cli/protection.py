@@ -11,13 +11,13 @@ from typing import Any
 
 import orjson
 
-from ctxtui.cli import rename
+from ctxtui.cli import rename, words
 from ctxtui.cli.output import UserError, _err, _out, _out_bytes
 from ctxtui.core.ids import id_carries
 from ctxtui.core.rules import Refused
 from ctxtui.storage.store import Store
 
-COMMANDS = ("search", "redact", "retention", "rename")
+COMMANDS = ("search", "redact", "retention", "rename", "words")
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -63,6 +63,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     retention.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
     rename.add_parser(commands, common)
+    words.add_parser(commands, common)
 
 
 def run(store: Store, args: argparse.Namespace) -> int:
@@ -72,6 +73,8 @@ def run(store: Store, args: argparse.Namespace) -> int:
         return _redact(store, args)
     if args.command == "rename":
         return rename.run(store, args)
+    if args.command == "words":
+        return words.run(store, args)
     return _retention(store, args)
 
 

@@ -380,6 +380,15 @@ def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
         yield "referrals", index, referral.note
 
 
+def conference_words(conference: Conference) -> frozenset[str]:
+    """The words of this conference's own context, venue and agencies, in lower case: the
+    names check never asks about them."""
+    c = conference
+    texts = [c.context.name, c.context.venue, *(a.agency for a in c.attendees)]
+    texts += [r.agency for r in c.distribution] + [a.agency for a in c.actions]
+    return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+", text))
+
+
 def attendee_names(conference: Conference) -> list[str]:
     names = [a.name for a in conference.attendees]
     r = conference.roles
@@ -433,6 +442,8 @@ def _scan(
     dismissed = standing(conference, DISMISSED)
     marked = frozenset(conference.names_check.names)
     answered = standing(conference, NOT_NAME) | marked
+    if names_check:
+        local_words = local_words | conference_words(conference)
     findings: list[Finding] = []
     to_check: list[Finding] = []
     for section, index, text in record_texts(conference):

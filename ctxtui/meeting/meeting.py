@@ -297,14 +297,39 @@ class Meeting:
         """The open findings and the names check, in one pass over the record. A local words
         file that cannot be read is said once (``local_words_problem``)."""
         if self._local_words is None:
-            try:
-                self._local_words = config.local_words()
-            except config.ConfigError as error:
-                self._local_words = frozenset()
-                self.local_words_problem = str(error)
+            from ctxtui.meeting.service import known_words
+
+            self._local_words, self.local_words_problem = known_words(self.store)
         from ctxtui.guard.privacy import scan_with_names
 
         return scan_with_names(self.conference, self._local_words)
+
+    def answer_names(self, words: list[str], answer: str) -> list[str]:
+        """The chair's answer to the names check for ``words``: ``name`` (flagged wherever it
+        stands, and never learned as safe by the service), ``here`` (not a name, in this
+        conference), ``service`` (not a name, for every conference of the service). The words
+        the service list refused, because they were confirmed as names."""
+        from ctxtui.storage.words import WordsError, words_of
+
+        words_list = self.store.service_words()
+        if answer == "name":
+            self.editor.answer_names(words, is_name=True)
+            try:
+                words_list.note_names(words_of(words))
+            except WordsError as error:
+                self.local_words_problem = str(error)
+            return []
+        if answer == "here":
+            self.editor.answer_names(words, is_name=False)
+            return []
+        try:
+            _added, refused = words_list.add(
+                words_of(words), current_user(), self.now().replace(microsecond=0).isoformat()
+            )
+        except WordsError as error:
+            raise Refused(str(error)) from None
+        self._local_words = None  # read again: the list changed
+        return refused
 
     # -- minutes
 

@@ -94,6 +94,25 @@ def closure_summary_files(
     return files
 
 
+def known_words(store: Store) -> tuple[frozenset[str], str]:
+    """Every word the service has said is not a name, in lower case: its words file in the
+    config (``local_words``) and the list kept with the conferences; and one sentence when
+    either could not be read (the names check then asks more, never less)."""
+    from ctxtui.storage.words import WordsError
+
+    problems = []
+    try:
+        configured = config.local_words()
+    except config.ConfigError as error:
+        configured, problems = frozenset(), [str(error)]
+    try:
+        kept = store.service_words().read().lower()
+    except WordsError as error:
+        kept = frozenset()
+        problems.append(str(error))
+    return configured | kept, " ".join(problems)
+
+
 def log_written(store: Store, conference_ids: list[str], what: str, where: object) -> None:
     """One export line for each conference whose text a file written holds (the recall list
     after a redaction reads them), with the file's real path; "" for the service's figures."""

@@ -20,14 +20,15 @@ CONTEXT = 34  # characters shown either side of the word
 
 
 class NamesCheckScreen(SubScreen):
-    """One line a word, with where it stands; y: a name, n: not a name. Closes by itself,
-    done, when nothing is left to answer."""
+    """One line a word, with where it stands; y: a name, n: not a name here, s: not a name
+    for the whole service. Closes by itself, done, when nothing is left to answer."""
 
     HELP_GROUP = "Names check"
-    TITLE_TEXT = "Names check — could this be a person's name? y: a name · n: not a name"
+    TITLE_TEXT = "Names check — a person's name? y: yes · n: no, here · s: no, for the service"
     BINDINGS = [
-        Binding("y", "answer(True)", "A name (reword it)", id="names.name"),
-        Binding("n", "answer(False)", "Not a name", id="names.not_name"),
+        Binding("y", "answer('name')", "A name (reword it)", id="names.name"),
+        Binding("n", "answer('here')", "Not a name, in this conference", id="names.not_name"),
+        Binding("s", "answer('service')", "Not a name, for the whole service", id="names.service"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
@@ -65,20 +66,22 @@ class NamesCheckScreen(SubScreen):
             options.add_option(Option(_line(word, finding, texts, count[word])))
         options.highlighted = min(at, len(self.words) - 1)
 
-    def action_answer(self, is_name: bool) -> None:
+    def action_answer(self, answer: str) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is None or not self.words:
             return
         word = self.words[options.highlighted]
-        answered = self.edit(lambda: self.editor.answer_names([word], is_name=is_name))[0]
+        answered, refused = self.edit(lambda: self.meeting.answer_names([word], answer))
+        said = {
+            "name": f"“{word}” is flagged as a name wherever it stands: reword it before the "
+            "minutes leave.",
+            "here": f"“{word}” is not a name: not asked again in this conference.",
+            "service": f"“{word}” is not a name: never asked again in any conference.",
+        }[answer]
+        if refused:
+            said = f"“{word}” was confirmed as a name before: the service never learns it."
         if answered and not self.done:
-            self.notify(
-                f"“{word}” is flagged as a name wherever it stands: reword it before the "
-                "minutes leave."
-                if is_name
-                else f"“{word}” is not a name: not asked again in this conference.",
-                timeout=4,
-            )
+            self.notify(said, timeout=4, severity="warning" if refused else "information")
 
 
 def _line(word: str, finding: Finding, texts: dict[tuple[str, int], str], count: int) -> Text:

@@ -33,7 +33,7 @@ LEFTOVER = re.compile(
 )
 
 # what each kind of copy is called when a person is told where a mention is
-RECORD, BACKUP, CONFLICT, RESCUE, INDEX, AUDIT, LEFT_BY_CRASH = (
+RECORD, BACKUP, CONFLICT, RESCUE, INDEX, AUDIT, LEFT_BY_CRASH, WORDS = (
     "record",
     "backup",
     "conflict copy",
@@ -41,6 +41,7 @@ RECORD, BACKUP, CONFLICT, RESCUE, INDEX, AUDIT, LEFT_BY_CRASH = (
     "index",
     "audit log",
     "temp file left by a crash",
+    "service words",
 )
 
 
@@ -83,7 +84,8 @@ def copies(root: Path, conference_id: str | None = None) -> Iterator[Copy]:
             yield Copy(kind, cid, path)
     yield from _rescue_copies(root, conference_id)
     if conference_id is None:
-        for kind, path in ((INDEX, root / "index.json"), (AUDIT, root / "audit.log")):
+        shared = (INDEX, root / "index.json"), (AUDIT, root / "audit.log")
+        for kind, path in (*shared, (WORDS, root / "service-words.tsv")):
             if _plain(path):
                 yield Copy(kind, "", path)
 

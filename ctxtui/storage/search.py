@@ -14,7 +14,7 @@ import orjson
 
 from ctxtui.core.mentions import Finder, free_text, place_of, replace_in, strings
 from ctxtui.storage.conffile import encode
-from ctxtui.storage.copies import AUDIT, INDEX, RECORD, Copy, copies, remove_leftovers
+from ctxtui.storage.copies import AUDIT, INDEX, RECORD, WORDS, Copy, copies, remove_leftovers
 from ctxtui.storage.files import MAX_FILE_BYTES, atomic_write, describe, read_plain
 from ctxtui.storage.listing import Problem
 
@@ -108,6 +108,13 @@ def search_copy(copy: Copy, finder: Finder) -> list[Mention]:
         return []
     if copy.kind == AUDIT:
         return _in_audit(copy, raw, finder)
+    if copy.kind == WORDS:  # a word a chair took for no name: "ctxtui words remove" takes it off
+        lines = raw.decode("utf-8", "replace").splitlines()
+        return [
+            Mention(copy, "", f"line {n}", f"The service's words, line {n}", count)
+            for n, line in enumerate(lines, 1)
+            if (count := finder.count(line))
+        ]
     try:
         data = orjson.loads(raw)
     except (orjson.JSONDecodeError, RecursionError):

@@ -44,6 +44,7 @@ from ctxtui.storage.locks import Lock
 
 if TYPE_CHECKING:
     from ctxtui.storage.listing import Listing, Problem
+    from ctxtui.storage.words import ServiceWords
 
 
 class LockedError(StoreError):
@@ -67,6 +68,12 @@ class Store:
                 make_folder(folder)
             except (OSError, ValueError) as error:  # ValueError: a NUL in the name
                 raise StoreError(f"Cannot use data folder {folder}: {describe(error)}.") from None
+
+    def service_words(self) -> ServiceWords:
+        """The service's own words that are not names, kept with the conferences."""
+        from ctxtui.storage.words import ServiceWords
+
+        return ServiceWords(self.root, self.audit)
 
     def path_for(self, conference_id: str) -> Path:
         if not ID_PATTERN.fullmatch(conference_id):
