@@ -1,10 +1,10 @@
 """Finds people's names in minute text, from word lists and the words around a name.
 
-A forename on its own says little ("Grace Court", "Jordan Road", "St Mary's"), so a word from
+A forename on its own says little ("Ruby Terrace", "Tyler Way", "St Ursula's"), so a word from
 the lists is flagged only with a sign that a person is meant: a surname after it, a verb or a
-possessive that belongs to people, a title ("Ms Adeyemi"), or a family word ("the Nowak
+possessive that belongs to people, a title ("Mrs Okonjo-Bell"), or a family word ("the Nowak
 brothers"). Forenames that are also ordinary words (Grace, Hope, Said) need a stronger sign.
-Forenames typed in lower case at speed ("kai was stopped") are flagged when the word is not
+Forenames typed in lower case at speed ("zaynab got searched") are flagged when the word is not
 also an ordinary word.
 """
 
@@ -183,7 +183,7 @@ _LIST_ITEM = re.compile(r"[A-Z][\w'’-]*")
 
 
 def _listed_with(text: str, found: list[NameHit], allowed: frozenset[str]) -> Iterator[NameHit]:
-    """In "Staff saw Mia, Jayden and Leo", once one item of a list is a person, every other item
+    """In "Staff saw Efe, Ruslan and Maisie", once one item of a list is a person, every other item
     that is a known forename or surname (and not a place or someone at the meeting) is too."""
     taken = [(hit[1], hit[2]) for hit in found]
     for listed in _LISTED.finditer(text):
@@ -261,7 +261,7 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
         return None
     following = _CAPITAL.match(after)
     second = following.group(1) if following else ""
-    # "Leon Makinde" is someone, even while Leon Marsh is at the meeting
+    # "Otis Brankley" is someone, even while Otis Venn is at the meeting
     named_in_full = second != word and (second in forenames() or second in surnames())
     if word in allowed and not named_in_full:
         return None
@@ -307,17 +307,17 @@ def _full_name(
         return None
     third = re.match(rf"\s+({LETTERS}+)", rest)
     if third and _is_place(third.group(1)):
-        return None  # Mary Seacole Centre, Jack Petchey Foundation
+        return None  # Edith Cavell Wing, Ada Brightman Trust
     if _is_place(surname) or surname.lower() in group_words():
         if STRONG_AFTER.match(after[following.end(1) :]):
             return NameHit(full, match.start(), match.end() + following.end(1))
-        return None  # Jordan Road, Grace Court, Victoria Station
+        return None  # Tyler Way, Ruby Terrace, Albert Quay
     if word in ordinary_words() and surname not in surnames() and not _is_forename(surname):
         return None
     return NameHit(full, match.start(), match.end() + following.end(1))
 
 
-# What happens only to people: "Adebayo was stopped", whatever the name.
+# What happens only to people: "Ifeoma was searched", whatever the name.
 ONLY_PEOPLE = re.compile(
     r"^\s+(?:was|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|threatened|assaulted|"
     r"stabbed|chased|excluded|groomed|injured|robbed|cautioned|charged|seen\s+crying|"
@@ -378,7 +378,7 @@ def _longer_english() -> frozenset[str]:
 _WORD = re.compile(rf"{LETTERS}+(?:[-'’]{LETTERS}+)*")
 _OPENERS = ".!?:;•·*#>-–—([\"“‘'/|"
 _POSSESSIVE = re.compile(r"['’]s$")
-# After these a capitalised word is a place ("St Mungo's") or an officer at work ("Cllr Patel").
+# After these a capitalised word is a place ("St Ursula's") or an officer at work ("Cllr Hartigan").
 _TITLES = frozenset(
     ["St", "Saint", "Mount", "Lake", "Fort", "Port", "Cape", "Sir", "Lord", "Cllr"]
     + ["Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev", "Officer"]
@@ -428,7 +428,7 @@ def known_other(
     if base in allowed or lower in local or len(base) == 1 or word in proper_words():
         return True
     if base.upper() in acronyms() or lower in _MONTHS_AND_DAYS:
-        return True  # "Camhs"; "between June and September" (unless a person stands there)
+        return True  # "Camhs"; "from March until October" (unless a person stands there)
     if lower in place_words() or lower in group_words():
         return True
     if _is_forename(base):
@@ -437,7 +437,7 @@ def known_other(
 
 
 def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
-    """Runs of capitalised words ("Valbona Berisha", "Oisín Ó Briain"), each with the word
+    """Runs of capitalised words ("Dafina Krasniqi-Lala", "Caoimhe Ní Bhriain"), each with the word
     after it in lower case; acronyms end a run."""
     words = list(_WORD.finditer(text))
     i = 0
@@ -461,7 +461,7 @@ def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
 def is_place_run(
     text: str, run: list[re.Match[str]], following: str, local: frozenset[str] = frozenset()
 ) -> bool:
-    """ "Peckford Green", "Hollybush estate", "St Mungo's": a place, not a person."""
+    """ "Dunmore Green", "Larkhill estate", "St Ursula's": a place, not a person."""
     last = _POSSESSIVE.sub("", run[-1].group(0)).lower()
     if last in place_words() or following in place_words() or following in local:
         return True
@@ -480,8 +480,8 @@ _PERSON_CUE_BEFORE = re.compile(
 
 def _unknown_runs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     """Names on no list, known by their shape and the words around them: two or more words of
-    a name where at least one is on no list of words at all ("Besnik Gashi was seen"), or one
-    such word where only a person can stand ("spoke to Erion about")."""
+    a name where at least one is on no list of words at all ("Arben Dushku went off"), or one
+    such word where only a person can stand ("spoke to Ylli about")."""
     for run, following in capital_runs(text):
         if len(run) == 1 and not _could_be_unknown(run[0].group(0)):
             continue
@@ -496,7 +496,7 @@ def _unknown_runs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         namey = [
             u or _could_be_in_a_name(m.group(0), allowed) for u, m in zip(unknown, run, strict=True)
         ]
-        # "Nguyen Van Thanh": names on a list and words on none but the list of proper nouns
+        # "Tran Van Hieu": names on a list and words on none but the list of proper nouns
         all_names = len(run) > 1 and all(namey) and any(is_name_word(m.group(0)) for m in run)
         if not any(unknown) and not all_names:
             continue
@@ -602,7 +602,7 @@ _SOMEONE = re.compile(
 
 
 def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
-    """Nicknames (text, start, end, sure): "an older male known as Smokey" is sure; a word
+    """Nicknames (text, start, end, sure): "an older male known as Bubbles" is sure; a word
     after "called" or in quotes with no person nearby is only possible."""
     for match in _NICKNAME.finditer(text):
         word = match.group(1)

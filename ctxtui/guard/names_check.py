@@ -216,7 +216,7 @@ def _is_asked(text: str, words: list[_Word], n: int) -> bool:
     if word.kind in ("name", "unknown"):
         return True
     if _in_a_title(text, words, n):
-        return False  # "Early Help", "Rose Hill Surgery": a name of a thing, in capitals
+        return False  # "Summer Reading Scheme", "Hazel Bank Surgery": a name of a thing
     return _person_stands(text, word, before)
 
 
@@ -238,12 +238,12 @@ def _nickname_stands(text: str, words: list[_Word], n: int) -> bool:
 
 
 def _single_letters(text: str) -> Iterator[Candidate]:
-    """One capital letter standing for a person: "police stopped K", "D was seen"."""
+    """One capital letter standing for a person: "officers searched V", "Q was upset"."""
     for match in re.finditer(r"(?<![\w.&/'’-])([B-HJ-Z])(?![\w.&/'’-])", text):
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() :]
         if re.search(r"[A-Z]\w*\s+$", before) and not _PERSON_CUE_BEFORE.search(before):
-            continue  # "Block C", "Plan B", "Year 9 and D"
+            continue  # "Wing F", "Exit K", "Year 8 and H"
         if (
             _PERSON_CUE_BEFORE.search(before)
             or ONLY_PEOPLE.match(after)
@@ -278,7 +278,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     if re.match(r"['’]s\b", after):
         return capital  # "Hazel's phone"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
-        return False  # "Room 4", "Block C", "June 2026"
+        return False  # "Studio 3", "Wing F", "April 2027"
     if not capital:  # "her friend hope was…": a family word before, a person's verb after
         return bool(
             _KIN_BEFORE.search(before) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after))
@@ -286,9 +286,9 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     if _KIN_BEFORE.search(before) or STRONG_AFTER.match(after):
         return True
     if word.text.lower() in months_and_days() and _DATE_AROUND.search(before):
-        return False  # "in June", "on Friday"
+        return False  # "by late April", "until Thursday"
     if _ARTICLE_BEFORE.search(before):
-        return False  # "the Brook", "a Will"
+        return False  # "the Heath", "a Grant"
     if word.kind == "place_name":  # a town is a town unless a person stands there
         return bool(_PERSON_CUE_BEFORE.search(before))
     if at_sentence_start(text, word.start):  # "Hope is…"

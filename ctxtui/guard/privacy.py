@@ -118,7 +118,7 @@ _DOB_CONTEXT = re.compile(
     rf"\s*[:\-]?\s*{_DATE}",
     re.I,
 )
-# "born on the fourth of May 2011", "born in June 2012": the year says whether it is a child's
+# "born on the ninth of March 2013", "born in early 2014": the year says whether it is a child's
 _DOB_IN_WORDS = re.compile(
     rf"\bborn\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINALS})\s+(?:of\s+)?"
     rf"(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
