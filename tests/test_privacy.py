@@ -441,6 +441,33 @@ def test_a_realistic_whole_record_has_no_flags_and_asks_about_few_words(capsys):
     assert len(words) <= 10
 
 
+def _flags_and_asks(name: str) -> tuple[int, int]:
+    from ctxtui.core.validation import conference_from_dict
+    from ctxtui.guard.privacy import names_to_check
+
+    path = Path(__file__).with_name("data") / name
+    conference = conference_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return len(scan(conference, TODAY)), len({f.text for f in names_to_check(conference)})
+
+
+def test_a_realistic_sixty_point_record_asks_about_at_most_fifteen_words(capsys):
+    """Issue 40: a fresh install asks about at most 15 words of a realistic 60-point record
+    (written by a helper that never read the rules; tuned on since its words were read)."""
+    flags, asks = _flags_and_asks("realistic_record_60.json")
+    with capsys.disabled():
+        print(f"\nprivacy realistic 60 points (tuned on): {flags} flags, {asks} words asked")
+    assert flags == 0 and asks <= 15
+
+
+def test_a_second_sixty_point_record_is_measured_never_asserted(capsys):
+    """The same on a second record nobody has read since it was written: printed only."""
+    flags, asks = _flags_and_asks("realistic_record_60b.json")
+    with capsys.disabled():
+        print(
+            f"\nprivacy realistic 60 points (held out, not asserted): {flags} flags, {asks} asked"
+        )
+
+
 def test_the_names_check_of_the_big_conference_is_quick(capsys):
     from bench.export_bench import big_conference
     from ctxtui.guard.privacy import scan_with_names

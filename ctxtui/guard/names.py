@@ -392,6 +392,9 @@ _MONTHS_AND_DAYS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
     + ["october", "november", "december", "monday", "tuesday", "wednesday", "thursday"]
     + ["friday", "saturday", "sunday"]
+    # as minutes shorten them
+    + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
 
 
@@ -609,7 +612,7 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
         quoted = text[match.start(1) - 1 : match.start(1)] in "\"“‘'"
         if word in allowed or not (word[0].isupper() or quoted) or is_acronym(word):
             continue
-        someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start()])
+        someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start(1)])
         yield word, match.start(1), match.end(1), bool(someone)
     for match in _QUOTED.finditer(text):
         if match.group(1) not in allowed:

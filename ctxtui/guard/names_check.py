@@ -110,8 +110,9 @@ def possible_names(
     found += _single_letters(text)
     found += [
         Candidate(word, start, end, "nickname")
-        for word, start, end, _sure in nicknames(text, allowed)
+        for word, start, end, sure in nicknames(text, allowed)
         if word.lower() not in local_words
+        and (sure or any(_kind(w, allowed, local_words) != "safe" for w in word.split()))
     ]
     taken = list(flagged)
     kept: list[Candidate] = []
@@ -140,10 +141,17 @@ def _kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
         return "safe"
     if word in OFFICER_TITLES:
         return "safe"  # "Cllr", "Sgt": the name after it is an officer's
-    if _capitals(word) and (len(word) <= 3 or _capitals(word) in acronyms()):
+    stem = _capitals(word)
+    if stem and (len(stem) <= 3 or stem in acronyms()):
         return "safe"  # short capitals are initials or acronyms: initials() has them
+    if stem and _ordinary(stem, stem.lower()):
+        return "safe"  # a word in capitals for emphasis, or an acronym that is a word
     if "'" in lower or "’" in lower:  # "don't" and "o'clock" are words; "O'Brien" is asked
         head, _, tail = lower.replace("’", "'").partition("'")
+        if tail == "t" and head.endswith("n"):  # "doesn't", "can't", "won't"
+            return (
+                "safe" if head[:-1] in _NOT_STEMS or _ordinary(head[:-1], head[:-1]) else "unknown"
+            )
         if tail in _CONTRACTION:
             return _kind(head, allowed, local) if len(head) > 1 else "safe"
         if len(head) == 1:
@@ -159,7 +167,38 @@ def _kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
         if word in place_names() or title_case(word) in place_names():
             return "place_name"
         return "word_name" if _ordinary(word, lower) else "name"
-    return "safe" if _ordinary(word, lower) else "unknown"
+    return "safe" if _ordinary(word, lower) or _known_stem(lower) else "unknown"
+
+
+_NOT_STEMS = frozenset({"ca", "wo", "sha", "ai"})  # can't, won't, shan't, ain't
+# Endings a word takes in use, and what its dictionary form ends with instead: a word is known
+# where the dictionary lists only its stem ("cuckoo", "mentee").
+_ENDINGS = (
+    ("ing", ("", "e")),
+    ("ed", ("", "e")),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("able", ("", "e")),
+    ("ers", ("", "e")),
+    ("er", ("", "e")),
+    ("ly", ("",)),
+    ("ness", ("",)),
+)
+
+
+def _known_stem(lower: str) -> bool:
+    """A word in lower case whose stem is in a dictionary (a name is asked before this)."""
+    for ending, stems in _ENDINGS:
+        if not (lower.endswith(ending) and len(lower) > len(ending) + 2):
+            continue
+        base = lower[: -len(ending)]
+        if any(
+            base + tail in english_words() or base + tail in more_english_words() for tail in stems
+        ):
+            return True
+        if len(base) > 2 and base[-1] == base[-2] and base[:-1] in english_words():
+            return True  # "dropped", "clubbing"
+    return False
 
 
 def _capitals(word: str) -> str:
