@@ -4,11 +4,13 @@ store is passed in, nothing is global."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import gc
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -29,6 +31,11 @@ if TYPE_CHECKING:
     from ctxtui.screens.conference import ConferenceScreen
 
 TERMINAL_CHECK_SECONDS = 1.0
+# On a hang-up the keys already read are handled first, for at most this long (a burst of 30
+# points takes about 2 s on a loaded host); what is left then is kept as unfiled text.
+HANG_UP_KEYS_SECONDS = 8.0
+KEY_SETTLE_SECONDS = 0.05
+KEY_LIMIT_SECONDS = 3.0
 SYMBOLS = {"saved": "✓", "unsaved": "●", "warning": "⚠", "target": "▸", "current": "▶", "flag": "⚑"}
 # The Linux console's font lacks most of these.
 ASCII_SYMBOLS = {
@@ -99,6 +106,7 @@ class CtxApp(App[None]):
         if self.ascii:
             self.add_class("-ascii")
         self.keys = KeyQueue(self, self._deliver_key)
+        self._hanging_up: asyncio.Task[None] | None = None
         self._collector_paused = False
 
     async def on_event(self, event: events.Event) -> None:
@@ -253,12 +261,43 @@ class CtxApp(App[None]):
             self.notify(notice, title="Saved", severity="warning", timeout=20)
 
     def _on_hangup(self) -> None:
-        # The terminal went away (dropped SSH) or we were asked to stop: file what every open
-        # form holds, save, then leave.
+        # The terminal went away (dropped SSH) or we were asked to stop: the keys already read
+        # are handled first, then what every open form holds is filed and saved.
+        if self._hanging_up is None:
+            self._hanging_up = asyncio.get_running_loop().create_task(self._hang_up())
+
+    async def _hang_up(self) -> None:
+        deadline = time.monotonic() + HANG_UP_KEYS_SECONDS
+        while time.monotonic() < deadline:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await self.keys.drained(timeout=max(0.01, deadline - time.monotonic()))
+            await asyncio.sleep(KEY_SETTLE_SECONDS)  # a key read but not yet handed out
+            if not self.keys.busy and not self.keys.waiting:
+                break
+        await self.keys.stop(timeout=KEY_LIMIT_SECONDS)  # the key under way finishes first
+        left = self.keys.take_waiting()
         if not self.flush_all(with_drafts=True):
             self.rescue_all()
+        if left:
+            self._keep_typed(left)
         self.close_all()
         self.exit(return_code=1)
+
+    def _keep_typed(self, text: str) -> None:
+        """Keys there was no time to handle: kept as unfiled text of the conference on top,
+        never dropped (the next open gives them back to the capture line)."""
+        from ctxtui.screens.base import MeetingScreen
+
+        on_top = [s.meeting for s in reversed(self.screen_stack) if isinstance(s, MeetingScreen)]
+        meetings = [*on_top, *self.meetings.values()]
+        if not meetings:
+            return
+        meeting = meetings[0]
+        unfiled = meeting.conference.unfiled
+        typed = " / ".join(line for line in text.split("\n") if line.strip())
+        meeting.keep_unfiled(unfiled.target or "concerns", f"{unfiled.text} {typed}".strip())
+        if not meeting.flush():
+            meeting.rescue()
 
     def _check_terminal(self) -> None:
         """A terminal can go away without a hang-up signal (an app started under su, a pty

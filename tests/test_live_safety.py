@@ -199,3 +199,30 @@ def test_a_filter_and_enter_in_one_burst_open_what_was_typed_before_enter(termin
     # and the typing after Enter waited for the conference to open, then went into it
     assert record(cli, wanted.id)["points"]["concerns"] == ["more typing"]
     assert record(cli, wanted.id)["context"]["name"] == "Kestrel Fields"
+
+
+@pytest.mark.parametrize("how", ["SIGHUP", "SIGTERM", "close"])
+def test_keys_already_read_are_applied_when_the_terminal_goes(terminal, cli, demo, how):
+    """Issue 41, case 1: thirty points in one burst, then the connection drops before the app
+    has handled them: every point is filed, none is lost."""
+    open_app(terminal, cli, demo)
+    burst = "".join(f"Midburst point {n:02d} about the garages\r" for n in range(1, 31))
+    terminal.tmux("send-keys", "-t", terminal.name, "-l", burst)
+    time.sleep(0.8)  # read by then; not yet all handled (30 points take longer than this)
+    if how == "close":
+        terminal.tmux("kill-server", check=False)  # the terminal itself vanishes
+    else:
+        os.kill(terminal.pid, getattr(signal, how))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(terminal.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    saved = record(cli, demo.id)
+    filed = [p for p in saved["points"]["concerns"] if p.startswith("Midburst point")]
+    kept = saved["unfiled"]["text"]
+    # every key read is applied, or kept as typed: nothing is dropped
+    assert len(filed) + kept.count("Midburst point") == 30, (len(filed), kept)
+    assert filed == [f"Midburst point {n:02d} about the garages" for n in range(1, len(filed) + 1)]

@@ -29,6 +29,7 @@ from textual.widgets import Input, Static
 
 from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
 from ctxtui.core.record import MAX_TEXT, strip_controls
+from ctxtui.widgets.keyqueue import TakesTypedRuns
 
 # browse-mode key -> what is asked of the highlighted point
 # The keys for the point being browsed: (command, keys, what the help screen says). One table
@@ -56,7 +57,7 @@ class Place(NamedTuple):
     position: int
 
 
-class CaptureInput(Input):
+class CaptureInput(Input, TakesTypedRuns):
     HELP_GROUP = "Capture line"
     # Listed for the help screen; the keys themselves are handled in ``_on_key``.
     BINDINGS = [
@@ -265,6 +266,16 @@ class CaptureInput(Input):
             text = text[: max(room, 0)]
         if text:
             self.insert_text_at_cursor(text)
+
+    def takes_typed_run(self) -> bool:
+        return self.browsing is None  # while browsing, printable keys are commands
+
+    def type_run(self, text: str) -> None:
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
 
     def action_noop(self) -> None:
         """The keys listed in BINDINGS never reach here (see ``_on_key``)."""

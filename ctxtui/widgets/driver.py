@@ -9,6 +9,10 @@
   was typed: Escape, then the key. An Escape followed at once by a run of characters (31 or
   more, or any before another escape sequence) was given back as "^": it stays an Escape.
 
+- Output to a terminal that has gone (a dropped SSH connection, a closed window) is dropped,
+  never raised: Textual's writer thread dies at the first failed write, and with its queue
+  full every later screen update would wait for it for ever, the app frozen with the keys it
+  had read still unhandled and the minutes unsaved.
 - The size is asked of the terminal itself. Textual asks ``shutil``, which takes COLUMNS and
   LINES from the environment when they are set (some shells and tools export them): the app
   then started at that size and never followed the window as it was resized.
@@ -62,7 +66,37 @@ class EscapeKeepingParser(XTermParser):
         yield from super()._sequence_to_key_events(sequence, False)
 
 
+class _OutputThatSurvives:
+    """The terminal's output stream, writing nothing (and raising nothing) once it has gone."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                return int(self._stream.write(text))
+            except (OSError, ValueError):  # EIO from a hung-up terminal; a closed stream
+                self.gone = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self.gone = True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 class LenientLinuxDriver(linux_driver.LinuxDriver):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._file = _OutputThatSurvives(self._file)  # type: ignore[assignment]
+
     def _get_terminal_size(self) -> tuple[int, int]:
         for stream in (self._file, sys.__stdin__, sys.__stdout__):
             try:

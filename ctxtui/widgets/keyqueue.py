@@ -18,6 +18,7 @@ long export, say) lets the next key go rather than hold the keyboard.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -33,6 +34,25 @@ SLICE = 0.05  # seconds between looks for a widget removed while it was being wa
 ROUNDS = 50  # round trips at most per key (a handler that keeps posting messages)
 
 
+class TakesTypedRuns:
+    """A text field that can take a run of printable keys as one insert: what each key would
+    have done, in one step (a burst of 40 characters is then one change and one repaint, not
+    40 rounds of both). Only while ``takes_typed_run`` says so: a field whose printable keys
+    sometimes do something else (a browsed list's commands) says no then."""
+
+    def takes_typed_run(self) -> bool:
+        raise NotImplementedError
+
+    def type_run(self, text: str) -> None:
+        raise NotImplementedError
+
+
+def _printable(event: Typed) -> str:
+    if isinstance(event, events.Key) and event.is_printable and event.character:
+        return event.character
+    return ""
+
+
 class KeyQueue:
     def __init__(self, app: App[Any], deliver: Callable[[Typed], Awaitable[None]]) -> None:
         self.app = app
@@ -41,6 +61,7 @@ class KeyQueue:
         self.task: asyncio.Task[None] | None = None
         self._drained = asyncio.Event()
         self._drained.set()
+        self._stopping = False
 
     @property
     def busy(self) -> bool:
@@ -52,6 +73,44 @@ class KeyQueue:
         if not self.busy:
             self.task = asyncio.create_task(self._run(), name="ctxtui keys in order")
 
+    def _typed_run(self, event: Typed) -> bool:
+        """A printable key for a field that takes runs, and more behind it: all of them in one
+        insert (True), or nothing done here (False)."""
+        focused = self.app.focused
+        first = _printable(event)
+        if not (first and self.waiting and _printable(self.waiting[0])):
+            return False
+        if not isinstance(focused, TakesTypedRuns) or not focused.takes_typed_run():
+            return False
+        run = [first]
+        while self.waiting and (character := _printable(self.waiting[0])):
+            self.waiting.popleft()
+            run.append(character)
+        focused.type_run("".join(run))
+        return True
+
+    async def stop(self, timeout: float) -> None:
+        """Stop once the key being handled is done (waiting at most ``timeout``), leaving the
+        keys behind it in ``waiting``."""
+        self._stopping = True
+        if self.task is not None and not self.task.done():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self.task), timeout)
+
+    def take_waiting(self) -> str:
+        """The text of the keys still waiting, taken off the queue: what was typed (Enter as
+        a line break) for the caller to keep when there is no time left to handle them."""
+        typed = []
+        while self.waiting:
+            event = self.waiting.popleft()
+            if isinstance(event, events.Paste):
+                typed.append(event.text)
+            elif event.key == "enter":
+                typed.append("\n")
+            elif event.character and event.is_printable:
+                typed.append(event.character)
+        return "".join(typed)
+
     async def drained(self, timeout: float = 10.0) -> None:
         """Wait until every key received so far has been handled (tests, quitting)."""
         if self.busy or self.waiting:
@@ -60,10 +119,11 @@ class KeyQueue:
     async def _run(self) -> None:
         try:
             await self.settle()  # what happened before the first key (a value set, a timer)
-            while self.waiting and self.app.is_running:
+            while self.waiting and self.app.is_running and not self._stopping:
                 event = self.waiting.popleft()
                 try:
-                    await self.deliver(event)
+                    if not self._typed_run(event):
+                        await self.deliver(event)
                     await self.settle()
                 except Exception as error:  # an action failed: the app reports it as always
                     self.waiting.clear()  # and ends: nothing is left to hand the keys to
