@@ -185,3 +185,23 @@ def test_the_command_line_lists_the_check_and_export_warns_of_it(cli, store):
     # one sentence, and the check goes on asking about every word (more, never fewer)
     assert broken.returncode == 1 and "not UTF-8" in broken.stderr
     assert "Quarrendon" in broken.stdout
+
+
+async def test_one_y_too_many_after_the_names_check_never_finalises(store, demo, make_app):
+    """Issue 41, case 8: the names check's answers and one more y in the same burst; the
+    finalise question that follows takes no key typed before it appeared."""
+    demo.points.concerns.append(UNKNOWN)
+    demo.points.strengths.append("Youth workers often chat with tovrin by the shops.")
+    store.save(demo)
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+o", "f")
+        await wait_for(lambda: isinstance(app.screen, NamesCheckScreen))
+        await burst(pilot, "n", "y", "y", "y")  # two answers, and two keys too many
+        await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
+        await idle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # still asking: the extra y's were not it
+        await pilot.press("n")
+        await wait_for(lambda: not isinstance(app.screen, ConfirmDialog))
+        await idle(pilot)
+    assert store.load(demo.id).status == "draft"

@@ -14,13 +14,15 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ctxtui.resources import style
+from ctxtui.widgets.keyqueue import AsksAfresh
 
 # (key that picks it or None, label, value returned)
 Entry = tuple[str | None, str, str]
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question: y or Enter for yes, n or Escape for no."""
+class ConfirmDialog(ModalScreen[bool], AsksAfresh):
+    """A yes/no question: y or Enter for yes, n or Escape for no. Keys typed before it
+    appeared (the rest of a burst meant for the screen before) are never its answer."""
 
     CSS_PATH = [style("dialogs")]
     BINDINGS = [
@@ -32,6 +34,7 @@ class ConfirmDialog(ModalScreen[bool]):
         super().__init__()
         self.question = question
         self.details = details or []
+        self._told = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -40,6 +43,17 @@ class ConfirmDialog(ModalScreen[bool]):
                     yield Static(Text("\n".join(self.details)))
             yield Static(Text(self.question, style="bold"), classes="question")  # wraps
             yield Label("[b]y[/b] / Enter: yes    [b]n[/b] / Escape: no", classes="hint")
+
+    def on_mount(self) -> None:
+        self.mark_asked(self.app.keys)  # type: ignore[attr-defined]
+
+    def typed_before(self) -> None:
+        if not self._told:
+            self._told = True
+            self.notify(
+                "Keys typed before this question were not taken as its answer: press y or n.",
+                severity="warning",
+            )
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

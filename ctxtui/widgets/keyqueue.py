@@ -47,6 +47,19 @@ class TakesTypedRuns:
         raise NotImplementedError
 
 
+class AsksAfresh:
+    """A question (finalise? send? delete?) that takes no key typed before it appeared: a
+    key of the burst that opened it, meant for the screen before, is never its answer."""
+
+    asked_after = -1  # how many keys had been read when the question appeared
+
+    def mark_asked(self, keys: KeyQueue) -> None:
+        self.asked_after = keys.received
+
+    def typed_before(self) -> None:
+        """Told of each key dropped for it (to say so once)."""
+
+
 def _printable(event: Typed) -> str:
     if isinstance(event, events.Key) and event.is_printable and event.character:
         return event.character
@@ -58,6 +71,8 @@ class KeyQueue:
         self.app = app
         self.deliver = deliver
         self.waiting: deque[Typed] = deque()
+        self._numbers: deque[int] = deque()  # each waiting key's number, in the order read
+        self.received = 0  # keys read so far
         self.task: asyncio.Task[None] | None = None
         self._drained = asyncio.Event()
         self._drained.set()
@@ -68,7 +83,9 @@ class KeyQueue:
         return self.task is not None and not self.task.done()
 
     def put(self, event: Typed) -> None:
+        self.received += 1
         self.waiting.append(event)
+        self._numbers.append(self.received)
         self._drained.clear()
         if not self.busy:
             self.task = asyncio.create_task(self._run(), name="ctxtui keys in order")
@@ -82,9 +99,12 @@ class KeyQueue:
             return False
         if not isinstance(focused, TakesTypedRuns) or not focused.takes_typed_run():
             return False
+        top = self.app.screen
         run = [first]
         while self.waiting and (character := _printable(self.waiting[0])):
-            self.waiting.popleft()
+            if isinstance(top, AsksAfresh):
+                break  # one at a time: each is looked at by the question
+            self._next()
             run.append(character)
         focused.type_run("".join(run))
         return True
@@ -102,7 +122,7 @@ class KeyQueue:
         a line break) for the caller to keep when there is no time left to handle them."""
         typed = []
         while self.waiting:
-            event = self.waiting.popleft()
+            event, _number = self._next()
             if isinstance(event, events.Paste):
                 typed.append(event.text)
             elif event.key == "enter":
@@ -110,6 +130,13 @@ class KeyQueue:
             elif event.character and event.is_printable:
                 typed.append(event.character)
         return "".join(typed)
+
+    def _next(self) -> tuple[Typed, int]:
+        return self.waiting.popleft(), self._numbers.popleft()
+
+    def _clear(self) -> None:
+        self.waiting.clear()
+        self._numbers.clear()
 
     async def drained(self, timeout: float = 10.0) -> None:
         """Wait until every key received so far has been handled (tests, quitting)."""
@@ -120,18 +147,22 @@ class KeyQueue:
         try:
             await self.settle()  # what happened before the first key (a value set, a timer)
             while self.waiting and self.app.is_running and not self._stopping:
-                event = self.waiting.popleft()
+                event, number = self._next()
+                top = self.app.screen
+                if isinstance(top, AsksAfresh) and number <= top.asked_after:
+                    top.typed_before()  # typed before the question appeared: not its answer
+                    continue
                 try:
                     if not self._typed_run(event):
                         await self.deliver(event)
                     await self.settle()
                 except Exception as error:  # an action failed: the app reports it as always
-                    self.waiting.clear()  # and ends: nothing is left to hand the keys to
+                    self._clear()  # and ends: nothing is left to hand the keys to
                     self.app._handle_exception(error)
                     return
         finally:  # no await here: no key can arrive between the last look and the end
             if not self.app.is_running:
-                self.waiting.clear()
+                self._clear()
             if not self.waiting:
                 self._drained.set()
 
