@@ -41,7 +41,7 @@ MOVES = ["tab", "shift+tab", "enter", "escape", "up", "down", "left", "right", "
 EDITS = ["backspace", "delete", "ctrl+u", "ctrl+z", "ctrl+r", "ctrl+s", "space"]
 CAPTURE = ["ctrl+t", "shift+up", "shift+down", "ctrl+x", "ctrl+w", "ctrl+k", "f9", "ctrl+e"]
 TABLE = ["a", "e", "p", "c", "s", "[", "]", "insert"]
-SCALING = ["2", "3", "5", "8", "9", "x", "r", "q", "plus", "minus"]
+SCALING = ["0", "1", "2", "3", "5", "8", "9", "x", "r", "q", "plus", "minus"]  # 1 0: ten
 CHOICE = ["1", "2", "3", "space"]
 
 # screen -> (keys that open it from the capture line, keys most likely to be useful there)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from ctxtui.core.record import Action, Attendee, Conference
 from ctxtui.screens.forms import FormScreen as ActionForm
 from ctxtui.screens.plan import PlanScreen
@@ -236,3 +238,18 @@ async def test_autosave_keeps_running_under_other_screens(store, demo, make_app)
         await wait_for(lambda: store.load(demo.id).actions[0].status == "done")
         await pilot.press("escape", "ctrl+y", "9")
         await wait_for(lambda: store.load(demo.id).scaling.scores[0].score == 9)
+
+
+async def test_the_same_digits_give_the_same_score_at_any_speed(store, demo, make_app):
+    """Issue 41, case 2: digits build a row's score until Enter or another row, whatever the
+    time between them; a digit that would make no score from 0 to 10 starts again."""
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+y")
+        assert isinstance(app.screen, ScalingScreen)
+        await pilot.press("1")
+        await asyncio.sleep(1.2)  # slower than the old one-second window
+        await pilot.press("0", "down", "1", "0", "5", "down", "0", "6", "down", "4")
+        await pilot.press("ctrl+s")
+    scores = [s.score for s in store.load(demo.id).scaling.scores[:4]]
+    assert scores == [10, 5, 6, 4]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,16 +22,22 @@ from ctxtui.widgets.cells import cell
 from ctxtui.widgets.fields import FieldInput
 
 SCORE_COLUMNS = (("Score", 6), ("Name", 20), ("Agency", 18), ("Reasoning", 32))
-TEN_WINDOW = 1.0  # seconds: "1" then "0" within this makes 10
 
 
 class ScalingScreen(SubScreen):
     HELP_GROUP = "Scaling"
-    TITLE_TEXT = "Scaling — digits score · ←/→ adjust · x: no score · Enter: reasoning"
+    TITLE_TEXT = "Scaling — digits score (1 0: ten) · ←/→ adjust · x: none · Enter: reasoning"
     BINDINGS = [
         # One binding per digit, so a digit keeps its order with the arrow keys around it
         # (a key handler on the screen would see it before the table has moved).
-        Binding("0", "digit(0)", "Score 0–9 (1 then 0 for 10)", id="scaling.digit", show=False),
+        Binding(
+            "0",
+            "digit(0)",
+            "Score: the digits typed on a row make it (1 then 0 is 10); one that would make "
+            "no score from 0 to 10 starts again",
+            id="scaling.digit",
+            show=False,
+        ),
         *[  # the same id: one line in the help screen for all ten
             Binding(str(d), f"digit({d})", f"Score {d}", id="scaling.digit", show=False)
             for d in range(1, 10)
@@ -51,7 +55,7 @@ class ScalingScreen(SubScreen):
         self.previous: ScalingSummary | None = (
             summarise(s.score for s in earlier.scaling.scores) if earlier else None
         )
-        self._last_one: tuple[str, float] | None = None
+        self._digits: tuple[str, str] | None = None  # the row's person, the digits typed
 
     def body(self) -> ComposeResult:
         yield Static(id="scaling-question")
@@ -108,6 +112,7 @@ class ScalingScreen(SubScreen):
         self._show_summary()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._digits = None  # another row: its digits start afresh
         self._show_detail()
         self.show_flags()
 
@@ -153,17 +158,21 @@ class ScalingScreen(SubScreen):
             self.edit(lambda: self.editor.scores.set_score(name, score))
 
     def action_digit(self, digit: int) -> None:
+        """The digits typed on one row make its score, however fast or slow they come: "1"
+        then "0" is 10; a digit that would make no score from 0 to 10 starts again."""
         name = self._person()
-        now = time.monotonic()
-        last = self._last_one
-        if digit == 0 and last and last[0] == name and now - last[1] < TEN_WINDOW:
-            self._set(10)
-            self._last_one = None
+        if name is None:
             return
-        self._set(digit)
-        self._last_one = (name, now) if digit == 1 and name is not None else None
+        typed = self._digits[1] if self._digits and self._digits[0] == name else ""
+        joined = typed + str(digit)
+        if not (joined.isdigit() and not joined.startswith("0") and int(joined) <= 10):
+            joined = str(digit)
+        self._digits = (name, joined)
+        self._set(int(joined))
+
 
     def action_step(self, delta: int) -> None:
+        self._digits = None
         name = self._person()
         if name is None:
             return
@@ -172,9 +181,11 @@ class ScalingScreen(SubScreen):
         self._set(max(0, min(10, current + delta)))
 
     def action_clear(self) -> None:
+        self._digits = None
         self._set(None)
 
     def action_reason(self) -> None:
+        self._digits = None  # Enter ends the score
         name = self._person()
         if name is None:
             return
