@@ -7,6 +7,7 @@ import time
 import pytest
 from textual import events
 
+from ctxtui.cli.demo import demo_conference
 from ctxtui.core.labels import TARGET_KEYS
 from ctxtui.screens.attendance import AttendanceScreen
 from ctxtui.screens.conference import ConferenceScreen
@@ -14,7 +15,7 @@ from ctxtui.screens.details import DetailsScreen
 from ctxtui.screens.help import HelpScreen
 from ctxtui.widgets.points import PointList
 
-from .conftest import wait_for
+from .conftest import idle, wait_for
 
 SIZE = (80, 24)
 
@@ -542,3 +543,35 @@ async def test_typing_repaints_the_line_without_laying_out_the_screen(demo, make
         assert line.value == "x" * 99 + "END"
         assert line.scroll_offset.x > 0  # the end of the line is in view
         assert len(layouts) < 10, len(layouts)  # one per key before
+
+
+async def test_holding_up_stops_at_the_oldest_point_and_delete_takes_it(store, demo, make_app):
+    """Issue 41, case 4: 50 × ↑ then Delete removes point 1, not the one the list came round
+    to; ↓ held on the newest stays there."""
+    app = make_app(demo.id)
+    first, count = demo.points.concerns[0], len(demo.points.concerns)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["up"] * 50, "delete")
+        await idle(pilot)
+        await pilot.press(*["down"] * 50, "escape", "ctrl+s")
+        await idle(pilot)
+    saved = store.load(demo.id).points.concerns
+    assert len(saved) == count - 1 and first not in saved
+
+
+async def test_no_list_goes_round_its_ends(store, demo, make_app):
+    from ctxtui.screens.home import HomeScreen
+    from ctxtui.widgets.lists import Options
+
+    store.create(demo_conference())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: isinstance(app.screen, HomeScreen))
+        options = app.screen.query_one(Options)
+        enabled = [
+            i for i in range(options.option_count) if not options.get_option_at_index(i).disabled
+        ]
+        await pilot.press(*["up"] * 5)
+        assert options.highlighted == enabled[0]  # group headings are not entries
+        await pilot.press(*["down"] * 10)
+        assert options.highlighted == enabled[-1]

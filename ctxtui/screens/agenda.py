@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ctxtui.screens.sub import SubScreen
+from ctxtui.widgets.lists import Options
 
 
 class AgendaScreen(SubScreen):
@@ -17,7 +18,7 @@ class AgendaScreen(SubScreen):
     TITLE_TEXT = "Agenda — Enter starts the highlighted item; Escape goes back"
 
     def body(self) -> ComposeResult:
-        yield OptionList(id="agenda-items")
+        yield Options(id="agenda-items")
 
     def on_mount(self) -> None:
         self.changed()

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ctxtui.resources import style
 from ctxtui.widgets.keyqueue import AsksAfresh
+from ctxtui.widgets.lists import Options
 
 # (key that picks it or None, label, value returned)
 Entry = tuple[str | None, str, str]
@@ -79,7 +80,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text, style="bold"))
-            yield OptionList(*[self._option(entry) for entry in self.entries])
+            yield Options(*[self._option(entry) for entry in self.entries])
 
     @staticmethod
     def _option(entry: Entry) -> Option:

@@ -20,6 +20,7 @@ from ctxtui.meeting.meeting import Conferences, ConfigError, StoreError
 from ctxtui.resources import style
 from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.lists import Options
 
 if TYPE_CHECKING:
     from ctxtui.meeting.meeting import Summary
@@ -82,7 +83,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
         yield Input(placeholder="Filter by place, type, date or status", id="filter")
-        yield OptionList(id="conferences")
+        yield Options(id="conferences")
         yield KeyHints()
 
     def on_mount(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ctxtui.guard.privacy import Finding, record_texts
 from ctxtui.meeting.meeting import Meeting, describe_place
 from ctxtui.screens.sub import SubScreen
+from ctxtui.widgets.lists import Options
 
 CONTEXT = 34  # characters shown either side of the word
 
@@ -37,7 +38,7 @@ class NamesCheckScreen(SubScreen):
         self.done = False
 
     def body(self) -> ComposeResult:
-        yield OptionList(id="names-to-check")
+        yield Options(id="names-to-check")
 
     def on_mount(self) -> None:
         self.changed()

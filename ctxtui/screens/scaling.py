@@ -170,7 +170,6 @@ class ScalingScreen(SubScreen):
         self._digits = (name, joined)
         self._set(int(joined))
 
-
     def action_step(self, delta: int) -> None:
         self._digits = None
         name = self._person()

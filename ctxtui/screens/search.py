@@ -15,6 +15,7 @@ from ctxtui.core.rules import Refused
 from ctxtui.meeting.meeting import Conferences, StoreError
 from ctxtui.resources import style
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.lists import Options
 
 TITLE = "Search every record and copy — type a name, Enter · r: redact · Esc: back"
 
@@ -38,7 +39,7 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(TITLE, id="title")
         yield Input(placeholder="A word or name (case and accents do not matter)", id="needle")
-        yield OptionList(id="mentions")
+        yield Options(id="mentions")
         yield Static("", id="search-summary")
         yield KeyHints()
 

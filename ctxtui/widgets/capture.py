@@ -172,13 +172,10 @@ class CaptureInput(Input, TakesTypedRuns):
         assert place is not None
         key = event.key
         count = len(self.points(place.target))
-        if key in ("up", "down"):
+        if key in ("up", "down"):  # never round the ends: a held key stops at the last point
             index = place.position + (1 if key == "down" else -1)
-            if index < 0:
-                self.stop_browsing()
-            else:
-                self.browsing = Place(place.target, min(index, max(count - 1, 0)))
-                self.post_message(self.Moved())
+            self.browsing = Place(place.target, max(0, min(index, max(count - 1, 0))))
+            self.post_message(self.Moved())
             return True
         if key in ("home", "end", "pageup", "pagedown"):
             last = max(count - 1, 0)

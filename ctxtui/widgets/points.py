@@ -7,10 +7,10 @@ order) and the screen redraws this list from the record after every change.
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ctxtui.core.labels import TARGET_LABELS
+from ctxtui.widgets.lists import Options
 
 
 def numbered_point(number: int, point: str, width: int, flag: str) -> Content:
@@ -20,7 +20,7 @@ def numbered_point(number: int, point: str, width: int, flag: str) -> Content:
     return Content.assemble((label.ljust(width), "bold reverse" if flag else "dim"), point)
 
 
-class PointList(OptionList, can_focus=False):
+class PointList(Options, can_focus=False):
     """Holds options for a window of points around the one in view (twice as many as the pane
     has lines, once it has a size), not for all of them: a list lays out every option it
     holds, and 300 points would cost the first frame tens of milliseconds for lines nobody
