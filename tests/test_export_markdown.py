@@ -218,3 +218,41 @@ def test_ordinary_punctuation_reads_as_typed():
         assert escape(text) == text
     assert escape("1. not a list") == "1\\. not a list"
     assert escape("# not a heading") == "\\# not a heading"
+
+
+def test_paragraphs_of_a_long_text_survive_in_the_minutes_docx_and_board():
+    """Issue 41, case 7: a danger statement typed in paragraphs keeps them everywhere."""
+    import io
+
+    import docx
+
+    from ctxtui.core.dates import DEFAULT_NATION
+    from ctxtui.export import render
+    from ctxtui.guard.board_text import board_sections
+
+    conference = demo_conference()
+    conference.danger_statement = (
+        "We worry about the underpass after dark.\n"
+        "Older males wait there for the school bus.\n\n"
+        "Shops close early on Fridays."
+    )
+    markdown = to_markdown(conference, nation=DEFAULT_NATION)
+    tokens = MarkdownIt().parse(markdown)
+    texts = [t.content for t in tokens if t.type == "inline"]
+    at = texts.index("We worry about the underpass after dark.")
+    assert texts[at : at + 3] == [
+        "We worry about the underpass after dark.",
+        "Older males wait there for the school bus.",
+        "Shops close early on Fridays.",
+    ]
+    document = docx.Document(io.BytesIO(render(conference, "docx", nation=DEFAULT_NATION)))
+    paragraphs = [p.text for p in document.paragraphs]
+    at = paragraphs.index("We worry about the underpass after dark.")
+    assert paragraphs[at + 1] == "Older males wait there for the school bus."
+    statement = next(s for s in board_sections(conference) if s.key == "danger_statement")
+    assert statement.lines == (
+        "We worry about the underpass after dark.",
+        "Older males wait there for the school bus.",
+        "",
+        "Shops close early on Fridays.",
+    )

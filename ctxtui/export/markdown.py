@@ -71,8 +71,9 @@ def escape(text: str) -> str:
 
 
 def escape_block(text: str) -> list[str]:
-    """Long user text as paragraphs: blank lines separate them."""
-    paragraphs = [escape(p) for p in re.split(r"\n\s*\n", text)]
+    """Long user text as paragraphs: each line typed or pasted as one is one (a text box's
+    Enter starts a new paragraph; blank lines between them change nothing)."""
+    paragraphs = [escape(p) for p in text.splitlines()]
     return [p for p in paragraphs if p]
 
 

@@ -8,6 +8,7 @@ rewords the point: the room never sees what the chair has not cleared.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ctxtui.core.labels import SECTION_TITLES, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
@@ -49,6 +50,17 @@ def plan_line(intervention: str, goal: str, agency: str, by: str) -> str:
     return " — ".join(part for part in (what, agency, f"by {by}" if by else "") if part)
 
 
+def _paragraphs(text: str, clear: Callable[[str], str]) -> tuple[str, ...]:
+    """Each paragraph a line, with one empty line between paragraphs where the text had one."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            lines.append(clear(line))
+        elif lines and lines[-1]:
+            lines.append("")
+    return tuple(lines[:-1] if lines and not lines[-1] else lines)
+
+
 def board_sections(
     conference: Conference, cache: dict[tuple[object, ...], str] | None = None
 ) -> list[Section]:
@@ -70,7 +82,7 @@ def board_sections(
         return cache[key]
 
     c = conference
-    statement = tuple(clear(line) for line in c.danger_statement.splitlines() if line.strip())
+    statement = _paragraphs(c.danger_statement, clear)
     sections = []
     if c.priorities:  # above everything: the room keeps to them
         priorities = tuple(clear(p) for p in c.priorities)
