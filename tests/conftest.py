@@ -63,6 +63,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CTXTUI_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # rescue copies
+    monkeypatch.setenv("CTXTUI_EXPORTS_DIR", str(tmp_path / "exports"))
     monkeypatch.delenv("CTXTUI_NATION", raising=False)
     # the audit log's anchor goes to a file of the test's, not to the host's own log
     monkeypatch.setenv("CTXTUI_SYSTEM_LOG_FILE", str(tmp_path / "system.log"))

@@ -60,7 +60,7 @@ async def test_the_preview_of_a_big_record_shows_its_text_and_turns_whole_pages(
 async def test_export_docx_with_the_default_name(demo_app, demo, tmp_path):
     async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)
-        await pilot.press("enter")  # in the file name: export
+        await pilot.press("enter", "enter", "enter")  # format, folder, name: then export
         target = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.docx"
         await wait_for(
             lambda: any(str(target) in str(n.message) for n in demo_app._notifications), timeout=20
@@ -95,6 +95,7 @@ async def test_a_name_with_folders_is_refused(demo_app, tmp_path):
     async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)
         demo_app.screen.query_one("#name").value = "../escape.docx"
+        demo_app.screen.query_one("#name").focus()
         await pilot.press("enter")
         assert isinstance(demo_app.screen, ExportScreen)
         await wait_for(
@@ -110,7 +111,7 @@ async def test_without_pandoc_the_markdown_is_written_and_said(demo_app, tmp_pat
     monkeypatch.setattr(docx_module, "markdown_to_docx", no_pandoc)
     async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter", "enter")
         fallback = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.md"
         await wait_for(lambda: fallback.exists())
         await wait_for(lambda: any("No DOCX" in str(n.message) for n in demo_app._notifications))
@@ -132,3 +133,22 @@ async def test_pdf_is_a_choice_of_the_export_dialog(demo_app, tmp_path):
             lambda: any(str(target) in str(n.message) for n in demo_app._notifications), timeout=30
         )
     assert target.read_bytes().startswith(b"%PDF")
+
+
+async def test_the_dialog_opens_on_its_first_field_in_the_exports_folder(demo_app, tmp_path):
+    """Issue 41, case 6: one Enter never exports; the folder offered is the configured one
+    (made when missing), never the folder the app was started from."""
+    folder = tmp_path / "exports"  # CTXTUI_EXPORTS_DIR in the tests
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", "e")
+        await wait_for(lambda: isinstance(pilot.app.screen, ExportScreen))
+        screen = demo_app.screen
+        assert screen.focused is screen.query_one("#format")
+        assert screen.query_one("#folder").value == str(folder)
+        await pilot.press("enter")
+        assert isinstance(demo_app.screen, ExportScreen)  # moved on, not exported
+        assert screen.focused is screen.query_one("#folder")
+        await pilot.press("enter", "enter")
+        target = folder / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.docx"
+        await wait_for(lambda: target.exists(), timeout=20)
+    assert (folder.stat().st_mode & 0o077) == 0  # made private

@@ -301,7 +301,8 @@ async def test_story_closure_and_report_from_the_keyboard(
     from ctxtui.screens.report import ReportScreen
     from ctxtui.screens.story import StoryScreen
 
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # written where exports go (CTXTUI_EXPORTS_DIR), never here
+    exports = tmp_path / "exports"
     ids = _chain_of_three(store, clock)
     app = make_app(ids[-1])
     async with app.run_test(size=(80, 24)) as pilot:
@@ -320,7 +321,8 @@ async def test_story_closure_and_report_from_the_keyboard(
         assert "Closed 2026-07-20" in table and table.count("2026-") >= 3
         await pilot.press("e")
         await pilot.pause()
-        assert sorted(p.suffix for p in tmp_path.glob("*closure-summary*")) == [".docx", ".md"]
+        assert sorted(p.suffix for p in exports.glob("*closure-summary*")) == [".docx", ".md"]
+        assert list(tmp_path.glob("*closure-summary*")) == []
         await pilot.press("escape")
         await pilot.pause()
     app = make_app()
@@ -339,4 +341,4 @@ async def test_story_closure_and_report_from_the_keyboard(
         assert app.screen.report is not None and app.screen.report.conferences == 3
         await pilot.press("c")
         await pilot.pause()
-        assert list(tmp_path.glob("service-report-*.csv"))
+        assert list(exports.glob("service-report-*.csv"))

@@ -133,7 +133,7 @@ class Meeting:
         if self.session.read_only:  # a read-only disk, a copy under another name…
             self.editor.read_only_why = self.session.read_only_reason
         self.autosaver = Autosaver(self.session, self.editor, now)
-        self.export_folder = Path.cwd()
+        self._export_folder: Path | None = None  # the last one chosen in this meeting
         self._drafts: dict[object, Draft] = {}
         self._local_words: frozenset[str] | None = None
         self.local_words_problem = ""
@@ -356,6 +356,16 @@ class Meeting:
 
         return service.story_so_far(self.store, conference)
 
+    @property
+    def export_folder(self) -> Path:
+        """The folder the export dialog offers: the last one chosen, else the configured
+        exports folder."""
+        return self._export_folder or configured_exports_folder()
+
+    @export_folder.setter
+    def export_folder(self, folder: Path) -> None:
+        self._export_folder = folder
+
     def export(self, snapshot: Conference, fmt: str, path: Path, *, replace: bool) -> Written:
         """Write one export of ``snapshot`` (safe in a worker thread: reads no live state)."""
         from ctxtui.export import export_minutes
@@ -570,6 +580,25 @@ class Meeting:
         self.session.close()
 
 
+def configured_exports_folder() -> Path:
+    """``exports_dir`` from the config, else a folder of the user's own (never the folder the
+    app was started from)."""
+    try:
+        return config.exports_dir()
+    except config.ConfigError:
+        return Path.home() / "ctxtui-exports"
+
+
+def exports_folder() -> Path:
+    """The configured exports folder, made (private) if missing."""
+    from ctxtui.storage.files import make_folder
+
+    folder = configured_exports_folder()
+    if not folder.exists():
+        make_folder(folder)
+    return folder
+
+
 class Conferences:
     """Every stored conference, for the screens that are not about one open meeting (the list
     on the home screen, the board): list, start, review, delete and read without a lock."""
@@ -634,7 +663,7 @@ class Conferences:
         written = []
         chain = service.chain_of(self.store, conference_id)
         for name, data in service.closure_summary_files(self.store, conference_id, ("md", "docx")):
-            path = (folder or Path.cwd()) / name
+            path = (folder or exports_folder()) / name
             write_file(path, data)
             service.log_written(self.store, chain, f"closure summary {path.suffix[1:]}", path)
             written.append(path)
@@ -650,7 +679,7 @@ class Conferences:
         from ctxtui.export import write_file
         from ctxtui.meeting import service
 
-        path = (folder or Path.cwd()) / service.report_file_name(report, fmt)
+        path = (folder or exports_folder()) / service.report_file_name(report, fmt)
         write_file(path, service.report_bytes(report, fmt))
         service.log_written(self.store, [], f"service report {fmt}", path)
         return path

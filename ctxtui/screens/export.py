@@ -10,7 +10,12 @@ from textual.widgets import Input
 from ctxtui.export import FORMATS, ExportError, safe_file_name
 from ctxtui.export.docx import PandocUnavailable
 from ctxtui.export.markdown import default_file_name
-from ctxtui.meeting.meeting import Meeting, describe_finding
+from ctxtui.meeting.meeting import (
+    Meeting,
+    configured_exports_folder,
+    describe_finding,
+    exports_folder,
+)
 from ctxtui.screens.forms import Field, FormScreen, Values
 
 FORMAT_LABELS = {
@@ -46,7 +51,7 @@ class ExportScreen(FormScreen):
         }
         super().__init__("Export the minutes", fields, values, notes=notes)
         self.meeting_to_export = meeting
-        self.first_field = "name"
+        self.first_field = "format"  # Enter goes field by field: one Enter never exports
         self._named_by_hand = False
 
     def on_select_changed(self, event) -> None:
@@ -77,10 +82,17 @@ class ExportScreen(FormScreen):
             return
         self._write(values["format"], path, replace=False)
 
-    @staticmethod
-    def _path(values: Values) -> Path:
-        folder = Path(values["folder"].strip() or ".").expanduser()
+    def _path(self, values: Values) -> Path:
+        typed = values["folder"].strip()
+        if not typed:
+            raise ExportError("give the folder to write to")
+        folder = Path(typed).expanduser()
         name = safe_file_name(values["name"])
+        if folder == configured_exports_folder() and not folder.exists():
+            try:
+                exports_folder()  # the configured one is made when missing
+            except OSError as error:
+                raise ExportError(f"the folder {folder} cannot be made: {error.strerror}") from None
         if not folder.is_dir():
             raise ExportError(f"there is no folder {folder}")
         return folder / name

@@ -66,6 +66,18 @@ def _setting(name: str) -> str | None:
     return value
 
 
+def exports_dir() -> Path:
+    """Where the app writes exported minutes, summaries and reports: ``CTXTUI_EXPORTS_DIR``,
+    else ``exports_dir = "…"`` in the config file, else a ``ctxtui-exports`` folder in your
+    documents folder (or your home folder where there is none). Never the folder the app was
+    started from."""
+    setting = os.environ.get("CTXTUI_EXPORTS_DIR") or _setting("exports_dir")
+    if setting:
+        return Path(setting).expanduser()
+    documents = Path(platformdirs.user_documents_dir())
+    return (documents if documents.is_dir() else Path.home()) / "ctxtui-exports"
+
+
 def nation() -> str:
     """``CTXTUI_NATION``, else ``nation = "…"`` in the config file, else England and Wales."""
     configured = _setting("nation")
