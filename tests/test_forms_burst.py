@@ -60,7 +60,7 @@ async def test_export_in_one_burst(demo, tmp_path, make_app):
         await burst(pilot, "", "ctrl+o")
         await burst(pilot, "e")
         await wait_for(lambda: isinstance(app.screen, ExportScreen))
-        await burst(pilot, "", "shift+tab", "ctrl+u")
+        await burst(pilot, "", "tab", "ctrl+u")  # from the format to the folder
         await burst(pilot, str(tmp_path), "tab", "ctrl+u")
         await burst(pilot, "burst-minutes.docx", "enter")
         target = tmp_path / "burst-minutes.docx"
@@ -129,3 +129,49 @@ async def test_a_drop_down_moves_on_with_enter_and_a_letter_picks(store, demo, m
         )
         await burst(pilot, "", "shift+tab", "right", "ctrl+s")
     assert store.load(demo.id).attendees[-1].attendance == "absent"
+
+
+async def test_an_invalid_value_stays_visible_and_leaving_asks(store, demo, make_app):
+    """Issue 41, case 5: a date typed wrong shows as typed with its reason; Escape asks, and
+    what the field held before can be put back: nothing is lost in silence."""
+    from ctxtui.screens.dialogs import ChoiceDialog
+
+    held = demo.dates.conference
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "", "ctrl+o")
+        await burst(pilot, "d")
+        await wait_for(lambda: isinstance(app.screen, DetailsScreen))
+        field = app.screen.query_one("#dates-conference")
+        field.focus()
+        await burst(pilot, "", "ctrl+u")
+        await burst(pilot, "32/13/2026")
+        await wait_for(lambda: field.has_class("-invalid"))
+        assert field.value == "32/13/2026"  # the typed text stays in the box
+        note = str(app.screen.query_one("#dates-conference-note").render())
+        assert note  # the reason is said under it
+        await pilot.press("escape")
+        await wait_for(lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("r")
+        await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
+        await pilot.press("ctrl+s")
+    assert store.load(demo.id).dates.conference == held
+
+
+async def test_leaving_a_form_with_what_was_typed_asks(store, demo, make_app):
+    from ctxtui.screens.dialogs import ChoiceDialog
+
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        await wait_for(lambda: isinstance(app.screen, AttendanceScreen))
+        for answer, kept in (("d", False), ("s", True)):
+            await pilot.press("a")
+            await wait_for(lambda: isinstance(app.screen, FormScreen))
+            await burst(pilot, "Jo Whitfield", "escape")
+            await wait_for(lambda: isinstance(app.screen, ChoiceDialog))
+            await pilot.press(answer)
+            await wait_for(lambda: isinstance(app.screen, AttendanceScreen))
+            names = [a.name for a in app.screen.meeting.conference.attendees]
+            assert ("Jo Whitfield" in names) is kept
+        await pilot.press("escape", "ctrl+s")

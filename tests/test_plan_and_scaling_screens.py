@@ -131,7 +131,7 @@ async def test_cancel_leaves_the_row_as_it_was(store, demo, make_app):
         await pilot.press("ctrl+f", "e")
         await wait_for(lambda: isinstance(app.screen, ActionForm))
         await type_text(pilot, "scribble")
-        await pilot.press("escape")
+        await pilot.press("escape", "d")  # leaving asks: d discards what was typed
         await wait_for(lambda: isinstance(app.screen, PlanScreen))
         await pilot.press("ctrl+s")
     assert store.load(demo.id).actions == demo.actions

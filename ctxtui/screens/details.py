@@ -43,9 +43,17 @@ class DetailsScreen(LiveForm):
         self._check_review()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        field_id = event.input.id or ""
+        self._keep(event.input.id or "", event.value)
+
+    def put_back(self, name: str, value: str) -> None:
+        with self.prevent(Input.Changed):
+            self.query_one(f"#{name}", Input).value = value
+        self._keep(name, value)
+
+    def _keep(self, field_id: str, typed: str) -> None:
+        """A field's value in the record as soon as it is valid."""
         kind = next(f.kind for f in FIELDS if f.name == field_id)
-        value = event.value.strip() if kind in ("date", "time") else clean_point(event.value)
+        value = typed.strip() if kind in ("date", "time") else clean_point(typed)
         if typed_value_problem(kind, value) is None:
             editor = self.meeting_edited.editor
             self.apply(lambda: editor.set_field(PATHS[field_id], value))

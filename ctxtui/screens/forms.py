@@ -273,7 +273,23 @@ class FormScreen(ModalScreen[Values | None]):
     async def action_cancel(self) -> None:
         if self._list_open():
             raise SkipAction()  # Escape closes the open drop-down list
-        self.dismiss(None)
+        if self.file is None or self.values() == self.at_start:
+            self.dismiss(None)
+            return
+        from ctxtui.screens.dialogs import ChoiceDialog
+
+        def chosen(answer: str | None) -> None:
+            if answer == "save":
+                self.run_worker(self.action_done(), exclusive=True)
+            elif answer == "discard":
+                self.dismiss(None)
+
+        entries = [
+            ("s", "Save what was typed", "save"),
+            ("d", "Discard it", "discard"),
+            ("b", "Back to the form", "back"),
+        ]
+        self.app.push_screen(ChoiceDialog("Leave this form? It is not saved.", entries), chosen)
 
     def file_draft(self) -> None:
         """File what the form holds, if anything was typed (hang-up, quit)."""
@@ -326,6 +342,13 @@ class LiveForm(FormScreen):
     def value_of(self, name: str) -> str:
         raise NotImplementedError
 
+    def put_back(self, name: str, value: str) -> None:
+        """Keep ``value`` in field ``name`` again (what it held when the form opened); forms
+        whose fields can hold something they cannot keep do it through the record at once."""
+        widget = self.field(name)
+        if isinstance(widget, Input):
+            widget.value = value
+
     def guard(self) -> Meeting | None:
         return self.meeting_edited
 
@@ -352,7 +375,30 @@ class LiveForm(FormScreen):
                     widget.value = self.value_of(f.name)
 
     async def action_done(self) -> None:
-        self.dismiss(None)
+        """Back to the minutes; a field that holds something it cannot keep asks first (its
+        text stays visible until then, and what it held before is offered back)."""
+        problems = self.problems(self.values())
+        if not problems:
+            self.dismiss(None)
+            return
+        from ctxtui.screens.dialogs import ChoiceDialog
+
+        name, problem = next(iter(problems.items()))
+        label = next(f.label for f in self.fields if f.name == name)
+        before = self.initial[name]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "restore":
+                self.put_back(name, before)
+                self.dismiss(None)
+            else:
+                self.field(name).focus()
+
+        entries = [
+            ("b", f"Back to {label} to put it right", "back"),
+            ("r", f"Put back what it held: {before or '(empty)'}", "restore"),
+        ]
+        self.app.push_screen(ChoiceDialog(f"{label}: {problem}", entries), chosen)
 
     async def action_cancel(self) -> None:
         await self.action_done()
