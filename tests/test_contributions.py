@@ -194,3 +194,33 @@ def test_a_sentence_pulled_in_a_real_terminal(cli, tmp_path):
     assert record["points"]["concerns"][-1] == (
         "We are worried that pupils wait at the bus stop until 4pm. (school)"
     )
+
+
+async def test_the_panel_moves_the_heading_and_enter_on_an_empty_line_pulls(
+    store, demo, clock, make_app, tmp_path
+):
+    """Issue 41, case 3: Ctrl+T while the panel has the focus moves the heading the next
+    sentence is filed under; Enter on the empty capture line pulls the sentence shown."""
+    from ctxtui.meeting.meeting import Meeting
+
+    notes = tmp_path / "police.md"
+    notes.write_text("Two stop searches found knives. Patrols continue.", encoding="utf-8")
+    meeting = Meeting(store, demo.id, clock)
+    meeting.editor.delete_contribution(0)
+    meeting.attach(notes, "Police", "PC Bell")
+    assert meeting.flush()
+    meeting.close()
+    app = make_app(demo.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "", "f10")
+        await wait_for(lambda: app.screen.has_class("-contributions"))
+        await burst(pilot, "", "ctrl+t", "ctrl+t", "enter", "enter")  # strengths, pull, file
+        await idle(pilot)
+        assert app.screen.capture.target == "strengths"
+        app.screen.capture.focus()
+        await burst(pilot, "", "enter")  # an empty line: the next sentence comes in
+        await wait_for(lambda: app.screen.capture.value == "Patrols continue.")
+        await burst(pilot, "", "enter")
+        await idle(pilot)
+        strengths = app.screen.meeting.conference.points.strengths
+        assert strengths[-2:] == ["Two stop searches found knives.", "Patrols continue."]

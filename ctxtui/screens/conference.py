@@ -331,6 +331,15 @@ class ConferenceScreen(MeetingScreen):
     def on_contribution_panel_closed(self, _message: ContributionPanel.Closed) -> None:
         self._close_contributions()
 
+    def on_contribution_panel_heading_step(self, message: ContributionPanel.HeadingStep) -> None:
+        self.capture.step_target(forward=message.forward)  # shown beside the line, as ever
+
+    def on_capture_input_empty_enter(self, _message: CaptureInput.EmptyEnter) -> None:
+        if self.has_class("-contributions"):  # the sentence shown next is what Enter means
+            from ctxtui.widgets.contributions import ContributionPanel
+
+            self.query_one("#contributions", ContributionPanel).action_pull()
+
     def on_contribution_panel_pulled(self, message: ContributionPanel.Pulled) -> None:
         if self.capture.value.strip():
             self.notify("The line holds typing: file it (Enter) or clear it (Ctrl+U) first.")

@@ -101,6 +101,9 @@ class CaptureInput(Input, TakesTypedRuns):
             self.what = what
             self.place = place
 
+    class EmptyEnter(Message):
+        """Enter on an empty line: the screen may have something to put in it."""
+
     class Moved(Message):
         """The target, the browsed point or the mode changed: the screen redraws its marks."""
 
@@ -141,16 +144,21 @@ class CaptureInput(Input, TakesTypedRuns):
             if self.value.strip():
                 text, self.value = self.value, ""
                 self.post_message(self.Filed(self.target, text))
+            else:
+                self.post_message(self.EmptyEnter())
             return True
         if key in ("ctrl+t", "shift+tab"):
-            step = next_target if key == "ctrl+t" else previous_target
-            self.target = step(self.target)
-            self.post_message(self.Moved())
+            self.step_target(forward=key == "ctrl+t")
             return True
         if key in ("up", "down", "tab"):
             self.browse(self.target)  # from the newest point: the one most often corrected
             return True
         return False
+
+    def step_target(self, *, forward: bool) -> None:
+        """The next (or previous) heading the line files under."""
+        self.target = (next_target if forward else previous_target)(self.target)
+        self.post_message(self.Moved())
 
     def browse(self, target: str, index: int | None = None) -> None:
         """Browse a heading's points, from the newest unless told (nothing if it has none)."""

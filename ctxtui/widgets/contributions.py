@@ -39,6 +39,10 @@ class ContributionPanel(Widget, can_focus=True):
         Binding("down,s", "skip", "Skip", id="contributions.skip"),
         Binding("up", "back", "Back", id="contributions.back", show=False),
         Binding("escape", "close", "Close", id="contributions.close"),
+        Binding("ctrl+t", "heading(True)", "Next heading", id="contributions.next_heading"),
+        Binding(
+            "shift+tab", "heading(False)", "Heading before", id="contributions.previous_heading"
+        ),
     ]
 
     class Pulled(Message):
@@ -50,6 +54,13 @@ class ContributionPanel(Widget, can_focus=True):
 
     class Closed(Message):
         pass
+
+    class HeadingStep(Message):
+        """The chair moves the heading the sentences will be filed under."""
+
+        def __init__(self, forward: bool) -> None:
+            super().__init__()
+            self.forward = forward
 
     def __init__(self, flags: Callable[[str], str], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -92,6 +103,9 @@ class ContributionPanel(Widget, can_focus=True):
 
     def action_back(self) -> None:
         self._step(-1)
+
+    def action_heading(self, forward: bool) -> None:
+        self.post_message(self.HeadingStep(forward))
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
