@@ -151,3 +151,17 @@ async def test_a_big_store_shows_a_page_and_filters_without_reading_again(store,
         await wait_for(lambda: len(shown_ids(app)) == 10)
         assert reads == [1]  # typing filters what was read once
         assert told == []  # the broken file was named once, when the list was read
+
+
+async def test_two_conferences_of_one_place_on_one_day_are_told_apart(store, make_app):
+    """Issue 41, case 10: the same place and date twice shows each id, not two equal rows."""
+    first = add(store, "Ashton Park", "2026-01-15")
+    second = add(store, "Ashton Park", "2026-01-15")
+    other = add(store, "Ashton Park", "2026-03-15")
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        options = app.screen.query_one("#conferences")
+        rows = {o.id: str(o.prompt) for o in options.options if o.id}
+        assert rows[first.id] != rows[second.id]
+        assert first.id in rows[first.id] and second.id in rows[second.id]
+        assert other.id not in rows[other.id]  # alone on its day: as before

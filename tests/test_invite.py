@@ -133,3 +133,12 @@ async def test_the_app_invites_after_showing_who_gets_it(store, upcoming, relays
         await wait_for(lambda: len(relay.messages) == 1, timeout=30)
         await wait_for(lambda: bool(store.load(upcoming.id).invited), timeout=10)
     assert store.load(upcoming.id).invited[0].to == EMAILS
+
+
+def test_a_dry_run_shows_the_message_with_no_relay_set(cli, store, upcoming):
+    """Issue 41, case 10: no [smtp] table yet, and the dry run still shows what would go."""
+    result = cli("invite", upcoming.id, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("To: ") and "Subject: " in result.stdout
+    assert "Millbrook Community Centre" in result.stdout  # the invitation's own text
+    assert "Nothing sent" in result.stdout and store.load(upcoming.id).invited == []

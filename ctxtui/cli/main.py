@@ -472,15 +472,27 @@ def writable_meeting(store: Store, conference_id: str, doing: str) -> Iterator[M
 
 def _invite(store: Store, args: argparse.Namespace) -> int:
     from ctxtui.mail.circulate import SendError
+    from ctxtui.meeting.meeting import Meeting
 
+    if args.dry_run:  # the message as it would go, with no relay needed
+        meeting = Meeting(store, args.id)
+        try:
+            people, title, text = meeting.invitation_preview()
+        except SendError as error:
+            raise UserError(str(error)) from None
+        finally:
+            meeting.close()
+        _out(f"To: {', '.join(p.email for p in people)}")
+        _out(f"Subject: {title}")
+        _out("")
+        _out(text)
+        _out("Nothing sent (--dry-run).")
+        return 0
     with writable_meeting(store, args.id, "send the invitation") as meeting:
         try:
             settings, people = meeting.invite_plan()
             to = [p.email for p in people]
             _err(f"ctxtui: to {len(to)}: {', '.join(to)} via {settings.describe()}")
-            if args.dry_run:
-                _out("Nothing sent (--dry-run).")
-                return 0
             sent = meeting.invite(meeting.snapshot(), settings, to)
         except SendError as error:
             raise UserError(str(error)) from None

@@ -425,6 +425,20 @@ class Meeting:
             raise SendError(str(error)) from None
         return settings, ready_to_invite(self.conference, self.now().date())
 
+    def invitation_preview(self) -> tuple[list[Recipient], str, str]:
+        """Who would be invited, the subject and the text, with no relay needed (a dry run):
+        SendError says why it could not go yet."""
+        from ctxtui.mail.circulate import SendError, smtp_settings
+        from ctxtui.mail.invite import body, ready_to_invite, subject
+
+        people = ready_to_invite(self.conference, self.now().date())
+        sender = "(the sender set in [smtp], not set yet)"
+        with contextlib.suppress(SendError, config.ConfigError):
+            table = config.smtp_table()
+            if table is not None:
+                sender = smtp_settings(table).sender
+        return people, subject(self.conference), body(self.conference, sender)
+
     def invite(self, snapshot: Conference, settings: SmtpSettings, to: list[str]) -> Sent:
         """Send the invitation of ``snapshot`` (safe in a worker thread)."""
         from ctxtui.mail.invite import invite

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -125,7 +126,10 @@ class HomeScreen(Screen[None]):
             header = Text(context, style="bold")
             header.append(f"  {summaries[0].type}", style="dim")
             shown.append(Option(header, disabled=True))
-            shown += [Option(self._line(s), id=s.id) for s in summaries]
+            days = Counter(s.conference for s in summaries)
+            shown += [
+                Option(self._line(s, same_day=days[s.conference] > 1), id=s.id) for s in summaries
+            ]
         if more:
             hint = f"… and {more:,} more — type to narrow the list"
             shown.append(Option(Text(hint, style="italic"), disabled=True))
@@ -139,8 +143,12 @@ class HomeScreen(Screen[None]):
             options.highlighted = selectable[0]
         self.refresh_bindings()
 
-    def _line(self, s: Summary) -> Text:
+    def _line(self, s: Summary, *, same_day: bool = False) -> Text:
+        """One conference; with ``same_day`` (another of its context on that day) its id
+        first, so the two are told apart."""
         line = Text(no_wrap=True, overflow="ellipsis")
+        if same_day:
+            line.append(f"  {s.id}", style="bold")
         line.append(f"  {s.conference or 'undated':<10}  {s.kind:<7} {s.status:<5}  ")
         review = s.review_due(self.nation) or "-"
         if s.circulated:
