@@ -575,3 +575,36 @@ async def test_no_list_goes_round_its_ends(store, demo, make_app):
         assert options.highlighted == enabled[0]  # group headings are not entries
         await pilot.press(*["down"] * 10)
         assert options.highlighted == enabled[-1]
+
+
+async def test_at_80_by_24_the_menu_fits_the_priorities_show_and_tables_go_home(
+    store, demo, make_app
+):
+    """Issue 41, case 9: every go-to entry shows at 80×24; each priority stays on its line
+    (cut with … rather than dropped), whatever the agenda line holds; Home and End on a table."""
+    from ctxtui.screens.attendance import AttendanceScreen
+    from ctxtui.screens.dialogs import ChoiceDialog
+    from ctxtui.widgets.lists import Options
+
+    demo.priorities = [
+        "Light the underpass and make the walk home from school safe for every pupil",
+        "Stop older groups recruiting pupils at the bus stop by the parade of shops",
+        "Keep the youth club open on Friday nights through the winter months",
+    ]
+    store.save(demo)
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        bar = str(app.screen.query_one("#agenda-bar").render())
+        line = next(part for part in bar.splitlines() if part.startswith("Priorities"))
+        assert all(f"{n}. " in line for n in (1, 2, 3)) and "…" in line
+        await pilot.press("ctrl+o")
+        await wait_for(lambda: isinstance(app.screen, ChoiceDialog))
+        menu = app.screen.query_one(Options)
+        assert menu.outer_size.height >= menu.option_count  # no entry below the fold
+        await pilot.press("escape", "ctrl+l")
+        await wait_for(lambda: isinstance(app.screen, AttendanceScreen))
+        table = app.screen.query_one("#rows")
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0

@@ -36,7 +36,7 @@ def attendee_fields(meeting: Meeting) -> list[Field]:
 
 class AttendanceScreen(TableScreen):
     HELP_GROUP = "Attendance"
-    TITLE_TEXT = "Attendance — a: add  Enter: edit  p: present/apologies  c: core group"
+    TITLE_TEXT = "Attendance — a: add  Enter: edit  p: present/apologies/absent  c: core group"
     EMPTY_TEXT = "No attendees yet: press a to add one."
     ROW_NAME = "attendee"
     BINDINGS = [

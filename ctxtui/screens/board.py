@@ -38,6 +38,7 @@ from ctxtui.guard.board_text import (
 )
 from ctxtui.meeting.meeting import Conferences, StoreError
 from ctxtui.resources import style
+from ctxtui.widgets.fit import shortened
 
 POLL_SECONDS = 0.1
 TWO_COLUMNS_FROM = 120  # columns
@@ -289,10 +290,16 @@ class BoardScreen(Screen[None]):
             # the room always sees whether these are the final minutes, and how fresh they are
             text.append(" FINAL " if c.status == "final" else " DRAFT ", style="reverse bold")
             text.append(f" {self.conferences.now():%H:%M} ", style="bold")
-            text.append(f" {c.context.name or 'Context conference'}", style="bold")
             agenda = c.agenda
+            now = ""
             if c.status != "final" and 0 <= agenda.current < len(agenda.items):
-                text.append(f"  ·  Now: {agenda.items[agenda.current].title}")
+                now = f"  ·  Now: {agenda.items[agenda.current].title}"
+            name = f" {c.context.name or 'Context conference'}"
+            # whole phrases on one line: the place is shortened first, then the agenda item
+            room = max(self.size.width, 40) - len(text.plain)
+            name = shortened(name, max(room - len(now), min(len(name), 16)))
+            text.append(name, style="bold")
+            text.append(shortened(now, room - len(name)))
         if self.problem:
             text.append(f"  ·  {self.problem}", style="italic")
         self.title_text = text.plain

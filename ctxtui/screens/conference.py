@@ -501,7 +501,8 @@ class ConferenceScreen(MeetingScreen):
             if action:
                 self.call_later(self.run_action, action)
 
-        self.app.push_screen(ChoiceDialog("Go to…", menu_entries(self.DESTINATIONS)), chosen)
+        menu = ChoiceDialog("Go to…", menu_entries(self.DESTINATIONS), menu=True)
+        self.app.push_screen(menu, chosen)
 
     def action_preview(self) -> None:
         from ctxtui.screens.preview import PreviewScreen

@@ -67,9 +67,12 @@ class ChoiceDialog(ModalScreen[str | None]):
     CSS_PATH = [style("dialogs")]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel", priority=True)]
 
-    def __init__(self, title: str, entries: Sequence[Entry], *, numbered: bool = False) -> None:
+    def __init__(
+        self, title: str, entries: Sequence[Entry], *, numbered: bool = False, menu: bool = False
+    ) -> None:
         super().__init__()
         self.title_text = title
+        self.menu = menu  # a menu of every part: drawn compact, to fit 80×24 whole
         if numbered:
             entries = [
                 (str(n) if n < 10 else None, label, value)
@@ -78,8 +81,11 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.entries = list(entries)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text, style="bold"))
+        with Vertical(classes="dialog -menu" if self.menu else "dialog") as box:
+            if self.menu:
+                box.border_title = self.title_text  # in the border: one more row for entries
+            else:
+                yield Label(Text(self.title_text, style="bold"))
             yield Options(*[self._option(entry) for entry in self.entries])
 
     @staticmethod

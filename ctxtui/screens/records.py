@@ -13,7 +13,7 @@ from ctxtui.screens.tables import RECIPIENT_ROWS, REFERRAL_ROWS, TableScreen
 
 class ReferralsScreen(TableScreen):
     HELP_GROUP = "Referrals"
-    TITLE_TEXT = "Referrals made outside the meeting (agency, date, a note) — never a child's name"
+    TITLE_TEXT = "Referrals outside the meeting: agency, date, note — never a child's name"
     ROW_NAME = "referral"
     ROWS, ROW_TYPE = REFERRAL_ROWS, Referral
     COLUMNS = (("agency", "Agency", 24), ("date", "Date", 12), ("note", "Note", 38))

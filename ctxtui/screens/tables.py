@@ -58,6 +58,8 @@ class TableScreen(SubScreen):
         Binding(
             "shift+down,right_square_bracket", "move(1)", "Move down", id="table.down", show=False
         ),
+        Binding("home", "to_end(False)", "First row", id="table.first", show=False, priority=True),
+        Binding("end", "to_end(True)", "Last row", id="table.last", show=False, priority=True),
     ]
 
     def __init__(self, meeting, select: int | None = None) -> None:
@@ -206,6 +208,11 @@ class TableScreen(SubScreen):
         done, _ = self.edit(lambda: self.editor.rows.delete(self.ROWS.table, index))
         if done:
             self.notify(f"The {self.ROW_NAME} was deleted. Ctrl+Z brings it back.")
+
+    def action_to_end(self, last: bool) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            table.move_cursor(row=table.row_count - 1 if last else 0)
 
     def action_move(self, delta: int) -> None:
         index = self.selected()

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ctxtui.core.agenda import agenda_status, clock
 from ctxtui.core.record import Conference
+from ctxtui.widgets.fit import shared, shortened
 
 
 class AgendaBar(Static):
@@ -24,11 +25,19 @@ class AgendaBar(Static):
         self.refresh_status()
         self.set_interval(1, self.refresh_status)
 
+    def on_resize(self) -> None:
+        self.refresh_status()
+
     def refresh_status(self) -> None:
+        """One line for the agenda and one for the priorities, each made to fit the width (cut
+        at a word with "…"): a long agenda title never pushes the priorities off."""
         status = agenda_status(self.conference, self.now())
+        width = max(self.size.width, 20)
         text = Text(no_wrap=True, overflow="ellipsis")
         if status.current < 0:
-            text.append("Agenda: not started — Ctrl+N starts the first item", style="dim")
+            text.append(
+                shortened("Agenda: not started — Ctrl+N starts the first item", width), style="dim"
+            )
             self.set_class(False, "-warning")
         else:
             if status.warning:
@@ -38,12 +47,13 @@ class AgendaBar(Static):
             text.append(
                 f"meeting {clock(status.meeting_elapsed)}/{clock(status.meeting_planned)} · "
             )
-            text.append(status.title)
+            text.append(shortened(status.title, width - len(text.plain)))
             self.set_class(bool(status.warning), "-warning")
         if self.conference.priorities:
-            numbered = (f"{n}. {p}" for n, p in enumerate(self.conference.priorities, 1))
-            text.append("\nPriorities: ", style="bold")
-            text.append(" · ".join(numbered))
+            label = "Priorities: "
+            numbered = [f"{n}. {p}" for n, p in enumerate(self.conference.priorities, 1)]
+            text.append("\n" + label, style="bold")
+            text.append(shared(numbered, width - len(label)))
         if text.plain != self._shown:  # the clock ticks each second; redraw only what changed
             self._shown = text.plain
             self.update(text)
