@@ -608,3 +608,16 @@ async def test_at_80_by_24_the_menu_fits_the_priorities_show_and_tables_go_home(
         assert table.cursor_row == table.row_count - 1
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+async def test_the_newest_point_stays_in_view_after_a_resize(store, demo, make_app):
+    """Issue 41, case 9: after a resize the list keeps the newest point in view."""
+    demo.points.concerns += [f"Concern number {n} near the parade" for n in range(40)]
+    store.save(demo)
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        points = app.screen.query_one(PointList)
+        await wait_for(lambda: points.max_scroll_y > 0 and points.scroll_y == points.max_scroll_y)
+        for size in ((120, 36), (80, 24), (60, 16), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await wait_for(lambda: points.scroll_y == points.max_scroll_y)

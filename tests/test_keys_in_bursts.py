@@ -84,6 +84,8 @@ def test_details_enter_goes_past_the_drop_down(term, cli, demo):
 def test_tab_goes_round_the_fields_and_escape_always_cancels(term, cli, demo):
     open_app(term, cli, demo)
     term.keys("C-l", "a", *["Tab"] * 5, "Jo Bell", "Escape")  # five Tabs: back on Name
+    term.wait_for_text("It is not saved")  # leaving with typing asks
+    term.keys("d")
     term.wait_for_text("Attendance —")
     term.keys("a", *["Tab"] * 7, "Escape", "a", "C-s")  # an empty form adds nothing
     term.wait_for_text("Nothing was typed")
@@ -109,7 +111,9 @@ def test_finalising_before_the_conference_day_is_a_sentence(term, cli):
     conference_id = cli.ok("new", "--context", "Ashton Park", "--date", "2099-01-20").strip()
     term.start("open", conference_id, env={**_env(cli)})
     term.wait_for_text("Type a point")
-    term.keys("C-o", "f", "y")
+    term.keys("C-o", "f", "y")  # the y of the burst is not the question's answer
+    term.wait_for_text("not taken as its")  # said once, in a notice
+    term.keys("y")
     term.wait_for_text("can be finalised from then")
     term.keys("still here", "Enter")
     term.wait_for_text("still here")

@@ -73,7 +73,7 @@ def escape(text: str) -> str:
 def escape_block(text: str) -> list[str]:
     """Long user text as paragraphs: each line typed or pasted as one is one (a text box's
     Enter starts a new paragraph; blank lines between them change nothing)."""
-    paragraphs = [escape(p) for p in text.splitlines()]
+    paragraphs = [escape(p) for p in re.split(r"\r\n|\r|\n", text)]
     return [p for p in paragraphs if p]
 
 

@@ -175,7 +175,7 @@ class ConferenceScreen(MeetingScreen):
         self._flags_shown = True
         for key in TARGET_KEYS:
             self.redraw(key)
-        self.show_marks()
+        self.show_marks(flag=False)  # a flag shown for a point just filed stays until a key
         self.run_worker(self._warm_up, thread=True, group="warm-up")
 
     def _warm_up(self) -> None:
@@ -184,8 +184,9 @@ class ConferenceScreen(MeetingScreen):
 
         self.meeting.warm_up()
 
-    def show_marks(self) -> None:
-        """The capture target, the browsed point and its privacy flag, the tabs."""
+    def show_marks(self, *, flag: bool = True) -> None:
+        """The capture target, the browsed point and (with ``flag``) its privacy flag, the
+        tabs."""
         line = self.capture
         browsed = line.editing or line.browsing
         shown = browsed.target if browsed else line.target
@@ -203,7 +204,8 @@ class ConferenceScreen(MeetingScreen):
                 tabs.append(f" {label} ")
             tabs.append(" ")
         self.query_one("#tabs", Static).update(tabs)
-        self.show_flag(self._text_at(browsed) if browsed else None)
+        if flag:
+            self.show_flag(self._text_at(browsed) if browsed else None)
 
     def _text_at(self, place: Place) -> str | None:
         points = self.editor.points.of(place.target)

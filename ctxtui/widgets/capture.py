@@ -281,6 +281,13 @@ class CaptureInput(Input, TakesTypedRuns):
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, *selection)
+        if self.cursor_position == len(self.value):
+            # the scrolling width grows once the line is drawn: the end is kept in view then
+            self.call_after_refresh(self._show_the_end)
+
+    def _show_the_end(self) -> None:
+        if self.cursor_position == len(self.value):
+            self.scroll_to(x=self.max_scroll_x, animate=False)
 
     def action_noop(self) -> None:
         """The keys listed in BINDINGS never reach here (see ``_on_key``)."""

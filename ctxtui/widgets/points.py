@@ -49,8 +49,12 @@ class PointList(Options, can_focus=False):
     ) -> None:
         """Redraw from the record; keep the highlight near where it was. Points whose index is
         in ``flagged`` carry the privacy marker."""
+        first_showing = not self.points
         self.points, self.flagged, self.marker = points, set(flagged), marker
-        wanted = highlight if highlight is not None else self.point
+        if highlight is not None:
+            wanted = highlight
+        else:  # first shown: the newest point, the one the chair is adding to, is in view
+            wanted = len(points) - 1 if first_showing else self.point
         self.point = max(0, min(wanted, len(points) - 1))
         self.border_subtitle = f"{len(points)}"
         if self.is_attached and self.display:
@@ -69,6 +73,8 @@ class PointList(Options, can_focus=False):
     def on_resize(self) -> None:
         if self.stale or self.option_count < min(self.window, len(self.points)):
             self._fill(self.point)  # shown at last, or taller
+        # a window resized, or a flag line taking a row: the point in view stays in view
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def _fill(self, around: int) -> None:
         points, window = self.points, self.window
