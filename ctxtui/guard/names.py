@@ -51,17 +51,18 @@ STRONG_AFTER = re.compile(
     r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded|lifted)"
     r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)",
 )
-_KIN = (
+# family and other words before a name that show a person is meant (one list for both tiers)
+KIN = (
     r"child|boy|girl|pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|"
     r"mother|father|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|auntie|"
     r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
-    r"nephew|niece|twin|mate"
+    r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter"
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:told|tell|with|saw|see|seen|named|called|asked|met|meet|approached|by|for|and|"
     r"stopped|searched|arrested|chased|follows|followed|think|thinks|worried|brought|returned|"
     r"dropped|collected|engage|engaged|supporting|support|visit|visited|"
-    rf"{_KIN}|spoke\s+to|talked\s+to|about),?\s+)$",
+    rf"{KIN}|spoke\s+to|talked\s+to|about),?\s+)$",
     re.I,
 )
 # a he or she later in the same sentence: someone, not something, was named
@@ -555,7 +556,7 @@ _CAPS_PEOPLE = re.compile(
 )
 _CAPS_PEOPLE_BEFORE = re.compile(
     rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|"
-    rf"{_KIN})\s+$",
+    rf"{KIN})\s+$",
     re.I,
 )
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ctxtui.guard.names import (
+    KIN,
     LETTERS,
     OFFICER_TITLES,
     ONLY_PEOPLE,
@@ -57,13 +58,7 @@ WHY = {
 # a handle or a code with digits in it (the live flags and the reader see those whole).
 _WORD = re.compile(rf"(?<![\w@#/.:+=&-]){LETTERS}+(?:[-'’]{LETTERS}+)*(?![\w@#/]|\.\w|-\d)")
 _POSSESSIVE = re.compile(r"['’]s$")
-_KIN_BEFORE = re.compile(
-    r"\b(?:brother|sister|sibling|cousin|friend|mate|son|daughter|boyfriend|girlfriend|mum|"
-    r"mother|dad|father|nephew|niece|uncle|aunt|auntie|nan|gran|grandson|granddaughter|"
-    r"stepson|stepdaughter|stepbrother|stepsister|partner|baby|child|boy|girl|pupil|"
-    r"student|twin|named|called)\s+$",
-    re.I,
-)
+_KIN_BEFORE = re.compile(rf"\b(?:{KIN}|partner|baby|named|called)\s+$", re.I)
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to|"
     r"with|and|by)\s+$",
