@@ -35,6 +35,9 @@ from ctxtui.storage.store import Store, _set_aside
 from .test_team_folder import as_user, folder, team  # noqa: F401 (fixtures)
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="real users need root (CI runs as root)")
+# on the worker that makes and removes the Unix accounts (test_team_folder.py): on another, its
+# teardown removed a user while a test here was running as that user
+pytestmark = pytest.mark.xdist_group("unix-accounts")
 ESC = "\x1b]0;pwned\x07\x1b[2J"
 
 
