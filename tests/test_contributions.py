@@ -224,3 +224,81 @@ async def test_the_panel_moves_the_heading_and_enter_on_an_empty_line_pulls(
         await idle(pilot)
         strengths = app.screen.meeting.conference.points.strengths
         assert strengths[-2:] == ["Two stop searches found knives.", "Patrols continue."]
+
+
+# -- issue 42: files that could hang the host, macros by what they are, text as typed
+
+
+def _rezip(source, target, change) -> None:
+    """``source`` (a .docx) written again as ``target`` with ``change(name, data)`` applied to
+    each part (returning the new name and data)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            name, data = change(item.filename, old.read(item.filename))
+            new.writestr(name, data)
+
+
+def test_a_docx_that_unpacks_to_far_more_is_refused_before_pandoc(tmp_path):
+    plain = tmp_path / "plain.docx"
+    _docx(plain, ["Lights fixed."])
+    bomb = tmp_path / "bomb.docx"
+
+    def swell(name, data):
+        if name == "word/document.xml":
+            return name, data + b" " * (30 * 1024 * 1024)  # packs to a few KB
+        return name, data
+
+    _rezip(plain, bomb, swell)
+    assert bomb.stat().st_size < 200_000
+    with pytest.raises(ContributionError, match="unpacks to far more"):
+        read_contribution(bomb)
+
+
+def test_a_macro_document_is_refused_by_what_it_is_not_by_a_name(tmp_path):
+    plain = tmp_path / "plain.docx"
+    _docx(plain, ["Lights fixed."])
+    sly = tmp_path / "sly.docx"
+
+    def with_macros(name, data):
+        if name == "[Content_Types].xml":
+            data = data.replace(
+                b"wordprocessingml.document.main+xml",
+                b"ms-word.document.macroEnabled.main+xml",
+            )
+        return name, data
+
+    _rezip(plain, sly, with_macros)
+    with pytest.raises(ContributionError, match="holds macros"):
+        read_contribution(sly)
+
+
+def test_a_markdown_contribution_keeps_its_typography_and_names_are_shown_safely(tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text('Patrols -- twice "nightly" ... as agreed.', encoding="utf-8")
+    assert read_contribution(notes) == 'Patrols -- twice "nightly" ... as agreed.'
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_bytes(b"\xff not text")
+    with pytest.raises(ContributionError) as refused:
+        read_contribution(odd)
+    assert "\n" not in str(refused.value) and "two\\nlines.txt" in str(refused.value)
+
+
+def test_a_pandoc_that_takes_too_long_is_one_sentence(tmp_path, monkeypatch):
+    from ctxtui.meeting import contributions
+
+    monkeypatch.setattr(contributions, "PANDOC_SECONDS", 0.001)
+    notes = tmp_path / "notes.md"
+    notes.write_text("Patrols twice nightly.", encoding="utf-8")
+    with pytest.raises(ContributionError, match="longer than"):
+        read_contribution(notes)
+
+
+def test_the_report_csv_opens_in_a_spreadsheet_as_utf8(store):
+    import datetime as dt
+
+    from ctxtui.meeting.service import report_bytes, service_report_of
+
+    report, _unread = service_report_of(
+        store, dt.date(2026, 1, 1), dt.date(2026, 12, 31), "england-and-wales"
+    )
+    assert report_bytes(report, "csv").startswith(b"\xef\xbb\xbf")

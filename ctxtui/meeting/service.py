@@ -145,7 +145,7 @@ def report_bytes(report: ServiceReport, fmt: str) -> bytes:
     if fmt == "csv":
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(report_csv_rows(report))
-        return out.getvalue().encode("utf-8")
+        return out.getvalue().encode("utf-8-sig")  # with a BOM: spreadsheets read it as UTF-8
     text = report_markdown(report)
     title = f"Service report: {report.start.isoformat()} to {report.end.isoformat()}"
     return text.encode("utf-8") if fmt == "md" else markdown_docx(text, title)
