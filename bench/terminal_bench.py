@@ -21,6 +21,7 @@ from .export_bench import big_conference
 KEYS = 40
 ROUNDS = 5
 TEXT = "the quick brown fox jumps over the lazy dog by the underpass"
+BURSTS = 6  # of six keys each, as one send-keys: a burst over SSH (all on one line)
 
 
 def measure(term: Terminal, ready: str, tmp: Path) -> tuple[float, float]:
@@ -45,6 +46,21 @@ def measure(term: Terminal, ready: str, tmp: Path) -> tuple[float, float]:
     term.tmux("pipe-pane", "-t", term.name)
     written = record.stat().st_size if record.exists() else 0
     return statistics.median(delays), written / KEYS
+
+
+def measure_bursts(term: Terminal) -> float:
+    """Median seconds from a burst of six keys (one send-keys) to the last of them on screen."""
+    delays = []
+    for n in range(BURSTS):
+        chunk = f" {n}qzxj"  # each burst its own: never on screen before it is typed
+        started = time.perf_counter()
+        term.type(chunk)
+        while chunk.strip() not in term.screen():
+            if time.perf_counter() - started > 5:
+                raise AssertionError(f"{chunk!r} never showed")
+        delays.append(time.perf_counter() - started)
+        time.sleep(0.1)
+    return statistics.median(delays)
 
 
 def run() -> list[str]:
@@ -73,7 +89,9 @@ def run() -> list[str]:
                         )
                         ready = ""
                         time.sleep(1.5)  # no text to wait for on an empty TextArea
-                    results.setdefault(name, []).append(measure(term, ready, tmp))
+                    results.setdefault(name, []).append(
+                        (*measure(term, ready, tmp), measure_bursts(term))
+                    )
                 finally:
                     term.close()
     latency = {n: statistics.median(r[0] for r in rs) for n, rs in results.items()}
@@ -81,6 +99,8 @@ def run() -> list[str]:
     # round (a shared core's speed swings by a third within minutes)
     latency_ratio = paired_ratio([r[0] for r in results["ctxtui"]], [r[0] for r in results["bare"]])
     per_key = {n: statistics.median(r[1] for r in rs) for n, rs in results.items()}
+    burst = {n: statistics.median(r[2] for r in rs) for n, rs in results.items()}
+    burst_ratio = paired_ratio([r[2] for r in results["ctxtui"]], [r[2] for r in results["bare"]])
     print(
         f"keystroke to screen: ctxtui {latency['ctxtui'] * 1e3:.1f} ms, "
         f"bare TextArea {latency['bare'] * 1e3:.1f} ms"
@@ -88,6 +108,10 @@ def run() -> list[str]:
     print(
         f"bytes per typed character: ctxtui {per_key['ctxtui']:.0f}, "
         f"bare TextArea {per_key['bare']:.0f}"
+    )
+    print(
+        f"six keys in one burst to screen: ctxtui {burst['ctxtui'] * 1e3:.1f} ms, "
+        f"bare TextArea {burst['bare'] * 1e3:.1f} ms"
     )
     return [
         summary(
@@ -99,6 +123,7 @@ def run() -> list[str]:
         summary(
             "bytes_per_key", f"{per_key['ctxtui']:.0f}B", per_key["ctxtui"] / per_key["bare"], 1.5
         ),
+        summary("burst_of_six_keys", f"{burst['ctxtui'] * 1e3:.1f}ms", burst_ratio, 1.2),
         *board_follow(),
     ]
 
