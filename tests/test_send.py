@@ -296,3 +296,32 @@ def test_the_pdf_goes_with_send_pdf_or_as_the_formats_setting_says(cli, final, r
     configure("none", port, None, 'formats = ["odt"]\n')
     refused = cli("send", final.id)
     assert refused.returncode == 2 and "formats" in refused.stderr
+
+
+def test_an_encoded_word_in_a_context_name_never_becomes_a_header_line():
+    """Issue 42, case 7: a context name holding an encoded word is sent as text: the subject
+    decodes to one line in a mail client, with no header of its own making."""
+    import datetime as dt
+    from email import message_from_bytes
+    from email.policy import default
+
+    from ctxtui.mail import invite
+    from ctxtui.mail.circulate import message, subject
+
+    conference = demo_conference()
+    conference.context.name = "Park =?utf-8?q?=0D=0ABcc:_evil@x.example?= corner"
+    conference.dates.start_time = "10:00"
+    for made in (
+        message(conference, "chair@council.example", ["a@police.example"], None, "minutes"),
+        invite.message(
+            conference,
+            "chair@council.example",
+            ["a@police.example"],
+            dt.datetime(2026, 1, 1, 9),
+        ),
+    ):
+        parsed = message_from_bytes(made.as_bytes(), policy=default)
+        title = str(parsed["Subject"])
+        assert "\n" not in title and "\r" not in title and "Bcc" not in parsed
+        assert "evil@x.example" in title  # the text is kept, as text
+    assert "=?" not in subject(conference)

@@ -174,14 +174,15 @@ def is_one_address(text: str) -> bool:
     return plain is not None and address.addr_spec == text
 
 
-def _one_line(text: str) -> str:
-    """A stored text made fit for a mail header: one line, no control characters."""
-    return " ".join(strip_controls(text).split())
+def header_text(text: str) -> str:
+    """A stored text made fit for a mail header: one line, no control characters, and no
+    encoded word ("=?utf-8?q?…?="), which a mail client would decode, line breaks and all."""
+    return " ".join(strip_controls(text).split()).replace("=?", "= ?")
 
 
 def subject(conference: Conference) -> str:
-    name = _one_line(conference.context.name) or "unnamed context"
-    held = _one_line(conference.dates.conference) or "undated"
+    name = header_text(conference.context.name) or "unnamed context"
+    held = header_text(conference.dates.conference) or "undated"
     draft = " (DRAFT)" if conference.status != "final" else ""
     return f"{MARKING}: Context conference minutes{draft}: {name}, {held}"
 

@@ -15,16 +15,13 @@ from ctxtui.mail.circulate import (
     Sent,
     SmtpSettings,
     checked_recipients,
+    header_text,
     new_message,
     send,
 )
 
 LONDON = ZoneInfo("Europe/London")
 DEFAULT_LENGTH = dt.timedelta(minutes=90)  # when no end time is set
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def meeting_times(conference: Conference) -> tuple[dt.datetime, dt.datetime]:
@@ -61,7 +58,7 @@ def ready_to_invite(conference: Conference, today: dt.date) -> list[Recipient]:
 
 def subject(conference: Conference) -> str:
     start, _end = meeting_times(conference)
-    name = _one_line(conference.context.name) or "unnamed context"
+    name = header_text(conference.context.name) or "unnamed context"
     return f"{MARKING}: Invitation: context conference about {name}, {start:%Y-%m-%d %H:%M}"
 
 
@@ -70,20 +67,20 @@ def body(conference: Conference, sender: str) -> str:
     c = conference
     lines = [
         f"You are invited to a context safeguarding conference about "
-        f"{_one_line(c.context.name) or 'an unnamed context'}.",
+        f"{header_text(c.context.name) or 'an unnamed context'}.",
         "",
         f"When: {start:%A %d %B %Y}, {start:%H:%M} to {end:%H:%M} (UK time)",
-        f"Where: {_one_line(c.context.venue) or 'to be confirmed'}",
+        f"Where: {header_text(c.context.venue) or 'to be confirmed'}",
     ]
     if c.roles.chair:
-        lines.append(f"Chair: {_one_line(c.roles.chair)}")
+        lines.append(f"Chair: {header_text(c.roles.chair)}")
     if c.priorities:
         lines += ["", "The priorities for this meeting:"]
-        lines += [f"  {n}. {_one_line(p)}" for n, p in enumerate(c.priorities, 1)]
+        lines += [f"  {n}. {header_text(p)}" for n, p in enumerate(c.priorities, 1)]
     if c.agenda.items:
         lines += ["", "Agenda:"]
         lines += [
-            f"  {n}. {_one_line(item.title)} ({item.minutes} min)"
+            f"  {n}. {header_text(item.title)} ({item.minutes} min)"
             for n, item in enumerate(c.agenda.items, 1)
         ]
     lines += [
@@ -114,10 +111,10 @@ def calendar_entry(conference: Conference, sender: str, now: dt.datetime) -> byt
     event.add("dtstamp", now.astimezone(dt.UTC))
     event.add("dtstart", start)
     event.add("dtend", end)
-    name = _one_line(conference.context.name) or "unnamed context"
+    name = header_text(conference.context.name) or "unnamed context"
     event.add("summary", f"Context conference: {name}")
     if conference.context.venue:
-        event.add("location", _one_line(conference.context.venue))
+        event.add("location", header_text(conference.context.venue))
     event.add("description", f"{MARKING}. Written contributions to {sender}.")
     event.add("organizer", f"mailto:{sender}")
     calendar.add_component(event)
