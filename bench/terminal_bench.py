@@ -35,12 +35,7 @@ def measure(term: Terminal, ready: str, tmp: Path) -> tuple[float, float]:
     typed = ""
     for char in TEXT[:KEYS]:
         typed += char
-        started = time.perf_counter()
-        term.type(char)
-        while typed.rstrip() not in term.screen():
-            if time.perf_counter() - started > 5:
-                raise AssertionError(f"{typed!r} never showed")
-        delays.append(time.perf_counter() - started)
+        delays.append(_seconds_to_show(term, char, typed.rstrip()))
         time.sleep(0.05)  # a fast typist, one key at a time
     time.sleep(0.5)
     term.tmux("pipe-pane", "-t", term.name)
@@ -53,14 +48,19 @@ def measure_bursts(term: Terminal) -> float:
     delays = []
     for n in range(BURSTS):
         chunk = f" {n}qzxj"  # each burst its own: never on screen before it is typed
-        started = time.perf_counter()
-        term.type(chunk)
-        while chunk.strip() not in term.screen():
-            if time.perf_counter() - started > 5:
-                raise AssertionError(f"{chunk!r} never showed")
-        delays.append(time.perf_counter() - started)
+        delays.append(_seconds_to_show(term, chunk, chunk.strip()))
         time.sleep(0.1)
     return statistics.median(delays)
+
+
+def _seconds_to_show(term: Terminal, keys: str, shown: str) -> float:
+    """Type ``keys`` (one send-keys) and wait until ``shown`` is on screen: the seconds taken."""
+    started = time.perf_counter()
+    term.type(keys)
+    while shown not in term.screen():
+        if time.perf_counter() - started > 5:
+            raise AssertionError(f"{shown!r} never showed")
+    return time.perf_counter() - started
 
 
 def run() -> list[str]:
