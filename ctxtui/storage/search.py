@@ -13,12 +13,11 @@ from typing import Any
 import orjson
 
 from ctxtui.core.mentions import Finder, free_text, place_of, replace_in, strings
+from ctxtui.storage.audit import MAX_LOG_BYTES  # the log may grow far past a record
 from ctxtui.storage.conffile import encode
 from ctxtui.storage.copies import AUDIT, INDEX, RECORD, WORDS, Copy, copies, remove_leftovers
 from ctxtui.storage.files import MAX_FILE_BYTES, atomic_write, describe, read_plain
 from ctxtui.storage.listing import Problem
-
-AUDIT_READ_LIMIT = 512 * 1024 * 1024  # the audit log may grow far past a record's limit
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,7 @@ class Found:
 def search_copy(copy: Copy, finder: Finder) -> list[Mention]:
     """The mentions in one copy (a file that cannot be read as JSON but holds the text is
     still named, so nothing is missed). OSError when the file cannot be read at all."""
-    raw = read_plain(copy.path, AUDIT_READ_LIMIT if copy.kind == AUDIT else MAX_FILE_BYTES)
+    raw = read_plain(copy.path, MAX_LOG_BYTES if copy.kind == AUDIT else MAX_FILE_BYTES)
     if not finder.might_hold(raw):
         return []
     if copy.kind == AUDIT:
