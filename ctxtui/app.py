@@ -11,13 +11,16 @@ import os
 import signal
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ctxtui.core.record import strip_controls
@@ -25,12 +28,15 @@ from ctxtui.meeting.meeting import Conferences, Meeting
 from ctxtui.resources import ASCII_STYLE_SHEET, STYLE_SHEETS, style
 from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.store import Store
+from ctxtui.widgets.keyhints import KeyHints
 from ctxtui.widgets.keyqueue import KeyQueue
 
 if TYPE_CHECKING:
     from ctxtui.screens.conference import ConferenceScreen
 
 TERMINAL_CHECK_SECONDS = 1.0
+NOTICE_SECONDS = 5.0
+NOTICES_KEPT = 200  # the notices of this session, newest last (tests and the log read them)
 # On a hang-up the keys already read are handled first, for at most this long (a burst of 30
 # points takes about 2 s on a loaded host); what is left then is kept as unfiled text.
 HANG_UP_KEYS_SECONDS = 8.0
@@ -46,6 +52,13 @@ ASCII_SYMBOLS = {
     "current": ">",
     "flag": "!",
 }
+
+
+@dataclass(frozen=True)
+class Notice:
+    message: str
+    title: str
+    severity: SeverityLevel
 
 
 def _utf8(value: str) -> bool:
@@ -102,6 +115,8 @@ class CtxApp(App[None]):
         self.now = now
         self.meetings: dict[str, Meeting] = {}
         self._quit_warned = False
+        self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
+        self._notice_before_screen: tuple[Notice, float] | None = None
         self.symbols = ASCII_SYMBOLS if self.ascii else SYMBOLS
         if self.ascii:
             self.add_class("-ascii")
@@ -187,30 +202,50 @@ class CtxApp(App[None]):
             loop.add_signal_handler(sig, self._on_hangup)
         self.set_interval(self.autosave_seconds, self._autosave)
         self.call_after_refresh(self._after_first_frame)
+        if self._notice_before_screen is not None:
+            notice, seconds = self._notice_before_screen
+            self._notice_before_screen = None
+            self.call_after_refresh(
+                self.notify,
+                notice.message,
+                title=notice.title,
+                severity=notice.severity,
+                timeout=seconds,
+            )
         if not self.is_headless:
             self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
 
     def action_help_quit(self) -> None:
         self.notify("Ctrl+Q saves and quits (Ctrl+C does not quit).", timeout=4)
 
-    def notify(self, message: str, *, title: str = "", markup: bool = False, **kwargs) -> None:
-        """Messages often carry file names and typed text: never markup, never raw controls
-        (widgets pass ``markup=True`` by default, so it is ignored here on purpose)."""
-        self.clear_notifications()  # one notice at a time: a stack of them covers the screen
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice on the key line of the screen on top, one at a time. Messages often carry file
+        names and typed text: never markup, never raw controls (widgets pass ``markup=True`` by
+        default, so it is ignored here on purpose)."""
+        notice = Notice(strip_controls(str(message)), strip_controls(title), severity)
+        self.notices.append(notice)
+        seconds = NOTICE_SECONDS if timeout is None else timeout
+        if not self.screen_stack:  # before the first screen: shown once it is up (on_mount)
+            self._notice_before_screen = (notice, seconds)
+            return
+        lines = self.screen.query(KeyHints)
+        if lines:
+            lines.last().show_notice(
+                notice.message, title=notice.title, severity=severity, seconds=seconds
+            )
+            return
+        self.clear_notifications()  # no key line here (the board, a question): a floating one
         super().notify(
-            strip_controls(str(message)), title=strip_controls(title), markup=False, **kwargs
+            notice.message, title=notice.title, severity=severity, timeout=seconds, markup=False
         )
-        self.call_after_refresh(self._place_notices)  # once the focus has its place on screen
-
-    def _place_notices(self) -> None:
-        """Notices show at the top, or at the bottom while the focus is in the top half of the
-        screen, so they never cover what is being typed."""
-        from textual.widgets._toast import ToastRack
-
-        focused, height = self.focused, self.size.height
-        low = focused is None or not focused.region or focused.region.y >= height // 2
-        for rack in self.screen.query(ToastRack):
-            rack.set_class(not low, "-bottom")
 
     # -- open meetings
 

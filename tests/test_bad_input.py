@@ -229,7 +229,7 @@ async def test_a_paste_too_long_for_a_point_is_cut_and_said_then_kept_at_quit(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await paste(pilot, "x" * 5_000_000)
         assert len(app.screen.capture.value) == MAX_TEXT
-        assert any("left out" in n.message for n in app._notifications)
+        assert any("left out" in n.message for n in app.notices)
         await pilot.press("ctrl+q")
     app.close_all()
     assert store.load(demo.id).unfiled.text == "x" * MAX_TEXT

@@ -396,7 +396,7 @@ async def test_a_newcomer_sees_how_to_quit_and_ctrl_c_says_it(demo, make_app):
         await pilot.press(*"half typed", "ctrl+c")
 
         def told() -> bool:
-            return any("Ctrl+Q saves and quits" in n.message for n in app._notifications)
+            return any("Ctrl+Q saves and quits" in n.message for n in app.notices)
 
         await wait_for(told)
         assert app.is_running and app.screen.capture.value == "half typed"
@@ -423,7 +423,7 @@ async def test_minutes_that_cannot_be_opened_leave_the_list_saying_why(store, de
         assert isinstance(app.screen, HomeScreen) and not app.meetings
 
         def told() -> bool:
-            return any(demo.id in n.message for n in app._notifications)
+            return any(demo.id in n.message for n in app.notices)
 
         await wait_for(told)
 

@@ -112,7 +112,7 @@ async def test_a_full_disk_is_reported_the_old_file_kept_and_saving_resumes(
         assert "disk is full" in saver.error
         await wait_for(lambda: "NOT SAVED" in screen._topbar_text)
         # the notice arrives by message: wait for it rather than look once
-        await wait_for(lambda: any("disk is full" in str(n.message) for n in app._notifications))
+        await wait_for(lambda: any("disk is full" in str(n.message) for n in app.notices))
         assert path.read_bytes() == before  # the old file is whole
         monkeypatch.setattr(files_module, "write_temp", real)  # space again
         await wait_for(lambda: saver.error is None and not saver.dirty)

@@ -63,7 +63,7 @@ async def test_export_docx_with_the_default_name(demo_app, demo, tmp_path):
         await pilot.press("enter", "enter", "enter")  # format, folder, name: then export
         target = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.docx"
         await wait_for(
-            lambda: any(str(target) in str(n.message) for n in demo_app._notifications), timeout=20
+            lambda: any(str(target) in str(n.message) for n in demo_app.notices), timeout=20
         )
     document = docx.Document(io.BytesIO(target.read_bytes()))
     assert document.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
@@ -114,7 +114,7 @@ async def test_without_pandoc_the_markdown_is_written_and_said(demo_app, tmp_pat
         await pilot.press("enter", "enter", "enter")
         fallback = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.md"
         await wait_for(lambda: fallback.exists())
-        await wait_for(lambda: any("No DOCX" in str(n.message) for n in demo_app._notifications))
+        await wait_for(lambda: any("No DOCX" in str(n.message) for n in demo_app.notices))
     assert not fallback.with_suffix(".docx").exists()
 
 
@@ -130,7 +130,7 @@ async def test_pdf_is_a_choice_of_the_export_dialog(demo_app, tmp_path):
         await pilot.press("enter")
         target = tmp_path / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.pdf"
         await wait_for(
-            lambda: any(str(target) in str(n.message) for n in demo_app._notifications), timeout=30
+            lambda: any(str(target) in str(n.message) for n in demo_app.notices), timeout=30
         )
     assert target.read_bytes().startswith(b"%PDF")
 

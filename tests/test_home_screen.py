@@ -90,7 +90,7 @@ async def test_an_unreadable_file_is_named_and_the_rest_listed(store, make_app):
     app = make_app(autosave=True)
     async with app.run_test(size=(80, 24)):
         assert shown_ids(app) == [good.id]
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notices]
         assert any("broken.json cannot be read" in m for m in messages)
 
 

@@ -132,7 +132,7 @@ async def test_leaving_the_names_check_stops_finalising_and_exporting(store, dem
             await pilot.press("escape")
             await wait_for(lambda: not isinstance(app.screen, NamesCheckScreen))
             await idle(pilot)
-            notices = [n.message for n in app._notifications]
+            notices = [n.message for n in app.notices]
             assert any("waits for the names check: 1 word" in m for m in notices), notices
             assert not isinstance(app.screen, ExportScreen | ConfirmDialog)
         await pilot.press("ctrl+o", "k", "n")  # the menu opens it too; one answer finishes it
@@ -158,7 +158,7 @@ async def test_final_minutes_with_the_check_not_done_are_not_sent_from_the_app(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("ctrl+o", "o")
         await idle(pilot)
-        notices = [n.message for n in app._notifications]
+        notices = [n.message for n in app.notices]
         assert any("Not sent: the names check is not done" in m for m in notices), notices
         assert not isinstance(app.screen, ConfirmDialog)  # no question about recipients
     assert store.load(demo.id).circulated == []

@@ -85,4 +85,4 @@ async def test_finalising_before_the_conference_day_is_a_sentence(demo, clock, m
         await burst(pilot, "y")
         await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
         assert app.is_running and app.screen.meeting.conference.status == "draft"
-        assert any("finalised from then" in n.message for n in app._notifications)
+        assert any("finalised from then" in n.message for n in app.notices)

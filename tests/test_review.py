@@ -168,7 +168,7 @@ async def test_finalise_and_amend_in_the_app(store, demo, make_app):
         await burst(pilot, "typed on final minutes", "enter")
         assert screen.capture.value == "typed on final minutes"  # kept, not filed, not lost
         assert store.load(demo.id).points.concerns == demo.points.concerns
-        notices = [str(n.message) for n in app._notifications]
+        notices = [str(n.message) for n in app.notices]
         assert any("final" in notice for notice in notices)
         screen.capture.value = ""
         await pilot.press("ctrl+o", "m")
