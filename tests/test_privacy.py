@@ -410,6 +410,21 @@ def test_the_round_four_held_out_set_is_measured_never_asserted(capsys):
     print_two_tiers("round four (held out, not asserted)", two_tiers(rows), capsys)
 
 
+ROUND_FIVE = Path(__file__).with_name("data") / "privacy_round5.tsv"
+
+
+def test_the_round_five_held_out_set_is_measured_never_asserted(capsys):
+    """Issue 40's second held-out set: written on 2026-12-07 by a helper that never read the
+    guard, committed before that day's rule work. As for round four: shape checked, figures
+    printed and never asserted, sentences and misses never read."""
+    rows = three_columns(ROUND_FIVE)
+    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
+    assert sum(label == "name" for label, _c, _s in rows) >= 100
+    assert sum(label == "clean" for label, _c, _s in rows) >= 90
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    print_two_tiers("round five (held out, not asserted)", two_tiers(rows), capsys)
+
+
 def test_the_names_tuning_set_meets_both_tiers(capsys):
     """The set this round's rules were tuned on (written after round three was committed)."""
     rows = three_columns(NAMES_DEV)
