@@ -109,3 +109,27 @@ def test_export_from_the_command_line_names_open_flags_on_stderr(cli, store, dem
     store.save(demo)
     cleared = cli("export", demo.id, "--format", "md", "--out", str(tmp_path / "b.md"))
     assert cleared.returncode == 0 and "child-identifying" not in cleared.stderr
+
+
+async def test_the_newest_point_stays_in_view_when_the_flag_line_appears(store, demo, make_app):
+    """Issue 41 case 9: the flag line takes a row above the capture line; the list gives way
+    at its top, never by hiding the point just filed."""
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for n in range(25):
+            await burst(pilot, f"Lighting fault number {n} reported at the underpass", "enter")
+        await burst(pilot, "Jayden Smith was seen near the garages", "enter")
+        await wait_for(lambda: bool(screen.query("#flag-line.-shown")))
+        points = screen.pane("concerns")
+        flag_line = screen.query_one("#flag-line")
+
+        def newest_shown() -> bool:
+            last = points.get_option_at_index(points.option_count - 1)
+            return (
+                "Jayden Smith" in str(last.prompt)
+                and points.scroll_y >= points.max_scroll_y
+                and points.region.bottom <= flag_line.region.y
+            )
+
+        await wait_for(newest_shown)
