@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install install-app compile system-deps run test test-quick lint format bench clean names holidays
+.PHONY: install install-app compile system-deps run test test-quick test-textual-latest lint format bench clean names holidays
 
 install: $(TEST_STAMP)  ## the app and the test tools
 install-app: $(APP_STAMP)  ## the app alone (what `make run` needs)
@@ -47,6 +47,17 @@ system-deps:  ## tmux, sshd, ssh, LibreOffice and poppler for the terminal, SSH 
 
 test: lint system-deps  ## install, lint and run every test, on every core (at most four)
 	$(BIN)/pytest --numprocesses=auto --maxprocesses=4 --dist=loadgroup
+
+LATEST := .venv-textual-latest
+test-textual-latest: system-deps  ## the canaries, key tests and snapshots on the newest Textual release
+	@test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet -e '.[test,pdf]'
+	$(LATEST)/bin/python -m pip install --quiet --upgrade textual
+	@$(LATEST)/bin/python -c "from importlib.metadata import version; print('Textual', version('textual'))"
+	$(LATEST)/bin/pytest -q --numprocesses=auto --maxprocesses=4 --dist=loadgroup \
+		tests/test_textual_internals.py tests/test_keys_differential.py tests/test_key_queue.py \
+		tests/test_keys_in_bursts.py tests/test_notices.py tests/test_snapshots.py
 
 test-quick: install  ## the unit tests alone (no app, terminal, subprocess or server)
 	$(BIN)/pytest -m quick -q

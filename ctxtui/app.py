@@ -14,7 +14,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -30,6 +29,7 @@ from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.store import Store
 from ctxtui.widgets.keyhints import KeyHints
 from ctxtui.widgets.keyqueue import KeyQueue
+from ctxtui.widgets.textual_internals import read_style_sheets, restyle
 
 if TYPE_CHECKING:
     from ctxtui.screens.conference import ConferenceScreen
@@ -117,6 +117,7 @@ class CtxApp(App[None]):
         self._quit_warned = False
         self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
         self._notice_before_screen: tuple[Notice, float] | None = None
+        self._live_notice: tuple[Notice, float] | None = None  # and when it ends (monotonic)
         self.symbols = ASCII_SYMBOLS if self.ascii else SYMBOLS
         if self.ascii:
             self.add_class("-ascii")
@@ -153,21 +154,14 @@ class CtxApp(App[None]):
 
             screen = HomeScreen(Conferences(self.store, self.now))
         # Textual reads the style sheets of the screens pushed later, not the first one's
-        self._read_style_sheets(screen.css_path)
+        read_style_sheets(self, screen.css_path)
         return screen
-
-    def _read_style_sheets(self, paths: Iterable[str | PurePath]) -> bool:
-        """Add the sheets not read yet (parsed when next needed, each once); True if any."""
-        new = [path for path in paths if not self.stylesheet.has_source(str(path), "")]
-        for path in new:
-            self.stylesheet.read(path)
-        return bool(new)
 
     def _read_later_style_sheets(self) -> None:
         """Every other screen's sheet, once the first frame is on screen; the widgets shown
         are restyled in case a rule reaches them."""
-        if self._read_style_sheets(style(name) for name in STYLE_SHEETS):
-            self.stylesheet.update(self)
+        if read_style_sheets(self, (style(name) for name in STYLE_SHEETS)):
+            restyle(self)
 
     def on_load(self) -> None:
         """Nearly all that is made from here to the first frame (the meeting, the screen, its
@@ -202,6 +196,9 @@ class CtxApp(App[None]):
             loop.add_signal_handler(sig, self._on_hangup)
         self.set_interval(self.autosave_seconds, self._autosave)
         self.call_after_refresh(self._after_first_frame)
+        self.screen_change_signal.subscribe(
+            self, lambda screen: self.call_after_refresh(self._carry_notice, screen)
+        )
         if self._notice_before_screen is not None:
             notice, seconds = self._notice_before_screen
             self._notice_before_screen = None
@@ -236,16 +233,32 @@ class CtxApp(App[None]):
         if not self.screen_stack:  # before the first screen: shown once it is up (on_mount)
             self._notice_before_screen = (notice, seconds)
             return
-        lines = self.screen.query(KeyHints)
-        if lines:
-            lines.last().show_notice(
-                notice.message, title=notice.title, severity=severity, seconds=seconds
-            )
+        self._live_notice = (notice, time.monotonic() + seconds)
+        if self._show_notice(self.screen, notice, seconds):
             return
         self.clear_notifications()  # no key line here (the board, a question): a floating one
         super().notify(
             notice.message, title=notice.title, severity=severity, timeout=seconds, markup=False
         )
+
+    def _show_notice(self, screen: Screen, notice: Notice, seconds: float) -> bool:
+        lines = screen.query(KeyHints)
+        if lines:
+            line = lines.last()
+            line.show_notice(
+                notice.message, title=notice.title, severity=notice.severity, seconds=seconds
+            )
+        return bool(lines)
+
+    def _carry_notice(self, screen: Screen) -> None:
+        """A notice still to be read stays for the rest of its time on the screen that comes
+        up (a form that closes as it says "Nothing was typed")."""
+        if self._live_notice is None:
+            return
+        notice, until = self._live_notice
+        left = until - time.monotonic()
+        if left > 0 and screen is self.screen and screen.is_mounted:
+            self._show_notice(screen, notice, left)
 
     # -- open meetings
 

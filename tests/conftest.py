@@ -72,20 +72,27 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def _pilot_waits_for_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app hands keys out one at a time from its own queue (widgets/keyqueue.py); a Pilot
-    pause must wait for that queue too, as it waits for the widgets' message queues."""
+    press or pause must wait for that queue too, as it waits for the widgets' message queues."""
     from textual.pilot import Pilot
 
-    original = Pilot._wait_for_screen
+    press, pause = Pilot.press, Pilot.pause
 
-    async def wait_for_screen(self: Pilot, timeout: float = 30.0) -> bool:
-        done = await original(self, timeout)  # the app has taken the keys sent so far
-        queue = getattr(self.app, "keys", None)
+    async def keys_handed_out(pilot: Pilot) -> None:
+        queue = getattr(pilot.app, "keys", None)
         if queue is not None and (queue.busy or queue.waiting):
-            await queue.drained(timeout)  # and handed each out, to its end
-            done = await original(self, timeout)
-        return done
+            await queue.drained(30.0)  # each key handed out, to its end
+            await pause(pilot)
 
-    monkeypatch.setattr(Pilot, "_wait_for_screen", wait_for_screen)
+    async def press_and_wait(self: Pilot, *keys: str) -> None:
+        await press(self, *keys)
+        await keys_handed_out(self)
+
+    async def pause_and_wait(self: Pilot, delay: float | None = None) -> None:
+        await pause(self, delay)
+        await keys_handed_out(self)
+
+    monkeypatch.setattr(Pilot, "press", press_and_wait)
+    monkeypatch.setattr(Pilot, "pause", pause_and_wait)
 
 
 @pytest.fixture
@@ -206,10 +213,10 @@ async def idle(pilot) -> None:
     for _ in range(100):
         before = (list(app.screen_stack), app.focused)
         await app.keys.drained()  # a key's action (Done, say) may still be running
-        await pilot._wait_for_screen()
+        await pilot.pause()
         await asyncio.sleep(0)
         pumps = [app, *app.screen.walk_children(with_self=True)]
-        quiet = not app.keys.busy and all(pump._message_queue.empty() for pump in pumps)
+        quiet = not app.keys.busy and all(pump.message_queue_size == 0 for pump in pumps)
         if quiet and before == (list(app.screen_stack), app.focused):
             return
     raise AssertionError("the app never settled")
@@ -219,10 +226,11 @@ async def burst(pilot, text: str, *then: str) -> None:
     """Deliver typed characters (then named keys) as one burst, the way a terminal delivers a
     paste-speed stream: every key is queued before the app handles any of them."""
     from textual import events
-    from textual.keys import _character_to_key
+
+    from .keys import key_name
 
     for char in text:
-        pilot.app.post_message(events.Key(_character_to_key(char), char))
+        pilot.app.post_message(events.Key(key_name(char), char))
     for key in then:
         pilot.app.post_message(events.Key(key, None))
     await pilot.pause()

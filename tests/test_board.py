@@ -13,6 +13,7 @@ from ctxtui.cli.demo import demo_conference
 from ctxtui.guard.board_text import BOARD_KEYS, BOARD_SHORT_TITLES
 from ctxtui.meeting.editing import Editor
 from ctxtui.screens.board import TWO_COLUMNS_FROM, BoardScreen
+from ctxtui.widgets.textual_internals import screen_lines
 
 from .conftest import wait_for
 from .terminal import Terminal
@@ -272,7 +273,7 @@ async def test_at_every_size_whole_sections_fill_the_screen(store, demo, size, w
 
 def _screen_text(app) -> list[str]:
     """The screen as plain lines, as drawn."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    return screen_lines(app.screen)
 
 
 async def test_the_board_says_whether_the_minutes_are_final(store, demo, clock, make_app):

@@ -14,6 +14,7 @@ from ctxtui.screens.conference import ConferenceScreen
 from ctxtui.screens.details import DetailsScreen
 from ctxtui.screens.help import HelpScreen
 from ctxtui.widgets.points import PointList
+from ctxtui.widgets.textual_internals import LAYOUT_STEP, count_frames
 
 from .conftest import idle, wait_for
 
@@ -468,14 +469,7 @@ async def test_first_frame_waits_for_two_style_sheets_and_no_screen_reparses(
     monkeypatch.setattr(CtxApp, "_read_later_style_sheets", later)
     app = make_app(demo.id)
     frames: list[object] = []
-    display = app._display
-
-    def counted_display(screen, renderable):
-        if renderable is not None:
-            frames.append(screen)
-        display(screen, renderable)
-
-    app._display = counted_display
+    count_frames(app, frames)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(lambda: at_later_sheets)
         assert at_later_sheets == [(["app", "conference"], at_later_sheets[0][1])]
@@ -525,10 +519,9 @@ async def test_typing_repaints_the_line_without_laying_out_the_screen(demo, make
     """Each key repaints the capture line; the screen is not laid out again (Textual's Input
     asked for that at every key, redrawing every widget twice), and a line longer than the
     screen still scrolls to keep the cursor in view."""
-    from textual.screen import Screen
-
+    screen_class, step = LAYOUT_STEP
     layouts: list[int] = []
-    original = Screen._refresh_layout
+    original = getattr(screen_class, step)
 
     def counted(self, *args, **kwargs):
         layouts.append(1)
@@ -537,7 +530,7 @@ async def test_typing_repaints_the_line_without_laying_out_the_screen(demo, make
     app = make_app(demo.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        monkeypatch.setattr(screen_class, step, counted)
         await type_text(pilot, "x" * 99 + "END")
         line = app.screen.capture
         assert line.value == "x" * 99 + "END"

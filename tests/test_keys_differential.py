@@ -18,13 +18,10 @@ from __future__ import annotations
 
 import os
 import random
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import events
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.widgets import Input, Select, TextArea
 
 from ctxtui.app import CtxApp
@@ -32,6 +29,7 @@ from ctxtui.cli.demo import demo_conference
 from ctxtui.storage.store import Store
 
 from .conftest import Clock, idle
+from .keys import key_event, key_name
 
 SIZE = (80, 24)
 SCRIPTS = int(os.environ.get("CTXTUI_KEY_SCRIPTS", "10"))  # per screen; 14 screens
@@ -70,7 +68,7 @@ def make_script(rng: random.Random, screen: str) -> list[str]:
     for _ in range(rng.randint(4, 14)):
         kind = rng.random()
         if kind < 0.35:
-            keys.extend(_character_to_key(c) if not c.isalnum() else c for c in rng.choice(WORDS))
+            keys.extend(key_name(c) for c in rng.choice(WORDS))
         elif kind < 0.65:
             keys.append(rng.choice(MOVES))
         elif kind < 0.8:
@@ -78,18 +76,6 @@ def make_script(rng: random.Random, screen: str) -> list[str]:
         else:
             keys.append(rng.choice(own))
     return keys
-
-
-def key_event(key: str) -> events.Key:
-    """The event Pilot makes for ``key`` (so both runs see the very same keys)."""
-    if len(key) == 1 and not key.isalnum():
-        key = _character_to_key(key)
-    original = REPLACED_KEYS.get(key, key)
-    try:
-        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
-    except KeyError:
-        char = key if len(key) == 1 else None
-    return events.Key(key, char)
 
 
 def state(app: CtxApp) -> dict[str, Any]:

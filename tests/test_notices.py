@@ -86,3 +86,14 @@ async def test_the_keys_come_back_when_the_notice_has_been_read(demo, make_app):
         await wait_for(lambda: "Saved." in str(key_line(app).render()))
         await wait_for(lambda: str(key_line(app).render()) == keys)
         assert key_line(app).region.height == 1
+
+
+async def test_a_notice_stays_when_the_form_that_gave_it_closes(demo, make_app):
+    """An empty form closes saying nothing was typed: the sentence stays on the screen below."""
+    from ctxtui.screens.attendance import AttendanceScreen
+
+    app = make_app(demo.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "", "ctrl+l", "a", "ctrl+s")
+        await wait_for(lambda: isinstance(app.screen, AttendanceScreen))
+        await wait_for(lambda: "Nothing was typed" in key_line(app).notice)

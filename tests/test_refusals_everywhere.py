@@ -42,7 +42,7 @@ async def _every_key(app: CtxApp, pilot, opener: list[str]) -> int:
     keys = sorted({key for key in screen.active_bindings if key not in NOT_PRESSED})
     for key in keys:
         await press(pilot, key)
-        assert app.is_running and app._exception is None, f"{key} on {type(screen).__name__}"
+        assert app.is_running and app.return_code is None, f"{key} on {type(screen).__name__}"
         for _ in range(4):  # a menu, a form or a question it opened: close it
             if app.screen is screen:
                 break

@@ -32,6 +32,7 @@ from ctxtui.widgets.agenda_bar import AgendaBar
 from ctxtui.widgets.capture import CaptureBar, CaptureInput, Place
 from ctxtui.widgets.keyhints import KeyHints
 from ctxtui.widgets.points import PointList
+from ctxtui.widgets.textual_internals import skip_restyle
 
 if TYPE_CHECKING:
     from ctxtui.widgets.contributions import ContributionPanel
@@ -85,7 +86,7 @@ class ConferenceScreen(MeetingScreen):
         # first frame. Later (back from a form) the styles are refreshed as usual.
         if not self._shown_once:
             self._shown_once = True
-            event.refresh_styles = False
+            skip_restyle(event)
 
     def on_mount(self) -> None:
         self.changed()

@@ -22,14 +22,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
 from ctxtui.core.record import MAX_TEXT, strip_controls
 from ctxtui.widgets.keyqueue import TakesTypedRuns
+from ctxtui.widgets.textual_internals import virtual_size_without_layout
 
 # browse-mode key -> what is asked of the highlighted point
 # The keys for the point being browsed: (command, keys, what the help screen says). One table
@@ -59,7 +59,7 @@ class Place(NamedTuple):
 
 class CaptureInput(Input, TakesTypedRuns):
     HELP_GROUP = "Capture line"
-    # Listed for the help screen; the keys themselves are handled in ``_on_key``.
+    # Listed for the help screen; the keys themselves are handled in ``on_key``.
     BINDINGS = [
         Binding(
             "enter", "noop", "File the point (or keep the edit)", id="capture.file", show=False
@@ -110,7 +110,7 @@ class CaptureInput(Input, TakesTypedRuns):
     # The line is one row as wide as it is given, whatever it holds; Textual's Input grows its
     # scrolling width at every key, and that width asked for a layout of the whole screen, so
     # every widget on it was drawn again twice per key. Repainting the line is enough.
-    virtual_size = Reactive(Size(0, 0), layout=False)
+    virtual_size = virtual_size_without_layout()
 
     target: reactive[str] = reactive(TARGET_KEYS[0])  # the first heading
     browsing: reactive[Place | None] = reactive(None)
@@ -124,7 +124,8 @@ class CaptureInput(Input, TakesTypedRuns):
         self.cursor_blink = False  # a blinking cursor redraws twice a second: bandwidth over SSH
         self._stash = ""  # unfiled text put aside while a point is edited
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        """Runs before Input's own key handler, which a handled key skips (prevent_default)."""
         if self.editing is not None:
             handled = self._editing_key(event.key)
         elif self.browsing is not None:
@@ -134,8 +135,6 @@ class CaptureInput(Input, TakesTypedRuns):
         if handled:
             event.stop()
             event.prevent_default()
-            return
-        await super()._on_key(event)
 
     # -- typing
 
@@ -254,7 +253,7 @@ class CaptureInput(Input, TakesTypedRuns):
         self.cursor_position = len(self.value)
         self.post_message(self.Moved())
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         # A point is one paragraph: a multi-line paste is kept whole, its lines joined.
         # prevent_default: Input's own paste handler would otherwise insert it a second time.
         event.stop()
@@ -290,7 +289,7 @@ class CaptureInput(Input, TakesTypedRuns):
             self.scroll_to(x=self.max_scroll_x, animate=False)
 
     def action_noop(self) -> None:
-        """The keys listed in BINDINGS never reach here (see ``_on_key``)."""
+        """The keys listed in BINDINGS never reach here (see ``on_key``)."""
 
     def take_pending(self) -> tuple[str, tuple[Place, str] | None]:
         """What is typed but not filed, and a point edit under way, both cleared from the line

@@ -5,8 +5,10 @@ Their keys need no care for order: the app hands keys out one at a time (``keyqu
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.widgets import Input, Select
 
 
@@ -19,18 +21,19 @@ class FieldInput(Input):
         super().__init__(*args, **kwargs)
         self.cursor_blink = False  # no redraws while idle: bandwidth over SSH
 
-    def _on_mount(self, event: events.Mount) -> None:
+    def on_mount(self) -> None:
         self.call_after_refresh(self._show_start)  # a field not reached yet reads from its start
 
     def _show_start(self) -> None:
         if not self.has_focus:
             self.scroll_to(x=0, animate=False, immediate=True)
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self) -> None:
         self.scroll_to(x=0, animate=False, immediate=True)  # and so does a field left behind
 
-    def _on_focus(self, event: events.Focus) -> None:
-        self._watch_selection(self.selection)  # and shows its cursor again when reached
+    def on_focus(self) -> None:
+        cursor = cell_len(self.value[: self.cursor_position])  # and shows its cursor when reached
+        self.scroll_to_region(Region(cursor, 0, 1, 1), force=True, animate=False, immediate=True)
 
 
 class ChoiceField(Select[str], inherit_bindings=False):
@@ -49,7 +52,8 @@ class ChoiceField(Select[str], inherit_bindings=False):
         )
         self.choices = choices
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        """Runs before Select's own key handler, which a picked choice skips."""
         current = self.choices.index(self.value) if self.value in self.choices else 0
         picked: int | None = None
         if event.key in ("left", "right"):
@@ -60,7 +64,6 @@ class ChoiceField(Select[str], inherit_bindings=False):
             match = next((c for c in order if c.lower().startswith(letter)), None)
             picked = self.choices.index(match) if match is not None else None
         if picked is None:
-            await super()._on_key(event)
             return
         event.stop()
         event.prevent_default()

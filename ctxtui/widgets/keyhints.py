@@ -18,11 +18,14 @@ SEVERITIES = ("information", "warning", "error")
 
 
 class KeyHints(Static):
-    def on_mount(self) -> None:
+    def __init__(self) -> None:
+        super().__init__()
         self._shown = ""
         self._hints = Text()
         self._notice_timer: Timer | None = None
         self.notice = ""  # the notice showing, or "" while the keys show
+
+    def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
 

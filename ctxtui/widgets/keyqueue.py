@@ -158,7 +158,7 @@ class KeyQueue:
                     await self.settle()
                 except Exception as error:  # an action failed: the app reports it as always
                     self._clear()  # and ends: nothing is left to hand the keys to
-                    self.app._handle_exception(error)
+                    self.app.call_next(_raise, error)  # raised in the app's own loop
                     return
         finally:  # no await here: no key can arrive between the last look and the end
             if not self.app.is_running:
@@ -195,8 +195,12 @@ def _resolve(future: asyncio.Future[None]) -> None:
         future.set_result(None)
 
 
+def _raise(error: Exception) -> None:
+    raise error
+
+
 def _idle(pump: MessagePump) -> bool:
-    return pump._message_queue.empty()
+    return pump.message_queue_size == 0
 
 
 async def _round_trip(pumps: list[MessagePump], deadline: float) -> bool:
@@ -217,6 +221,6 @@ async def _round_trip(pumps: list[MessagePump], deadline: float) -> bool:
         for future in finished:
             del waits[future]
         for future, pump in list(waits.items()):
-            if pump._closing or pump._closed:  # removed meanwhile: it will never answer
+            if not pump.is_running:  # removed meanwhile: it will never answer
                 del waits[future]
     return True
