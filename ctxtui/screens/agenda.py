@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ctxtui.screens.sub import SubScreen
+from ctxtui.widgets.host import host
 from ctxtui.widgets.lists import Options
 
 
@@ -34,7 +35,7 @@ class AgendaScreen(SubScreen):
                 if item.started
                 else "--:--"
             )
-            marker = self.app.symbols["current"] if n == agenda.current else " "
+            marker = host(self).symbols["current"] if n == agenda.current else " "
             items.add_option(Option(Text(f"{marker} {started}  {item.minutes:>3}m  {item.title}")))
         items.highlighted = max(agenda.current, 0)
 

@@ -30,6 +30,7 @@ from ctxtui.screens.commands import (
 )
 from ctxtui.widgets.agenda_bar import AgendaBar
 from ctxtui.widgets.capture import CaptureBar, CaptureInput, Place
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
 from ctxtui.widgets.points import PointList
 from ctxtui.widgets.textual_internals import skip_restyle
@@ -170,7 +171,7 @@ class ConferenceScreen(MeetingScreen):
             flagged = {
                 i for i, point in enumerate(points) if self.meeting.open_hits(point, allowed)
             }
-        self.pane(target).show(points, highlight, flagged, self.app.symbols["flag"])
+        self.pane(target).show(points, highlight, flagged, host(self).symbols["flag"])
 
     def _show_flags_at_last(self) -> None:
         self._flags_shown = True
@@ -222,7 +223,7 @@ class ConferenceScreen(MeetingScreen):
             self.mount(self._flag_line, before=self.query_one(CaptureBar))
         if hits:
             self._flag_line.update(
-                Text(f"{self.app.symbols['flag']} {flag_sentence(hits, 'Ctrl+K')}")
+                Text(f"{host(self).symbols['flag']} {flag_sentence(hits, 'Ctrl+K')}")
             )
         self._flag_line.set_class(bool(hits), "-shown")
 
@@ -234,7 +235,7 @@ class ConferenceScreen(MeetingScreen):
 
     def show_status(self) -> None:
         saver = self.meeting.autosaver
-        symbols = self.app.symbols
+        symbols = host(self).symbols
         if self.meeting.read_only:
             state = "READ-ONLY"
         elif self.editor.final:
@@ -295,7 +296,7 @@ class ConferenceScreen(MeetingScreen):
 
     def _flag_words(self, text: str) -> str:
         hits = self.meeting.open_hits(text) if self._flags_shown else []
-        return f"{self.app.symbols['flag']} {flag_sentence(hits, None)}" if hits else ""
+        return f"{host(self).symbols['flag']} {flag_sentence(hits, None)}" if hits else ""
 
     async def action_contributions(self) -> None:
         """Open the written contributions in place of the points, or close them. The panel

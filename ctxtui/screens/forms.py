@@ -27,6 +27,7 @@ from ctxtui.meeting.meeting import Meeting, flag_sentence
 from ctxtui.resources import style
 from ctxtui.screens.base import run_change, undo_or_redo
 from ctxtui.widgets.fields import ChoiceField, FieldInput
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
 
 Values = dict[str, str]
@@ -185,7 +186,7 @@ class FormScreen(ModalScreen[Values | None]):
 
     def _flags(self, name: str, text: str) -> str | None:
         hits = self._hits(name, text)
-        return f"{self.app.symbols['flag']} {flag_sentence(hits, 'F9')}" if hits else None
+        return f"{host(self).symbols['flag']} {flag_sentence(hits, 'F9')}" if hits else None
 
     def action_dismiss_flags(self) -> None:
         meeting, focused = self.guard(), self.focused

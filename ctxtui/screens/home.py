@@ -20,6 +20,7 @@ from ctxtui.core.record import Conference
 from ctxtui.meeting.meeting import Conferences, ConfigError, StoreError
 from ctxtui.resources import style
 from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
 from ctxtui.widgets.lists import Options
 
@@ -101,7 +102,7 @@ class HomeScreen(Screen[None]):
             self.notify(problem.message(), severity="warning", timeout=10)
         self.summaries = listing.summaries
         self.lowered = None  # worked out at the first key typed in the filter
-        self.late = Overdue(self.summaries, self.app.now().date(), self.nation)
+        self.late = Overdue(self.summaries, host(self).now().date(), self.nation)
         try:
             self.expired = self.conferences.past_retention(self.summaries)
         except ConfigError as error:
@@ -201,7 +202,7 @@ class HomeScreen(Screen[None]):
     def _open(self) -> None:
         conference_id = self._selected_id()
         if conference_id:
-            self.app.open_conference(conference_id)
+            host(self).open_conference(conference_id)
 
     def action_move(self, step: int) -> None:
         if self._pending is not None:
@@ -290,7 +291,7 @@ class HomeScreen(Screen[None]):
         self.refresh_list(made.id)
         if source:
             self.notify(f"{made.kind.capitalize()} conference {made.id} started {source}.")
-        self.app.open_conference(made.id)
+        host(self).open_conference(made.id)
 
     def action_help(self) -> None:
         from ctxtui.screens.help import HelpScreen

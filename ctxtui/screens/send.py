@@ -12,6 +12,7 @@ from ctxtui.mail.circulate import SendError, Sent
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.screens.base import refused
 from ctxtui.screens.dialogs import ConfirmDialog
+from ctxtui.widgets.host import host
 
 
 def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
@@ -103,7 +104,7 @@ def _confirm_then_send(
             app.call_from_thread(_sent, sent)
 
         def _sent(sent: Sent) -> None:
-            saved = record(sent, app.now().isoformat(timespec="seconds"))
+            saved = record(sent, host(app).now().isoformat(timespec="seconds"))
             note = "" if saved else f" Not recorded yet: {meeting.autosaver.error}."
             app.notify(
                 sent.describe() + note,

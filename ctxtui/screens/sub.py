@@ -12,6 +12,7 @@ from textual.widgets import Static
 from ctxtui.meeting.meeting import flag_sentence
 from ctxtui.resources import style
 from ctxtui.screens.base import MeetingScreen
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
 
 
@@ -49,7 +50,7 @@ class SubScreen(MeetingScreen):
     def show_flags(self) -> None:
         hits = self.meeting.open_hits_in(self.flagged_texts())
         line = self.query_one("#flag-line", Static)
-        symbol = self.app.symbols["flag"]
+        symbol = host(self).symbols["flag"]
         line.update(Text(f"{symbol} {flag_sentence(hits, self.DISMISS_KEY)}") if hits else "")
         line.set_class(bool(hits), "-shown")
 

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from ctxtui.core.agenda import agenda_status, clock
 from ctxtui.core.record import Conference
 from ctxtui.widgets.fit import shared, shortened
+from ctxtui.widgets.host import host
 
 
 class AgendaBar(Static):
@@ -41,7 +42,7 @@ class AgendaBar(Static):
             self.set_class(False, "-warning")
         else:
             if status.warning:
-                text.append(f"{self.app.symbols['warning']} {status.warning} ", style="bold")
+                text.append(f"{host(self).symbols['warning']} {status.warning} ", style="bold")
             text.append(f"{status.current + 1}/{status.item_count} ", style="bold")
             text.append(f"{clock(status.item_elapsed)}/{status.item_planned // 60}m · ")
             text.append(

@@ -28,6 +28,7 @@ from textual.widgets import Input, Static
 
 from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
 from ctxtui.core.record import MAX_TEXT, strip_controls
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyqueue import TakesTypedRuns
 from ctxtui.widgets.textual_internals import virtual_size_without_layout
 
@@ -330,5 +331,5 @@ class CaptureBar(Horizontal):
             text = f"Edit {TARGET_SHORT_LABELS[line.editing.target]} #{line.editing.position + 1}"
         elif line.browsing is not None:
             text = f"Browse {TARGET_SHORT_LABELS[line.browsing.target]}"
-        self.query_one("#capture-target", Static).update(f"{text} {self.app.symbols['target']}")
+        self.query_one("#capture-target", Static).update(f"{text} {host(self).symbols['target']}")
         self.set_class(line.editing is not None, "-editing")
