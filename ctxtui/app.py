@@ -25,9 +25,12 @@ from textual.screen import Screen
 from ctxtui.core.record import strip_controls
 from ctxtui.meeting.meeting import Conferences, Meeting
 from ctxtui.resources import ASCII_STYLE_SHEET, STYLE_SHEETS, style
+from ctxtui.storage import config
 from ctxtui.storage.conffile import StoreError
+from ctxtui.storage.config import ConfigError
 from ctxtui.storage.store import Store
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.keymap import clashes, declared_bindings, normalise, unknown
 from ctxtui.widgets.keyqueue import KeyQueue
 from ctxtui.widgets.textual_internals import read_style_sheets, restyle
 
@@ -116,6 +119,7 @@ class CtxApp(App[None]):
         self.meetings: dict[str, Meeting] = {}
         self._quit_warned = False
         self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
+        self.keymap: dict[str, str] = {}  # binding id -> keys, from [keymap] in config.toml
         self._notice_before_screen: tuple[Notice, float] | None = None
         self._live_notice: tuple[Notice, float] | None = None  # and when it ends (monotonic)
         self.symbols = ASCII_SYMBOLS if self.ascii else SYMBOLS
@@ -163,11 +167,38 @@ class CtxApp(App[None]):
         if read_style_sheets(self, (style(name) for name in STYLE_SHEETS)):
             restyle(self)
 
+    def _apply_keymap(self) -> None:
+        """The service's keymap, or the default keys and one sentence saying why not."""
+        try:
+            chosen = {ident: normalise(keys) for ident, keys in config.keymap().items()}
+        except ConfigError as error:
+            self.notify(str(error), title="Keys not rebound", severity="error", timeout=20)
+            return
+        if not chosen:
+            return
+        scopes = binding_scopes()
+        ids = {b.id for bindings in scopes.values() for b in bindings if b.id}
+        problems = [f"{ident} is not the id of a key" for ident in unknown(ids, chosen)]
+        problems += clashes(scopes, chosen)
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            self.notify(
+                f"The keymap in config.toml was not applied: {problems[0]}{more}; "
+                "the usual keys work.",
+                title="Keys not rebound",
+                severity="error",
+                timeout=20,
+            )
+            return
+        self.keymap = chosen
+        self.set_keymap(chosen)
+
     def on_load(self) -> None:
         """Nearly all that is made from here to the first frame (the meeting, the screen, its
         styles) lives as long as the app: Python's cycle collector would walk it again and
         again for nothing, over a tenth of our share of the first frame. It waits until the
         frame is on screen."""
+        self._apply_keymap()
         if gc.isenabled():
             gc.disable()
             self._collector_paused = True
@@ -427,3 +458,48 @@ def run_app(
             app.rescue_all()
         app.close_all()
     return app.return_code or 0
+
+
+def binding_scopes() -> dict[str, list[Binding]]:
+    """Every set of ctxtui's bindings that work at the same time: each screen or widget with its
+    own and inherited bindings and the app's (each mode of a widget with ``KEY_MODES`` apart,
+    with the bindings of the screens it is ``SHOWN_ON``)."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import ctxtui.screens
+    import ctxtui.widgets
+
+    for package in (ctxtui.screens, ctxtui.widgets):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    everywhere = [b for b in CtxApp.BINDINGS if isinstance(b, Binding)]
+    scopes: dict[str, list[Binding]] = {"the app": everywhere}
+    kinds: list[type] = [DOMNode]
+    while kinds:
+        kind = kinds.pop()
+        kinds.extend(kind.__subclasses__())
+        if not kind.__module__.startswith("ctxtui."):
+            continue
+        own = [
+            *declared_bindings(kind),
+            *declared_bindings(kind, "POINT_BINDINGS"),  # the capture line's browsing keys
+        ]
+        if kind is CtxApp:
+            continue
+        if not own:
+            continue
+        if getattr(kind, "KEY_MODES", False):
+            shown_on = getattr(kind, "SHOWN_ON", ())
+            around = [b for screen in shown_on for b in declared_bindings(screen)]
+            for mode in {b.id.split(".")[0] for b in own if b.id}:
+                scopes[f"{kind.__name__}, {mode}"] = [
+                    *(b for b in own if b.id and b.id.startswith(mode + ".")),
+                    *around,
+                    *everywhere,
+                ]
+        else:
+            scopes[kind.__name__] = [*own, *everywhere]
+    return scopes

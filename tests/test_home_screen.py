@@ -117,7 +117,8 @@ async def test_an_empty_store_says_what_to_do_and_hides_keys_that_do_nothing(mak
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#conferences")
-        assert [str(o.prompt) for o in options.options] == [EMPTY_TEXT]
+        shown = EMPTY_TEXT.replace("{home.new}", "Ctrl+N")
+        assert [str(o.prompt) for o in options.options] == [shown]
         keys = str(app.screen.query_one("KeyHints").render())
         assert "New" in keys
         assert "Delete" not in keys and "Review" not in keys and "Save now" not in keys

@@ -16,7 +16,7 @@ from ctxtui.widgets.lists import Options
 
 class AgendaScreen(SubScreen):
     HELP_GROUP = "Agenda"
-    TITLE_TEXT = "Agenda — Enter starts the highlighted item; Escape goes back"
+    TITLE_TEXT = "Agenda — Enter starts the highlighted item; {screen.back} goes back"
 
     def body(self) -> ComposeResult:
         yield Options(id="agenda-items")

@@ -36,8 +36,11 @@ def attendee_fields(meeting: Meeting) -> list[Field]:
 
 class AttendanceScreen(TableScreen):
     HELP_GROUP = "Attendance"
-    TITLE_TEXT = "Attendance — a: add  Enter: edit  p: present/apologies/absent  c: core group"
-    EMPTY_TEXT = "No attendees yet: press a to add one."
+    TITLE_TEXT = (
+        "Attendance — {table.add}: add  {table.edit}: edit  "
+        "{attendance.cycle}: present/apologies/absent  {attendance.core}: core group"
+    )
+    EMPTY_TEXT = "No attendees yet: press {table.add} to add one."
     ROW_NAME = "attendee"
     BINDINGS = [
         Binding("p", "cycle", "Present/apologies/absent", id="attendance.cycle"),

@@ -32,6 +32,7 @@ from ctxtui.widgets.agenda_bar import AgendaBar
 from ctxtui.widgets.capture import CaptureBar, CaptureInput, Place
 from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.keymap import with_keys
 from ctxtui.widgets.points import PointList
 from ctxtui.widgets.textual_internals import skip_restyle
 
@@ -222,8 +223,10 @@ class ConferenceScreen(MeetingScreen):
             self._flag_line = Static(id="flag-line")
             self.mount(self._flag_line, before=self.query_one(CaptureBar))
         if hits:
+            keymap = host(self).keymap
+            dismiss_key = with_keys("{points.dismiss}", CaptureInput.POINT_BINDINGS, keymap)
             self._flag_line.update(
-                Text(f"{host(self).symbols['flag']} {flag_sentence(hits, 'Ctrl+K')}")
+                Text(f"{host(self).symbols['flag']} {flag_sentence(hits, dismiss_key)}")
             )
         self._flag_line.set_class(bool(hits), "-shown")
 
@@ -600,3 +603,6 @@ class ConferenceScreen(MeetingScreen):
     def _back(self, _result: object = None) -> None:
         self.changed()
         self.capture.focus()
+
+
+CaptureInput.SHOWN_ON = (ConferenceScreen,)

@@ -5,6 +5,7 @@ The text box has its own undo (Ctrl+Z) and redo (Ctrl+Y); each step changes the 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import TextArea
 
 from ctxtui.core.record import strip_controls
@@ -13,8 +14,12 @@ from ctxtui.screens.sub import SubScreen
 
 class DangerScreen(SubScreen):
     HELP_GROUP = "Danger statement"
-    TITLE_TEXT = "Danger statement — kept as you type; Escape goes back"
-    DISMISS_KEY = "F9"  # Ctrl+K deletes to the end of the line in the text box
+    TITLE_TEXT = "Danger statement — kept as you type; {screen.back} goes back"
+    # Ctrl+K deletes to the end of the line in the text box: here the flag goes with F9 alone
+    DISMISS_KEY = "{danger.dismiss}"
+    BINDINGS = [
+        Binding("f9", "dismiss_flags", "Dismiss privacy flag", id="danger.dismiss", show=False)
+    ]
 
     def flagged_texts(self) -> list[str]:
         return [self.editor.conference.danger_statement]

@@ -15,28 +15,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ctxtui.resources import style
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
-
-
-def _own_bindings(cls: type, attribute: str = "BINDINGS") -> list[Binding]:
-    """Bindings declared by ctxtui's own classes (not Textual's defaults), nearest first."""
-    found: list[Binding] = []
-    for klass in cls.__mro__:
-        if klass.__module__.startswith("ctxtui") and attribute in klass.__dict__:
-            found += [b for b in klass.__dict__[attribute] if isinstance(b, Binding)]
-    return found
-
-
-def key_names(binding: Binding) -> str:
-    names = []
-    for key in binding.key.split(","):
-        key = key.strip()
-        pretty = {"question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]"}
-        key = pretty.get(key, key)
-        names.append(
-            "+".join(part.capitalize() if len(part) > 1 else part for part in key.split("+"))
-        )
-    return " / ".join(names)
+from ctxtui.widgets.keymap import declared_bindings, key_display
 
 
 def help_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -46,16 +27,19 @@ def help_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     kinds = [type(node) for node in (screen.app, screen, *screen.query(Widget))] + later()
     sections: dict[str, list[tuple[str, str]]] = {}
     seen: set[str] = set()
+    keymap = host(screen).keymap
     for kind in kinds:
         # POINT_BINDINGS: the capture line's keys while browsing the points
         for attribute, suffix in (("BINDINGS", ""), ("POINT_BINDINGS", ": browsing the points")):
-            for binding in _own_bindings(kind, attribute):
+            for binding in declared_bindings(kind, attribute):
                 ident = binding.id or f"{kind.__name__}.{binding.key}"
                 if ident in seen:
                     continue
                 seen.add(ident)
                 group = getattr(kind, "HELP_GROUP", kind.__name__) + suffix
-                sections.setdefault(group, []).append((key_names(binding), binding.description))
+                sections.setdefault(group, []).append(
+                    (key_display(binding, keymap), binding.description)
+                )
     return list(sections.items())
 
 

@@ -22,6 +22,7 @@ from ctxtui.resources import style
 from ctxtui.screens.commands import HOME_DESTINATIONS, ScreenCommands, bindings
 from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.keymap import with_keys
 from ctxtui.widgets.lists import Options
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 # The list shows this many conferences at most; typing narrows it. Building 10,000 rows would
 # take seconds on every keystroke.
 MOST_SHOWN = 80
-EMPTY_TEXT = "No conferences yet — Ctrl+N starts a new one, or run `ctxtui demo` to try one."
+EMPTY_TEXT = "No conferences yet — {home.new} starts a new one, or run `ctxtui demo` to try one."
 
 
 # Typing is shown once it pauses this long: a burst of keys over SSH makes one redraw, not eight.
@@ -120,7 +121,8 @@ class HomeScreen(Screen[None]):
         groups, more = grouped(self.summaries, needle, lowered=self.lowered)
         shown: list[Option] = []
         if not self.summaries:
-            shown.append(Option(Text(EMPTY_TEXT, style="italic"), disabled=True))
+            empty = with_keys(EMPTY_TEXT, self.BINDINGS, host(self).keymap)
+            shown.append(Option(Text(empty, style="italic"), disabled=True))
         elif not groups:
             shown.append(Option(Text("Nothing matches the filter.", style="italic"), disabled=True))
         for context, summaries in groups:

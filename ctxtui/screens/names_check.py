@@ -25,7 +25,10 @@ class NamesCheckScreen(SubScreen):
     for the whole service. Closes by itself, done, when nothing is left to answer."""
 
     HELP_GROUP = "Names check"
-    TITLE_TEXT = "Names check — a person's name? y: yes · n: no, here · s: no, for the service"
+    TITLE_TEXT = (
+        "Names check — a person's name? {names.name}: yes · {names.not_name}: no, here · "
+        "{names.service}: no, for the service"
+    )
     BINDINGS = [
         Binding("y", "answer('name')", "A name (reword it)", id="names.name"),
         Binding("n", "answer('here')", "Not a name, in this conference", id="names.not_name"),

@@ -83,8 +83,11 @@ def action_values(action: Action) -> Values:
 
 class PlanScreen(TableScreen):
     HELP_GROUP = "Intervention plan"
-    TITLE_TEXT = "Intervention plan — a: add  Enter: edit  s: status  [ ]: reorder"
-    EMPTY_TEXT = "No plan rows yet: press a to add one, or Ctrl+W on a point."
+    TITLE_TEXT = (
+        "Intervention plan — {table.add}: add  {table.edit}: edit  {plan.status}: status  "
+        "{table.up} {table.down}: reorder"
+    )
+    EMPTY_TEXT = "No plan rows yet: press {table.add} to add one, or {points.plan} on a point."
     ROW_NAME = "plan row"
     ROWS = ACTION_ROWS
     BINDINGS = [

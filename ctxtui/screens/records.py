@@ -28,10 +28,13 @@ class ReferralsScreen(TableScreen):
 
 class DistributionScreen(TableScreen):
     HELP_GROUP = "Distribution list"
-    TITLE_TEXT = "Who receives the minutes — f: add attendees with an email address"
+    TITLE_TEXT = (
+        "Who receives the minutes — {distribution.attendees}: add attendees with an email address"
+    )
     EMPTY_TEXT = (
-        "Nobody listed, so the minutes go to every attendee with an email address. Press f to "
-        "list them here and change the list, or a to add someone."
+        "Nobody listed, so the minutes go to every attendee with an email address. Press "
+        "{distribution.attendees} to list them here and change the list, or {table.add} to add "
+        "someone."
     )
     ROW_NAME = "recipient"
     ROWS, ROW_TYPE = RECIPIENT_ROWS, Recipient

@@ -26,7 +26,10 @@ SCORE_COLUMNS = (("Score", 6), ("Name", 20), ("Agency", 18), ("Reasoning", 32))
 
 class ScalingScreen(SubScreen):
     HELP_GROUP = "Scaling"
-    TITLE_TEXT = "Scaling — digits score (1 0: ten) · ←/→ adjust · x: none · Enter: reasoning"
+    TITLE_TEXT = (
+        "Scaling — digits score (1 0: ten) · {scaling.down}/{scaling.up} adjust · "
+        "{scaling.clear}: none · {scaling.reason}: reasoning"
+    )
     BINDINGS = [
         # One binding per digit, so a digit keeps its order with the arrow keys around it
         # (a key handler on the screen would see it before the table has moved).

@@ -12,8 +12,10 @@ from textual.widgets import Static
 from ctxtui.meeting.meeting import flag_sentence
 from ctxtui.resources import style
 from ctxtui.screens.base import MeetingScreen
+from ctxtui.widgets.capture import CaptureInput
 from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.keymap import declared_bindings, with_keys
 
 
 class SubScreen(MeetingScreen):
@@ -23,7 +25,7 @@ class SubScreen(MeetingScreen):
 
     CSS_PATH = [style("lists")]
     TITLE_TEXT = ""
-    DISMISS_KEY = "Ctrl+K"
+    DISMISS_KEY = "{privacy.dismiss}"
     BINDINGS = [
         Binding("escape", "close", "Back", id="screen.back", priority=True),
         Binding(
@@ -32,13 +34,23 @@ class SubScreen(MeetingScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.TITLE_TEXT), id="title")
+        yield Static(Text(self.with_keys(self.TITLE_TEXT)), id="title")
         yield from self.body()
         yield Static(id="flag-line")
         yield KeyHints()
 
     def body(self) -> ComposeResult:
         raise NotImplementedError
+
+    def with_keys(self, text: str) -> str:
+        """``text`` with each ``{binding id}`` as its key (this screen's and the capture
+        line's bindings, the keymap applied)."""
+        known = [
+            *declared_bindings(type(self)),
+            *CaptureInput.BINDINGS,
+            *CaptureInput.POINT_BINDINGS,
+        ]
+        return with_keys(text, known, host(self).keymap)
 
     def flagged_texts(self) -> list[str]:
         """The free text the chair is looking at, for the flag line (none by default)."""
@@ -51,7 +63,8 @@ class SubScreen(MeetingScreen):
         hits = self.meeting.open_hits_in(self.flagged_texts())
         line = self.query_one("#flag-line", Static)
         symbol = host(self).symbols["flag"]
-        line.update(Text(f"{symbol} {flag_sentence(hits, self.DISMISS_KEY)}") if hits else "")
+        sentence = flag_sentence(hits, self.with_keys(self.DISMISS_KEY))
+        line.update(Text(f"{symbol} {sentence}") if hits else "")
         line.set_class(bool(hits), "-shown")
 
     def action_dismiss_flags(self) -> None:

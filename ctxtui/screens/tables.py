@@ -48,15 +48,15 @@ class TableScreen(SubScreen):
     """Subclasses say what a row is: ``rows``, ``columns``, ``cells``, ``detail``, the form's
     fields and title, and how values become a row (``add_row``, ``update_row``...)."""
 
-    EMPTY_TEXT = "Nothing here yet: press a to add one."
+    EMPTY_TEXT = "Nothing here yet: press {table.add} to add one."
     ROW_NAME = "row"
     BINDINGS: ClassVar[list[Any]] = [
         Binding("a,insert", "add", "Add", id="table.add"),
         Binding("enter,e", "edit", "Edit", id="table.edit"),
         Binding("delete,ctrl+d", "delete", "Delete", id="table.delete"),
-        Binding("shift+up,left_square_bracket", "move(-1)", "Move up", id="table.up", show=False),
+        Binding("left_square_bracket,shift+up", "move(-1)", "Move up", id="table.up", show=False),
         Binding(
-            "shift+down,right_square_bracket", "move(1)", "Move down", id="table.down", show=False
+            "right_square_bracket,shift+down", "move(1)", "Move down", id="table.down", show=False
         ),
         Binding("home", "to_end(False)", "First row", id="table.first", show=False, priority=True),
         Binding("end", "to_end(True)", "Last row", id="table.last", show=False, priority=True),
@@ -131,7 +131,7 @@ class TableScreen(SubScreen):
         index = self.selected()
         detail = self.query_one("#row-detail", Static)
         if index is None:
-            detail.update(Text(self.EMPTY_TEXT))
+            detail.update(Text(self.with_keys(self.EMPTY_TEXT)))
         else:
             detail.update(self.detail(self.rows()[index], index + 1))
 

@@ -66,6 +66,17 @@ def _setting(name: str) -> str | None:
     return value
 
 
+def keymap() -> dict[str, str]:
+    """``[keymap]`` in the config file: binding id -> keys ("capture.next_target" = "ctrl+n")."""
+    table = _config().get("keymap", {})
+    if not isinstance(table, dict) or not all(isinstance(keys, str) for keys in table.values()):
+        raise ConfigError(
+            f"{config_path()}: [keymap] must map binding ids to keys in quotes, e.g. "
+            '"capture.next_target" = "ctrl+n"'
+        )
+    return {str(ident): keys for ident, keys in table.items()}
+
+
 def exports_dir() -> Path:
     """Where the app writes exported minutes, summaries and reports: ``CTXTUI_EXPORTS_DIR``,
     else ``exports_dir = "…"`` in the config file, else a ``ctxtui-exports`` folder in your

@@ -29,26 +29,54 @@ from textual.widgets import Input, Static
 from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS, next_target, previous_target
 from ctxtui.core.record import MAX_TEXT, strip_controls
 from ctxtui.widgets.host import host
+from ctxtui.widgets.keymap import keys_of
 from ctxtui.widgets.keyqueue import TakesTypedRuns
 from ctxtui.widgets.textual_internals import virtual_size_without_layout
 
-# browse-mode key -> what is asked of the highlighted point
-# The keys for the point being browsed: (command, keys, what the help screen says). One table
-# gives both the key handling and the help.
-POINT_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("edit", "enter", "Edit the point"),
-    ("delete", "delete,ctrl+d", "Delete the point"),
-    ("up", "shift+up,ctrl+up", "Move the point up"),
-    ("down", "shift+down,ctrl+down", "Move the point down"),
-    ("move", "ctrl+x,f7", "Move it to another heading"),
-    ("plan", "ctrl+w,f8", "Plan row from the point"),
-    ("dismiss", "ctrl+k,f9", "Dismiss its privacy flag"),
+# The capture line's keys, one table per mode: (command, keys, what the help says, shown on the
+# key line). Binding ids are "<mode>.<command>"; the keymap in config.toml rebinds any of them.
+TYPING_KEYS: tuple[tuple[str, str, str, bool], ...] = (
+    ("file", "enter", "File the point", False),
+    ("next_target", "ctrl+t", "Next heading", True),
+    ("previous_target", "shift+tab", "Previous heading", False),
+    ("browse", "up,down,tab", "Browse, newest first", False),
 )
-POINT_COMMANDS: dict[str, str] = {
-    key: command for command, keys, _ in POINT_KEYS for key in keys.split(",")
-}
-# after these the line goes back to typing; reordering and dismissing keep browsing
+EDITING_KEYS: tuple[tuple[str, str, str, bool], ...] = (
+    ("keep", "enter", "Keep the edit", False),
+    ("cancel", "escape", "Cancel the edit", False),
+)
+# the keys for the point being browsed
+POINT_KEYS: tuple[tuple[str, str, str, bool], ...] = (
+    ("edit", "enter", "Edit the point", True),
+    ("delete", "delete,ctrl+d", "Delete the point", True),
+    ("up", "shift+up,ctrl+up", "Move the point up", True),
+    ("down", "shift+down,ctrl+down", "Move the point down", True),
+    ("move", "ctrl+x,f7", "Move it to another heading", True),
+    ("plan", "ctrl+w,f8", "Plan row from the point", True),
+    ("dismiss", "ctrl+k,f9", "Dismiss its privacy flag", True),
+    ("older", "up", "Older point", False),
+    ("newer", "down", "Newer point", False),
+    ("page_older", "pageup", "Ten points older", False),
+    ("page_newer", "pagedown", "Ten points newer", False),
+    ("first", "home", "Oldest point", False),
+    ("last", "end", "Newest point", False),
+    ("previous_heading", "left", "Previous heading's points", False),
+    ("next_heading", "right", "Next heading's points", False),
+    ("type", "escape,tab,backspace", "Back to typing (so does any letter)", False),
+)
+MODES = {"capture": TYPING_KEYS, "edit": EDITING_KEYS, "points": POINT_KEYS}
+# commands asked of the browsed point (the screen does them); after the first three the line
+# goes back to typing, reordering and dismissing keep browsing
+POINT_COMMANDS = ("delete", "move", "plan", "up", "down", "dismiss")
 BACK_TO_TYPING = {"delete", "move", "plan"}
+STEPS = {"older": -1, "newer": 1, "page_older": -10, "page_newer": 10}
+
+
+def mode_bindings(mode: str) -> list[Binding]:
+    return [
+        Binding(keys, "noop", text, id=f"{mode}.{command}", show=shown)
+        for command, keys, text, shown in MODES[mode]
+    ]
 
 
 class Place(NamedTuple):
@@ -60,27 +88,12 @@ class Place(NamedTuple):
 
 class CaptureInput(Input, TakesTypedRuns):
     HELP_GROUP = "Capture line"
-    # Listed for the help screen; the keys themselves are handled in ``on_key``.
-    BINDINGS = [
-        Binding(
-            "enter", "noop", "File the point (or keep the edit)", id="capture.file", show=False
-        ),
-        Binding("ctrl+t", "noop", "Next heading", id="capture.next_target"),
-        Binding("shift+tab", "noop", "Previous heading", id="capture.previous_target", show=False),
-        Binding("up,down,tab", "noop", "Browse, newest first", id="capture.browse", show=False),
-        Binding(
-            "escape", "noop", "Cancel an edit / stop browsing", id="capture.escape", show=False
-        ),
-    ]
-    POINT_BINDINGS = [
-        *(
-            Binding(keys, "noop", text, id=f"points.{command}")
-            for command, keys, text in POINT_KEYS
-        ),
-        # handled where browsing starts and stops; listed for the help screen
-        Binding("left,right", "noop", "Previous / next heading", id="points.heading"),
-        Binding("escape,tab", "noop", "Back to typing (so does any letter)", id="points.type"),
-    ]
+    KEY_MODES = True  # its bindings work one mode at a time (the keymap's clash check)
+    SHOWN_ON: tuple[type, ...] = ()  # the screens whose keys work beside it (set by them)
+    # The keys are handled in ``on_key``, looked up in these (the keymap applied), so that one
+    # table gives the keys, the help and the key line.
+    BINDINGS = [*mode_bindings("capture"), *mode_bindings("edit")]
+    POINT_BINDINGS = mode_bindings("points")
 
     class Filed(Message):
         def __init__(self, target: str, text: str) -> None:
@@ -124,33 +137,50 @@ class CaptureInput(Input, TakesTypedRuns):
         self.select_on_focus = False  # selected text would be replaced by the first key typed
         self.cursor_blink = False  # a blinking cursor redraws twice a second: bandwidth over SSH
         self._stash = ""  # unfiled text put aside while a point is edited
+        self._commands: dict[str, dict[str, str]] | None = None
+
+    def commands(self, mode: str) -> dict[str, str]:
+        """Key -> command in ``mode``, the service's keymap applied (made once: the keymap is
+        set before the first screen)."""
+        if self._commands is None:
+            keymap = host(self).keymap
+            self._commands = {
+                name: {
+                    key: binding.id.split(".", 1)[1]
+                    for binding in mode_bindings(name)
+                    if binding.id
+                    for key in keys_of(binding, keymap)
+                }
+                for name in MODES
+            }
+        return self._commands[mode]
 
     def on_key(self, event: events.Key) -> None:
         """Runs before Input's own key handler, which a handled key skips (prevent_default)."""
         if self.editing is not None:
-            handled = self._editing_key(event.key)
+            handled = self._editing_key(self.commands("edit").get(event.key), event.key)
         elif self.browsing is not None:
-            handled = self._browsing_key(event)
+            handled = self._browsing_key(self.commands("points").get(event.key), event)
         else:
-            handled = self._typing_key(event.key)
+            handled = self._typing_key(self.commands("capture").get(event.key))
         if handled:
             event.stop()
             event.prevent_default()
 
     # -- typing
 
-    def _typing_key(self, key: str) -> bool:
-        if key == "enter":
+    def _typing_key(self, command: str | None) -> bool:
+        if command == "file":
             if self.value.strip():
                 text, self.value = self.value, ""
                 self.post_message(self.Filed(self.target, text))
             else:
                 self.post_message(self.EmptyEnter())
             return True
-        if key in ("ctrl+t", "shift+tab"):
-            self.step_target(forward=key == "ctrl+t")
+        if command in ("next_target", "previous_target"):
+            self.step_target(forward=command == "next_target")
             return True
-        if key in ("up", "down", "tab"):
+        if command == "browse":
             self.browse(self.target)  # from the newest point: the one most often corrected
             return True
         return False
@@ -175,52 +205,49 @@ class CaptureInput(Input, TakesTypedRuns):
 
     # -- browsing
 
-    def _browsing_key(self, event: events.Key) -> bool:
+    def _browsing_key(self, command: str | None, event: events.Key) -> bool:
         place = self.browsing
         assert place is not None
-        key = event.key
         count = len(self.points(place.target))
-        if key in ("up", "down"):  # never round the ends: a held key stops at the last point
-            index = place.position + (1 if key == "down" else -1)
-            self.browsing = Place(place.target, max(0, min(index, max(count - 1, 0))))
-            self.post_message(self.Moved())
+        last = max(count - 1, 0)
+        if command in STEPS:  # never round the ends: a held key stops at the last point
+            index = place.position + STEPS[command]
+            self._browse_at(Place(place.target, max(0, min(index, last))))
             return True
-        if key in ("home", "end", "pageup", "pagedown"):
-            last = max(count - 1, 0)
-            index = {"home": 0, "end": last, "pageup": place.position - 10}.get(
-                key, place.position + 10
-            )
-            self.browsing = Place(place.target, max(0, min(index, last)))
-            self.post_message(self.Moved())
+        if command in ("first", "last"):
+            self._browse_at(Place(place.target, 0 if command == "first" else last))
             return True
-        if key in ("left", "right"):
+        if command in ("previous_heading", "next_heading"):
             order = TARGET_KEYS
-            step = 1 if key == "right" else -1
+            step = 1 if command == "next_heading" else -1
             target = order[(order.index(place.target) + step) % len(order)]
-            self.browsing = Place(target, max(len(self.points(target)) - 1, 0))
-            self.post_message(self.Moved())
+            self._browse_at(Place(target, max(len(self.points(target)) - 1, 0)))
             return True
-        if key in ("escape", "tab", "backspace"):
+        if command == "type":
             self.stop_browsing()
             return True
-        if key in ("ctrl+t", "shift+tab"):
+        typing = self.commands("capture").get(event.key)
+        if typing in ("next_target", "previous_target"):
             self.stop_browsing()
-            return self._typing_key(key)
-        what = POINT_COMMANDS.get(key)
-        if what == "edit":
+            return self._typing_key(typing)
+        if command == "edit":
             self.start_edit(place)
             return True
-        if what is not None:
-            self.post_message(self.Command(what, place))
-            if what in BACK_TO_TYPING:
+        if command in POINT_COMMANDS:
+            self.post_message(self.Command(command, place))
+            if command in BACK_TO_TYPING:
                 self.stop_browsing()
-            elif what in ("up", "down") and count:
-                new = place.position + (-1 if what == "up" else 1)
+            elif command in ("up", "down") and count:
+                new = place.position + (-1 if command == "up" else 1)
                 self.browsing = Place(place.target, max(0, min(new, count - 1)))
             return True
         if event.is_printable:
             self.stop_browsing()  # the key then types itself
         return False  # Ctrl+Z, Ctrl+S and the screen's other keys go on as usual
+
+    def _browse_at(self, place: Place) -> None:
+        self.browsing = place
+        self.post_message(self.Moved())
 
     # -- editing
 
@@ -236,17 +263,18 @@ class CaptureInput(Input, TakesTypedRuns):
         self.cursor_position = len(self.value)
         self.post_message(self.Moved())
 
-    def _editing_key(self, key: str) -> bool:
-        if key == "enter":
+    def _editing_key(self, command: str | None, key: str) -> bool:
+        if command == "keep":
             place, text = self.editing, self.value
             assert place is not None
             self._end_edit()
             self.post_message(self.Edited(place, text))
             return True
-        if key == "escape":
+        if command == "cancel":
             self._end_edit()
             return True
-        return key in ("ctrl+t", "shift+tab", "tab")  # the heading cannot change mid-edit
+        # the heading cannot change mid-edit, nor browsing start
+        return self.commands("capture").get(key) in ("next_target", "previous_target", "browse")
 
     def _end_edit(self) -> None:
         self.editing = None

@@ -13,6 +13,7 @@ from textual.dom import DOMNode
 class Host(Protocol):
     symbols: Mapping[str, str]  # the marks drawn (plain ASCII on a console that lacks them)
     now: Callable[[], dt.datetime]
+    keymap: Mapping[str, str]  # binding id -> keys, as the service rebound them
 
     def open_conference(self, conference_id: str) -> None: ...
 
