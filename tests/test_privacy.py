@@ -117,6 +117,22 @@ def test_the_labelled_set_meets_the_quality_targets(capsys):
         ("The Gashi boy runs for them", "name", "The Gashi boy"),
         ("A girl with the initials A.S. was crying", "name", "A.S."),
         ("an older male known as Smokey deals", "name", "Smokey"),
+        # issue 40's identifiers, every example invented here
+        ("d.o.b. 2 June 12 per the referral", "date_of_birth", "d.o.b. 2 June 12"),
+        ("she was born Oct 2013 they think", "date_of_birth", "born Oct 2013"),
+        ("his birthday is 9 May so soon", "date_of_birth", "birthday is 9 May"),
+        ("UPN Q 1234 5678 9012 on file", "reference", "UPN Q 1234 5678 9012"),
+        ("police log 5521 of last night", "reference", "log 5521"),
+        ("crime ref 12/34567/26 for the theft", "reference", "ref 12/34567/26"),
+        ("hospital number X1234567 on the letter", "reference", "number X1234567"),
+        ("on tiktok - bando.kidd_ most nights", "handle", "bando.kidd_"),
+        ("roblox name Quixotrel active late", "handle", "Quixotrel"),
+        ("the telegram group 'Cedar Runners' again", "handle", "Cedar Runners"),
+        ("living at 6 Larch Fold with an aunt", "address", "6 Larch Fold"),
+        ("mum: pat.k.77 @ hotmail.co.uk", "email", "pat.k.77 @ hotmail.co.uk"),
+        ("call +44 (0)113 496 0123 after six", "phone", "+44 (0)113 496 0123"),
+        ("fourteen-year-old cousin joins them", "age", "fourteen-year-old"),
+        ("YP3 is 15 and at college", "age", "YP3 is 15"),
     ],
 )
 def test_each_kind_is_found(text, category, matched):
@@ -150,6 +166,10 @@ def test_a_name_beside_an_age_is_flagged_as_both():
         "15 year olds gather here",  # a group, not one child
         "Police – community police; Youth Justice Service",
         "call 999 in an emergency",
+        "the safeguarding inbox is enquiries@ridgemoor.gov.uk",  # a service's own mailbox
+        "counts after 31/10/2026 may rise",  # a date, not a house number
+        "route 27 bus from 2025 onwards",
+        "in 2024 green spaces were reviewed",  # a year before a street-like word
     ],
 )
 def test_places_people_at_the_meeting_and_dates_are_not_flagged(text):
@@ -393,6 +413,18 @@ def test_the_fourth_tuning_set_meets_both_tiers(capsys):
     assert figures["live_names"] >= 0.93 and figures["clean_flagged"] <= 0.03
     assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.15
     assert figures["structured"] >= 0.98
+
+
+TUNING_FIVE = Path(__file__).with_name("data") / "privacy_tuning5.tsv"
+
+
+def test_the_fifth_tuning_set_keeps_its_identifiers(capsys):
+    """Issue 40's identifier tuning set (written by a helper that never read the rules)."""
+    rows = three_columns(TUNING_FIVE)
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    figures = two_tiers(rows)
+    print_two_tiers("tuning set five (tuned on)", figures, capsys)
+    assert figures["structured"] >= 0.98 and figures["clean_flagged"] <= 0.03
 
 
 ROUND_FOUR = Path(__file__).with_name("data") / "privacy_round4.tsv"

@@ -113,16 +113,24 @@ _ORDINALS = (
     "thirtieth|twenty[\\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
     "thirty[\\s-]first"
 )
+# a date after the words that say it is a birth date; there a year may be two digits ("2 June
+# 12", "9 Oct '10") and a birthday may have no year at all
+_SHORT_DATE = (
+    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+['’]?\d{{2}}\b"
+)
 _DOB_CONTEXT = re.compile(
     rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)(?:\s+(?:is|was|given\s+as))?"
-    rf"\s*[:\-]?\s*{_DATE}",
+    rf"\s*[:\-]?\s*(?:{_DATE}|{_SHORT_DATE})"
+    rf"|\bbirthday\s+(?:is|was|on|falls\s+on)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?:{_MONTHS})\b",
     re.I,
 )
 # "born on the ninth of March 2013", "born in early 2014": the year says whether it is a child's
 _DOB_IN_WORDS = re.compile(
     rf"\bborn\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINALS})\s+(?:of\s+)?"
     rf"(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
-    rf"|\bborn\s+in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTHS})\.?\s+)?(\d{{4}})\b",
+    rf"|\bborn\s+in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTHS})\.?\s+)?(\d{{4}})\b"
+    rf"|\bborn\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS})\.?,?\s+(\d{{4}})\b",
     re.I,
 )
 _ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
@@ -140,16 +148,19 @@ _NOT_AN_AGE_AFTER = (
 _AGE_HINT = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)  # a cheap test before the costly one
 _AGE = re.compile(
     rf"\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|\b(?:a|an|the|one|this|that|his|her|their)\s+{_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*old\b(?!s)"
+    rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
+    r"old\b(?!s)"
     rf"|\b{_AN_AGE}\s*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
-    rf"|\b(?:he|she|they|boy|girl|lad|child|pupil|son|daughter|brother|sister|youngest|eldest)"
+    rf"|\b(?:he|she|they|boy|girl|lad|child|pupil|son|daughter|brother|sister|youngest|eldest|"
+    rf"yp\s?\d{{0,2}}|young\s+person)"
     rf"\s*(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+)?"
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:was|is)\s+(?:only|just)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
     # "Kofi, 15, was…", "her son, 14, was…"
-    r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives)\b)",
+    r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives|seen|"
+    r"spotted|found|stopped|arrested|reported|missing|excluded|living|staying|known)\b)",
     re.I,
 )
 _NHS = re.compile(r"(?<![\d-])(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")
@@ -165,6 +176,8 @@ _AT = r"(?:\s+at\s+|\s*[\[({<]\s*at\s*[\])}>]\s*)"
 _DOT = r"(?:\s+dot\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)"
 _EMAIL = re.compile(
     r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|(?i:\b[\w.+-]+\s@\s?(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|aol|btinternet|"
+    r"proton(?:mail)?|sky|virginmedia|talktalk)\.[\w.]+\b)"
     # spelt out so that it is not a link: "name at mailbox dot com", "name[at]host[dot]org"
     rf"|(?i:\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
     r"(?:com|net|org|co\s*(?:\.|dot|\[dot\]|\(dot\))\s*uk|uk|gov\.uk|ac\.uk|io|me|info)\b)"
@@ -178,6 +191,16 @@ _REFERENCE = re.compile(
     r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
     r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file))*\.?\s*[:#]?\s*"
     r"(?:no\.?\s*|number\s*)?(\d{4,12})\b)"
+    # a UPN typed in groups ("Q 1234 5678 9012")
+    r"|(?i:\bupn\s*[:#]?\s*[a-z]\s?\d{4}\s?\d{4}\s?\d{4}\b)"
+)
+# A reference word, then an identifier of three digits or more, letters, / and - allowed
+# ("crime ref 12/34567/26", "CIN ref CIN-1234", "hospital number X1234567"): a reference
+# unless a finder that knows the number better (phone, NHS, NI) has it.
+_REFERENCE_AFTER_WORD = re.compile(
+    r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc)"
+    r"\b\.?\s*[:#]?\s*(?:no\.?\s*|number\s*|id\s*)?)"
+    r"(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]*[A-Za-z0-9]"
 )
 # Organisations' numbers, said as such: "the council switchboard on 0161…", "office: 020…"
 _ORGANISATION_NUMBER = re.compile(
@@ -185,6 +208,7 @@ _ORGANISATION_NUMBER = re.compile(
     r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice)\b"
     r"[^.;\n]{0,24}$)"
 )
+_COUNTRY_CODE = re.compile(r"^\+44\s?\(?0?\)?\s?")  # +44 (0)20 …: the number is 020 …
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
 _VEHICLE = re.compile(
@@ -204,19 +228,36 @@ _NAMED_HANDLE = re.compile(
 )
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 _PLATFORM_HANDLE = re.compile(
-    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|twitter|telegram|discord|facebook|fb|"
+    r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|telegram|discord|"
+    r"facebook|fb|whatsapp|wa|signal|"
     r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag)"
     r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
-    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=]\s*|\s+))"
+    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=\-–]\s*|\s+))"
     r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
+)
+_ACCOUNT_NAMED = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
+    r"playstation|steam|roblox|fortnite|twitch|kik)(?:'s|’s)?\s+"
+    r"(?:handle|user\s?name|name|account|id|tag|gamer\s?tag)\s*(?:is|was|[:=\-–])?\s*)"
+    r"([A-Za-z][A-Za-z0-9_.]{2,29})(?<!\.)"
+)
+# a group chat's name in quotes: "the WhatsApp group 'Northside Runners'"
+_CHAT_GROUP = re.compile(
+    r"(?i:\b(?:whatsapp|snap(?:chat)?|telegram|insta(?:gram)?|group\s?chat|gc|signal|discord)"
+    r"\s+(?:group|chat|server|channel)\s+(?:called\s+|named\s+)?)"
+    r"['‘\"“]([^'’\"”]{2,40})['’\"”]"
 )
 _STREET = (
     r"Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|"
-    r"Terrace|Grove|Hill|Walk|Rise|Row|Square|Mews|View|Park|Green|Parade|Estate|House"
+    r"Terrace|Grove|Hill|Walk|Rise|Row|Square|Mews|View|Park|Green|Parade|Estate|House|"
+    r"Mead|Meadow|Meadows|Cottages|Fold|Gate|Croft|Chase|Vale|Bank|Brow|Yard|Wharf|Heights|"
+    r"Field|Fields|Approach|Boulevard|Circus|Lea|Villas|Buildings|Wynd|Garth|Glen|Dale|End|"
+    r"Court|Gardens|Nook|Copse|Spinney|Paddock|Quay|Embankment|Hollow|Ridge|Path"
 )
 _ADDRESS = re.compile(
     rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
-    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)"
+    rf"|(?<![/.\-\d])\b(?!(?:19|20)\d\d\b)\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}"
+    rf"(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)"
     rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
     r"|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b"  # typed in lower case
@@ -275,7 +316,8 @@ def _birth_dates(text: str, today: dt.date) -> Iterator[Hit]:
     for match in _DOB_CONTEXT.finditer(text):
         yield Hit("date_of_birth", match.group(0), match.start(), match.end())
     for match in _DOB_IN_WORDS.finditer(text):
-        if _child_birth_year(match.group(1) or match.group(2), today):
+        year = next(group for group in match.groups() if group)
+        if _child_birth_year(year, today):
             yield Hit("date_of_birth", match.group(0), match.start(), match.end())
     for match in _ANY_DATE.finditer(text):
         if _child_birth_year(match.group(0), today):
@@ -283,24 +325,44 @@ def _birth_dates(text: str, today: dt.date) -> Iterator[Hit]:
 
 
 def _numbers_and_addresses(text: str) -> Iterator[Hit]:
+    numbers = [*_ages(text), *_numbers(text)]
+    yield from numbers
+    for match in _REFERENCE.finditer(text):
+        yield Hit("reference", match.group(0), match.start(), match.end())
+    for match in _REFERENCE_AFTER_WORD.finditer(text):
+        if not any(hit.start < match.end() and match.start() < hit.end for hit in numbers):
+            yield Hit("reference", match.group(0), match.start(), match.end())
+
+
+def _ages(text: str) -> Iterator[Hit]:
     for match in _AGE.finditer(text) if _AGE_HINT.search(text) else ():
         if all(1 <= int(n) <= 25 for n in re.findall(r"\d+", match.group(0))):
             yield Hit("age", match.group(0), match.start(), match.end())
+
+
+_ROLE_MAILBOX = re.compile(
+    r"(?i:^(?:info|enquiries|enquiry|admin|office|contact|hello|team|reception|duty|mash|"
+    r"safeguarding|help|support|general|mail|post|frontdoor|referrals?|communitysafety|"
+    r"youthservice|noreply|no-reply)[\w.-]*@)"
+)
+
+
+def _numbers(text: str) -> Iterator[Hit]:
     for match in _NHS.finditer(text):
         if _nhs_valid("".join(match.groups())):
             yield Hit("nhs_number", match.group(0), match.start(), match.end())
     for pattern, category in ((_NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
         for match in pattern.finditer(text):
+            if category == "email" and _ROLE_MAILBOX.match(match.group(0)):
+                continue
             yield Hit(category, match.group(0), match.start(), match.end())
     for match in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
-        if not 10 <= len(digits) <= 12 or _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
+        digits = re.sub(r"\D", "", _COUNTRY_CODE.sub("0", match.group(0)))
+        if not 10 <= len(digits) <= 11 or _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
             continue
         if _ORGANISATION_NUMBER.search(text[max(0, match.start() - 60) : match.start()]):
             continue
         yield Hit("phone", match.group(0), match.start(), match.end())
-    for match in _REFERENCE.finditer(text):
-        yield Hit("reference", match.group(0), match.start(), match.end())
 
 
 def _vehicles(text: str) -> Iterator[Hit]:
@@ -318,6 +380,11 @@ def _handles(text: str) -> Iterator[Hit]:
         if match.group(1).lower() not in english_words():
             yield Hit("handle", match.group(1), match.start(1), match.end(1))
     for match in _PLATFORM_HANDLE.finditer(text):
+        yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    for match in _ACCOUNT_NAMED.finditer(text):
+        if match.group(1).lower() not in english_words():
+            yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    for match in _CHAT_GROUP.finditer(text):
         yield Hit("handle", match.group(1), match.start(1), match.end(1))
 
 
