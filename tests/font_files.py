@@ -82,7 +82,7 @@ class Font:
     number: int = 0  # the face within a collection
     unicodes: frozenset[int] | None = None  # None: every character it has
     package: str = "fonts-noto-core"
-    kept: str = "every character"
+    kept: str = "every one it has"
 
 
 def _double_byte(codec: str, leads: range, trails: range = range(0xA1, 0xFF)) -> set[int]:
@@ -134,7 +134,7 @@ def fonts() -> list[Font]:
             CJK_SC,
             kept,
             "fonts-noto-cjk",
-            f"{len(kept):,} characters (GB 2312, Big5 level 1, JIS X 0208, KS X 1001 Hangul)",
+            "GB 2312, Big5 level 1, JIS X 0208, KS X 1001 Hangul, kana, CJK punctuation",
         )
         for weight in ("Regular", "Bold")
     ]
@@ -145,7 +145,7 @@ def fonts() -> list[Font]:
             "Symbola.ttf",
             unicodes=symbols,
             package="fonts-symbola",
-            kept="U+2100-2BFF and U+1F000-1FAFF (symbols, arrows, dingbats, emoji)",
+            kept="U+2100-2BFF and U+1F000-1FAFF: symbols, arrows, dingbats, emoji",
         )
     )
     return listed
@@ -210,11 +210,13 @@ def main() -> int:
     for font in fonts():
         out = cut(font)
         before, after = font.source.stat().st_size, out.stat().st_size
-        print(f"{font.out}: {before:,} -> {after:,} bytes", flush=True)
+        with TTFont(out, lazy=True) as made:
+            characters = len(made.getBestCmap())
+        print(f"{font.out}: {before:,} -> {after:,} bytes, {characters:,} characters", flush=True)
         lines.append(
             f"{font.out} {_sha256(out)} from {font.package}:{font.source.name}"
             f"{f' #{font.number}' if font.number else ''} ({before:,} -> {after:,} bytes;"
-            f" {font.kept})"
+            f" {characters:,} characters: {font.kept})"
         )
     for package in PACKAGES:
         shutil.copyfile(
