@@ -20,7 +20,7 @@ from ctxtui.cli.demo import demo_conference
 from ctxtui.export import ExportError, export_minutes, pdf, render
 from ctxtui.export import pandoc as bounded
 from ctxtui.export.docx import READER, PandocUnavailable, markdown_to_docx
-from ctxtui.export.markdown import MARKING
+from ctxtui.export.markdown import MARKING, escape
 from ctxtui.export.pandoc import run_pandoc
 from ctxtui.export.reference import FOOTER
 
@@ -107,11 +107,13 @@ def test_cutting_long_words_into_pieces_writes_the_same_typst():
         "x" * 255 + "//" + "y" * 300,
         "x" * 256 + "/" * 7 + "y" * 300,
         "x" * 256 + ";" * 3 + "y" * 300,
-        "é" * 700,
+        "x" + "é" * 700,  # two bytes each, so a cut at 256 bytes falls inside one
+        "xx" + "漢" * 300,
+        "x" + "🙂" * 300,
         ";" * 600 + "z" * 600,
         *("".join(pick.choice(alphabet) for _ in range(pick.randint(300, 3000))) for _ in range(8)),
     ]
-    markdown = "\n\n".join(texts)
+    markdown = "\n\n".join(escape(text) for text in texts)  # as the minutes' Markdown has them
     assert "\\/\\/" in _typst(markdown, pieces=False)
     assert _typst(markdown, pieces=True) == _typst(markdown, pieces=False)
 
