@@ -68,7 +68,10 @@ def run() -> list[str]:
         rounds=9,
     )
     print(f"pdf of the big conference: {pdf:.3f} s; its docx: {docx:.3f} s")
-    lines.append(summary("export_pdf_vs_docx", f"{pdf:.3f}s", ratio, 1.5))
+    # goal 1.8, was 1.5 (measured 0.86): Typst now compiles in a process of its own, to bound
+    # its time and memory, so from cold every time (0.15 s for this conference), where the
+    # in-process compiler served each repeat of the same document from its memo cache (0.02 s)
+    lines.append(summary("export_pdf_vs_docx", f"{pdf:.3f}s", ratio, 1.8))
     lines.append(_long_word())
     return lines
 

@@ -73,8 +73,11 @@ _LONG_RUN = re.compile(
     f"[^ \t\r\n\u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000]{{{BREAK_EVERY + 1},}}"
 )
 # pandoc's Typst writer is quadratic in the length of one such run: this filter cuts it into
-# pieces that write the same Typst (see the file)
+# pieces that write the same Typst (see the file). It costs about 0.09 s on the big benchmark
+# conference, so it runs only when some text has a run long enough for a piece (PIECE = 256
+# bytes, at least 64 characters); a pipe table's ruler line is no text.
 PIECES = Path(__file__).with_name("pieces.lua")
+_RUN = re.compile("[^ \t\r\n]{64,}")
 # Typst's time and memory (its data: the heap and thread stacks, not the program and fonts
 # mapped from disk, nor address space reserved and never used, which grows with the cores).
 # The big benchmark conference (300 points, 40 plan rows) takes it 0.3 s and under 80 MB.
@@ -113,6 +116,10 @@ def _with_breaks(run: str) -> str:
             at += 1
     pieces.append(run[start:])
     return ZWSP.join(pieces)
+
+
+def _long_runs(markdown: str) -> bool:
+    return any(set(run[0]) - set("|-:") for run in _RUN.finditer(markdown))
 
 
 def breakable(markdown: str) -> str:
@@ -187,9 +194,8 @@ def markdown_to_pdf(
         raise PdfUnavailable("PDF needs the Typst compiler: pip install 'ctxtui[pdf]' (or typst)")
     # skin tones and emoji presentation selectors change only how a symbol is drawn
     markdown = breakable(name_unshown(DRAWING_ONLY.sub("", markdown)))
-    typst_text = run_pandoc(
-        ["--from", READER, "--to", "typst", "--lua-filter", str(PIECES)], markdown
-    ).decode("utf-8")
+    pieces = ["--lua-filter", str(PIECES)] if _long_runs(markdown) else []
+    typst_text = run_pandoc(["--from", READER, "--to", "typst", *pieces], markdown).decode()
     lines = [inert(line) for line in typst_text.splitlines()]
     if lines and lines[0].strip() == f"#strong[{marking}]":  # the marking: header and footer only
         lines = lines[1:]
