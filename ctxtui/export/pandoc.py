@@ -7,6 +7,9 @@ document's builder and the reader of written contributions all use it.
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import shutil
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,16 +27,21 @@ class PandocUnavailable(RuntimeError):
 
 
 def pandoc_path() -> str:
-    try:
-        import pypandoc
-
-        return str(pypandoc.get_pandoc_path())
-    except ImportError:
-        raise PandocUnavailable("pandoc is not available (pip install pypandoc-binary)") from None
-    except OSError:
-        raise PandocUnavailable(
-            "pandoc was not found (the pypandoc-binary package bundles it)"
-        ) from None
+    """The pandoc the exports run: the one ``PYPANDOC_PANDOC`` names (as pypandoc reads it),
+    else the one the pypandoc-binary wheel bundles, else one on the PATH. Found without running
+    it: pypandoc's own search runs ``pandoc --version`` with no time limit."""
+    named = os.environ.get("PYPANDOC_PANDOC")
+    if named:
+        return named
+    wheel = importlib.util.find_spec("pypandoc")
+    if wheel is not None and wheel.origin is not None:
+        bundled = Path(wheel.origin).parent / "files" / "pandoc"
+        if bundled.is_file():
+            return str(bundled)
+    on_path = shutil.which("pandoc")
+    if on_path is None:
+        raise PandocUnavailable("pandoc was not found (the pypandoc-binary package bundles it)")
+    return on_path
 
 
 def out_of_memory(stderr: bytes) -> bool:
