@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install install-app compile system-deps run test test-quick test-textual-latest lint format bench clean names holidays
+.PHONY: install install-app compile system-deps run test test-quick test-textual-latest lint format bench clean names holidays fonts
 
 install: $(TEST_STAMP)  ## the app and the test tools
 install-app: $(APP_STAMP)  ## the app alone (what `make run` needs)
@@ -70,6 +70,10 @@ names: install system-deps  ## rebuild the privacy guard's name lists in ctxtui/
 
 holidays: install  ## rebuild the bank holiday table in ctxtui/core from the holidays package
 	$(BIN)/python -m tests.holiday_table
+
+fonts: install  ## rebuild the PDF's fonts in ctxtui/export/fonts from Debian's font packages
+	bash .ci/font-sources
+	$(BIN)/python -m tests.font_files
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis snapshot_report.html

@@ -187,14 +187,22 @@ def test_the_three_formats_say_the_same_thing_in_the_same_order(chain_minutes, t
 
 def test_hostile_text_stays_text_in_the_pdf(tmp_path):
     conference = demo_conference()
-    conference.points.concerns = [*NASTY, '#read("/etc/hostname")', '#image("/etc/x.png")', "$ x $"]
+    conference.points.concerns = [
+        *NASTY,
+        '#read("/etc/hostname")',
+        '#image("/etc/x.png")',
+        "$ x $",
+        "newer than the emoji font: \U0001f970\u200d\U0001f970",
+    ]
     conference.context.name = 'Place "quoted" \\ #set page(flipped: true)'
     data = render(conference, "pdf", nation=NATION)
     text = " ".join(_run("pdftotext", str(_pdf(data, tmp_path)), "-").split())
     assert '#read("/etc/hostname")' in text
     assert "INJECTED" in text  # shown as the text typed, not run
     assert Path("/etc/hostname").read_text().strip() not in text.replace("hostname", "")
-    assert "(slightly smiling face)" in text  # no font has it: named, not lost
+    assert "emoji 🙂👍 and" in text  # drawn by the emoji font, the skin tone left out
+    face = "(smiling face with smiling eyes and three hearts)"
+    assert f"emoji font: {face}{face}" in text  # no font has it: named, not lost
     assert b"/URI" not in data  # no links
     title = _run("pdfinfo", str(_pdf(data, tmp_path, "t.pdf")))
     assert 'Place "quoted" \\ #set page(flipped: true)' in title

@@ -12,7 +12,7 @@ SLOW = True  # builds and installs the wheel: not in make test-quick
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_wheel_ships_styles_data_and_the_reference_document(tmp_path):
+def test_the_wheel_ships_styles_data_the_reference_document_and_the_fonts(tmp_path):
     subprocess.run(
         [
             sys.executable,
@@ -34,6 +34,11 @@ def test_the_wheel_ships_styles_data_and_the_reference_document(tmp_path):
     styles = {p.name for p in (ROOT / "styles").glob("*.tcss")}
     assert {f"ctxtui/styles/{name}" for name in styles} <= names
     assert {"ctxtui/export/reference.docx", "ctxtui/guard/data/forenames.txt"} <= names
+    # the PDF's fonts, their licences and record, the piece filter and the Typst child
+    fonts = ROOT / "ctxtui" / "export" / "fonts"
+    shipped = {f"ctxtui/export/fonts/{p.name}" for p in fonts.iterdir()}
+    assert len(shipped) > 30 and shipped <= names
+    assert {"ctxtui/export/pieces.lua", "ctxtui/export/typst_child.py"} <= names
     assert not [n for n in names if n.startswith("tests/") or n.startswith("bench/")]
 
 

@@ -166,7 +166,9 @@ def export_minutes(
             render(conference, "md", nation=nation, previous=previous, story=story),
             replace=replace,
         )
-        return Written(fallback, f"No DOCX: {error}. The Markdown minutes were written instead.")
+        return Written(
+            fallback, f"No {fmt.upper()}: {error}. The Markdown minutes were written instead."
+        )
     write_file(path, data, replace=replace)
     return Written(path)
 

@@ -1,28 +1,33 @@
 """Markdown -> tagged PDF (PDF/UA-1; with ``archive``, PDF/A-2b too): pandoc's own Typst writer,
-then the Typst compiler's Python binding, both offline.
+then the Typst compiler's Python binding, both offline and both bounded in time and memory.
 
 What a user typed stays text: pandoc's Markdown reader has raw HTML, raw attributes and raw TeX
 off (as for the DOCX), and its Typst writer escapes every character Typst would read as markup,
-so no text can become Typst code. The compiler's root is an empty private folder (holding only
+so no text can become Typst code. The compiler runs in a child process (a time limit, and a
+limit on its memory set before Typst loads); its root is an empty private folder (holding only
 the chart we draw), its package folders are empty and system fonts are ignored: a document can
-read no file, fetch no package and depends on no font of the machine (Typst's own fonts are
-embedded in every PDF).
+read no file, fetch no package and depends on no font of the machine. The fonts are the ones
+shipped in ``fonts/`` (``typefaces.py``), so every script of the minutes is drawn; a character
+none of them has is written as its name before Typst runs.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import subprocess
+import sys
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Any
 
-from ctxtui.export.docx import READER, PandocUnavailable
+from ctxtui.export.docx import READER
+from ctxtui.export.pandoc import run_pandoc
+from ctxtui.export.typefaces import DRAWING_ONLY, FAMILIES, FONT_DIR, name_unshown
 
 PREAMBLE = """\
 #set document(title: "{title}")
-#set text(lang: "en", region: "GB", size: 10pt,
-  font: ("Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono"))
+#set text(lang: "en", region: "GB", size: 10pt, font: ({fonts}))
 #set par(justify: false)
 #set page(
   paper: "a4",
@@ -58,10 +63,27 @@ def typst_string(text: str) -> str:
 _MARKUP_START = r"(?=[=+\-/]|\d+\.)"
 _ITEM_START = re.compile(r"^(\s*(?:[+-]|\d+\.)\s+)" + _MARKUP_START)
 _CELL_START = re.compile(r"((?:^|[(,])\s*\[)" + _MARKUP_START)
-_UNSHOWN = re.compile(r"the text `\"(.+?)\"` could not be displayed")
-# joiners, variation selectors and skin tones: parts of an emoji, with no name of their own
-_EMOJI_PARTS = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
-_DRAWING_ONLY = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+# A line of the PDF holds about 100 characters. In a run of more than BREAK_EVERY with no space,
+# an invisible break opportunity (U+200B) goes after every BREAK_EVERY, where it splits no
+# letter from its marks or conjunct: otherwise Typst cannot wrap the run (it runs off the page;
+# at 100,000 characters Typst fails outright). Only in the PDF, and only there.
+BREAK_EVERY = 64
+ZWSP = "\u200b"
+_LONG_RUN = re.compile(
+    f"[^ \t\r\n\u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000]{{{BREAK_EVERY + 1},}}"
+)
+# pandoc's Typst writer is quadratic in the length of one such run: this filter cuts it into
+# pieces that write the same Typst (see the file). It costs about 0.09 s on the big benchmark
+# conference, so it runs only when some text has a run long enough for a piece (PIECE = 256
+# bytes, at least 64 characters); a pipe table's ruler line is no text.
+PIECES = Path(__file__).with_name("pieces.lua")
+_RUN = re.compile("[^ \t\r\n]{64,}")
+# Typst's time and memory (its data: the heap and thread stacks, not the program and fonts
+# mapped from disk, nor address space reserved and never used, which grows with the cores).
+# The big benchmark conference (300 points, 40 plan rows) takes it 0.3 s and under 80 MB.
+TYPST_SECONDS = 60
+TYPST_MEMORY = 1024**3
+CHILD = Path(__file__).with_name("typst_child.py")
 
 
 def inert(line: str) -> str:
@@ -70,12 +92,39 @@ def inert(line: str) -> str:
     return _CELL_START.sub(r"\1\\", _ITEM_START.sub(r"\1\\", line))
 
 
-def named(text: str) -> str:
-    """Characters no embedded font can show, as their names ("🙂" -> "(slightly smiling
-    face)"): PDF/UA needs every character shown, and a reader is told what was typed.
-    Parentheses, being text both in Typst markup and in a string, where brackets are not."""
-    names = [unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in _EMOJI_PARTS.sub("", text)]
-    return "".join(f"({name})" for name in names)
+def _can_break(before: str, after: str) -> bool:
+    """Whether a break between ``before`` and ``after`` leaves every letter with its marks:
+    between letters or digits only, never before a mark, after a virama (a conjunct) or
+    inside a Hangul syllable spelled in jamo."""
+    if unicodedata.category(before)[0] not in "LNM" or unicodedata.category(after)[0] not in "LN":
+        return False
+    if unicodedata.combining(before) == 9:
+        return False
+    return not (0x1160 <= ord(after) <= 0x11FF or 0xD7B0 <= ord(after) <= 0xD7FF)
+
+
+def _with_breaks(run: str) -> str:
+    """``run`` with a break at the first place it may go once BREAK_EVERY characters have
+    passed without one."""
+    pieces: list[str] = []
+    start, at = 0, BREAK_EVERY
+    while at < len(run):
+        if _can_break(run[at - 1], run[at]):
+            pieces.append(run[start:at])
+            start, at = at, at + BREAK_EVERY
+        else:
+            at += 1
+    pieces.append(run[start:])
+    return ZWSP.join(pieces)
+
+
+def _long_runs(markdown: str) -> bool:
+    return any(set(run[0]) - set("|-:") for run in _RUN.finditer(markdown))
+
+
+def breakable(markdown: str) -> str:
+    """``markdown`` with an invisible break opportunity in every run too long for a line."""
+    return _LONG_RUN.sub(lambda run: _with_breaks(run[0]), markdown)
 
 
 def _label(heading: str) -> str:
@@ -141,18 +190,13 @@ def markdown_to_pdf(
     chart: tuple[bytes, str, str] | None = None,
 ) -> bytes:
     """The PDF of ``markdown``; ``chart`` is (PNG, text alternative, heading it follows)."""
-    try:
-        import pypandoc
-        import typst
-    except ImportError:
-        raise PdfUnavailable(
-            "PDF needs the Typst compiler: pip install 'ctxtui[pdf]' (or typst)"
-        ) from None
-    try:
-        body = pypandoc.convert_text(markdown, "typst", format=READER, sandbox=True)
-    except (OSError, RuntimeError) as error:
-        raise PandocUnavailable(f"pandoc could not run ({str(error).strip()[:200]})") from None
-    lines = [inert(line) for line in body.splitlines()]
+    if importlib.util.find_spec("typst") is None:
+        raise PdfUnavailable("PDF needs the Typst compiler: pip install 'ctxtui[pdf]' (or typst)")
+    # skin tones and emoji presentation selectors change only how a symbol is drawn
+    markdown = breakable(name_unshown(DRAWING_ONLY.sub("", markdown)))
+    pieces = ["--lua-filter", str(PIECES)] if _long_runs(markdown) else []
+    typst_text = run_pandoc(["--from", READER, "--to", "typst", *pieces], markdown).decode()
+    lines = [inert(line) for line in typst_text.splitlines()]
     if lines and lines[0].strip() == f"#strong[{marking}]":  # the marking: header and footer only
         lines = lines[1:]
     lines = _landscape(lines, landscape_from, landscape_heading)
@@ -163,37 +207,35 @@ def markdown_to_pdf(
             (root / "chart.png").write_bytes(png)
             lines = _picture(lines, after, alt)
         preamble = PREAMBLE.format(
-            title=typst_string(title), marking=marking, footer=typst_string(footer)
+            title=typst_string(title),
+            marking=marking,
+            footer=typst_string(footer),
+            fonts=", ".join(f'"{family}"' for family in FAMILIES),
         )
-        # skin tones and emoji presentation selectors change only how a symbol is drawn
-        text = _DRAWING_ONLY.sub("", preamble + "\n".join(lines) + "\n")
         (root / "packages").mkdir()
-        for _attempt in range(MAX_RENAMED):
-            try:
-                return _compile(typst, root, text, archive)
-            except RuntimeError as error:
-                unshown = _UNSHOWN.search(str(error))
-                if unshown is None or unshown[1] not in text:
-                    first = str(error).strip().splitlines()[0] if str(error).strip() else "?"
-                    raise PdfUnavailable(f"the PDF could not be made ({first[:200]})") from None
-                text = text.replace(unshown[1], named(unshown[1]))
-        raise PdfUnavailable("the PDF could not be made (too many characters no font shows)")
+        (root / "minutes.typ").write_text(preamble + "\n".join(lines) + "\n", encoding="utf-8")
+        return _compile(root, archive)
 
 
-MAX_RENAMED = 40  # distinct characters no font shows, named one by one
-
-
-def _compile(typst: Any, root: Path, text: str, archive: bool) -> bytes:
-    source = root / "minutes.typ"
-    source.write_text(text, encoding="utf-8")
-    return bytes(
-        typst.compile(
-            str(source),
-            root=str(root),
-            ignore_system_fonts=True,
-            pdf_standards=["ua-1", "a-2b"] if archive else ["ua-1"],
-            package_path=str(root / "packages"),
-            package_cache_path=str(root / "packages"),
-            pdf_tags=True,
+def _compile(root: Path, archive: bool) -> bytes:
+    """ROOT/minutes.typ as PDF, made by Typst in a child process within its limits."""
+    command = [sys.executable, "-P", str(CHILD), str(root), str(FONT_DIR), str(TYPST_MEMORY)]
+    try:
+        done = subprocess.run(
+            [*command, "archive"] if archive else command,
+            capture_output=True,
+            timeout=TYPST_SECONDS,
+            stdin=subprocess.DEVNULL,
         )
-    )
+    except subprocess.TimeoutExpired:
+        raise PdfUnavailable(f"the PDF took longer than {TYPST_SECONDS} s to make") from None
+    said = done.stderr.decode("utf-8", errors="replace").strip()
+    if done.returncode == 3 or "memory allocation" in said:
+        raise PdfUnavailable(
+            f"the PDF needs more than the {TYPST_MEMORY // 1024**2:,} MB of memory it may take"
+        )
+    pdf = root / "minutes.pdf"
+    if done.returncode != 0 or not pdf.is_file():
+        first = said.splitlines()[-1] if said else f"exit {done.returncode}"
+        raise PdfUnavailable(f"the PDF could not be made ({first[:200]})")
+    return pdf.read_bytes()

@@ -8,14 +8,14 @@ from pandoc's own default reference document and changes fonts, sizes, table bor
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-from ctxtui.export.docx import REFERENCE, pandoc_path
+from ctxtui.export.docx import REFERENCE
 from ctxtui.export.markdown import MARKING
+from ctxtui.export.pandoc import run_pandoc
 
 FOOTER = "Context conference minutes: share only with the agencies invited to the conference"
 
@@ -154,10 +154,7 @@ def build(out: Path = REFERENCE) -> Path:
 
     with tempfile.TemporaryDirectory() as folder:
         default = Path(folder) / "default.docx"
-        subprocess.run(
-            [pandoc_path(), "-o", str(default), "--print-default-data-file", "reference.docx"],
-            check=True,
-        )
+        default.write_bytes(run_pandoc(["--print-default-data-file", "reference.docx"], ""))
         changes = {
             "word/styles.xml": _styles,
             "word/document.xml": _document,

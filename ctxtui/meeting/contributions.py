@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ctxtui.core.record import MAX_TEXT, strip_controls
+from ctxtui.export.pandoc import PANDOC_SECONDS, RTS_LIMITS, out_of_memory
 from ctxtui.storage.files import read_plain
 
 MAX_BYTES = 5 * 1024 * 1024  # a contribution is a page or two; a DOCX with pictures is bigger
@@ -28,10 +29,6 @@ KINDS = {
 MACRO_KINDS = {".docm", ".dotm", ".doc", ".dot", ".rtf"}
 # "smart" off: a contribution's "--" and straight quotes stay as its author typed them
 MARKDOWN_IN = "markdown-raw_html-raw_tex-raw_attribute-smart"
-# pandoc is given at most this long and this much memory (its runtime's own limit): a file
-# made to make it work for minutes or take gigabytes ends in one sentence, not the host's memory
-PANDOC_SECONDS = 30
-PANDOC_MEMORY = "512m"
 # a .docx is a zip: each entry is checked before pandoc opens it (a 150 KB file can unpack to
 # gigabytes)
 MAX_UNPACKED = 50 * 1024 * 1024
@@ -143,7 +140,7 @@ def _pandoc(raw: bytes, source_format: str, name: str) -> str:
                 "save it as plain text (.txt) instead."
             ) from None
     if result.returncode != 0:
-        if b"Heap exhausted" in result.stderr or b"heap overflow" in result.stderr:
+        if out_of_memory(result.stderr):
             raise ContributionError(
                 f"{shown(name)} needs more memory than a contribution may take to read: "
                 "save it as plain text (.txt) instead."
@@ -156,9 +153,7 @@ def _run_pandoc(pandoc: str, source_format: str, copy: Path) -> subprocess.Compl
     return subprocess.run(
         [
             pandoc,
-            "+RTS",
-            f"-M{PANDOC_MEMORY}",
-            "-RTS",
+            *RTS_LIMITS,
             "--sandbox",
             "--from",
             source_format,
