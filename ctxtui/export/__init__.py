@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from ctxtui.core.record import Conference
 from ctxtui.export.markdown import (
-    MARKING,
     PLAN_COLUMNS,
     PLAN_HEADING,
     SAFETY_PLAN_HEADING,
@@ -21,6 +20,7 @@ from ctxtui.export.markdown import (
     document_title,
     to_markdown,
 )
+from ctxtui.export.markup import MARKING
 from ctxtui.storage.files import atomic_create, atomic_write, is_regular_or_absent
 
 if TYPE_CHECKING:  # a story is read only once a chain has one

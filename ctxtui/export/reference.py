@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ctxtui.export.docx import REFERENCE, pandoc_path
-from ctxtui.export.markdown import MARKING
+from ctxtui.export.markup import MARKING
 
 FOOTER = "Context conference minutes: share only with the agencies invited to the conference"
 

@@ -8,7 +8,7 @@ from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS, KIND_LABELS, SECTION_TITL
 from ctxtui.core.record import Closure, Conference
 from ctxtui.core.report import ServiceReport
 from ctxtui.core.story import Facts, Story
-from ctxtui.export.markdown import MARKING, day_text, escape, table
+from ctxtui.export.markup import MARKING, day_text, escape, table
 
 STORY_HEADING = SECTION_TITLES["story"]
 TREND_TITLE = "Scaling median at each conference"
