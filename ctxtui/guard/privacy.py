@@ -19,8 +19,9 @@ from ctxtui.guard.confirmations import DISMISSED, NOT_NAME, standing
 # re-exported: the screens read which fields are guarded, and the texts, from here
 from ctxtui.guard.guarded_text import GUARDED_FIELDS as GUARDED_FIELDS
 from ctxtui.guard.guarded_text import record_texts as record_texts
-from ctxtui.guard.names import english_words, find_names
+from ctxtui.guard.names import find_names
 from ctxtui.guard.names_check import possible_names
+from ctxtui.guard.word_lists import english_words
 
 CATEGORIES: dict[str, str] = {
     "date_of_birth": "a date of birth",
