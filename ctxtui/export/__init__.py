@@ -1,4 +1,4 @@
-"""Writing the minutes out: Markdown, DOCX and the JSON interchange file.
+"""Writing the minutes out: Markdown, DOCX, tagged PDF and the JSON interchange file.
 
 Reads a record and writes through the shared file helpers: may import ``ctxtui.core`` and
 ``ctxtui.storage.files`` only, never the store, the editor or a screen.
@@ -149,7 +149,8 @@ def export_minutes(
     story: Story | None = None,
     archive: bool = False,
 ) -> Written:
-    """Write one export. If DOCX cannot be made, the Markdown is written beside it instead."""
+    """Write one export. If pandoc cannot run for a DOCX or a PDF, the Markdown is written
+    beside it instead."""
     from ctxtui.export.docx import PandocUnavailable
     from ctxtui.export.pdf import PdfUnavailable
 

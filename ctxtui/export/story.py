@@ -1,6 +1,6 @@
 """The context's story in writing: a section of the minutes (every conference of the chain,
 its scaling and its plan), the closure, the closure summary document, and the service
-report. Markdown here; the DOCX is made from it, with the trend drawn as a picture."""
+report. Markdown here; the DOCX and the PDF are made from it, with the trend drawn as a picture."""
 
 from __future__ import annotations
 
