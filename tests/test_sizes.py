@@ -20,7 +20,8 @@ MAX_METHODS = 30
 # Over the limits today, and being split by the engineer working on the UI, who will empty
 # this list. Nothing outside app.py, screens/ and widgets/ may be added to it.
 ALLOWED_OVER = {
-    "ctxtui/screens/conference.py": "600 lines; ConferenceScreen has 57 methods",
+    "ctxtui/screens/conference.py": "608 lines; ConferenceScreen has 57 methods",
+    "ctxtui/app.py": "505 lines; CtxApp has 31 methods",
 }
 
 pytestmark = pytest.mark.quick
