@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.export import render
-from ctxtui.export.markdown import MARKING
+from ctxtui.export.markup import MARKING
 from ctxtui.export.pdf import typst_string
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.meeting.service import story_so_far

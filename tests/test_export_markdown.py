@@ -10,7 +10,8 @@ from markdown_it import MarkdownIt
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import Action, Attendee, strip_controls
-from ctxtui.export.markdown import default_file_name, escape, to_markdown
+from ctxtui.export.markdown import default_file_name, to_markdown
+from ctxtui.export.markup import escape
 
 FORBIDDEN = {
     "html_block",

@@ -163,3 +163,71 @@ def test_the_whiteboard_check_can_fail():
     assert (part_of("ctxtui.core.record"), part_of("ctxtui.storage.store")) in never
     assert (part_of("ctxtui.screens.home"), part_of("ctxtui.storage.store")) in never
     assert layer_of("core") < layer_of("storage") < layer_of("meeting") < layer_of("screens")
+
+
+# The command line reads and changes conferences only through the application API: ``Meeting``
+# for one conference and ``Conferences`` for many, both in ctxtui.meeting.meeting, which also
+# names what the command line needs of the layers under it (the store's errors, the audit
+# log's lines, the service's words). Beside the API it may import the record (core: no I/O),
+# the app it starts, and the plain helpers that know no record (reading a file the user names,
+# printing stored text safely). Never the store or the editing layer, nor the meeting's own
+# modules under the API, nor the guard: no command goes round a Meeting.
+CLI_MAY_IMPORT = (
+    "ctxtui.cli",
+    "ctxtui.core",
+    "ctxtui.meeting.meeting",
+    "ctxtui.app",
+    "ctxtui.storage.files",
+    "ctxtui.storage.terminal_text",
+)
+# From below the API only what a command catches, offers as a choice or writes bytes with.
+CLI_MAY_TAKE = {
+    "ctxtui.export": {"FORMATS", "ExportError", "write_file"},
+    "ctxtui.mail.circulate": {"SendError", "SmtpSettings"},
+    "ctxtui.meeting.contributions": {"ContributionError"},
+}
+
+
+def cli_may_import(name: str) -> bool:
+    """Whether the command line may import ``name`` (a module, or a name in one)."""
+    if name == "ctxtui.__version__":
+        return True
+    if any(name == place or name.startswith(f"{place}.") for place in CLI_MAY_IMPORT):
+        return True
+    module, _, taken = name.rpartition(".")
+    return taken in CLI_MAY_TAKE.get(module, set())
+
+
+def test_the_command_line_goes_through_the_application_api():
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}: the command line reaches "
+        "conferences only through ctxtui.meeting.meeting (Meeting, Conferences)"
+        for path in sources()
+        if top(module_name(path)) == "cli"
+        for line, name in imports_of(path)
+        if not cli_may_import(name)
+    ]
+    assert wrong == []
+
+
+def test_the_application_api_check_can_fail():
+    for round_the_meeting in (
+        "ctxtui.storage.store.Store",
+        "ctxtui.storage.config.nation",
+        "ctxtui.meeting.editing.Editor",
+        "ctxtui.meeting.autosave.Autosaver",
+        "ctxtui.meeting.service.redact",
+        "ctxtui.meeting.open_record.OpenRecord",
+        "ctxtui.guard.privacy.scan",
+        "ctxtui.export.render",
+        "ctxtui.export.markdown.to_markdown",
+        "ctxtui.mail.circulate.deliver",
+    ):
+        assert not cli_may_import(round_the_meeting), round_the_meeting
+    for through_it in (
+        "ctxtui.meeting.meeting.Meeting",
+        "ctxtui.core.record.Conference",
+        "ctxtui.export.ExportError",
+        "ctxtui.app.run_app",
+    ):
+        assert cli_may_import(through_it), through_it

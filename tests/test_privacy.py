@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from ctxtui.cli.demo import demo_conference
-from ctxtui.guard.names import forenames, ordinary_words, place_names, surnames
 from ctxtui.guard.privacy import SECTIONS, STRUCTURED, scan, scan_text
+from ctxtui.guard.word_lists import forenames, ordinary_words, place_names, surnames
 from ctxtui.meeting.editing import Editor
 
 TODAY = dt.date(2026, 11, 29)

@@ -15,7 +15,7 @@ from ctxtui.cli import rename, words
 from ctxtui.cli.output import UserError, _err, _out, _out_bytes
 from ctxtui.core.ids import id_carries
 from ctxtui.core.rules import Refused
-from ctxtui.storage.store import Store
+from ctxtui.meeting.meeting import Conferences
 
 COMMANDS = ("search", "redact", "retention", "rename", "words")
 
@@ -66,23 +66,21 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     words.add_parser(commands, common)
 
 
-def run(store: Store, args: argparse.Namespace) -> int:
+def run(conferences: Conferences, args: argparse.Namespace) -> int:
     if args.command == "search":
-        return _search(store, args)
+        return _search(conferences, args)
     if args.command == "redact":
-        return _redact(store, args)
+        return _redact(conferences, args)
     if args.command == "rename":
-        return rename.run(store, args)
+        return rename.run(conferences, args)
     if args.command == "words":
-        return words.run(store, args)
-    return _retention(store, args)
+        return words.run(conferences, args)
+    return _retention(conferences, args)
 
 
-def _search(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.service import find_mentions
-
+def _search(conferences: Conferences, args: argparse.Namespace) -> int:
     try:
-        found = find_mentions(store, args.text, args.chain)
+        found = conferences.find(args.text, args.chain)
     except Refused as error:
         raise UserError(str(error)) from None
     mentions = found.mentions
@@ -102,20 +100,11 @@ def _search(store: Store, args: argparse.Namespace) -> int:
     return 0 if mentions and not found.unread else 1
 
 
-def _redact(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.service import chain_of, redact
-
-    ids = chain_of(store, args.id) if args.chain else [args.id]
-    store.load(args.id)
+def _redact(conferences: Conferences, args: argparse.Namespace) -> int:
+    ids = conferences.chain_of(args.id) if args.chain else [args.id]
+    conferences.load(args.id)
     try:
-        done = redact(
-            store,
-            ids,
-            args.text,
-            args.replacement,
-            args.reason,
-            only=args.field,
-        )
+        done = conferences.redact(ids, args.text, args.replacement, args.reason, only=args.field)
     except Refused as error:
         raise UserError(str(error)) from None
     for cid, count in done.replaced.items():
@@ -128,9 +117,9 @@ def _redact(store: Store, args: argparse.Namespace) -> int:
         _out("Made or sent before this redaction (recall them):")
         for line in done.recall_lines():
             _out(f"  {line}")
-    if store.audit.read_problem:
+    if done.audit_unread:
         _err(
-            f"ctxtui: warning: {store.audit.read_problem} So what was made or sent before may "
+            f"ctxtui: warning: {done.audit_unread} So what was made or sent before may "
             "be missing from what to recall."
         )
     _out(f"{done.total} mention(s) replaced in {len(done.replaced)} conference(s).")
@@ -143,17 +132,12 @@ def _redact(store: Store, args: argparse.Namespace) -> int:
     return 0 if done.complete and not carried else 1
 
 
-def _retention(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.service import delete_chains, retention_due
-    from ctxtui.storage.config import retention
-
-    if not retention().set:
-        raise UserError(
-            "no retention period is set: add retention_years = N to config.toml "
-            "(or a table by context type)"
-        )
+def _retention(conferences: Conferences, args: argparse.Namespace) -> int:
     today = _today(args.today)
-    due = retention_due(store, today)
+    try:
+        due = conferences.retention_due(today)
+    except Refused as error:
+        raise UserError(str(error)) from None
     for problem in due.unread:
         _err(f"ctxtui: {problem.message()}")
     for chain in due.chains:
@@ -163,13 +147,13 @@ def _retention(store: Store, args: argparse.Namespace) -> int:
             f"{chain.ended.isoformat()}, past retention since {chain.expired.isoformat()})"
         )
         for cid in chain.ids:
-            _out(f"  {cid}  {due.source(store, cid)}")
+            _out(f"  {cid}  {due.source(cid)}")
     if not due.chains:
         _out("Nothing is past retention.")
-        store.audit.record("retention", "", "0 chain(s) past retention")
+        conferences.log_retention("0 chain(s) past retention")
         return 1 if due.unread else 0
     if not args.delete:
-        store.audit.record("retention", "", f"{len(due.chains)} chain(s) past retention, listed")
+        conferences.log_retention(f"{len(due.chains)} chain(s) past retention, listed")
         _out(
             f"{len(due.chains)} chain(s) past retention. `ctxtui retention --delete` removes them."
         )
@@ -186,7 +170,7 @@ def _retention(store: Store, args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             _out("Nothing deleted.")
             return 0
-    done = delete_chains(store, due)
+    done = conferences.delete_chains(due)
     for cid, why in done.refused.items():
         _err(f"ctxtui: {cid} not deleted: {why}")
     _out(

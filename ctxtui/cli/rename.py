@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from ctxtui.cli.output import UserError, _err, _out
 from ctxtui.core.rules import Refused
-from ctxtui.storage.store import Store
+from ctxtui.meeting.meeting import Conferences, describe_event
 
 if TYPE_CHECKING:  # the rename is loaded only when it is asked for
-    from ctxtui.meeting.rename import Renamed
+    from ctxtui.meeting.meeting import Renamed
 
 
 def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -32,16 +32,12 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     rename.add_argument("--chain", action="store_true", help="every conference of ID's chain")
 
 
-def run(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.rename import rename_all
-    from ctxtui.meeting.service import chain_of
-    from ctxtui.storage.audit import describe_event
-
-    store.load(args.id)
-    ids = chain_of(store, args.id) if args.chain else [args.id]
+def run(conferences: Conferences, args: argparse.Namespace) -> int:
+    conferences.load(args.id)
+    ids = conferences.chain_of(args.id) if args.chain else [args.id]
     done = []
     try:  # each said as it is done: a refusal half way through a chain leaves the rest as it was
-        for result in rename_all(store, ids, args.context, args.reason):
+        for result in conferences.rename(ids, args.context, args.reason):
             done.append(result)
             _said(result)
     except Refused as error:

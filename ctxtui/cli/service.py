@@ -9,11 +9,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ctxtui.cli.opening import writable_meeting
 from ctxtui.cli.output import UserError, _err, _out, _out_bytes
 from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS
 from ctxtui.core.record import CLOSURE_OUTCOMES
 from ctxtui.core.rules import Refused
-from ctxtui.storage.store import Store
+from ctxtui.meeting.meeting import Conferences
 
 COMMANDS = ("story", "close", "reopen", "report")
 
@@ -66,12 +67,12 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
 
-def run(store: Store, args: argparse.Namespace) -> int:
+def run(conferences: Conferences, args: argparse.Namespace) -> int:
     if args.command == "story":
-        return _story(store, args)
+        return _story(conferences, args)
     if args.command == "report":
-        return _report(store, args)
-    return _closure(store, args)
+        return _report(conferences, args)
+    return _closure(conferences, args)
 
 
 def _write(name: str, data: bytes, fmt: str, args: argparse.Namespace) -> str:
@@ -87,34 +88,24 @@ def _write(name: str, data: bytes, fmt: str, args: argparse.Namespace) -> str:
     return str(path)
 
 
-def _story(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.service import chain_of, closure_summary_files, log_written
-
-    [(name, data)] = closure_summary_files(store, args.id, (args.format,))
+def _story(conferences: Conferences, args: argparse.Namespace) -> int:
+    name, data = conferences.closure_summary(args.id, args.format)
     where = _write(name, data, args.format, args)
-    log_written(store, chain_of(store, args.id), f"closure summary {args.format}", where)
+    conferences.log_export(conferences.chain_of(args.id), f"closure summary {args.format}", where)
     return 0
 
 
-def _report(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.meeting.service import (
-        log_written,
-        report_bytes,
-        report_file_name,
-        service_report_of,
-    )
-    from ctxtui.storage.config import nation
-
+def _report(conferences: Conferences, args: argparse.Namespace) -> int:
     try:
         start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
     except ValueError:
         raise UserError("give --from and --to as YYYY-MM-DD") from None
     if end < start:
         raise UserError("the period ends (--to) before it starts (--from)")
-    report, unread = service_report_of(store, start, end, nation())
-    name = report_file_name(report, args.format)
-    where = _write(name, report_bytes(report, args.format), args.format, args)
-    log_written(store, [], f"service report {args.format}", where)
+    report, unread = conferences.report(start, end)
+    name, data = conferences.report_file(report, args.format)
+    where = _write(name, data, args.format, args)
+    conferences.log_export([], f"service report {args.format}", where)
     for problem in unread:
         _err(f"ctxtui: left out of the figures: {problem.message()}")
     if unread:
@@ -123,11 +114,9 @@ def _report(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _closure(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.cli.main import writable_meeting
-
+def _closure(conferences: Conferences, args: argparse.Namespace) -> int:
     doing = "close the context" if args.command == "close" else "reopen the context"
-    with writable_meeting(store, args.id, doing) as meeting:
+    with writable_meeting(conferences, args.id, doing) as meeting:
         try:
             if args.command == "close":
                 agreed = [n.strip() for n in args.agreed_by.split(",") if n.strip()]
@@ -137,7 +126,7 @@ def _closure(store: Store, args: argparse.Namespace) -> int:
         except Refused as error:
             raise UserError(str(error)) from None
         if not saved:
-            raise UserError(f"not saved: {meeting.autosaver.error}")
+            raise UserError(f"not saved: {meeting.save_error}")
         closure = meeting.conference.closure
     _out(f"Closed on {closure.date}." if closure.outcome else "Reopened.")
     return 0

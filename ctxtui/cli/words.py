@@ -5,14 +5,13 @@ conference of the data folder."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
 from ctxtui.cli.output import UserError, _err, _out, _out_bytes
+from ctxtui.meeting.meeting import Conferences, WordsError, words_of
 from ctxtui.storage.files import MAX_FILE_BYTES, describe, read_plain
-from ctxtui.storage.store import Store
 
 ACTIONS = ("list", "add", "remove", "export", "import")
 
@@ -32,16 +31,13 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     words.add_argument("--out", metavar="PATH", help="export: write here, not standard output")
 
 
-def run(store: Store, args: argparse.Namespace) -> int:
-    from ctxtui.storage.audit import current_user
-    from ctxtui.storage.words import WordsError, words_of
-
-    service = store.service_words()
+def run(conferences: Conferences, args: argparse.Namespace) -> int:
+    service = conferences.service_words()
     try:
         if args.action == "list":
             return _list(service.read())
         if args.action == "export":
-            return _export(store, service.export(), args.out)
+            return _export(conferences, service.export(), args.out)
         texts = _read_import(args.word) if args.action == "import" else args.word
         given = words_of(texts)
         if not given:
@@ -50,8 +46,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
             removed = service.remove(given)
             _out(f"{len(removed)} word(s) removed.")
             return 0 if len(removed) == len(given) else 1
-        now = dt.datetime.now().replace(microsecond=0).isoformat()
-        added, refused = service.add(given, current_user(), now)
+        added, refused = conferences.add_service_words(given)
     except WordsError as error:
         raise UserError(str(error)) from None
     for word in refused:
@@ -70,14 +65,14 @@ def _list(words: Any) -> int:
     return 0
 
 
-def _export(store: Store, data: bytes, out: str | None) -> int:
+def _export(conferences: Conferences, data: bytes, out: str | None) -> int:
     from ctxtui.export import write_file
 
     if not out:
         _out_bytes(data)
         return 0
     write_file(Path(out), data)
-    store.audit.record("export", "", f"service words {out}")
+    conferences.log_export([], "service words", out)
     _out(out)
     return 0
 

@@ -1,6 +1,7 @@
 """The headings the chair types under, the field tables of the record, the agencies and the
-agenda, in order, with the labels every screen, the amendment log and the exports show. No other
-file spells these out."""
+agenda, in order, with their labels: the one list of each that the screens, the amendment log
+and the exports take. Some labels are still written out where they are shown (the minutes'
+details table words its rows its own way, and some screen titles repeat a section title)."""
 
 from __future__ import annotations
 

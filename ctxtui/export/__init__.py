@@ -1,4 +1,4 @@
-"""Writing the minutes out: Markdown, DOCX and the JSON interchange file.
+"""Writing the minutes out: Markdown, DOCX, tagged PDF and the JSON interchange file.
 
 Reads a record and writes through the shared file helpers: may import ``ctxtui.core`` and
 ``ctxtui.storage.files`` only, never the store, the editor or a screen.
@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from ctxtui.core.record import Conference
 from ctxtui.export.markdown import (
-    MARKING,
     PLAN_COLUMNS,
     PLAN_HEADING,
     SAFETY_PLAN_HEADING,
@@ -21,6 +20,7 @@ from ctxtui.export.markdown import (
     document_title,
     to_markdown,
 )
+from ctxtui.export.markup import MARKING
 from ctxtui.storage.files import atomic_create, atomic_write, is_regular_or_absent
 
 if TYPE_CHECKING:  # a story is read only once a chain has one
@@ -149,7 +149,8 @@ def export_minutes(
     story: Story | None = None,
     archive: bool = False,
 ) -> Written:
-    """Write one export. If DOCX cannot be made, the Markdown is written beside it instead."""
+    """Write one export. If pandoc cannot run for a DOCX or a PDF, the Markdown is written
+    beside it instead."""
     from ctxtui.export.docx import PandocUnavailable
     from ctxtui.export.pdf import PdfUnavailable
 

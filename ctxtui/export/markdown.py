@@ -1,40 +1,24 @@
-"""Record -> Markdown minutes. Every user string is escaped so it shows exactly as typed.
-
-The Markdown is read by two parsers: markdown-it-py (the preview and the tests) and pandoc (the
-DOCX). Both treat a backslash before any ASCII punctuation as that character, literally, so every
-ASCII punctuation character in user text is escaped. Runs of white space, including line breaks,
-are folded into one space (within a paragraph) because Markdown would fold them anyway; blank
-lines in long text start a new paragraph.
+"""Record -> Markdown minutes, in the order partners expect to read them. Every user string
+goes through ``markup`` so it shows exactly as typed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from ctxtui.core import dates
 from ctxtui.core.due import action_overdue
 from ctxtui.core.ids import slugify
 from ctxtui.core.labels import ACTION_LABELS, ATTENDANCE_LABELS, SECTION_TITLES, TARGET_LABELS
-from ctxtui.core.record import ATTENDANCE, Action, Conference, Score, parse_date, strip_controls
+from ctxtui.core.record import ATTENDANCE, Action, Conference, Score, parse_date
 from ctxtui.core.review import match_carried
 from ctxtui.core.scaling import summarise
+from ctxtui.export.markup import MARKING, day_text, escape, escape_block, table
+from ctxtui.export.story import closure_section, minutes_story
 
 if TYPE_CHECKING:  # a story is read only once a chain has one
     from ctxtui.core.story import Story
-
-MARKING = "OFFICIAL-SENSITIVE"
-# Escaping only where a character could start markup, so the Markdown reads as typed
-# ("McDonald's", "(ISRO)", "3.30-6pm"). Anywhere in a line: the backslash itself, emphasis and
-# strike-through, code, brackets (links, images, notes, spans), tags and autolinks, table and
-# line-block pipes, pandoc's super/subscript, maths and attributes.
-_ANYWHERE = re.compile(r"([\\`*_\[\]<|~^$}{])")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # &amp; would become "&"
-# At the start of a paragraph or list item: headings, quotes, bullets, rules, definition lists,
-# fenced divs, title blocks, and numbered or lettered list markers (pandoc's fancy lists).
-_BLOCK_START = re.compile(r"[#>+:%=-]")
-_LIST_MARKER = re.compile(r"(\(?)(\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]+|#|@)([.)])(?=\s|$)")
 
 # (attribute, heading, share of the page) of the plan table, in the guidance's column order
 PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -53,51 +37,6 @@ PLAN_COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 PLAN_HEADING = SECTION_TITLES["plan"]
 SAFETY_PLAN_HEADING = TARGET_LABELS["safety_plan"]
-PANDOC_TABLE_WIDTH = 100  # a separator line wider than pandoc's 72 columns makes widths relative
-
-
-def escape(text: str) -> str:
-    """One paragraph of user text as Markdown that shows exactly these characters."""
-    text = " ".join(strip_controls(text).split())
-    text = _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\1", text))
-    if _BLOCK_START.match(text):
-        return "\\" + text
-    marker = _LIST_MARKER.match(text)
-    if marker:
-        opening, label, delimiter = marker.groups()
-        prefix = "\\(" if opening else ""
-        return prefix + label + "\\" + delimiter + text[marker.end() :]
-    return text
-
-
-def escape_block(text: str) -> list[str]:
-    """Long user text as paragraphs: each line typed or pasted as one is one (a text box's
-    Enter starts a new paragraph; blank lines between them change nothing)."""
-    paragraphs = [escape(p) for p in re.split(r"\r\n|\r|\n", text)]
-    return [p for p in paragraphs if p]
-
-
-def table(headings: list[str], rows: list[list[str]], shares: list[int] | None = None) -> str:
-    """A pipe table; headings are ours, cells are user text (escaped here)."""
-    shares = shares or [1] * len(headings)
-    total = sum(shares)
-    dashes = [max(3, PANDOC_TABLE_WIDTH * share // total) for share in shares]
-    lines = [
-        "| " + " | ".join(headings) + " |",
-        "|" + "|".join("-" * d for d in dashes) + "|",
-    ]
-    for row in rows:
-        lines.append("| " + " | ".join(escape(cell) or " " for cell in row) + " |")
-    return "\n".join(lines)
-
-
-def day_text(text: str) -> str:
-    """``2026-01-20`` as ``Tuesday 20 January 2026`` (or the text as it is)."""
-    try:
-        day = parse_date(text)
-    except ValueError:
-        return text
-    return f"{day:%A} {day.day} {day:%B %Y}" if day else ""
 
 
 def _bullets(items: list[str], numbered: bool = True) -> list[str]:
@@ -118,8 +57,6 @@ def to_markdown(
 ) -> str:
     """The minutes, in the order partners expect to read them (with the context's story
     once it has more than one conference)."""
-    from ctxtui.export.story import closure_section, minutes_story
-
     c = conference
     out = [
         *_title(c),

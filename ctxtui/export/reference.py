@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from ctxtui.export.docx import REFERENCE
-from ctxtui.export.markdown import MARKING
+from ctxtui.export.markup import MARKING
 from ctxtui.export.pandoc import run_pandoc
 
 FOOTER = "Context conference minutes: share only with the agencies invited to the conference"

@@ -1,14 +1,18 @@
 """The context's story in writing: a section of the minutes (every conference of the chain,
 its scaling and its plan), the closure, the closure summary document, and the service
-report. Markdown here; the DOCX is made from it, with the trend drawn as a picture."""
+report. Markdown here; the DOCX and the PDF are made from it, with the trend drawn as a picture."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS, KIND_LABELS, SECTION_TITLES
 from ctxtui.core.record import Closure, Conference
-from ctxtui.core.report import ServiceReport
-from ctxtui.core.story import Facts, Story
-from ctxtui.export.markdown import MARKING, day_text, escape, table
+from ctxtui.export.markup import MARKING, day_text, escape, table
+
+if TYPE_CHECKING:  # handed in, never made here: the minutes load without the service's figures
+    from ctxtui.core.report import ServiceReport
+    from ctxtui.core.story import Facts, Story
 
 STORY_HEADING = SECTION_TITLES["story"]
 TREND_TITLE = "Scaling median at each conference"

@@ -7,6 +7,7 @@ nobody behind it (typed into a file, or brought in by an import) never holds."""
 from __future__ import annotations
 
 from ctxtui.core.record import Conference, Confirmation
+from ctxtui.guard.guarded_text import record_texts
 
 DISMISSED, NOT_NAME = "dismissed", "not_name"
 
@@ -18,8 +19,6 @@ def _word(answer: str, key: str) -> str:
 def texts_holding(conference: Conference, word: str) -> str:
     """A digest of every text of the record that holds ``word``, as it stands now."""
     import hashlib  # after the first frame: hashlib loads OpenSSL
-
-    from ctxtui.guard.privacy import record_texts
 
     holding = sorted(text for _section, _index, text in record_texts(conference) if word in text)
     joined = "\x00".join(holding).encode("utf-8", "surrogatepass")

@@ -24,22 +24,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ctxtui.guard.names import (
-    KIN,
-    LETTERS,
-    OFFICER_TITLES,
-    ONLY_PEOPLE,
-    PERSON_AFTER,
-    STRONG_AFTER,
+from ctxtui.guard.cues import KIN, LETTERS, OFFICER_TITLES, ONLY_PEOPLE, PERSON_AFTER, STRONG_AFTER
+from ctxtui.guard.names import at_sentence_start
+from ctxtui.guard.nicknames import initials, nicknames
+from ctxtui.guard.word_lists import (
     acronyms,
-    at_sentence_start,
     english_words,
     group_words,
-    initials,
     is_name_word,
     months_and_days,
     more_english_words,
-    nicknames,
     place_names,
     place_words,
     proper_words,

@@ -1,6 +1,7 @@
 """Finds details that could identify a child or family in text meant to be about a place.
 
-Pure functions, no UI. Each finder returns what it matched and where, so the app can show the
+Pure functions, no UI. The finders (identifiers.py for details by their form, names.py for
+people's names) each return what they matched and where, so the app can show the
 reason beside a point and the chair can dismiss one finding (remembered as ``category:text``).
 The aim is to catch slips made at typing speed without crying wolf: place names, agencies,
 roles and the people at the meeting are not flagged.
@@ -13,25 +14,18 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ctxtui.core.labels import ACTION_TEXT_FIELDS, CAPTURE_TARGETS
 from ctxtui.core.record import Conference
 from ctxtui.guard.confirmations import DISMISSED, NOT_NAME, standing
-from ctxtui.guard.names import english_words, find_names
+
+# re-exported: the screens and the tests read these from here
+from ctxtui.guard.guarded_text import GUARDED_FIELDS as GUARDED_FIELDS
+from ctxtui.guard.guarded_text import record_texts as record_texts
+from ctxtui.guard.hits import CATEGORIES as CATEGORIES
+from ctxtui.guard.hits import Hit as Hit
+from ctxtui.guard.identifiers import birth_dates, handles, numbers_and_addresses, vehicles
+from ctxtui.guard.names import find_names
 from ctxtui.guard.names_check import possible_names
 
-CATEGORIES: dict[str, str] = {
-    "date_of_birth": "a date of birth",
-    "age": "a child's age",
-    "nhs_number": "an NHS number",
-    "ni_number": "a National Insurance number",
-    "phone": "a phone number",
-    "email": "an email address",
-    "address": "a home address",
-    "vehicle": "a vehicle registration",
-    "handle": "a social media handle",
-    "reference": "a pupil or case reference",
-    "name": "a person's name",
-}
 # What the names check lists (never a live flag): ``check --names``, the names check screen.
 POSSIBLE_NAME = "possible_name"
 DESCRIPTIONS: dict[str, str] = {**CATEGORIES, POSSIBLE_NAME: "could be a person's name"}
@@ -64,22 +58,6 @@ SECTIONS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class Hit:
-    category: str
-    text: str
-    start: int
-    end: int
-
-    @property
-    def key(self) -> str:
-        """What a dismissal remembers."""
-        return f"{self.category}:{self.text}"
-
-    def reason(self) -> str:
-        return f"Looks like {CATEGORIES[self.category]}: “{self.text}”"
-
-
-@dataclass(frozen=True)
 class Finding:
     section: str
     index: int
@@ -93,196 +71,6 @@ class Finding:
             "category": self.category,
             "text": self.text,
         }
-
-
-# ---------------------------------------------------------------------------- the finders
-
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-    "june|july|august|september|october|november|december"
-)
-_DATE = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})"
-)
-_ORDINALS = (
-    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-    "thirtieth|twenty[\\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
-    "thirty[\\s-]first"
-)
-# a date after the words that say it is a birth date; there a year may be two digits ("2 June
-# 12", "9 Oct '10") and a birthday may have no year at all
-_SHORT_DATE = (
-    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+['’]?\d{{2}}\b"
-)
-_DOB_CONTEXT = re.compile(
-    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)(?:\s+(?:is|was|given\s+as))?"
-    rf"\s*[:\-]?\s*(?:{_DATE}|{_SHORT_DATE})"
-    rf"|\bbirthday\s+(?:is|was|on|falls\s+on)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
-    rf"(?:of\s+)?(?:{_MONTHS})\b",
-    re.I,
-)
-# "born on the ninth of March 2013", "born in early 2014": the year says whether it is a child's
-_DOB_IN_WORDS = re.compile(
-    rf"\bborn\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINALS})\s+(?:of\s+)?"
-    rf"(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
-    rf"|\bborn\s+in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTHS})\.?\s+)?(\d{{4}})\b"
-    rf"|\bborn\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS})\.?,?\s+(\d{{4}})\b",
-    re.I,
-)
-_ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
-_NUMBER_WORDS = (
-    "four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty"
-)
-_AN_AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})"
-_NOT_AN_AGE_AFTER = (
-    r"(?!\s*(?:-|–|to|and|or)\s*(?:\d|" + _NUMBER_WORDS + r"))"  # "aged 11 to 16": a range
-    r"(?!\s*(?:%|per\s*cent|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
-    r"years?\s+ago|times|pm|am|p\.m|a\.m|[:.]\d|,\d|incidents?|people|young|boys|girls|"
-    r"pupils|children|of\s+(?:the|them|us)|metres|miles|yards|pounds|o'clock|or\s+more)\b)"
-)
-_AGE_HINT = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)  # a cheap test before the costly one
-_AGE = re.compile(
-    rf"\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
-    r"old\b(?!s)"
-    rf"|\b{_AN_AGE}\s*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
-    rf"|\b(?:he|she|they|boy|girl|lad|child|pupil|son|daughter|brother|sister|youngest|eldest|"
-    rf"yp\s?\d{{0,2}}|young\s+person)"
-    rf"\s*(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+)?"
-    rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|\b(?:was|is)\s+(?:only|just)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
-    # "Kofi, 15, was…", "her son, 14, was…"
-    r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives|seen|"
-    r"spotted|found|stopped|arrested|reported|missing|excluded|living|staying|known)\b)",
-    re.I,
-)
-_NHS = re.compile(r"(?<![\d-])(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")
-_NI = re.compile(
-    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
-    re.I,
-)
-_PHONE = re.compile(
-    r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?!\d)"
-    r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}(?!\d)"  # a landline with its area code in brackets
-)
-_AT = r"(?:\s+at\s+|\s*[\[({<]\s*at\s*[\])}>]\s*)"
-_DOT = r"(?:\s+dot\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)"
-_EMAIL = re.compile(
-    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-    r"|(?i:\b[\w.+-]+\s@\s?(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|aol|btinternet|"
-    r"proton(?:mail)?|sky|virginmedia|talktalk)\.[\w.]+\b)"
-    # spelt out so that it is not a link: "name at mailbox dot com", "name[at]host[dot]org"
-    rf"|(?i:\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
-    r"(?:com|net|org|co\s*(?:\.|dot|\[dot\]|\(dot\))\s*uk|uk|gov\.uk|ac\.uk|io|me|info)\b)"
-)
-# Pupil and case references that identify a child: a Unique Pupil Number (a letter and twelve
-# digits), and numbers after the words schools and case-management systems put before them.
-_REFERENCE = re.compile(
-    r"(?i:\b(?:upn\s*[:#]?\s*)?[a-z]\d{12}\b)"
-    r"|(?i:\b(?:upn|uln|pupil|student|case|child|family|client|person|cp|cin|lac|cla|"
-    r"referral|mosaic|lcs|liquid\s?logic|ehm|eclipse|capita(?:\s+one)?|one|synergy|"
-    r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
-    r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file))*\.?\s*[:#]?\s*"
-    r"(?:no\.?\s*|number\s*)?(\d{4,12})\b)"
-    # a UPN typed in groups ("Q 1234 5678 9012")
-    r"|(?i:\bupn\s*[:#]?\s*[a-z]\s?\d{4}\s?\d{4}\s?\d{4}\b)"
-)
-# A reference word, then an identifier of three digits or more, letters, / and - allowed
-# ("crime ref 12/34567/26", "CIN ref CIN-1234", "hospital number X1234567"): a reference
-# unless a finder that knows the number better (phone, NHS, NI) has it.
-_REFERENCE_AFTER_WORD = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc)"
-    r"\b\.?\s*[:#]?\s*(?:no\.?\s*|number\s*|id\s*)?)"
-    r"(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]*[A-Za-z0-9]"
-)
-# Organisations' numbers, said as such: "the council switchboard on 0161…", "office: 020…"
-_ORGANISATION_NUMBER = re.compile(
-    r"(?i:\b(?:switchboard|reception|office|helpline|help\s+line|line|desk|hub|team|service|"
-    r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice)\b"
-    r"[^.;\n]{0,24}$)"
-)
-_COUNTRY_CODE = re.compile(r"^\+44\s?\(?0?\)?\s?")  # +44 (0)20 …: the number is 020 …
-# Numbers that reach a service, not a person: freephone, national rate, non-geographic.
-_SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
-_VEHICLE = re.compile(
-    r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"  # AB12 CDE, since 2001
-    r"|\b[A-HJ-NP-Y]\d{1,3}\s?[A-Z]{3}\b"  # P123 ABC, 1983-2001 (capitals only)
-    r"|\b[A-Z]{3}\s?\d{1,3}[A-HJ-NP-Y]\b"  # ABC 123D, 1963-1983 (capitals only)
-    r"|(?i:\b[a-z]{2}\d{2}\s?[a-z]{3}\b)(?<=\w)(?=\W|$)"
-)
-_VEHICLE_CUE = re.compile(
-    r"(?i:\b(?:reg(?:istration)?|plate|number\s+plate|vrm)(?:\s+(?:number|no\.?|is|was|of))*"
-    r"\s*[:#]?\s*)([A-Za-z0-9]{1,4}\s?[A-Za-z0-9]{1,4})\b"
-)
-# "her username is kayzee": after these words any word that is no ordinary one is a handle
-_NAMED_HANDLE = re.compile(
-    r"(?i:\b(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])\s*)"
-    r"([A-Za-z0-9_.]{3,30})(?<!\.)"
-)
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
-_PLATFORM_HANDLE = re.compile(
-    r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|telegram|discord|"
-    r"facebook|fb|whatsapp|wa|signal|"
-    r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag)"
-    r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
-    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=\-–]\s*|\s+))"
-    r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
-)
-_ACCOUNT_NAMED = re.compile(
-    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
-    r"playstation|steam|roblox|fortnite|twitch|kik)(?:'s|’s)?\s+"
-    r"(?:handle|user\s?name|name|account|id|tag|gamer\s?tag)\s*(?:is|was|[:=\-–])?\s*)"
-    r"([A-Za-z][A-Za-z0-9_.]{2,29})(?<!\.)"
-)
-# a group chat's name in quotes: "the WhatsApp group 'Northside Runners'"
-_CHAT_GROUP = re.compile(
-    r"(?i:\b(?:whatsapp|snap(?:chat)?|telegram|insta(?:gram)?|group\s?chat|gc|signal|discord)"
-    r"\s+(?:group|chat|server|channel)\s+(?:called\s+|named\s+)?)"
-    r"['‘\"“]([^'’\"”]{2,40})['’\"”]"
-)
-_STREET = (
-    r"Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|"
-    r"Terrace|Grove|Hill|Walk|Rise|Row|Square|Mews|View|Park|Green|Parade|Estate|House|"
-    r"Mead|Meadow|Meadows|Cottages|Fold|Gate|Croft|Chase|Vale|Bank|Brow|Yard|Wharf|Heights|"
-    r"Field|Fields|Approach|Boulevard|Circus|Lea|Villas|Buildings|Wynd|Garth|Glen|Dale|End|"
-    r"Court|Gardens|Nook|Copse|Spinney|Paddock|Quay|Embankment|Hollow|Ridge|Path"
-)
-_ADDRESS = re.compile(
-    rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
-    rf"|(?<![/.\-\d])\b(?!(?:19|20)\d\d\b)\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}"
-    rf"(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)"
-    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
-    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
-    r"|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b"  # typed in lower case
-)
-
-
-def _nhs_valid(digits: str) -> bool:
-    if len(digits) != 10 or len(set(digits)) == 1:
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
-
-
-def _child_birth_year(text: str, today: dt.date) -> bool:
-    # a four-digit year wherever it stands (2027-01-15 is in 2027, not 2015); else a two-digit
-    # year at the end (15/03/12)
-    years = re.findall(r"\d{4}", text) or re.findall(r"\d{2}$", text)
-    if not years:
-        return False
-    year = int(years[0])
-    if year < 100:
-        year += 2000 if year <= today.year % 100 else 1900
-    return today.year - 25 <= year <= today.year - 4
 
 
 def scan_text(
@@ -300,92 +88,16 @@ def scan_text(
         else frozenset(_allowed_words(allowed_names))
     )
     hits = [
-        *_birth_dates(text, today),
-        *_numbers_and_addresses(text),
-        *_vehicles(text),
-        *_handles(text),
+        *birth_dates(text, today),
+        *numbers_and_addresses(text),
+        *vehicles(text),
+        *handles(text),
         *(Hit("name", *found) for found in find_names(text, allowed)),
     ]
     for word in marked:
         for match in re.finditer(rf"(?<![\w@]){re.escape(word)}(?!\w)", text, re.I):
             hits.append(Hit("name", match.group(0), match.start(), match.end()))
     return _without_overlaps(hits)
-
-
-def _birth_dates(text: str, today: dt.date) -> Iterator[Hit]:
-    for match in _DOB_CONTEXT.finditer(text):
-        yield Hit("date_of_birth", match.group(0), match.start(), match.end())
-    for match in _DOB_IN_WORDS.finditer(text):
-        year = next(group for group in match.groups() if group)
-        if _child_birth_year(year, today):
-            yield Hit("date_of_birth", match.group(0), match.start(), match.end())
-    for match in _ANY_DATE.finditer(text):
-        if _child_birth_year(match.group(0), today):
-            yield Hit("date_of_birth", match.group(0), match.start(), match.end())
-
-
-def _numbers_and_addresses(text: str) -> Iterator[Hit]:
-    numbers = [*_ages(text), *_numbers(text)]
-    yield from numbers
-    for match in _REFERENCE.finditer(text):
-        yield Hit("reference", match.group(0), match.start(), match.end())
-    for match in _REFERENCE_AFTER_WORD.finditer(text):
-        if not any(hit.start < match.end() and match.start() < hit.end for hit in numbers):
-            yield Hit("reference", match.group(0), match.start(), match.end())
-
-
-def _ages(text: str) -> Iterator[Hit]:
-    for match in _AGE.finditer(text) if _AGE_HINT.search(text) else ():
-        if all(1 <= int(n) <= 25 for n in re.findall(r"\d+", match.group(0))):
-            yield Hit("age", match.group(0), match.start(), match.end())
-
-
-_ROLE_MAILBOX = re.compile(
-    r"(?i:^(?:info|enquiries|enquiry|admin|office|contact|hello|team|reception|duty|mash|"
-    r"safeguarding|help|support|general|mail|post|frontdoor|referrals?|communitysafety|"
-    r"youthservice|noreply|no-reply)[\w.-]*@)"
-)
-
-
-def _numbers(text: str) -> Iterator[Hit]:
-    for match in _NHS.finditer(text):
-        if _nhs_valid("".join(match.groups())):
-            yield Hit("nhs_number", match.group(0), match.start(), match.end())
-    for pattern, category in ((_NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
-        for match in pattern.finditer(text):
-            if category == "email" and _ROLE_MAILBOX.match(match.group(0)):
-                continue
-            yield Hit(category, match.group(0), match.start(), match.end())
-    for match in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", _COUNTRY_CODE.sub("0", match.group(0)))
-        if not 10 <= len(digits) <= 11 or _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
-            continue
-        if _ORGANISATION_NUMBER.search(text[max(0, match.start() - 60) : match.start()]):
-            continue
-        yield Hit("phone", match.group(0), match.start(), match.end())
-
-
-def _vehicles(text: str) -> Iterator[Hit]:
-    for pattern in (_VEHICLE, _VEHICLE_CUE):
-        for match in pattern.finditer(text):
-            group = match.lastindex or 0
-            if re.search(r"[A-Za-z]", match.group(group)) and re.search(r"\d", match.group(group)):
-                yield Hit("vehicle", match.group(group), match.start(group), match.end(group))
-
-
-def _handles(text: str) -> Iterator[Hit]:
-    for match in _HANDLE.finditer(text):
-        yield Hit("handle", match.group(0), match.start(), match.end())
-    for match in _NAMED_HANDLE.finditer(text):
-        if match.group(1).lower() not in english_words():
-            yield Hit("handle", match.group(1), match.start(1), match.end(1))
-    for match in _PLATFORM_HANDLE.finditer(text):
-        yield Hit("handle", match.group(1), match.start(1), match.end(1))
-    for match in _ACCOUNT_NAMED.finditer(text):
-        if match.group(1).lower() not in english_words():
-            yield Hit("handle", match.group(1), match.start(1), match.end(1))
-    for match in _CHAT_GROUP.finditer(text):
-        yield Hit("handle", match.group(1), match.start(1), match.end(1))
 
 
 def _allowed_words(names: Iterable[str]) -> Iterator[str]:
@@ -410,41 +122,6 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 
 
 # ---------------------------------------------------------------------------- a whole record
-
-# The fields of each table (and of the discussion) that the guard reads; names, emails and the
-# details of the meeting are the people at the meeting and the place, so they are not read.
-GUARDED_FIELDS: dict[str, tuple[str, ...]] = {
-    "actions": tuple(name for name in ACTION_TEXT_FIELDS if name != "agency"),
-    "attendees": ("role", "agency"),
-    "referrals": ("note",),
-    "distribution": (),
-    "discussion": ("involvement", "location_lead_view", "voice", "young_people_affected"),
-}
-
-
-def record_texts(conference: Conference) -> Iterator[tuple[str, int, str]]:
-    """(section, index, text) for every piece of free text the guard reads."""
-    c = conference
-    yield "danger_statement", 0, c.danger_statement
-    for index, text in enumerate(c.priorities):
-        yield "priorities", index, text
-    for key, _label in CAPTURE_TARGETS:
-        for index, text in enumerate(c.target_list(key)):
-            yield key, index, text
-    for index, action in enumerate(c.actions):
-        fields = (getattr(action, name) for name in GUARDED_FIELDS["actions"])
-        text = " · ".join(t for t in fields if t)
-        yield "actions", index, text
-    for index, score in enumerate(c.scaling.scores):
-        yield "scaling", index, score.reason
-    for index, attendee in enumerate(c.attendees):
-        yield "attendees", index, f"{attendee.role} · {attendee.agency}"
-    d = c.discussion
-    discussion = [*d.involvement, *(getattr(d, n) for n in GUARDED_FIELDS["discussion"][1:])]
-    for index, text in enumerate(discussion):
-        yield "discussion", index, text
-    for index, referral in enumerate(c.referrals):
-        yield "referrals", index, referral.note
 
 
 def conference_words(conference: Conference) -> frozenset[str]:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ctxtui.core.record import Conference, Recipient, strip_controls
-from ctxtui.export.markdown import MARKING, default_file_name
+from ctxtui.export.markdown import default_file_name
+from ctxtui.export.markup import MARKING
 
 if TYPE_CHECKING:  # a story is read only once a chain has one
     from ctxtui.core.story import Story

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
 from ctxtui.core.record import Conference, Recipient, parse_date
-from ctxtui.export.markdown import MARKING
+from ctxtui.export.markup import MARKING
 from ctxtui.mail.circulate import (
     SendError,
     Sent,

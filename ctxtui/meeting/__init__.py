@@ -1,6 +1,10 @@
-"""One open conference, headless: the ``Meeting`` the app and the command line both drive.
+"""One open conference and the service across conferences, headless: the application API
+(``meeting``: ``Meeting`` and ``Conferences``) that the app, its screens and the command line
+all drive.
 
-Owns every change to a record and its undo (``editing``), the meeting that ties a record to its
-store, guard, exports and mail (``meeting``), and autosave (``autosave``). May import
-``core``, ``guard``, ``storage``, ``export`` and ``mail``; never a screen or a widget.
+Owns every change to a record and its undo (``editing``), autosave (``autosave``), the layers
+of a Meeting (``open_record``, ``guarding``, ``minutes_out``), the data folder and the
+service's duties (``data_folder``, ``service``), renaming (``rename``) and written
+contributions (``contributions``). May import ``core``, ``guard``, ``storage``, ``export`` and
+``mail``; never a screen or a widget.
 """

@@ -123,12 +123,6 @@ class History:
                 setattr(self.conference, f.name, getattr(snapshot, f.name))
         self.conference.names_check.skipped = skipped
 
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     def undo(self) -> str | None:
         """Undo the last change, whatever it was; what it was, or None if there is none."""
         self.check()

@@ -32,7 +32,7 @@ from ctxtui.core.ids import id_base, numbered
 from ctxtui.core.record import ValidationError
 from ctxtui.core.rules import Refused, clean_point
 from ctxtui.core.validation import conference_from_dict
-from ctxtui.meeting.meeting import Meeting
+from ctxtui.meeting.open_record import OpenRecord
 from ctxtui.storage.audit import HANDED_OUT, Event, ids_of, renamed_from
 from ctxtui.storage.conffile import StoreError, encode_document, record_of_file
 from ctxtui.storage.files import atomic_create, describe
@@ -65,7 +65,7 @@ def rename(
     name = clean_point(name)
     if not name:
         raise Refused("Give the new name of the place or group.")
-    meeting = Meeting(
+    meeting = OpenRecord(
         store, conference_id, (lambda: now) if now else dt.datetime.now, log_open=False
     )
     reviews: list[Session] = []
@@ -189,7 +189,7 @@ def _written_by_a_rename(path: Path, before: dict[str, Any], name: str) -> bool:
     return kept(after) == kept(before) and started(after)[: len(earlier)] == earlier
 
 
-def _write_new(store: Store, meeting: Meeting, old_id: str, new_id: str, resumed: bool) -> None:
+def _write_new(store: Store, meeting: OpenRecord, old_id: str, new_id: str, resumed: bool) -> None:
     """Step 2: the renamed record as a new file (a half-done rename's is kept as it is)."""
     payload = meeting.conference.to_dict()
     try:
@@ -224,7 +224,7 @@ def _move(store: Store, old_id: str, new_id: str, name: str, reviews: list[Sessi
     return done
 
 
-def _same_id(store: Store, meeting: Meeting, name: str) -> Renamed:
+def _same_id(store: Store, meeting: OpenRecord, name: str) -> Renamed:
     """A new name that makes the same id (case, accents, punctuation): saved in place, and
     the copies beside it get the new name too."""
     conference_id = meeting.conference.id

@@ -1,6 +1,6 @@
-"""The service's view across conferences: a context's story, closing it, finding and taking
-out a name, retention, and the service report. The screens and the command line both come
-here; no UI.
+"""The service's duties across conferences: a context's chain and story, its closure summary,
+finding and taking out a name, retention, and the service report. ``Conferences``
+(meeting.py) is how the screens and the command line reach them; no UI.
 """
 
 from __future__ import annotations
@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ctxtui.core.ids import slugify
 from ctxtui.core.mentions import Finder, free_text, strings
@@ -17,6 +19,7 @@ from ctxtui.core.report import ServiceReport, ids_for_report, service_report
 from ctxtui.core.retention import PastRetention, past_retention
 from ctxtui.core.rules import Refused, clean_point
 from ctxtui.core.story import Facts, Story, chain_ids, facts_of_record
+from ctxtui.meeting.open_record import OpenRecord
 from ctxtui.storage import config
 from ctxtui.storage.audit import HANDED_OUT, Event, describe_event
 from ctxtui.storage.conffile import StoreError
@@ -94,25 +97,6 @@ def closure_summary_files(
     return files
 
 
-def known_words(store: Store) -> tuple[frozenset[str], str]:
-    """Every word the service has said is not a name, in lower case: its words file in the
-    config (``local_words``) and the list kept with the conferences; and one sentence when
-    either could not be read (the names check then asks more, never less)."""
-    from ctxtui.storage.words import WordsError
-
-    problems = []
-    try:
-        configured = config.local_words()
-    except config.ConfigError as error:
-        configured, problems = frozenset(), [str(error)]
-    try:
-        kept = store.service_words().read().lower()
-    except WordsError as error:
-        kept = frozenset()
-        problems.append(str(error))
-    return configured | kept, " ".join(problems)
-
-
 def log_written(store: Store, conference_ids: list[str], what: str, where: object) -> None:
     """One export line for each conference whose text a file written holds (the recall list
     after a redaction reads them), with the file's real path; "" for the service's figures."""
@@ -172,6 +156,8 @@ class Redaction:
     refused: dict[str, str] = field(default_factory=dict)  # by conference: why not
     unread: list[Problem] = field(default_factory=list)  # copies that could not be redacted
     handed_out: list[Event] = field(default_factory=list)  # exports and sends made before
+    # why the audit log could not be read whole: what was handed out may be missing above
+    audit_unread: str | None = None
 
     @property
     def total(self) -> int:
@@ -215,8 +201,6 @@ def redact(
 ) -> Redaction:
     """Take ``text`` out of each conference in ``ids`` (the record as an amendment, and every
     copy beside it). A conference open in another window is refused, not half done."""
-    from ctxtui.meeting.meeting import Meeting
-
     try:
         finder = Finder.of(text)
     except ValueError as error:
@@ -226,7 +210,7 @@ def redact(
     replacement = clean_point(replacement)  # the record's rule, in every copy alike
     result = Redaction()
     for cid in ids:
-        meeting = Meeting(store, cid, (lambda: now) if now else dt.datetime.now)
+        meeting = OpenRecord(store, cid, (lambda: now) if now else dt.datetime.now)
         try:
             if meeting.read_only:
                 result.refused[cid] = meeting.editor.refusal() or "it is read-only here"
@@ -252,6 +236,7 @@ def redact(
     result.handed_out = [
         e for e in store.audit.events() if e.action in HANDED_OUT and e.id in wanted
     ]
+    result.audit_unread = store.audit.read_problem
     return result
 
 
@@ -263,12 +248,13 @@ class RetentionDue:
     chains: list[PastRetention]
     read: dict[str, Summary]  # by id: what each record's own file says
     unread: list[Problem]
+    path_for: Callable[[str], Path]  # the store's: where a conference's record is
 
-    def source(self, store: Store, conference_id: str) -> str:
+    def source(self, conference_id: str) -> str:
         """The dates of one conference and the file they were read from."""
         member = self.read[conference_id]
         closed = f", closed {member.closed}" if member.closed else ""
-        path = store.path_for(conference_id)
+        path = self.path_for(conference_id)
         return f"held {member.conference or 'undated'}{closed} (read from {path})"
 
 
@@ -276,7 +262,9 @@ def retention_due(store: Store, today: dt.date) -> RetentionDue:
     """Every chain past the configured retention on ``today``, from the records' own files."""
     listing = list_from_files(store.folder)
     chains = past_retention(listing.summaries, config.retention(), today)
-    return RetentionDue(chains, {s.id: s for s in listing.summaries}, listing.problems)
+    return RetentionDue(
+        chains, {s.id: s for s in listing.summaries}, listing.problems, store.path_for
+    )
 
 
 @dataclass

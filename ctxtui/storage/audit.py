@@ -28,27 +28,9 @@ from typing import Any, NamedTuple
 import orjson
 
 from ctxtui.storage.files import describe, file_mode, open_plain, sha256_hex
+from ctxtui.storage.log_lines import lines_backwards, split_lines
 from ctxtui.storage.system_log import Reading, SystemLog, message, system_log
 
-ACTIONS = (
-    "create",
-    "open",
-    "save",
-    "export",
-    "send",
-    "invite",
-    "attach",
-    "finalise",
-    "amend",
-    "delete",
-    "close",
-    "reopen",
-    "redact",
-    "rename",
-    "search",
-    "retention",
-    "report",
-)
 # events that put the minutes in someone's hands: recalled after a redaction
 HANDED_OUT = ("export", "send")
 MAX_LOG_BYTES = 512 * 1024 * 1024  # read up to here, and said
@@ -59,7 +41,6 @@ MAX_DETAIL = 16_000  # characters: an invitation to some 400 addresses
 # How far back from the end a write looks for the last event to chain to: past this the tail is
 # not the app's (megabytes with no event in them) and the chain starts again, which verify says.
 SCAN_BACK = 4 * 1024 * 1024
-CHUNK = 1024 * 1024
 
 
 class Event(NamedTuple):
@@ -205,9 +186,8 @@ class AuditLog:
         last, ends_whole = _last_event_line(fd)
         number = _number_of(last)
         if number is None:  # a log begun before events were numbered: counted once
-            number = sum(
-                1 for line in _split_lines(fd, MAX_LOG_BYTES) if line and Event.from_line(line)
-            )
+            lines = split_lines(fd, MAX_LOG_BYTES, MAX_LINE_BYTES)
+            number = sum(1 for line in lines if line and Event.from_line(line))
         line = orjson.dumps(
             {
                 "at": self.now().replace(microsecond=0).isoformat(),
@@ -305,7 +285,7 @@ class AuditLog:
             return
         number = 0
         try:
-            for line in _split_lines(fd, MAX_LOG_BYTES):
+            for line in split_lines(fd, MAX_LOG_BYTES, MAX_LINE_BYTES):
                 if line is None or line.strip():
                     number += 1
                     yield number, line
@@ -421,61 +401,6 @@ def _some(items: list[Any]) -> str:
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
-def _split_lines(fd: int, limit: int) -> Iterator[bytes | None]:
-    """The lines of the first ``limit`` bytes of ``fd``, newline taken off; None for a line
-    longer than MAX_LINE_BYTES (never held whole)."""
-    pending = b""
-    too_long = False
-    done = 0
-    while done < limit:
-        chunk = os.read(fd, min(CHUNK, limit - done))
-        if not chunk:
-            break
-        done += len(chunk)
-        start = 0
-        while (end := chunk.find(b"\n", start)) >= 0:
-            piece = chunk[start:end]
-            if too_long or len(pending) + len(piece) > MAX_LINE_BYTES:
-                yield None
-            else:
-                yield pending + piece
-            pending, too_long, start = b"", False, end + 1
-        if not too_long:
-            pending += chunk[start:]
-            if len(pending) > MAX_LINE_BYTES:
-                pending, too_long = b"", True
-    if too_long:
-        yield None
-    elif pending:
-        yield pending
-
-
-def _lines_backwards(fd: int, end: int, floor: int) -> Iterator[bytes | None]:
-    """The lines that end at or before ``end`` (the first yielded is the one ending there),
-    newest first, read backwards in chunks down to ``floor``; None for one longer than
-    MAX_LINE_BYTES. The line that starts before ``floor`` is not yielded."""
-    buffer = b""
-    too_long = False
-    position = end
-    while True:
-        newline = buffer.rfind(b"\n")
-        if newline >= 0:
-            line = buffer[newline + 1 :]
-            buffer = buffer[:newline]
-            yield None if too_long or len(line) > MAX_LINE_BYTES else line
-            too_long = False
-            continue
-        if position <= floor:
-            if position == 0:  # the first line of the file
-                yield None if too_long or len(buffer) > MAX_LINE_BYTES else buffer
-            return
-        if len(buffer) > MAX_LINE_BYTES:
-            buffer, too_long = b"", True
-        step = min(CHUNK // 16, position - floor)
-        position -= step
-        buffer = os.pread(fd, step, position) + buffer
-
-
 def _last_event_line(fd: int) -> tuple[bytes, bool]:
     """The last whole line of the open log that is an event (however long it is, up to
     MAX_LINE_BYTES), and whether the file ends with a newline. The chain links events only:
@@ -484,7 +409,8 @@ def _last_event_line(fd: int) -> tuple[bytes, bool]:
     if size == 0:
         return b"", True
     ends_whole = os.pread(fd, 1, size - 1) == b"\n"
-    lines = _lines_backwards(fd, size - 1 if ends_whole else size, max(0, size - SCAN_BACK))
+    floor = max(0, size - SCAN_BACK)
+    lines = lines_backwards(fd, size - 1 if ends_whole else size, floor, MAX_LINE_BYTES)
     if not ends_whole:
         next(lines, None)  # a line a crash cut short: the chain goes on from the one before
     for line in lines:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ctxtui.storage import config
 from ctxtui.storage.audit import AuditLog
 from ctxtui.storage.files import (
     PRIVATE_FILE,
@@ -131,6 +131,8 @@ class ServiceWords:
         """Words confirmed as a person's name: off the list, and never learned as safe."""
         with self._changing() as current:
             if not current.salt:
+                import secrets  # hashlib, OpenSSL: loaded only the first time a name is noted
+
                 current.salt = secrets.token_hex(16)
             for word in words:
                 current.entries.pop(word.lower(), None)
@@ -159,6 +161,23 @@ class ServiceWords:
                 ) from None
         finally:
             os.close(fd)
+
+
+def known_words(kept: ServiceWords) -> tuple[frozenset[str], str]:
+    """Every word the service has said is not a name, in lower case: its words file in the
+    config (``local_words``) and the list kept with the conferences; and one sentence when
+    either could not be read (the names check then asks more, never less)."""
+    problems = []
+    try:
+        configured = config.local_words()
+    except config.ConfigError as error:
+        configured, problems = frozenset(), [str(error)]
+    try:
+        listed = kept.read().lower()
+    except WordsError as error:
+        listed = frozenset()
+        problems.append(str(error))
+    return configured | listed, " ".join(problems)
 
 
 def _parse(text: str) -> Words:

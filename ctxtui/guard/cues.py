@@ -1,0 +1,82 @@
+"""The words around a name that show a person is meant: a verb or a possessive that belongs
+to people after it, a family word or a verb of looking before it, a title; and what shows a
+place instead ("St", "Lord"). Shared by the live flags, the names check and the nicknames."""
+
+from __future__ import annotations
+
+import re
+
+LETTERS = r"[^\W\d_]"
+
+_VERBS = (
+    r"was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|attends|attended|"
+    r"reported|disclosed|who|whose|ran|runs|carries|carried|hangs|hung|spends|spent|stays|"
+    r"stayed|admitted|missed|came|comes|left|refused|refuses|sells|sold|joined|uses|used|"
+    r"aged|and\s+(?:his|her|their)|and\s+another|thinks|thought|wants|wanted|keeps|"
+    r"stores|collects|owes|asked|says"
+)
+PERSON_AFTER = re.compile(
+    rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|,\s*\d{{1,2}}\b|\s*\(\s*\d{{1,2}}\s*\))"
+)
+STRONG_AFTER = re.compile(
+    r"^(?:(?:'s|’s)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:brother|sister|mum|mother|"
+    r"dad|father|cousin|friend|boyfriend|girlfriend|aunt|uncle|nan|gran|phone|family|son|"
+    r"daughter|partner|carer|snapchat|snap|insta|instagram|tiktok|account|messages|number|"
+    r"house|home|flat|bag|bike|school|behaviour|attendance|name)"
+    r"|\s+(?:was|is|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|seen|threatened|"
+    r"assaulted|stabbed|chased|excluded|missing|found|picked|taken|approached|groomed|"
+    r"injured|robbed|cautioned|charged|followed|sleeping|staying|living|given|paid|asked|"
+    r"reported|being|not|in|at|with)"
+    r"|\s+(?:said|says|told|disclosed|admitted|aged|missing|owes|owed)"
+    r"|\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"
+    r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded|lifted)"
+    r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)",
+)
+# family and other words before a name that show a person is meant (one list for both tiers)
+KIN = (
+    r"child|boy|girl|pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|"
+    r"mother|father|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|auntie|"
+    r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
+    r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter"
+)
+PERSON_BEFORE = re.compile(
+    r"(?:\b(?:told|tell|with|saw|see|seen|named|called|asked|met|meet|approached|by|for|and|"
+    r"stopped|searched|arrested|chased|follows|followed|think|thinks|worried|brought|returned|"
+    r"dropped|collected|engage|engaged|supporting|support|visit|visited|"
+    rf"{KIN}|spoke\s+to|talked\s+to|about),?\s+)$",
+    re.I,
+)
+# a he or she later in the same sentence: someone, not something, was named
+PRONOUN_LATER = re.compile(r"^[^.!?;]*?\b(?:he|she|him|hers?|his)\b", re.I)
+PLACE_BEFORE = re.compile(
+    r"\b(?:St|Saint|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen|Prince|Princess|Sir|Cllr|Councillor|Dr|PC|DC|Sgt|Insp)\.?\s+$"
+)
+# What happens only to people: "Ifeoma was searched", whatever the name.
+ONLY_PEOPLE = re.compile(
+    r"^\s+(?:was|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|threatened|assaulted|"
+    r"stabbed|chased|excluded|groomed|injured|robbed|cautioned|charged|seen\s+crying|"
+    r"reported\s+missing|picked\s+up)\b"
+    r"|^\s+is\s+being\s+(?:asked|groomed|exploited|used|targeted|bullied|followed|paid)\b"
+    r"|^(?:'s|’s)\s+(?:older\s+|younger\s+)?(?:brother|sister|mum|mother|dad|father|cousin|"
+    r"boyfriend|girlfriend|aunt|uncle|nan|gran)\b"
+    r"|^\s+(?:said|says|told|tells)\s+(?:\w+\s+){0,3}?(?:she|he)\b"
+    r"|^\s+(?:has\s+been|had\s+been|went|goes|was\s+reported)\s+missing\b"
+    r"|^\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"
+    r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded)\b"
+    r"|^\s+owe[sd]\b"
+)
+ONLY_PEOPLE_BEFORE = re.compile(
+    r"\b(?:stopped|searched|arrested|chased|overheard|threatened|assaulted|excluded)\s+$"
+)
+
+
+# After these a capitalised word is a place ("St Ursula's") or an officer at work ("Cllr Hartigan").
+TITLES = frozenset(
+    ["St", "Saint", "Mount", "Lake", "Fort", "Port", "Cape", "Sir", "Lord", "Cllr"]
+    + ["Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev", "Officer"]
+)
+# Titles of people at work, not of a child or a parent: what follows is an officer's name.
+OFFICER_TITLES = (
+    *("Cllr", "Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev"),
+    *("Officer", "PC", "DC", "DS", "DI", "PCSO", "Det"),
+)

@@ -1,0 +1,85 @@
+"""Initials and nicknames: a person named without their name ("T.K.", "JB", "an older male
+known as Bubbles", 'Tiny'). Each is found with whether it is sure (a person stands there) or
+only possible; the live flags take the sure ones, the names check asks about the rest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, STRONG_AFTER
+from ctxtui.guard.word_lists import acronyms, is_acronym
+
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,2}[A-Z]\.?(?!\w)")
+_DOTTED_NOT_INITIALS = frozenset({"DOB", "UK", "USA", "PE", "RE", "AKA", "ETA", "AM", "PM"})
+_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
+_CAPS_PEOPLE = re.compile(
+    r"^(?:\s+and\s+[A-Z]{2,3})?(?:\s+(?:were|was|are|is|said|told|have|has|had|hasn'?t|"
+    r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted)\b"
+    r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
+    r"|\s*\(\s*(?:yr|year|y|aged?|\d))"
+)
+_CAPS_PEOPLE_BEFORE = re.compile(
+    rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|"
+    rf"{KIN})\s+$",
+    re.I,
+)
+
+
+def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
+    """Initials in ``text`` (text, start, end, sure): dotted ones ("T.K.") are sure; capital
+    letters on no list of acronyms ("JB") are sure only where a person stands."""
+    for match in _DOTTED.finditer(text):
+        letters = re.sub(r"[.\s]", "", match.group(0))
+        if len(letters) >= 2 and letters not in _DOTTED_NOT_INITIALS:
+            yield match.group(0), match.start(), match.end(), True
+    said_initials = "initials" in text.lower()
+    for match in _CAPS.finditer(text):
+        word = match.group(0)
+        if word in acronyms():
+            continue
+        after = text[match.end() :]
+        before = text[max(0, match.start() - 20) : match.start()]
+        sure = said_initials or bool(
+            _CAPS_PEOPLE.match(after) or _CAPS_PEOPLE_BEFORE.search(before)
+        )
+        yield word, match.start(), match.end(), sure
+
+
+_NICKNAME = re.compile(
+    rf"\b(?:know[ns]?(?:\s+{LETTERS}+){{0,3}}?\s+as|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|"
+    r"nicknamed|called|calls\s+(?:himself|herself|themselves)|street\s+name(?:\s+is)?|"
+    r"(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call(?:\s+(?:him|her|them))?|"
+    r"a\.?k\.?a\.?)\s+[\"“‘']?"
+    r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|for|to|me|us)\b)"
+    rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
+    re.I,
+)
+# a short name in quotes: 'Tiny', "Baby K", ‘Little Dee’
+_QUOTED = re.compile(rf"(?<!\w)[\"“‘']([A-Z]{LETTERS}*(?:\s[A-Z]{LETTERS}*){{0,2}})[\"”’'](?!\w)")
+_SOMEONE = re.compile(
+    r"\b(?:male|man|men|boy|lad|girl|woman|someone|somebody|person|he|she|who|youth|teen\w*|"
+    r"adult|guy|female|dealer|driver|user)\b",
+    re.I,
+)
+
+
+def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
+    """Nicknames (text, start, end, sure): "an older male known as Bubbles" is sure; a word
+    after "called" or in quotes with no person nearby is only possible."""
+    for match in _NICKNAME.finditer(text):
+        word = match.group(1)
+        quoted = text[match.start(1) - 1 : match.start(1)] in "\"“‘'"
+        if word in allowed or not (word[0].isupper() or quoted) or is_acronym(word):
+            continue
+        someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start(1)])
+        yield word, match.start(1), match.end(1), bool(someone)
+    for match in _QUOTED.finditer(text):
+        if match.group(1) not in allowed:
+            after = text[match.end() :]
+            sure = bool(
+                PERSON_AFTER.match(after)
+                or STRONG_AFTER.match(after)
+                or re.match(r"\s+(?:from|in)\s+(?:year|yr)\b", after, re.I)
+            )
+            yield match.group(1), match.start(1), match.end(1), sure

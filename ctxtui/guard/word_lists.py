@@ -1,0 +1,137 @@
+"""The guard's shipped word lists (``data/``) and what they say of one word: a forename, a
+surname, an ordinary word, a place, an acronym. Each list is read once, when first asked."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """A shipped word list: one entry a line; a line starting with ``#`` is a comment."""
+    path = Path(__file__).with_name("data") / name
+    # one pass into one set: the largest list (64,000 words) is read at open, and every copy
+    # on the way counts towards the app's peak memory
+    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and w[0] != "#")
+
+
+@functools.lru_cache(maxsize=1)
+def forenames() -> frozenset[str]:
+    return _word_list("forenames.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return _word_list("surnames.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Forenames that are ordinary words too: flagged only on a strong sign."""
+    return _word_list("forename_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Words after a capitalised name that show it is a place or an organisation, not a person."""
+    return _word_list("place_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def group_words() -> frozenset[str]:
+    """Words before "boys", "family"… that describe a group, not a surname."""
+    return _word_list("group_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words in lower case (Debian's wbritish): about 64,000."""
+    return _word_list("english_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def more_english_words() -> frozenset[str]:
+    """About 51,000 more ordinary words (wbritish-large): read by the names check only, so the
+    live guard (and the board) do not hold them."""
+    return _word_list("english_words_more.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def proper_words() -> frozenset[str]:
+    """Capitalised words on no name list: places, peoples, brands, services."""
+    return _word_list("proper_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """UK places and services that are people's names too (a town that is a surname)."""
+    return _word_list("place_names.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def acronyms() -> frozenset[str]:
+    """Capital-letter words that are services, roles or terms, not somebody's initials."""
+    return _word_list("acronyms.txt")
+
+
+def title_case(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def is_forename(word: str) -> bool:
+    names = forenames()
+    if word in names or title_case(word) in names:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(title_case(p) in names for p in parts)
+
+
+def is_place(word: str) -> bool:
+    return word.lower().rstrip("'’s") in place_words() or word.lower() in place_words()
+
+
+@functools.lru_cache(maxsize=1)
+def lower_case_forenames() -> frozenset[str]:
+    """Forenames that are no ordinary word, as typed in a hurry: "kai", "jayden"."""
+    common, places = ordinary_words(), place_words()
+    return frozenset(
+        n.lower()
+        for n in forenames()
+        if len(n) >= 3 and n not in common and n.lower() not in places
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def longer_english() -> frozenset[str]:
+    """Forenames that are words of the larger dictionary only, in lower case: a short list, so
+    the live guard never holds the larger dictionary itself."""
+    return frozenset(n.lower() for n in _word_list("forename_words_more.txt"))
+
+
+_MONTHS_AND_DAYS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
+    + ["october", "november", "december", "monday", "tuesday", "wednesday", "thursday"]
+    + ["friday", "saturday", "sunday"]
+    # as minutes shorten them
+    + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+)
+
+
+def months_and_days() -> frozenset[str]:
+    """The months and the days of the week, in lower case."""
+    return _MONTHS_AND_DAYS
+
+
+def is_acronym(word: str) -> bool:
+    stem = word[:-1] if len(word) > 2 and word.endswith("s") else word
+    return len(stem) > 1 and stem.isupper()
+
+
+def is_name_word(word: str) -> bool:
+    """On a list of forenames or surnames."""
+    base = POSSESSIVE.sub("", word)
+    return is_forename(base) or title_case(base) in surnames()
