@@ -23,12 +23,15 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ctxtui.core.record import strip_controls
-from ctxtui.meeting.meeting import Conferences, Meeting
+from ctxtui.meeting.meeting import (
+    Conferences,
+    ConfigError,
+    Meeting,
+    Store,
+    StoreError,
+)
+from ctxtui.meeting.meeting import keymap as keymap_setting
 from ctxtui.resources import ASCII_STYLE_SHEET, STYLE_SHEETS, style
-from ctxtui.storage import config
-from ctxtui.storage.conffile import StoreError
-from ctxtui.storage.config import ConfigError
-from ctxtui.storage.store import Store
 from ctxtui.widgets.keyhints import KeyHints
 from ctxtui.widgets.keymap import clashes, declared_bindings, normalise, unknown
 from ctxtui.widgets.keyqueue import KeyQueue
@@ -170,7 +173,7 @@ class CtxApp(App[None]):
     def _apply_keymap(self) -> None:
         """The service's keymap, or the default keys and one sentence saying why not."""
         try:
-            chosen = {ident: normalise(keys) for ident, keys in config.keymap().items()}
+            chosen = {ident: normalise(keys) for ident, keys in keymap_setting().items()}
         except ConfigError as error:
             self.notify(str(error), title="Keys not rebound", severity="error", timeout=20)
             return
@@ -328,15 +331,15 @@ class CtxApp(App[None]):
 
     def _autosave(self) -> None:
         for meeting in self.meetings.values():
-            had_error = meeting.autosaver.error
-            meeting.autosaver.tick()
-            error = meeting.autosaver.error
+            had_error = meeting.save_error
+            meeting.autosave()
+            error = meeting.save_error
             if error and error != had_error:
                 self.notify(error, title="Not saved", severity="error", timeout=15)
             self._tell(meeting)
 
     def _tell(self, meeting: Meeting) -> None:
-        for notice in meeting.autosaver.take_notices():
+        for notice in meeting.take_save_notices():
             self.notify(notice, title="Saved", severity="warning", timeout=20)
 
     def _on_hangup(self) -> None:
@@ -408,7 +411,7 @@ class CtxApp(App[None]):
             for meeting in self.meetings.values():
                 self._tell(meeting)
         else:
-            errors = [m.autosaver.error for m in self.meetings.values() if m.autosaver.error]
+            errors = [m.save_error for m in self.meetings.values() if m.save_error]
             self.notify(errors[0] if errors else "Not saved.", severity="error")
 
     async def action_quit(self) -> None:

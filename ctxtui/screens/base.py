@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ctxtui.core.rules import Refused
-from ctxtui.meeting.editing import Editor
 from ctxtui.meeting.meeting import Meeting
 
 T = TypeVar("T")
@@ -31,12 +30,12 @@ def run_change(screen: Screen, change: Callable[[], T]) -> tuple[bool, T | None]
         return False, None
 
 
-def undo_or_redo(screen: Screen, editor: Editor, *, redo: bool = False) -> bool:
+def undo_or_redo(screen: Screen, meeting: Meeting, *, redo: bool = False) -> bool:
     """Undo (or redo) the last change, whatever it was, and say what it was; True if done."""
     step, verb, nothing = (
-        (editor.redo, "Redone", "Nothing to redo.")
+        (meeting.redo, "Redone", "Nothing to redo.")
         if redo
-        else (editor.undo, "Undone", "Nothing to undo.")
+        else (meeting.undo, "Undone", "Nothing to undo.")
     )
     done, what = run_change(screen, step)
     if done:
@@ -48,7 +47,7 @@ def refused(screen: Screen, meeting: Meeting, *, on_final_too: bool = True) -> b
     """True, with the reason said, when this step may not go ahead: asked before a form or a
     dialog opens, so nothing is typed in vain. ``on_final_too=False`` for the steps that final
     minutes allow (finalising, amending, sending), refused only on a read-only copy."""
-    refusal = meeting.editor.refusal() if on_final_too or meeting.read_only else None
+    refusal = meeting.refusal() if on_final_too or meeting.read_only else None
     if refusal:
         screen.notify(refusal, severity="warning")
     return refusal is not None
@@ -62,10 +61,6 @@ class MeetingScreen(Screen[None]):
     def __init__(self, meeting: Meeting, classes: str | None = None) -> None:
         super().__init__(classes=classes)
         self.meeting = meeting
-
-    @property
-    def editor(self) -> Editor:
-        return self.meeting.editor
 
     def edit(self, change: Callable[[], T]) -> tuple[bool, T | None]:
         """Every change a screen makes goes through here: then the screen redraws."""
@@ -87,12 +82,12 @@ class MeetingScreen(Screen[None]):
         """Show the privacy flags of what the chair is looking at (screens with a flag line)."""
 
     def action_undo(self) -> None:
-        if undo_or_redo(self, self.editor):
+        if undo_or_redo(self, self.meeting):
             self.changed()
             self.show_flags()
 
     def action_redo(self) -> None:
-        if undo_or_redo(self, self.editor, redo=True):
+        if undo_or_redo(self, self.meeting, redo=True):
             self.changed()
             self.show_flags()
 

@@ -79,7 +79,7 @@ class ConferenceScreen(MeetingScreen):
         yield Static(id="tabs")
         with Grid(id="panes"):
             yield from self._panes_on_screen(self.has_class("-wide"))
-        yield CaptureBar(self.editor.points.of, id="capture")
+        yield CaptureBar(self.meeting.points_of, id="capture")
         yield KeyHints()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -106,7 +106,7 @@ class ConferenceScreen(MeetingScreen):
 
     def _give_back_unfiled(self) -> str | None:
         """A line left unfiled when the app last stopped goes back where it was typed."""
-        line = self.editor.take_unfiled()
+        line = self.meeting.take_unfiled()
         if line is None:
             return None
         self.capture.target = line.target or self.capture.target
@@ -165,7 +165,7 @@ class ConferenceScreen(MeetingScreen):
 
     def redraw(self, target: str, highlight: int | None = None) -> None:
         """Show one heading's points from the record, marking those the privacy guard flags."""
-        points = self.editor.points.of(target)
+        points = self.meeting.points_of(target)
         flagged: set[int] = set()
         if self._flags_shown:
             allowed = self.meeting.allowed_names()  # once per redraw, not once per point
@@ -200,7 +200,7 @@ class ConferenceScreen(MeetingScreen):
         self._mount_shown_panes(self.has_class("-wide"))
         tabs = Text(no_wrap=True, overflow="ellipsis")
         for key in TARGET_KEYS:
-            label = f"{TARGET_SHORT_LABELS[key]} {len(self.editor.points.of(key))}"
+            label = f"{TARGET_SHORT_LABELS[key]} {len(self.meeting.points_of(key))}"
             if key == shown:  # brackets too, so the current heading shows without colour
                 tabs.append(f"[{label}]", style="reverse bold")
             else:
@@ -211,7 +211,7 @@ class ConferenceScreen(MeetingScreen):
             self.show_flag(self._text_at(browsed) if browsed else None)
 
     def _text_at(self, place: Place) -> str | None:
-        points = self.editor.points.of(place.target)
+        points = self.meeting.points_of(place.target)
         return points[place.position] if 0 <= place.position < len(points) else None
 
     def show_flag(self, text: str | None) -> None:
@@ -231,27 +231,26 @@ class ConferenceScreen(MeetingScreen):
         self._flag_line.set_class(bool(hits), "-shown")
 
     def show_lock(self) -> None:
-        refusal = self.editor.refusal()
+        refusal = self.meeting.refusal()
         self.capture.placeholder = (
             f"{refusal} (Browse with ↓.)" if refusal else "Type a point and press Enter"
         )
 
     def show_status(self) -> None:
-        saver = self.meeting.autosaver
-        symbols = host(self).symbols
+        meeting, symbols = self.meeting, host(self).symbols
         if self.meeting.read_only:
             state = "READ-ONLY"
-        elif self.editor.final:
+        elif self.meeting.final:
             state = "FINAL"
-        elif saver.error:
-            state = f"{symbols['warning']} NOT SAVED: {saver.error}"
-        elif saver.dirty:
+        elif meeting.save_error:
+            state = f"{symbols['warning']} NOT SAVED: {meeting.save_error}"
+        elif meeting.unsaved:
             state = f"{symbols['unsaved']} unsaved"
-        elif saver.saved_at:
-            state = f"{symbols['saved']} saved {saver.saved_at:%H:%M:%S}"
+        elif meeting.saved_at:
+            state = f"{symbols['saved']} saved {meeting.saved_at:%H:%M:%S}"
         else:
             state = f"{symbols['saved']} saved"
-        unlogged = None if saver.error else self.meeting.audit_problem
+        unlogged = None if meeting.save_error else meeting.audit_problem
         if unlogged:  # saved, but nobody would know who did it: the chair must see that
             state = f"{symbols['warning']} {state}, NOT IN THE AUDIT LOG: {unlogged}"
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -262,7 +261,7 @@ class ConferenceScreen(MeetingScreen):
         if text.plain != self._topbar_text:  # redraw only on change: every byte crosses SSH
             self._topbar_text = text.plain
             topbar.update(text)
-        topbar.set_class(bool(saver.error or unlogged), "-error")
+        topbar.set_class(bool(meeting.save_error or unlogged), "-error")
 
     def _tick(self) -> None:
         self.show_status()
@@ -286,12 +285,12 @@ class ConferenceScreen(MeetingScreen):
     # -- what the capture line asks
 
     def on_capture_input_filed(self, message: CaptureInput.Filed) -> None:
-        done, index = self.edit(lambda: self.editor.points.add(message.target, message.text))
+        done, index = self.edit(lambda: self.meeting.add_point(message.target, message.text))
         if not done and not self.capture.value:
             self.capture.value = message.text  # refused: the typed line is kept, not lost
         elif index is not None:
             self.redraw(message.target, index)
-            self.show_flag(self.editor.points.of(message.target)[index])  # until the next key
+            self.show_flag(self.meeting.points_of(message.target)[index])  # until the next key
             if self.has_class("-contributions"):
                 self.query_one("#contributions").focus()  # on to the next sentence
 
@@ -361,7 +360,7 @@ class ConferenceScreen(MeetingScreen):
     def on_capture_input_edited(self, message: CaptureInput.Edited) -> None:
         place = message.place
         done, kept = self.edit(
-            lambda: self.editor.points.edit(place.target, place.position, message.text)
+            lambda: self.meeting.edit_point(place.target, place.position, message.text)
         )
         if done and not kept:
             self.notify("Emptied point deleted. Ctrl+Z brings it back.")
@@ -373,10 +372,10 @@ class ConferenceScreen(MeetingScreen):
         target, index = message.place.target, message.place.position
         what = message.what
         if what == "delete":
-            if self.edit(lambda: self.editor.points.delete(target, index))[0]:
+            if self.edit(lambda: self.meeting.delete_point(target, index))[0]:
                 self.notify("Point deleted. Ctrl+Z brings it back.")
         elif what in ("up", "down"):
-            self.edit(lambda: self.editor.points.move(target, index, -1 if what == "up" else 1))
+            self.edit(lambda: self.meeting.move_point(target, index, -1 if what == "up" else 1))
         elif what == "move":
             self._ask_where_to_move(target, index)
         elif what == "dismiss":
@@ -391,25 +390,25 @@ class ConferenceScreen(MeetingScreen):
 
         def move(new_target: str | None) -> None:
             if new_target:
-                done, _ = self.edit(lambda: self.editor.points.move_to(target, index, new_target))
+                done, _ = self.edit(lambda: self.meeting.move_point_to(target, index, new_target))
                 if done:
                     self.notify(f"Moved to {TARGET_LABELS[new_target]}.")
 
         self.app.push_screen(ChoiceDialog("Move this point to…", entries, numbered=True), move)
 
     def _dismiss_flags(self, target: str, index: int) -> None:
-        points = self.editor.points.of(target)
+        points = self.meeting.points_of(target)
         hits = self.meeting.open_hits(points[index]) if 0 <= index < len(points) else []
         if not hits:
             self.notify("Nothing is flagged in this point.")
-        elif self.edit(lambda: self.editor.dismiss_flags([hit.key for hit in hits]))[0]:
+        elif self.edit(lambda: self.meeting.dismiss_flags([hit.key for hit in hits]))[0]:
             self.notify("Flag dismissed; it stays dismissed for this conference.")
 
     def _plan_row_from(self, target: str, index: int) -> None:
         from ctxtui.screens.forms import FormScreen
         from ctxtui.screens.plan import action_from_values, action_values, plan_row_fields
 
-        done, action = self.edit(lambda: self.editor.points.as_action(target, index))
+        done, action = self.edit(lambda: self.meeting.point_as_action(target, index))
         if not done or action is None:
             return
         if self.refused():
@@ -418,7 +417,7 @@ class ConferenceScreen(MeetingScreen):
 
         def file(values) -> bool:
             added, _ = self.edit(
-                lambda: self.editor.rows.add("actions", action_from_values(values))
+                lambda: self.meeting.add_row("actions", action_from_values(values))
             )
             if added:
                 self.notify("Plan row added (Ctrl+F shows the plan).")
@@ -445,7 +444,7 @@ class ConferenceScreen(MeetingScreen):
 
         def file(values) -> bool:
             attendee = Attendee(**values)
-            added, _ = self.edit(lambda: self.editor.rows.add("attendees", attendee))
+            added, _ = self.edit(lambda: self.meeting.add_row("attendees", attendee))
             if added:
                 self.notify(f"{attendee.name or 'Attendee'} added to the attendance.", timeout=3)
             return added
@@ -464,13 +463,13 @@ class ConferenceScreen(MeetingScreen):
         pending, edit = self.capture.take_pending()
         if edit is not None:
             place, text = edit
-            self.editor.points.edit(place.target, place.position, text)
+            self.meeting.edit_point(place.target, place.position, text)
         self.meeting.keep_unfiled(self.capture.target, pending)
 
     # -- actions
 
     def action_next_item(self) -> None:
-        self.edit(self.editor.next_agenda_item)
+        self.edit(self.meeting.next_agenda_item)
 
     def action_open(self, name: str) -> None:
         """Open one part of the record over this screen, by the name ``open(...)`` takes."""
@@ -593,7 +592,7 @@ class ConferenceScreen(MeetingScreen):
         """Save and go back to the list; with no list beneath (``ctxtui open``), quit."""
         self.meeting.file_drafts()
         if not self.meeting.flush():
-            self.notify(self.meeting.autosaver.error or "Not saved.", severity="error")
+            self.notify(self.meeting.save_error or "Not saved.", severity="error")
             return
         if len(self.app.screen_stack) > 1:
             self.dismiss(None)

@@ -71,5 +71,5 @@ class SubScreen(MeetingScreen):
         hits = self.meeting.open_hits_in(self.flagged_texts())
         if not hits:
             self.notify("Nothing here is flagged.", timeout=3)
-        elif self.edit(lambda: self.editor.dismiss_flags([hit.key for hit in hits]))[0]:
+        elif self.edit(lambda: self.meeting.dismiss_flags([hit.key for hit in hits]))[0]:
             self.notify("Flag dismissed: the text stays as it is.", timeout=3)
