@@ -16,6 +16,10 @@ class PointsAndRows(OpenRecord):
     def points_of(self, target: str) -> list[str]:
         return self.editor.points.of(target)
 
+    def point_at(self, target: str, index: int) -> str | None:
+        points = self.editor.points.of(target)
+        return points[index] if 0 <= index < len(points) else None
+
     def add_point(self, target: str, text: str) -> int | None:
         return self.editor.points.add(target, text)
 
