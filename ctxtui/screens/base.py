@@ -11,6 +11,9 @@ from textual.screen import Screen
 
 from ctxtui.core.rules import Refused
 from ctxtui.meeting.meeting import Meeting
+from ctxtui.widgets.capture import CaptureInput
+from ctxtui.widgets.host import host
+from ctxtui.widgets.keymap import declared_bindings, with_keys
 
 T = TypeVar("T")
 
@@ -74,6 +77,16 @@ class MeetingScreen(Screen[None]):
         """True (and the reason said) when nothing may change: final or read-only minutes.
         Asked before opening a form or a text box, so nothing is typed in vain."""
         return refused(self, self.meeting)
+
+    def with_keys(self, text: str) -> str:
+        """``text`` with each ``{binding id}`` as its key (this screen's and the capture
+        line's bindings, the keymap applied)."""
+        known = [
+            *declared_bindings(type(self)),
+            *CaptureInput.BINDINGS,
+            *CaptureInput.POINT_BINDINGS,
+        ]
+        return with_keys(text, known, host(self).keymap)
 
     def changed(self) -> None:
         """Redraw after a change (or an undo); each screen shows what it needs."""

@@ -292,7 +292,7 @@ class ConferenceScreen(MinuteTaking):
             lambda: self.meeting.edit_point(place.target, place.position, message.text)
         )
         if done and not kept:
-            self.notify("Emptied point deleted. Ctrl+Z brings it back.")
+            self.notify(self.with_keys("Emptied point deleted. {edit.undo} brings it back."))
 
     def on_capture_input_moved(self, message: CaptureInput.Moved) -> None:
         self.show_marks()
@@ -302,7 +302,7 @@ class ConferenceScreen(MinuteTaking):
         what = message.what
         if what == "delete":
             if self.edit(lambda: self.meeting.delete_point(target, index))[0]:
-                self.notify("Point deleted. Ctrl+Z brings it back.")
+                self.notify(self.with_keys("Point deleted. {edit.undo} brings it back."))
         elif what in ("up", "down"):
             self.edit(lambda: self.meeting.move_point(target, index, -1 if what == "up" else 1))
         elif what == "move":

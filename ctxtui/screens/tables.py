@@ -203,7 +203,9 @@ class TableScreen(SubScreen):
             return
         done, _ = self.edit(lambda: self.meeting.delete_row(self.ROWS.table, index))
         if done:
-            self.notify(f"The {self.ROW_NAME} was deleted. Ctrl+Z brings it back.")
+            self.notify(
+                self.with_keys(f"The {self.ROW_NAME} was deleted. {{edit.undo}} brings it back.")
+            )
 
     def action_to_end(self, last: bool) -> None:
         table = self.query_one(DataTable)
