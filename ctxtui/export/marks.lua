@@ -13,9 +13,9 @@
 --   ctxtui-chart      where the trend chart goes. Typst: the chart pdf.py defines (none
 --                     when there is no chart); DOCX: a bookmark, where layout.py puts it.
 
-local MARKING = "ctxtui-marking"
-local LANDSCAPE = "ctxtui-landscape"
-local CHART = "ctxtui-chart"
+local MARKING_MARK = "ctxtui-marking"
+local LANDSCAPE_MARK = "ctxtui-landscape"
+local CHART_MARK = "ctxtui-chart"
 
 -- text inside a Typst string literal ("..."): backslash and quote escaped, lines joined
 local function typst_string(text)
@@ -28,22 +28,22 @@ local function typst(code)
 end
 
 local TYPST = {
-  [MARKING] = function(div)
+  [MARKING_MARK] = function(div)
     return typst("#ctxtui-marking.update(" .. typst_string(pandoc.utils.stringify(div)) .. ")")
   end,
-  [LANDSCAPE] = function(div)
+  [LANDSCAPE_MARK] = function(div)
     local blocks = pandoc.Blocks({ typst("#set page(flipped: true)") })
     blocks:extend(div.content)
     blocks:insert(typst("#set page(flipped: false)"))
     return blocks
   end,
-  [CHART] = function()
+  [CHART_MARK] = function()
     return typst("#ctxtui-chart")
   end,
 }
 
 local DOCX = {
-  [MARKING] = function()
+  [MARKING_MARK] = function()
     return {}
   end,
 }
