@@ -26,7 +26,7 @@ MARKING = "OFFICIAL-SENSITIVE"
 # a ":" that starts a paragraph, and every brace, as text.
 MARKING_MARK = "ctxtui-marking"  # the protective marking: the pages' header and footer
 LANDSCAPE_MARK = "ctxtui-landscape"  # the part on landscape pages of its own (the plan)
-CHART_MARK = "ctxtui-chart"  # where the trend chart goes (empty: the Markdown has no picture)
+CHART_MARK = "ctxtui-chart"  # where the trend chart goes (an empty div: no picture in Markdown)
 MARKS = (MARKING_MARK, LANDSCAPE_MARK, CHART_MARK)
 # Escaping only where a character could start markup, so the Markdown reads as typed
 # ("McDonald's", "(ISRO)", "3.30-6pm"). Anywhere in a line: the backslash itself, emphasis and

@@ -10,9 +10,9 @@ filter ``marks.lua`` writes the Typst for each mark: nothing is found by its tex
 The compiler runs in a child process (a time limit, and a limit on its memory set before Typst
 loads); its root is an empty private folder (holding only the chart we draw), its package
 folders are empty and system fonts are ignored: a document can read no file, fetch no package
-and depends on no font of the machine. The fonts are the ones
-shipped in ``fonts/`` (``typefaces.py``), so every script of the minutes is drawn; a character
-none of them has is written as its name before Typst runs.
+and depends on no font of the machine. The fonts are the ones shipped in ``fonts/``
+(``typefaces.py``), so every script of the minutes is drawn; a character none of them has is
+written as its name before Typst runs.
 """
 
 from __future__ import annotations
