@@ -105,7 +105,7 @@ async def test_a_name_with_folders_is_refused(demo_app, tmp_path):
 
 
 async def test_without_pandoc_the_markdown_is_written_and_said(demo_app, tmp_path, monkeypatch):
-    def no_pandoc(markdown):
+    def no_pandoc(markdown, **_options):
         raise docx_module.PandocUnavailable("pandoc could not run (not installed)")
 
     monkeypatch.setattr(docx_module, "markdown_to_docx", no_pandoc)

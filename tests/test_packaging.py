@@ -34,11 +34,12 @@ def test_the_wheel_ships_styles_data_the_reference_document_and_the_fonts(tmp_pa
     styles = {p.name for p in (ROOT / "styles").glob("*.tcss")}
     assert {f"ctxtui/styles/{name}" for name in styles} <= names
     assert {"ctxtui/export/reference.docx", "ctxtui/guard/data/forenames.txt"} <= names
-    # the PDF's fonts, their licences and record, the piece filter and the Typst child
+    # the PDF's fonts, their licences and record, the filters and the Typst child
     fonts = ROOT / "ctxtui" / "export" / "fonts"
     shipped = {f"ctxtui/export/fonts/{p.name}" for p in fonts.iterdir()}
     assert len(shipped) > 30 and shipped <= names
-    assert {"ctxtui/export/pieces.lua", "ctxtui/export/typst_child.py"} <= names
+    filters = {"ctxtui/export/pieces.lua", "ctxtui/export/marks.lua"}
+    assert {*filters, "ctxtui/export/typst_child.py"} <= names
     assert not [n for n in names if n.startswith("tests/") or n.startswith("bench/")]
 
 

@@ -12,15 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ctxtui.core.record import Conference
-from ctxtui.export.markdown import (
-    PLAN_COLUMNS,
-    PLAN_HEADING,
-    SAFETY_PLAN_HEADING,
-    default_file_name,
-    document_title,
-    to_markdown,
-)
-from ctxtui.export.markup import MARKING
+from ctxtui.export.markdown import default_file_name, document_title, to_markdown
+from ctxtui.export.markup import for_back_ends
 from ctxtui.storage.files import atomic_create, atomic_write, is_regular_or_absent
 
 if TYPE_CHECKING:  # a story is read only once a chain has one
@@ -67,54 +60,43 @@ def render(
     raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-def _chart(story: Story | None) -> tuple[bytes, str, str] | None:
-    """The trend picture of ``story``: (PNG, its text alternative, the heading it follows)."""
+def _chart(story: Story | None) -> tuple[bytes, str] | None:
+    """The trend picture of ``story``: (PNG, its text alternative), drawn where the Markdown
+    marks the chart's place."""
     from ctxtui.export.chart import trend_png
-    from ctxtui.export.story import STORY_HEADING, TREND_TITLE, chart_text
+    from ctxtui.export.story import TREND_TITLE, chart_text
 
     png = trend_png(story, TREND_TITLE) if story is not None else None
     if story is None or png is None:
         return None
-    return png, chart_text(story), STORY_HEADING
+    return png, chart_text(story)
 
 
 def markdown_pdf(
     markdown: str, title: str, story: Story | None = None, *, archive: bool = False
 ) -> bytes:
-    """A tagged PDF of minutes (or a summary) in the DOCX's layout."""
+    """A tagged PDF of minutes (or a summary) in the DOCX's layout; ``markdown`` as the
+    Markdown builders make it (``MarkdownText``: its marks lay the PDF out)."""
     from ctxtui.export.pdf import markdown_to_pdf
     from ctxtui.export.reference import FOOTER
 
     return markdown_to_pdf(
-        markdown,
-        title=title,
-        marking=MARKING,
-        footer=FOOTER,
-        landscape_from=SAFETY_PLAN_HEADING,
-        landscape_heading=PLAN_HEADING,
-        archive=archive,
-        chart=_chart(story),
+        for_back_ends(markdown), title=title, footer=FOOTER, archive=archive, chart=_chart(story)
     )
 
 
 def markdown_docx(markdown: str, title: str, story: Story | None = None) -> bytes:
-    """A DOCX of minutes (or a summary) in our layout; with ``story``, its trend is drawn
-    as a picture after the story's table."""
+    """A DOCX of minutes (or a summary) in our layout; ``markdown`` as the Markdown builders
+    make it (``MarkdownText``: its marks lay the DOCX out). With ``story``, its trend is drawn
+    as a picture where the chart's mark is."""
     from ctxtui.export.docx import markdown_to_docx
     from ctxtui.export.layout import Picture, finish
     from ctxtui.export.story import TREND_TITLE
 
     chart = _chart(story)
-    picture = Picture(chart[0], chart[1], TREND_TITLE, chart[2]) if chart else None
-    return finish(
-        markdown_to_docx(markdown),
-        marking=MARKING,
-        landscape_heading=PLAN_HEADING,
-        landscape_from=SAFETY_PLAN_HEADING,  # one plan: its points and its table together
-        landscape_shares=[share for _name, _heading, share in PLAN_COLUMNS],
-        picture=picture,
-        title=title,
-    )
+    picture = Picture(chart[0], chart[1], TREND_TITLE) if chart else None
+    data = markdown_to_docx(for_back_ends(markdown), marks=True)
+    return finish(data, picture=picture, title=title)
 
 
 def write_file(path: Path, data: bytes, *, replace: bool = False) -> None:

@@ -1,7 +1,8 @@
 """Markdown -> DOCX with pandoc (bundled by the pypandoc-binary wheel).
 
 Raw HTML, raw attributes and raw TeX are switched off in the reader and pandoc runs sandboxed,
-so nothing a user typed can inject markup or pull in a file.
+so nothing a user typed can inject markup or pull in a file. The Markdown's marks (fenced divs:
+``markup.py``) are read by the filter ``marks.lua``, here and for the PDF.
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ from ctxtui.export.pandoc import PandocUnavailable, pandoc_path, run_pandoc
 READER = "markdown-raw_html-raw_attribute-raw_tex-smart-citations"
 # The style sheet pandoc applies; built by reference.py, shipped with the package.
 REFERENCE = Path(__file__).with_name("reference.docx")
+# What each back end does with the Markdown's marks (the marking, the landscape part, the chart).
+MARKS = Path(__file__).with_name("marks.lua")
 
 
-def markdown_to_docx(markdown: str) -> bytes:
+def markdown_to_docx(markdown: str, *, marks: bool = False) -> bytes:
     """The DOCX file for ``markdown``, as bytes (the caller decides where it goes); pandoc runs
-    within its time and memory limits."""
+    within its time and memory limits. With ``marks``, through ``marks.lua``: the marking's
+    mark leaves the body, the others stay as bookmarks for ``layout.py``."""
+    filters = ["--lua-filter", str(MARKS)] if marks else []
     with tempfile.TemporaryDirectory(prefix="ctxtui-docx-") as folder:
         out = Path(folder) / "minutes.docx"
         run_pandoc(
@@ -31,6 +36,7 @@ def markdown_to_docx(markdown: str) -> bytes:
                 "docx",
                 "--reference-doc",
                 str(REFERENCE),
+                *filters,
                 "--output",
                 str(out),
             ],
@@ -43,4 +49,4 @@ def markdown_to_docx(markdown: str) -> bytes:
     return data
 
 
-__all__ = ["READER", "REFERENCE", "PandocUnavailable", "markdown_to_docx", "pandoc_path"]
+__all__ = ["MARKS", "READER", "REFERENCE", "PandocUnavailable", "markdown_to_docx", "pandoc_path"]

@@ -14,7 +14,18 @@ from ctxtui.core.labels import ACTION_LABELS, ATTENDANCE_LABELS, SECTION_TITLES,
 from ctxtui.core.record import ATTENDANCE, Action, Conference, Score, parse_date
 from ctxtui.core.review import match_carried
 from ctxtui.core.scaling import summarise
-from ctxtui.export.markup import MARKING, day_text, escape, escape_block, table
+from ctxtui.export.markup import (
+    LANDSCAPE_MARK,
+    MARKING,
+    MARKING_MARK,
+    Line,
+    MarkdownText,
+    day_text,
+    escape,
+    escape_block,
+    marked,
+    table,
+)
 from ctxtui.export.story import closure_section, minutes_story
 
 if TYPE_CHECKING:  # a story is read only once a chain has one
@@ -54,11 +65,11 @@ def to_markdown(
     nation: str = dates.DEFAULT_NATION,
     previous: Conference | None = None,
     story: Story | None = None,
-) -> str:
+) -> MarkdownText:
     """The minutes, in the order partners expect to read them (with the context's story
-    once it has more than one conference)."""
+    once it has more than one conference); ``.marked`` has the marks the DOCX and PDF read."""
     c = conference
-    out = [
+    out: list[Line] = [
         *_title(c),
         *_details(c, previous),
         *_attendance(c),
@@ -83,7 +94,7 @@ def to_markdown(
     out += _review_and_circulation(c, nation)
     out += _amendments(c)
     out += _confidentiality()
-    return "\n".join(out).rstrip() + "\n"
+    return MarkdownText(out)
 
 
 def _heading(section: str) -> str:
@@ -110,8 +121,8 @@ def document_title(c: Conference, name: str | None = None) -> str:
     return f"{kind}: {name if name is not None else c.context.name or 'unnamed context'}"
 
 
-def _title(c: Conference) -> list[str]:
-    out = [f"**{MARKING}**", ""]
+def _title(c: Conference) -> list[Line]:
+    out = marked(MARKING_MARK, [f"**{MARKING}**", ""])
     out += [f"# {document_title(c, escape(c.context.name) or 'unnamed context')}", ""]
     if c.status == "draft":
         out += ["*Draft: these minutes have not been finalised.*", ""]
@@ -203,8 +214,9 @@ def _carried_actions(c: Conference, previous: Conference) -> list[str]:
     return [*out, table([*headings, "Progress"], rows, [5, 3, 2, 2, 2, 5]), ""]
 
 
-def _plan(c: Conference) -> list[str]:
-    """One plan: the safety plan agreed in the room, then the actions that carry it out."""
+def _plan(c: Conference) -> list[Line]:
+    """One plan: the safety plan agreed in the room, then the actions that carry it out
+    (with actions, the whole plan is marked for landscape pages, for its table)."""
     out = [f"## {SAFETY_PLAN_HEADING}", "", *_bullets(c.points.safety_plan), ""]
     out += [f"### {PLAN_HEADING}", ""]
     if not c.actions:
@@ -217,7 +229,8 @@ def _plan(c: Conference) -> list[str]:
             when = f"{when} (due {day_text(a.due)})" if when else f"Due {day_text(a.due)}"
         cells = {**{name: getattr(a, name) for name, _h, _s in PLAN_COLUMNS}, "timescale": when}
         rows.append([*(cells[name] for name, _h, _s in PLAN_COLUMNS[:-1]), status])
-    return [*out, table([h for _, h, _ in PLAN_COLUMNS], rows, [s for _, _, s in PLAN_COLUMNS]), ""]
+    shares = [s for _, _, s in PLAN_COLUMNS]  # the table's widths: its ruler line holds them
+    return marked(LANDSCAPE_MARK, [*out, table([h for _, h, _ in PLAN_COLUMNS], rows, shares), ""])
 
 
 def _core_group_and_referrals(c: Conference) -> list[str]:

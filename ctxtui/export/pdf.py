@@ -3,12 +3,16 @@ then the Typst compiler's Python binding, both offline and both bounded in time 
 
 What a user typed stays text: pandoc's Markdown reader has raw HTML, raw attributes and raw TeX
 off (as for the DOCX), and its Typst writer escapes every character Typst would read as markup,
-so no text can become Typst code. The compiler runs in a child process (a time limit, and a
-limit on its memory set before Typst loads); its root is an empty private folder (holding only
-the chart we draw), its package folders are empty and system fonts are ignored: a document can
-read no file, fetch no package and depends on no font of the machine. The fonts are the ones
-shipped in ``fonts/`` (``typefaces.py``), so every script of the minutes is drawn; a character
-none of them has is written as its name before Typst runs.
+so no text can become Typst code. What the PDF lays out differently (the marking in the
+header and footer, the plan on landscape pages, the chart) is marked in the Markdown, and the
+filter ``marks.lua`` writes the Typst for each mark: nothing is found by its text.
+
+The compiler runs in a child process (a time limit, and a limit on its memory set before Typst
+loads); its root is an empty private folder (holding only the chart we draw), its package
+folders are empty and system fonts are ignored: a document can read no file, fetch no package
+and depends on no font of the machine. The fonts are the ones shipped in ``fonts/``
+(``typefaces.py``), so every script of the minutes is drawn; a character none of them has is
+written as its name before Typst runs.
 """
 
 from __future__ import annotations
@@ -21,20 +25,23 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from ctxtui.export.docx import READER
+from ctxtui.export.docx import MARKS, READER
 from ctxtui.export.pandoc import run_pandoc
 from ctxtui.export.typefaces import DRAWING_ONLY, FAMILIES, FONT_DIR, name_unshown
 
+# The marking is the document's own (its mark sets it, marks.lua): every page shows it.
 PREAMBLE = """\
 #set document(title: "{title}")
+#let ctxtui-marking = state("ctxtui-marking", "")
+#let ctxtui-chart = {chart}
 #set text(lang: "en", region: "GB", size: 10pt, font: ({fonts}))
 #set par(justify: false)
 #set page(
   paper: "a4",
   margin: (x: 1.8cm, top: 2.4cm, bottom: 2.8cm),
-  header: align(center, text(weight: "bold", size: 9pt)[{marking}]),
+  header: context align(center, text(weight: "bold", size: 9pt, ctxtui-marking.final())),
   footer: context align(center, text(size: 8pt)[
-    #strong[{marking}] \\ {footer} \\
+    #strong(ctxtui-marking.final()) \\ {footer} \\
     Page #counter(page).display() of #counter(page).final().first()
   ]),
 )
@@ -127,88 +134,40 @@ def breakable(markdown: str) -> str:
     return _LONG_RUN.sub(lambda run: _with_breaks(run[0]), markdown)
 
 
-def _label(heading: str) -> str:
-    """The label pandoc gives a heading (its automatic identifier)."""
-    text = re.sub(r"[^\w\s.-]", "", heading.lower())
-    return "<" + re.sub(r"\s+", "-", text.strip()) + ">"
-
-
-def _heading_line(lines: list[str], heading: str) -> int | None:
-    """The index of the heading line whose label pandoc wrote under it."""
-    label = _label(heading)
-    for index, line in enumerate(lines[1:], 1):
-        if line.strip() == label and lines[index - 1].startswith("="):
-            return index - 1
-    return None
-
-
-def _landscape(lines: list[str], start: str, within: str) -> list[str]:
-    """Pages turned from the heading ``start`` to the heading after the ``within`` section."""
-    first = _heading_line(lines, start)
-    plan = _heading_line(lines, within)
-    if first is None or plan is None:
-        return lines
-    level = lines[first].split(" ", 1)[0]
-    end = next(
-        (
-            i
-            for i in range(max(plan, first) + 1, len(lines))
-            if lines[i].startswith("=") and len(lines[i].split(" ", 1)[0]) <= len(level)
-        ),
-        len(lines),
-    )
-    return [
-        *lines[:first],
-        "#set page(flipped: true)",
-        *lines[first:end],
-        "#set page(flipped: false)",
-        *lines[end:],
-    ]
-
-
-def _picture(lines: list[str], heading: str, alt: str) -> list[str]:
-    """The chart (chart.png in the root) after the first table under ``heading``."""
-    start = _heading_line(lines, heading)
-    if start is None:
-        return lines
-    for index in range(start + 1, len(lines) - 1):
-        if lines[index].strip() == ", kind: table" and lines[index + 1].strip() == ")":
-            picture = f'#figure(image("chart.png", width: 15cm, alt: "{typst_string(alt)}"))'
-            return [*lines[: index + 2], "", picture, *lines[index + 2 :]]
-    return lines
+def _chart(chart: tuple[bytes, str] | None, root: Path) -> str:
+    """The Typst for the chart's mark: the picture (written into ``root``) with its text
+    alternative, or none."""
+    if chart is None:
+        return "none"
+    png, alt = chart
+    (root / "chart.png").write_bytes(png)
+    return f'figure(image("chart.png", width: 15cm, alt: "{typst_string(alt)}"))'
 
 
 def markdown_to_pdf(
     markdown: str,
     *,
     title: str,
-    marking: str,
     footer: str,
-    landscape_from: str,
-    landscape_heading: str,
     archive: bool = False,
-    chart: tuple[bytes, str, str] | None = None,
+    chart: tuple[bytes, str] | None = None,
 ) -> bytes:
-    """The PDF of ``markdown``; ``chart`` is (PNG, text alternative, heading it follows)."""
+    """The PDF of ``markdown`` (with its marks: ``markup.for_back_ends``); ``chart`` is a
+    PNG and its text alternative, drawn where the chart's mark is."""
     if importlib.util.find_spec("typst") is None:
         raise PdfUnavailable("PDF needs the Typst compiler: pip install 'ctxtui[pdf]' (or typst)")
     # skin tones and emoji presentation selectors change only how a symbol is drawn
     markdown = breakable(name_unshown(DRAWING_ONLY.sub("", markdown)))
-    pieces = ["--lua-filter", str(PIECES)] if _long_runs(markdown) else []
-    typst_text = run_pandoc(["--from", READER, "--to", "typst", *pieces], markdown).decode()
+    filters = ["--lua-filter", str(MARKS)]
+    if _long_runs(markdown):
+        filters += ["--lua-filter", str(PIECES)]
+    typst_text = run_pandoc(["--from", READER, "--to", "typst", *filters], markdown).decode()
     lines = [inert(line) for line in typst_text.splitlines()]
-    if lines and lines[0].strip() == f"#strong[{marking}]":  # the marking: header and footer only
-        lines = lines[1:]
-    lines = _landscape(lines, landscape_from, landscape_heading)
     with tempfile.TemporaryDirectory(prefix="ctxtui-pdf-") as folder:
         root = Path(folder)
-        if chart is not None:
-            png, alt, after = chart
-            (root / "chart.png").write_bytes(png)
-            lines = _picture(lines, after, alt)
         preamble = PREAMBLE.format(
             title=typst_string(title),
-            marking=marking,
+            chart=_chart(chart, root),
             footer=typst_string(footer),
             fonts=", ".join(f'"{family}"' for family in FAMILIES),
         )

@@ -1,6 +1,7 @@
 """The context's story in writing: a section of the minutes (every conference of the chain,
 its scaling and its plan), the closure, the closure summary document, and the service
-report. Markdown here; the DOCX and the PDF are made from it, with the trend drawn as a picture."""
+report. Markdown here (``MarkdownText``: for people, and marked for the back ends); the DOCX
+and the PDF are made from it, with the trend drawn as a picture where its mark is."""
 
 from __future__ import annotations
 
@@ -8,7 +9,17 @@ from typing import TYPE_CHECKING
 
 from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS, KIND_LABELS, SECTION_TITLES
 from ctxtui.core.record import Closure, Conference
-from ctxtui.export.markup import MARKING, day_text, escape, table
+from ctxtui.export.markup import (
+    CHART_MARK,
+    MARKING,
+    MARKING_MARK,
+    Line,
+    MarkdownText,
+    day_text,
+    escape,
+    marked,
+    table,
+)
 
 if TYPE_CHECKING:  # handed in, never made here: the minutes load without the service's figures
     from ctxtui.core.report import ServiceReport
@@ -50,8 +61,9 @@ def chart_text(story: Story) -> str:
     )
 
 
-def story_section(story: Story, heading: str = STORY_HEADING) -> list[str]:
-    """The chain as a table, then the trend in words (the DOCX adds the chart after it)."""
+def story_section(story: Story, heading: str = STORY_HEADING) -> list[Line]:
+    """The chain as a table, the mark where the DOCX and the PDF draw the trend, then the
+    trend in words."""
     rows = [
         [
             day_text(f.held),
@@ -82,6 +94,7 @@ def story_section(story: Story, heading: str = STORY_HEADING) -> list[str]:
         "",
         table(headings, rows, [4, 5, 3, 3, 3, 2, 2, 2, 3]),
         "",
+        *marked(CHART_MARK, []),
         escape(trend_sentence(story)),
         "",
     ]
@@ -99,7 +112,7 @@ def closure_section(closure: Closure) -> list[str]:
     return [f"## {SECTION_TITLES['closure']}", "", table(["Item", "Decision"], rows, [1, 3]), ""]
 
 
-def minutes_story(conference: Conference, story: Story | None) -> list[str]:
+def minutes_story(conference: Conference, story: Story | None) -> list[Line]:
     """The story as a section of the minutes, once the chain has a second conference (or the
     context is closed)."""
     if story is not None and (len(story.conferences) > 1 or conference.closure.outcome):
@@ -107,7 +120,7 @@ def minutes_story(conference: Conference, story: Story | None) -> list[str]:
     return []
 
 
-def closure_summary(story: Story) -> str:
+def closure_summary(story: Story) -> MarkdownText:
     """The document a service keeps when a context is closed: the story, the trend, the
     outcome and every action never completed."""
     end = story.closure
@@ -117,7 +130,11 @@ def closure_summary(story: Story) -> str:
         closure = Closure(end.closure_outcome, end.closure_reason, agreed, end.closure_date)
     last = story.conferences[-1] if story.conferences else None
     name = last.context if last else ""
-    out = [f"**{MARKING}**", "", f"# Closure summary: {escape(name) or 'unnamed context'}", ""]
+    out = [
+        *marked(MARKING_MARK, [f"**{MARKING}**", ""]),
+        f"# Closure summary: {escape(name) or 'unnamed context'}",
+        "",
+    ]
     if last is not None and not last.closure_outcome:
         out += ["*This context has not been closed: the summary shows it as it stands.*", ""]
     out += story_section(story)
@@ -130,18 +147,17 @@ def closure_summary(story: Story) -> str:
         out += [table(["Intervention", "Agency", "Status", "Due"], rows, [5, 3, 1, 1]), ""]
     else:
         out += ["Every action was completed or dropped.", ""]
-    return "\n".join(out).rstrip() + "\n"
+    return MarkdownText(out)
 
 
 def _share(part: int, share: float | None) -> str:
     return f"{part} ({share:.0%})" if share is not None else f"{part}"
 
 
-def report_markdown(report: ServiceReport) -> str:
+def report_markdown(report: ServiceReport) -> MarkdownText:
     r = report
-    out = [
-        f"**{MARKING}**",
-        "",
+    out: list[Line] = [
+        *marked(MARKING_MARK, [f"**{MARKING}**", ""]),
         f"# Service report: {day_text(r.start.isoformat())} to {day_text(r.end.isoformat())}",
         "",
         "## Conferences held",
@@ -171,7 +187,7 @@ def report_markdown(report: ServiceReport) -> str:
         out += [table(["Agency", "Actions", "Done", "Overdue"], rows, [4, 1, 1, 1]), ""]
     else:
         out += ["No actions in the period.", ""]
-    return "\n".join(out).rstrip() + "\n"
+    return MarkdownText(out)
 
 
 def _cell(text: str) -> str:
