@@ -24,9 +24,26 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ctxtui.guard.cues import KIN, LETTERS, OFFICER_TITLES, ONLY_PEOPLE, PERSON_AFTER, STRONG_AFTER
+from ctxtui.guard.cues import (
+    KIN,
+    LETTERS,
+    OFFICER_TITLES,
+    ONLY_PEOPLE,
+    PERSON_AFTER,
+    PRONOUN_LATER,
+    STRONG_AFTER,
+)
 from ctxtui.guard.names import at_sentence_start
 from ctxtui.guard.nicknames import initials, nicknames
+from ctxtui.guard.subjects import (
+    is_function_word,
+    is_role,
+    person_around,
+    person_predicate,
+    person_subject,
+    stands_without_naming,
+    words,
+)
 from ctxtui.guard.word_lists import (
     acronyms,
     english_words,
@@ -58,12 +75,14 @@ _PERSON_CUE_BEFORE = re.compile(
     r"with|and|by)\s+$",
     re.I,
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|our|their|its)\s+$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)\s+$", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:my|your|his|her|our|their)\s+$", re.I)
 _DATE_AROUND = re.compile(
     r"(?:\b(?:in|on|by|from|until|till|since|before|after|during|early|late|mid|next|last|"
     r"this|of|every|each|and|or|to)\s+$|\d\s*(?:st|nd|rd|th)?\s+$)",
     re.I,
 )
+_PREPOSITIONS = words("with by from for to at in on into of about after before under over near via")
 _LIST_JOIN = re.compile(r"^\s*(?:,|and\b|&|or\b)\s*$", re.I)
 
 
@@ -97,6 +116,7 @@ def possible_names(
     found = list(_asked(text, words))
     found += [Candidate(word, start, end, "initials") for word, start, end, _sure in initials(text)]
     found += _single_letters(text)
+    found += _letter_names(text)
     found += [
         Candidate(word, start, end, "nickname")
         for word, start, end, sure in nicknames(text, allowed)
@@ -174,6 +194,8 @@ _ENDINGS = (
     ("ness", ("",)),
 )
 
+_DOUBLING = frozenset({"ing", "ed", "er", "ers", "able"})
+
 
 def _known_stem(lower: str) -> bool:
     """A word in lower case whose stem is in a dictionary (a name is asked before this)."""
@@ -185,8 +207,13 @@ def _known_stem(lower: str) -> bool:
             base + tail in english_words() or base + tail in more_english_words() for tail in stems
         ):
             return True
-        if len(base) > 2 and base[-1] == base[-2] and base[:-1] in english_words():
-            return True  # "dropped", "clubbing"
+        if (
+            ending in _DOUBLING
+            and len(base) > 2
+            and base[-1] == base[-2]
+            and base[:-1] in english_words()
+        ):
+            return True  # "dropped", "clubbing"; never a plural ("Bragg" is no word)
     return False
 
 
@@ -249,20 +276,62 @@ def _is_asked(text: str, words: list[_Word], n: int) -> bool:
 
 
 def _nickname_stands(text: str, words: list[_Word], n: int) -> bool:
-    """An ordinary word, capitalised and alone, where only a person can stand: "Spike got
-    jumped", "Biscuit owes them money"."""
+    """An ordinary word, capitalised and alone, where a person stands: "Spike got jumped",
+    "Biscuit owes them money", "wardens chatted with Noodle", "Noodle hasn't been to lessons
+    lately"; not a role, a group or a pronoun ("Chairwoman proposed", "Shopkeepers reckon")."""
     word = words[n]
-    if not word.text[0].isupper() or word.text.isupper() or word.text.lower() in months_and_days():
+    lower = word.text.lower()
+    if not word.text[0].isupper() or word.text.isupper() or lower in months_and_days():
         return False
     if any(
         0 <= i < len(words)
         and words[i].text[0].isupper()
+        and not is_function_word(words[i].text)
         and text[min(words[i].end, word.end) : max(words[i].start, word.start)] == " "
         for i in (n - 1, n + 1)
     ):
         return False  # in a run of capitals: the name of a thing
-    before = text[max(0, word.start - 12) : word.start]
-    return not _ARTICLE_BEFORE.search(before) and bool(ONLY_PEOPLE.match(text[word.end :]))
+    before = text[max(0, word.start - 30) : word.start]
+    if _ARTICLE_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before):
+        return False
+    after = text[word.end :]
+    if ONLY_PEOPLE.match(after):
+        return True
+    if not (lower in english_words() or lower in more_english_words()):
+        return False  # a place, brand or service of the lists: "Iceland said"
+    if lower in place_words() or lower in group_words() or is_role(word.text):
+        return False
+    if person_around(after):
+        return True
+    start = at_sentence_start(text, word.start)
+    if not start and _PERSON_OBJECT_BEFORE.search(before):
+        return True  # "wardens spotted Noodle", "fretting about Noodle"
+    if stands_without_naming(word.text, after):
+        return False
+    if n > 0 and words[n - 1].text.lower() in _PREPOSITIONS:
+        return False  # "via Lantern Row": what follows a preposition is no subject
+    if person_predicate(after):
+        return True
+    return not start and bool(_CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
+
+
+# Before a word, what is done to a person or said of one: the word is someone
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:saw|seen|see|sees|told|tell|tells|met|meet|meets|searched|stopped|arrested|chased|"
+    r"approached|messaged|texted|rang|phoned|visited|collected|(?:spoke|speak|speaks|talked|"
+    r"talk|talks|spoken|talking|speaking)\s+(?:to|with)|(?:worried|worry|worries|concerned|"
+    r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
+    r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+with|(?:approached|groomed|"
+    r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
+    r"picked\s+up)\s+by|call\s+(?:him|her|them)|calls\s+(?:himself|herself))\s+$",
+    re.I,
+)
+# Before a clause of its own: "wardens reckon Noodle lost his…"
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:said|says|say|think|thinks|thought|believe|believes|believed|that|because|when|"
+    r"while|if|but|and|so|since|until)\s+$",
+    re.I,
+)
 
 
 def _single_letters(text: str) -> Iterator[Candidate]:
@@ -280,23 +349,71 @@ def _single_letters(text: str) -> Iterator[Candidate]:
             yield Candidate(match.group(1), match.start(), match.end(), "initials")
 
 
+# "Lil Q", "Big W": a single letter after a word of size or age is what someone is called
+_LETTER_NICKNAME = re.compile(
+    r"\b(?:Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini)\s+[A-Z](?![\w&/-])"
+)
+# "Q-Wobble", "Z-Biscuit": a letter and a capitalised word joined by a hyphen; not a letter
+# before an ordinary noun of that kind (an A-Level, a U-Turn)
+_HYPHENED = re.compile(rf"(?<![\w@#./-])[A-Z]-[A-Z]{LETTERS}+(?![\w@#/-])")
+_LETTER_COMPOUNDS = words(
+    "level levels road roads ray rays turn turns shirt shirts junction pop fit mail scooter "
+    "scooters bike bikes cig cigs bomb plate list board day team wing block side zone plus "
+    "string neck commerce safety book books card cards class grade star stars word test "
+    "type section form sheet drive series"
+)
+# a letter and a full stop where a person stands: "Q. declined the lift", "wardens saw Z. run"
+_DOTTED_LETTER = re.compile(r"(?<![\w.&/'’-])([A-HJ-Z])\.(?=\s+[a-z])")
+
+
+def _letter_names(text: str) -> Iterator[Candidate]:
+    """Names made of a letter: "Lil Q", "Q-Wobble", "Q. declined"."""
+    for match in _LETTER_NICKNAME.finditer(text):
+        yield Candidate(match.group(0), match.start(), match.end(), "nickname")
+    for match in _HYPHENED.finditer(text):
+        if match.group(0).split("-", 1)[1].lower() in _LETTER_COMPOUNDS:
+            continue
+        if _ARTICLE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue  # "an X-Factor audition": a thing
+        yield Candidate(match.group(0), match.start(), match.end(), "nickname")
+    for match in _DOTTED_LETTER.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() :]
+        if (
+            _PERSON_CUE_BEFORE.search(before)
+            or PERSON_AFTER.match(after)
+            or person_subject("", after, name_word=True)
+        ):
+            yield Candidate(match.group(0), match.start(), match.end(), "initials")
+
+
 def _in_a_title(text: str, words: list[_Word], n: int) -> bool:
-    """A capitalised name-word among capitalised ordinary words that are no names."""
+    """A capitalised name-word among capitalised ordinary words that are no names, perhaps
+    joined by "of", "and" or "for" ("Friends of Hazel Dene", "Trust for Wren Vale")."""
     if not words[n].text[0].isupper():
         return False
     for step in (-1, 1):
         i = n
         while 0 <= i + step < len(words):
             left, right = sorted((i, i + step))
-            if text[words[left].end : words[right].start] not in (" ", " of ", " and "):
+            if text[words[left].end : words[right].start] != " ":
                 break
             i += step
             other = words[i]
+            if other.text in _TITLE_JOINS:
+                continue
             if not other.text[0].isupper():
                 break
-            if other.kind == "safe" and other.text.lower() not in months_and_days():
-                return True
+            if (
+                other.kind == "safe"
+                and other.text.lower() not in months_and_days()
+                and not (is_function_word(other.text) and at_sentence_start(text, other.start))
+            ):
+                return True  # a capitalised article opening a sentence is no title
     return False
+
+
+_TITLE_JOINS = frozenset({"of", "and", "for", "&"})
 
 
 def _person_stands(text: str, word: _Word, before: str) -> bool:
@@ -304,10 +421,15 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     after = text[word.end :]
     capital = word.text[0].isupper()
     if re.match(r"['’]s\b", after):
+        owned = re.match(r"['’]s\s+([A-Z][\w'’-]*)", after)
+        if owned and owned.group(1).lower() in place_words():
+            return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
         return capital  # "Hazel's phone"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
         return False  # "Studio 3", "Wing F", "April 2027"
     if not capital:  # "her friend hope was…": a family word before, a person's verb after
+        if at_sentence_start(text, word.start) and person_subject(word.text, after, name_word=True):
+            return True  # "rowan not picking up calls": typed in a hurry at the start
         return bool(
             _KIN_BEFORE.search(before) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after))
         )
@@ -317,10 +439,13 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return False  # "by late April", "until Thursday"
     if _ARTICLE_BEFORE.search(before):
         return False  # "the Heath", "a Grant"
+    subject = person_subject(word.text, after, name_word=True)
+    if _POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
+        return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
     if word.kind == "place_name":  # a town is a town unless a person stands there
-        return bool(_PERSON_CUE_BEFORE.search(before))
+        return bool(_PERSON_CUE_BEFORE.search(before) or subject)
     if at_sentence_start(text, word.start):  # "Hope is…"
-        return bool(PERSON_AFTER.match(after) or _PERSON_CUE_BEFORE.search(before))
+        return bool(PERSON_AFTER.match(after) or _PERSON_CUE_BEFORE.search(before) or subject)
     return True  # a capital inside a sentence marks a proper name
 
 
@@ -357,6 +482,14 @@ def _place_run(text: str, words: list[_Word], first: int, last: int) -> bool:
     if last > first and words[last].text.lower() in place_words():
         return True
     i = last
+    after = words[last + 1] if last + 1 < len(words) else None
+    if (
+        after
+        and text[words[last].end : after.start] in ("'s ", "’s ")
+        and after.text[0].isupper()
+        and after.text.lower() in place_words()
+    ):
+        return True  # "Lord Alder's Meadow", "Ferris's Yard"
     while i + 1 < len(words) and text[words[i].end : words[i + 1].start] in (" ", " of "):
         following = words[i + 1]
         if following.text.lower() in place_words():
