@@ -20,6 +20,7 @@ together ("Ilir Dervishi") are asked as one. Pure functions, no I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,7 +48,9 @@ from ctxtui.guard.subjects import (
 from ctxtui.guard.word_lists import (
     acronyms,
     english_words,
+    field_words,
     group_words,
+    is_forename,
     is_name_word,
     months_and_days,
     more_english_words,
@@ -141,6 +144,7 @@ def _classify(match: re.Match[str], allowed: frozenset[str], local: frozenset[st
 _CONTRACTION = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
     """ "safe"; "name" (on a list of names and no list of words); "word_name" (a name and an
     ordinary word: Hope); "place_name" (a name and a place: a town that is a surname); or
@@ -167,7 +171,9 @@ def _kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
             return _kind(tail, allowed, local) if len(tail) > 1 else "safe"
     parts = lower.split("-")
     if len(parts) > 1:  # "e-scooter", "Anglo-Somali": safe when every part is
-        kinds = {_kind(part, allowed, local) for part in parts if len(part) > 1}
+        kinds = {
+            _kind(part, allowed, local) for part in parts if len(part) > 1 and part not in _PREFIXES
+        }
         for kind in ("unknown", "name", "word_name", "place_name"):
             if kind in kinds:
                 return kind
@@ -176,7 +182,49 @@ def _kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
         if word in place_names() or title_case(word) in place_names():
             return "place_name"
         return "word_name" if _ordinary(word, lower) else "name"
-    return "safe" if _ordinary(word, lower) or _known_stem(lower) else "unknown"
+    if _ordinary(word, lower) or _known_stem(lower) or _formed(word, lower):
+        return "safe"
+    return "unknown"
+
+
+# Prefixes that make a word of a word: "rehoused", "multiagency", "de-escalate".
+_PREFIXES = words(
+    "re de co pre non anti multi inter intra over under up out self sub super hyper mis un dis "
+    "cyber micro mini post ex semi mid cross counter e"
+)
+
+
+def _formed(word: str, lower: str) -> bool:
+    """A word on no list made of ordinary words by a prefix ("reoffends"), by the other
+    spelling of -ise and -ize, or, typed in lower case, of two words ("skatepark"). A name
+    written with capitals is never read as two words ("Brackenhurst" is asked)."""
+    for prefix in _PREFIXES:
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= 4 and (_plain(rest) or _formed(rest, rest)):
+            return True
+    swapped = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", lower)
+    if swapped != lower and _plain(swapped):
+        return True
+    base = re.sub(r"(?:is|iz)(?:e|ed|es|ing|ation|ations)$", "", lower)
+    if base != lower and len(base) >= 4 and _plain(base):
+        return True  # "marginalised": a word made a verb
+    if not word.islower() or len(lower) < 7:
+        return False
+    return any(
+        lower[:cut] in english_words() and _plain(lower[cut:]) for cut in range(3, len(lower) - 2)
+    )
+
+
+def _plain(lower: str) -> bool:
+    """An ordinary word in lower case that is no name, or a form of one."""
+    if is_forename(lower):
+        return False  # "ash" and "ton" make a name, not a word
+    return (
+        lower in english_words()
+        or lower in more_english_words()
+        or lower in field_words()
+        or _known_stem(lower)
+    )
 
 
 _NOT_STEMS = frozenset({"ca", "wo", "sha", "ai"})  # can't, won't, shan't, ain't
@@ -204,7 +252,10 @@ def _known_stem(lower: str) -> bool:
             continue
         base = lower[: -len(ending)]
         if any(
-            base + tail in english_words() or base + tail in more_english_words() for tail in stems
+            base + tail in english_words()
+            or base + tail in more_english_words()
+            or base + tail in field_words()
+            for tail in stems
         ):
             return True
         if (
@@ -227,6 +278,7 @@ def _ordinary(word: str, lower: str) -> bool:
     return (
         lower in english_words()
         or lower in more_english_words()
+        or lower in field_words()
         or title_case(word) in proper_words()
         or word in proper_words()
         or lower in place_words()

@@ -125,10 +125,11 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 
 
 def conference_words(conference: Conference) -> frozenset[str]:
-    """The words of this conference's own context, venue and agencies, in lower case: the
-    names check never asks about them."""
+    """The words of this conference's own context (its name, its description of the place
+    and the venue) and agencies, in lower case: the names check never asks about them."""
     c = conference
-    texts = [c.context.name, c.context.venue, *(a.agency for a in c.attendees)]
+    texts = [c.context.name, c.context.description, c.context.venue]
+    texts += [a.agency for a in c.attendees]
     texts += [r.agency for r in c.distribution] + [a.agency for a in c.actions]
     return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+", text))
 

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from ctxtui.guard.cues import KIN
-from ctxtui.guard.word_lists import english_words, more_english_words
+from ctxtui.guard.word_lists import english_words, is_forename, more_english_words
 
 
 def words(text: str) -> frozenset[str]:
@@ -141,7 +141,12 @@ def person_predicate(after: str) -> bool:
     lead = _LEAD.match(after)
     assert lead is not None  # every part of it is optional
     rest = after[lead.end() :]
-    if _PERSON_STATES.match(rest) or (lead.end() <= 1 and _AGE.match(rest)):
+    state = _PERSON_STATES.match(rest)
+    if state and (lead.group("aux") or not state.group(0).endswith("ed")):
+        return True
+    if state:  # "Wobble stopped by police", not "the talk followed at once"
+        return bool(re.match(r"\s+by\b", rest[state.end() :]))
+    if lead.end() <= 1 and _AGE.match(rest):
         return True
     verb = _VERB.match(rest)
     if not verb:
@@ -225,10 +230,11 @@ def stands_without_naming(word: str, after: str, *, name_word: bool = False) -> 
         return True
     if lower in _MODALS:
         return not _AGREES.match(after)
-    if name_word:
-        return False  # "Ward", "Judge": a surname before a person's verb is someone's
     if lower in role_words():
-        return True
+        # a role that is a surname too ("Head", "Mayor") is the role; a forename is someone's
+        return not (name_word and is_forename(word))
+    if name_word:
+        return False
     if lower.endswith("ly") and lower[:-2] in english_words():
         return True  # an adverb
     if _ABSTRACT.search(lower) and len(lower) > 5:
