@@ -527,6 +527,14 @@ def _joins(text: str, words: list[_Word], a: int, b: int, asked: list[bool]) -> 
     )
 
 
+# after a word that is a verb as well as a place ("stores", "walks", "parks"): its object
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:the|a|an|his|her|their|them|him|it|some|things|stuff|drugs|money|cash|phones?|"
+    r"bags?|knives|weapons|food)\b",
+    re.I,
+)
+
+
 def _place_run(text: str, words: list[_Word], first: int, last: int) -> bool:
     """ "Kestrel Road", "St Brigid's", "the Amberley Youth Hub": a place or organisation, not
     a person. A place word ends the run, or comes after it among capitalised words (or as the
@@ -545,7 +553,8 @@ def _place_run(text: str, words: list[_Word], first: int, last: int) -> bool:
     while i + 1 < len(words) and text[words[i].end : words[i + 1].start] in (" ", " of "):
         following = words[i + 1]
         if following.text.lower() in place_words():
-            return True
+            # "Ardley close" is a place; "Ardley stores the bags" a person doing something
+            return following.text[0].isupper() or not _OBJECT_NEXT.match(text[following.end :])
         if not following.text[0].isupper():
             break
         i += 1
