@@ -102,7 +102,9 @@ class _Word:
     text: str  # as written, without a possessive 's
     start: int
     end: int
-    kind: str  # "safe", "name", "word_name" (a name that is an ordinary word too), "unknown"
+    # "safe", "name", "word_name" (a name that is an ordinary word too), "place_name" (a town
+    # that is a name), "known_place" (a word on no list the record names as a place), "unknown"
+    kind: str
 
 
 def possible_names(
@@ -111,11 +113,14 @@ def possible_names(
     allowed: frozenset[str] = frozenset(),
     local_words: frozenset[str] = frozenset(),
     flagged: Iterable[tuple[int, int]] = (),
+    places: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The words in ``text`` not known to be safe, in order, without overlaps. ``allowed``:
     the people at the meeting; ``local_words``: the service's own words and this conference's
-    (lower case); ``flagged``: spans the live guard has flagged already."""
-    words = [_classify(m, allowed, local_words) for m in _WORD.finditer(text)]
+    (lower case); ``flagged``: spans the live guard has flagged already; ``places``: words on
+    no list that the record names as places elsewhere (``places_in``), asked about only where
+    a person stands."""
+    words = [_classify(m, allowed, local_words, places) for m in _WORD.finditer(text)]
     found = list(_asked(text, words))
     found += [Candidate(word, start, end, "initials") for word, start, end, _sure in initials(text)]
     found += _single_letters(text)
@@ -136,9 +141,46 @@ def possible_names(
     return kept
 
 
-def _classify(match: re.Match[str], allowed: frozenset[str], local: frozenset[str]) -> _Word:
+def _classify(
+    match: re.Match[str],
+    allowed: frozenset[str],
+    local: frozenset[str],
+    places: frozenset[str] = frozenset(),
+) -> _Word:
     word = _POSSESSIVE.sub("", match.group(0))
-    return _Word(word, match.start(), match.start() + len(word), _kind(word, allowed, local))
+    kind = _kind(word, allowed, local)
+    if kind == "unknown" and word.lower() in places:
+        kind = "known_place"
+    return _Word(word, match.start(), match.start() + len(word), kind)
+
+
+def places_in(
+    texts: Iterable[str],
+    allowed: frozenset[str] = frozenset(),
+    local_words: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """The words on no list that the texts of one record name as a place, before a place word
+    ("the Yarrowby estate", "Yarrowby Rec"), in lower case: elsewhere in the same record
+    ("lads from Yarrowby") the word is that place unless a person stands there."""
+    found: set[str] = set()
+    for text in texts:
+        words = [_classify(m, allowed, local_words) for m in _WORD.finditer(text)]
+        n = 0
+        while n < len(words):
+            if not words[n].text[0].isupper():
+                n += 1
+                continue
+            last = n
+            while (
+                last + 1 < len(words)
+                and words[last + 1].text[0].isupper()
+                and text[words[last].end : words[last + 1].start] == " "
+            ):
+                last += 1
+            if _place_run(text, words, n, last):
+                found.update(w.text.lower() for w in words[n : last + 1] if w.kind == "unknown")
+            n = last + 1
+    return frozenset(found)
 
 
 _CONTRACTION = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})
@@ -306,7 +348,8 @@ def _asked(text: str, words: list[_Word]) -> Iterator[Candidate]:
         if not _place_run(text, words, first, last):
             kinds = {words[i].kind for i in range(first, last + 1) if asked[i]}
             lower = not any(words[i].text[0].isupper() for i in range(first, last + 1))
-            why = ("lower_case" if lower else "unknown") if "unknown" in kinds else "name_word"
+            unknown = "unknown" in kinds or "known_place" in kinds
+            why = ("lower_case" if lower else "unknown") if unknown else "name_word"
             yield Candidate(text[start:end], start, end, why)
         n = last + 1
 
@@ -362,7 +405,7 @@ def _nickname_stands(text: str, words: list[_Word], n: int) -> bool:
         return False
     if n > 0 and words[n - 1].text.lower() in _PREPOSITIONS:
         return False  # "via Lantern Row": what follows a preposition is no subject
-    if person_predicate(after):
+    if person_predicate(after, bare=False):
         return True
     return not start and bool(_CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
@@ -494,7 +537,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     subject = person_subject(word.text, after, name_word=True)
     if _POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
         return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
-    if word.kind == "place_name":  # a town is a town unless a person stands there
+    if word.kind in ("place_name", "known_place"):  # a place unless a person stands there
         return bool(_PERSON_CUE_BEFORE.search(before) or subject)
     if at_sentence_start(text, word.start):  # "Hope is…"
         return bool(PERSON_AFTER.match(after) or _PERSON_CUE_BEFORE.search(before) or subject)

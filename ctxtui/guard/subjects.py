@@ -85,6 +85,8 @@ _PERSON_STATES = re.compile(
     r"driver|victim)\b|aged\b)\b",
     re.I,
 )
+# the states above that are a person's doing in a finite verb: they need no verb before them
+_ACTS = re.compile(r"(?:goes|went|comes?|came|runs|ran)\b", re.I)
 # Around the word itself: a comma and "who", an age between commas, an age or school year in
 # brackets or between commas
 _AROUND = re.compile(
@@ -131,9 +133,11 @@ def is_function_word(word: str) -> bool:
     return word.lower() in _FUNCTION_WORDS
 
 
-def person_predicate(after: str) -> bool:
+def person_predicate(after: str, *, bare: bool = True) -> bool:
     """What follows a word (``after``) is said of a person: was spotted, hasn't been to
-    lessons, drops them off, a relative "who", an age."""
+    lessons, drops them off, a relative "who", an age. ``bare``: a state with no verb before
+    it counts (minutes drop the verb: "Faith seen at the lido"); for an ordinary word it does
+    not (a van spotted there is a van)."""
     if _AROUND.match(after):
         return True
     if not after[:1].isspace() and not after.startswith(("'", "’")):
@@ -142,6 +146,8 @@ def person_predicate(after: str) -> bool:
     assert lead is not None  # every part of it is optional
     rest = after[lead.end() :]
     state = _PERSON_STATES.match(rest)
+    if state and not lead.group("aux") and not bare and not _ACTS.match(state.group(0)):
+        return False
     if state and (lead.group("aux") or not state.group(0).endswith("ed")):
         return True
     if state:  # "Wobble stopped by police", not "the talk followed at once"
@@ -246,4 +252,6 @@ def stands_without_naming(word: str, after: str, *, name_word: bool = False) -> 
 def person_subject(word: str, after: str, *, name_word: bool = False) -> bool:
     """``word`` is the subject of a predicate that belongs to a person, and is no word that
     stands there without naming anyone."""
-    return person_predicate(after) and not stands_without_naming(word, after, name_word=name_word)
+    return person_predicate(after, bare=name_word) and not stands_without_naming(
+        word, after, name_word=name_word
+    )
