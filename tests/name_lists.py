@@ -61,7 +61,7 @@ LOCALES = [
 ]
 # Faker's broad English list (first names of the US census and more): too many of its names are
 # towns and words for the live flags, so it only keeps the names check from taking a person's
-# name in the dictionary ("Darnell", "Louisa") as a safe proper word.
+# name in the dictionary ("Horace", "Louisa") as a safe proper word.
 PROPER_WORD_PEOPLE = ["en"]
 DATA = Path(__file__).resolve().parent.parent / "ctxtui" / "guard" / "data"
 UK_FORENAMES = Path(__file__).with_name("data") / "forenames_uk.txt"

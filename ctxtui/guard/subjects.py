@@ -76,11 +76,13 @@ _PERSON_STATES = re.compile(
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
     r"involved|believed|"
     r"in\s+(?:school|college|class|lessons|care|custody|hospital|contact|touch|year|yr)\b|"
-    r"(?:at|to)\s+(?:school|college|home)|home\b|off\s+(?:school|sick|the\s+radar)|"
+    r"(?:at|to)\s+(?:school|college|home|lessons|class|classes|work|training|clubs?|"
+    r"sessions?)|home\b|off\s+(?:school|sick|the\s+radar)|"
     r"back\s+(?:in|at|home)|(?:goes|go|going|went|gone)\s+missing|"
     r"(?:comes?|came|coming)\s+(?:back|home|round)|"
     r"(?:runs?|running|ran)\s+(?:off|away)|"
-    r"(?:the|a|an)\s+(?:one|girl|boy|lad|man|woman|male|female|kid|child|youngest|oldest|"
+    r"(?:the|a|an)\s+(?:one|girl|boy|lad|lass|bloke|guy|man|woman|male|female|kid|child|"
+    r"teen|teenager|youngster|pupil|youngest|oldest|"
     r"eldest|leader|ringleader|friend|cousin|brother|sister|son|daughter|dealer|runner|"
     r"driver|victim)\b|aged\b)\b",
     re.I,
