@@ -23,8 +23,10 @@ asked as one; places are left out. Pure functions, no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from ctxtui.guard.cues import (
     KIN,
@@ -92,8 +94,7 @@ class Candidate:
     why: str  # a key of WHY
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str  # as written, without a possessive 's
     start: int
     end: int
@@ -115,7 +116,14 @@ def possible_names(
     (lower case); ``flagged``: spans the live guard has flagged already; ``places``: words on
     no list that the record names as places elsewhere (``places_in``), asked about only where
     a person stands."""
-    words = [_classify(m, allowed, local_words, places) for m in _WORD.finditer(text)]
+    words: Sequence[_Word] = _words_of(text, allowed, local_words)
+    if places:
+        words = [
+            w._replace(kind="known_place")
+            if w.kind == "unknown" and w.text.lower() in places
+            else w
+            for w in words
+        ]
     found = list(_asked(text, words))
     found += [Candidate(word, start, end, "initials") for word, start, end, _sure in initials(text)]
     found += _single_letters(text)
@@ -136,17 +144,18 @@ def possible_names(
     return kept
 
 
-def _classify(
-    match: re.Match[str],
-    allowed: frozenset[str],
-    local: frozenset[str],
-    places: frozenset[str] = frozenset(),
-) -> _Word:
-    word = _POSSESSIVE.sub("", match.group(0))
-    kind = word_kind(word, allowed, local)
-    if kind == "unknown" and word.lower() in places:
-        kind = "known_place"
-    return _Word(word, match.start(), match.start() + len(word), kind)
+@lru_cache(maxsize=4096)
+def _words_of(text: str, allowed: frozenset[str], local: frozenset[str]) -> tuple[_Word, ...]:
+    """The words of a text with what each is (read once for a record's two passes)."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if word[-2:] in ("'s", "’s"):
+            word = word[:-2]
+        found.append(
+            _Word(word, match.start(), match.start() + len(word), word_kind(word, allowed, local))
+        )
+    return tuple(found)
 
 
 def places_in(
@@ -159,7 +168,7 @@ def places_in(
     ("lads from Yarrowby") the word is that place unless a person stands there."""
     found: set[str] = set()
     for text in texts:
-        words = [_classify(m, allowed, local_words) for m in _WORD.finditer(text)]
+        words = _words_of(text, allowed, local_words)
         n = 0
         while n < len(words):
             if not words[n].text[0].isupper():
@@ -178,7 +187,7 @@ def places_in(
     return frozenset(found)
 
 
-def _asked(text: str, words: list[_Word]) -> Iterator[Candidate]:
+def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
     """The words to ask about, runs of them joined ("Ilir Dervishi"), places left out."""
     asked = [_is_asked(text, words, n) for n in range(len(words))]
     _names_in_lists(text, words, asked)
@@ -202,7 +211,7 @@ def _asked(text: str, words: list[_Word]) -> Iterator[Candidate]:
         n = last + 1
 
 
-def _is_asked(text: str, words: list[_Word], n: int) -> bool:
+def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     word = words[n]
     if word.kind == "safe":
         return _nickname_stands(text, words, n)
@@ -218,7 +227,7 @@ def _is_asked(text: str, words: list[_Word], n: int) -> bool:
     return _person_stands(text, word, before)
 
 
-def _nickname_stands(text: str, words: list[_Word], n: int) -> bool:
+def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     """An ordinary word, capitalised and alone, where a person stands: "Spike got jumped",
     "Biscuit owes them money", "wardens chatted with Noodle", "Noodle hasn't been to lessons
     lately"; not a role, a group or a pronoun ("Chairwoman proposed", "Shopkeepers reckon")."""
@@ -330,7 +339,7 @@ def _letter_names(text: str) -> Iterator[Candidate]:
             yield Candidate(match.group(0), match.start(), match.end(), "initials")
 
 
-def _in_a_title(text: str, words: list[_Word], n: int) -> bool:
+def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:
     """A capitalised name-word among capitalised ordinary words that are no names, perhaps
     joined by "of", "and" or "for" ("Friends of Hazel Dene", "Trust for Wren Vale")."""
     if not words[n].text[0].isupper():
@@ -392,7 +401,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     return True  # a capital inside a sentence marks a proper name
 
 
-def _names_in_lists(text: str, words: list[_Word], asked: list[bool]) -> None:
+def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> None:
     """In "Hazel, Jaylen and Ruby", once one item of a list is asked, every item that is a
     forename or surname is."""
     for n in range(len(words) - 1):
@@ -405,7 +414,7 @@ def _names_in_lists(text: str, words: list[_Word], asked: list[bool]) -> None:
                     asked[i] = True
 
 
-def _joins(text: str, words: list[_Word], a: int, b: int, asked: list[bool]) -> bool:
+def _joins(text: str, words: Sequence[_Word], a: int, b: int, asked: list[bool]) -> bool:
     """Whether two neighbouring words belong to one name: capitalised, one space apart, and
     both asked, or one of them a forename or surname."""
     left, right = words[a], words[b]
@@ -426,7 +435,7 @@ _OBJECT_NEXT = re.compile(
 )
 
 
-def _place_run(text: str, words: list[_Word], first: int, last: int) -> bool:
+def _place_run(text: str, words: Sequence[_Word], first: int, last: int) -> bool:
     """ "Kestrel Road", "St Brigid's", "the Amberley Youth Hub": a place or organisation, not
     a person. A place word ends the run, or comes after it among capitalised words (or as the
     first word in lower case after it)."""
