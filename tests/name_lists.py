@@ -59,6 +59,10 @@ LOCALES = [
     "az_AZ",
     "et_EE",
 ]
+# Faker's broad English list (first names of the US census and more): too many of its names are
+# towns and words for the live flags, so it only keeps the names check from taking a person's
+# name in the dictionary ("Horace", "Louisa") as a safe proper word.
+PROPER_WORD_PEOPLE = ["en"]
 DATA = Path(__file__).resolve().parent.parent / "ctxtui" / "guard" / "data"
 UK_FORENAMES = Path(__file__).with_name("data") / "forenames_uk.txt"
 UK_PROPER_WORDS = Path(__file__).with_name("data") / "proper_words_uk.txt"
@@ -79,10 +83,10 @@ WORDS_HEADER = (
 )
 
 
-def _faker_names() -> tuple[set[str], set[str]]:
+def _faker_names(locales: list[str] = LOCALES) -> tuple[set[str], set[str]]:
     forenames: set[str] = set()
     surnames: set[str] = set()
-    for locale in LOCALES:
+    for locale in locales:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attribute in dir(provider):
             into = (
@@ -134,7 +138,13 @@ def build() -> dict[str, str]:
     more_english = {w for w in larger if LOWER_WORD.fullmatch(w)} - english
     people = {n.lower() for n in forenames | surnames}
     capitalised = {w for w in words if PROPER_WORD.fullmatch(w)} | _read(UK_PROPER_WORDS)
-    proper = {w for w in capitalised if w.lower() not in people}
+    more_people = {n.lower() for names in _faker_names(PROPER_WORD_PEOPLE) for n in names}
+    ours = _read(UK_PROPER_WORDS)
+    proper = {
+        w
+        for w in capitalised
+        if w.lower() not in people and (w.lower() not in more_people or w in ours)
+    }
     # UK places and services that are people's names too (a town that is a surname): the names
     # check asks about them only where a person stands
     both = {w for w in _read(UK_PROPER_WORDS) if w.lower() in people}

@@ -205,3 +205,64 @@ async def test_one_y_too_many_after_the_names_check_never_finalises(store, demo,
         await wait_for(lambda: not isinstance(app.screen, ConfirmDialog))
         await idle(pilot)
     assert store.load(demo.id).status == "draft"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # issue 40: where a person stands, whatever the word (every example invented here)
+        ("Sparrow was spotted by the kiosk on Tuesday.", ["Sparrow"]),  # a word as subject
+        ("Wardens spoke to Noodle near the lido.", ["Noodle"]),  # the object of a person's verb
+        ("Pickle, who is new to the flats, owes money.", ["Pickle"]),  # a relative "who"
+        ("Mittens is the lass who holds the phone.", ["Mittens"]),  # a plural form, one person
+        ("Faith not picking up calls from the mentor.", ["Faith"]),  # a forename-word, no verb
+        ("rowan hasn't been to lessons this week.", ["rowan"]),  # in lower case at the start
+        ("Our Wren hasn't been home since Friday.", ["Wren"]),  # after a possessive
+        ("Lil Q keeps getting dropped off late.", ["Lil Q"]),  # a size word and a letter
+        ("Q-Wobble sells from the stairwell.", ["Q-Wobble"]),  # a letter hyphened to a word
+        ("Q. declined the lift home.", ["Q."]),  # a letter and a full stop before a verb
+        # and where nobody does
+        ("Chairwoman proposed a walkabout in spring.", []),  # a role
+        ("Shopkeepers reckon the group has moved on.", []),  # a group, in the plural
+        ("Engagement dipped over the holidays.", []),  # an abstract noun
+        ("Van spotted near the garages again.", []),  # a vehicle
+        ("Crates stolen from the depot overnight.", []),  # a past form without an object
+        ("Reoffending fell after the skatepark opened.", []),  # a prefix; two words in one
+        ("Will attend the panel with the tenancy officer.", []),  # a modal verb, not Will
+        ("The parents' forum wants the gate fixed.", []),  # a possessive is no sentence start
+        ("Volunteers cleared Hazel's Meadow on Sunday.", []),  # a possessive before a place
+        ("Transport for London moved the stop.", []),  # a title joined by "for"
+        ("Neurodivergent pupils get a quiet room at lunch.", []),  # a word of the field
+    ],
+)
+def test_the_names_check_asks_where_a_person_stands(text, words):
+    assert asked(text) == words
+
+
+def test_a_person_in_the_dictionary_is_asked_about():
+    """Issue 40: the dictionary's capitalised words hold people ("Louisa"): none is safe."""
+    assert [c.text for c in possible_names("Volunteers thanked Louisa for the stall.")] == [
+        "Louisa"
+    ]
+
+
+def test_a_place_the_record_names_is_asked_about_elsewhere_only_where_a_person_stands():
+    from ctxtui.guard.names_check import places_in
+
+    record = ["Lads gather by the Yarrowby estate shops.", "Drill videos call out Yarrowby."]
+    places = places_in(record)
+    assert places == frozenset({"yarrowby"})
+    check = [[c.text for c in possible_names(text, places=places)] for text in record]
+    assert check == [[], []]
+    assert [c.text for c in possible_names(record[1])] == ["Yarrowby"]  # alone, it is asked
+    stands = "Staff saw Yarrowby by the shops."  # a person where one stands, all the same
+    assert [c.text for c in possible_names(stands, places=places)] == ["Yarrowby"]
+
+
+def test_the_contexts_description_is_the_conferences_own_words():
+    conference = demo_conference()
+    conference.safety_plan = []
+    conference.points.concerns.append("Older boys meet outside Quarrendon most nights.")
+    assert [f.text for f in names_to_check(conference)] == ["Quarrendon"]
+    conference.context.description += " Quarrendon (a late shop) on the parade."
+    assert names_to_check(conference) == []

@@ -399,7 +399,7 @@ def test_the_round_three_set_is_whole_and_still_meets_both_tiers(capsys):
     figures = two_tiers(rows)
     print_two_tiers("round three (tuned on since issue 40)", figures, capsys)
     assert figures["live_names"] >= 0.95 and figures["clean_flagged"] <= 0.02
-    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.05
+    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.03
     assert figures["structured"] >= 0.9  # NI numbers given with the invalid prefix QQ
 
 
@@ -410,21 +410,25 @@ def test_the_fourth_tuning_set_meets_both_tiers(capsys):
     assert len({s for _l, _c, s in rows}) == len(rows)
     figures = two_tiers(rows)
     print_two_tiers("tuning set four (tuned on)", figures, capsys)
-    assert figures["live_names"] >= 0.93 and figures["clean_flagged"] <= 0.03
-    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.15
+    assert figures["live_names"] >= 0.95 and figures["clean_flagged"] <= 0.02
+    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.11
     assert figures["structured"] >= 0.98
 
 
 TUNING_FIVE = Path(__file__).with_name("data") / "privacy_tuning5.tsv"
 
 
-def test_the_fifth_tuning_set_keeps_its_identifiers(capsys):
-    """Issue 40's identifier tuning set (written by a helper that never read the rules)."""
+def test_the_fifth_tuning_set_meets_both_tiers(capsys):
+    """Issue 40's identifier tuning set (written by a helper that never read the rules); its
+    names misses (nicknames and words standing as subjects, letter names) were tuned on for
+    the names check's person positions."""
     rows = three_columns(TUNING_FIVE)
     assert len({s for _l, _c, s in rows}) == len(rows)
     figures = two_tiers(rows)
     print_two_tiers("tuning set five (tuned on)", figures, capsys)
-    assert figures["structured"] >= 0.98 and figures["clean_flagged"] <= 0.03
+    assert figures["structured"] >= 0.98 and figures["clean_flagged"] <= 0.02
+    assert figures["live_names"] >= 0.65
+    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.16
 
 
 ROUND_FOUR = Path(__file__).with_name("data") / "privacy_round4.tsv"
@@ -462,16 +466,16 @@ def test_the_names_tuning_set_meets_both_tiers(capsys):
     rows = three_columns(NAMES_DEV)
     figures = two_tiers(rows)
     print_two_tiers("names tuning set (tuned on)", figures, capsys)
-    assert figures["live_names"] >= 0.95 and figures["with_check"] >= 0.98
-    assert figures["structured"] >= 0.95 and figures["clean_flagged"] <= 0.05
-    assert figures["clean_asks"] <= 0.25
+    assert figures["live_names"] >= 0.99 and figures["with_check"] >= 0.99
+    assert figures["structured"] >= 0.99 and figures["clean_flagged"] <= 0.01
+    assert figures["clean_asks"] <= 0.06
 
 
 def test_the_older_held_out_set_with_the_names_check(capsys):
     rows = [[label, "-", sentence] for label, sentence in labelled(UNSEEN)]
     figures = two_tiers(rows)
     print_two_tiers("older unseen set", figures, capsys)
-    assert figures["with_check"] >= 0.95 and figures["clean_asks"] <= 0.25
+    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.03
 
 
 def test_a_realistic_whole_record_has_no_flags_and_asks_about_few_words(capsys):
@@ -485,7 +489,7 @@ def test_a_realistic_whole_record_has_no_flags_and_asks_about_few_words(capsys):
     words = {finding.text for finding in names_to_check(conference)}
     with capsys.disabled():
         print(f"\nprivacy realistic record: 0 flags; the names check asks about {len(words)}")
-    assert len(words) <= 10
+    assert len(words) <= 1
 
 
 def _flags_and_asks(name: str) -> tuple[int, int]:
@@ -503,7 +507,7 @@ def test_a_realistic_sixty_point_record_asks_about_at_most_fifteen_words(capsys)
     flags, asks = _flags_and_asks("realistic_record_60.json")
     with capsys.disabled():
         print(f"\nprivacy realistic 60 points (tuned on): {flags} flags, {asks} words asked")
-    assert flags == 0 and asks <= 15
+    assert flags == 0 and asks <= 4  # the goal is 15; 3 since issue 40's second round
 
 
 def test_a_second_sixty_point_record_is_measured_never_asserted(capsys):

@@ -269,6 +269,8 @@ _OPENERS = ".!?:;•·*#>-–—([\"“‘'/|"
 
 def at_sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip()
+    if before[-1:] in ("'", "’") and before[-2:-1].isalpha():
+        return False  # a possessive: "the parents' forum"
     return not before or before[-1] in _OPENERS or bool(re.search(r"\d[.)]$", before))
 
 

@@ -2,42 +2,59 @@
 
 The live flags ask "does this look like a name?" and must stay precise. This check asks the
 other question of every word in guarded text: "is this word known to be safe?" A word is safe
-when it is
+when it is (word_kinds.py)
 
-* an ordinary word of the language, or a place, people, brand or service on the shipped
-  lists, and on no list of forenames or surnames;
+* an ordinary word of the language or of the field, in any of its forms, or a place, people,
+  brand or service on the shipped lists, and on no list of forenames or surnames;
 * one of the service's own words (confirmed "not a name, for the whole service"), or of this
   conference's own context, venue, agencies and people at the meeting;
 * a service, role or term written in capitals (CAMHS, PCSO).
 
 Every other word is asked about, in lower case too: a word on no list at all, and a forename
 or surname. A forename or surname that is also an ordinary word or a place ("Hope",
-"Chester", "June") is asked about only where a person can stand: capitalised inside a
-sentence, the subject of a person's verb, before 's, after a family word, or in a list with
-another name. Initials and nicknames are asked about as before. Runs of words that belong
-together ("Ilir Dervishi") are asked as one. Pure functions, no I/O.
+"Chester", "June"), and an ordinary word written with a capital (a nickname), is asked about
+only where a person can stand: capitalised inside a sentence (a name-word), before 's, after
+a family or possessive word, in a list with another name, the subject of a person's
+predicate or the object of a person's verb (subjects.py). Initials, letter names and
+nicknames are asked about too. Runs of words that belong together ("Ilir Dervishi") are
+asked as one; places are left out. Pure functions, no I/O.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from ctxtui.guard.cues import KIN, LETTERS, OFFICER_TITLES, ONLY_PEOPLE, PERSON_AFTER, STRONG_AFTER
+from ctxtui.guard.cues import (
+    KIN,
+    LETTERS,
+    OFFICER_TITLES,
+    ONLY_PEOPLE,
+    PERSON_AFTER,
+    PRONOUN_LATER,
+    STRONG_AFTER,
+)
 from ctxtui.guard.names import at_sentence_start
 from ctxtui.guard.nicknames import initials, nicknames
+from ctxtui.guard.subjects import (
+    is_function_word,
+    is_role,
+    person_around,
+    person_predicate,
+    person_subject,
+    stands_without_naming,
+    words,
+)
+from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
-    acronyms,
     english_words,
     group_words,
-    is_name_word,
     months_and_days,
     more_english_words,
-    place_names,
     place_words,
-    proper_words,
-    title_case,
 )
 
 WHY = {
@@ -58,12 +75,14 @@ _PERSON_CUE_BEFORE = re.compile(
     r"with|and|by)\s+$",
     re.I,
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|our|their|its)\s+$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)\s+$", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:my|your|his|her|our|their)\s+$", re.I)
 _DATE_AROUND = re.compile(
     r"(?:\b(?:in|on|by|from|until|till|since|before|after|during|early|late|mid|next|last|"
     r"this|of|every|each|and|or|to)\s+$|\d\s*(?:st|nd|rd|th)?\s+$)",
     re.I,
 )
+_PREPOSITIONS = words("with by from for to at in on into of about after before under over near via")
 _LIST_JOIN = re.compile(r"^\s*(?:,|and\b|&|or\b)\s*$", re.I)
 
 
@@ -75,12 +94,13 @@ class Candidate:
     why: str  # a key of WHY
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str  # as written, without a possessive 's
     start: int
     end: int
-    kind: str  # "safe", "name", "word_name" (a name that is an ordinary word too), "unknown"
+    # "safe", "name", "word_name" (a name that is an ordinary word too), "place_name" (a town
+    # that is a name), "known_place" (a word on no list the record names as a place), "unknown"
+    kind: str
 
 
 def possible_names(
@@ -89,19 +109,30 @@ def possible_names(
     allowed: frozenset[str] = frozenset(),
     local_words: frozenset[str] = frozenset(),
     flagged: Iterable[tuple[int, int]] = (),
+    places: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The words in ``text`` not known to be safe, in order, without overlaps. ``allowed``:
     the people at the meeting; ``local_words``: the service's own words and this conference's
-    (lower case); ``flagged``: spans the live guard has flagged already."""
-    words = [_classify(m, allowed, local_words) for m in _WORD.finditer(text)]
+    (lower case); ``flagged``: spans the live guard has flagged already; ``places``: words on
+    no list that the record names as places elsewhere (``places_in``), asked about only where
+    a person stands."""
+    words: Sequence[_Word] = _words_of(text, allowed, local_words)
+    if places:
+        words = [
+            w._replace(kind="known_place")
+            if w.kind == "unknown" and w.text.lower() in places
+            else w
+            for w in words
+        ]
     found = list(_asked(text, words))
     found += [Candidate(word, start, end, "initials") for word, start, end, _sure in initials(text)]
     found += _single_letters(text)
+    found += _letter_names(text)
     found += [
         Candidate(word, start, end, "nickname")
         for word, start, end, sure in nicknames(text, allowed)
         if word.lower() not in local_words
-        and (sure or any(_kind(w, allowed, local_words) != "safe" for w in word.split()))
+        and (sure or any(word_kind(w, allowed, local_words) != "safe" for w in word.split()))
     ]
     taken = list(flagged)
     kept: list[Candidate] = []
@@ -113,103 +144,50 @@ def possible_names(
     return kept
 
 
-def _classify(match: re.Match[str], allowed: frozenset[str], local: frozenset[str]) -> _Word:
-    word = _POSSESSIVE.sub("", match.group(0))
-    return _Word(word, match.start(), match.start() + len(word), _kind(word, allowed, local))
+@lru_cache(maxsize=4096)
+def _words_of(text: str, allowed: frozenset[str], local: frozenset[str]) -> tuple[_Word, ...]:
+    """The words of a text with what each is (read once for a record's two passes)."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if word[-2:] in ("'s", "’s"):
+            word = word[:-2]
+        found.append(
+            _Word(word, match.start(), match.start() + len(word), word_kind(word, allowed, local))
+        )
+    return tuple(found)
 
 
-_CONTRACTION = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})
+def places_in(
+    texts: Iterable[str],
+    allowed: frozenset[str] = frozenset(),
+    local_words: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """The words on no list that the texts of one record name as a place, before a place word
+    ("the Yarrowby estate", "Yarrowby Rec"), in lower case: elsewhere in the same record
+    ("lads from Yarrowby") the word is that place unless a person stands there."""
+    found: set[str] = set()
+    for text in texts:
+        words = _words_of(text, allowed, local_words)
+        n = 0
+        while n < len(words):
+            if not words[n].text[0].isupper():
+                n += 1
+                continue
+            last = n
+            while (
+                last + 1 < len(words)
+                and words[last + 1].text[0].isupper()
+                and text[words[last].end : words[last + 1].start] == " "
+            ):
+                last += 1
+            if _place_run(text, words, n, last):
+                found.update(w.text.lower() for w in words[n : last + 1] if w.kind == "unknown")
+            n = last + 1
+    return frozenset(found)
 
 
-def _kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
-    """ "safe"; "name" (on a list of names and no list of words); "word_name" (a name and an
-    ordinary word: Hope); "place_name" (a name and a place: a town that is a surname); or
-    "unknown" (on no list at all)."""
-    lower = word.lower()
-    if len(word) == 1 or word in allowed or lower in local or title_case(word) in allowed:
-        return "safe"
-    if word in OFFICER_TITLES:
-        return "safe"  # "Cllr", "Sgt": the name after it is an officer's
-    stem = _capitals(word)
-    if stem and (len(stem) <= 3 or stem in acronyms()):
-        return "safe"  # short capitals are initials or acronyms: initials() has them
-    if stem and _ordinary(stem, stem.lower()):
-        return "safe"  # a word in capitals for emphasis, or an acronym that is a word
-    if "'" in lower or "’" in lower:  # "don't" and "o'clock" are words; "O'Brien" is asked
-        head, _, tail = lower.replace("’", "'").partition("'")
-        if tail == "t" and head.endswith("n"):  # "doesn't", "can't", "won't"
-            return (
-                "safe" if head[:-1] in _NOT_STEMS or _ordinary(head[:-1], head[:-1]) else "unknown"
-            )
-        if tail in _CONTRACTION:
-            return _kind(head, allowed, local) if len(head) > 1 else "safe"
-        if len(head) == 1:
-            return _kind(tail, allowed, local) if len(tail) > 1 else "safe"
-    parts = lower.split("-")
-    if len(parts) > 1:  # "e-scooter", "Anglo-Somali": safe when every part is
-        kinds = {_kind(part, allowed, local) for part in parts if len(part) > 1}
-        for kind in ("unknown", "name", "word_name", "place_name"):
-            if kind in kinds:
-                return kind
-        return "safe"
-    if is_name_word(word):
-        if word in place_names() or title_case(word) in place_names():
-            return "place_name"
-        return "word_name" if _ordinary(word, lower) else "name"
-    return "safe" if _ordinary(word, lower) or _known_stem(lower) else "unknown"
-
-
-_NOT_STEMS = frozenset({"ca", "wo", "sha", "ai"})  # can't, won't, shan't, ain't
-# Endings a word takes in use, and what its dictionary form ends with instead: a word is known
-# where the dictionary lists only its stem ("cuckoo", "mentee").
-_ENDINGS = (
-    ("ing", ("", "e")),
-    ("ed", ("", "e")),
-    ("es", ("", "e")),
-    ("s", ("",)),
-    ("able", ("", "e")),
-    ("ers", ("", "e")),
-    ("er", ("", "e")),
-    ("ly", ("",)),
-    ("ness", ("",)),
-)
-
-
-def _known_stem(lower: str) -> bool:
-    """A word in lower case whose stem is in a dictionary (a name is asked before this)."""
-    for ending, stems in _ENDINGS:
-        if not (lower.endswith(ending) and len(lower) > len(ending) + 2):
-            continue
-        base = lower[: -len(ending)]
-        if any(
-            base + tail in english_words() or base + tail in more_english_words() for tail in stems
-        ):
-            return True
-        if len(base) > 2 and base[-1] == base[-2] and base[:-1] in english_words():
-            return True  # "dropped", "clubbing"
-    return False
-
-
-def _capitals(word: str) -> str:
-    """The word without a plural "s" if it is written in capitals ("PCSOs"), else ""."""
-    stem = word[:-1] if len(word) > 2 and word.endswith("s") else word
-    return stem if stem.isupper() else ""
-
-
-def _ordinary(word: str, lower: str) -> bool:
-    return (
-        lower in english_words()
-        or lower in more_english_words()
-        or title_case(word) in proper_words()
-        or word in proper_words()
-        or lower in place_words()
-        or lower in group_words()
-        or lower in months_and_days()
-        or word.upper() in acronyms()
-    )
-
-
-def _asked(text: str, words: list[_Word]) -> Iterator[Candidate]:
+def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
     """The words to ask about, runs of them joined ("Ilir Dervishi"), places left out."""
     asked = [_is_asked(text, words, n) for n in range(len(words))]
     _names_in_lists(text, words, asked)
@@ -227,12 +205,13 @@ def _asked(text: str, words: list[_Word]) -> Iterator[Candidate]:
         if not _place_run(text, words, first, last):
             kinds = {words[i].kind for i in range(first, last + 1) if asked[i]}
             lower = not any(words[i].text[0].isupper() for i in range(first, last + 1))
-            why = ("lower_case" if lower else "unknown") if "unknown" in kinds else "name_word"
+            unknown = "unknown" in kinds or "known_place" in kinds
+            why = ("lower_case" if lower else "unknown") if unknown else "name_word"
             yield Candidate(text[start:end], start, end, why)
         n = last + 1
 
 
-def _is_asked(text: str, words: list[_Word], n: int) -> bool:
+def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     word = words[n]
     if word.kind == "safe":
         return _nickname_stands(text, words, n)
@@ -248,21 +227,63 @@ def _is_asked(text: str, words: list[_Word], n: int) -> bool:
     return _person_stands(text, word, before)
 
 
-def _nickname_stands(text: str, words: list[_Word], n: int) -> bool:
-    """An ordinary word, capitalised and alone, where only a person can stand: "Spike got
-    jumped", "Biscuit owes them money"."""
+def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
+    """An ordinary word, capitalised and alone, where a person stands: "Spike got jumped",
+    "Biscuit owes them money", "wardens chatted with Noodle", "Noodle hasn't been to lessons
+    lately"; not a role, a group or a pronoun ("Chairwoman proposed", "Shopkeepers reckon")."""
     word = words[n]
-    if not word.text[0].isupper() or word.text.isupper() or word.text.lower() in months_and_days():
+    lower = word.text.lower()
+    if not word.text[0].isupper() or word.text.isupper() or lower in months_and_days():
         return False
     if any(
         0 <= i < len(words)
         and words[i].text[0].isupper()
+        and not is_function_word(words[i].text)
         and text[min(words[i].end, word.end) : max(words[i].start, word.start)] == " "
         for i in (n - 1, n + 1)
     ):
         return False  # in a run of capitals: the name of a thing
-    before = text[max(0, word.start - 12) : word.start]
-    return not _ARTICLE_BEFORE.search(before) and bool(ONLY_PEOPLE.match(text[word.end :]))
+    before = text[max(0, word.start - 30) : word.start]
+    if _ARTICLE_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before):
+        return False
+    after = text[word.end :]
+    if ONLY_PEOPLE.match(after):
+        return True
+    if not (lower in english_words() or lower in more_english_words()):
+        return False  # a place, brand or service of the lists: "Iceland said"
+    if lower in place_words() or lower in group_words() or is_role(word.text):
+        return False
+    if person_around(after):
+        return True
+    start = at_sentence_start(text, word.start)
+    if not start and _PERSON_OBJECT_BEFORE.search(before):
+        return True  # "wardens spotted Noodle", "fretting about Noodle"
+    if stands_without_naming(word.text, after):
+        return False
+    if n > 0 and words[n - 1].text.lower() in _PREPOSITIONS:
+        return False  # "via Lantern Row": what follows a preposition is no subject
+    if person_predicate(after, bare=False):
+        return True
+    return not start and bool(_CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
+
+
+# Before a word, what is done to a person or said of one: the word is someone
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:saw|seen|see|sees|told|tell|tells|met|meet|meets|searched|stopped|arrested|chased|"
+    r"approached|messaged|texted|rang|phoned|visited|collected|(?:spoke|speak|speaks|talked|"
+    r"talk|talks|spoken|talking|speaking)\s+(?:to|with)|(?:worried|worry|worries|concerned|"
+    r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
+    r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+with|(?:approached|groomed|"
+    r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
+    r"picked\s+up)\s+by|call\s+(?:him|her|them)|calls\s+(?:himself|herself))\s+$",
+    re.I,
+)
+# Before a clause of its own: "wardens reckon Noodle lost his…"
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:said|says|say|think|thinks|thought|believe|believes|believed|that|because|when|"
+    r"while|if|but|and|so|since|until)\s+$",
+    re.I,
+)
 
 
 def _single_letters(text: str) -> Iterator[Candidate]:
@@ -280,23 +301,71 @@ def _single_letters(text: str) -> Iterator[Candidate]:
             yield Candidate(match.group(1), match.start(), match.end(), "initials")
 
 
-def _in_a_title(text: str, words: list[_Word], n: int) -> bool:
-    """A capitalised name-word among capitalised ordinary words that are no names."""
+# "Lil Q", "Big W": a single letter after a word of size or age is what someone is called
+_LETTER_NICKNAME = re.compile(
+    r"\b(?:Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini)\s+[A-Z](?![\w&/-])"
+)
+# "Q-Wobble", "Z-Biscuit": a letter and a capitalised word joined by a hyphen; not a letter
+# before an ordinary noun of that kind (an A-Level, a U-Turn)
+_HYPHENED = re.compile(rf"(?<![\w@#./-])[A-Z]-[A-Z]{LETTERS}+(?![\w@#/-])")
+_LETTER_COMPOUNDS = words(
+    "level levels road roads ray rays turn turns shirt shirts junction pop fit mail scooter "
+    "scooters bike bikes cig cigs bomb plate list board day team wing block side zone plus "
+    "string neck commerce safety book books card cards class grade star stars word test "
+    "type section form sheet drive series"
+)
+# a letter and a full stop where a person stands: "Q. declined the lift", "wardens saw Z. run"
+_DOTTED_LETTER = re.compile(r"(?<![\w.&/'’-])([A-HJ-Z])\.(?=\s+[a-z])")
+
+
+def _letter_names(text: str) -> Iterator[Candidate]:
+    """Names made of a letter: "Lil Q", "Q-Wobble", "Q. declined"."""
+    for match in _LETTER_NICKNAME.finditer(text):
+        yield Candidate(match.group(0), match.start(), match.end(), "nickname")
+    for match in _HYPHENED.finditer(text):
+        if match.group(0).split("-", 1)[1].lower() in _LETTER_COMPOUNDS:
+            continue
+        if _ARTICLE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue  # "an X-Factor audition": a thing
+        yield Candidate(match.group(0), match.start(), match.end(), "nickname")
+    for match in _DOTTED_LETTER.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() :]
+        if (
+            _PERSON_CUE_BEFORE.search(before)
+            or PERSON_AFTER.match(after)
+            or person_subject("", after, name_word=True)
+        ):
+            yield Candidate(match.group(0), match.start(), match.end(), "initials")
+
+
+def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:
+    """A capitalised name-word among capitalised ordinary words that are no names, perhaps
+    joined by "of", "and" or "for" ("Friends of Hazel Dene", "Trust for Wren Vale")."""
     if not words[n].text[0].isupper():
         return False
     for step in (-1, 1):
         i = n
         while 0 <= i + step < len(words):
             left, right = sorted((i, i + step))
-            if text[words[left].end : words[right].start] not in (" ", " of ", " and "):
+            if text[words[left].end : words[right].start] != " ":
                 break
             i += step
             other = words[i]
+            if other.text in _TITLE_JOINS:
+                continue
             if not other.text[0].isupper():
                 break
-            if other.kind == "safe" and other.text.lower() not in months_and_days():
-                return True
+            if (
+                other.kind == "safe"
+                and other.text.lower() not in months_and_days()
+                and not (is_function_word(other.text) and at_sentence_start(text, other.start))
+            ):
+                return True  # a capitalised article opening a sentence is no title
     return False
+
+
+_TITLE_JOINS = frozenset({"of", "and", "for", "&"})
 
 
 def _person_stands(text: str, word: _Word, before: str) -> bool:
@@ -304,10 +373,15 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     after = text[word.end :]
     capital = word.text[0].isupper()
     if re.match(r"['’]s\b", after):
+        owned = re.match(r"['’]s\s+([A-Z][\w'’-]*)", after)
+        if owned and owned.group(1).lower() in place_words():
+            return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
         return capital  # "Hazel's phone"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
         return False  # "Studio 3", "Wing F", "April 2027"
     if not capital:  # "her friend hope was…": a family word before, a person's verb after
+        if at_sentence_start(text, word.start) and person_subject(word.text, after, name_word=True):
+            return True  # "rowan not picking up calls": typed in a hurry at the start
         return bool(
             _KIN_BEFORE.search(before) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after))
         )
@@ -317,14 +391,17 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return False  # "by late April", "until Thursday"
     if _ARTICLE_BEFORE.search(before):
         return False  # "the Heath", "a Grant"
-    if word.kind == "place_name":  # a town is a town unless a person stands there
-        return bool(_PERSON_CUE_BEFORE.search(before))
+    subject = person_subject(word.text, after, name_word=True)
+    if _POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
+        return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
+    if word.kind in ("place_name", "known_place"):  # a place unless a person stands there
+        return bool(_PERSON_CUE_BEFORE.search(before) or subject)
     if at_sentence_start(text, word.start):  # "Hope is…"
-        return bool(PERSON_AFTER.match(after) or _PERSON_CUE_BEFORE.search(before))
+        return bool(PERSON_AFTER.match(after) or _PERSON_CUE_BEFORE.search(before) or subject)
     return True  # a capital inside a sentence marks a proper name
 
 
-def _names_in_lists(text: str, words: list[_Word], asked: list[bool]) -> None:
+def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> None:
     """In "Hazel, Jaylen and Ruby", once one item of a list is asked, every item that is a
     forename or surname is."""
     for n in range(len(words) - 1):
@@ -337,7 +414,7 @@ def _names_in_lists(text: str, words: list[_Word], asked: list[bool]) -> None:
                     asked[i] = True
 
 
-def _joins(text: str, words: list[_Word], a: int, b: int, asked: list[bool]) -> bool:
+def _joins(text: str, words: Sequence[_Word], a: int, b: int, asked: list[bool]) -> bool:
     """Whether two neighbouring words belong to one name: capitalised, one space apart, and
     both asked, or one of them a forename or surname."""
     left, right = words[a], words[b]
@@ -350,17 +427,34 @@ def _joins(text: str, words: list[_Word], a: int, b: int, asked: list[bool]) -> 
     )
 
 
-def _place_run(text: str, words: list[_Word], first: int, last: int) -> bool:
+# after a word that is a verb as well as a place ("stores", "walks", "parks"): its object
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:the|a|an|his|her|their|them|him|it|some|things|stuff|drugs|money|cash|phones?|"
+    r"bags?|knives|weapons|food)\b",
+    re.I,
+)
+
+
+def _place_run(text: str, words: Sequence[_Word], first: int, last: int) -> bool:
     """ "Kestrel Road", "St Brigid's", "the Amberley Youth Hub": a place or organisation, not
     a person. A place word ends the run, or comes after it among capitalised words (or as the
     first word in lower case after it)."""
     if last > first and words[last].text.lower() in place_words():
         return True
     i = last
+    after = words[last + 1] if last + 1 < len(words) else None
+    if (
+        after
+        and text[words[last].end : after.start] in ("'s ", "’s ")
+        and after.text[0].isupper()
+        and after.text.lower() in place_words()
+    ):
+        return True  # "Lord Alder's Meadow", "Ferris's Yard"
     while i + 1 < len(words) and text[words[i].end : words[i + 1].start] in (" ", " of "):
         following = words[i + 1]
         if following.text.lower() in place_words():
-            return True
+            # "Ardley close" is a place; "Ardley stores the bags" a person doing something
+            return following.text[0].isupper() or not _OBJECT_NEXT.match(text[following.end :])
         if not following.text[0].isupper():
             break
         i += 1

@@ -24,7 +24,7 @@ from ctxtui.guard.hits import CATEGORIES as CATEGORIES
 from ctxtui.guard.hits import Hit as Hit
 from ctxtui.guard.identifiers import birth_dates, handles, numbers_and_addresses, vehicles
 from ctxtui.guard.names import find_names
-from ctxtui.guard.names_check import possible_names
+from ctxtui.guard.names_check import places_in, possible_names
 
 # What the names check lists (never a live flag): ``check --names``, the names check screen.
 POSSIBLE_NAME = "possible_name"
@@ -125,10 +125,11 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 
 
 def conference_words(conference: Conference) -> frozenset[str]:
-    """The words of this conference's own context, venue and agencies, in lower case: the
-    names check never asks about them."""
+    """The words of this conference's own context (its name, its description of the place
+    and the venue) and agencies, in lower case: the names check never asks about them."""
     c = conference
-    texts = [c.context.name, c.context.venue, *(a.agency for a in c.attendees)]
+    texts = [c.context.name, c.context.description, c.context.venue]
+    texts += [a.agency for a in c.attendees]
     texts += [r.agency for r in c.distribution] + [a.agency for a in c.actions]
     return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+", text))
 
@@ -186,8 +187,11 @@ def _scan(
     dismissed = standing(conference, DISMISSED)
     marked = frozenset(conference.names_check.names)
     answered = standing(conference, NOT_NAME) | marked
+    places: frozenset[str] = frozenset()
     if names_check:
         local_words = local_words | conference_words(conference)
+        texts = (text for _section, _index, text in record_texts(conference))
+        places = places_in(texts, allowed, local_words)
     findings: list[Finding] = []
     to_check: list[Finding] = []
     for section, index, text in record_texts(conference):
@@ -201,7 +205,7 @@ def _scan(
             continue  # the flags alone: the names check is work nobody asked for here
         spans = [(hit.start, hit.end) for hit in hits]
         for candidate in possible_names(
-            text, allowed=allowed, local_words=local_words, flagged=spans
+            text, allowed=allowed, local_words=local_words, flagged=spans, places=places
         ):
             if candidate.text not in answered:
                 to_check.append(Finding(section, index, POSSIBLE_NAME, candidate.text))

@@ -60,6 +60,12 @@ def more_english_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def field_words() -> frozenset[str]:
+    """Words of the field the dictionaries lack (ours): read by the names check only."""
+    return _word_list("field_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
 def proper_words() -> frozenset[str]:
     """Capitalised words on no name list: places, peoples, brands, services."""
     return _word_list("proper_words.txt")

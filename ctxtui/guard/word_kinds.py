@@ -1,0 +1,176 @@
+"""What one word is, for the names check: safe (an ordinary word of the language or of the
+field, a place, brand or service on the lists, a word the service or the conference has
+confirmed), a name, a name that is an ordinary word too ("word_name"), a town that is a name
+("place_name"), or on no list at all ("unknown"). An ordinary word is known in its other forms
+too: plurals and endings, a prefix, the other spelling of -ise, and in lower case two words run
+together. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ctxtui.guard.cues import OFFICER_TITLES
+from ctxtui.guard.subjects import words
+from ctxtui.guard.word_lists import (
+    acronyms,
+    english_words,
+    field_words,
+    group_words,
+    is_forename,
+    is_name_word,
+    months_and_days,
+    more_english_words,
+    place_names,
+    place_words,
+    proper_words,
+    title_case,
+)
+
+_CONTRACTION = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
+    """ "safe"; "name" (on a list of names and no list of words); "word_name" (a name and an
+    ordinary word: Hope); "place_name" (a name and a place: a town that is a surname); or
+    "unknown" (on no list at all)."""
+    lower = word.lower()
+    if len(word) == 1 or word in allowed or lower in local or title_case(word) in allowed:
+        return "safe"
+    if word in OFFICER_TITLES:
+        return "safe"  # "Cllr", "Sgt": the name after it is an officer's
+    stem = _capitals(word)
+    if stem and (len(stem) <= 3 or stem in acronyms()):
+        return "safe"  # short capitals are initials or acronyms: initials() has them
+    if stem and _ordinary(stem, stem.lower()):
+        return "safe"  # a word in capitals for emphasis, or an acronym that is a word
+    if "'" in lower or "’" in lower:  # "don't" and "o'clock" are words; "O'Brien" is asked
+        head, _, tail = lower.replace("’", "'").partition("'")
+        if tail == "t" and head.endswith("n"):  # "doesn't", "can't", "won't"
+            return (
+                "safe" if head[:-1] in _NOT_STEMS or _ordinary(head[:-1], head[:-1]) else "unknown"
+            )
+        if tail in _CONTRACTION:
+            return word_kind(head, allowed, local) if len(head) > 1 else "safe"
+        if len(head) == 1:
+            return word_kind(tail, allowed, local) if len(tail) > 1 else "safe"
+    parts = lower.split("-")
+    if len(parts) > 1:  # "e-scooter", "Anglo-Somali": safe when every part is
+        kinds = {
+            word_kind(part, allowed, local)
+            for part in parts
+            if len(part) > 1 and part not in _PREFIXES
+        }
+        for kind in ("unknown", "name", "word_name", "place_name"):
+            if kind in kinds:
+                return kind
+        return "safe"
+    if is_name_word(word):
+        if word in place_names() or title_case(word) in place_names():
+            return "place_name"
+        return "word_name" if _ordinary(word, lower) else "name"
+    if _ordinary(word, lower) or _known_stem(lower) or _formed(word, lower):
+        return "safe"
+    return "unknown"
+
+
+# Prefixes that make a word of a word: "rehoused", "multiagency", "de-escalate".
+_PREFIXES = words(
+    "re de co pre non anti multi inter intra over under up out self sub super hyper mis un dis "
+    "cyber micro mini post ex semi mid cross counter e"
+)
+
+
+def _formed(word: str, lower: str) -> bool:
+    """A word on no list made of ordinary words by a prefix ("reoffends"), by the other
+    spelling of -ise and -ize, or, typed in lower case, of two words ("skatepark"). A name
+    written with capitals is never read as two words ("Brackenhurst" is asked)."""
+    for prefix in _PREFIXES:
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= 4 and (_plain(rest) or _formed(rest, rest)):
+            return True
+    swapped = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", lower)
+    if swapped != lower and _plain(swapped):
+        return True
+    base = re.sub(r"(?:is|iz)(?:e|ed|es|ing|ation|ations)$", "", lower)
+    if base != lower and len(base) >= 4 and _plain(base):
+        return True  # "marginalised": a word made a verb
+    if not word.islower() or len(lower) < 7:
+        return False
+    return any(
+        lower[:cut] in english_words() and _plain(lower[cut:]) for cut in range(3, len(lower) - 2)
+    )
+
+
+def _plain(lower: str) -> bool:
+    """An ordinary word in lower case that is no name, or a form of one."""
+    if is_forename(lower):
+        return False  # "ash" and "ton" make a name, not a word
+    return (
+        lower in english_words()
+        or lower in more_english_words()
+        or lower in field_words()
+        or _known_stem(lower)
+    )
+
+
+_NOT_STEMS = frozenset({"ca", "wo", "sha", "ai"})  # can't, won't, shan't, ain't
+# Endings a word takes in use, and what its dictionary form ends with instead: a word is known
+# where the dictionary lists only its stem ("cuckoo", "mentee").
+_ENDINGS = (
+    ("ing", ("", "e")),
+    ("ed", ("", "e")),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("able", ("", "e")),
+    ("ers", ("", "e")),
+    ("er", ("", "e")),
+    ("ly", ("",)),
+    ("ness", ("",)),
+)
+
+_DOUBLING = frozenset({"ing", "ed", "er", "ers", "able"})
+
+
+def _known_stem(lower: str) -> bool:
+    """A word in lower case whose stem is in a dictionary (a name is asked before this)."""
+    for ending, stems in _ENDINGS:
+        if not (lower.endswith(ending) and len(lower) > len(ending) + 2):
+            continue
+        base = lower[: -len(ending)]
+        if any(
+            base + tail in english_words()
+            or base + tail in more_english_words()
+            or base + tail in field_words()
+            for tail in stems
+        ):
+            return True
+        if (
+            ending in _DOUBLING
+            and len(base) > 2
+            and base[-1] == base[-2]
+            and base[:-1] in english_words()
+        ):
+            return True  # "dropped", "clubbing"; never a plural ("Bragg" is no word)
+    return False
+
+
+def _capitals(word: str) -> str:
+    """The word without a plural "s" if it is written in capitals ("PCSOs"), else ""."""
+    stem = word[:-1] if len(word) > 2 and word.endswith("s") else word
+    return stem if stem.isupper() else ""
+
+
+def _ordinary(word: str, lower: str) -> bool:
+    return (
+        lower in english_words()
+        or lower in more_english_words()
+        or lower in field_words()
+        or title_case(word) in proper_words()
+        or word in proper_words()
+        or lower in place_words()
+        or lower in group_words()
+        or lower in months_and_days()
+        or word.upper() in acronyms()
+    )
