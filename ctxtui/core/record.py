@@ -16,6 +16,7 @@ from typing import Any
 from ctxtui.core.labels import DEFAULT_AGENDA, HEADING_KEYS
 from ctxtui.core.parts import Part, part
 from ctxtui.core.parts import field_names as field_names  # where the record's readers look
+from ctxtui.core.recorded import Recording
 
 SCHEMA = "ctxtui.conference/1"
 
@@ -106,6 +107,10 @@ class Attendee(Part):
     agency: str = ""
     attendance: str = "present"
     email: str = ""
+    # an information-sharing agreement signed: the day (YYYY-MM-DD) and its version or
+    # reference; empty: none (a statutory partner needs none, see core/sharing.py)
+    agreement_signed: str = ""
+    agreement_reference: str = ""
 
 
 @part
@@ -134,6 +139,8 @@ class Recipient(Part):
     name: str = ""
     agency: str = ""
     email: str = ""
+    agreement_signed: str = ""  # as an attendee's
+    agreement_reference: str = ""
 
 
 @part
@@ -173,6 +180,7 @@ class Score(Part):
     attendee: str = ""
     score: int | None = None
     reason: str = ""
+    recording_offset: str = ""  # H:MM:SS into the recording when the score was given, or ""
 
 
 @part
@@ -196,6 +204,7 @@ class Action(Part):
     status: str = "open"
     progress: str = ""
     due: str = ""  # YYYY-MM-DD or "": a timescale may stay free text
+    recording_offset: str = ""  # H:MM:SS into the recording when the row was added, or ""
 
 
 @part
@@ -334,10 +343,17 @@ class Conference(Part):
     confirmations: list[Confirmation] = field(default_factory=list)
     # the SHA-256 of the audit log line of the record's last save (set by the store)
     audit_anchor: str = ""
+    # when the chair read the confidentiality reminder to the room (YYYY-MM-DDTHH:MM:SS), or ""
+    confidentiality_reminder: str = ""
+    recording: Recording = field(default_factory=Recording)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
-        return [Recipient(a.name, a.agency, a.email) for a in self.attendees if a.email]
+        return [
+            Recipient(a.name, a.agency, a.email, a.agreement_signed, a.agreement_reference)
+            for a in self.attendees
+            if a.email
+        ]
 
     def target_list(self, target: str) -> list[str]:
         """The list of points a capture target files into."""
