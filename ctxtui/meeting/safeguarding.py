@@ -83,12 +83,15 @@ class Safeguarded(GuardedRecord):
         return self.editor.safeguards.give_reminder()
 
     def reminder_late(self) -> bool:
-        """True once a meeting, when a point stands and the reminder was not yet given: the
-        chair is told then, and not again at every point."""
+        """True once a meeting, when a point stands and the reminder was not yet given, on
+        the conference day (or an undated one): the chair is told then, and not again at
+        every point, nor when minutes are tidied on another day."""
+        held = self.conference.dates.conference
         if (
             self._reminder_late_told
             or self.conference.confidentiality_reminder
             or not points_filed(self.conference)
+            or (held and held != self.now().date().isoformat())
         ):
             return False
         self._reminder_late_told = True
