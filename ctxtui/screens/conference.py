@@ -21,6 +21,7 @@ from ctxtui.core.labels import CAPTURE_TARGETS, TARGET_KEYS, TARGET_LABELS, TARG
 from ctxtui.core.record import Attendee
 from ctxtui.meeting.meeting import Meeting, flag_sentence
 from ctxtui.resources import style
+from ctxtui.screens import safeguards
 from ctxtui.screens.base import MeetingScreen
 from ctxtui.screens.commands import (
     CONFERENCE_DESTINATIONS,
@@ -209,6 +210,7 @@ class ConferenceScreen(MeetingScreen):
         self.query_one("#tabs", Static).update(tabs)
         if flag:
             self.show_flag(self._text_at(browsed) if browsed else None)
+        safeguards.show_offset(self)
 
     def _text_at(self, place: Place) -> str | None:
         points = self.editor.points.of(place.target)
@@ -292,6 +294,7 @@ class ConferenceScreen(MeetingScreen):
         elif index is not None:
             self.redraw(message.target, index)
             self.show_flag(self.editor.points.of(message.target)[index])  # until the next key
+            safeguards.after_filing(self)
             if self.has_class("-contributions"):
                 self.query_one("#contributions").focus()  # on to the next sentence
 
@@ -468,6 +471,9 @@ class ConferenceScreen(MeetingScreen):
         self.meeting.keep_unfiled(self.capture.target, pending)
 
     # -- actions
+
+    def action_safeguard(self, what: str) -> None:
+        safeguards.run(self, what)  # the confidentiality reminder, the recording
 
     def action_next_item(self) -> None:
         self.edit(self.editor.next_agenda_item)
