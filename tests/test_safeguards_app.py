@@ -156,14 +156,14 @@ async def test_the_reminder_and_the_recording_from_their_keys(store, clock, make
         shown = app.notify
         app.notify = lambda message, **kw: (told.append(message), shown(message, **kw))
         (meeting,) = app.meetings.values()
-        await pilot.press("ctrl+o", "u")  # the recording starts at 10:00
+        await pilot.press("f12")  # the recording starts at 10:00
         assert "Recording started at 10:00" in told[-1]
         clock.advance(minutes=1, seconds=40)
         await pilot.press(*"Lights out on the path", "enter")
-        assert "filed before the confidentiality reminder" in told[-1] and "Ctrl+O q" in told[-1]
+        assert "filed before the confidentiality reminder" in told[-1] and "F11 (or Ctrl+P, Reminder)" in told[-1]
         await pilot.press(*"Gate left open", "enter")
         assert sum("before the confidentiality reminder" in m for m in told) == 1  # once
-        await pilot.press("ctrl+o", "q")
+        await pilot.press("f11")
         assert meeting.conference.confidentiality_reminder == "2026-01-20T10:01:40"
         await pilot.press("up", "up")  # browsing: the point's offset shows beside its heading
         assert app.screen.pane("concerns").border_subtitle == "0:01:40 into the recording · 2"

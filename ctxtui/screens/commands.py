@@ -134,11 +134,12 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
         "names_check",
         "k",
     ),
+    # The go-to menu is full at 80×24 (22 entries, all shown): these two have a key of their
+    # own and the palette ("Reminder", "Recording"), and the service may rebind the keys.
     Destination(
         "Confidentiality reminder",
         "Record that you read the reminder to the room (the board shows it until the first point)",
         "safeguard('reminder')",
-        "q",
         keys="f11",
         short="Reminder",
     ),
@@ -146,7 +147,6 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
         "Recording",
         "Mark the audio recording started, or stopped and where the service keeps it",
         "safeguard('recording')",
-        "u",
         keys="f12",
         short="Recording",
     ),

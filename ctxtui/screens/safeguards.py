@@ -13,7 +13,6 @@ from typing import Any
 from textual.binding import Binding
 
 from ctxtui.core.labels import TARGET_KEYS
-from ctxtui.screens.commands import CONFERENCE_DESTINATIONS
 from ctxtui.widgets.host import host
 from ctxtui.widgets.keymap import key_display
 
@@ -22,11 +21,10 @@ ConferenceScreen = Any
 
 
 def _keys(screen: ConferenceScreen, action: str) -> str:
-    """How the chair reaches ``action`` from the go-to menu ("Ctrl+O q"): the menu's key as
-    the keymap has it, then the entry's letter."""
-    letter = next(d.letter for d in CONFERENCE_DESTINATIONS if d.action == action)
-    menu = next(b for b in screen.BINDINGS if isinstance(b, Binding) and b.action == "menu")
-    return f"{key_display(menu, host(screen).keymap).split(' / ')[0]} {letter}"
+    """The key of ``action`` ("F12") as the keymap has it, and the palette's way to it."""
+    binding = next(b for b in screen.BINDINGS if isinstance(b, Binding) and b.action == action)
+    key = key_display(binding, host(screen).keymap).split(" / ")[0]
+    return f"{key} (or Ctrl+P, {binding.description})"
 
 
 def run(screen: ConferenceScreen, what: str) -> None:
