@@ -160,7 +160,10 @@ async def test_the_reminder_and_the_recording_from_their_keys(store, clock, make
         assert "Recording started at 10:00" in told[-1]
         clock.advance(minutes=1, seconds=40)
         await pilot.press(*"Lights out on the path", "enter")
-        assert "filed before the confidentiality reminder" in told[-1] and "F11 (or Ctrl+P, Reminder)" in told[-1]
+        assert (
+            "filed before the confidentiality reminder" in told[-1]
+            and "F11 (or Ctrl+P, Reminder)" in told[-1]
+        )
         await pilot.press(*"Gate left open", "enter")
         assert sum("before the confidentiality reminder" in m for m in told) == 1  # once
         await pilot.press("f11")
