@@ -44,8 +44,6 @@ def safeguards_section(c: Conference) -> list[str]:
             f"- The meeting was audio recorded ({span}). The service keeps the recording "
             "securely; it is not circulated, with these minutes or otherwise."
         )
-    else:
-        out.append("- The meeting is not recorded as audio recorded.")
     return [*out, ""]
 
 
