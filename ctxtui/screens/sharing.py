@@ -24,6 +24,14 @@ def basis_note(screen: Any, person: Any) -> str:
     return f" · no sharing basis: {key} records a signed agreement"
 
 
+def _standing(basis: Any) -> str:
+    if basis.kind == "statutory":
+        return "a statutory partner (an agreement is kept all the same)"
+    if basis.kind == "agreement":
+        return f"agreement signed {basis.signed} ({basis.reference}) recorded"
+    return "not a statutory partner, and no agreement recorded yet"
+
+
 def record_agreement(screen: Any, table: str) -> None:
     """Open the agreement form for the selected person of ``table`` (attendees or
     distribution); Done records it, undoably (both fields emptied takes it off)."""
@@ -61,7 +69,7 @@ def record_agreement(screen: Any, table: str) -> None:
         meeting=meeting,
         file=file,
         notes=[
-            f"{person.agency or 'No agency'}: {meeting.basis(person).describe().lower()}.",
+            f"{person.agency or 'No agency'}: {_standing(meeting.basis(person))}.",
             "Empty both fields to take a recorded agreement off.",
         ],
     )
