@@ -5,10 +5,12 @@ and the board; the recording index and retention from the command line. All name
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.core.record import Recipient
@@ -230,3 +232,26 @@ def test_the_recording_index_and_retention_from_the_command_line(cli, store, clo
     _config("retention_years = 1\n")
     listed = cli.ok("retention", "--today", "2029-01-01")
     assert "recording to delete with it: RECSTORE/2026/0117" in listed
+
+
+async def test_browsing_a_plan_row_or_a_score_shows_its_offset(store, make_app):
+    conference = demo_conference()
+    conference.actions[0].recording_offset = "0:41:07"
+    conference.scaling.scores[0].recording_offset = "1:02:13"  # the first present attendee's
+    made = store.create(conference)
+    app = make_app(made.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+f")
+
+        def row_shown() -> str:  # the whole row beneath the table, as drawn (it may scroll)
+            console = Console(width=80, record=True, file=io.StringIO())
+            screen = app.screen
+            console.print(screen.detail(screen.rows()[screen.selected()], 1))
+            return console.export_text()
+
+        assert "Recording      0:41:07 into the recording" in row_shown()
+        await pilot.press("down")
+        assert "into the recording" not in row_shown()
+        await pilot.press("escape", "ctrl+y")
+        detail = str(app.screen.query_one("#score-detail").render())
+        assert "1:02:13 into the recording" in detail
