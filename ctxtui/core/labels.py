@@ -45,7 +45,7 @@ SECTION_TITLES: dict[str, str] = {
     "amendments": "Amendments",
     "confidentiality": "Confidentiality",
     "safeguards": "Confidentiality reminder and recording",
-    "recording_index": "Recording index",
+    "recording": "Recording index",  # the offsets of what was filed while recording
     "story": "The context's story",
     "closure": "Closure",
 }

@@ -60,7 +60,7 @@ def recording_index(c: Conference) -> str:
     recording and deleted with it, never circulated."""
     recording = c.recording
     name = escape(c.context.name) or "unnamed context"
-    out = [f"**{MARKING}**", "", f"# {SECTION_TITLES['recording_index']}: {name}", ""]
+    out = [f"**{MARKING}**", "", f"# {SECTION_TITLES['recording']}: {name}", ""]
     out += [
         "For the service's records, beside the recording. Not part of the minutes: never "
         "circulated.",
