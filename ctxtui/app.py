@@ -23,14 +23,18 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ctxtui.core.record import strip_controls
-from ctxtui.meeting.meeting import Conferences, Meeting
+from ctxtui.meeting.meeting import (
+    Conferences,
+    ConfigError,
+    Meeting,
+    Store,
+    StoreError,
+)
+from ctxtui.meeting.meeting import keymap as keymap_setting
 from ctxtui.resources import ASCII_STYLE_SHEET, STYLE_SHEETS, style
-from ctxtui.storage import config
-from ctxtui.storage.conffile import StoreError
-from ctxtui.storage.config import ConfigError
-from ctxtui.storage.store import Store
+from ctxtui.screens.keymap_check import keymap_problems
 from ctxtui.widgets.keyhints import KeyHints
-from ctxtui.widgets.keymap import clashes, declared_bindings, normalise, unknown
+from ctxtui.widgets.keymap import normalise
 from ctxtui.widgets.keyqueue import KeyQueue
 from ctxtui.widgets.textual_internals import read_style_sheets, restyle
 
@@ -170,16 +174,13 @@ class CtxApp(App[None]):
     def _apply_keymap(self) -> None:
         """The service's keymap, or the default keys and one sentence saying why not."""
         try:
-            chosen = {ident: normalise(keys) for ident, keys in config.keymap().items()}
+            chosen = {ident: normalise(keys) for ident, keys in keymap_setting().items()}
         except ConfigError as error:
             self.notify(str(error), title="Keys not rebound", severity="error", timeout=20)
             return
         if not chosen:
             return
-        scopes = binding_scopes()
-        ids = {b.id for bindings in scopes.values() for b in bindings if b.id}
-        problems = [f"{ident} is not the id of a key" for ident in unknown(ids, chosen)]
-        problems += clashes(scopes, chosen)
+        problems = keymap_problems(chosen, [b for b in self.BINDINGS if isinstance(b, Binding)])
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             self.notify(
@@ -204,12 +205,9 @@ class CtxApp(App[None]):
             self._collector_paused = True
 
     def _after_first_frame(self) -> None:
+        """The other sheets are read; what start-up made is set aside (``gc.freeze``), so that
+        the collections while the chair types never walk it; it rejoins the rest at the end."""
         self._read_later_style_sheets()
-        self._resume_collector()
-
-    def _resume_collector(self) -> None:
-        """What start-up made is set aside (``gc.freeze``), so that the collections while the
-        chair types never walk it; it rejoins the rest when the app ends."""
         if self._collector_paused:
             self._collector_paused = False
             gc.freeze()
@@ -328,15 +326,15 @@ class CtxApp(App[None]):
 
     def _autosave(self) -> None:
         for meeting in self.meetings.values():
-            had_error = meeting.autosaver.error
-            meeting.autosaver.tick()
-            error = meeting.autosaver.error
+            had_error = meeting.save_error
+            meeting.autosave()
+            error = meeting.save_error
             if error and error != had_error:
                 self.notify(error, title="Not saved", severity="error", timeout=15)
             self._tell(meeting)
 
     def _tell(self, meeting: Meeting) -> None:
-        for notice in meeting.autosaver.take_notices():
+        for notice in meeting.take_save_notices():
             self.notify(notice, title="Saved", severity="warning", timeout=20)
 
     def _on_hangup(self) -> None:
@@ -408,7 +406,7 @@ class CtxApp(App[None]):
             for meeting in self.meetings.values():
                 self._tell(meeting)
         else:
-            errors = [m.autosaver.error for m in self.meetings.values() if m.autosaver.error]
+            errors = [m.save_error for m in self.meetings.values() if m.save_error]
             self.notify(errors[0] if errors else "Not saved.", severity="error")
 
     async def action_quit(self) -> None:
@@ -458,48 +456,3 @@ def run_app(
             app.rescue_all()
         app.close_all()
     return app.return_code or 0
-
-
-def binding_scopes() -> dict[str, list[Binding]]:
-    """Every set of ctxtui's bindings that work at the same time: each screen or widget with its
-    own and inherited bindings and the app's (each mode of a widget with ``KEY_MODES`` apart,
-    with the bindings of the screens it is ``SHOWN_ON``)."""
-    import importlib
-    import pkgutil
-
-    from textual.dom import DOMNode
-
-    import ctxtui.screens
-    import ctxtui.widgets
-
-    for package in (ctxtui.screens, ctxtui.widgets):
-        for module in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"{package.__name__}.{module.name}")
-    everywhere = [b for b in CtxApp.BINDINGS if isinstance(b, Binding)]
-    scopes: dict[str, list[Binding]] = {"the app": everywhere}
-    kinds: list[type] = [DOMNode]
-    while kinds:
-        kind = kinds.pop()
-        kinds.extend(kind.__subclasses__())
-        if not kind.__module__.startswith("ctxtui."):
-            continue
-        own = [
-            *declared_bindings(kind),
-            *declared_bindings(kind, "POINT_BINDINGS"),  # the capture line's browsing keys
-        ]
-        if kind is CtxApp:
-            continue
-        if not own:
-            continue
-        if getattr(kind, "KEY_MODES", False):
-            shown_on = getattr(kind, "SHOWN_ON", ())
-            around = [b for screen in shown_on for b in declared_bindings(screen)]
-            for mode in {b.id.split(".")[0] for b in own if b.id}:
-                scopes[f"{kind.__name__}, {mode}"] = [
-                    *(b for b in own if b.id and b.id.startswith(mode + ".")),
-                    *around,
-                    *everywhere,
-                ]
-        else:
-            scopes[kind.__name__] = [*own, *everywhere]
-    return scopes

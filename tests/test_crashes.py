@@ -11,6 +11,7 @@ import sys
 import time
 
 from ctxtui.cli.demo import demo_conference
+from ctxtui.screens.topbar import TopBar
 from ctxtui.storage import files as files_module
 
 from .conftest import burst, wait_for
@@ -110,11 +111,11 @@ async def test_a_full_disk_is_reported_the_old_file_kept_and_saving_resumes(
         await burst(pilot, "Typed while the disk is full", "enter")
         await wait_for(lambda: saver.error is not None)
         assert "disk is full" in saver.error
-        await wait_for(lambda: "NOT SAVED" in screen._topbar_text)
+        await wait_for(lambda: "NOT SAVED" in screen.query_one(TopBar).shown)
         # the notice arrives by message: wait for it rather than look once
         await wait_for(lambda: any("disk is full" in str(n.message) for n in app.notices))
         assert path.read_bytes() == before  # the old file is whole
         monkeypatch.setattr(files_module, "write_temp", real)  # space again
         await wait_for(lambda: saver.error is None and not saver.dirty)
-        await wait_for(lambda: "saved" in screen._topbar_text)
+        await wait_for(lambda: "saved" in screen.query_one(TopBar).shown)
     assert store.load(demo.id).points.concerns[-1] == "Typed while the disk is full"

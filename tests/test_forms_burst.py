@@ -74,7 +74,7 @@ async def test_new_conference_in_one_burst(make_app):
         await wait_for(lambda: isinstance(app.screen, FormScreen))
         await burst(pilot, "Riverside Skatepark", "enter")
         await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
-        assert app.screen.conference.context.name == "Riverside Skatepark"
+        assert app.screen.meeting.conference.context.name == "Riverside Skatepark"
 
 
 async def test_amend_in_one_burst(store, demo, clock, make_app):

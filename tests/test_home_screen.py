@@ -44,7 +44,7 @@ async def test_a_filter_then_enter_in_one_burst_opens_what_matches(store, make_a
         for key in [*"mary", "enter"]:
             await pilot.press(key)
         await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
-        assert app.screen.conference.id == school.id
+        assert app.screen.meeting.conference.id == school.id
 
 
 async def test_enter_opens_the_highlighted_conference(store, make_app):
@@ -54,7 +54,7 @@ async def test_enter_opens_the_highlighted_conference(store, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "enter")
         assert isinstance(app.screen, ConferenceScreen)
-        assert app.screen.conference.id == first.id
+        assert app.screen.meeting.conference.id == first.id
         await pilot.press(*"x", "enter", "ctrl+s")
     assert store.load(first.id).points.concerns == ["x"]
     assert store.load(second.id).points.concerns == []

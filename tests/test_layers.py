@@ -231,3 +231,48 @@ def test_the_application_api_check_can_fail():
         "ctxtui.app.run_app",
     ):
         assert cli_may_import(through_it), through_it
+
+
+# The app and its screens and widgets reach conferences as the command line does: through the
+# application API. They may also use the guard's and the exports' pure helpers over a record
+# (what the board may show, the exports' formats), but never the store, the editing layer or
+# the meeting's own modules under the API, and never a Meeting's editor or store attribute.
+UI_MAY_NOT_IMPORT = ("ctxtui.storage", "ctxtui.meeting.")
+
+
+def ui_sources() -> list[Path]:
+    return [path for path in sources() if top(module_name(path)) in ("app", "screens", "widgets")]
+
+
+def _round_the_api(name: str) -> bool:
+    return name.startswith(UI_MAY_NOT_IMPORT) and not name.startswith("ctxtui.meeting.meeting")
+
+
+def _reaches_inside(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.relative_to(ROOT)}:{node.lineno} reads .{node.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in ("editor", "session", "autosaver")
+    ]
+
+
+def test_the_ui_goes_through_the_application_api():
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}"
+        for path in ui_sources()
+        for line, name in imports_of(path)
+        if _round_the_api(name)
+    ]
+    wrong += [problem for path in ui_sources() for problem in _reaches_inside(path)]
+    assert wrong == []
+
+
+def test_the_ui_check_can_fail(tmp_path):
+    planted = tmp_path / "planted.py"
+    planted.write_text("def f(meeting):\n    return meeting.editor.points\n", encoding="utf-8")
+    assert _round_the_api("ctxtui.meeting.editing.Editor")
+    assert _round_the_api("ctxtui.storage.store.Store")
+    assert not _round_the_api("ctxtui.meeting.meeting.Meeting")
+    tree = ast.parse(planted.read_text(encoding="utf-8"))
+    assert any(isinstance(n, ast.Attribute) and n.attr == "editor" for n in ast.walk(tree))

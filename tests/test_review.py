@@ -214,5 +214,5 @@ async def test_home_shows_overdue_and_starts_a_review(store, clock, make_app):
         assert "MINUTES OVERDUE" in line and "REVIEW OVERDUE" in line
         await pilot.press("ctrl+r")
         await wait_for(lambda: isinstance(app.screen, ConferenceScreen))
-        review = app.screen.conference
+        review = app.screen.meeting.conference
         assert (review.kind, review.previous_id) == ("review", first.id)

@@ -332,7 +332,7 @@ async def test_the_app_offers_to_take_over_when_the_writer_leaves(store, demo, c
         assert screen.meeting.read_only
         writer.editor.points.add("concerns", "from the other window")
         writer.flush()
-        await wait_for(lambda: "from the other window" in screen.editor.points.of("concerns"))
+        await wait_for(lambda: "from the other window" in screen.meeting.points_of("concerns"))
         writer.close()
         await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")

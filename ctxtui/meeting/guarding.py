@@ -10,7 +10,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from ctxtui.core.rules import Refused
-from ctxtui.meeting.open_record import OpenRecord
+from ctxtui.meeting.changes import RecordChanges
 from ctxtui.storage.audit import current_user
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def flag_sentence(hits: list[Hit], key: str | None) -> str:
     return f"{reasons}. Reword it, or {key} dismisses the flag."
 
 
-class GuardedRecord(OpenRecord):
+class GuardedRecord(RecordChanges):
     """An open conference with what the guard finds in it."""
 
     # what the guard has read, kept until it may have changed

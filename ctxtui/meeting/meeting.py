@@ -37,6 +37,8 @@ from ctxtui.storage.audit import describe_event as describe_event
 from ctxtui.storage.audit import event_json as event_json
 from ctxtui.storage.conffile import StoreError as StoreError
 from ctxtui.storage.config import ConfigError as ConfigError
+from ctxtui.storage.config import keymap as keymap
+from ctxtui.storage.store import Store as Store
 from ctxtui.storage.words import WordsError as WordsError
 from ctxtui.storage.words import words_of as words_of
 

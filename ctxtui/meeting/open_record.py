@@ -175,6 +175,19 @@ class OpenRecord:
         """Why the last save failed, while it has not succeeded since."""
         return self.autosaver.error
 
+    @property
+    def unsaved(self) -> bool:
+        """Changes not on disk yet."""
+        return self.autosaver.dirty
+
+    @property
+    def saved_at(self) -> dt.datetime | None:
+        return self.autosaver.saved_at
+
+    def autosave(self) -> bool:
+        """Save if anything changed since the last save (the app's timer); True if saved."""
+        return self.autosaver.tick()
+
     def take_save_notices(self) -> list[str]:
         """What the saves since the last call found unusual, each said once."""
         return self.autosaver.take_notices()

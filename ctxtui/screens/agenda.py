@@ -26,7 +26,7 @@ class AgendaScreen(SubScreen):
         self.query_one(OptionList).focus()
 
     def changed(self) -> None:
-        agenda = self.editor.conference.agenda
+        agenda = self.meeting.conference.agenda
         items = self.query_one(OptionList)
         items.clear_options()
         for n, item in enumerate(agenda.items):
@@ -40,4 +40,4 @@ class AgendaScreen(SubScreen):
         items.highlighted = max(agenda.current, 0)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.edit(lambda: self.editor.start_agenda_item(event.option_index))
+        self.edit(lambda: self.meeting.start_agenda_item(event.option_index))

@@ -55,14 +55,14 @@ class AttendanceScreen(TableScreen):
     def action_core(self) -> None:
         index = self.selected()
         if index is not None:
-            self.edit(lambda: self.editor.rows.toggle_core_group(index))
+            self.edit(lambda: self.meeting.toggle_core_group(index))
 
     ROWS = ATTENDEE_ROWS
     COLUMNS = ATTENDEE_COLUMNS
 
     def detail(self, row: Attendee, number: int) -> Text:
         role, agency = row.role or "no role", row.agency or "no agency"
-        core = ", core group" if row.name in self.editor.conference.core_group else ""
+        core = ", core group" if row.name in self.meeting.conference.core_group else ""
         email = f" · {row.email}" if row.email else ""
         basis = sharing.basis_note(self, row)
         return Text(f"{row.name} — {role}, {agency} ({row.attendance}{core}){email}{basis}")
@@ -77,7 +77,7 @@ class AttendanceScreen(TableScreen):
             "agency": row.agency,
             "attendance": row.attendance,
             "email": row.email,
-            "core": "yes" if row.name in self.editor.conference.core_group else "",
+            "core": "yes" if row.name in self.meeting.conference.core_group else "",
         }
 
     def make_row(self, values: Values) -> Attendee:

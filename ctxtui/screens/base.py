@@ -10,8 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ctxtui.core.rules import Refused
-from ctxtui.meeting.editing import Editor
 from ctxtui.meeting.meeting import Meeting
+from ctxtui.widgets.capture import CaptureInput
+from ctxtui.widgets.host import host
+from ctxtui.widgets.keymap import declared_bindings, with_keys
 
 T = TypeVar("T")
 
@@ -31,12 +33,12 @@ def run_change(screen: Screen, change: Callable[[], T]) -> tuple[bool, T | None]
         return False, None
 
 
-def undo_or_redo(screen: Screen, editor: Editor, *, redo: bool = False) -> bool:
+def undo_or_redo(screen: Screen, meeting: Meeting, *, redo: bool = False) -> bool:
     """Undo (or redo) the last change, whatever it was, and say what it was; True if done."""
     step, verb, nothing = (
-        (editor.redo, "Redone", "Nothing to redo.")
+        (meeting.redo, "Redone", "Nothing to redo.")
         if redo
-        else (editor.undo, "Undone", "Nothing to undo.")
+        else (meeting.undo, "Undone", "Nothing to undo.")
     )
     done, what = run_change(screen, step)
     if done:
@@ -48,7 +50,7 @@ def refused(screen: Screen, meeting: Meeting, *, on_final_too: bool = True) -> b
     """True, with the reason said, when this step may not go ahead: asked before a form or a
     dialog opens, so nothing is typed in vain. ``on_final_too=False`` for the steps that final
     minutes allow (finalising, amending, sending), refused only on a read-only copy."""
-    refusal = meeting.editor.refusal() if on_final_too or meeting.read_only else None
+    refusal = meeting.refusal() if on_final_too or meeting.read_only else None
     if refusal:
         screen.notify(refusal, severity="warning")
     return refusal is not None
@@ -63,10 +65,6 @@ class MeetingScreen(Screen[None]):
         super().__init__(classes=classes)
         self.meeting = meeting
 
-    @property
-    def editor(self) -> Editor:
-        return self.meeting.editor
-
     def edit(self, change: Callable[[], T]) -> tuple[bool, T | None]:
         """Every change a screen makes goes through here: then the screen redraws."""
         done, result = run_change(self, change)
@@ -80,6 +78,16 @@ class MeetingScreen(Screen[None]):
         Asked before opening a form or a text box, so nothing is typed in vain."""
         return refused(self, self.meeting)
 
+    def with_keys(self, text: str) -> str:
+        """``text`` with each ``{binding id}`` as its key (this screen's and the capture
+        line's bindings, the keymap applied)."""
+        known = [
+            *declared_bindings(type(self)),
+            *CaptureInput.BINDINGS,
+            *CaptureInput.POINT_BINDINGS,
+        ]
+        return with_keys(text, known, host(self).keymap)
+
     def changed(self) -> None:
         """Redraw after a change (or an undo); each screen shows what it needs."""
 
@@ -87,12 +95,12 @@ class MeetingScreen(Screen[None]):
         """Show the privacy flags of what the chair is looking at (screens with a flag line)."""
 
     def action_undo(self) -> None:
-        if undo_or_redo(self, self.editor):
+        if undo_or_redo(self, self.meeting):
             self.changed()
             self.show_flags()
 
     def action_redo(self) -> None:
-        if undo_or_redo(self, self.editor, redo=True):
+        if undo_or_redo(self, self.meeting, redo=True):
             self.changed()
             self.show_flags()
 

@@ -32,33 +32,37 @@ class Destination(NamedTuple):
 
 
 CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
-    Destination("Go to…", "Menu of every part of the record", "menu", keys="ctrl+o", shown=True),
-    Destination("Details", "Context, venue, dates and roles", "open('details')", "d"),
+    Destination(
+        "Go to…", "Menu of every part of the record", "go('menu')", keys="ctrl+o", shown=True
+    ),
+    Destination("Details", "Context, venue, dates and roles", "go('details')", "d"),
     Destination(
         SECTION_TITLES["attendance"],
         "Who came, with agency and apologies",
-        "open('attendance')",
+        "go('attendance')",
         "a",
         keys="ctrl+l",
     ),
-    Destination("New attendee", "Add someone to the attendance", "add_attendee", keys="ctrl+e"),
+    Destination(
+        "New attendee", "Add someone to the attendance", "go('add_attendee')", keys="ctrl+e"
+    ),
     Destination(
         SECTION_TITLES["priorities"],
         "The one to three issues the meeting keeps to",
-        "open('priorities')",
+        "go('priorities')",
         "y",
     ),
     Destination(
         SECTION_TITLES["danger_statement"],
         "The lead practitioner's statement",
-        "open('danger')",
+        "go('danger')",
         "g",
         keys="ctrl+g",
     ),
     Destination(
         SECTION_TITLES["plan"],
         "Worries, goals, interventions, agencies, timescales",
-        "open('plan')",
+        "go('plan')",
         "p",
         keys="ctrl+f,f2",
         shown=True,
@@ -67,7 +71,7 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination(
         SECTION_TITLES["scaling"],
         "Everyone's 0–10 confidence score and reasoning",
-        "open('scaling')",
+        "go('scaling')",
         "s",
         keys="ctrl+y,f3",
         shown=True,
@@ -75,17 +79,17 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination(
         SECTION_TITLES["agenda"],
         "Items, timings and the current item",
-        "open('agenda')",
+        "go('agenda')",
         "r",
         keys="f4",
     ),
     Destination(
         "Discussion",
         "Professional involvement, the location lead's view, young people's voice",
-        "open('discussion')",
+        "go('discussion')",
         "i",
     ),
-    Destination("Referrals", "Referrals made outside the meeting", "open('referrals')", "n"),
+    Destination("Referrals", "Referrals made outside the meeting", "go('referrals')", "n"),
     Destination(
         SECTION_TITLES["contributions"],
         "What professionals sent before the meeting, a sentence at a time to pull in",
@@ -94,44 +98,46 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
         keys="f10",
     ),
     Destination(
-        "Distribution list", "Who receives the minutes, with emails", "open('distribution')", "c"
+        "Distribution list", "Who receives the minutes, with emails", "go('distribution')", "c"
     ),
     Destination(
         "Agenda: next item",
         "Start the next agenda item",
-        "next_item",
+        "go('next_item')",
         keys="ctrl+n",
         short="Next item",
     ),
-    Destination("Preview", "The minutes as they will be exported", "preview", "v", keys="f5"),
+    Destination("Preview", "The minutes as they will be exported", "go('preview')", "v", keys="f5"),
     Destination(
-        "Export", "Write the minutes as DOCX, PDF, Markdown or JSON", "export", "e", keys="f6"
+        "Export", "Write the minutes as DOCX, PDF, Markdown or JSON", "go('export')", "e", keys="f6"
     ),
-    Destination("Finalise", "Mark the minutes final and read-only", "finalise", "f"),
-    Destination("Amend", "Reopen final minutes for a recorded change", "amend", "m"),
+    Destination("Finalise", "Mark the minutes final and read-only", "go('finalise')", "f"),
+    Destination("Amend", "Reopen final minutes for a recorded change", "go('amend')", "m"),
     Destination(
         "Close the context",
         "Record the decision to close the context (again to reopen it)",
-        "close_context",
+        "go('close_context')",
         "x",
     ),
     Destination(
         "Story of the context",
         "Every conference of the chain, the scaling trend as a chart, the closure",
-        "story",
+        "go('story')",
         "z",
     ),
     Destination(
         "Invitations",
         "Mail the invitation, with a calendar entry, to the attendees",
-        "invite",
+        "go('invite')",
         "t",
     ),
-    Destination("Send minutes", "Mail the final minutes to the distribution list", "send", "o"),
+    Destination(
+        "Send minutes", "Mail the final minutes to the distribution list", "go('send')", "o"
+    ),
     Destination(
         "Names check",
         "Answer, word by word, what could be a person's name before the minutes leave",
-        "names_check",
+        "go('names_check')",
         "k",
     ),
     # The go-to menu is full at 80×24 (22 entries, all shown): these two have a key of their
@@ -139,23 +145,23 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination(
         "Confidentiality reminder",
         "Record that you read the reminder to the room (the board shows it until the first point)",
-        "safeguard('reminder')",
+        "go('reminder')",
         keys="f11",
         short="Reminder",
     ),
     Destination(
         "Recording",
         "Mark the audio recording started, or stopped and where the service keeps it",
-        "safeguard('recording')",
+        "go('recording')",
         keys="f12",
         short="Recording",
     ),
-    Destination("Board", "How to show the minutes on the room's screen", "board", "b"),
+    Destination("Board", "How to show the minutes on the room's screen", "go('board')", "b"),
     Destination("Undo", "Undo the last change, whatever it was", "undo"),
     Destination("Redo", "Make the change last undone again", "redo"),
     Destination("Save", "Save now (it also saves by itself)", "app.save"),
     Destination("Close conference", "Save and go back to the list of conferences", "close"),
-    Destination("Help", "Every key on this screen", "help", "h", keys="f1", shown=True),
+    Destination("Help", "Every key on this screen", "go('help')", "h", keys="f1", shown=True),
 )
 
 HOME_DESTINATIONS: tuple[Destination, ...] = (

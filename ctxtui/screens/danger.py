@@ -22,11 +22,11 @@ class DangerScreen(SubScreen):
     ]
 
     def flagged_texts(self) -> list[str]:
-        return [self.editor.conference.danger_statement]
+        return [self.meeting.conference.danger_statement]
 
     def body(self) -> ComposeResult:
         yield TextArea(
-            self.editor.conference.danger_statement,
+            self.meeting.conference.danger_statement,
             soft_wrap=True,
             read_only=self.meeting.locked,
             show_line_numbers=False,
@@ -40,5 +40,5 @@ class DangerScreen(SubScreen):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         text = strip_controls(event.text_area.text)
-        if text != self.editor.conference.danger_statement:
-            self.edit(lambda: self.editor.set_field("danger_statement", text))
+        if text != self.meeting.conference.danger_statement:
+            self.edit(lambda: self.meeting.set_field("danger_statement", text))

@@ -37,7 +37,7 @@ class DetailsScreen(LiveForm):
         super().__init__("Details", FIELDS, meeting)
 
     def value_of(self, name: str) -> str:
-        return self.meeting_edited.editor.value(PATHS[name])
+        return self.meeting_edited.value(PATHS[name])
 
     def on_mount(self) -> None:
         self._check_review()
@@ -55,19 +55,19 @@ class DetailsScreen(LiveForm):
         kind = next(f.kind for f in FIELDS if f.name == field_id)
         value = typed.strip() if kind in ("date", "time") else clean_point(typed)
         if typed_value_problem(kind, value) is None:
-            editor = self.meeting_edited.editor
-            self.apply(lambda: editor.set_field(PATHS[field_id], value))
+            meeting = self.meeting_edited
+            self.apply(lambda: meeting.set_field(PATHS[field_id], value))
             if PATHS[field_id] == "dates.conference":  # the review date may have followed it
                 review = self.query_one("#dates-review", Input)
-                if review.value != editor.value("dates.review"):
+                if review.value != meeting.value("dates.review"):
                     with self.prevent(Input.Changed):
-                        review.value = editor.value("dates.review")
+                        review.value = meeting.value("dates.review")
             self._check_review()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        editor = self.meeting_edited.editor
-        if isinstance(event.value, str) and editor.value("context.type") != event.value:
-            self.apply(lambda: editor.set_field("context.type", str(event.value)))
+        meeting = self.meeting_edited
+        if isinstance(event.value, str) and meeting.value("context.type") != event.value:
+            self.apply(lambda: meeting.set_field("context.type", str(event.value)))
 
     def _check_review(self) -> None:
         d = self.meeting_edited.conference.dates

@@ -33,9 +33,9 @@ class DiscussionScreen(LiveForm):
     def on_input_changed(self, event: Input.Changed) -> None:
         name, value = event.input.id or "", clean_point(event.value)
         if name in TEXT_FIELDS:
-            editor = self.meeting_edited.editor
-            self.apply(lambda: editor.set_field(f"discussion.{name}", value))
+            meeting = self.meeting_edited
+            self.apply(lambda: meeting.set_field(f"discussion.{name}", value))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        editor = self.meeting_edited.editor
-        self.apply(lambda: editor.set_involvement(event.text_area.text))
+        meeting = self.meeting_edited
+        self.apply(lambda: meeting.set_involvement(event.text_area.text))

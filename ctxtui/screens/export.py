@@ -18,13 +18,6 @@ from ctxtui.meeting.meeting import (
 )
 from ctxtui.screens.forms import Field, FormScreen, Values
 
-FORMAT_LABELS = {
-    "docx": "Word document (DOCX)",
-    "pdf": "Tagged PDF (PDF/UA)",
-    "md": "Markdown",
-    "json": "ctxtui JSON file",
-}
-
 
 class ExportScreen(FormScreen):
     HELP_GROUP = "Export"

@@ -42,7 +42,7 @@ def _ask(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> N
             screen.notify(
                 "Minutes finalised: they are now read-only."
                 if saved
-                else f"Finalised, but not saved yet: {meeting.autosaver.error}",
+                else f"Finalised, but not saved yet: {meeting.save_error}",
                 severity="information" if saved else "error",
             )
         after(None)
@@ -54,7 +54,7 @@ def amend(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> 
     """Ask what is being amended and why, then reopen the minutes for recorded changes."""
     if refused(screen, meeting, on_final_too=False):
         return
-    if not meeting.editor.final:
+    if not meeting.final:
         screen.notify("These minutes are a draft: change them directly.")
         return
 
@@ -83,7 +83,7 @@ def close_context(screen: Screen, meeting: Meeting, after: Callable[[object], No
     if meeting.conference.closure.outcome:
         _reopen(screen, meeting, after)
         return
-    if meeting.editor.final:
+    if meeting.final:
         screen.notify("These minutes are final: amend them first (Ctrl+O m) to record a closure.")
         return
     labels = tuple(CLOSURE_OUTCOME_LABELS[o] for o in CLOSURE_OUTCOMES)
@@ -102,7 +102,7 @@ def close_context(screen: Screen, meeting: Meeting, after: Callable[[object], No
         screen.notify(
             "Context closed: the home screen shows it closed."
             if saved
-            else f"Closed, but not saved yet: {meeting.autosaver.error}"
+            else f"Closed, but not saved yet: {meeting.save_error}"
         )
         return True
 
@@ -129,7 +129,7 @@ def _reopen(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -
             return False
         amended = (
             " The minutes are being amended: finalise them again."
-            if (meeting.editor.open_amendment() is not None)
+            if (meeting.open_amendment() is not None)
             else ""
         )
         screen.notify(f"Context reopened.{amended}")

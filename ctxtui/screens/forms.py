@@ -202,7 +202,7 @@ class FormScreen(ModalScreen[Values | None]):
         if meeting is None or field is None or not hits:
             self.notify("Nothing in this field is flagged.", timeout=3)
             return
-        if run_change(self, lambda: meeting.editor.dismiss_flags([h.key for h in hits]))[0]:
+        if run_change(self, lambda: meeting.dismiss_flags([h.key for h in hits]))[0]:
             self.show_note(field.name, None)
             self.notify("Flag dismissed: the text stays as it is.", timeout=3)
 
@@ -358,11 +358,11 @@ class LiveForm(FormScreen):
         run_change(self, change)
 
     def action_undo(self) -> None:
-        if undo_or_redo(self, self.meeting_edited.editor):
+        if undo_or_redo(self, self.meeting_edited):
             self.show_values()
 
     def action_redo(self) -> None:
-        if undo_or_redo(self, self.meeting_edited.editor, redo=True):
+        if undo_or_redo(self, self.meeting_edited, redo=True):
             self.show_values()
 
     def show_values(self) -> None:

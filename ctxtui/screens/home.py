@@ -84,7 +84,14 @@ class HomeScreen(Screen[None]):
         self.expired: frozenset[str] = frozenset()
 
     def compose(self) -> ComposeResult:
-        yield Static("Conferences — type to filter · Enter opens · Ctrl+N new", id="title")
+        yield Static(
+            with_keys(
+                "Conferences — type to filter · Enter opens · {home.new} new",
+                self.BINDINGS,
+                host(self).keymap,
+            ),
+            id="title",
+        )
         yield Input(placeholder="Filter by place, type, date or status", id="filter")
         yield Options(id="conferences")
         yield KeyHints()

@@ -56,7 +56,7 @@ class NamesCheckScreen(SubScreen):
             self.notify("Names check done: nothing left to answer.", timeout=4)
             self.dismiss(None)
             return
-        texts = {(s, i): t for s, i, t in record_texts(self.editor.conference)}
+        texts = {(s, i): t for s, i, t in record_texts(self.meeting.conference)}
         first: dict[str, Finding] = {}
         count: dict[str, int] = {}
         for finding in found:

@@ -33,5 +33,5 @@ class PrioritiesScreen(LiveForm):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         typed = [self.query_one(f"#{f.name}", Input).value for f in FIELDS]
-        editor = self.meeting_edited.editor
-        self.apply(lambda: editor.set_priorities(typed))
+        meeting = self.meeting_edited
+        self.apply(lambda: meeting.set_priorities(typed))

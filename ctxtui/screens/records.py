@@ -64,7 +64,7 @@ class DistributionScreen(TableScreen):
         listed = {r.email.lower() for r in self.rows()}
         new = [
             r
-            for r in self.editor.conference.attendees_with_email()
+            for r in self.meeting.conference.attendees_with_email()
             if r.email.lower() not in listed
         ]
         if not new:
@@ -73,7 +73,7 @@ class DistributionScreen(TableScreen):
         for recipient in new:
 
             def add(row: Recipient = recipient) -> int:
-                return self.editor.rows.add(self.ROWS.table, row)
+                return self.meeting.add_row(self.ROWS.table, row)
 
             if not self.edit(add)[0]:
                 return

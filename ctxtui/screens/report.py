@@ -19,7 +19,9 @@ from ctxtui.export.story import report_markdown
 from ctxtui.meeting.meeting import Conferences, StoreError
 from ctxtui.resources import style
 from ctxtui.screens.forms import Field, FormScreen, Values
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.keymap import with_keys
 
 
 def ask_for_report(screen: Screen, conferences: Conferences) -> None:
@@ -66,7 +68,12 @@ class ReportScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            f"Service report {self.start} to {self.end} — m/d/c: write MD/DOCX/CSV · Esc: back",
+            with_keys(
+                f"Service report {self.start} to {self.end} — {{report.md}}/{{report.docx}}/"
+                "{report.csv}: write MD/DOCX/CSV · {report.back}: back",
+                self.BINDINGS,
+                host(self).keymap,
+            ),
             id="title",
         )
         with VerticalScroll(id="report-scroll"):

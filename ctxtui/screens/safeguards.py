@@ -2,40 +2,32 @@
 the room, the recording started and stopped (and where the service keeps it), a word when a
 point comes before the reminder, and the browsed point's offset into the recording.
 
-The conference screen calls these (``action_safeguard`` and two one-line hooks), so that its
-module stays small; every change goes through the Meeting, and so through its undo.
+The minute-taking screen runs the first two by name (``go('reminder')``, ``go('recording')``:
+GOES in conference_actions.py) and calls the last two from two one-line hooks; every change
+goes through the Meeting, and so through its undo.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from textual.binding import Binding
 
 from ctxtui.core.labels import TARGET_KEYS
+from ctxtui.screens.conference_parts import MinuteTaking
 from ctxtui.widgets.host import host
 from ctxtui.widgets.keymap import key_display
-
-# The minute-taking screen, which imports this module (so it is not imported here: no circle)
-ConferenceScreen = Any
+from ctxtui.widgets.points import PointList
 
 
-def _keys(screen: ConferenceScreen, action: str) -> str:
+def _keys(screen: MinuteTaking, action: str) -> str:
     """The key of ``action`` ("F12") as the keymap has it, and the palette's way to it."""
     binding = next(b for b in screen.BINDINGS if isinstance(b, Binding) and b.action == action)
     key = key_display(binding, host(screen).keymap).split(" / ")[0]
     return f"{key} (or Ctrl+P, {binding.description})"
 
 
-def run(screen: ConferenceScreen, what: str) -> None:
-    """The conference screen's ``safeguard(...)`` action: "reminder" or "recording"."""
-    if what == "reminder":
-        give_reminder(screen)
-    elif what == "recording":
-        start_or_stop_recording(screen)
-
-
-def give_reminder(screen: ConferenceScreen) -> None:
+def give_reminder(screen: MinuteTaking) -> None:
     done, stamp = screen.edit(screen.meeting.give_reminder)
     if done and stamp:
         screen.notify(
@@ -45,7 +37,7 @@ def give_reminder(screen: ConferenceScreen) -> None:
         )
 
 
-def start_or_stop_recording(screen: ConferenceScreen) -> None:
+def start_or_stop_recording(screen: MinuteTaking) -> None:
     """Start the recording, or stop it and ask where the service keeps it (asked again, to
     correct it, when the recording has stopped)."""
     recording = screen.meeting.conference.recording
@@ -57,7 +49,7 @@ def start_or_stop_recording(screen: ConferenceScreen) -> None:
     if not done:
         return
     if what == "started":
-        again = _keys(screen, "safeguard('recording')")
+        again = _keys(screen, "go('recording')")
         screen.notify(
             f"Recording started at {recording.started[11:16]}: every point, plan row and score "
             f"filed now keeps its place in it. {again} again when the recording stops.",
@@ -67,7 +59,7 @@ def start_or_stop_recording(screen: ConferenceScreen) -> None:
         ask_where_kept(screen)
 
 
-def ask_where_kept(screen: ConferenceScreen) -> None:
+def ask_where_kept(screen: MinuteTaking) -> None:
     """A small form: where the service keeps the recording (a reference, never the audio)."""
     from ctxtui.screens.forms import Field, FormScreen
 
@@ -92,13 +84,13 @@ def ask_where_kept(screen: ConferenceScreen) -> None:
             "recording is deleted with the minutes."
         ],
     )
-    screen.app.push_screen(form, screen._back)
+    screen.app.push_screen(form, screen.returned)
 
 
-def after_filing(screen: ConferenceScreen) -> None:
+def after_filing(screen: MinuteTaking) -> None:
     """A point was filed: say once if it came before the confidentiality reminder."""
     if screen.meeting.reminder_late():
-        keys = _keys(screen, "safeguard('reminder')")
+        keys = _keys(screen, "go('reminder')")
         screen.notify(
             "A point was filed before the confidentiality reminder: read it to the room now "
             f"and press {keys}; the minutes will say when it was given.",
@@ -107,19 +99,20 @@ def after_filing(screen: ConferenceScreen) -> None:
         )
 
 
-def show_offset(screen: ConferenceScreen) -> None:
-    """The browsed point's offset into the recording, beside its heading's count."""
+def show_offset(screen: MinuteTaking, pane: Callable[[str], PointList]) -> None:
+    """The browsed point's offset into the recording, beside its heading's count (``pane``:
+    the screen's list of a heading's points)."""
     line = screen.capture
     place = line.browsing or line.editing
     for key in TARGET_KEYS:
-        pane = screen.pane(key)
-        count = f"{len(pane.points)}"
+        shown = pane(key)
+        count = f"{len(shown.points)}"
         offset = ""
         if place is not None and place.target == key:
             offset = screen.meeting.point_offset(key, place.position)
         subtitle = f"{offset} into the recording · {count}" if offset else count
-        if pane.border_subtitle != subtitle:
-            pane.border_subtitle = subtitle
+        if shown.border_subtitle != subtitle:
+            shown.border_subtitle = subtitle
 
 
-__all__ = ["after_filing", "run", "show_offset"]
+__all__ = ["after_filing", "give_reminder", "show_offset", "start_or_stop_recording"]

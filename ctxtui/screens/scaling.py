@@ -78,15 +78,15 @@ class ScalingScreen(SubScreen):
         self.query_one(DataTable).focus()
 
     def people(self) -> list[tuple[str, str]]:
-        return people_to_ask(self.editor.conference)
+        return people_to_ask(self.meeting.conference)
 
     def summary(self) -> ScalingSummary:
-        return conference_summary(self.editor.conference)
+        return conference_summary(self.meeting.conference)
 
     def _rows(self) -> list[list[Text]]:
         rows = []
         for name, agency in self.people():
-            entry = self.editor.scores.of(name)
+            entry = self.meeting.score_of(name)
             score = "–" if entry is None or entry.score is None else str(entry.score)
             texts = (f"{score:>4}", name, agency, entry.reason if entry else "")
             rows.append(
@@ -110,7 +110,7 @@ class ScalingScreen(SubScreen):
                 table.move_cursor(row=max(0, min(row or 0, table.row_count - 1)))
         self._show_detail()
         self.query_one("#scaling-question", Static).update(
-            Text(self.editor.conference.scaling.question, style="italic")
+            Text(self.meeting.conference.scaling.question, style="italic")
         )
         self._show_summary()
 
@@ -121,7 +121,7 @@ class ScalingScreen(SubScreen):
 
     def flagged_texts(self) -> list[str]:
         name = self._person()
-        entry = self.editor.scores.of(name) if name else None
+        entry = self.meeting.score_of(name) if name else None
         return [entry.reason] if entry else []
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -129,7 +129,7 @@ class ScalingScreen(SubScreen):
 
     def _show_detail(self) -> None:
         name = self._person()
-        entry = self.editor.scores.of(name) if name else None
+        entry = self.meeting.score_of(name) if name else None
         text = Text()
         if name:
             text.append(f"{name}: ", style="bold")
@@ -160,7 +160,7 @@ class ScalingScreen(SubScreen):
     def _set(self, score: int | None) -> None:
         name = self._person()
         if name is not None:
-            self.edit(lambda: self.editor.scores.set_score(name, score))
+            self.edit(lambda: self.meeting.set_score(name, score))
 
     def action_digit(self, digit: int) -> None:
         """The digits typed on one row make its score, however fast or slow they come: "1"
@@ -180,7 +180,7 @@ class ScalingScreen(SubScreen):
         name = self._person()
         if name is None:
             return
-        entry = self.editor.scores.of(name)
+        entry = self.meeting.score_of(name)
         current = entry.score if entry and entry.score is not None else (5 if delta > 0 else 6)
         self._set(max(0, min(10, current + delta)))
 
@@ -196,7 +196,7 @@ class ScalingScreen(SubScreen):
         if self.refused():
             return
         box = self.query_one("#reason-input", Input)
-        entry = self.editor.scores.of(name)
+        entry = self.meeting.score_of(name)
         box.value = entry.reason if entry else ""
         box.cursor_position = len(box.value)  # at the end of this person's reasoning
         box.placeholder = f"{name}'s reasoning (kept as you type; Enter or Escape closes)"
@@ -207,7 +207,7 @@ class ScalingScreen(SubScreen):
         if self.refused():
             return
         box = self.query_one("#question-input", Input)
-        box.value = self.editor.conference.scaling.question
+        box.value = self.meeting.conference.scaling.question
         box.cursor_position = len(box.value)
         box.remove_class("hidden")
         box.focus()
@@ -218,10 +218,10 @@ class ScalingScreen(SubScreen):
         if event.input.id == "reason-input":
             name = self._person()
             if name is not None:
-                run_change(self, lambda: self.editor.scores.set_reason(name, event.value))
+                run_change(self, lambda: self.meeting.set_reason(name, event.value))
         elif event.input.id == "question-input" and event.value.strip():
             question = " ".join(event.value.split())
-            run_change(self, lambda: self.editor.set_field("scaling.question", question))
+            run_change(self, lambda: self.meeting.set_field("scaling.question", question))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

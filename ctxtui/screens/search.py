@@ -14,10 +14,15 @@ from textual.widgets.option_list import Option
 from ctxtui.core.rules import Refused
 from ctxtui.meeting.meeting import Conferences, StoreError
 from ctxtui.resources import style
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.keymap import with_keys
 from ctxtui.widgets.lists import Options
 
-TITLE = "Search every record and copy — type a name, Enter · r: redact · Esc: back"
+TITLE = (
+    "Search every record and copy — type a name, Enter · {search.redact_key}: redact · "
+    "{search.back}: back"
+)
 
 
 class SearchScreen(Screen[None]):
@@ -37,7 +42,7 @@ class SearchScreen(Screen[None]):
         self.found_ids: list[str] = []  # the conference of each line the list shows
 
     def compose(self) -> ComposeResult:
-        yield Static(TITLE, id="title")
+        yield Static(with_keys(TITLE, self.BINDINGS, host(self).keymap), id="title")
         yield Input(placeholder="A word or name (case and accents do not matter)", id="needle")
         yield Options(id="mentions")
         yield Static("", id="search-summary")

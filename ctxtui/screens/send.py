@@ -18,7 +18,7 @@ from ctxtui.widgets.host import host
 def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], None]) -> None:
     if refused(screen, meeting, on_final_too=False):
         return
-    if meeting.editor.final and meeting.names_to_check():
+    if meeting.final and meeting.names_to_check():
         screen.notify(
             "Not sent: the names check is not done, and these minutes are final. Amend them "
             "(Ctrl+O m), answer the names check, and finalise again.",
@@ -105,7 +105,7 @@ def _confirm_then_send(
 
         def _sent(sent: Sent) -> None:
             saved = record(sent, host(app).now().isoformat(timespec="seconds"))
-            note = "" if saved else f" Not recorded yet: {meeting.autosaver.error}."
+            note = "" if saved else f" Not recorded yet: {meeting.save_error}."
             app.notify(
                 sent.describe() + note,
                 title=title,

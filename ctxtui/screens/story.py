@@ -14,7 +14,9 @@ from ctxtui.core.labels import CLOSURE_OUTCOME_LABELS
 from ctxtui.core.story import Story
 from ctxtui.meeting.meeting import Conferences, StoreError
 from ctxtui.resources import style
+from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
+from ctxtui.widgets.keymap import with_keys
 
 KIND_SHORT = {"initial": "Initial", "review": "Review", "closure": "Closure"}
 
@@ -73,7 +75,14 @@ class StoryScreen(Screen[None]):
         name = last.context if last else self.conference_id
         count = len(self.story.conferences)
         self.query_one("#title", Static).update(
-            Text(f"Story of {name} — {count} conference(s) · e: closure summary · Esc: back")
+            Text(
+                with_keys(
+                    f"Story of {name} — {count} conference(s) · {{story.summary}}: closure "
+                    "summary · {story.back}: back",
+                    self.BINDINGS,
+                    host(self).keymap,
+                )
+            )
         )
         self.query_one("#story-table", Static).update(story_lines(self.story))
         self._draw()

@@ -12,10 +12,8 @@ from textual.widgets import Static
 from ctxtui.meeting.meeting import flag_sentence
 from ctxtui.resources import style
 from ctxtui.screens.base import MeetingScreen
-from ctxtui.widgets.capture import CaptureInput
 from ctxtui.widgets.host import host
 from ctxtui.widgets.keyhints import KeyHints
-from ctxtui.widgets.keymap import declared_bindings, with_keys
 
 
 class SubScreen(MeetingScreen):
@@ -42,16 +40,6 @@ class SubScreen(MeetingScreen):
     def body(self) -> ComposeResult:
         raise NotImplementedError
 
-    def with_keys(self, text: str) -> str:
-        """``text`` with each ``{binding id}`` as its key (this screen's and the capture
-        line's bindings, the keymap applied)."""
-        known = [
-            *declared_bindings(type(self)),
-            *CaptureInput.BINDINGS,
-            *CaptureInput.POINT_BINDINGS,
-        ]
-        return with_keys(text, known, host(self).keymap)
-
     def flagged_texts(self) -> list[str]:
         """The free text the chair is looking at, for the flag line (none by default)."""
         return []
@@ -71,5 +59,5 @@ class SubScreen(MeetingScreen):
         hits = self.meeting.open_hits_in(self.flagged_texts())
         if not hits:
             self.notify("Nothing here is flagged.", timeout=3)
-        elif self.edit(lambda: self.editor.dismiss_flags([hit.key for hit in hits]))[0]:
+        elif self.edit(lambda: self.meeting.dismiss_flags([hit.key for hit in hits]))[0]:
             self.notify("Flag dismissed: the text stays as it is.", timeout=3)

@@ -4,7 +4,6 @@ add, edit, cycle a status, delete, reorder and undo, the whole selected row show
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -17,7 +16,6 @@ from textual.widgets import DataTable, Static
 
 from ctxtui.core.record import Conference
 from ctxtui.guard.privacy import GUARDED_FIELDS
-from ctxtui.meeting.row_edits import RowEdits
 from ctxtui.screens.forms import Field, FormScreen, Values
 from ctxtui.screens.sub import SubScreen
 from ctxtui.widgets.cells import cell
@@ -27,19 +25,19 @@ NUMBER_WIDTH = 3
 
 @dataclass(frozen=True)
 class RowKind:
-    """One table of the record (attendees, plan rows, referrals, the distribution list) and the
-    editor's operations on it, so that one table screen serves them all."""
+    """One table of the record (attendees, plan rows, referrals, the distribution list), so
+    that one table screen serves them all."""
 
     table: str
-    cycle: Callable[[RowEdits, int], str] | None = None  # the row's status, where it has one
+    has_status: bool = False  # a status the cycle key steps through
 
     def rows(self, conference: Conference) -> list[Any]:
         rows: list[Any] = getattr(conference, self.table)
         return rows
 
 
-ATTENDEE_ROWS = RowKind("attendees", RowEdits.cycle_attendance)
-ACTION_ROWS = RowKind("actions", RowEdits.cycle_action_status)
+ATTENDEE_ROWS = RowKind("attendees", has_status=True)
+ACTION_ROWS = RowKind("actions", has_status=True)
 REFERRAL_ROWS = RowKind("referrals")
 RECIPIENT_ROWS = RowKind("distribution")
 
@@ -66,7 +64,7 @@ class TableScreen(SubScreen):
         super().__init__(meeting)
         self.select = select
 
-    ROWS: RowKind  # which table of the record, and the editor's operations on it
+    ROWS: RowKind  # which table of the record
     COLUMNS: tuple[tuple[str, str, int], ...] = ()
 
     # -- what a subclass provides
@@ -93,7 +91,7 @@ class TableScreen(SubScreen):
         return self.ROW_TYPE(**values)
 
     def rows(self) -> list[Any]:
-        return self.ROWS.rows(self.editor.conference)
+        return self.ROWS.rows(self.meeting.conference)
 
     # -- layout
 
@@ -172,7 +170,7 @@ class TableScreen(SubScreen):
     def action_add(self) -> None:
         def file(values: Values) -> bool:
             done, index = self.edit(
-                lambda: self.editor.rows.add(self.ROWS.table, self.make_row(values))
+                lambda: self.meeting.add_row(self.ROWS.table, self.make_row(values))
             )
             if done and index is not None:
                 self.show_rows(index)
@@ -187,7 +185,7 @@ class TableScreen(SubScreen):
 
         def file(values: Values) -> bool:
             row = self.make_row(values)
-            done, _ = self.edit(lambda: self.editor.rows.update(self.ROWS.table, index, row))
+            done, _ = self.edit(lambda: self.meeting.update_row(self.ROWS.table, index, row))
             return done
 
         self.open_form(
@@ -196,18 +194,18 @@ class TableScreen(SubScreen):
 
     def action_cycle(self) -> None:
         index = self.selected()
-        if index is not None:
-            cycle = self.ROWS.cycle
-            if cycle is not None:
-                self.edit(lambda: cycle(self.editor.rows, index))
+        if index is not None and self.ROWS.has_status:
+            self.edit(lambda: self.meeting.cycle_status(self.ROWS.table, index))
 
     def action_delete(self) -> None:
         index = self.selected()
         if index is None:
             return
-        done, _ = self.edit(lambda: self.editor.rows.delete(self.ROWS.table, index))
+        done, _ = self.edit(lambda: self.meeting.delete_row(self.ROWS.table, index))
         if done:
-            self.notify(f"The {self.ROW_NAME} was deleted. Ctrl+Z brings it back.")
+            self.notify(
+                self.with_keys(f"The {self.ROW_NAME} was deleted. {{edit.undo}} brings it back.")
+            )
 
     def action_to_end(self, last: bool) -> None:
         table = self.query_one(DataTable)
@@ -217,6 +215,6 @@ class TableScreen(SubScreen):
     def action_move(self, delta: int) -> None:
         index = self.selected()
         if index is not None:
-            done, new = self.edit(lambda: self.editor.rows.move(self.ROWS.table, index, delta))
+            done, new = self.edit(lambda: self.meeting.move_row(self.ROWS.table, index, delta))
             if done and new is not None:
                 self.show_rows(new)

@@ -59,7 +59,7 @@ class KeyHints(Static):
                 first.insert(0, (binding, True, "palette"))
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                if binding.action in ("quit", "app.quit", "help", "app.help"):
+                if binding.action in ("quit", "app.quit", "help", "app.help", "go('help')"):
                     first.append((binding, enabled, binding.description))  # how to get out
                 else:
                     shown.append((binding, enabled, binding.description))
