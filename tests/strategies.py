@@ -24,6 +24,30 @@ stamps = st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2099, 1, 1)).map(
 ids = st.from_regex(record.ID_PATTERN, fullmatch=True)
 emails = st.from_regex(r"[a-z0-9.]{1,10}@[a-z0-9]{1,10}\.(gov\.uk|org|nhs\.net)", fullmatch=True)
 small_lists = lambda item: st.lists(item, max_size=4)  # noqa: E731
+offsets = st.integers(0, 5 * 3600).map(lambda s: f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}")
+# an information-sharing agreement: the day and a reference, or neither
+agreements = st.one_of(
+    st.just({"agreement_signed": "", "agreement_reference": ""}),
+    st.fixed_dictionaries(
+        {"agreement_signed": dates, "agreement_reference": text.filter(lambda t: t.strip())}
+    ),
+)
+
+
+@st.composite
+def recordings(draw: st.DrawFn) -> dict:
+    """Not recorded, running, or started and stopped (in that order), with marks."""
+    marks = small_lists(
+        st.fixed_dictionaries(
+            {"heading": st.sampled_from(labels.TARGET_KEYS), "text": text, "offset": offsets}
+        )
+    )
+    started = draw(st.one_of(st.just(""), stamps))
+    stopped = ""
+    if started and draw(st.booleans()):
+        length = dt.timedelta(seconds=draw(st.integers(0, 5 * 3600)))
+        stopped = (dt.datetime.fromisoformat(started) + length).isoformat()
+    return {"started": started, "stopped": stopped, "reference": draw(text), "points": draw(marks)}
 
 
 @st.composite
@@ -73,7 +97,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                         "attendance": st.sampled_from(record.ATTENDANCE),
                         "email": st.one_of(st.just(""), emails),
                     }
-                )
+                ).flatmap(lambda row: agreements.map(lambda a: {**row, **a}))
             )
         ),
         "danger_statement": draw(text),
@@ -88,6 +112,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                             "attendee": text,
                             "score": st.one_of(st.none(), st.integers(0, 10)),
                             "reason": text,
+                            "recording_offset": st.one_of(st.just(""), offsets),
                         }
                     )
                 )
@@ -102,6 +127,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                         "status": st.sampled_from(record.ACTION_STATUSES),
                         "progress": text,
                         "due": maybe_date,
+                        "recording_offset": st.one_of(st.just(""), offsets),
                     }
                 )
             )
@@ -125,7 +151,7 @@ def conference_dicts(draw: st.DrawFn) -> dict:
             small_lists(
                 st.fixed_dictionaries(
                     {"name": text, "agency": text, "email": st.one_of(st.just(""), emails)}
-                )
+                ).flatmap(lambda row: agreements.map(lambda a: {**row, **a}))
             )
         ),
         "unfiled": {
@@ -199,6 +225,8 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                 )
             )
         ),
+        "confidentiality_reminder": draw(st.one_of(st.just(""), stamps)),
+        "recording": draw(recordings()),
         "amendments": draw(
             small_lists(
                 st.fixed_dictionaries(

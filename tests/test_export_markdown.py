@@ -152,6 +152,7 @@ def test_sections_come_in_the_minutes_order():
         "Details",
         "Attendance",
         "Agenda",
+        "Confidentiality reminder and recording",  # the demo's reminder was given at 10:02
         "Danger statement",
         "Priorities",
         "The location lead's view",

@@ -43,22 +43,23 @@ def test_a_key_given_twice_in_one_scope_is_a_clash_and_an_unknown_id_is_named():
 
 
 async def test_a_rebound_key_works_and_shows_everywhere(store, demo, make_app):
-    write_keymap('"capture.next_target" = "f12"\n"table.add" = "n"\n"points.delete" = "f11"\n')
+    # keys no screen uses (F11 and F12 are the reminder's and the recording's)
+    write_keymap('"capture.next_target" = "f14"\n"table.add" = "n"\n"points.delete" = "f13"\n')
     app = make_app(demo.id)
     count = len(demo.points.concerns)
     async with app.run_test(size=SIZE) as pilot:
         line = app.screen.capture
-        assert app.keymap.get("capture.next_target") == "f12", list(app.notices)
+        assert app.keymap.get("capture.next_target") == "f14", list(app.notices)
         before = line.target
         await burst(pilot, "", "ctrl+t")
         await idle(pilot)
         assert line.target == before  # the old key does nothing now
-        await burst(pilot, "", "f12")
+        await burst(pilot, "", "f14")
         await idle(pilot)
         assert line.target != before
         groups = dict(help_sections(app.screen))
-        assert ("F12", "Next heading") in groups["Capture line"]
-        await burst(pilot, "", "shift+tab", "up", "f11", "ctrl+s")  # browse, delete the newest
+        assert ("F14", "Next heading") in groups["Capture line"]
+        await burst(pilot, "", "shift+tab", "up", "f13", "ctrl+s")  # browse, delete the newest
         await idle(pilot)
         await burst(pilot, "", "ctrl+l")
         await wait_for(lambda: isinstance(app.screen, AttendanceScreen))

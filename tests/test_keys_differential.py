@@ -3,11 +3,13 @@
 Scripts of keys are made from a seeded generator over every editing screen: the capture line,
 attendance and its form, the new-attendee form, scaling, details, the plan and its form, a plan
 row from a point, the danger statement, the agenda, discussion, referrals, the distribution
-list, the go-to menu and the dialogs they open. Each script runs in two apps on two copies of
-the sample conference: in one every key of the script is queued before the app handles any
-(as keys arrive over SSH), in the other each key is sent only when the app, its key queue and
-every widget of the top screen are idle after the one before. After every script the two
-records, the screens open, the focus and every field on the top screen must be the same.
+list, a signed sharing agreement's form, the reminder and recording keys and the form asking
+where the recording is kept, the go-to menu and the dialogs they open. Each script runs in two
+apps on two copies of the sample conference: in one every key of the script is queued before
+the app handles any (as keys arrive over SSH), in the other each key is sent only when the app,
+its key queue and every widget of the top screen are idle after the one before. After every
+script the two records, the screens open, the focus and every field on the top screen must be
+the same.
 
 ``CTXTUI_KEY_SCRIPTS=N`` runs N scripts per test instead of the default (a longer run).
 Left out on purpose: keys whose result depends on the clock between keys ("1" then "0" within
@@ -32,13 +34,25 @@ from .conftest import Clock, idle
 from .keys import key_event, key_name
 
 SIZE = (80, 24)
-SCRIPTS = int(os.environ.get("CTXTUI_KEY_SCRIPTS", "10"))  # per screen; 14 screens
+SCRIPTS = int(os.environ.get("CTXTUI_KEY_SCRIPTS", "10"))  # per screen; 17 screens
 
 WORDS = ["Ade", "park", "late bus", "Jo Bell", "x", "Youth", "ok 7", "a", "p"]
 MOVES = ["tab", "shift+tab", "enter", "escape", "up", "down", "left", "right", "home", "end"]
 EDITS = ["backspace", "delete", "ctrl+u", "ctrl+z", "ctrl+r", "ctrl+s", "space"]
-CAPTURE = ["ctrl+t", "shift+up", "shift+down", "ctrl+x", "ctrl+w", "ctrl+k", "f9", "ctrl+e"]
-TABLE = ["a", "e", "p", "c", "s", "[", "]", "insert"]
+# f11: the confidentiality reminder; f12: the recording started, then stopped (its form opens)
+CAPTURE = [
+    "ctrl+t",
+    "shift+up",
+    "shift+down",
+    "ctrl+x",
+    "ctrl+w",
+    "ctrl+k",
+    "f9",
+    "ctrl+e",
+    "f11",
+    "f12",
+]
+TABLE = ["a", "e", "p", "c", "s", "[", "]", "insert"]  # s: a signed sharing agreement
 SCALING = ["0", "1", "2", "3", "5", "8", "9", "x", "r", "q", "plus", "minus"]  # 1 0: ten
 CHOICE = ["1", "2", "3", "space"]
 
@@ -58,6 +72,9 @@ SCREENS: dict[str, tuple[list[str], list[str]]] = {
     "discussion": (["ctrl+o", "i"], CHOICE),
     "referrals": (["ctrl+o", "n"], TABLE),
     "distribution": (["ctrl+o", "c"], TABLE + ["f"]),
+    "sharing agreement": (["ctrl+l", "down", "s"], CHOICE),
+    "recording": (["f12"], CAPTURE),
+    "where the recording is kept": (["f12", "f12"], CHOICE),
 }
 
 

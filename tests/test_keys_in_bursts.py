@@ -193,6 +193,8 @@ def test_the_common_moves_take_few_keys(term, cli, demo):
         "agency": "Youth service",
         "attendance": "present",
         "email": "",
+        "agreement_signed": "",
+        "agreement_reference": "",
     }
     row = saved["actions"][-1]
     assert (row["worry"], row["agency"], row["timescale"]) == (

@@ -83,7 +83,15 @@ def test_bad_emails_and_due_dates_are_refused_with_a_sentence():
 
 def test_a_file_without_the_new_keys_imports_and_one_with_them_round_trips(cli, tmp_path):
     full = demo_conference().to_dict()
-    full["distribution"] = [{"name": "Jo", "agency": "Housing", "email": "jo@council.example"}]
+    full["distribution"] = [
+        {
+            "name": "Jo",
+            "agency": "Housing",
+            "email": "jo@council.example",
+            "agreement_signed": "",
+            "agreement_reference": "",
+        }
+    ]
     full["circulated"] = [{"at": "2026-01-21T09:00:00", "to": ["jo@council.example"]}]
     full["actions"][0]["due"] = "2026-02-15"
     source = tmp_path / "full.json"

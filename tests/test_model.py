@@ -55,9 +55,11 @@ def test_parts_are_made_as_dataclasses_make_them():
         "worry", goal="goal", status="done"
     )
     assert record.Context("a") != record.Context("b")
-    assert repr(record.Score("Sam", 7)) == "Score(attendee='Sam', score=7, reason='')"
+    assert repr(record.Score("Sam", 7)) == (
+        "Score(attendee='Sam', score=7, reason='', recording_offset='')"
+    )
     for make, words in [
-        (lambda: record.Score("a", 1, "b", "extra"), "at most 3"),
+        (lambda: record.Score("a", 1, "b", "0:00:01", "extra"), "at most 4"),
         (lambda: record.Score("a", attendee="b"), "two values for 'attendee'"),
         (lambda: record.Score(colour="red"), "no field 'colour'"),
     ]:

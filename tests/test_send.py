@@ -157,6 +157,8 @@ def test_drafts_and_open_flags_stop_the_send_unless_asked(cli, store, relays):
     configure("none", port, None)
     conference = demo_conference()
     conference.points.concerns.append("Jayden Smith was seen at the garages")
+    youth_worker = conference.attendees[5]  # local youth provision: needs a signed agreement
+    youth_worker.agreement_signed, youth_worker.agreement_reference = "2025-11-03", "ISA v3"
     made = store.create(conference)
     draft = cli("send", made.id)
     assert draft.returncode == 2 and "--draft" in draft.stderr

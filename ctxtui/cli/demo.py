@@ -92,6 +92,7 @@ def demo_conference() -> Conference:
     ]
     return Conference(
         kind="initial",
+        confidentiality_reminder="2026-01-20T10:02:00",  # read to the room before the points
         context=Context(
             name="Kestrel Fields estate and Millbrook underpass",
             type="neighbourhood",

@@ -114,7 +114,7 @@ def _write_export(conferences: Conferences, meeting: Meeting, args: argparse.Nam
     # working days as the command line reads the config: a nation setting it cannot use stops
     # the command with its reason (the app would count by the default)
     meeting.nation = conferences.nation
-    if not args.out and args.format in ("md", "json"):
+    if not args.out and args.format in ("md", "json", "recording-index"):
         data = meeting.export_bytes(meeting.conference, args.format, "to standard output")
         _warn_of_audit_problem(meeting)
         _out_bytes(data)

@@ -62,11 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[common], help="write a conference out")
     export.add_argument("id")
-    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=(*FORMATS, "recording-index"),
+        help="the minutes as md, docx, pdf or json; recording-index: the offset of each point, "
+        "plan row and score into the meeting's recording, for the service's records (Markdown, "
+        "never circulated)",
+    )
     export.add_argument(
         "--out",
         metavar="PATH",
-        help="file to write (default: standard output for md and json, "
+        help="file to write (default: standard output for md, json and recording-index, "
         "YYYY-MM-DD-<context>-minutes.docx or .pdf here for docx and pdf)",
     )
     export.add_argument("--force", action="store_true", help="replace PATH if it exists")

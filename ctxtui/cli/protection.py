@@ -148,6 +148,8 @@ def _retention(conferences: Conferences, args: argparse.Namespace) -> int:
         )
         for cid in chain.ids:
             _out(f"  {cid}  {due.source(cid)}")
+            if cid in due.recordings:  # ctxtui never holds the audio: the service deletes it
+                _out(f"    recording to delete with it: {due.recordings[cid]}")
     if not due.chains:
         _out("Nothing is past retention.")
         conferences.log_retention("0 chain(s) past retention")

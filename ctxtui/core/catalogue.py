@@ -61,3 +61,41 @@ def interventions_for(context_type: str) -> list[str]:
     first = list(BY_TYPE.get(context_type, ()))
     others = [i for t, items in BY_TYPE.items() if t != context_type for i in items]
     return list(dict.fromkeys([*first, *COMMON, *others]))
+
+
+# Which agencies are statutory safeguarding partners, or agencies bound to cooperate with them:
+# they keep the minutes as they keep child protection conference minutes, so the minutes and
+# the invitation may go to them. Every other agency (the guidance names local businesses
+# first) needs an information-sharing agreement signed before anything is sent to it. An agency
+# counts when it is typed as a name here, or as the name and then " – " (or " - ", " (", ":",
+# ",") and more: "Police – community police", "Health (school nursing)". A service changes the
+# list with ``statutory_partners`` in the ``[sharing]`` table of config.toml (core/sharing.py).
+STATUTORY_PARTNERS: tuple[str, ...] = (
+    "Children's Social Care",
+    "Council representative",
+    "Community safety",
+    "Environmental health",
+    "Licensing",
+    "Education / local school",
+    "Education",
+    "School",
+    "Police",
+    "Youth Justice Service",
+    "CAMHS",
+    "Health",
+    "Housing",  # the council's own housing service; a housing association signs an agreement
+)
+
+# Named so that the list says what it leaves out on purpose; any agency on neither list needs
+# an agreement too. Transport is here because buses and trains are run by companies (a council's
+# transport team can be added to the service's list).
+NOT_STATUTORY_PARTNERS: tuple[str, ...] = (
+    "Transport",
+    "Parents' forum",
+    "Young people / school council",
+    "Local youth provision",  # unless commissioned by the council: the service's list says so
+    "Voluntary and community organisation",
+    "Local business",
+    "Residents' association",
+    "Tenants' association",
+)

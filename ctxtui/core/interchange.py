@@ -36,6 +36,7 @@ from ctxtui.core.record import (
     ValidationError,
     field_names,
 )
+from ctxtui.core.recorded import PointMark, Recording
 
 
 def read_conference(data: Any) -> Conference:
@@ -149,6 +150,11 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
         conference.redactions = _rows(Redacted, obj["redactions"], "redactions")
     if "audit_anchor" in obj:
         conference.audit_anchor = _text(obj["audit_anchor"], "audit_anchor")
+    if "confidentiality_reminder" in obj:
+        reminder = _text(obj["confidentiality_reminder"], "confidentiality_reminder")
+        conference.confidentiality_reminder = reminder
+    if "recording" in obj:
+        conference.recording = _read_recording(obj["recording"])
     conference.circulated = _read_sendings(obj.get("circulated", []), "circulated")
     conference.invited = _read_sendings(obj.get("invited", []), "invited")
 
@@ -167,6 +173,20 @@ def _read_sendings(value: Any, key: str) -> list[Circulation]:
             )
         )
     return out
+
+
+def _read_recording(data: Any) -> Recording:
+    """The recording's times, its reference and the marks of the points filed while it ran."""
+    entry = _object(data, "recording")
+    _no_unknown(entry, {"started", "stopped", "reference", "points"}, "recording")
+    return Recording(
+        **{
+            name: _text(entry[name], f"recording.{name}")
+            for name in ("started", "stopped", "reference")
+            if name in entry
+        },
+        points=_rows(PointMark, entry.get("points", []), "recording.points"),
+    )
 
 
 def _read_names_check(data: Any) -> NamesCheck:
@@ -191,13 +211,16 @@ def _read_scaling(data: Any) -> Scaling:
     for i, item in enumerate(_array(obj.get("scores", []), "scaling.scores")):
         where = f"scaling.scores[{i}]"
         entry = _object(item, where)
-        _no_unknown(entry, {"attendee", "score", "reason"}, where)
+        _no_unknown(entry, {"attendee", "score", "reason", "recording_offset"}, where)
         score = entry.get("score")
         scaling.scores.append(
             Score(
                 attendee=_text(entry.get("attendee", ""), f"{where}.attendee"),
                 score=None if score is None else _number(score, f"{where}.score", 10, "or null "),
                 reason=_text(entry.get("reason", ""), f"{where}.reason"),
+                recording_offset=_text(
+                    entry.get("recording_offset", ""), f"{where}.recording_offset"
+                ),
             )
         )
     return scaling

@@ -44,6 +44,8 @@ SECTION_TITLES: dict[str, str] = {
     "distribution": "Distribution",
     "amendments": "Amendments",
     "confidentiality": "Confidentiality",
+    "safeguards": "Confidentiality reminder and recording",
+    "recording": "Recording index",  # the offsets of what was filed while recording
     "story": "The context's story",
     "closure": "Closure",
 }

@@ -223,6 +223,13 @@ STRUCTURAL = frozenset(
         "digest",
         "length",
         "audit_anchor",
+        # the meeting's safeguards: days, times, offsets and headings, never typed text
+        "agreement_signed",
+        "confidentiality_reminder",
+        "stopped",
+        "heading",
+        "offset",
+        "recording_offset",
     }
 )
 

@@ -10,10 +10,13 @@ module, which every start needs.
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Any, TypeVar, dataclass_transform
+from dataclasses import field
+from typing import Any
 
 from ctxtui.core.labels import DEFAULT_AGENDA, HEADING_KEYS
+from ctxtui.core.parts import Part, part
+from ctxtui.core.parts import field_names as field_names  # where the record's readers look
+from ctxtui.core.recorded import Recording
 
 SCHEMA = "ctxtui.conference/1"
 
@@ -63,60 +66,6 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-class Part:
-    """What every part of the record shares: made from its fields (by place or by name, each
-    left out taking its default), equal when every field is equal, shown field by field.
-    Written once here because ``dataclass`` compiles an ``__init__``, ``__eq__`` and
-    ``__repr__`` for every class, and compiling those 63 functions was most of loading this
-    module, at every start. The classes are still dataclasses (``fields``, ``replace`` and
-    ``asdict`` work) and the type checker still sees each one's own ``__init__``."""
-
-    __hash__ = None  # type: ignore[assignment]  # mutable: never a dict key, as with dataclass
-    _defaults: tuple[tuple[str, Any, Any], ...]  # (name, default, factory), set by @part
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        name_of = type(self).__name__
-        if len(args) > len(self._defaults):
-            raise TypeError(f"{name_of} takes at most {len(self._defaults)} fields by place")
-        for place, (name, default, factory) in enumerate(self._defaults):
-            if place < len(args):
-                if name in kwargs:
-                    raise TypeError(f"{name_of} got two values for {name!r}")
-                value = args[place]
-            elif name in kwargs:
-                value = kwargs.pop(name)
-            else:
-                value = default if factory is dataclasses.MISSING else factory()
-            setattr(self, name, value)
-        if kwargs:
-            raise TypeError(f"{name_of} has no field {next(iter(kwargs))!r}")
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Part) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name, *_ in self._defaults)
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in self._defaults)
-        return f"{type(self).__name__}({shown})"
-
-
-_PartType = TypeVar("_PartType", bound=Part)
-
-
-@dataclass_transform(field_specifiers=(field,))
-def part(cls: type[_PartType]) -> type[_PartType]:
-    """Make ``cls`` a dataclass whose ``__init__``, ``__eq__`` and ``__repr__`` are Part's."""
-    made: Any = dataclass(init=False, eq=False, repr=False)(cls)  # the same class, changed
-    made._defaults = tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(made))
-    return cls
-
-
-def field_names(kind: type) -> tuple[str, ...]:
-    """The fields of a record class, in order ((): not a part of the record)."""
-    return tuple(name for name, *_ in getattr(kind, "_defaults", ()))
-
-
 @part
 class Context(Part):
     """The place or group the conference is about: never a named child."""
@@ -158,6 +107,10 @@ class Attendee(Part):
     agency: str = ""
     attendance: str = "present"
     email: str = ""
+    # an information-sharing agreement signed: the day (YYYY-MM-DD) and its version or
+    # reference; empty: none (a statutory partner needs none, see core/sharing.py)
+    agreement_signed: str = ""
+    agreement_reference: str = ""
 
 
 @part
@@ -186,6 +139,8 @@ class Recipient(Part):
     name: str = ""
     agency: str = ""
     email: str = ""
+    agreement_signed: str = ""  # as an attendee's
+    agreement_reference: str = ""
 
 
 @part
@@ -225,6 +180,7 @@ class Score(Part):
     attendee: str = ""
     score: int | None = None
     reason: str = ""
+    recording_offset: str = ""  # H:MM:SS into the recording when the score was given, or ""
 
 
 @part
@@ -248,6 +204,7 @@ class Action(Part):
     status: str = "open"
     progress: str = ""
     due: str = ""  # YYYY-MM-DD or "": a timescale may stay free text
+    recording_offset: str = ""  # H:MM:SS into the recording when the row was added, or ""
 
 
 @part
@@ -386,10 +343,17 @@ class Conference(Part):
     confirmations: list[Confirmation] = field(default_factory=list)
     # the SHA-256 of the audit log line of the record's last save (set by the store)
     audit_anchor: str = ""
+    # when the chair read the confidentiality reminder to the room (YYYY-MM-DDTHH:MM:SS), or ""
+    confidentiality_reminder: str = ""
+    recording: Recording = field(default_factory=Recording)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
-        return [Recipient(a.name, a.agency, a.email) for a in self.attendees if a.email]
+        return [
+            Recipient(a.name, a.agency, a.email, a.agreement_signed, a.agreement_reference)
+            for a in self.attendees
+            if a.email
+        ]
 
     def target_list(self, target: str) -> list[str]:
         """The list of points a capture target files into."""

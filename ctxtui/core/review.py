@@ -13,7 +13,10 @@ LEFT_BEHIND = ("done", "dropped")
 
 def carried_actions(previous: Conference) -> list[Action]:
     """Every action still to finish, with its status and progress as they stand."""
-    return [copy.deepcopy(a) for a in previous.actions if a.status not in LEFT_BEHIND]
+    carried = [copy.deepcopy(a) for a in previous.actions if a.status not in LEFT_BEHIND]
+    for action in carried:  # an offset into the last meeting's recording means nothing here
+        action.recording_offset = ""
+    return carried
 
 
 def start_review(
@@ -32,8 +35,19 @@ def start_review(
             review=dates.default_review_text(held, nation),
         ),
         roles=copy.deepcopy(previous.roles),
-        # the people invited last time, to be marked at the meeting
-        attendees=[Attendee(a.name, a.role, a.agency, "present") for a in previous.attendees],
+        # the people invited last time, to be marked at the meeting (an agreement they signed
+        # still stands)
+        attendees=[
+            Attendee(
+                a.name,
+                a.role,
+                a.agency,
+                "present",
+                agreement_signed=a.agreement_signed,
+                agreement_reference=a.agreement_reference,
+            )
+            for a in previous.attendees
+        ],
         danger_statement=previous.danger_statement,
         safety_goals=list(previous.safety_goals),
         priorities=list(previous.priorities),

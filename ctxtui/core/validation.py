@@ -28,13 +28,16 @@ from ctxtui.core.record import (
     MAX_PRIORITY_TEXT,
     MAX_TEXT,
     STATUSES,
+    Attendee,
     Conference,
+    Recipient,
     ValidationError,
     field_names,
     parse_date,
 )
 
 _ANCHOR = re.compile(r"[0-9a-f]{64}")
+_OFFSET = re.compile(r"\d{1,3}:[0-5]\d:[0-5]\d")  # H:MM:SS into the recording
 
 __all__ = ["conference_from_dict", "iter_texts", "typed_value_problem", "validate"]
 
@@ -64,6 +67,7 @@ def validate(conference: Conference) -> None:
     _check_dates(conference)
     _check_rows(conference)
     _check_stamps(conference)
+    _check_safeguards(conference)
     _check_texts(conference)
 
 
@@ -145,6 +149,49 @@ def _check_stamps(c: Conference) -> None:
         _stamp(contribution.received, f"contributions[{i}].received")
     for i, skipped in enumerate(c.names_check.skipped):
         _stamp(skipped.at, f"names_check.skipped[{i}].at")
+
+
+def _check_safeguards(c: Conference) -> None:
+    """The sharing agreements (a day and a reference, or neither), the confidentiality
+    reminder's time, and the recording: its times in order, its offsets H:MM:SS."""
+    for i, attendee in enumerate(c.attendees):
+        _agreement(attendee, f"attendees[{i}]")
+    for i, recipient in enumerate(c.distribution):
+        _agreement(recipient, f"distribution[{i}]")
+    if c.confidentiality_reminder:
+        _stamp(c.confidentiality_reminder, "confidentiality_reminder")
+    recording = c.recording
+    for name in ("started", "stopped"):
+        if getattr(recording, name):
+            _stamp(getattr(recording, name), f"recording.{name}")
+    if recording.stopped and not recording.started:
+        raise ValidationError("recording.started", "is needed: the recording has stopped")
+    if recording.stopped and recording.stopped < recording.started:
+        raise ValidationError("recording.stopped", "is before the recording started")
+    for i, mark in enumerate(recording.points):
+        _choice(mark.heading, TARGET_KEYS, f"recording.points[{i}].heading")
+        _offset(mark.offset, f"recording.points[{i}].offset")
+    for i, action in enumerate(c.actions):
+        if action.recording_offset:
+            _offset(action.recording_offset, f"actions[{i}].recording_offset")
+    for i, score in enumerate(c.scaling.scores):
+        if score.recording_offset:
+            _offset(score.recording_offset, f"scaling.scores[{i}].recording_offset")
+
+
+def _agreement(person: Attendee | Recipient, where: str) -> None:
+    _date_field(person.agreement_signed, f"{where}.agreement_signed")
+    if bool(person.agreement_signed) != bool(person.agreement_reference.strip()):
+        missing = "reference" if person.agreement_signed else "signed"
+        raise ValidationError(
+            f"{where}.agreement_{missing}",
+            "is needed: an agreement has the day it was signed and its reference",
+        )
+
+
+def _offset(value: str, where: str) -> None:
+    if not _OFFSET.fullmatch(value):
+        raise ValidationError(where, f"must be an offset H:MM:SS into the recording ({value!r})")
 
 
 def _check_texts(c: Conference) -> None:

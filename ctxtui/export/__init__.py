@@ -7,6 +7,7 @@ Reads a record and writes through the shared file helpers: may import ``ctxtui.c
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ if TYPE_CHECKING:  # a story is read only once a chain has one
     from ctxtui.core.story import Story
 
 FORMATS = ("md", "docx", "pdf", "json")
+# for the service's records only, never circulated: offsets into the recording (Markdown)
+RECORDING_INDEX = "recording-index"
 
 
 class ExportError(Exception):
@@ -40,14 +43,22 @@ def render(
     previous: Conference | None = None,
     story: Story | None = None,
     archive: bool = False,
+    statutory: Sequence[str] | None = None,
 ) -> bytes:
     """The file's bytes. Raises PandocUnavailable for DOCX and PDF when pandoc cannot run,
-    PdfUnavailable when the PDF cannot be made; ``archive``: PDF/A-2b as well as PDF/UA-1."""
+    PdfUnavailable when the PDF cannot be made; ``archive``: PDF/A-2b as well as PDF/UA-1;
+    ``statutory``: the service's statutory partners (see ``to_markdown``)."""
+    if fmt == RECORDING_INDEX:
+        from ctxtui.export.safeguards import recording_index
+
+        return recording_index(conference).encode("utf-8")
     if fmt == "json":
         record = conference.to_dict()
         record["audit_anchor"] = ""  # a line of this data folder's own log: nothing elsewhere
         return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode()
-    markdown = to_markdown(conference, nation=nation, previous=previous, story=story)
+    markdown = to_markdown(
+        conference, nation=nation, previous=previous, story=story, statutory=statutory
+    )
     if fmt == "md":
         return markdown.encode("utf-8")
     from ctxtui.export.story import minutes_story
@@ -130,6 +141,7 @@ def export_minutes(
     replace: bool = False,
     story: Story | None = None,
     archive: bool = False,
+    statutory: Sequence[str] | None = None,
 ) -> Written:
     """Write one export. If pandoc cannot run for a DOCX or a PDF, the Markdown is written
     beside it instead."""
@@ -138,7 +150,13 @@ def export_minutes(
 
     try:
         data = render(
-            conference, fmt, nation=nation, previous=previous, story=story, archive=archive
+            conference,
+            fmt,
+            nation=nation,
+            previous=previous,
+            story=story,
+            archive=archive,
+            statutory=statutory,
         )
     except PdfUnavailable as error:
         raise ExportError(str(error)) from None
@@ -146,7 +164,9 @@ def export_minutes(
         fallback = path.with_suffix(".md")
         write_file(
             fallback,
-            render(conference, "md", nation=nation, previous=previous, story=story),
+            render(
+                conference, "md", nation=nation, previous=previous, story=story, statutory=statutory
+            ),
             replace=replace,
         )
         return Written(
@@ -166,6 +186,7 @@ def safe_file_name(name: str) -> str:
 
 __all__ = [
     "FORMATS",
+    "RECORDING_INDEX",
     "ExportError",
     "Written",
     "default_file_name",

@@ -5,6 +5,7 @@ goes through ``markup`` so it shows exactly as typed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ctxtui.core import dates
@@ -26,6 +27,7 @@ from ctxtui.export.markup import (
     marked,
     table,
 )
+from ctxtui.export.safeguards import distribution_table, safeguards_section
 from ctxtui.export.story import closure_section, minutes_story
 
 if TYPE_CHECKING:  # a story is read only once a chain has one
@@ -65,15 +67,19 @@ def to_markdown(
     nation: str = dates.DEFAULT_NATION,
     previous: Conference | None = None,
     story: Story | None = None,
+    statutory: Sequence[str] | None = None,
 ) -> MarkdownText:
     """The minutes, in the order partners expect to read them (with the context's story
-    once it has more than one conference); ``.marked`` has the marks the DOCX and PDF read."""
+    once it has more than one conference); ``.marked`` has the marks the DOCX and PDF read;
+    ``statutory``: the agencies the service counts as statutory partners (the catalogue's
+    when None), for the recipients' sharing basis."""
     c = conference
     out: list[Line] = [
         *_title(c),
         *_details(c, previous),
         *_attendance(c),
         *_agenda(c),
+        *safeguards_section(c),
         *_text_section(SECTION_TITLES["danger_statement"], c.danger_statement),
         *_priorities(c),
         *_text_section(SECTION_TITLES["location_lead_view"], c.discussion.location_lead_view),
@@ -91,7 +97,7 @@ def to_markdown(
     out += closure_section(c.closure)
     out += _core_group_and_referrals(c)
     out += _contributions(c)
-    out += _review_and_circulation(c, nation)
+    out += _review_and_circulation(c, nation, statutory)
     out += _amendments(c)
     out += _confidentiality()
     return MarkdownText(out)
@@ -257,7 +263,9 @@ def _contributions(c: Conference) -> list[str]:
     ]
 
 
-def _review_and_circulation(c: Conference, nation: str) -> list[str]:
+def _review_and_circulation(
+    c: Conference, nation: str, statutory: Sequence[str] | None = None
+) -> list[str]:
     d = c.dates
     held = parse_date(d.conference) if d.conference else None
     review = (
@@ -275,11 +283,10 @@ def _review_and_circulation(c: Conference, nation: str) -> list[str]:
         out += [f"- Circulated {escape(sent.at.replace('T', ' '))} to {len(sent.to)} recipient(s)"]
     out += [""]
     if c.distribution:
-        rows = [[x.name, x.agency, x.email] for x in c.distribution]
         out += [
             f"### {SECTION_TITLES['distribution']}",
             "",
-            table(["Name", "Agency", "Email"], rows, [3, 3, 4]),
+            distribution_table(c.distribution, statutory),
             "",
         ]
     return out

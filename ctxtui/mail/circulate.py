@@ -11,7 +11,7 @@ import re
 import smtplib
 import ssl
 import stat
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -319,6 +319,7 @@ def deliver(
     markdown_too: bool = False,
     story: Story | None = None,
     pdf_too: bool = False,
+    statutory: Sequence[str] | None = None,
 ) -> Sent:
     """Make the DOCX and/or PDF (as ``settings.formats`` say; ``pdf_too`` adds the PDF) and
     the Markdown of ``conference`` and send them (safe in a worker thread: it reads only the
@@ -331,14 +332,18 @@ def deliver(
     formats = {*settings.formats, *(("pdf",) if pdf_too else ())}
     for fmt in sorted(formats):
         try:
-            made[fmt] = render(conference, fmt, nation=nation, previous=previous, story=story)
+            made[fmt] = render(
+                conference, fmt, nation=nation, previous=previous, story=story, statutory=statutory
+            )
         except (PandocUnavailable, PdfUnavailable) as error:
             raise SendError(
                 f"the {fmt.upper()} cannot be made ({error}); nothing was sent"
             ) from None
     docx, pdf = made.get("docx"), made.get("pdf")
     markdown = (
-        render(conference, "md", nation=nation, previous=previous, story=story).decode("utf-8")
+        render(
+            conference, "md", nation=nation, previous=previous, story=story, statutory=statutory
+        ).decode("utf-8")
         if markdown_too
         else None
     )

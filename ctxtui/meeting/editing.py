@@ -39,6 +39,7 @@ from ctxtui.core.validation import conference_from_dict
 from ctxtui.meeting.history import History, existing
 from ctxtui.meeting.point_edits import PointEdits
 from ctxtui.meeting.row_edits import RowEdits
+from ctxtui.meeting.safeguard_edits import SafeguardEdits
 from ctxtui.meeting.score_edits import ScoreEdits
 
 if TYPE_CHECKING:  # loaded when a name is first taken out
@@ -67,6 +68,7 @@ class Editor(History):
         self.points = PointEdits(self)
         self.rows = RowEdits(self)
         self.scores = ScoreEdits(self)
+        self.safeguards = SafeguardEdits(self)
 
     # -- kept beside the minutes, never undone: mail that went out, a line not yet filed
 

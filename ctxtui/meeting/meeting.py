@@ -2,7 +2,8 @@
 the app, its screens and the command line all drive. No UI.
 
 A Meeting is built in layers, each in its own module: the record open for writing
-(open_record.py), under the privacy guard (guarding.py), with the ways its minutes leave
+(open_record.py), under the privacy guard (guarding.py), with the meeting's own safeguards
+(safeguarding.py: sharing bases, the reminder, the recording), with the ways its minutes leave
 (minutes_out.py); this module adds the decisions on the minutes (finalise, amend, close) and
 the written contributions. Conferences adds the service's duties across conferences
 (service.py: the story, a name found and taken out, retention, the report) to the data folder

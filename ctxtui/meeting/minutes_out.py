@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ctxtui.core.record import Conference, Recipient
-from ctxtui.meeting.guarding import GuardedRecord
+from ctxtui.meeting.safeguarding import Safeguarded
 from ctxtui.storage import config
 from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.store import Store
@@ -61,7 +61,7 @@ def exports_folder() -> Path:
     return folder
 
 
-class MinutesOut(GuardedRecord):
+class MinutesOut(Safeguarded):
     """An open conference with the ways its minutes and invitation leave it."""
 
     _previous: tuple[Conference | None, str | None] | None = None  # read once, when needed
@@ -78,7 +78,13 @@ class MinutesOut(GuardedRecord):
 
         previous, _problem = self.previous()
         story = self.story_so_far(self.conference)
-        return to_markdown(self.conference, nation=self.nation, previous=previous, story=story)
+        return to_markdown(
+            self.conference,
+            nation=self.nation,
+            previous=previous,
+            story=story,
+            statutory=self.statutory_partners(),
+        )
 
     def story_so_far(self, conference: Conference) -> Story | None:
         """The context's story up to this conference (None for a first conference)."""
@@ -119,6 +125,7 @@ class MinutesOut(GuardedRecord):
             replace=replace,
             story=self.story_so_far(snapshot),
             archive=archive,
+            statutory=self.statutory_partners(),
         )
         self.store.audit.record("export", snapshot.id, f"{fmt} {written.path}")
         return written
@@ -130,7 +137,14 @@ class MinutesOut(GuardedRecord):
 
         previous, _problem = self.previous()
         story = self.story_so_far(snapshot)
-        data = render(snapshot, fmt, nation=self.nation, previous=previous, story=story)
+        data = render(
+            snapshot,
+            fmt,
+            nation=self.nation,
+            previous=previous,
+            story=story,
+            statutory=self.statutory_partners(),
+        )
         self.store.audit.record("export", snapshot.id, f"{fmt} {where}")
         return data
 
@@ -154,9 +168,11 @@ class MinutesOut(GuardedRecord):
         the names check done (or ``ignore_flags``); SendError says why not."""
         from ctxtui.mail.circulate import ready_to_send
 
-        return ready_to_send(
+        people = ready_to_send(
             self.conference, open_flags, unanswered, draft=draft, ignore_flags=ignore_flags
         )
+        self.check_sharing(people, "the minutes")
+        return people
 
     def mail_subject(self) -> str:
         from ctxtui.mail.circulate import subject
@@ -186,6 +202,7 @@ class MinutesOut(GuardedRecord):
             markdown_too=markdown_too,
             story=self.story_so_far(snapshot),
             pdf_too=pdf_too,
+            statutory=self.statutory_partners(),
         )
 
     def record_sent(self, sent: Sent, at: str) -> bool:
@@ -198,7 +215,10 @@ class MinutesOut(GuardedRecord):
         """The relay and who gets the invitation; SendError says why it cannot go yet."""
         from ctxtui.mail.invite import ready_to_invite
 
-        return mail_settings(), ready_to_invite(self.conference, self.now().date())
+        settings = mail_settings()
+        people = ready_to_invite(self.conference, self.now().date())
+        self.check_sharing(people, "the invitation")
+        return settings, people
 
     def invitation_preview(self) -> tuple[list[Recipient], str, str]:
         """Who would be invited, the subject and the text, with no relay needed (a dry run):
@@ -207,6 +227,7 @@ class MinutesOut(GuardedRecord):
         from ctxtui.mail.invite import body, ready_to_invite, subject
 
         people = ready_to_invite(self.conference, self.now().date())
+        self.check_sharing(people, "the invitation")
         sender = "(the sender set in [smtp], not set yet)"
         with contextlib.suppress(SendError, config.ConfigError):
             table = config.smtp_table()

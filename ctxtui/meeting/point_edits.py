@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ctxtui.core.labels import ACTION_FIELD_FOR_TARGET, TARGET_LABELS
 from ctxtui.core.record import Action
+from ctxtui.core.recording import follow_point, mark_point
 from ctxtui.core.rules import check_length, clean_point
 from ctxtui.meeting.history import History, existing
 
@@ -25,6 +26,7 @@ class PointEdits:
         self.history.before_change(what)
         points = self.of(target)
         points.append(point)
+        mark_point(self.history.conference, target, point, self.history.now())
         self.history.changed(what)
         return len(points) - 1
 
@@ -39,6 +41,7 @@ class PointEdits:
         if points[index] != point:
             what = f"Point {index + 1} under {TARGET_LABELS[target]} reworded"
             self.history.before_change(what)
+            follow_point(self.history.conference, target, index, text=point)
             points[index] = point
             self.history.changed(what)
         return True
@@ -48,6 +51,7 @@ class PointEdits:
         existing(points, index, "point")
         what = f"Point {index + 1} under {TARGET_LABELS[target]} deleted"
         self.history.before_change(what)
+        follow_point(self.history.conference, target, index)
         text = points.pop(index)
         self.history.changed(what)
         return text
@@ -64,6 +68,7 @@ class PointEdits:
             return index
         what = f"Point moved to {TARGET_LABELS[new_target]}"
         self.history.before_change(what)
+        follow_point(self.history.conference, target, index, to=new_target)
         destination = self.of(new_target)
         destination.append(self.of(target).pop(index))
         self.history.changed(what)

@@ -9,9 +9,21 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ctxtui.core.record import ACTION_STATUSES, MEETING_ATTENDANCE
+from ctxtui.core.record import ACTION_STATUSES, MEETING_ATTENDANCE, Action
+from ctxtui.core.recording import offset_now
 from ctxtui.core.rules import ROW_NAMES, clean_row
 from ctxtui.meeting.history import History, existing
+
+# what a row's form never shows, so an edit through it keeps them: the agreement a person
+# signed (recorded with its own key) and where in the recording a plan row was added
+KEPT_ON_EDIT = ("agreement_signed", "agreement_reference", "recording_offset")
+
+
+def keep_unshown(old: Any, new: Any) -> None:
+    """Give ``new`` the fields of ``old`` that a form never shows, where ``new`` has none."""
+    for name in KEPT_ON_EDIT:
+        if hasattr(new, name) and not getattr(new, name):
+            setattr(new, name, getattr(old, name))
 
 
 class RowEdits:
@@ -24,6 +36,9 @@ class RowEdits:
 
     def add(self, table: str, row: Any) -> int:
         cleaned = clean_row(row)
+        if isinstance(cleaned, Action) and not cleaned.recording_offset:
+            now = self.history.now()
+            cleaned.recording_offset = offset_now(self.history.conference.recording, now)
         what = f"{ROW_NAMES[table].capitalize()} added"
         self.history.before_change(what)
         rows = self.of(table)
@@ -35,6 +50,7 @@ class RowEdits:
         rows = self.of(table)
         existing(rows, index, ROW_NAMES[table])
         cleaned = clean_row(row)
+        keep_unshown(rows[index], cleaned)
         if rows[index] != cleaned:
             what = f"{ROW_NAMES[table].capitalize()} {index + 1} changed"
             self.history.before_change(what)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ctxtui.core.record import Score
+from ctxtui.core.recording import offset_now
 from ctxtui.core.rules import BadValue, check_length, clean_point
 from ctxtui.meeting.history import History
 
@@ -29,7 +30,12 @@ class ScoreEdits:
         if entry is not None and entry.score == score:
             return
         self.history.before_change(f"Score for {attendee} changed")
-        self._entry(attendee).score = score
+        entry = self._entry(attendee)
+        entry.score = score
+        # given while the meeting is recorded: where in the recording (the latest score's)
+        offset = offset_now(self.history.conference.recording, self.history.now())
+        if offset and score is not None:
+            entry.recording_offset = offset
         self.history.changed("Scaling scores changed")
 
     def set_reason(self, attendee: str, reason: str) -> None:

@@ -249,6 +249,8 @@ class RetentionDue:
     read: dict[str, Summary]  # by id: what each record's own file says
     unread: list[Problem]
     path_for: Callable[[str], Path]  # the store's: where a conference's record is
+    # by id: where the service keeps the meeting's recording, to delete with the minutes
+    recordings: dict[str, str] = field(default_factory=dict)
 
     def source(self, conference_id: str) -> str:
         """The dates of one conference and the file they were read from."""
@@ -263,8 +265,26 @@ def retention_due(store: Store, today: dt.date) -> RetentionDue:
     listing = list_from_files(store.folder)
     chains = past_retention(listing.summaries, config.retention(), today)
     return RetentionDue(
-        chains, {s.id: s for s in listing.summaries}, listing.problems, store.path_for
+        chains,
+        {s.id: s for s in listing.summaries},
+        listing.problems,
+        store.path_for,
+        _recordings(store, [cid for chain in chains for cid in chain.ids]),
     )
+
+
+def _recordings(store: Store, ids: list[str]) -> dict[str, str]:
+    """The recording each of these conferences was audio recorded to, by id (the reference
+    the chair gave, or a sentence saying it was recorded with none given)."""
+    found: dict[str, str] = {}
+    for cid in ids:
+        try:
+            recording = store.load(cid).recording
+        except StoreError:
+            continue  # its file was read for the listing a moment ago; named there if not
+        if recording.started:
+            found[cid] = recording.reference or "recorded, but where it is kept was not noted"
+    return found
 
 
 @dataclass

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from ctxtui.core.labels import AGENCIES
 from ctxtui.core.record import ATTENDANCE, Attendee
 from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens import sharing
 from ctxtui.screens.forms import Field, Values
 from ctxtui.screens.tables import ATTENDEE_ROWS, TableScreen
 
@@ -45,7 +46,11 @@ class AttendanceScreen(TableScreen):
     BINDINGS = [
         Binding("p", "cycle", "Present/apologies/absent", id="attendance.cycle"),
         Binding("c", "core", "Core group in or out", id="attendance.core"),
+        sharing.AGREEMENT_BINDING,
     ]
+
+    def action_agreement(self) -> None:
+        sharing.record_agreement(self, "attendees")
 
     def action_core(self) -> None:
         index = self.selected()
@@ -59,7 +64,8 @@ class AttendanceScreen(TableScreen):
         role, agency = row.role or "no role", row.agency or "no agency"
         core = ", core group" if row.name in self.meeting.conference.core_group else ""
         email = f" · {row.email}" if row.email else ""
-        return Text(f"{row.name} — {role}, {agency} ({row.attendance}{core}){email}")
+        basis = sharing.basis_note(self, row)
+        return Text(f"{row.name} — {role}, {agency} ({row.attendance}{core}){email}{basis}")
 
     def form_fields(self) -> list[Field]:
         return attendee_fields(self.meeting)

@@ -38,6 +38,7 @@ from ctxtui.guard.board_text import (
 )
 from ctxtui.meeting.meeting import Conferences, StoreError
 from ctxtui.resources import style
+from ctxtui.screens.board_reminder import reminder_panel
 from ctxtui.widgets.fit import shortened
 
 POLL_SECONDS = 0.1
@@ -219,6 +220,10 @@ class BoardScreen(Screen[None]):
         start = keys.index(self.current) if self.current in keys else 0
         self.shown, self.clipped, self.hidden = [], {}, []
         boxes = self._boxes()
+        reminder = reminder_panel(self.conference, column_width, boxes.box, self.app.console)
+        if reminder is not None:  # until the first point is filed
+            placed[0].append(reminder[0])
+            room[0] -= reminder[1]
         for n, key in enumerate(keys[start:] + keys[:start]):
             if max(room) <= 0:
                 self.hidden.append(key)

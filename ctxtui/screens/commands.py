@@ -140,6 +140,22 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
         "go('names_check')",
         "k",
     ),
+    # The go-to menu is full at 80×24 (22 entries, all shown): these two have a key of their
+    # own and the palette ("Reminder", "Recording"), and the service may rebind the keys.
+    Destination(
+        "Confidentiality reminder",
+        "Record that you read the reminder to the room (the board shows it until the first point)",
+        "go('reminder')",
+        keys="f11",
+        short="Reminder",
+    ),
+    Destination(
+        "Recording",
+        "Mark the audio recording started, or stopped and where the service keeps it",
+        "go('recording')",
+        keys="f12",
+        short="Recording",
+    ),
     Destination("Board", "How to show the minutes on the room's screen", "go('board')", "b"),
     Destination("Undo", "Undo the last change, whatever it was", "undo"),
     Destination("Redo", "Make the change last undone again", "redo"),

@@ -21,6 +21,7 @@ from textual.widgets import Static
 from ctxtui.core.labels import TARGET_KEYS, TARGET_SHORT_LABELS
 from ctxtui.meeting.meeting import Meeting, flag_sentence
 from ctxtui.resources import style
+from ctxtui.screens import safeguards
 from ctxtui.screens.commands import (
     CONFERENCE_DESTINATIONS,
     ScreenCommands,
@@ -185,6 +186,7 @@ class ConferenceScreen(MinuteTaking):
             self.show_flag(
                 self.meeting.point_at(browsed.target, browsed.position) if browsed else None
             )
+        safeguards.show_offset(self, self.pane)
 
     def show_flag(self, text: str | None) -> None:
         hits = self.meeting.open_hits(text) if text else []
@@ -227,6 +229,7 @@ class ConferenceScreen(MinuteTaking):
         elif index is not None:
             self.redraw(message.target, index)
             self.show_flag(self.meeting.points_of(message.target)[index])  # until the next key
+            safeguards.after_filing(self)
             if self.has_class("-contributions"):
                 self.query_one("#contributions").focus()  # on to the next sentence
 

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from ctxtui.core.labels import CAPTURE_TARGETS, TARGET_LABELS
 from ctxtui.core.record import Attendee
 from ctxtui.meeting.meeting import Meeting
+from ctxtui.screens import safeguards
 from ctxtui.screens.commands import menu_entries
 from ctxtui.screens.conference_parts import MinuteTaking
 
@@ -257,4 +258,7 @@ GOES: dict[str, Callable[[MinuteTaking], None]] = {
     "story": story,
     "board": board,
     "help": help,
+    # the meeting's own safeguards (screens/safeguards.py)
+    "reminder": safeguards.give_reminder,
+    "recording": safeguards.start_or_stop_recording,
 }

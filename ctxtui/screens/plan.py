@@ -46,6 +46,8 @@ def action_detail(action: Action, number: int) -> Table:
     grid.add_column(ratio=1)
     for name, _label, short in ACTION_FIELDS:
         grid.add_row(short, Text(getattr(action, name) or "—"))
+    if action.recording_offset:  # added while the meeting was recorded
+        grid.add_row("Recording", Text(f"{action.recording_offset} into the recording"))
     grid.title = f"Row {number}"
     return grid
 

@@ -3,10 +3,12 @@ the distribution list of the minutes."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 
 from ctxtui.core.labels import AGENCIES
 from ctxtui.core.record import Recipient, Referral
+from ctxtui.screens import sharing
 from ctxtui.screens.forms import Field
 from ctxtui.screens.tables import RECIPIENT_ROWS, REFERRAL_ROWS, TableScreen
 
@@ -39,7 +41,20 @@ class DistributionScreen(TableScreen):
     ROW_NAME = "recipient"
     ROWS, ROW_TYPE = RECIPIENT_ROWS, Recipient
     COLUMNS = (("name", "Name", 22), ("agency", "Agency", 22), ("email", "Email", 30))
-    BINDINGS = [Binding("f", "from_attendees", "Add attendees", id="distribution.attendees")]
+    BINDINGS = [
+        Binding("f", "from_attendees", "Add attendees", id="distribution.attendees"),
+        sharing.AGREEMENT_BINDING,
+    ]
+
+    def action_agreement(self) -> None:
+        sharing.record_agreement(self, "distribution")
+
+    def detail(self, row: Recipient, number: int) -> Text:
+        shown = " · ".join(v for v in (row.name, row.agency, row.email) if v)
+        return Text(shown + sharing.basis_note(self, row))
+
+    def values_of(self, row: Recipient) -> dict[str, str]:
+        return {"name": row.name, "agency": row.agency, "email": row.email}
 
     def form_fields(self) -> list[Field]:
         return [Field("name", "Name"), Field("agency", "Agency"), Field("email", "Email")]

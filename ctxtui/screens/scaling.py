@@ -134,6 +134,8 @@ class ScalingScreen(SubScreen):
         if name:
             text.append(f"{name}: ", style="bold")
             text.append(entry.reason if entry and entry.reason else "no reasoning yet (Enter)")
+            if entry and entry.recording_offset:  # scored while the meeting was recorded
+                text.append(f" · {entry.recording_offset} into the recording", style="dim")
         self.query_one("#score-detail", Static).update(text)
 
     def _show_summary(self) -> None:

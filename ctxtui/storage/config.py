@@ -77,6 +77,43 @@ def keymap() -> dict[str, str]:
     return {str(ident): keys for ident, keys in table.items()}
 
 
+def _sharing_table() -> dict[str, object]:
+    """``[sharing]``: who counts as a statutory partner, and the agreement's usual reference."""
+    table = _config().get("sharing", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{config_path()}: sharing must be a table ([sharing])")
+    unknown = sorted(set(table) - {"statutory_partners", "agreement_reference"})
+    if unknown:
+        raise ConfigError(
+            f"{config_path()}: [sharing] has settings ctxtui does not know: {unknown[0]}"
+        )
+    return table
+
+
+def statutory_partners() -> tuple[str, ...] | None:
+    """``statutory_partners = ["Children's Social Care", "Police", …]`` in ``[sharing]``: the
+    agencies the service counts as statutory partners, in place of the catalogue's list
+    (``core/catalogue.py``); None when not set."""
+    value = _sharing_table().get("statutory_partners")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ConfigError(
+            f"{config_path()}: [sharing] statutory_partners must be a list of agencies in quotes, "
+            'e.g. ["Police", "Housing"]'
+        )
+    return tuple(name.strip() for name in value if name.strip())
+
+
+def agreement_reference() -> str:
+    """``agreement_reference = "…"`` in ``[sharing]``: the version or reference of the
+    service's information-sharing agreement, offered when one signed is recorded."""
+    value = _sharing_table().get("agreement_reference", "")
+    if not isinstance(value, str):
+        raise ConfigError(f"{config_path()}: [sharing] agreement_reference must be text in quotes")
+    return value.strip()
+
+
 def exports_dir() -> Path:
     """Where the app writes exported minutes, summaries and reports: ``CTXTUI_EXPORTS_DIR``,
     else ``exports_dir = "…"`` in the config file, else a ``ctxtui-exports`` folder in your
