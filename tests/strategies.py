@@ -199,6 +199,33 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                 )
             )
         ),
+        "progress_asked": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {
+                        "at": stamps,
+                        "agency": text,
+                        "to": small_lists(emails),
+                        "rows": small_lists(st.integers(1, 40).map(str)),
+                        "reply_by": maybe_date,
+                    }
+                )
+            )
+        ),
+        "progress_updates": draw(
+            small_lists(
+                st.fixed_dictionaries(
+                    {
+                        "agency": text,
+                        "author": text,
+                        "received": stamps,
+                        "source": text,
+                        "answers": st.one_of(st.just(""), ids),
+                        "text": text,
+                    }
+                )
+            )
+        ),
         "amendments": draw(
             small_lists(
                 st.fixed_dictionaries(

@@ -25,6 +25,8 @@ from ctxtui.core.record import (
     Discussion,
     NamesCheck,
     Points,
+    ProgressAsked,
+    ProgressUpdate,
     Recipient,
     Redacted,
     Referral,
@@ -151,6 +153,31 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
         conference.audit_anchor = _text(obj["audit_anchor"], "audit_anchor")
     conference.circulated = _read_sendings(obj.get("circulated", []), "circulated")
     conference.invited = _read_sendings(obj.get("invited", []), "invited")
+    if "progress_asked" in obj:
+        conference.progress_asked = _read_progress_asked(obj["progress_asked"])
+    if "progress_updates" in obj:
+        conference.progress_updates = _rows(
+            ProgressUpdate, obj["progress_updates"], "progress_updates"
+        )
+
+
+def _read_progress_asked(value: Any) -> list[ProgressAsked]:
+    """Each agency asked for progress before the review: when, to whom, which rows, by when."""
+    out: list[ProgressAsked] = []
+    for i, item in enumerate(_array(value, "progress_asked")):
+        where = f"progress_asked[{i}]"
+        entry = _object(item, where)
+        _no_unknown(entry, set(field_names(ProgressAsked)), where)
+        out.append(
+            ProgressAsked(
+                at=_text(entry.get("at", ""), f"{where}.at"),
+                agency=_text(entry.get("agency", ""), f"{where}.agency"),
+                to=_texts(entry.get("to", []), f"{where}.to"),
+                rows=_texts(entry.get("rows", []), f"{where}.rows"),
+                reply_by=_text(entry.get("reply_by", ""), f"{where}.reply_by"),
+            )
+        )
+    return out
 
 
 def _read_sendings(value: Any, key: str) -> list[Circulation]:
