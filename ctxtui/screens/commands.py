@@ -97,6 +97,12 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
         "Distribution list", "Who receives the minutes, with emails", "open('distribution')", "c"
     ),
     Destination(
+        "Progress at the review",
+        "The rows carried forward with the agencies' updates: status and progress, a key each",
+        "open('progress')",
+        "u",
+    ),
+    Destination(
         "Agenda: next item",
         "Start the next agenda item",
         "next_item",

@@ -483,6 +483,7 @@ class ConferenceScreen(MeetingScreen):
             discussion,
             plan,
             priorities,
+            progress,
             records,
             scaling,
         )
@@ -498,6 +499,7 @@ class ConferenceScreen(MeetingScreen):
             "discussion": discussion.DiscussionScreen,
             "referrals": records.ReferralsScreen,
             "distribution": records.DistributionScreen,
+            "progress": progress.ProgressScreen,
         }
         self.app.push_screen(opens[name](self.meeting), self._back)
 

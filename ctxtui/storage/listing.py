@@ -231,7 +231,7 @@ def list_conferences(folder_path: Path, index_path: Path) -> Listing:
 
 def _list(folder_path: Path, index_path: Path) -> Listing:
     index = _read_index(index_path)
-    folder = _folder_stamp(folder_path)
+    folder = folder_stamp(folder_path)
     if folder is not None and index.get("folder") == folder:
         trusted = _trusted(index)
         if trusted is not None:
@@ -289,7 +289,7 @@ def _list(folder_path: Path, index_path: Path) -> Listing:
         remove_leftovers(folder_path.parent)
     problems.sort(key=lambda p: str(p.path))
     # trusted next time only if nothing changed in the folder while it was being read
-    settled = _folder_stamp(folder_path, settled=True)
+    settled = folder_stamp(folder_path, settled=True)
     seen = settled if settled == folder else None
     summaries.sort(key=attrgetter("conference", "id"), reverse=True)
     in_order = list(entries) == [s.id for s in summaries]
@@ -383,7 +383,7 @@ def _write_index(
         atomic_write(index_path, orjson.dumps(index))
 
 
-def _folder_stamp(folder: Path, settled: bool = False) -> list[int] | None:
+def folder_stamp(folder: Path, settled: bool = False) -> list[int] | None:
     """(inode, mtime) of the conferences folder; with ``settled``, None if it changed less
     than two seconds ago, when a change in the same clock tick could still go unseen."""
     try:
