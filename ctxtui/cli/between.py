@@ -12,10 +12,10 @@ from typing import Any
 import orjson
 
 from ctxtui.cli.opening import looking_at, writable_meeting
-from ctxtui.cli.output import UserError, _err, _out
+from ctxtui.cli.output import UserError, _err, _out, _out_bytes
 from ctxtui.cli.records import parse_date_option
 from ctxtui.core.rules import Refused
-from ctxtui.meeting.meeting import AskPlan, Conferences, Meeting, mail_settings
+from ctxtui.meeting.meeting import ActionLine, AskPlan, Conferences, Meeting, mail_settings
 
 COMMANDS = ("remind", "actions")
 
@@ -68,8 +68,11 @@ def _actions(conferences: Conferences, args: argparse.Namespace) -> int:
     for problem in problems:
         _err(f"ctxtui: warning: {problem.message()}")
     if args.json:  # one row a line, as list --json
-        lines = ",\n".join(orjson.dumps(row.to_json()).decode("utf-8") for row in rows)
-        _out(f"[\n{lines}\n]" if rows else "[]")
+        fields = ActionLine._fields
+        lines = b",\n".join([orjson.dumps(dict(zip(fields, row, strict=True))) for row in rows])
+        # written as made: every text came through ``printable`` on its way out of the files
+        # (or the index), and orjson escapes what JSON must
+        _out_bytes(b"[\n" + lines + b"\n]\n" if rows else b"[]\n")
         return 0
     for row in rows:
         late = "  OVERDUE" if row.overdue else ""

@@ -12,6 +12,7 @@ naming several agencies ("Housing / Police", "Housing, Police; CAMHS") belongs t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ _SPLIT = re.compile(r"\s*[,/;]\s*")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=4096)  # a service names few agencies, in 50,000 rows
 def fold(name: str) -> str:
     """An agency's name as compared: lower case, words only, "&" as "and"."""
     return " ".join(_NOT_WORD.sub(" ", name.casefold().replace("&", " and ")).split())

@@ -238,19 +238,33 @@ def open_actions(
     has handed its rows on; a closed context's rows are followed up no more), soonest due
     first (rows with no due date last); of ``agency`` (its name within the row's, case and
     punctuation aside) and only the overdue ones when asked."""
+    from ctxtui.storage.plan_index import row_number
+
     reviewed = {e.previous_id for e in plans.entries if e.previous_id}
     wanted = progress.fold(agency)
+    fold = progress.fold
     out: list[ActionLine] = []
+    make = tuple.__new__  # a named tuple's own __new__ is Python, run 50,000 times here
     for entry in plans.entries:
         if entry.id in reviewed or entry.closed:
             continue
-        for row in entry.rows:
-            if wanted and wanted not in progress.fold(row.agency):
+        cells = entry.cells  # seven a row: number, intervention, agency, due, status, …
+        for i in range(0, len(cells), 7):
+            if wanted and wanted not in fold(cells[i + 2]):
                 continue
-            day = date_or_none(row.due)
-            late = row.status in STILL_TO_DO and day is not None and day < today
+            due = cells[i + 3]
+            day = date_or_none(due) if due else None
+            late = day is not None and day < today and cells[i + 4] in STILL_TO_DO
             if overdue_only and not late:
                 continue
-            out.append(ActionLine(entry.id, entry.context, *row, late))
-    out.sort(key=lambda a: (a.due or "9999-99-99", a.context, a.conference, a.row))
+            number = row_number(cells[i])
+            out.append(
+                make(ActionLine, (entry.id, entry.context, number, *cells[i + 1 : i + 7], late))
+            )
+    out.sort(key=_soonest)
     return out
+
+
+def _soonest(line: ActionLine) -> tuple[str, str, str, int]:
+    """Soonest due first, rows with no due date last; then by context, conference, row."""
+    return (line.due or "9999-99-99", line.context, line.conference, line.row)

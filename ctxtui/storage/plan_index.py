@@ -26,10 +26,10 @@ from ctxtui.core.review import LEFT_BEHIND
 from ctxtui.storage.conffile import StoreError, UnreadableFile, record_of_file
 from ctxtui.storage.files import atomic_write, describe, read_plain
 from ctxtui.storage.listing import Problem, folder_stamp
-from ctxtui.storage.terminal_text import needs_no_escape, printable
+from ctxtui.storage.terminal_text import UNSAFE, printable
 
 PLAN_INDEX = "actions.json"
-VERSION = 1
+VERSION = 2  # 2: entries are texts
 ROW_FIELDS = ("intervention", "agency", "due", "status", "progress", "timescale")
 
 
@@ -45,15 +45,33 @@ class OpenRow(NamedTuple):
     timescale: str
 
 
+ROW_CELLS = 7  # a row's number and its ROW_FIELDS
+
+
 class PlanEntry(NamedTuple):
-    """What the index keeps of one conference: enough to place it in its chain."""
+    """What the index keeps of one conference: enough to place it in its chain, and its rows
+    still to do as ``cells``, seven a row (the number as text, then ROW_FIELDS): 50,000 rows
+    are read at a time, and most are passed over by a filter before they are made."""
 
     id: str
     context: str
     previous_id: str
     closed: str  # the day the context was closed at this conference, or ""
     conference: str
-    rows: tuple[OpenRow, ...]
+    cells: tuple[str, ...]
+
+    @property
+    def rows(self) -> list[OpenRow]:
+        cells = self.cells
+        return [
+            OpenRow(row_number(cells[i]), *cells[i + 1 : i + ROW_CELLS])
+            for i in range(0, len(cells), ROW_CELLS)
+        ]
+
+
+def row_number(cell: str) -> int:
+    """A row's number as the index holds it (0 when a hand-made index holds something else)."""
+    return int(cell) if cell.isdecimal() and len(cell) < 6 else 0
 
 
 @dataclass
@@ -73,10 +91,11 @@ def entry_of_record(conference_id: str, record: dict[str, Any]) -> PlanEntry:
     actions = record.get("actions", [])
     if not isinstance(actions, list):
         raise ValueError("actions is not a list")
-    rows = tuple(
-        OpenRow(number, *(_text(a.get(name, "")) for name in ROW_FIELDS))
+    cells = tuple(
+        cell
         for number, a in enumerate(actions, 1)
         if isinstance(a, dict) and a.get("status", "open") not in LEFT_BEHIND
+        for cell in (str(number), *(_text(a.get(name, "")) for name in ROW_FIELDS))
     )
     context, closure = record.get("context"), record.get("closure")
     name = context.get("name", "") if isinstance(context, dict) else ""
@@ -91,7 +110,7 @@ def entry_of_record(conference_id: str, record: dict[str, Any]) -> PlanEntry:
         _text(record.get("previous_id") or ""),
         closed,
         _text(held),
-        rows,
+        cells,
     )
 
 
@@ -103,33 +122,33 @@ def _entry_of_file(path: str, conference_id: str) -> PlanEntry:
         raise UnreadableFile(Path(path), f"invalid record: {error}") from None
 
 
+# An entry is one text, its fields apart by newlines: "inode.mtime_ns.size", the context, the
+# previous id, the closure day and the conference day, then seven fields a row (its number,
+# then ROW_FIELDS). One string a conference rather than lists of lists: 50,000 rows are read
+# at a time, and splitting a string is one call where parsing nested lists is thousands. No
+# field holds a newline: each went through ``printable``, which writes one as "\\n".
+SEP = "\n"
+_HEAD = 5  # the stamp and the four fields of the conference
+
+
 def _cached(value: Any, conference_id: str, clean: bool = False) -> PlanEntry | None:
     """An entry as the index holds it, or None when it has the wrong shape (the file is read
     again: the index is only a cache, and anyone in a team may write it). ``clean``: the
     index is known to hold nothing ``printable`` would change."""
-    shown = (lambda text: text) if clean else printable
-    try:
-        _stamp, context, previous, closed, held, rows = value
-        texts = (context, previous, closed, held)
-        if not all(isinstance(text, str) for text in texts):
-            return None
-        made = []
-        for row in rows:
-            if len(row) != 7 or type(row[0]) is not int:
-                return None
-            cells = row[1:]
-            if not all(isinstance(cell, str) for cell in cells):
-                return None
-            made.append(tuple.__new__(OpenRow, [row[0], *map(shown, cells)]))
-        context, previous, closed, held = map(shown, texts)
-        return PlanEntry(conference_id, context, previous, closed, held, tuple(made))
-    except (TypeError, ValueError):
+    if not isinstance(value, str):
         return None
+    fields = value.split(SEP)
+    if len(fields) < _HEAD or (len(fields) - _HEAD) % ROW_CELLS:
+        return None
+    if not clean:
+        fields = [printable(field) for field in fields]
+    # made straight from the values: a named tuple's own __new__ is Python, run 10,000 times
+    return tuple.__new__(PlanEntry, (conference_id, *fields[1:_HEAD], tuple(fields[_HEAD:])))
 
 
-def _stored(stamp: str, entry: PlanEntry) -> list[Any]:
-    return [stamp, entry.context, entry.previous_id, entry.closed, entry.conference,
-            [list(row) for row in entry.rows]]  # fmt: skip
+def _stored(stamp: str, entry: PlanEntry) -> str:
+    head = (stamp, entry.context, entry.previous_id, entry.closed, entry.conference)
+    return SEP.join((*head, *entry.cells))
 
 
 def read_plans(folder_path: Path, index_path: Path) -> Plans:
@@ -167,7 +186,7 @@ def read_plans(folder_path: Path, index_path: Path) -> Plans:
         stamp = f"{info.st_ino}.{info.st_mtime_ns}.{info.st_size}"
         stamps[conference_id] = stamp
         cached = stored.get(conference_id)
-        if isinstance(cached, list) and cached and cached[0] == stamp:
+        if isinstance(cached, str) and cached.startswith(stamp + SEP):
             entry = _cached(cached, conference_id, bool(index.get("clean")))
             if entry is not None:
                 entries.append(entry)
@@ -201,9 +220,23 @@ def _trusted(index: dict[str, Any]) -> Plans | None:
     return Plans([e for e in entries if e is not None], told)
 
 
-# a JSON escape other than \" and \\ (a control character, a line break): text that may
-# need ``printable`` once read
-_ESCAPE = re.compile(rb'\\[^"\\]')
+# A JSON escape other than \", \\ and the \n between fields: orjson writes every C0 control
+# as one, so the text read back may need ``printable``. One search for a literal backslash is
+# quick; a pattern of many branches over 8 MB took 80 ms here.
+_ESCAPE = re.compile(rb'\\[^"\\n]')
+
+
+def _clean(raw: bytes) -> bool:
+    """True when nothing in the index's text is anything ``printable`` would change."""
+    if _ESCAPE.search(raw):
+        return False
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    # isprintable is the quicker look, and nearly always says yes; when it says no (a
+    # non-breaking space is not "printable"), the exact set ``printable`` escapes decides
+    return text.isprintable() or UNSAFE.search(text) is None
 
 
 def _read_index(index_path: Path) -> dict[str, Any]:
@@ -219,7 +252,7 @@ def _read_index(index_path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data.get("entries"), dict):
         return {}
-    data["clean"] = not _ESCAPE.search(raw) and needs_no_escape(raw.decode("utf-8"))
+    data["clean"] = _clean(raw)
     return data
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 # lone surrogates too: a file name that is not UTF-8 reaches Python as them
-_UNSAFE = re.compile(
+UNSAFE = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
@@ -51,4 +51,4 @@ def printable(text: object, *, lines: bool = False) -> str:
         return value
     if not lines:
         value = value.replace("\n", "\\n")
-    return _UNSAFE.sub(_escape, value)
+    return UNSAFE.sub(_escape, value)
