@@ -130,6 +130,15 @@ def asked_for(conference: Conference, agency: str) -> ProgressAsked | None:
     return found[-1] if found else None
 
 
+def row_asked(conference: Conference, index: int) -> ProgressAsked | None:
+    """The last request for progress that listed plan row ``index`` (still to do), if any."""
+    if not 0 <= index < len(conference.actions) or not to_do(conference.actions[index]):
+        return None
+    number = str(index + 1)
+    found = [a for a in conference.progress_asked if number in a.rows]
+    return found[-1] if found else None
+
+
 # -- an agency's reply, cut into its rows
 
 # "1.", "2)", "3:", "Row 4 -", "Action 5", "#6 –" at the start of a line

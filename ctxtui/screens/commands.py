@@ -196,6 +196,13 @@ HOME_DESTINATIONS: tuple[Destination, ...] = (
         short="Report",
     ),
     Destination(
+        "Overdue actions",
+        "Every conference's rows still to do, the overdue ones first (o: every row)",
+        "actions",
+        keys="ctrl+t,f6",
+        short="Actions",
+    ),
+    Destination(
         "Search records",
         "Find a name in every record and copy, and redact it",
         "search",
