@@ -223,7 +223,7 @@ async def test_the_review_sets_each_row_by_keys_with_the_update_beside_it(
     _made, review_id = asked_and_reviewed(cli, store, relays, tmp_path)
     app = make_app(review_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+o", "u")
+        await pilot.press("ctrl+f", "u")  # the plan, then the review's walk
         await wait_for(lambda: isinstance(app.screen, ProgressScreen))
         screen = app.screen
         first = screen.rows[0]

@@ -228,6 +228,10 @@ async def test_send_from_the_app_shows_the_recipients_then_records_the_send(
             "Gwen Hollis — Police <gwen@police.example>",
             "Leon Marsh — Housing <leon@housing.example>",
             "Priya Okafor — School <priya@school.example>",
+            # the demo's plan has rows for agencies nobody on the list is from
+            "Nobody here is from Local youth provision, which has actions",
+            "Nobody here is from Community safety, which has actions",
+            "Nobody here is from Education / local school, which has actions",
         ]
         assert f"127.0.0.1:{port}" in dialog.question
         await pilot.press("y")

@@ -96,11 +96,10 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination(
         "Distribution list", "Who receives the minutes, with emails", "open('distribution')", "c"
     ),
-    Destination(
+    Destination(  # no letter: the Ctrl+O menu fills 80×24; u on the plan screen opens it
         "Progress at the review",
         "The rows carried forward with the agencies' updates: status and progress, a key each",
         "open('progress')",
-        "u",
     ),
     Destination(
         "Agenda: next item",

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 # lone surrogates too: a file name that is not UTF-8 reaches Python as them
-UNSAFE = re.compile(
+_UNSAFE = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
+
+UNSAFE = _UNSAFE  # what ``printable`` escapes, for a look over a whole file at once
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -51,4 +53,4 @@ def printable(text: object, *, lines: bool = False) -> str:
         return value
     if not lines:
         value = value.replace("\n", "\\n")
-    return UNSAFE.sub(_escape, value)
+    return _UNSAFE.sub(_escape, value)
