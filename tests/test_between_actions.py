@@ -169,3 +169,27 @@ def test_the_index_is_a_copy_search_redaction_and_deletion_know(store, clock):
     assert PLAN_INDEX not in {m.copy.kind for m in find_mentions(store, "floodlight").mentions}
     store.delete(ids["ferry"])
     assert find_mentions(store, "Saturdays").mentions == []  # gone from the index too
+
+
+def test_a_hand_made_index_is_made_safe_before_it_is_shown(cli, store, clock):
+    from ctxtui.storage.listing import folder_stamp
+
+    ids = folder(store)
+    cli.ok("actions", "--today", TODAY)  # the index made
+    index = store.root / "actions.json"
+    made = json.loads(index.read_text())
+    # a control character (JSON writes it as an escape) and a text-direction one (as it is)
+    for planted in ("Ferry\x1b]0;owned\x07 Lane", "Ferry \u202eLane"):
+        data = json.loads(json.dumps(made))
+        fields = data["entries"][ids["ferry"]].split("\n")
+        fields[1] = planted  # the context's name
+        data["entries"][ids["ferry"]] = "\n".join(fields)
+        data["folder"] = folder_stamp(store.folder)  # as if nothing changed: trusted whole
+        index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        visible = {"Ferry\\x1b]0;owned\\x07 Lane", "Ferry \\u202eLane"}  # escapes shown
+        text = cli.ok("actions", "--today", TODAY)
+        as_json = cli.ok("actions", "--json", "--today", TODAY)
+        for shown in (text, as_json):
+            assert "\x1b" not in shown and "\u202e" not in shown
+        assert any(name in text for name in visible)
+        assert {row["context"] for row in json.loads(as_json)} & visible

@@ -130,7 +130,7 @@ def test_the_review_and_its_date_are_needed(cli, store):
     result = cli("remind", made.id, "--today", "2026-04-02")
     assert result.returncode == 2 and "has no review date" in result.stderr
     conference = store.load(made.id)
-    conference.dates.review = "2026-04-01"
+    conference.dates.review = "2026-04-02"  # the review is today: too late to ask
     store.save(conference)
     result = cli("remind", made.id, "--today", "2026-04-02")
     assert result.returncode == 2 and "is not after today" in result.stderr
