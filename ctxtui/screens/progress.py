@@ -34,10 +34,10 @@ class ProgressScreen(SubScreen):
 
     HELP_GROUP = "Progress at the review"
     CSS_PATH = [style("lists"), style("progress")]
-    TITLE_TEXT = (
-        "Progress — {progress.done} done · {progress.in_progress} in progress · "
-        "{progress.not_done} not done · {progress.dropped} dropped · {progress.take} the "
-        "update's words · {progress.edit} edit"
+    TITLE_TEXT = (  # one line at 80 columns
+        "Progress — {progress.done} done, {progress.in_progress} in progress, "
+        "{progress.not_done} not done, {progress.dropped} dropped, {progress.take} update, "
+        "{progress.edit} edit"
     )
     BINDINGS = [
         *(
