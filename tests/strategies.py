@@ -199,31 +199,34 @@ def conference_dicts(draw: st.DrawFn) -> dict:
                 )
             )
         ),
+        # few and small: every text drawn is filtered, and a whole record draws many
         "progress_asked": draw(
-            small_lists(
+            st.lists(
                 st.fixed_dictionaries(
                     {
                         "at": stamps,
-                        "agency": text,
+                        "agency": st.sampled_from(["", "Housing", "Police – Safer Schools"]),
                         "to": small_lists(emails),
                         "rows": small_lists(st.integers(1, 40).map(str)),
                         "reply_by": maybe_date,
                     }
-                )
+                ),
+                max_size=2,
             )
         ),
         "progress_updates": draw(
-            small_lists(
+            st.lists(
                 st.fixed_dictionaries(
                     {
-                        "agency": text,
-                        "author": text,
+                        "agency": st.sampled_from(["", "Youth service"]),
+                        "author": st.just(""),
                         "received": stamps,
-                        "source": text,
+                        "source": st.sampled_from(["reply.txt", "update.docx"]),
                         "answers": st.one_of(st.just(""), ids),
                         "text": text,
                     }
-                )
+                ),
+                max_size=2,
             )
         ),
         "amendments": draw(
