@@ -227,6 +227,36 @@ def conference_dicts(draw: st.DrawFn) -> dict:
         ),
         "confidentiality_reminder": draw(st.one_of(st.just(""), stamps)),
         "recording": draw(recordings()),
+        # few and small: every text drawn is filtered, and a whole record draws many
+        "progress_asked": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "at": stamps,
+                        "agency": st.sampled_from(["", "Housing", "Police – Safer Schools"]),
+                        "to": small_lists(emails),
+                        "rows": small_lists(st.integers(1, 40).map(str)),
+                        "reply_by": maybe_date,
+                    }
+                ),
+                max_size=2,
+            )
+        ),
+        "progress_updates": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "agency": st.sampled_from(["", "Youth service"]),
+                        "author": st.just(""),
+                        "received": stamps,
+                        "source": st.sampled_from(["reply.txt", "update.docx"]),
+                        "answers": st.one_of(st.just(""), ids),
+                        "text": text,
+                    }
+                ),
+                max_size=2,
+            )
+        ),
         "amendments": draw(
             small_lists(
                 st.fixed_dictionaries(

@@ -221,7 +221,7 @@ def test_the_application_api_check_can_fail():
         "ctxtui.guard.privacy.scan",
         "ctxtui.export.render",
         "ctxtui.export.markdown.to_markdown",
-        "ctxtui.mail.circulate.deliver",
+        "ctxtui.mail.agency_actions.deliver",
     ):
         assert not cli_may_import(round_the_meeting), round_the_meeting
     for through_it in (

@@ -34,8 +34,15 @@ def test_demo_is_valid_and_complete():
 
 # A whole record is a lot to draw: on a shared, busy machine drawing one can pass Hypothesis's
 # time limit for data generation without anything being wrong, so that limit is not applied.
+# Every text it draws is filtered (no control characters), and a record draws some hundred:
+# now and then one draw in a run of them fails its filter three times and the whole example
+# is dropped, so the filter's health check failed one run in five once the record grew
+# (progress asked and received); the examples that are drawn are whole and valid.
 @given(conference_dicts())
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 def test_any_valid_record_survives_the_round_trip(data):
     # through JSON text, as import and export do
     again = conference_from_dict(json.loads(json.dumps(data))).to_dict()

@@ -52,9 +52,10 @@ def test_a_plain_send_to_a_local_relay_carries_everything_and_is_recorded(
     result = cli("send", final.id, "--markdown")
     assert result.returncode == 0, result.stderr
     assert "Sent to 3" in result.stdout
-    [(sender, to, mail)] = relay.messages
+    # one message to each agency, each with its own actions (tests/test_between_send.py)
+    assert [to for _sender, to, _mail in relay.messages] == [[r.email] for r in final.distribution]
+    sender, to, mail = relay.messages[0]
     assert sender == "conferences@council.example"
-    assert to == [r.email for r in final.distribution]
     assert mail["Subject"].startswith("OFFICIAL-SENSITIVE: Context conference minutes: ")
     assert final.context.name in mail["Subject"] and final.dates.conference in mail["Subject"]
     body = mail.get_body(preferencelist=("plain",)).get_content()
@@ -78,14 +79,14 @@ def test_starttls_with_a_login_and_the_councils_own_authority(
     configure("starttls", port, pem, f'username = "{USER}"\npassword_file = "{secret}"\n')
     result = cli("send", final.id)
     assert result.returncode == 0, result.stderr
-    assert len(relay.messages) == 1
+    assert len(relay.messages) == 3  # one an agency
 
 
 def test_tls_from_the_start(cli, final, relays, authority):
     relay, port = relays["tls"]
     configure("tls", port, authority[1])
     assert cli("send", final.id).returncode == 0
-    assert len(relay.messages) == 1
+    assert len(relay.messages) == 3
 
 
 def test_a_certificate_that_does_not_verify_stops_the_send(cli, store, final, relays):
@@ -170,10 +171,10 @@ def test_drafts_and_open_flags_stop_the_send_unless_asked(cli, store, relays):
     assert dry.returncode == 0 and "Nothing sent" in dry.stdout and relay.messages == []
     sent = cli("send", made.id, "--draft", "--ignore-flags")
     assert sent.returncode == 0, sent.stderr
-    [(_sender, to, mail)] = relay.messages
-    assert "(DRAFT)" in mail["Subject"]
-    # no distribution list: the attendees with an email address
-    assert to == [a.email for a in conference.attendees if a.email]
+    assert all("(DRAFT)" in mail["Subject"] for _sender, _to, mail in relay.messages)
+    # no distribution list: the attendees with an email address (a message to each agency)
+    to = sorted(address for _sender, to, _mail in relay.messages for address in to)
+    assert to == sorted(a.email for a in conference.attendees if a.email)
 
 
 def test_settings_are_checked_before_anything_is_sent():
@@ -229,10 +230,14 @@ async def test_send_from_the_app_shows_the_recipients_then_records_the_send(
             "Gwen Hollis — Police <gwen@police.example>",
             "Leon Marsh — Housing <leon@housing.example>",
             "Priya Okafor — School <priya@school.example>",
+            # the demo's plan has rows for agencies nobody on the list is from
+            "Nobody here is from Local youth provision, which has actions",
+            "Nobody here is from Community safety, which has actions",
+            "Nobody here is from Education / local school, which has actions",
         ]
         assert f"127.0.0.1:{port}" in dialog.question
         await pilot.press("y")
-        await wait_for(lambda: len(relay.messages) == 1, timeout=30)
+        await wait_for(lambda: len(relay.messages) == 3, timeout=30)
         await wait_for(lambda: bool(store.load(final.id).circulated), timeout=10)
     assert store.load(final.id).circulated[0].to == [r.email for r in final.distribution]
 
@@ -269,7 +274,7 @@ def test_the_names_check_stops_the_send_and_ignore_flags_is_recorded(cli, store,
     assert store.load(final.id).names_check.skipped == []
     sent = cli("send", final.id, "--ignore-flags")
     assert sent.returncode == 0, sent.stderr
-    assert len(relay.messages) == 1 and "check was skipped" in sent.stderr
+    assert len(relay.messages) == 3 and "check was skipped" in sent.stderr
     [skipped] = store.load(final.id).names_check.skipped
     assert skipped.by == "send --ignore-flags" and skipped.at[:4].isdigit()
     conference = store.load(final.id)
@@ -278,7 +283,7 @@ def test_the_names_check_stops_the_send_and_ignore_flags_is_recorded(cli, store,
     conference.confirmations.append(answer)
     store.save(conference)
     assert cli("check", final.id, "--names").stdout.strip() == "Nothing to confirm."
-    assert cli("send", final.id).returncode == 0 and len(relay.messages) == 2
+    assert cli("send", final.id).returncode == 0 and len(relay.messages) == 6
 
 
 def test_the_pdf_goes_with_send_pdf_or_as_the_formats_setting_says(cli, final, relays):
@@ -287,12 +292,12 @@ def test_the_pdf_goes_with_send_pdf_or_as_the_formats_setting_says(cli, final, r
     assert cli("send", final.id, "--pdf").returncode == 0
     configure("none", port, None, 'formats = ["pdf"]\n')
     assert cli("send", final.id).returncode == 0
-    first, second = (
+    first, second = (  # the first message of each send (one went to each agency)
         sorted(part.get_filename().rsplit(".", 1)[1] for part in mail.iter_attachments())
-        for _sender, _to, mail in relay.messages
+        for _sender, _to, mail in (relay.messages[0], relay.messages[3])
     )
     assert first == ["docx", "pdf"] and second == ["pdf"]
-    pdf = next(p for p in relay.messages[1][2].iter_attachments())
+    pdf = next(p for p in relay.messages[3][2].iter_attachments())
     assert pdf.get_content_type() == "application/pdf"
     assert pdf.get_content().startswith(b"%PDF")
     configure("none", port, None, 'formats = ["odt"]\n')

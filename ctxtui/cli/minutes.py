@@ -169,6 +169,8 @@ def _send_minutes(
     to = [p.email for p in people]
     _err(f"ctxtui: {meeting.mail_subject()}")
     _err(f"ctxtui: to {len(to)}: {', '.join(to)} via {settings.describe()}")
+    for agency in meeting.unreached_agencies():  # each agency's own actions go with the minutes
+        _err(f"ctxtui: warning: nobody the minutes go to is from {agency}, which has actions")
     if args.dry_run:
         _out("Nothing sent (--dry-run).")
         return 0
@@ -234,6 +236,10 @@ def _attach(conferences: Conferences, args: argparse.Namespace) -> int:
     from ctxtui.core.sentences import sentences
     from ctxtui.meeting.contributions import ContributionError
 
+    if args.progress:
+        from ctxtui.cli.between import attach_progress
+
+        return attach_progress(conferences, args)
     with writable_meeting(conferences, args.id, "attach a contribution") as meeting:
         try:
             contribution = meeting.attach(Path(args.file), args.agency, args.author)

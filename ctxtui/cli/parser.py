@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ctxtui import __version__
-from ctxtui.cli import protection, service
+from ctxtui.cli import between, protection, service
 from ctxtui.core.record import CONTEXT_TYPES
 from ctxtui.export import FORMATS
 
@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     attach.add_argument("file")
     attach.add_argument("--agency", default="", help="the agency that sent it")
     attach.add_argument("--author", default="", help="who wrote it")
+    attach.add_argument(
+        "--progress",
+        action="store_true",
+        help="an agency's update on its actions (needs --agency), matched to its plan rows",
+    )
 
     audit = commands.add_parser(
         "audit",
@@ -145,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     protection.add_parsers(commands, common)
     service.add_parsers(commands, common)
+    between.add_parsers(commands, common)
 
     send = commands.add_parser(
         "send",

@@ -83,6 +83,8 @@ STATUTORY_PARTNERS: tuple[str, ...] = (
     "Youth Justice Service",
     "CAMHS",
     "Health",
+    "School nursing",
+    "Youth service",  # the council's own; youth provision others run signs an agreement
     "Housing",  # the council's own housing service; a housing association signs an agreement
 )
 

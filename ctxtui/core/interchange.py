@@ -25,6 +25,8 @@ from ctxtui.core.record import (
     Discussion,
     NamesCheck,
     Points,
+    ProgressAsked,
+    ProgressUpdate,
     Recipient,
     Redacted,
     Referral,
@@ -99,6 +101,15 @@ def _read_amendments(value: Any) -> list[Amendment]:
     return amendments
 
 
+# the additive keys that are lists of simple rows
+_ROWS: dict[str, type] = {
+    "contributions": Contribution,
+    "confirmations": Confirmation,
+    "redactions": Redacted,
+    "progress_updates": ProgressUpdate,
+}
+
+
 def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
     """The optional keys added within schema 1: a file without them still reads."""
     if "discussion" in obj:
@@ -124,8 +135,9 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
         conference.core_group = _texts(obj["core_group"], "core_group")
     if "priorities" in obj:
         conference.priorities = _texts(obj["priorities"], "priorities")
-    if "contributions" in obj:
-        conference.contributions = _rows(Contribution, obj["contributions"], "contributions")
+    for key, row in _ROWS.items():
+        if key in obj:
+            setattr(conference, key, _rows(row, obj[key], key))
     if "unfiled" in obj:
         entry = _object(obj["unfiled"], "unfiled")
         _no_unknown(entry, {"target", "text"}, "unfiled")
@@ -144,10 +156,6 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
             agreed_by=_texts(entry.get("agreed_by", []), "closure.agreed_by"),
             date=_text(entry.get("date", ""), "closure.date"),
         )
-    if "confirmations" in obj:
-        conference.confirmations = _rows(Confirmation, obj["confirmations"], "confirmations")
-    if "redactions" in obj:
-        conference.redactions = _rows(Redacted, obj["redactions"], "redactions")
     if "audit_anchor" in obj:
         conference.audit_anchor = _text(obj["audit_anchor"], "audit_anchor")
     if "confidentiality_reminder" in obj:
@@ -157,6 +165,27 @@ def _read_additions(obj: dict[str, Any], conference: Conference) -> None:
         conference.recording = _read_recording(obj["recording"])
     conference.circulated = _read_sendings(obj.get("circulated", []), "circulated")
     conference.invited = _read_sendings(obj.get("invited", []), "invited")
+    if "progress_asked" in obj:
+        conference.progress_asked = _read_progress_asked(obj["progress_asked"])
+
+
+def _read_progress_asked(value: Any) -> list[ProgressAsked]:
+    """Each agency asked for progress before the review: when, to whom, which rows, by when."""
+    out: list[ProgressAsked] = []
+    for i, item in enumerate(_array(value, "progress_asked")):
+        where = f"progress_asked[{i}]"
+        entry = _object(item, where)
+        _no_unknown(entry, set(field_names(ProgressAsked)), where)
+        out.append(
+            ProgressAsked(
+                at=_text(entry.get("at", ""), f"{where}.at"),
+                agency=_text(entry.get("agency", ""), f"{where}.agency"),
+                to=_texts(entry.get("to", []), f"{where}.to"),
+                rows=_texts(entry.get("rows", []), f"{where}.rows"),
+                reply_by=_text(entry.get("reply_by", ""), f"{where}.reply_by"),
+            )
+        )
+    return out
 
 
 def _read_sendings(value: Any, key: str) -> list[Circulation]:

@@ -293,6 +293,31 @@ class Redacted(Part):
 
 
 @part
+class ProgressAsked(Part):
+    """An agency asked for progress before the review: when, to whom, on which plan rows
+    (numbers from "1", as the message listed them) and by which day."""
+
+    at: str = ""  # YYYY-MM-DDTHH:MM:SS
+    agency: str = ""
+    to: list[str] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)
+    reply_by: str = ""  # YYYY-MM-DD
+
+
+@part
+class ProgressUpdate(Part):
+    """An agency's written update on its rows, kept whole for the review, never in the
+    minutes; ``answers``: the id of the conference whose plan rows it answers."""
+
+    agency: str = ""
+    author: str = ""
+    received: str = ""  # YYYY-MM-DDTHH:MM:SS
+    source: str = ""  # the file's name, as it was attached
+    answers: str = ""
+    text: str = ""
+
+
+@part
 class Closure(Part):
     """The decision to stop working with the context (on the last conference of its chain):
     why, who agreed and when. An empty ``outcome`` means the context is still open."""
@@ -346,6 +371,9 @@ class Conference(Part):
     # when the chair read the confidentiality reminder to the room (YYYY-MM-DDTHH:MM:SS), or ""
     confidentiality_reminder: str = ""
     recording: Recording = field(default_factory=Recording)
+    # between meetings: progress asked for and received (like mail sent, never undone)
+    progress_asked: list[ProgressAsked] = field(default_factory=list)
+    progress_updates: list[ProgressUpdate] = field(default_factory=list)
 
     def attendees_with_email(self) -> list[Recipient]:
         """Everyone on the attendance list with an email address, as recipients of the minutes."""
@@ -416,6 +444,8 @@ __all__ = [
     "MAX_PRIORITY_TEXT",
     "MAX_TEXT",
     "Points",
+    "ProgressAsked",
+    "ProgressUpdate",
     "Recipient",
     "Referral",
     "Roles",

@@ -24,6 +24,7 @@ from ctxtui.core.record import (
     EMAIL,
     ID_PATTERN,
     KINDS,
+    MAX_ITEMS,
     MAX_PRIORITIES,
     MAX_PRIORITY_TEXT,
     MAX_TEXT,
@@ -68,6 +69,7 @@ def validate(conference: Conference) -> None:
     _check_rows(conference)
     _check_stamps(conference)
     _check_safeguards(conference)
+    _check_progress(conference)
     _check_texts(conference)
 
 
@@ -192,6 +194,23 @@ def _agreement(person: Attendee | Recipient, where: str) -> None:
 def _offset(value: str, where: str) -> None:
     if not _OFFSET.fullmatch(value):
         raise ValidationError(where, f"must be an offset H:MM:SS into the recording ({value!r})")
+
+
+def _check_progress(c: Conference) -> None:
+    """Progress asked for and received between meetings (added within schema 1)."""
+    for i, asked in enumerate(c.progress_asked):
+        where = f"progress_asked[{i}]"
+        _stamp(asked.at, f"{where}.at", "must be a time stamp YYYY-MM-DDTHH:MM:SS")
+        _date_field(asked.reply_by, f"{where}.reply_by")
+        for j, address in enumerate(asked.to):
+            _email(address, f"{where}.to[{j}]")
+        for j, row in enumerate(asked.rows):
+            if not row.isdecimal() or not 0 < int(row) <= MAX_ITEMS:
+                raise ValidationError(f"{where}.rows[{j}]", f"is not a plan row number ({row!r})")
+    for i, update in enumerate(c.progress_updates):
+        _stamp(update.received, f"progress_updates[{i}].received")
+        if update.answers and not ID_PATTERN.fullmatch(update.answers):
+            raise ValidationError(f"progress_updates[{i}].answers", "is not a conference id")
 
 
 def _check_texts(c: Conference) -> None:

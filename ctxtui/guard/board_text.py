@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ctxtui.core.labels import SECTION_TITLES, TARGET_KEYS, TARGET_LABELS, TARGET_SHORT_LABELS
+from ctxtui.core.progress import row_asked
 from ctxtui.core.record import Conference
 from ctxtui.core.scaling import conference_summary
 from ctxtui.guard.confirmations import DISMISSED, standing
@@ -42,6 +43,12 @@ class Section:
     title: str
     lines: tuple[str, ...]
     numbered: bool  # points and plan rows are numbered; the statement and figures are not
+
+
+def progress_of(conference: Conference, index: int) -> str:
+    """What the row says once its agency was asked for an update ("" before)."""
+    asked = row_asked(conference, index)
+    return f" — progress asked {asked.at[:10]}" if asked else ""
 
 
 def plan_line(intervention: str, goal: str, agency: str, by: str) -> str:
@@ -93,7 +100,8 @@ def board_sections(
         sections.append(Section(key, BOARD_TITLES[key], points, True))
     plan = tuple(
         plan_line(clear(a.intervention), clear(a.goal), a.agency, a.due or a.timescale)
-        for a in c.actions
+        + progress_of(c, i)
+        for i, a in enumerate(c.actions)
     )
     sections.append(Section("plan", BOARD_TITLES["plan"], plan, True))
     summary = conference_summary(c)

@@ -254,6 +254,36 @@ class Sent:
 
 def send(settings: SmtpSettings, mail: EmailMessage, to: list[str]) -> Sent:
     """Hand the message to the relay. Raises SendError when nobody got it."""
+    return send_each(settings, [(mail, to)])
+
+
+def send_each(settings: SmtpSettings, mails: list[tuple[EmailMessage, list[str]]]) -> Sent:
+    """Hand each message to its recipients over one connection (each agency its own).
+    Raises SendError when nobody got any; once one has gone, a failure names everyone still
+    waiting as not sent."""
+    accepted: list[str] = []
+    rejected: dict[str, str] = {}
+    try:
+        _session(settings, mails, accepted, rejected)
+    except SendError as error:
+        if not accepted:
+            raise
+        for _mail, to in mails:
+            rejected.update({a: str(error) for a in to if a not in accepted and a not in rejected})
+    if not accepted:
+        listed = "; ".join(f"{a} ({why})" for a, why in rejected.items())
+        raise SendError(f"the relay refused every recipient; nothing was sent: {listed}")
+    return Sent(accepted, rejected)
+
+
+def _session(
+    settings: SmtpSettings,
+    mails: list[tuple[EmailMessage, list[str]]],
+    accepted: list[str],
+    rejected: dict[str, str],
+) -> None:
+    """One connection to the relay, each message handed over in turn; who got each goes in
+    ``accepted`` and ``rejected`` as it goes. SendError says why the relay failed."""
     try:
         context = ssl.create_default_context(cafile=settings.ca_file or None)
     except (OSError, ssl.SSLError) as error:
@@ -280,7 +310,7 @@ def send(settings: SmtpSettings, mail: EmailMessage, to: list[str]) -> Sent:
                 client.ehlo()
             if settings.username:
                 client.login(settings.username, password)
-            refused = client.send_message(mail, from_addr=settings.sender, to_addrs=to)
+            _hand_over(client, settings.sender, mails, accepted, rejected)
     except SendError:
         raise
     except ssl.SSLCertVerificationError as error:
@@ -290,10 +320,6 @@ def send(settings: SmtpSettings, mail: EmailMessage, to: list[str]) -> Sent:
         ) from None
     except smtplib.SMTPAuthenticationError:
         raise SendError(f"the relay {where} refused the username or password") from None
-    except smtplib.SMTPRecipientsRefused as error:
-        reasons = {a: _reason(r) for a, r in error.recipients.items()}
-        listed = "; ".join(f"{a} ({why})" for a, why in reasons.items())
-        raise SendError(f"the relay refused every recipient; nothing was sent: {listed}") from None
     except smtplib.SMTPSenderRefused as error:
         refusal = _reason(error)
         raise SendError(f"the relay refused the sender {settings.sender}: {refusal}") from None
@@ -305,14 +331,29 @@ def send(settings: SmtpSettings, mail: EmailMessage, to: list[str]) -> Sent:
         raise SendError(f"a secure connection to {where} failed: {error.reason}") from None
     except OSError as error:
         raise SendError(f"cannot reach the relay {where}: {error.strerror or error}") from None
-    rejected = {address: _reason(reply) for address, reply in refused.items()}
-    return Sent([a for a in to if a not in rejected], rejected)
 
 
-def deliver(
+def _hand_over(
+    client: smtplib.SMTP,
+    sender: str,
+    mails: list[tuple[EmailMessage, list[str]]],
+    accepted: list[str],
+    rejected: dict[str, str],
+) -> None:
+    for mail, to in mails:
+        try:
+            refused = client.send_message(mail, from_addr=sender, to_addrs=to)
+        except smtplib.SMTPRecipientsRefused as error:  # every recipient of this message
+            rejected.update({a: _reason(r) for a, r in error.recipients.items()})
+            continue
+        got = {address: _reason(reply) for address, reply in refused.items()}
+        rejected.update(got)
+        accepted += [a for a in to if a not in got]
+
+
+def attachments(
     conference: Conference,
     settings: SmtpSettings,
-    to: list[str],
     *,
     nation: str,
     previous: Conference | None = None,
@@ -320,10 +361,9 @@ def deliver(
     story: Story | None = None,
     pdf_too: bool = False,
     statutory: Sequence[str] | None = None,
-) -> Sent:
-    """Make the DOCX and/or PDF (as ``settings.formats`` say; ``pdf_too`` adds the PDF) and
-    the Markdown of ``conference`` and send them (safe in a worker thread: it reads only the
-    copy it is given)."""
+) -> tuple[bytes | None, str | None, bytes | None]:
+    """The DOCX, the Markdown and the PDF the minutes go with (None: not asked for), each
+    made once however many messages carry them."""
     from ctxtui.export import render
     from ctxtui.export.docx import PandocUnavailable
     from ctxtui.export.pdf import PdfUnavailable
@@ -339,7 +379,6 @@ def deliver(
             raise SendError(
                 f"the {fmt.upper()} cannot be made ({error}); nothing was sent"
             ) from None
-    docx, pdf = made.get("docx"), made.get("pdf")
     markdown = (
         render(
             conference, "md", nation=nation, previous=previous, story=story, statutory=statutory
@@ -347,7 +386,7 @@ def deliver(
         if markdown_too
         else None
     )
-    return send(settings, message(conference, settings.sender, to, docx, markdown, pdf), to)
+    return made.get("docx"), markdown, made.get("pdf")
 
 
 def _reason(reply: Any) -> str:

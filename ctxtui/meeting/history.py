@@ -20,6 +20,9 @@ from ctxtui.core.record import Amendment, Conference
 from ctxtui.core.rules import Finalised, ReadOnly, Refused
 
 UNDO_DEPTH = 100
+# kept beside the minutes, never undone: mail that went out (minutes, invitations, requests
+# for progress), updates received, a line not yet filed
+KEPT_BESIDE = ("circulated", "invited", "unfiled", "progress_asked", "progress_updates")
 
 
 class _Step(NamedTuple):
@@ -119,7 +122,7 @@ class History:
         # mail that went out: no undo can call it back, so it is kept as it is.
         skipped = self.conference.names_check.skipped
         for f in dataclasses.fields(Conference):
-            if f.name not in ("circulated", "invited", "unfiled"):
+            if f.name not in KEPT_BESIDE:
                 setattr(self.conference, f.name, getattr(snapshot, f.name))
         self.conference.names_check.skipped = skipped
 

@@ -4,11 +4,12 @@ the app, its screens and the command line all drive. No UI.
 A Meeting is built in layers, each in its own module: the record open for writing
 (open_record.py), under the privacy guard (guarding.py), with the meeting's own safeguards
 (safeguarding.py: sharing bases, the reminder, the recording), with the ways its minutes leave
-(minutes_out.py); this module adds the decisions on the minutes (finalise, amend, close) and
-the written contributions. Conferences adds the service's duties across conferences
-(service.py: the story, a name found and taken out, retention, the report) to the data folder
-(data_folder.py). What the screens and the command line need of the layers below is named
-here, so they import this module and nothing under it.
+(minutes_out.py) and what happens between it and its review (between.py); this module adds
+the decisions on the minutes (finalise, amend, close) and the written contributions.
+Conferences adds the service's duties across conferences (service.py: the story, a name found
+and taken out, retention, the report) to the data folder (data_folder.py). What the screens
+and the command line need of the layers below is named here, so they import this module and
+nothing under it.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from typing import TYPE_CHECKING
 from ctxtui.core import dates
 from ctxtui.core.record import Contribution
 from ctxtui.core.rules import Refused, clean_point
+from ctxtui.meeting.between import ActionLine as ActionLine
+from ctxtui.meeting.between import AskPlan as AskPlan
+from ctxtui.meeting.between import AttachedUpdate as AttachedUpdate
+from ctxtui.meeting.between import Between
 from ctxtui.meeting.data_folder import DataFolder
 from ctxtui.meeting.data_folder import create_review as create_review
 from ctxtui.meeting.guarding import describe_finding as describe_finding
 from ctxtui.meeting.guarding import describe_place as describe_place
 from ctxtui.meeting.guarding import flag_sentence as flag_sentence
-from ctxtui.meeting.minutes_out import MinutesOut
 from ctxtui.meeting.minutes_out import configured_exports_folder as configured_exports_folder
 from ctxtui.meeting.minutes_out import exports_folder as exports_folder
 from ctxtui.meeting.minutes_out import mail_settings as mail_settings
@@ -52,7 +56,7 @@ if TYPE_CHECKING:  # the service's code loads when a duty is asked for, not at s
     from ctxtui.storage.search import Found
 
 
-class Meeting(MinutesOut):
+class Meeting(Between):
     """One conference open for minuting (or read-only when another process holds it)."""
 
     def warm_up(self) -> None:
@@ -136,6 +140,16 @@ class Conferences(DataFolder):
         """One conference open (for writing unless ``read_only``, or held elsewhere);
         ``log_open=False``: a look that leaves no "open" line in the audit log."""
         return Meeting(self.store, conference_id, self.now, read_only=read_only, log_open=log_open)
+
+    def open_actions(
+        self, today: dt.date, agency: str = "", overdue_only: bool = False
+    ) -> tuple[list[ActionLine], list[Problem]]:
+        """Every chain's plan rows still to do (see ``between.open_actions``), from the
+        plan rows' index, and each file that could not be read."""
+        from ctxtui.meeting.between import open_actions
+
+        plans = self.store.plans()
+        return open_actions(plans, today, agency, overdue_only), plans.problems
 
     # -- the service's duties across conferences (see service.py)
 

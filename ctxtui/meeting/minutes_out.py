@@ -189,8 +189,8 @@ class MinutesOut(Safeguarded):
         pdf_too: bool = False,
     ) -> Sent:
         """Send ``snapshot`` (safe in a worker thread: reads no live state), with the Markdown
-        and the PDF attached too when asked."""
-        from ctxtui.mail.circulate import deliver
+        and the PDF attached too when asked: one message to each agency, with its actions."""
+        from ctxtui.mail.agency_actions import deliver
 
         previous, _problem = self.previous()
         return deliver(

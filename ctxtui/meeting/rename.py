@@ -100,7 +100,7 @@ def rename(
         if new_lock is not None:
             new_lock.release()
         meeting.close()
-    store.list()  # the index forgets the old id now, not at the next listing
+    store.refresh_indexes()  # the indexes forget the old id now, not at the next listing
     events = list(store.audit.events())
     earlier = ids_of(events, new_id) - {new_id}
     done.handed_out = [e for e in events if e.action in HANDED_OUT and e.id in earlier]
@@ -232,5 +232,5 @@ def _same_id(store: Store, meeting: OpenRecord, name: str) -> Renamed:
         raise StoreError(f"Could not rename {conference_id}: {meeting.autosaver.error}")
     carried = carry_copies(store.root, conference_id, renamed(conference_id, name))
     store.audit.record("rename", conference_id, "same id")
-    store.list()
+    store.refresh_indexes()
     return Renamed(conference_id, conference_id, carried.moved, left=list(carried.left))

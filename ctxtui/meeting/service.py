@@ -231,7 +231,7 @@ def redact(
             "redact", cid, f"{count} in the record, {copies} in copies, {len(unread)} unread"
         )
         result.replaced[cid] = count + copies
-    store.list()  # the index holds summaries: made again from the redacted records
+    store.refresh_indexes()  # the indexes hold summaries and rows: made again from the records
     wanted = set(ids)
     result.handed_out = [
         e for e in store.audit.events() if e.action in HANDED_OUT and e.id in wanted

@@ -100,6 +100,11 @@ CONFERENCE_DESTINATIONS: tuple[Destination, ...] = (
     Destination(
         "Distribution list", "Who receives the minutes, with emails", "go('distribution')", "c"
     ),
+    Destination(  # no letter: the Ctrl+O menu fills 80×24; u on the plan screen opens it
+        "Progress at the review",
+        "The rows carried forward with the agencies' updates: status and progress, a key each",
+        "go('progress')",
+    ),
     Destination(
         "Agenda: next item",
         "Start the next agenda item",
@@ -210,6 +215,13 @@ HOME_DESTINATIONS: tuple[Destination, ...] = (
         "report",
         keys="f4",
         short="Report",
+    ),
+    Destination(
+        "Overdue actions",
+        "Every conference's rows still to do, the overdue ones first (o: every row)",
+        "actions",
+        keys="ctrl+t,f6",
+        short="Actions",
     ),
     Destination(
         "Search records",

@@ -107,6 +107,7 @@ def open_part(screen: MinuteTaking, name: str) -> None:
         discussion,
         plan,
         priorities,
+        progress,
         records,
         scaling,
     )
@@ -122,6 +123,7 @@ def open_part(screen: MinuteTaking, name: str) -> None:
         "discussion": discussion.DiscussionScreen,
         "referrals": records.ReferralsScreen,
         "distribution": records.DistributionScreen,
+        "progress": progress.ProgressScreen,
     }
     screen.app.push_screen(opens[name](screen.meeting), screen.returned)
 
@@ -241,6 +243,7 @@ PARTS = (
     "discussion",
     "referrals",
     "distribution",
+    "progress",
 )
 GOES: dict[str, Callable[[MinuteTaking], None]] = {
     **{part: partial(open_part, name=part) for part in PARTS},

@@ -167,11 +167,31 @@ class HomeScreen(Screen[None]):
             line.append(f"minutes {s.minutes_due(self.nation) or '-':<10}  review {review}")
         for note in self.late.notes(s):
             line.append(f"  {note.upper()}", style="bold reverse")
+        if note := self._progress(s):
+            line.append(f"  {note.upper()}", style="bold")
         if s.closed:
             line.append(f"  CLOSED {s.closed}", style="bold")
         if s.id in self.expired:
             line.append("  PAST RETENTION", style="bold reverse")
         return line
+
+    def _progress(self, s: Summary) -> str:
+        """What the line says of progress before the review (``progress_note``)."""
+        from ctxtui.core.progress import progress_note
+
+        if not s.to_do:
+            return ""
+        review = s.review_due(self.nation)
+        today = self.late.today
+        return progress_note(
+            review, int(s.to_do), s.asked, s.id in self.late.reviewed, today, self.nation
+        )
+
+    def action_actions(self) -> None:
+        """Actions across conferences: the overdue rows first (o shows every row)."""
+        from ctxtui.screens.actions import ActionsScreen
+
+        self.app.push_screen(ActionsScreen(self.conferences), lambda _: self.refresh_list())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Delete and Review are hidden while no conference is highlighted (an empty list)."""

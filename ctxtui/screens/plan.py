@@ -94,7 +94,14 @@ class PlanScreen(TableScreen):
     ROWS = ACTION_ROWS
     BINDINGS = [
         Binding("s", "cycle", "Next status", id="plan.status"),
+        Binding("u", "progress", "Progress at the review", id="plan.progress", show=False),
     ]
+
+    def action_progress(self) -> None:
+        """The rows carried forward, with the agencies' updates beside them."""
+        from ctxtui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.meeting), lambda _: self.changed())
 
     def columns(self, width: int) -> list[tuple[str, str, int]]:
         return plan_columns(width)

@@ -32,8 +32,12 @@ def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], Non
         screen.notify(f"Not sent: {error}.", severity="warning", timeout=10)
         return
     question = (
-        f"Send the final minutes (DOCX) to these {len(people)} through {settings.describe()}?"
+        f"Send the final minutes (DOCX) to these {len(people)} through {settings.describe()}, "
+        "each agency with its own actions?"
     )
+    # agencies with actions and nobody to send them to: the chair hears of them first
+    unreached = meeting.unreached_agencies()
+    nobody = [f"Nobody here is from {agency}, which has actions" for agency in unreached]
     _confirm_then_send(
         screen,
         meeting,
@@ -43,6 +47,7 @@ def send_minutes(screen: Screen, meeting: Meeting, after: Callable[[object], Non
         meeting.record_sent,
         "Minutes sent",
         after,
+        nobody,
     )
 
 
@@ -79,10 +84,12 @@ def _confirm_then_send(
     record: Callable[[Sent, str], bool],
     title: str,
     after: Callable[[object], None],
+    notes: list[str] | None = None,
 ) -> None:
-    """Ask with the recipients listed; on yes, send a copy of the record in a worker, then
-    record who got it (and save at once)."""
+    """Ask with the recipients listed (and ``notes`` after them); on yes, send a copy of the
+    record in a worker, then record who got it (and save at once)."""
     lines = [f"{p.name or p.email} — {p.agency or 'no agency'} <{p.email}>" for p in people]
+    lines += notes or []
     app = screen.app
 
     def confirmed(yes: bool | None) -> None:

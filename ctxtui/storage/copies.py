@@ -43,6 +43,7 @@ RECORD, BACKUP, CONFLICT, RESCUE, INDEX, AUDIT, LEFT_BY_CRASH, WORDS = (
     "temp file left by a crash",
     "service words",
 )
+PLAN_INDEX = "index of plan rows"  # actions.json: the rows still to do (plan_index.py)
 
 
 class Copy(NamedTuple):
@@ -84,7 +85,11 @@ def copies(root: Path, conference_id: str | None = None) -> Iterator[Copy]:
             yield Copy(kind, cid, path)
     yield from _rescue_copies(root, conference_id)
     if conference_id is None:
-        shared = (INDEX, root / "index.json"), (AUDIT, root / "audit.log")
+        shared = (
+            (INDEX, root / "index.json"),
+            (PLAN_INDEX, root / "actions.json"),
+            (AUDIT, root / "audit.log"),
+        )
         for kind, path in (*shared, (WORDS, root / "service-words.tsv")):
             if _plain(path):
                 yield Copy(kind, "", path)

@@ -19,14 +19,15 @@ import orjson
 
 from ctxtui.core import dates, due
 from ctxtui.core.record import ID_PATTERN, SCHEMA, Action
+from ctxtui.core.review import LEFT_BEHIND
 from ctxtui.storage.conffile import StoreError, UnreadableFile, read_json_file, record_of_file
 from ctxtui.storage.copies import CONFLICT_COPY, LEFTOVER, remove_leftovers
 from ctxtui.storage.files import atomic_write, describe
 from ctxtui.storage.terminal_text import needs_no_escape, printable
 
 # 2: earliest due date of open actions; 3: entries are lists; 4: folder; 5: circulated;
-# 6: closed; 7: entries are lines, newest first
-INDEX_VERSION = 7
+# 6: closed; 7: entries are lines, newest first; 8: progress asked, rows still to do
+INDEX_VERSION = 8
 
 
 class Summary(NamedTuple):
@@ -45,6 +46,8 @@ class Summary(NamedTuple):
     next_due: str = ""  # the earliest due date of an action still open or in progress
     circulated: str = ""  # the day the minutes were last sent out (YYYY-MM-DD), or ""
     closed: str = ""  # the day the context was closed at this conference (YYYY-MM-DD), or ""
+    asked: str = ""  # the day progress was last asked for before the review, or ""
+    to_do: str = ""  # how many plan rows are still to do (neither done nor dropped), or ""
 
     def minutes_due(self, nation: str) -> str:
         return due.minutes_due(self.conference, nation)
@@ -77,7 +80,7 @@ class Summary(NamedTuple):
 # (each went through ``printable``, which writes one as "\\n"). The entries are kept newest
 # first, the order they are shown in.
 SEP = "\n"
-_FIELDS = 13
+_FIELDS = 15
 
 
 def _stamp_text(info: os.stat_result) -> str:
@@ -156,6 +159,9 @@ def summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
         if isinstance(a, dict) and isinstance(a.get("due"), str) and a["due"]
     ]
     named = {a.get("agency") for a in attendees if isinstance(a, dict)}
+    to_do = sum(1 for a in actions if isinstance(a, dict) and a.get("status") not in LEFT_BEHIND)
+    asks = record.get("progress_asked", [])
+    stamps = [a.get("at") for a in asks if isinstance(a, dict)] if isinstance(asks, list) else []
     sends = record.get("circulated", [])
     times = [s.get("at") for s in sends if isinstance(s, dict)] if isinstance(sends, list) else []
     last_sent = max((t for t in times if isinstance(t, str)), default="")[:10]
@@ -175,6 +181,8 @@ def summary_of_record(conference_id: str, record: dict[str, Any]) -> Summary:
         next_due=due.next_action_due(plan),
         circulated=last_sent,
         closed=_text(record, "closure", "date") if _text(record, "closure", "outcome") else "",
+        asked=printable(max((t for t in stamps if isinstance(t, str)), default="")[:10]),
+        to_do=str(to_do) if to_do else "",
     )
 
 
@@ -231,7 +239,7 @@ def list_conferences(folder_path: Path, index_path: Path) -> Listing:
 
 def _list(folder_path: Path, index_path: Path) -> Listing:
     index = _read_index(index_path)
-    folder = _folder_stamp(folder_path)
+    folder = folder_stamp(folder_path)
     if folder is not None and index.get("folder") == folder:
         trusted = _trusted(index)
         if trusted is not None:
@@ -289,7 +297,7 @@ def _list(folder_path: Path, index_path: Path) -> Listing:
         remove_leftovers(folder_path.parent)
     problems.sort(key=lambda p: str(p.path))
     # trusted next time only if nothing changed in the folder while it was being read
-    settled = _folder_stamp(folder_path, settled=True)
+    settled = folder_stamp(folder_path, settled=True)
     seen = settled if settled == folder else None
     summaries.sort(key=attrgetter("conference", "id"), reverse=True)
     in_order = list(entries) == [s.id for s in summaries]
@@ -383,7 +391,7 @@ def _write_index(
         atomic_write(index_path, orjson.dumps(index))
 
 
-def _folder_stamp(folder: Path, settled: bool = False) -> list[int] | None:
+def folder_stamp(folder: Path, settled: bool = False) -> list[int] | None:
     """(inode, mtime) of the conferences folder; with ``settled``, None if it changed less
     than two seconds ago, when a change in the same clock tick could still go unseen."""
     try:

@@ -15,7 +15,16 @@ import orjson
 from ctxtui.core.mentions import Finder, free_text, place_of, replace_in, strings
 from ctxtui.storage.audit import MAX_LOG_BYTES  # the log may grow far past a record
 from ctxtui.storage.conffile import encode
-from ctxtui.storage.copies import AUDIT, INDEX, RECORD, WORDS, Copy, copies, remove_leftovers
+from ctxtui.storage.copies import (
+    AUDIT,
+    INDEX,
+    PLAN_INDEX,
+    RECORD,
+    WORDS,
+    Copy,
+    copies,
+    remove_leftovers,
+)
 from ctxtui.storage.files import MAX_FILE_BYTES, atomic_write, describe, read_plain
 from ctxtui.storage.listing import Problem
 
@@ -62,7 +71,8 @@ def _in_index(copy: Copy, data: Any, finder: Finder) -> list[Mention]:
     for cid, entry in entries.items() if isinstance(entries, dict) else ():
         n = sum(finder.count(text) for _path, text in strings(entry))
         if n:
-            found.append(Mention(copy, str(cid), f"entries.{cid}", "Summary in the index", n))
+            what = "Summary in the index" if copy.kind == INDEX else f"Rows in the {copy.kind}"
+            found.append(Mention(copy, str(cid), f"entries.{cid}", what, n))
     agencies = data.get("agencies", []) if isinstance(data, dict) else []
     if n := sum(finder.count(text) for _path, text in strings(agencies)):
         found.append(Mention(copy, "", "agencies", "Agency names in the index", n))
@@ -120,7 +130,7 @@ def search_copy(copy: Copy, finder: Finder) -> list[Mention]:
         n = finder.count(raw.decode("utf-8", "replace"))
         unread = "The file (it cannot be read as JSON)"
         return [Mention(copy, copy.conference_id, "", unread, n)] if n else []
-    if copy.kind == INDEX:
+    if copy.kind in (INDEX, PLAN_INDEX):
         return _in_index(copy, data, finder)
     return _in_record(copy, data, finder)
 

@@ -44,6 +44,7 @@ from ctxtui.storage.locks import Lock
 
 if TYPE_CHECKING:
     from ctxtui.storage.listing import Listing, Problem
+    from ctxtui.storage.plan_index import Plans
     from ctxtui.storage.words import ServiceWords
 
 
@@ -122,6 +123,21 @@ class Store:
         from ctxtui.storage.listing import list_conferences  # not needed to open one
 
         return list_conferences(self.folder, self.index_path)
+
+    def plans(self) -> Plans:
+        """Every conference's plan rows still to do (``plan_index``), and each file that
+        cannot be read."""
+        from ctxtui.storage.plan_index import read_plans
+
+        return read_plans(self.folder, self.root / "actions.json")
+
+    def refresh_indexes(self) -> None:
+        """The listing's index, and the plan rows' if there is one, made to agree with the
+        files now (after a deletion, a redaction, a rename), not at the next listing."""
+        from ctxtui.storage.plan_index import refresh
+
+        self.list()
+        refresh(self.folder, self.root / "actions.json")
 
     def known_agencies(self) -> builtins.list[str]:  # ``list`` here is the method above
         """Every agency named by an attendee of any stored conference, for suggestions."""
@@ -241,7 +257,7 @@ class Store:
         finally:
             lock.release()
         with contextlib.suppress(StoreError):
-            self.list()  # the index forgets it now, not at the next listing
+            self.refresh_indexes()  # the indexes forget it now, not at the next listing
         return removed
 
     def save(self, conference: Conference, expected: Stamp | None = None) -> SaveResult:

@@ -17,6 +17,8 @@ _UNSAFE = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
+UNSAFE = _UNSAFE  # what ``printable`` escapes, for a look over a whole file at once
+
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match[0])
