@@ -461,6 +461,21 @@ def test_the_round_five_held_out_set_is_measured_never_asserted(capsys):
     print_two_tiers("round five (held out, not asserted)", two_tiers(rows), capsys)
 
 
+ROUND_SIX = Path(__file__).with_name("data") / "privacy_round6.tsv"
+
+
+def test_the_round_six_held_out_set_is_measured_never_asserted(capsys):
+    """Issue 40's third held-out set: written on 2026-12-07 by a helper that never read the
+    guard, committed before that session's rule work. As for rounds four and five: shape
+    checked, figures printed and never asserted, sentences and misses never read."""
+    rows = three_columns(ROUND_SIX)
+    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
+    assert sum(label == "name" for label, _c, _s in rows) >= 110
+    assert sum(label == "clean" for label, _c, _s in rows) >= 100
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    print_two_tiers("round six (held out, not asserted)", two_tiers(rows), capsys)
+
+
 def test_the_names_tuning_set_meets_both_tiers(capsys):
     """The set this round's rules were tuned on (written after round three was committed)."""
     rows = three_columns(NAMES_DEV)
@@ -583,3 +598,13 @@ def test_the_proper_words_hold_no_person_and_no_brand_made_of_one():
     for word in mine:
         base = re.sub(r"['’]?s$", "", word).lower()
         assert base not in people or word in place_names(), word
+
+
+def test_a_third_sixty_point_record_is_measured_never_asserted(capsys):
+    """A third realistic record (issue 40, written with round six, never read): printed only."""
+    flags, asks = _flags_and_asks("realistic_record_60c.json")
+    with capsys.disabled():
+        print(
+            f"\nprivacy realistic 60 points, third (held out, not asserted): {flags} flags, "
+            f"{asks} asked"
+        )
