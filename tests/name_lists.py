@@ -4,7 +4,8 @@ Run ``make names`` after changing a source. The sources:
 
 * forenames and surnames from the person providers of Faker (MIT licence, by its maintainers),
   for the locales of the communities in UK schools: British, Irish, South Asian, West, East and
-  Southern African, Caribbean and American, Eastern, Southern and Western European, Turkish;
+  Southern African, Caribbean and American, Eastern, Southern and Western European, Turkish,
+  Vietnamese, Thai, Indonesian, Uzbek, Latin American and Nordic;
   names written in the Latin alphabet only, because that is what a chair types;
 * ``tests/data/forenames_uk.txt``: our own list of forenames common in England and Wales;
 * ``tests/data/proper_words_uk.txt``: our own list of UK towns, services and brands;
@@ -58,6 +59,29 @@ LOCALES = [
     "nl_NL",
     "az_AZ",
     "et_EE",
+]
+# Forenames only (their surnames hold too many countries, towns and words: France, Lagos, Bury):
+# Vietnamese, Thai as written in English, Indonesian, Uzbek, Latin American, Nordic, Belgian,
+# Swiss and Austrian (issue 40's third round)
+FORENAME_LOCALES = [
+    "vi_VN",
+    "en_TH",
+    "id_ID",
+    "uz_UZ",
+    "en_NZ",
+    "es_MX",
+    "es_CO",
+    "es_AR",
+    "es_CL",
+    "fr_BE",
+    "fr_CA",
+    "nl_BE",
+    "de_AT",
+    "de_CH",
+    "da_DK",
+    "sv_SE",
+    "no_NO",
+    "fi_FI",
 ]
 # Faker's broad English list (first names of the US census and more): too many of its names are
 # towns and words for the live flags, so it only keeps the names check from taking a person's
@@ -126,6 +150,9 @@ def build() -> dict[str, str]:
     """The text of each list file, by file name."""
     place_words = _read(DATA / "place_words.txt")
     faker_forenames, faker_surnames = _faker_names()
+    dictionary = set(WORDS.read_text(encoding="utf-8").split()) | _read(UK_PROPER_WORDS)
+    # not a country, a town or a faith the dictionary or our list names (France, Oman, Muslim)
+    faker_forenames |= {n for n in _faker_names(FORENAME_LOCALES)[0] if n not in dictionary}
     forenames = {n for n in faker_forenames | _read(UK_FORENAMES) if n.lower() not in place_words}
     surnames = {n for n in faker_surnames if n.lower() not in place_words} - forenames
     words = set(WORDS.read_text(encoding="utf-8").split())

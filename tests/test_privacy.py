@@ -431,6 +431,21 @@ def test_the_fifth_tuning_set_meets_both_tiers(capsys):
     assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.16
 
 
+TUNING_SIX = Path(__file__).with_name("data") / "privacy_tuning6.tsv"
+
+
+def test_the_sixth_tuning_set_meets_both_tiers(capsys):
+    """Issue 40's third-round tuning set (written by a helper that never read the rules, after
+    round six was committed); this round's rules were tuned on its misses."""
+    rows = three_columns(TUNING_SIX)
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    figures = two_tiers(rows)
+    print_two_tiers("tuning set six (tuned on)", figures, capsys)
+    assert figures["live_names"] >= 0.93 and figures["clean_flagged"] <= 0.01
+    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.09
+    assert figures["structured"] >= 0.99
+
+
 ROUND_FOUR = Path(__file__).with_name("data") / "privacy_round4.tsv"
 
 
@@ -525,13 +540,13 @@ def test_a_realistic_sixty_point_record_asks_about_at_most_fifteen_words(capsys)
     assert flags == 0 and asks <= 4  # the goal is 15; 3 since issue 40's second round
 
 
-def test_a_second_sixty_point_record_is_measured_never_asserted(capsys):
-    """The same on a second record nobody has read since it was written: printed only."""
-    flags, asks = _flags_and_asks("realistic_record_60b.json")
+def test_a_second_sixty_point_record_has_no_flags_and_asks_about_at_most_fifteen(capsys):
+    """The second realistic record (once held out as 60b): its flags were read in issue 40's
+    third round, so it is a tuning record now and asserted like the first."""
+    flags, asks = _flags_and_asks("realistic_record_60_tuned2.json")
     with capsys.disabled():
-        print(
-            f"\nprivacy realistic 60 points (held out, not asserted): {flags} flags, {asks} asked"
-        )
+        print(f"\nprivacy realistic 60 points, second (tuned on): {flags} flags, {asks} asked")
+    assert flags == 0 and asks <= 15
 
 
 def test_the_names_check_of_the_big_conference_is_quick(capsys):

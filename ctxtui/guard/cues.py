@@ -6,28 +6,38 @@ from __future__ import annotations
 
 import re
 
+from ctxtui.guard.word_lists import brand_forms
+
 LETTERS = r"[^\W\d_]"
 
 _VERBS = (
     r"was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|attends|attended|"
     r"reported|disclosed|who|whose|ran|runs|carries|carried|hangs|hung|spends|spent|stays|"
     r"stayed|admitted|missed|came|comes|left|refused|refuses|sells|sold|joined|uses|used|"
-    r"aged|and\s+(?:his|her|their)|and\s+another|thinks|thought|wants|wanted|keeps|"
+    r"aged|and\s+(?:his|her|their)|and\s+another|and\s+(?:two|three|some|a\s+few)\s+"
+    r"(?:friends|mates|others)|thinks|thought|wants|wanted|keeps|"
     r"stores|collects|owes|asked|says"
 )
 PERSON_AFTER = re.compile(
-    rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|,\s*\d{{1,2}}\b|\s*\(\s*\d{{1,2}}\s*\))"
+    rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|,\s*\d{{1,2}}\s*(?:[,)]|$|y(?:rs?|ears?|o)\b)"
+    rf"|\s*\(\s*\d{{1,2}}\s*\))"
 )
 STRONG_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:brother|sister|mum|mother|"
     r"dad|father|cousin|friend|boyfriend|girlfriend|aunt|uncle|nan|gran|phone|family|son|"
-    r"daughter|partner|carer|snapchat|snap|insta|instagram|tiktok|account|messages|number|"
+    r"daughter|partner|carer|carers|parents?|foster|placement|siblings?|social\s+worker|"
+    r"key\s+worker|teacher|snapchat|snap|insta|instagram|tiktok|account|messages|number|"
     r"house|home|flat|bag|bike|school|behaviour|attendance|name)"
     r"|\s+(?:was|is|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|seen|threatened|"
     r"assaulted|stabbed|chased|excluded|missing|found|picked|taken|approached|groomed|"
     r"injured|robbed|cautioned|charged|followed|sleeping|staying|living|given|paid|asked|"
     r"reported|being|not|in|at|with)"
-    r"|\s+(?:said|says|told|disclosed|admitted|aged|missing|owes|owed)"
+    r"|\s+(?:said|says|told|disclosed|admitted|aged|missing|owes|owed|stabbed|targeted|"
+    r"upset|scared|frightened)"
+    r"|\s+not\s+(?:on\s+(?:the\s+)?roll|in\s+school|attending|engaging|known\s+to)"
+    r"|\s+(?:family|household|brothers|sisters|twins|siblings|boys?|girls?|lads?|kids)\s+"
+    r"(?:have|has|had|are|were|is|was|moved|live|lives|left|seen)"
+    r"|\s+[A-Z]{2,6}\s+aged"
     r"|\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"
     r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded|lifted)"
     r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)",
@@ -42,7 +52,8 @@ KIN = (
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:told|tell|with|saw|see|seen|named|called|asked|met|meet|approached|by|for|and|"
     r"stopped|searched|arrested|chased|follows|followed|think|thinks|worried|brought|returned|"
-    r"dropped|collected|engage|engaged|supporting|support|visit|visited|"
+    r"dropped|collected|engage|engaged|supporting|support|visit|visited|per|re|"
+    r"messaging|messaged|texting|texted|reports|"
     rf"{KIN}|spoke\s+to|talked\s+to|about),?\s+)$",
     re.I,
 )
@@ -80,3 +91,23 @@ OFFICER_TITLES = (
     *("Cllr", "Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev"),
     *("Officer", "PC", "DC", "DS", "DI", "PCSO", "Det"),
 )
+
+
+# after a chain's own form, what shows a family instead: "Nando's mum", "the Morrisons moved"
+_FAMILY_NEXT = re.compile(
+    rf"^\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|mates|partner|crew)\b",
+    re.I,
+)
+_FAMILY_DOES = re.compile(r"^\s+(?:moved|were|was|lives|live|said|told)\b", re.I)
+
+
+def a_chain_at(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` (its 's apart) is a chain's own form here
+    ("Sainsbury's car park", "the queue in Greggs"), not a person or a family."""
+    suffix = text[end : end + 2]
+    possessive = suffix in ("'s", "’s") and not text[end + 2 : end + 3].isalnum()
+    form = text[start:end] + ("'s" if possessive else "")
+    if form not in brand_forms():
+        return False
+    after = text[end + (2 if possessive else 0) :]
+    return not (_FAMILY_NEXT.match(after) or (not possessive and _FAMILY_DOES.match(after)))

@@ -20,7 +20,8 @@ _DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})"
+    r"|\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}[/.-](?:{_MONTHS})[/.-](?:\d{{4}}|\d{{2}}))"
 )
 _ORDINALS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -35,7 +36,7 @@ _SHORT_DATE = (
 )
 _DOB_CONTEXT = re.compile(
     rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)(?:\s+(?:is|was|given\s+as))?"
-    rf"\s*[:\-]?\s*(?:{_DATE}|{_SHORT_DATE})"
+    rf"\s*[:\-]?\s*(?:{_DATE}|{_SHORT_DATE}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\b)"
     rf"|\bbirthday\s+(?:is|was|on|falls\s+on)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?(?:{_MONTHS})\b",
     re.I,
@@ -60,9 +61,17 @@ _NOT_AN_AGE_AFTER = (
     r"years?\s+ago|times|pm|am|p\.m|a\.m|[:.]\d|,\d|incidents?|people|young|boys|girls|"
     r"pupils|children|of\s+(?:the|them|us)|metres|miles|yards|pounds|o'clock|or\s+more)\b)"
 )
+_YEARS_AND_MONTHS = (
+    rf"\b{_AN_AGE}\s*(?:years?|yrs?|y)\s*(?:and\s*|,\s*)?\d{{1,2}}\s*(?:months?|mths?|mo?s?)\b"
+    rf"|\baged?\s+{_AN_AGE}\s+(?:years?\s+)?and\s+\d{{1,2}}\s+(?:months?|mths?)\b"
+)
 _AGE_HINT = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)  # a cheap test before the costly one
 _AGE = re.compile(
-    rf"\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"{_YEARS_AND_MONTHS}"
+    # "the boy on the e-scooter was 15, and": one young person, a clause, then the age
+    rf"|\b(?:lad|boy|girl|yp|young\s+person|child|he|she)\b[^.,;:!?]{{0,40}}?\b(?:is|was)\s+"
+    rf"(?:[4-9]|1\d|2[0-5])(?=\s*(?:[,.;:!?)]|$))"
+    rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
     r"old\b(?!s)"
     rf"|\b{_AN_AGE}\s*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
@@ -80,7 +89,7 @@ _AGE = re.compile(
 )
 _NHS = re.compile(r"(?<![\d-])(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")
 _NI = re.compile(
-    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
     re.I,
 )
 _PHONE = re.compile(
@@ -93,6 +102,8 @@ _EMAIL = re.compile(
     r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|(?i:\b[\w.+-]+\s@\s?(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|aol|btinternet|"
     r"proton(?:mail)?|sky|virginmedia|talktalk)\.[\w.]+\b)"
+    r"|(?i:\b[\w.+-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
+    r"(?:com|net|org|co\s*\.\s*uk|uk|io|me|info)\b)"
     # spelt out so that it is not a link: "name at mailbox dot com", "name[at]host[dot]org"
     rf"|(?i:\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
     r"(?:com|net|org|co\s*(?:\.|dot|\[dot\]|\(dot\))\s*uk|uk|gov\.uk|ac\.uk|io|me|info)\b)"
@@ -119,7 +130,7 @@ _REFERENCE_AFTER_WORD = re.compile(
 )
 # Organisations' numbers, said as such: "the council switchboard on 0161…", "office: 020…"
 _ORGANISATION_NUMBER = re.compile(
-    r"(?i:\b(?:switchboard|reception|office|helpline|help\s+line|line|desk|hub|team|service|"
+    r"(?i:\b(?:switchboard|reception|office|helpline|help\s+line|desk|hub|team|service|"
     r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice)\b"
     r"[^.;\n]{0,24}$)"
 )
@@ -127,10 +138,10 @@ _COUNTRY_CODE = re.compile(r"^\+44\s?\(?0?\)?\s?")  # +44 (0)20 …: the number 
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
 _VEHICLE = re.compile(
-    r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"  # AB12 CDE, since 2001
+    r"\b[A-Z]{2}\s?\d{2}[\s-]?[A-Z]{3}\b"  # AB12 CDE, since 2001
     r"|\b[A-HJ-NP-Y]\d{1,3}\s?[A-Z]{3}\b"  # P123 ABC, 1983-2001 (capitals only)
     r"|\b[A-Z]{3}\s?\d{1,3}[A-HJ-NP-Y]\b"  # ABC 123D, 1963-1983 (capitals only)
-    r"|(?i:\b[a-z]{2}\d{2}\s?[a-z]{3}\b)(?<=\w)(?=\W|$)"
+    r"|(?i:\b[a-z]{2}\d{2}[\s-]?[a-z]{3}\b)(?<=\w)(?=\W|$)"
 )
 _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?|plate|number\s+plate|vrm)(?:\s+(?:number|no\.?|is|was|of))*"
@@ -141,7 +152,21 @@ _NAMED_HANDLE = re.compile(
     r"(?i:\b(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])\s*)"
     r"([A-Za-z0-9_.]{3,30})(?<!\.)"
 )
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_HANDLE = re.compile(
+    r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+    r"|(?i:\b(?:u|r)/[A-Za-z0-9_-]{3,30}\b)"  # a Reddit user or group
+    r"|(?i:\b(?:t\.me|(?:www\.)?(?:instagram|tiktok|snapchat|facebook|twitter|x)\.com)/@?"
+    r"[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])"
+)
+_PLATFORM = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|telegram|discord|twitter|facebook|"
+    r"fb|whatsapp|threads|youtube|twitch|xbox|psn|roblox|kik|reddit|account|profile)\b)"
+)
+# a made-up word (letters with digits, dots or underscores) in a text that names a platform
+_MADE_UP = re.compile(
+    r"(?<![\w.@/-])(?=[A-Za-z0-9_.]*[A-Za-z]{3})(?=[A-Za-z0-9_.]*[\d_.])"
+    r"[A-Za-z][A-Za-z0-9_.]{3,29}(?<![.])(?![\w@/-]|\.\w)"
+)
 _PLATFORM_HANDLE = re.compile(
     r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|telegram|discord|"
     r"facebook|fb|whatsapp|wa|signal|"
@@ -274,3 +299,24 @@ def handles(text: str) -> Iterator[Hit]:
             yield Hit("handle", match.group(1), match.start(1), match.end(1))
     for match in _CHAT_GROUP.finditer(text):
         yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    if _PLATFORM.search(text):
+        for match in _MADE_UP.finditer(text):
+            if _made_up(match.group(0)):
+                yield Hit("handle", match.group(0), match.start(), match.end())
+
+
+def _made_up(token: str) -> bool:
+    """A handle rather than a word, a number, a file, a plate or a reference."""
+    lower = token.lower()
+    if not re.search(r"[\d_]|\.\w", token):
+        return False  # a word, a full stop after it
+    if lower in english_words() or re.fullmatch(r"(?i:yp|y|year|yr|no|ref|id)\d*", lower):
+        return False
+    if "." in token and lower.rsplit(".", 1)[1] in _FILE_ENDINGS:
+        return False
+    return not (_VEHICLE.fullmatch(token) or _REFERENCE.fullmatch(token))
+
+
+_FILE_ENDINGS = frozenset(
+    ["txt", "doc", "docx", "pdf", "jpg", "png", "mp4", "csv", "xlsx", "com", "org", "net", "uk"]
+)

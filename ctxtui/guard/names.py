@@ -24,8 +24,17 @@ from ctxtui.guard.cues import (
     PRONOUN_LATER,
     STRONG_AFTER,
     TITLES,
+    a_chain_at,
+)
+from ctxtui.guard.name_positions import (
+    SURNAME_SAID,
+    named_last,
+    stands_alone,
+    then_lower_case,
+    title_of_two_words,
 )
 from ctxtui.guard.nicknames import initials, nicknames
+from ctxtui.guard.subjects import person_subject
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
     acronyms,
@@ -82,7 +91,7 @@ def find_names(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     yield from _listed_with(text, found, allowed)
 
 
-_LISTED = re.compile(r"\b[A-Z][\w'’-]*(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)[A-Z][\w'’-]*)+")
+_LISTED = re.compile(r"\b[A-Z][\w'’-]*(?:(?:\s*,\s*|\s+(?:and|or|&|\+)\s+)[A-Z][\w'’-]*)+")
 _LIST_ITEM = re.compile(r"[A-Z][\w'’-]*")
 
 
@@ -103,7 +112,8 @@ def _listed_with(text: str, found: list[NameHit], allowed: frozenset[str]) -> It
         if not any(named) and not (len(items) >= 3 and sum(plain) >= 2):
             continue  # a list is of people once one item is, or two are plain forenames
         for (word, start, end), is_named in zip(items, named, strict=True):
-            known = is_forename(word) or word in surnames()
+            known = is_forename(word) or word in surnames() or _could_be_unknown(word)
+            known = known and word.lower() not in months_and_days()
             if not is_named and known and word not in allowed and not is_place(word):
                 yield NameHit(word, start, end)
 
@@ -157,6 +167,8 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
         return _lower_case_name(word, match, before, after)
     if word.isupper() and len(word) > 1:
         return None  # an acronym: YOT, CSE, PC
+    if a_chain_at(text, match.start(), match.end()):
+        return None  # "Sainsbury's car park", "the queue in Greggs"
     return _capitalised_name(match, before, after, allowed)
 
 
@@ -166,7 +178,9 @@ def _capitalised_name(
     """A capitalised word: a forename, or a surname standing alone, where a person is meant;
     with the surname after it when there is one."""
     word = match.group(0)
-    surname_as_one = title_case(word) in surnames() and STRONG_AFTER.match(after)
+    surname_as_one = title_case(word) in surnames() and (
+        STRONG_AFTER.match(after) or SURNAME_SAID.search(before)
+    )
     if not is_forename(word) and not surname_as_one:
         if _unknown_person(word, before, after):
             return NameHit(word, match.start(), match.end())
@@ -192,16 +206,23 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
     """A forename with no capitalised word after it: a name where the words around it show a
     person, and a strong sign for one that is also an ordinary word (Grace, Hope)."""
     word = match.group(0)
+    if word.lower() in months_and_days() and not (
+        STRONG_AFTER.match(after) or PERSON_AFTER.match(after)
+    ):
+        return None  # "through Oct and Nov", "from May"
     mid_sentence = bool(re.search(r"[^\W\d_],?\s+$", before))
     weak = (
         PERSON_AFTER.match(after)
         or PERSON_BEFORE.search(before)
         or (mid_sentence and PRONOUN_LATER.match(after))
+        or named_last(before, after)
     )
+    if word in ordinary_words() and title_of_two_words(after):
+        return None  # a pub or a business: "the Grace and Anchor", "Hope and Compass"
     if word in ordinary_words() and not STRONG_AFTER.match(after):
         # a capital in mid-sentence marks a proper name: "saw Wren getting into a car"
         return NameHit(word, match.start(), match.end()) if weak and mid_sentence else None
-    if weak or STRONG_AFTER.match(after):
+    if weak or STRONG_AFTER.match(after) or stands_alone(word, after):
         return NameHit(word, match.start(), match.end())
     return None
 
@@ -228,7 +249,7 @@ def _full_name(
     word = match.group(0)
     surname, rest = following.group(1), after[following.end() :]
     full = f"{word} {surname}"
-    if full in allowed or surname in allowed:
+    if full in allowed or (surname in allowed and word in allowed):
         return None
     third = re.match(rf"\s+({LETTERS}+)", rest)
     if third and is_place(third.group(1)):
@@ -329,7 +350,8 @@ def is_place_run(
 
 
 _PERSON_CUE_BEFORE = re.compile(
-    r"\b(?:saw|see|seen|with|told|stopped|searched|arrested|chased|named|called|about|met|"
+    r"\b(?:per|re|messaging|messaged|texting|texted|surname|surname\s+is|"
+    r"saw|see|seen|with|told|stopped|searched|arrested|chased|named|called|about|met|"
     r"spoke\s+to|talked\s+to|spoke\s+with|worried\s+about|that|said|think|thinks|believe|"
     r"believes)\s+$",
     re.I,
@@ -342,6 +364,8 @@ def _unknown_runs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     such word where only a person can stand ("spoke to Ylli about")."""
     for run, following in capital_runs(text):
         if len(run) == 1 and not _could_be_unknown(run[0].group(0)):
+            continue
+        if len(run) == 1 and a_chain_at(text, run[0].start(), run[0].end()):
             continue
         if is_place_run(text, run, following):
             continue
@@ -396,13 +420,14 @@ def _stretch_named(
     mid = not at_sentence_start(text, start)
     cue_after = PERSON_AFTER.match(text[last.end() :]) or STRONG_AFTER.match(after)
     if several:
-        shown = bool(cue_after or (mid and any_unknown))
+        shown = bool(cue_after or (any_unknown and (mid or then_lower_case(after))))
     else:
         shown = bool(
             STRONG_AFTER.match(text[last.end() :])
             or ONLY_PEOPLE.match(after)
+            or (not mid and any_unknown and person_subject(name, after))
             or mid
-            and (_PERSON_CUE_BEFORE.search(before) or cue_after)
+            and (_PERSON_CUE_BEFORE.search(before) or cue_after or named_last(before, after))
         )
     return NameHit(name, start, end) if shown else None
 

@@ -36,6 +36,7 @@ from ctxtui.guard.cues import (
     PERSON_AFTER,
     PRONOUN_LATER,
     STRONG_AFTER,
+    a_chain_at,
 )
 from ctxtui.guard.names import at_sentence_start
 from ctxtui.guard.nicknames import initials, nicknames
@@ -69,7 +70,7 @@ WHY = {
 # a handle or a code with digits in it (the live flags and the reader see those whole).
 _WORD = re.compile(rf"(?<![\w@#/.:+=&-]){LETTERS}+(?:[-'’]{LETTERS}+)*(?![\w@#/]|\.\w|-\d)")
 _POSSESSIVE = re.compile(r"['’]s$")
-_KIN_BEFORE = re.compile(rf"\b(?:{KIN}|partner|baby|named|called)\s+$", re.I)
+_KIN_BEFORE = re.compile(rf"\b(?:{KIN}|partner|baby|named|called)(?:\s+of)?\s+$", re.I)
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to|"
     r"with|and|by)\s+$",
@@ -202,7 +203,7 @@ def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
         while last + 1 < len(words) and _joins(text, words, last, last + 1, asked):
             last += 1
         start, end = words[first].start, words[last].end
-        if not _place_run(text, words, first, last):
+        if not _place_run(text, words, first, last) or _FAMILY_OF.match(text[end:]):
             kinds = {words[i].kind for i in range(first, last + 1) if asked[i]}
             lower = not any(words[i].text[0].isupper() for i in range(first, last + 1))
             unknown = "unknown" in kinds or "known_place" in kinds
@@ -220,11 +221,29 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
         return False  # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"
     if word.text.lower() == "olds" and before.rstrip().lower().endswith("year"):
         return False  # "13-15 year olds"
+    if a_chain_at(text, word.start, word.end):
+        return False  # "Sainsbury's car park", "the queue in Greggs"
     if word.kind in ("name", "unknown"):
         return True
     if _in_a_title(text, words, n):
         return False  # "Summer Reading Scheme", "Hazel Bank Surgery": a name of a thing
     return _person_stands(text, word, before)
+
+
+_FAMILY_OF = re.compile(
+    rf"^['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|parents)\b", re.I
+)
+
+
+def _run_end(text: str, words: Sequence[_Word], n: int) -> int:
+    """Where the run of capitalised words holding word ``n`` ends."""
+    while (
+        n + 1 < len(words)
+        and words[n + 1].text[0].isupper()
+        and text[words[n].end : words[n + 1].start] == " "
+    ):
+        n += 1
+    return words[n].end
 
 
 def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
@@ -242,7 +261,8 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         and text[min(words[i].end, word.end) : max(words[i].start, word.start)] == " "
         for i in (n - 1, n + 1)
     ):
-        return False  # in a run of capitals: the name of a thing
+        # in a run of capitals: the name of a thing, unless a family is its ("Paddy Ward's mum")
+        return bool(_FAMILY_OF.match(text[_run_end(text, words, n) :]))
     before = text[max(0, word.start - 30) : word.start]
     if _ARTICLE_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before):
         return False
@@ -303,7 +323,8 @@ def _single_letters(text: str) -> Iterator[Candidate]:
 
 # "Lil Q", "Big W": a single letter after a word of size or age is what someone is called
 _LETTER_NICKNAME = re.compile(
-    r"\b(?:Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini)\s+[A-Z](?![\w&/-])"
+    r"\b(?:Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini)(?:\s+(?:Man|Boy|Girl|Bro))?"
+    r"\s+[A-Z](?![\w&/-])"
 )
 # "Q-Wobble", "Z-Biscuit": a letter and a capitalised word joined by a hyphen; not a letter
 # before an ordinary noun of that kind (an A-Level, a U-Turn)

@@ -11,16 +11,21 @@ from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, STRONG_AFTER
 from ctxtui.guard.word_lists import acronyms, is_acronym
 
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,2}[A-Z]\.?(?!\w)")
-_DOTTED_NOT_INITIALS = frozenset({"DOB", "UK", "USA", "PE", "RE", "AKA", "ETA", "AM", "PM"})
+_DOTTED_NOT_INITIALS = frozenset({"DOB", "UK", "USA", "PE", "RE", "AKA", "ETA"})
+_TIMES = frozenset({"AM", "PM"})  # a time after a number ("9 A.M."), else someone's initials
+# two letters joined by a hyphen: "R-J was there", "per A-M"
+_HYPHEN_LETTERS = re.compile(r"(?<![\w.@/-])[A-Z]-[A-Z](?![\w@/-])")
 _CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
 _CAPS_PEOPLE = re.compile(
     r"^(?:\s+and\s+[A-Z]{2,3})?(?:\s+(?:were|was|are|is|said|told|have|has|had|hasn'?t|"
-    r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted)\b"
+    r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted|seen|spotted|stopped|found|"
+    r"on\s+a\s+part[\s-]time)\b"
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
     r"|\s*\(\s*(?:yr|year|y|aged?|\d))"
 )
 _CAPS_PEOPLE_BEFORE = re.compile(
-    rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|"
+    rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|knows|know|"
+    rf"have|has|per|"
     rf"{KIN})\s+$",
     re.I,
 )
@@ -31,8 +36,16 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
     letters on no list of acronyms ("JB") are sure only where a person stands."""
     for match in _DOTTED.finditer(text):
         letters = re.sub(r"[.\s]", "", match.group(0))
-        if len(letters) >= 2 and letters not in _DOTTED_NOT_INITIALS:
-            yield match.group(0), match.start(), match.end(), True
+        if len(letters) < 2 or letters in _DOTTED_NOT_INITIALS:
+            continue
+        if letters in _TIMES and re.search(r"\d\s*$", text[: match.start()]):
+            continue
+        yield match.group(0), match.start(), match.end(), True
+    for match in _HYPHEN_LETTERS.finditer(text):
+        after = text[match.end() :]
+        before = text[max(0, match.start() - 20) : match.start()]
+        sure = bool(_CAPS_PEOPLE.match(after) or _CAPS_PEOPLE_BEFORE.search(before))
+        yield match.group(0), match.start(), match.end(), sure
     said_initials = "initials" in text.lower()
     for match in _CAPS.finditer(text):
         word = match.group(0)

@@ -113,12 +113,26 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     the date inside it, a valid NHS number beats the same digits read as a phone number."""
     priority = list(CATEGORIES)
     kept: list[Hit] = []
+    hits = [_name_short_of_others(hit, hits) if hit.category == "name" else hit for hit in hits]
     for hit in sorted(
         hits, key=lambda h: (h.start, -(h.end - h.start), priority.index(h.category))
     ):
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
+
+
+def _name_short_of_others(name: Hit, hits: list[Hit]) -> Hit:
+    """A name run that reaches into a detail found after it ("Vauxhall KT" of "Vauxhall KT 71
+    WRB") ends where the detail starts, so that both are flagged whole."""
+    end = min(
+        (h.start for h in hits if h.category != "name" and name.start < h.start < name.end),
+        default=name.end,
+    )
+    if end == name.end:
+        return name
+    text = name.text[: end - name.start].rstrip(" ,;:-")
+    return Hit("name", text, name.start, name.start + len(text)) if text else name
 
 
 # ---------------------------------------------------------------------------- a whole record

@@ -56,6 +56,8 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
         if len(head) == 1:
             return word_kind(tail, allowed, local) if len(tail) > 1 else "safe"
     parts = lower.split("-")
+    if len(parts) > 1 and _ordinary(word, lower):
+        return "safe"  # a hyphened word the lists hold whole ("wi-fi")
     if len(parts) > 1:  # "e-scooter", "Anglo-Somali": safe when every part is
         kinds = {
             word_kind(part, allowed, local)
@@ -67,12 +69,19 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
                 return kind
         return "safe"
     if is_name_word(word):
-        if word in place_names() or title_case(word) in place_names():
-            return "place_name"
-        return "word_name" if _ordinary(word, lower) else "name"
+        return _name_kind(word, lower)
     if _ordinary(word, lower) or _known_stem(lower) or _formed(word, lower):
         return "safe"
     return "unknown"
+
+
+def _name_kind(word: str, lower: str) -> str:
+    """What kind of name a word on a list of names is."""
+    if lower in months_and_days():
+        return "word_name"  # "due Jan": asked only where a person stands
+    if word in place_names() or title_case(word) in place_names():
+        return "place_name"
+    return "word_name" if _ordinary(word, lower) else "name"
 
 
 # Prefixes that make a word of a word: "rehoused", "multiagency", "de-escalate".

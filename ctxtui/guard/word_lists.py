@@ -78,6 +78,12 @@ def place_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def brand_forms() -> frozenset[str]:
+    """A chain's own possessive or plural form ("Nando's", "Morrisons"), apostrophes straight."""
+    return _word_list("brand_forms.txt")
+
+
+@functools.lru_cache(maxsize=1)
 def acronyms() -> frozenset[str]:
     """Capital-letter words that are services, roles or terms, not somebody's initials."""
     return _word_list("acronyms.txt")
@@ -124,11 +130,13 @@ _MONTHS_AND_DAYS = frozenset(
     # as minutes shorten them
     + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
     + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+    # the year's festivals, some of them names too: a person still where one stands
+    + ["ramadan", "eid", "diwali", "vaisakhi", "hanukkah", "passover", "easter", "christmas"]
 )
 
 
 def months_and_days() -> frozenset[str]:
-    """The months and the days of the week, in lower case."""
+    """The months, the days of the week and the year's festivals, in lower case."""
     return _MONTHS_AND_DAYS
 
 

@@ -246,8 +246,9 @@ def open_actions(
     from ctxtui.storage.plan_index import row_number
 
     reviewed = {e.previous_id for e in plans.entries if e.previous_id}
+    today_text = today.isoformat()  # ISO days compare as text, in the order of the days
     wanted = progress.fold(agency)
-    fold = progress.fold
+    folded: dict[str, str] = {}  # a service has few agencies and 50,000 rows name them
     out: list[ActionLine] = []
     make = tuple.__new__  # a named tuple's own __new__ is Python, run 50,000 times here
     for entry in plans.entries:
@@ -255,11 +256,14 @@ def open_actions(
             continue
         cells = entry.cells  # seven a row: number, intervention, agency, due, status, …
         for i in range(0, len(cells), 7):
-            if wanted and wanted not in fold(cells[i + 2]):
-                continue
+            if wanted:
+                named = cells[i + 2]
+                if named not in folded:
+                    folded[named] = progress.fold(named)
+                if wanted not in folded[named]:
+                    continue
             due = cells[i + 3]
-            day = date_or_none(due) if due else None
-            late = day is not None and day < today and cells[i + 4] in STILL_TO_DO
+            late = bool(due) and due < today_text and _is_day(due) and cells[i + 4] in STILL_TO_DO
             if overdue_only and not late:
                 continue
             number = row_number(cells[i])
@@ -268,6 +272,10 @@ def open_actions(
             )
     out.sort(key=_soonest)
     return out
+
+
+def _is_day(text: str) -> bool:
+    return date_or_none(text) is not None
 
 
 def _soonest(line: ActionLine) -> tuple[str, str, str, int]:
