@@ -255,8 +255,8 @@ async def test_the_review_sets_each_row_by_keys_with_the_update_beside_it(
         shown = str(screen.query_one("#carried-rows").get_option_at_index(2).prompt)
         assert "No update received." in shown  # the youth work row
         await pilot.press("d")  # Housing's row 1: done
-        await pilot.press("u")  # its update's words into the progress line
-        await pilot.press("end", *" (confirmed)", "enter")
+        # its update's words into the progress line, then typed on at once: the words stay
+        await pilot.press("u", *" (confirmed)", "enter")
         await pilot.press("down", "n", "down", "down", "down", "x")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -17,6 +17,7 @@ from ctxtui.export.markup import day_text
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.resources import style
 from ctxtui.screens.sub import SubScreen
+from ctxtui.widgets.fields import FieldInput
 from ctxtui.widgets.host import host
 from ctxtui.widgets.lists import Options
 
@@ -54,7 +55,7 @@ class ProgressScreen(SubScreen):
 
     def body(self) -> ComposeResult:
         yield Options(id="carried-rows")
-        yield Input(placeholder="Progress", id="progress-line")
+        yield FieldInput(placeholder="Progress", id="progress-line")
 
     def on_mount(self) -> None:
         line = self.query_one("#progress-line", Input)
