@@ -112,3 +112,16 @@ def test_an_attendees_surname_does_not_hide_someone_else_with_it():
     hits = scan_text("Kayla Marsh seen at the skate park late", ["Leon Marsh"], TODAY)
     assert ("name", "Kayla Marsh") in {(h.category, h.text) for h in hits}
     assert scan_text("Leon Marsh to follow up", ["Leon Marsh"], TODAY) == []
+
+
+def test_the_conference_s_own_context_is_never_flagged():
+    from ctxtui.cli.demo import demo_conference
+    from ctxtui.guard.privacy import scan
+
+    conference = demo_conference()
+    conference.context.name = "Brackwell Cross interchange"
+    conference.points.concerns.append("Groups wait at Brackwell Cross after 4pm")
+    conference.safety_goals = ["Young people can wait at Brackwell Cross without being approached"]
+    assert [f for f in scan(conference, TODAY) if f.text.startswith("Brackwell")] == []
+    conference.context.name = "Canal towpath"  # the same words, no longer the context's own
+    assert [f.text for f in scan(conference, TODAY) if f.text.startswith("Brackwell")]

@@ -270,7 +270,7 @@ def test_the_contexts_description_is_the_conferences_own_words():
 
 
 def test_a_letter_hyphened_to_a_word_is_flagged_or_asked():
-    """"Q-Wobble": the live flags take it where a person stands, the names check elsewhere."""
+    """ "Q-Wobble": the live flags take it where a person stands, the names check elsewhere."""
     text = "Q-Wobble sells from the stairwell."
     flagged = [hit.text for hit in scan_text(text) if hit.category == "name"]
     assert flagged + asked(text) == ["Q-Wobble"]

@@ -427,7 +427,7 @@ def test_the_fifth_tuning_set_meets_both_tiers(capsys):
     figures = two_tiers(rows)
     print_two_tiers("tuning set five (tuned on)", figures, capsys)
     assert figures["structured"] >= 0.98 and figures["clean_flagged"] <= 0.02
-    assert figures["live_names"] >= 0.65
+    assert figures["live_names"] >= 0.78
     assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.16
 
 
@@ -443,6 +443,22 @@ def test_the_sixth_tuning_set_meets_both_tiers(capsys):
     print_two_tiers("tuning set six (tuned on)", figures, capsys)
     assert figures["live_names"] >= 0.93 and figures["clean_flagged"] <= 0.01
     assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.09
+    assert figures["structured"] >= 0.99
+
+
+TUNING_SEVEN = Path(__file__).with_name("data") / "privacy_tuning7.tsv"
+
+
+def test_the_seventh_tuning_set_meets_both_tiers(capsys):
+    """Written after the third round's rules by a helper that never read them: measured once
+    before its sentences were read (live 89.0 %, with the check 96.0 %, identifiers 98.2 %,
+    clean flagged 7.0 %, asking 15.0 %), tuned on since."""
+    rows = three_columns(TUNING_SEVEN)
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    figures = two_tiers(rows)
+    print_two_tiers("tuning set seven (tuned on)", figures, capsys)
+    assert figures["live_names"] >= 0.88 and figures["clean_flagged"] <= 0.02
+    assert figures["with_check"] >= 0.98 and figures["clean_asks"] <= 0.13
     assert figures["structured"] >= 0.99
 
 
@@ -613,6 +629,15 @@ def test_the_proper_words_hold_no_person_and_no_brand_made_of_one():
     for word in mine:
         base = re.sub(r"['’]?s$", "", word).lower()
         assert base not in people or word in place_names(), word
+
+
+def test_a_fourth_sixty_point_record_has_no_flags_and_asks_about_few(capsys):
+    """Written with tuning set seven (its flags and questions read): the context's own name
+    is never flagged, and a fresh install asks about at most 15 words."""
+    flags, asks = _flags_and_asks("realistic_record_60d.json")
+    with capsys.disabled():
+        print(f"\nprivacy realistic 60 points, fourth (tuned on): {flags} flags, {asks} asked")
+    assert flags == 0 and asks <= 15
 
 
 def test_a_third_sixty_point_record_is_measured_never_asserted(capsys):

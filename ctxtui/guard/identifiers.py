@@ -70,7 +70,7 @@ _AGE = re.compile(
     rf"{_YEARS_AND_MONTHS}"
     # "the boy on the e-scooter was 15, and": one young person, a clause, then the age
     rf"|\b(?:lad|boy|girl|yp|young\s+person|child|he|she)\b[^.,;:!?]{{0,40}}?\b(?:is|was)\s+"
-    rf"(?:[4-9]|1\d|2[0-5])(?=\s*(?:[,.;:!?)]|$))"
+    rf"(?:[4-9]|1\d|2[0-5])(?=\s*(?:[,.;:!?)]|$)|\s+(?:was|and|but|when|who|had|has)\b)"
     rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
     r"old\b(?!s)"
@@ -115,7 +115,7 @@ _REFERENCE = re.compile(
     r"|(?i:\b(?:upn|uln|pupil|student|case|child|family|client|person|cp|cin|lac|cla|"
     r"referral|mosaic|lcs|liquid\s?logic|ehm|eclipse|capita(?:\s+one)?|one|synergy|"
     r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
-    r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file))*\.?\s*[:#]?\s*"
+    r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file|episode))*\.?\s*[:#]?\s*"
     r"(?:no\.?\s*|number\s*)?(\d{4,12})\b)"
     # a UPN typed in groups ("Q 1234 5678 9012")
     r"|(?i:\bupn\s*[:#]?\s*[a-z]\s?\d{4}\s?\d{4}\s?\d{4}\b)"

@@ -37,18 +37,40 @@ def stands_alone(word: str, after: str) -> bool:
     a place word follows ("the Albert wing", "the Victoria line") or it is a month."""
     if word.lower() in months_and_days():
         return False
+    if a_thing_after(after):
+        return False
     following = _NEXT_WORD.match(after)
     if following is None:
         return True
     lower = following.group(1).lower()
-    return not (lower in place_words() or lower in group_words() or lower in _THING_WORDS)
+    return not (lower in group_words() or names_a_thing(lower))
 
 
-# words after a forename that make it the name of a thing, not a person: the place words'
-# list holds most ("estate", "park"); these name what else is called after people
+# words after a name that make it the name of a thing, not a person: the place words' list
+# holds most ("estate", "park"); these name what else is called after people: days, laws,
+# buildings and the shops a person's name is painted over
 _THING_WORDS = frozenset(
     ["line", "lines", "ward", "wing", "unit", "award", "scheme", "trust", "fund", "lecture"]
+    + ["day", "law", "building", "centre", "center", "cafe", "café", "chicken", "nails"]
+    + ["kitchen", "grill", "pizza", "barbers", "barber", "salon", "store", "stores", "mart"]
+    + ["express", "foods", "bakery", "takeaway", "memorial", "foundation", "project", "lounge"]
+    + ["programme", "fc", "gym", "studio", "studios", "motors", "cars", "vapes", "vape"]
 )
+
+
+def names_a_thing(lower: str) -> bool:
+    """A word after a name that makes the whole the name of a place or a thing."""
+    return lower in place_words() or lower in _THING_WORDS
+
+
+_THING_AFTER = re.compile(rf"^(?:['’]s)?\s+({LETTERS}+)")
+
+
+def a_thing_after(after: str) -> bool:
+    """A name, or its possessive, before a word that names a thing: "Kemi's Kitchen",
+    "Tariq Chicken", "Ada Lovelace Day"."""
+    following = _THING_AFTER.match(after)
+    return following is not None and following.group(1).lower() in _THING_WORDS
 
 
 _AND_A_CAPITAL = re.compile(rf"\s+(?:and|&)\s+([A-Z]{LETTERS}+)\b")

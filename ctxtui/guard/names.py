@@ -28,7 +28,9 @@ from ctxtui.guard.cues import (
 )
 from ctxtui.guard.name_positions import (
     SURNAME_SAID,
+    a_thing_after,
     named_last,
+    names_a_thing,
     stands_alone,
     then_lower_case,
     title_of_two_words,
@@ -135,8 +137,11 @@ def _bracketed(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
 
 def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _TITLE.finditer(text):
-        if match.group(1) in allowed or is_place(match.group(1)):
+        word = match.group(1)
+        if word in allowed or is_place(word):
             continue
+        if word.lower() in english_words() and not is_name_word(word):
+            continue  # "Mr Whippy", a shop's name
         yield NameHit(match.group(0), match.start(), match.end())
 
 
@@ -178,6 +183,8 @@ def _capitalised_name(
     """A capitalised word: a forename, or a surname standing alone, where a person is meant;
     with the surname after it when there is one."""
     word = match.group(0)
+    if a_thing_after(after):
+        return None  # "Kemi's Kitchen", "Tariq Chicken": a shop, a day, a law
     surname_as_one = title_case(word) in surnames() and (
         STRONG_AFTER.match(after) or SURNAME_SAID.search(before)
     )
@@ -202,12 +209,19 @@ def _named_in_full(word: str, following: re.Match[str] | None) -> bool:
     return second != word and (second in forenames() or second in surnames())
 
 
+_WHEN_BEFORE = re.compile(
+    r"\b(?:in|on|by|from|until|till|since|during|through|last|next|early|late|mid|end\s+of|"
+    r"start\s+of|before|after)\s+$",
+    re.I,
+)
+
+
 def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | None:
     """A forename with no capitalised word after it: a name where the words around it show a
     person, and a strong sign for one that is also an ordinary word (Grace, Hope)."""
     word = match.group(0)
-    if word.lower() in months_and_days() and not (
-        STRONG_AFTER.match(after) or PERSON_AFTER.match(after)
+    if word.lower() in months_and_days() and (
+        _WHEN_BEFORE.search(before) or not (STRONG_AFTER.match(after) or PERSON_AFTER.match(after))
     ):
         return None  # "through Oct and Nov", "from May"
     mid_sentence = bool(re.search(r"[^\W\d_],?\s+$", before))
@@ -252,8 +266,8 @@ def _full_name(
     if full in allowed or (surname in allowed and word in allowed):
         return None
     third = re.match(rf"\s+({LETTERS}+)", rest)
-    if third and is_place(third.group(1)):
-        return None  # Edith Cavell Wing, Ada Brightman Trust
+    if third and names_a_thing(third.group(1).lower()):
+        return None  # Edith Cavell Wing, Ada Brightman Trust, Ada Lovelace Day
     if is_place(surname) or surname.lower() in group_words():
         if STRONG_AFTER.match(after[following.end(1) :]):
             return NameHit(full, match.start(), match.end() + following.end(1))
@@ -342,7 +356,7 @@ def is_place_run(
 ) -> bool:
     """ "Dunmore Green", "Larkhill estate", "St Ursula's": a place, not a person."""
     last = POSSESSIVE.sub("", run[-1].group(0)).lower()
-    if last in place_words() or following in place_words() or following in local:
+    if names_a_thing(last) or names_a_thing(following) or following in local:
         return True
     if any(m.group(0).rstrip(".") in TITLES for m in run[:-1]):
         return True

@@ -264,9 +264,12 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         # in a run of capitals: the name of a thing, unless a family is its ("Paddy Ward's mum")
         return bool(_FAMILY_OF.match(text[_run_end(text, words, n) :]))
     before = text[max(0, word.start - 30) : word.start]
+    after = text[word.end :]
+    plain = lower not in place_words() and lower not in group_words() and not is_role(word.text)
+    if plain and (_KIN_BEFORE.search(before) or person_around(after)):
+        return True  # "her nephew Rocket", "worried that Sparrow (14) is…"
     if _ARTICLE_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before):
         return False
-    after = text[word.end :]
     if ONLY_PEOPLE.match(after):
         return True
     if not (lower in english_words() or lower in more_english_words()):

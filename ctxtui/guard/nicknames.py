@@ -77,6 +77,16 @@ _SOMEONE = re.compile(
 )
 
 
+# 'Scrappy', an adult, …: who the quoted word is, just after it
+_SOMEONE_AFTER = re.compile(
+    r"^,\s*(?:an?\s+)?(?:older\s+|young\s+)?(?:adult|male|female|man|woman|boy|girl|lad|"
+    r"teen|\d{1,2})\b",
+    re.I,
+)
+# lads call the older man 'Uncle Q': what someone is called, a few words on
+_CALLED_BEFORE = re.compile(r"\b(?:call|calls|called|known\s+as)\b[^.;:!?]{0,25}$", re.I)
+
+
 def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
     """Nicknames (text, start, end, sure): "an older male known as Bubbles" is sure; a word
     after "called" or in quotes with no person nearby is only possible."""
@@ -94,5 +104,7 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
                 PERSON_AFTER.match(after)
                 or STRONG_AFTER.match(after)
                 or re.match(r"\s+(?:from|in)\s+(?:year|yr)\b", after, re.I)
+                or _SOMEONE_AFTER.match(after)
+                or _CALLED_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
             )
             yield match.group(1), match.start(1), match.end(1), sure

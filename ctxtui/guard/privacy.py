@@ -149,9 +149,12 @@ def conference_words(conference: Conference) -> frozenset[str]:
 
 
 def attendee_names(conference: Conference) -> list[str]:
+    """Who is at the meeting, and the conference's own context and venue: never flagged (the
+    context is a place or a group, never a child)."""
     names = [a.name for a in conference.attendees]
     r = conference.roles
-    return [*names, r.chair, r.lead_practitioner, r.location_lead, r.minute_taker]
+    c = conference.context
+    return [*names, r.chair, r.lead_practitioner, r.location_lead, r.minute_taker, c.name, c.venue]
 
 
 def open_hits_finder(conference: Conference) -> Callable[[str], list[Hit]]:

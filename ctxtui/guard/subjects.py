@@ -74,7 +74,7 @@ _PERSON_STATES = re.compile(
     r"cautioned|charged|bailed|remanded|interviewed|missing|absent|"
     r"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends)|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
-    r"involved|believed|"
+    r"involved|believed|keeps?\s+(?:turning\s+up|going\s+missing|coming\s+(?:back|round))|"
     r"in\s+(?:school|college|class|lessons|care|custody|hospital|contact|touch|year|yr)\b|"
     r"(?:at|to)\s+(?:school|college|home|lessons|class|classes|work|training|clubs?|"
     r"sessions?)|home\b|off\s+(?:school|sick|the\s+radar)|"
