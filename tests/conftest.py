@@ -19,7 +19,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from ctxtui.cli.demo import demo_conference
-from ctxtui.core.record import Conference
+from ctxtui.core.record import Conference, Recipient
 from ctxtui.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +104,24 @@ def store(tmp_path: Path) -> Store:
 def demo(store: Store) -> Conference:
     """The sample conference, stored."""
     return store.create(demo_conference())
+
+
+# a local shop on the distribution list: no statutory partner, and nothing signed (issue 44)
+SHOP = Recipient("Nell Brightwater", "Local business", "nell@cornershop.example")
+
+
+@pytest.fixture
+def final_with_a_shop(store: Store) -> Conference:
+    """Final minutes whose distribution list holds the police, housing and a local shop
+    that signed nothing."""
+    conference = demo_conference()
+    conference.status, conference.finalised_at = "final", "2026-01-20T12:00:00"
+    conference.distribution = [
+        Recipient("Gwen Hollis", "Police – community police", "gwen@police.example"),
+        Recipient("Leon Marsh", "Housing", "leon@housing.example"),
+        SHOP,
+    ]
+    return store.create(conference)
 
 
 class Cli:
@@ -314,6 +332,15 @@ def relays(authority) -> Iterator[dict[str, tuple[Relay, int]]]:
     yield started
     for controller in controllers:
         controller.stop()
+
+
+def write_config(text: str) -> Path:
+    """Write the (per-test) config file that the app and the CLI read."""
+    folder = Path(os.environ["XDG_CONFIG_HOME"]) / "ctxtui"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def configure(security: str, port: int, ca_pem: Path | None, extra: str = "") -> Path:

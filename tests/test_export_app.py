@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 
+from ctxtui.export import RECORDING_INDEX, ExportError
 from ctxtui.export import docx as docx_module
 from ctxtui.screens.export import ExportScreen
 from ctxtui.screens.preview import PreviewScreen
@@ -152,3 +154,73 @@ async def test_the_dialog_opens_on_its_first_field_in_the_exports_folder(demo_ap
         target = folder / "2026-01-20-kestrel-fields-estate-and-millbrook-minutes.docx"
         await wait_for(lambda: target.exists(), timeout=20)
     assert (folder.stat().st_mode & 0o077) == 0  # made private
+
+
+def _recorded(store, clock) -> str:
+    """The sample conference, recorded: a point filed 12 minutes 3 seconds in."""
+    from ctxtui.cli.demo import demo_conference
+    from ctxtui.meeting.meeting import Meeting
+
+    made = store.create(demo_conference())
+    meeting = Meeting(store, made.id, clock)
+    meeting.start_or_stop_recording()
+    clock.advance(minutes=12, seconds=3)
+    meeting.editor.points.add("strengths", "The caretaker walks the path at 4pm")
+    clock.advance(minutes=40)
+    meeting.start_or_stop_recording()
+    meeting.set_recording_reference("RECSTORE/2026/0117")
+    assert meeting.flush()
+    meeting.close()
+    return made.id
+
+
+async def test_a_recorded_meeting_offers_its_recording_index_for_the_service(
+    store, clock, make_app, tmp_path
+):
+    app = make_app(_recorded(store, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, tmp_path)
+        screen = app.screen
+        format_field = screen.query_one("#format")
+        assert format_field.choices[-1] == RECORDING_INDEX
+        format_field.focus()
+        await pilot.press("r")
+        await wait_for(lambda: format_field.value == RECORDING_INDEX)
+        note = str(screen.query_one("#format-note").render())
+        assert "for the service's own records" in note and "Never circulated" in note
+        name = "2026-01-20-kestrel-fields-estate-and-millbrook-recording-index.md"
+        assert screen.query_one("#name").value == name
+        screen.query_one("#name").focus()
+        await pilot.press("enter")
+        target = tmp_path / name
+        await wait_for(
+            lambda: any(
+                f"Recording index (never circulated) written to {target}" in str(n.message)
+                for n in app.notices
+            ),
+            timeout=20,
+        )
+    index = target.read_text(encoding="utf-8")
+    assert "| 0:12:03 | Strengths, point 5 | The caretaker walks the path at 4pm |" in index
+    assert "RECSTORE/2026/0117" in index and "never circulated" in index
+    assert any(
+        e.action == "export" and e.detail == f"{RECORDING_INDEX} {target}"
+        for e in store.audit.events()
+    )
+
+
+async def test_a_meeting_not_recorded_is_not_offered_a_recording_index(demo_app, tmp_path):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, tmp_path)
+        format_field = demo_app.screen.query_one("#format")
+        assert RECORDING_INDEX not in format_field.choices
+        format_field.focus()
+        await pilot.press("r")  # no choice starts with it: the format stays
+        assert format_field.value == "docx"
+        assert str(demo_app.screen.query_one("#format-note").render()) == ""
+        # and the one path to the file refuses it, in one sentence, writing nothing
+        (meeting,) = demo_app.meetings.values()
+        target = tmp_path / "index.md"
+        with pytest.raises(ExportError, match="^this conference was not recorded, so it has no "):
+            meeting.export(meeting.snapshot(), RECORDING_INDEX, target, replace=False)
+    assert not target.exists()

@@ -182,7 +182,7 @@ CLI_MAY_IMPORT = (
 )
 # From below the API only what a command catches, offers as a choice or writes bytes with.
 CLI_MAY_TAKE = {
-    "ctxtui.export": {"FORMATS", "ExportError", "write_file"},
+    "ctxtui.export": {"FORMATS", "RECORDING_INDEX", "ExportError", "write_file"},
     "ctxtui.mail.circulate": {"SendError", "SmtpSettings"},
     "ctxtui.meeting.contributions": {"ContributionError"},
 }

@@ -5,8 +5,6 @@ that follow each point, the minutes and the recording index. Every name here is 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -24,26 +22,7 @@ from ctxtui.export.markdown import to_markdown
 from ctxtui.mail.circulate import SendError
 from ctxtui.meeting.meeting import Conferences, Meeting
 
-SHOP = Recipient("Nell Brightwater", "Local business", "nell@cornershop.example")
-
-
-def _config(text: str) -> None:
-    folder = Path(os.environ["XDG_CONFIG_HOME"]) / "ctxtui"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "config.toml").write_text(text, encoding="utf-8")
-
-
-@pytest.fixture
-def final_with_a_shop(store):
-    """Final minutes whose distribution list holds the police, housing and a local shop."""
-    conference = demo_conference()
-    conference.status, conference.finalised_at = "final", "2026-01-20T12:00:00"
-    conference.distribution = [
-        Recipient("Gwen Hollis", "Police – community police", "gwen@police.example"),
-        Recipient("Leon Marsh", "Housing", "leon@housing.example"),
-        SHOP,
-    ]
-    return store.create(conference)
+from .conftest import SHOP, write_config
 
 
 @pytest.fixture
@@ -76,13 +55,13 @@ def test_a_basis_is_statutory_first_then_an_agreement_else_none():
 
 def test_the_service_list_in_config_replaces_the_catalogue(meeting):
     assert meeting.basis(SHOP).kind == "none"
-    _config('[sharing]\nstatutory_partners = ["Local business", "Police"]\n')
+    write_config('[sharing]\nstatutory_partners = ["Local business", "Police"]\n')
     assert meeting.basis(SHOP).kind == "statutory"
     assert meeting.basis(Recipient("C", "Housing", "c@x.example")).kind == "none"
-    _config('[sharing]\nstatutory_partners = "Police"\n')
+    write_config('[sharing]\nstatutory_partners = "Police"\n')
     with pytest.raises(SendError, match="statutory_partners must be a list"):
         meeting.check_sharing([SHOP], "the minutes")
-    _config('[sharing]\nstatutory = ["Police"]\n')
+    write_config('[sharing]\nstatutory = ["Police"]\n')
     with pytest.raises(SendError, match="does not know: statutory"):
         meeting.check_sharing([SHOP], "the minutes")
 
@@ -161,7 +140,7 @@ def test_an_agreement_is_checked_undoable_kept_on_edit_and_follows_the_person(me
     assert editor.conference.distribution[-1].agreement_signed == ""
     # the form offers the reference last used here, or the service's usual one
     assert meeting.agreement_values("attendees", leon) == ("", "")
-    _config('[sharing]\nagreement_reference = "Eastbrook ISA v3"\n')
+    write_config('[sharing]\nagreement_reference = "Eastbrook ISA v3"\n')
     assert meeting.agreement_values("attendees", leon) == ("", "Eastbrook ISA v3")
     # both emptied: taken off again
     meeting.record_agreement("attendees", leon, "2026-01-12", "ISA v3")
@@ -385,6 +364,6 @@ def test_retention_lists_the_recording_to_delete_with_its_chain(store, clock):
     conference.recording.started = "2026-01-20T10:00:00"
     conference.recording.reference = "RECSTORE/2026/0117"
     made = store.create(conference)
-    _config("retention_years = 1\n")
+    write_config("retention_years = 1\n")
     due = Conferences(store, clock).retention_due(clock().date().replace(year=2028))
     assert due.recordings == {made.id: "RECSTORE/2026/0117"}

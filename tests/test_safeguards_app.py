@@ -6,33 +6,14 @@ and the board; the recording index and retention from the command line. All name
 from __future__ import annotations
 
 import io
-import os
-from pathlib import Path
 
-import pytest
 from rich.console import Console
 
 from ctxtui.cli.demo import demo_conference
-from ctxtui.core.record import Recipient
 from ctxtui.meeting.meeting import Meeting
 from ctxtui.widgets.textual_internals import screen_lines
 
-from .conftest import configure, wait_for
-
-SHOP = Recipient("Nell Brightwater", "Local business", "nell@cornershop.example")
-
-
-@pytest.fixture
-def with_a_shop(store):
-    """Final minutes going to the police, housing and a local shop that signed nothing."""
-    conference = demo_conference()
-    conference.status, conference.finalised_at = "final", "2026-01-20T12:00:00"
-    conference.distribution = [
-        Recipient("Gwen Hollis", "Police – community police", "gwen@police.example"),
-        Recipient("Leon Marsh", "Housing", "leon@housing.example"),
-        SHOP,
-    ]
-    return store.create(conference)
+from .conftest import SHOP, configure, wait_for, write_config
 
 
 def _sharing_checks(store) -> list[str]:
@@ -40,27 +21,27 @@ def _sharing_checks(store) -> list[str]:
 
 
 def test_the_command_line_refuses_the_shop_until_its_agreement_is_recorded(
-    cli, store, with_a_shop, relays, clock
+    cli, store, final_with_a_shop, relays, clock
 ):
     relay, port = relays["none"]
     configure("none", port, None)
-    refused = cli("send", with_a_shop.id, "--markdown")
+    refused = cli("send", final_with_a_shop.id, "--markdown")
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     [sentence] = refused.stderr.strip().splitlines()
     assert sentence.startswith("ctxtui: nothing was sent: Nell Brightwater (Local business) has")
     assert "signed information-sharing agreement" in sentence and "statutory_partners" in sentence
-    assert relay.messages == [] and store.load(with_a_shop.id).circulated == []
+    assert relay.messages == [] and store.load(final_with_a_shop.id).circulated == []
     # recorded (here through the application API, as the app's form does)
-    meeting = Meeting(store, with_a_shop.id, clock)
+    meeting = Meeting(store, final_with_a_shop.id, clock)
     meeting.amend("The corner shop's agreement came in")
     meeting.record_agreement("distribution", 2, "2026-01-19", "Eastbrook ISA v3")
     meeting.finalise()
     meeting.close()
-    sent = cli("send", with_a_shop.id, "--markdown")
+    sent = cli("send", final_with_a_shop.id, "--markdown")
     assert sent.returncode == 0, sent.stderr
     # one message an agency (issue 45), everyone on the list reached once
     assert sorted(a for _s, to, _m in relay.messages for a in to) == sorted(
-        r.email for r in with_a_shop.distribution
+        r.email for r in final_with_a_shop.distribution
     )
     [mail] = [m for _s, to, m in relay.messages if to == [SHOP.email]]
     markdown = next(p for p in mail.iter_attachments() if p.get_filename().endswith(".md"))
@@ -89,7 +70,7 @@ def test_the_invitation_from_the_command_line_is_refused_the_same_way(cli, store
 
 
 async def test_the_app_refuses_the_shop_then_sends_once_the_agreement_is_recorded(
-    store, with_a_shop, relays, make_app
+    store, final_with_a_shop, relays, make_app
 ):
     from ctxtui.screens.dialogs import ConfirmDialog
     from ctxtui.screens.forms import FormScreen
@@ -97,7 +78,7 @@ async def test_the_app_refuses_the_shop_then_sends_once_the_agreement_is_recorde
     relay, port = relays["none"]
     configure("none", port, None)
     told: list[str] = []
-    app = make_app(with_a_shop.id)
+    app = make_app(final_with_a_shop.id)
     async with app.run_test(size=(80, 24)) as pilot:
         shown = app.notify
         app.notify = lambda message, **kw: (told.append(message), shown(message, **kw))
@@ -121,9 +102,10 @@ async def test_the_app_refuses_the_shop_then_sends_once_the_agreement_is_recorde
         await wait_for(lambda: isinstance(app.screen, ConfirmDialog))
         assert "Nell Brightwater — Local business <nell@cornershop.example>" in app.screen.details
         await pilot.press("y")
-        await wait_for(lambda: len(relay.messages) == 1, timeout=30)
-        await wait_for(lambda: bool(store.load(with_a_shop.id).circulated), timeout=10)
-    record = store.load(with_a_shop.id)
+        # one message an agency (issue 45): the police, housing and the shop
+        await wait_for(lambda: len(relay.messages) == 3, timeout=30)
+        await wait_for(lambda: bool(store.load(final_with_a_shop.id).circulated), timeout=10)
+    record = store.load(final_with_a_shop.id)
     assert record.status == "final"
     assert (
         record.distribution[2].agreement_signed,
@@ -132,7 +114,7 @@ async def test_the_app_refuses_the_shop_then_sends_once_the_agreement_is_recorde
         "2026-01-19",
         "ISA v3",
     )
-    assert record.circulated[0].to == [r.email for r in with_a_shop.distribution]
+    assert record.circulated[0].to == [r.email for r in final_with_a_shop.distribution]
     assert _sharing_checks(store) == ["refused", "passed"]
 
 
@@ -208,12 +190,6 @@ async def test_the_board_shows_the_reminder_until_the_first_point(store, clock, 
         await pilot.press("q")
 
 
-def _config(text: str) -> None:
-    folder = Path(os.environ["XDG_CONFIG_HOME"]) / "ctxtui"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "config.toml").write_text(text, encoding="utf-8")
-
-
 def test_the_recording_index_and_retention_from_the_command_line(cli, store, clock):
     conference = demo_conference()
     made = store.create(conference)
@@ -232,7 +208,7 @@ def test_the_recording_index_and_retention_from_the_command_line(cli, store, clo
     minutes = cli.ok("export", made.id, "--format", "md")
     assert "The meeting was audio recorded (from 10:00 to 10:52)" in minutes
     assert "RECSTORE" not in minutes and "0:12:03" not in minutes
-    _config("retention_years = 1\n")
+    write_config("retention_years = 1\n")
     listed = cli.ok("retention", "--today", "2029-01-01")
     assert "recording to delete with it: RECSTORE/2026/0117" in listed
 

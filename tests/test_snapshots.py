@@ -81,3 +81,20 @@ def test_story(snap_compare, store, clock, make_app, size):
 
     ids = _chain_of_three(store, clock)
     assert snap_compare(make_app(ids[-1]), terminal_size=size, press=["ctrl+o", "z"])
+
+
+def test_agreement_form(snap_compare, demo_app):
+    """``s`` on the attendance list: Leon Marsh (local youth provision) has no basis yet."""
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["ctrl+l", *["down"] * 5, "s"])
+
+
+def test_board_confidentiality_reminder(snap_compare, store, clock, make_app):
+    """Before the first point the board shows the reminder, here read to the room at 10:00."""
+    from ctxtui.cli.demo import demo_conference
+    from ctxtui.core.record import Conference
+
+    conference = Conference(context=demo_conference().context)
+    conference.dates.conference = "2026-01-20"
+    conference.confidentiality_reminder = "2026-01-20T10:00:00"
+    made = store.create(conference)
+    assert snap_compare(make_app(made.id, board=True), terminal_size=(80, 24))

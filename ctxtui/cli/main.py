@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from ctxtui.cli import app_commands, between, minutes, protection, records, service
+from ctxtui.cli import app_commands, between, minutes, protection, records, service, sharing
 from ctxtui.cli.output import EXIT_ERROR, UserError, _err, _sentence
 from ctxtui.cli.parser import build_parser
 from ctxtui.core.record import ValidationError
@@ -26,6 +26,7 @@ GROUPS: tuple[tuple[tuple[str | None, ...], Run], ...] = (
     (protection.COMMANDS, protection.run),
     (service.COMMANDS, service.run),
     (between.COMMANDS, between.run),
+    (sharing.COMMANDS, sharing.run),
 )
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ctxtui.cli.opening import looking_at, writable_meeting
 from ctxtui.cli.output import UserError, _err, _out, _out_bytes
 from ctxtui.core.rules import Refused
+from ctxtui.export import RECORDING_INDEX
 from ctxtui.meeting.meeting import Conferences, Meeting, describe_finding, mail_settings
 
 if TYPE_CHECKING:  # mail (smtplib) loads only for the commands that send
@@ -114,7 +115,7 @@ def _write_export(conferences: Conferences, meeting: Meeting, args: argparse.Nam
     # working days as the command line reads the config: a nation setting it cannot use stops
     # the command with its reason (the app would count by the default)
     meeting.nation = conferences.nation
-    if not args.out and args.format in ("md", "json", "recording-index"):
+    if not args.out and args.format in ("md", "json", RECORDING_INDEX):
         data = meeting.export_bytes(meeting.conference, args.format, "to standard output")
         _warn_of_audit_problem(meeting)
         _out_bytes(data)

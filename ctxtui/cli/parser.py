@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 
 from ctxtui import __version__
-from ctxtui.cli import between, protection, service
+from ctxtui.cli import between, protection, service, sharing
 from ctxtui.core.record import CONTEXT_TYPES
-from ctxtui.export import FORMATS
+from ctxtui.export import FORMATS, RECORDING_INDEX
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         required=True,
-        choices=(*FORMATS, "recording-index"),
+        choices=(*FORMATS, RECORDING_INDEX),
         help="the minutes as md, docx, pdf or json; recording-index: the offset of each point, "
         "plan row and score into the meeting's recording, for the service's records (Markdown, "
         "never circulated)",
@@ -148,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="one JSON array of events")
     audit.add_argument("--verify", action="store_true", help="check the chain of the log")
 
+    sharing.add_parser(commands, common)
     protection.add_parsers(commands, common)
     service.add_parsers(commands, common)
     between.add_parsers(commands, common)

@@ -27,6 +27,12 @@ CONFIDENTIALITY_REMINDER = (
 )
 
 
+def recorded(recording: Recording) -> bool:
+    """Whether the meeting was recorded (the recording was started): only then is there a
+    recording index to write."""
+    return bool(recording.started)
+
+
 def running(recording: Recording) -> bool:
     return bool(recording.started) and not recording.stopped
 
@@ -154,5 +160,6 @@ __all__ = [
     "offset_now",
     "offset_text",
     "points_filed",
+    "recorded",
     "running",
 ]

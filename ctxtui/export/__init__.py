@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 from ctxtui.core.record import Conference
 from ctxtui.export.markdown import default_file_name, document_title, to_markdown
 from ctxtui.export.markup import for_back_ends
+from ctxtui.export.safeguards import RECORDING_INDEX
 from ctxtui.storage.files import atomic_create, atomic_write, is_regular_or_absent
 
 if TYPE_CHECKING:  # a story is read only once a chain has one
     from ctxtui.core.story import Story
 
 FORMATS = ("md", "docx", "pdf", "json")
-# for the service's records only, never circulated: offsets into the recording (Markdown)
-RECORDING_INDEX = "recording-index"
 
 
 class ExportError(Exception):
@@ -49,7 +48,11 @@ def render(
     PdfUnavailable when the PDF cannot be made; ``archive``: PDF/A-2b as well as PDF/UA-1;
     ``statutory``: the service's statutory partners (see ``to_markdown``)."""
     if fmt == RECORDING_INDEX:
+        from ctxtui.core.recording import recorded
         from ctxtui.export.safeguards import recording_index
+
+        if not recorded(conference.recording):
+            raise ExportError("this conference was not recorded, so it has no recording index")
 
         return recording_index(conference).encode("utf-8")
     if fmt == "json":

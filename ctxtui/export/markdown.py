@@ -27,7 +27,7 @@ from ctxtui.export.markup import (
     marked,
     table,
 )
-from ctxtui.export.safeguards import distribution_table, safeguards_section
+from ctxtui.export.safeguards import RECORDING_INDEX, distribution_table, safeguards_section
 from ctxtui.export.story import closure_section, minutes_story
 
 if TYPE_CHECKING:  # a story is read only once a chain has one
@@ -356,6 +356,8 @@ def _scores_for(conference: Conference, present: list[str]) -> dict[str, Score]:
 
 
 def default_file_name(conference: Conference, extension: str) -> str:
-    """``YYYY-MM-DD-<context>-minutes.<extension>``"""
+    """``YYYY-MM-DD-<context>-minutes.<extension>``; the recording index ``…-recording-index.md``"""
     day = conference.dates.conference or "undated"
+    if extension == RECORDING_INDEX:
+        return f"{day}-{slugify(conference.context.name)}-{RECORDING_INDEX}.md"
     return f"{day}-{slugify(conference.context.name)}-minutes.{extension}"

@@ -14,6 +14,9 @@ from ctxtui.core.recording import index_rows, length
 from ctxtui.core.sharing import basis_of
 from ctxtui.export.markup import MARKING, day_text, escape, table
 
+# for the service's records only, never circulated: offsets into the recording (Markdown)
+RECORDING_INDEX = "recording-index"
+
 
 def _when(stamp: str, conference: Conference) -> str:
     """A time stamp as its time, with the day when it is not the conference's."""

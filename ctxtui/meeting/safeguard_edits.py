@@ -39,11 +39,12 @@ class SafeguardEdits:
 
     # -- information-sharing agreements
 
-    def record_agreement(self, table: str, index: int, signed: str, reference: str) -> int:
-        """The agreement the person at ``index`` of ``table`` (attendees or distribution)
-        signed: the day (YYYY-MM-DD, not after today) and its version or reference. Both
-        empty takes a recorded agreement off. The same person on the other list gets it too.
-        How many rows now carry it."""
+    def check_agreement(
+        self, table: str, index: int, signed: str, reference: str
+    ) -> tuple[Any, str, str]:
+        """The person at ``index`` of ``table`` (attendees or distribution) and the day and
+        reference as they would be stored; refused (BadValue, one sentence) when the day is
+        not a day, is after today, or has no reference. Changes nothing."""
         if table not in PEOPLE:
             raise KeyError(table)
         rows: list[Any] = getattr(self.history.conference, table)
@@ -57,6 +58,14 @@ class SafeguardEdits:
                 raise BadValue(f"An agreement cannot have been signed after today ({signed}).")
             if not reference:
                 raise BadValue("Give the agreement's version or reference, as the service has it.")
+        return person, signed, reference
+
+    def record_agreement(self, table: str, index: int, signed: str, reference: str) -> int:
+        """The agreement the person at ``index`` of ``table`` (attendees or distribution)
+        signed: the day (YYYY-MM-DD, not after today) and its version or reference. Both
+        empty takes a recorded agreement off. The same person on the other list gets it too.
+        How many rows now carry it."""
+        person, signed, reference = self.check_agreement(table, index, signed, reference)
         name = person.name or f"{PEOPLE[table]} {index + 1}"
         what = f"Sharing agreement of {name} {'recorded' if signed else 'taken off'}"
         self.history.before_change(what)

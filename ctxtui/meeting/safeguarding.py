@@ -12,6 +12,7 @@ from ctxtui.core.catalogue import STATUTORY_PARTNERS
 from ctxtui.core.recording import mark_of, points_filed
 from ctxtui.core.sharing import Basis, Person, basis_of, counts, refusal, without_basis
 from ctxtui.meeting.guarding import GuardedRecord
+from ctxtui.meeting.safeguard_edits import PEOPLE
 from ctxtui.storage import config
 
 if TYPE_CHECKING:
@@ -71,10 +72,41 @@ class Safeguarded(GuardedRecord):
         used = [p.agreement_reference for p in people if p.agreement_reference]
         return "", usual or (used[-1] if used else "")
 
-    def record_agreement(self, table: str, index: int, signed: str, reference: str) -> int:
+    def record_agreement(
+        self, table: str, index: int, signed: str, reference: str, *, amend_reason: str = ""
+    ) -> int:
         """Record the information-sharing agreement a person signed (undoable); both empty
-        takes it off. How many rows carry it (the same person on both lists)."""
-        return self.editor.safeguards.record_agreement(table, index, signed, reference)
+        takes it off. How many rows carry it (the same person on both lists). Final minutes
+        are refused (Finalised) unless ``amend_reason`` is given: they are then amended for it,
+        with that reason, and finalised again, so they stay final. Each change is an
+        ``agreement`` line in the audit log (the row and its address, never the agreement)."""
+        edits = self.editor.safeguards
+        if self.editor.final and amend_reason:
+            edits.check_agreement(table, index, signed, reference)  # refused: nothing amended
+            self.editor.amend(f"Sharing agreement: {amend_reason}")
+            self.store.audit.record("amend", self.conference.id)  # the reason is minute text
+            count = edits.record_agreement(table, index, signed, reference)
+            self.editor.finalise()
+            self.store.audit.record("finalise", self.conference.id)
+        else:
+            count = edits.record_agreement(table, index, signed, reference)
+        person: Person = getattr(self.conference, table)[index]
+        address = f" <{person.email}>" if person.email else ""
+        done = "recorded" if person.agreement_signed else "taken off"
+        detail = f"{PEOPLE[table]} {index + 1}{address}: {done} ({count} row(s))"
+        self.store.audit.record("agreement", self.conference.id, detail)
+        return count
+
+    def person_with(self, email: str) -> tuple[str, int] | None:
+        """Where the person with this address is: (table, index), the attendance list first
+        (an agreement recorded there reaches the distribution list too); None if nowhere."""
+        wanted = email.strip().lower()
+        for table in PEOPLE:
+            rows: list[Person] = getattr(self.conference, table)
+            for index, person in enumerate(rows):
+                if wanted and person.email.strip().lower() == wanted:
+                    return table, index
+        return None
 
     # -- the confidentiality reminder
 

@@ -1,5 +1,6 @@
 """Export: the open privacy flags first, then format, folder and file name; the file is written
-in a worker from a copy of the record, so typing carries on meanwhile."""
+in a worker from a copy of the record, so typing carries on meanwhile. A meeting that was
+recorded offers its recording index too, said to be for the service's records only."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from ctxtui.export import FORMATS, ExportError, safe_file_name
+from ctxtui.core.recording import recorded
+from ctxtui.export import FORMATS, RECORDING_INDEX, ExportError, safe_file_name
 from ctxtui.export.docx import PandocUnavailable
 from ctxtui.export.markdown import default_file_name
 from ctxtui.meeting.meeting import (
@@ -17,6 +19,12 @@ from ctxtui.meeting.meeting import (
     exports_folder,
 )
 from ctxtui.screens.forms import Field, FormScreen, Values
+
+# said under the format while the recording index is chosen
+INDEX_NOTE = (
+    "The recording index: each point's offset into the recording, for the service's own "
+    "records beside the recording. Never circulated: it is not the minutes."
+)
 
 
 class ExportScreen(FormScreen):
@@ -33,7 +41,7 @@ class ExportScreen(FormScreen):
                 *(describe_finding(f) for f in findings),
             ]
         fields = [
-            Field("format", "Format", "choice", choices=FORMATS),
+            Field("format", "Format", "choice", choices=formats_of(meeting)),
             Field("folder", "Folder"),
             Field("name", "File name"),
         ]
@@ -48,7 +56,10 @@ class ExportScreen(FormScreen):
         self._named_by_hand = False
 
     def on_select_changed(self, event) -> None:
-        if not self._named_by_hand and isinstance(event.value, str):
+        if not isinstance(event.value, str):
+            return
+        self.show_note("format", INDEX_NOTE if event.value == RECORDING_INDEX else None)
+        if not self._named_by_hand:
             name = self.query_one("#name", Input)
             name.value = default_file_name(self.meeting_to_export.conference, event.value)
 
@@ -101,10 +112,16 @@ class ExportScreen(FormScreen):
             except (ExportError, PandocUnavailable, OSError) as error:
                 app.call_from_thread(app.notify, f"Not exported: {error}.", severity="error")
                 return
-            message = f"Minutes written to {written.path}"
+            what = "Recording index (never circulated)" if fmt == RECORDING_INDEX else "Minutes"
+            message = f"{what} written to {written.path}"
             if written.note:
                 message = f"{written.note} {message}"
             app.call_from_thread(app.notify, message, title="Exported", timeout=10)
 
         app.run_worker(work, thread=True, group="export")
         self.dismiss(None)
+
+
+def formats_of(meeting: Meeting) -> tuple[str, ...]:
+    """The minutes' formats, and the recording index when the meeting was recorded."""
+    return (*FORMATS, RECORDING_INDEX) if recorded(meeting.conference.recording) else FORMATS
