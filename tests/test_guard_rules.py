@@ -77,6 +77,9 @@ def test_what_is_not_a_person_is_not_flagged(text):
         ("Adebayo family have moved onto the estate", "Adebayo"),
         ("Olek + Tymon + Kacper seen by the shops", "Tymon"),  # a list joined by "+"
         ("Sainsbury's mum has reported him missing", "Sainsbury"),  # a family, not the shop
+        ("Tamas Horvath 14 and two mates by the lock", "Tamas Horvath"),  # a bare age
+        ("mum says tamzin Ashdown not home till 1am", "tamzin Ashdown"),  # typed in a hurry
+        ("per pcso, lacey-leigh was at the garages again", "lacey-leigh"),  # two forenames, joined
     ],
 )
 def test_each_new_name_position_is_flagged(text, name):
@@ -87,6 +90,7 @@ def test_each_new_name_position_is_flagged(text, name):
     ("text", "name"),
     [
         ("R-J was seen at the bus stop with older males", "R-J"),
+        ("JK, yr 8, on the bus with older lads", "JK"),  # a school year
         ("school says P.M. (13) skips lunch most days", "P.M."),
         ("YP call him Big Man Q, thought to be about 19", "Big Man Q"),
         ("mum of Sutton reported him missing", "Sutton"),

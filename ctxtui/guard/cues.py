@@ -20,7 +20,10 @@ _VERBS = (
 )
 PERSON_AFTER = re.compile(
     rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|,\s*\d{{1,2}}\s*(?:[,)]|$|y(?:rs?|ears?|o)\b)"
-    rf"|\s*\(\s*\d{{1,2}}\s*\))"
+    rf"|\s*\(\s*\d{{1,2}}\s*\)"
+    # a school year or an age straight after: "… yr 10 said", "… (year 9)", "… 14 not attending"
+    rf"|,?\s*\(?\s*(?:yr|year|y)\s?\d{{1,2}}\b"
+    rf"|\s+1?\d\s+(?:not|is|was|has|had|seen|said|told|and)\b)"
 )
 STRONG_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:brother|sister|mum|mother|"

@@ -37,6 +37,7 @@ from ctxtui.guard.name_positions import (
 )
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.subjects import person_subject
+from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
     acronyms,
@@ -244,6 +245,13 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
 def _unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
     """A lower-case word on no list right after a person's verb: "police stopped tharshan"."""
     word = match.group(0)
+    parts = word.split("-")
+    if len(parts) > 1 and all(part in lower_case_forenames() for part in parts):
+        return NameHit(word, match.start(), match.end())  # "ellie-may", "kai-jay"
+    following = _CAPITAL.match(text[match.end() :])
+    if following and _surname_after_lower_case(word, following.group(1)):
+        end = match.end() + following.end(1)  # "tamzin Ashdown"
+        return NameHit(text[match.start() : end], match.start(), end)
     before = text[max(0, match.start() - 20) : match.start()]
     if (
         word.islower()
@@ -254,6 +262,18 @@ def _unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None
     ):
         return NameHit(word, match.start(), match.end())
     return None
+
+
+def _surname_after_lower_case(word: str, surname: str) -> bool:
+    """A word on no dictionary typed in lower case, then a surname or a capitalised word on no
+    list: a forename typed in a hurry, and the surname after it."""
+    if len(word) < 3 or word.upper() in acronyms():
+        return False
+    if word_kind(word, frozenset(), frozenset()) == "safe":
+        return False  # an ordinary word in any of its forms: "messaging Tamsin"
+    if surname in surnames() or is_forename(surname):
+        return True
+    return _could_be_unknown(surname) and not known_other(surname, False, frozenset())
 
 
 def _full_name(

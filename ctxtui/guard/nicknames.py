@@ -22,6 +22,7 @@ _CAPS_PEOPLE = re.compile(
     r"on\s+a\s+part[\s-]time)\b"
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
     r"|\s*\(\s*(?:yr|year|y|aged?|\d))"
+    r"|,\s*(?:yr|year|y)\s?\d"
 )
 _CAPS_PEOPLE_BEFORE = re.compile(
     rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|knows|know|"
