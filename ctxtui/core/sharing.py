@@ -22,7 +22,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = re.compile(r"\s+")
 HOW_TO_RECORD = (
     "record their signed information-sharing agreement (s on the attendance list, "
-    "Ctrl+L, or on the distribution list, Ctrl+O c), or, for a statutory partner, add the "
+    "Ctrl+L, or on the distribution list, Ctrl+O c, or ctxtui agreement ID --email ADDRESS "
+    "--signed DAY), or, for a statutory partner, add the "
     "agency to statutory_partners in the [sharing] table of config.toml"
 )
 
