@@ -359,3 +359,23 @@ def configure(security: str, port: int, ca_pem: Path | None, extra: str = "") ->
     path = folder / "config.toml"
     path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def recorded_id(store, clock) -> str:
+    """The sample conference, recorded: a point filed 12 minutes 3 seconds in, the recording
+    stopped 40 minutes later and kept as RECSTORE/2026/0117."""
+    from ctxtui.cli.demo import demo_conference
+    from ctxtui.meeting.meeting import Meeting
+
+    made = store.create(demo_conference())
+    meeting = Meeting(store, made.id, clock)
+    meeting.start_or_stop_recording()
+    clock.advance(minutes=12, seconds=3)
+    meeting.editor.points.add("strengths", "The caretaker walks the path at 4pm")
+    clock.advance(minutes=40)
+    meeting.start_or_stop_recording()
+    meeting.set_recording_reference("RECSTORE/2026/0117")
+    assert meeting.flush()
+    meeting.close()
+    return made.id

@@ -156,28 +156,10 @@ async def test_the_dialog_opens_on_its_first_field_in_the_exports_folder(demo_ap
     assert (folder.stat().st_mode & 0o077) == 0  # made private
 
 
-def _recorded(store, clock) -> str:
-    """The sample conference, recorded: a point filed 12 minutes 3 seconds in."""
-    from ctxtui.cli.demo import demo_conference
-    from ctxtui.meeting.meeting import Meeting
-
-    made = store.create(demo_conference())
-    meeting = Meeting(store, made.id, clock)
-    meeting.start_or_stop_recording()
-    clock.advance(minutes=12, seconds=3)
-    meeting.editor.points.add("strengths", "The caretaker walks the path at 4pm")
-    clock.advance(minutes=40)
-    meeting.start_or_stop_recording()
-    meeting.set_recording_reference("RECSTORE/2026/0117")
-    assert meeting.flush()
-    meeting.close()
-    return made.id
-
-
 async def test_a_recorded_meeting_offers_its_recording_index_for_the_service(
-    store, clock, make_app, tmp_path
+    store, recorded_id, make_app, tmp_path
 ):
-    app = make_app(_recorded(store, clock))
+    app = make_app(recorded_id)
     async with app.run_test(size=SIZE) as pilot:
         await open_export(pilot, tmp_path)
         screen = app.screen

@@ -190,22 +190,11 @@ async def test_the_board_shows_the_reminder_until_the_first_point(store, clock, 
         await pilot.press("q")
 
 
-def test_the_recording_index_and_retention_from_the_command_line(cli, store, clock):
-    conference = demo_conference()
-    made = store.create(conference)
-    meeting = Meeting(store, made.id, clock)
-    meeting.start_or_stop_recording()
-    clock.advance(minutes=12, seconds=3)
-    meeting.editor.points.add("strengths", "The caretaker walks the path at 4pm")
-    clock.advance(minutes=40)
-    meeting.start_or_stop_recording()
-    meeting.set_recording_reference("RECSTORE/2026/0117")
-    assert meeting.flush()
-    meeting.close()
-    index = cli.ok("export", made.id, "--format", "recording-index")
+def test_the_recording_index_and_retention_from_the_command_line(cli, store, recorded_id):
+    index = cli.ok("export", recorded_id, "--format", "recording-index")
     assert "| 0:12:03 | Strengths, point 5 | The caretaker walks the path at 4pm |" in index
     assert "RECSTORE/2026/0117" in index
-    minutes = cli.ok("export", made.id, "--format", "md")
+    minutes = cli.ok("export", recorded_id, "--format", "md")
     assert "The meeting was audio recorded (from 10:00 to 10:52)" in minutes
     assert "RECSTORE" not in minutes and "0:12:03" not in minutes
     write_config("retention_years = 1\n")
