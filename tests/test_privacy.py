@@ -507,6 +507,21 @@ def test_the_round_six_held_out_set_is_measured_never_asserted(capsys):
     print_two_tiers("round six (held out, not asserted)", two_tiers(rows), capsys)
 
 
+ROUND_SEVEN = Path(__file__).with_name("data") / "privacy_round7.tsv"
+
+
+def test_the_round_seven_held_out_set_is_measured_never_asserted(capsys):
+    """Issue 40's fourth held-out set: written on 2026-12-07 by a helper that never read the
+    guard, committed after tuning sets six and seven were tuned on and before tuning set
+    eight. Shape checked, figures printed and never asserted, sentences and misses never read."""
+    rows = three_columns(ROUND_SEVEN)
+    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
+    assert sum(label == "name" for label, _c, _s in rows) >= 130
+    assert sum(label == "clean" for label, _c, _s in rows) >= 120
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    print_two_tiers("round seven (held out, not asserted)", two_tiers(rows), capsys)
+
+
 def test_the_names_tuning_set_meets_both_tiers(capsys):
     """The set this round's rules were tuned on (written after round three was committed)."""
     rows = three_columns(NAMES_DEV)
