@@ -42,6 +42,27 @@ def asked(text: str) -> set[str]:
             "girl who ran from the car was 13",
         ),
         ("the line number is 07700 900417 going round the school", "phone", "07700 900417"),
+        ("mum's mob 07700.900.233 rarely answered", "phone", "07700.900.233"),
+        ("DOB 2012.03.09, new to the area", "date_of_birth", "DOB 2012.03.09"),
+        ("d o b 09 / 03 / 2012 on the plan", "date_of_birth", "d o b 09 / 03 / 2012"),
+        ("bday 9th march, wants to go out with the older group", "date_of_birth", "bday 9th march"),
+        ("09032012 typed as dob on the referral", "date_of_birth", "09032012"),
+        ("YP is now fourteen, still at the gym", "age", "is now fourteen"),
+        ("age: 13, no GP found", "age", "age: 13"),
+        (
+            "mail: rowan dot oak at mailbox dot co dot uk",
+            "email",
+            "rowan dot oak at mailbox dot co dot uk",
+        ),
+        ("cpoms incident #40921 logged today", "reference", "cpoms incident #40921"),
+        ("upn: K 1234 567 89012 per the new school", "reference", "upn: K 1234 567 89012"),
+        ("lives at 12B Mill Side, top floor", "address", "12B Mill Side"),
+        ("dad at 8 Elm Gdns, ls61ab", "address", "ls61ab"),
+        ("no. 21 on Rowan Crescent is the address", "address", "no. 21 on Rowan Crescent"),
+        ("streams on twitch.tv/nightowlz_yp till 3am", "handle", "twitch.tv/nightowlz_yp"),
+        ('steam name "Quibblefritz" giving out free games', "handle", "Quibblefritz"),
+        ("TikTok: snorklewave posts late", "handle", "snorklewave"),
+        ('whatsapp community "Bikes North" recruiting', "handle", "Bikes North"),
     ],
 )
 def test_each_new_identifier_form_is_flagged(text, category, detail):
@@ -59,6 +80,9 @@ def test_each_new_identifier_form_is_flagged(text, category, detail):
         "patrols through Oct and Nov near the underpass",  # months, however they are names
         "the Albert wing of the hospital has a new youth worker",  # a thing named after someone
         "the helpline is 0300 555 0191 for parents",  # a service's number
+        "out of hours EDT line 07700 900461 from 5pm",  # a service's line
+        "Navratri and Holi events in the hall, no concerns",  # festivals
+        "staff keep an eye on Cornish pasties going missing",  # a plural noun after it
     ],
 )
 def test_what_is_not_a_person_is_not_flagged(text):
@@ -76,6 +100,9 @@ def test_what_is_not_a_person_is_not_flagged(text):
         ("Edvin Hoxhaj sleeping at a friend's most nights", "Edvin Hoxhaj"),
         ("Adebayo family have moved onto the estate", "Adebayo"),
         ("Olek + Tymon + Kacper seen by the shops", "Tymon"),  # a list joined by "+"
+        ("Brannock lad back on the estate per housing", "Brannock"),  # a surname, then "lad"
+        ("older lads keep pushing Wenqiao to come out", "Wenqiao"),  # a verb done to someone
+        ("Ndeye refused a lift home from the older lads", "Ndeye"),  # on no list, doing something
         ("Sainsbury's mum has reported him missing", "Sainsbury"),  # a family, not the shop
         ("Tamas Horvath 14 and two mates by the lock", "Tamas Horvath"),  # a bare age
         ("mum says tamzin Ashdown not home till 1am", "tamzin Ashdown"),  # typed in a hurry

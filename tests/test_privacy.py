@@ -349,7 +349,7 @@ def two_tiers(rows: list[list[str]]) -> dict[str, object]:
             structured.append(label in {hit.category for hit in hits})
 
     def share(values: list[bool]) -> float:
-        return sum(values) / len(values)
+        return sum(values) / len(values) if values else float("nan")  # a set of names only
 
     def everyone(groups: dict[str, list[bool]]) -> list[bool]:
         return [hit for hits in groups.values() for hit in hits]
@@ -361,8 +361,8 @@ def two_tiers(rows: list[list[str]]) -> dict[str, object]:
         "structured": share(structured),
         "clean_flagged": share(clean_flagged),
         "clean_asks": share(clean_asks),
-        "lowest_live": min((share(h), g) for g, h in live.items()),
-        "lowest_with_check": min((share(h), g) for g, h in both.items()),
+        "lowest_live": min(((share(h), g) for g, h in live.items()), default=(1.0, "-")),
+        "lowest_with_check": min(((share(h), g) for g, h in both.items()), default=(1.0, "-")),
         "groups": {g: (share(h), share(both[g]), len(h)) for g, h in sorted(live.items())},
     }
 
@@ -459,6 +459,33 @@ def test_the_seventh_tuning_set_meets_both_tiers(capsys):
     print_two_tiers("tuning set seven (tuned on)", figures, capsys)
     assert figures["live_names"] >= 0.92 and figures["clean_flagged"] <= 0.02
     assert figures["with_check"] >= 0.98 and figures["clean_asks"] <= 0.13
+    assert figures["structured"] >= 0.99
+
+
+TUNING_EIGHT = Path(__file__).with_name("data") / "privacy_tuning8.tsv"
+TUNING_NINE = Path(__file__).with_name("data") / "privacy_tuning9.tsv"
+
+
+def test_the_eighth_tuning_set_meets_both_tiers(capsys):
+    """Names only, four of each of 60 traditions in weak positions, and hard clean sentences
+    (shops with names in other languages): written after round seven was committed, measured
+    once before its sentences were read (live 59.2 %, with the check 97.9 %, clean flagged
+    9.2 %, asking 24.2 %), tuned on since."""
+    rows = three_columns(TUNING_EIGHT)
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    figures = two_tiers(rows)
+    print_two_tiers("tuning set eight (tuned on)", figures, capsys)
+    assert figures["live_names"] >= 0.72 and figures["clean_flagged"] <= 0.08
+    assert figures["with_check"] >= 0.97 and figures["clean_asks"] <= 0.23
+
+
+def test_the_ninth_tuning_set_finds_every_identifier(capsys):
+    """Identifiers only, in every format typed (measured once before its sentences were read:
+    89.3 %), tuned on since."""
+    rows = three_columns(TUNING_NINE)
+    assert len({s for _l, _c, s in rows}) == len(rows) >= 200
+    figures = two_tiers(rows)
+    print_two_tiers("tuning set nine, identifiers (tuned on)", figures, capsys)
     assert figures["structured"] >= 0.99
 
 

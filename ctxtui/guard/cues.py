@@ -38,8 +38,10 @@ STRONG_AFTER = re.compile(
     r"|\s+(?:said|says|told|disclosed|admitted|aged|missing|owes|owed|stabbed|targeted|"
     r"upset|scared|frightened)"
     r"|\s+not\s+(?:on\s+(?:the\s+)?roll|in\s+school|attending|engaging|known\s+to)"
-    r"|\s+(?:family|household|brothers|sisters|twins|siblings|boys?|girls?|lads?|kids)\s+"
-    r"(?:have|has|had|are|were|is|was|moved|live|lives|left|seen)"
+    r"|\s+(?:family|household|siblings)\s+(?:have|has|had|are|were|is|was|moved|live|lives|"
+    r"left|seen|raised|reported|asked|said|told|say)"
+    # a surname before the young people it names: "the Dunmore boy", "Kavanagh brothers"
+    r"|\s+(?:lad|boy|girl|kid|brothers|sisters|cousins|twins)\b"
     r"|\s+[A-Z]{2,6}\s+aged"
     r"|\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"
     r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded|lifted)"
@@ -106,7 +108,7 @@ _FAMILY_DOES = re.compile(r"^\s+(?:moved|were|was|lives|live|said|told)\b", re.I
 
 def a_chain_at(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` (its 's apart) is a chain's own form here
-    ("Sainsbury's car park", "the queue in Greggs"), not a person or a family."""
+    ("Sainsbury's loading bay", "the queue in Greggs"), not a person or a family."""
     suffix = text[end : end + 2]
     possessive = suffix in ("'s", "’s") and not text[end + 2 : end + 3].isalnum()
     form = text[start:end] + ("'s" if possessive else "")

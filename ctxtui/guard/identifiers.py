@@ -20,7 +20,7 @@ _DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}-\d{2}-\d{2}|\d{4}[/.]\d{1,2}[/.]\d{1,2}"
     rf"|\d{{1,2}}[/.-](?:{_MONTHS})[/.-](?:\d{{4}}|\d{{2}}))"
 )
 _ORDINALS = (
@@ -35,8 +35,14 @@ _SHORT_DATE = (
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+['’]?\d{{2}}\b"
 )
 _DOB_CONTEXT = re.compile(
-    rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)(?:\s+(?:is|was|given\s+as))?"
-    rf"\s*[:\-]?\s*(?:{_DATE}|{_SHORT_DATE}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\b)"
+    rf"\b(?:d\.?\s?o\.?\s?b\.?|date[\s-]+of[\s-]+birth|born(?:\s+on)?|b[\s-]?day|birthday)"
+    rf"(?:\s+(?:is|was|given\s+as))?\s*[:\-]?\s*"
+    rf"(?:{_DATE}|{_SHORT_DATE}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\b"
+    rf"|(?:0?[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d\b"
+    rf"|\d{{1,2}}\s?/\s?\d{{1,2}}\s?/\s?\d{{2,4}}\b"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\d{{1,2}}/\d{{1,2}}\b)"
+    # eight digits, then the words: "03112011 put down as dob"
+    rf"|\b(?:(?:19|20)\d{{6}}|\d{{4}}(?:19|20)\d\d)\b(?=[^.;]{{0,20}}\b(?:dob|d\.o\.b|date\s+of\s+birth)\b)"
     rf"|\bbirthday\s+(?:is|was|on|falls\s+on)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?(?:{_MONTHS})\b",
     re.I,
@@ -79,7 +85,8 @@ _AGE = re.compile(
     rf"yp\s?\d{{0,2}}|young\s+person)"
     rf"\s*(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+)?"
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|\b(?:was|is)\s+(?:only|just)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:was|is)\s+(?:only|just|now)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\bage\s*[:=]\s*{_AN_AGE}\b"
     rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
     # "Kofi, 15, was…", "her son, 14, was…"
@@ -93,7 +100,7 @@ _NI = re.compile(
     re.I,
 )
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?!\d)"
+    r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s.-]?){8,9}\d(?!\d)"
     r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}(?!\d)"  # a landline with its area code in brackets
 )
 _AT = r"(?:\s+at\s+|\s*[\[({<]\s*at\s*[\])}>]\s*)"
@@ -105,7 +112,7 @@ _EMAIL = re.compile(
     r"|(?i:\b[\w.+-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
     r"(?:com|net|org|co\s*\.\s*uk|uk|io|me|info)\b)"
     # spelt out so that it is not a link: "name at mailbox dot com", "name[at]host[dot]org"
-    rf"|(?i:\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
+    rf"|(?i:\b[\w.+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
     r"(?:com|net|org|co\s*(?:\.|dot|\[dot\]|\(dot\))\s*uk|uk|gov\.uk|ac\.uk|io|me|info)\b)"
 )
 # Pupil and case references that identify a child: a Unique Pupil Number (a letter and twelve
@@ -115,10 +122,11 @@ _REFERENCE = re.compile(
     r"|(?i:\b(?:upn|uln|pupil|student|case|child|family|client|person|cp|cin|lac|cla|"
     r"referral|mosaic|lcs|liquid\s?logic|ehm|eclipse|capita(?:\s+one)?|one|synergy|"
     r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
-    r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file|episode))*\.?\s*[:#]?\s*"
+    r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file|episode|incident|log|entry))*"
+    r"\.?\s*[:#]?\s*"
     r"(?:no\.?\s*|number\s*)?(\d{4,12})\b)"
     # a UPN typed in groups ("Q 1234 5678 9012")
-    r"|(?i:\bupn\s*[:#]?\s*[a-z]\s?\d{4}\s?\d{4}\s?\d{4}\b)"
+    r"|(?i:\bupn\s*[:#]?\s*[a-z]\s?(?:\d[\s-]?){11}\d\b)"
 )
 # A reference word, then an identifier of three digits or more, letters, / and - allowed
 # ("crime ref 12/34567/26", "CIN ref CIN-1234", "hospital number X1234567"): a reference
@@ -130,7 +138,11 @@ _REFERENCE_AFTER_WORD = re.compile(
 )
 # Organisations' numbers, said as such: "the council switchboard on 0161…", "office: 020…"
 _ORGANISATION_NUMBER = re.compile(
-    r"(?i:\b(?:switchboard|reception|office|helpline|help\s+line|desk|hub|team|service|"
+    r"(?:\b[A-Z]{2,6}\s+line\b|(?i:\b(?:duty|advice|hours|tip|reporting|support|crisis|"
+    r"parents?|emergency|enquiry|enquiries)\s+line\b)"  # a service's line, not a drugs line
+    r"[^.;\n]{0,24}$)"
+    r"|(?i:\b(?:switchboard|reception|office|helpline|help\s+line|desk|hub|team|service|"
+    r"concierge|"
     r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice)\b"
     r"[^.;\n]{0,24}$)"
 )
@@ -155,7 +167,8 @@ _NAMED_HANDLE = re.compile(
 _HANDLE = re.compile(
     r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
     r"|(?i:\b(?:u|r)/[A-Za-z0-9_-]{3,30}\b)"  # a Reddit user or group
-    r"|(?i:\b(?:t\.me|(?:www\.)?(?:instagram|tiktok|snapchat|facebook|twitter|x)\.com)/@?"
+    r"|(?i:\b(?:t\.me|twitch\.tv|(?:www\.)?(?:instagram|tiktok|snapchat|facebook|twitter|x|"
+    r"youtube)\.com)/@?"
     r"[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])"
 )
 _PLATFORM = re.compile(
@@ -177,14 +190,15 @@ _PLATFORM_HANDLE = re.compile(
 )
 _ACCOUNT_NAMED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
-    r"playstation|steam|roblox|fortnite|twitch|kik)(?:'s|’s)?\s+"
-    r"(?:handle|user\s?name|name|account|id|tag|gamer\s?tag)\s*(?:is|was|[:=\-–])?\s*)"
+    r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc)(?:'s|’s)?\s*"
+    r"(?:(?:handle|user\s?name|name|account|acc|acct|id|tag|gamer\s?tag)(?:\s+name)?\s*"
+    r"(?:is|was|[:=\-–])?|[:=\-–])\s*[\"“'‘]?)"
     r"([A-Za-z][A-Za-z0-9_.]{2,29})(?<!\.)"
 )
 # a group chat's name in quotes: "the WhatsApp group 'Northside Runners'"
 _CHAT_GROUP = re.compile(
     r"(?i:\b(?:whatsapp|snap(?:chat)?|telegram|insta(?:gram)?|group\s?chat|gc|signal|discord)"
-    r"\s+(?:group|chat|server|channel)\s+(?:called\s+|named\s+)?)"
+    r"\s+(?:group|chat|server|channel|community)\s+(?:called\s+|named\s+)?)"
     r"['‘\"“]([^'’\"”]{2,40})['’\"”]"
 )
 _STREET = (
@@ -192,15 +206,18 @@ _STREET = (
     r"Terrace|Grove|Hill|Walk|Rise|Row|Square|Mews|View|Park|Green|Parade|Estate|House|"
     r"Mead|Meadow|Meadows|Cottages|Fold|Gate|Croft|Chase|Vale|Bank|Brow|Yard|Wharf|Heights|"
     r"Field|Fields|Approach|Boulevard|Circus|Lea|Villas|Buildings|Wynd|Garth|Glen|Dale|End|"
-    r"Court|Gardens|Nook|Copse|Spinney|Paddock|Quay|Embankment|Hollow|Ridge|Path"
+    r"Court|Gardens|Nook|Copse|Spinney|Paddock|Quay|Embankment|Hollow|Ridge|Path|Gdns|Cres|"
+    r"Side|Paddocks|Pastures|Orchard|Orchards"
 )
 _ADDRESS = re.compile(
     rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
     rf"|(?<![/.\-\d])\b(?!(?:19|20)\d\d\b)\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}"
     rf"(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)"
-    rf"|\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
+    rf"|\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
-    r"|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b"  # typed in lower case
+    r"|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b"  # typed in lower case
+    # "no. 9 on Larch Crescent"
+    rf"|\b(?i:no)\.?\s*\d{{1,4}}[a-z]?\s+(?:on|in)\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
 )
 
 
@@ -295,14 +312,25 @@ def handles(text: str) -> Iterator[Hit]:
     for match in _PLATFORM_HANDLE.finditer(text):
         yield Hit("handle", match.group(1), match.start(1), match.end(1))
     for match in _ACCOUNT_NAMED.finditer(text):
-        if match.group(1).lower() not in english_words():
-            yield Hit("handle", match.group(1), match.start(1), match.end(1))
+        token = match.group(1)
+        named = re.search(
+            r"(?i:handle|name|acc|id|tag)\W*$", match.group(0)[: match.start(1) - match.start()]
+        )
+        if token.lower() in english_words() or (not named and not _typed_as_handle(token)):
+            continue  # after a bare dash or colon, only what looks typed as a handle
+        yield Hit("handle", token, match.start(1), match.end(1))
     for match in _CHAT_GROUP.finditer(text):
         yield Hit("handle", match.group(1), match.start(1), match.end(1))
     if _PLATFORM.search(text):
         for match in _MADE_UP.finditer(text):
             if _made_up(match.group(0)):
                 yield Hit("handle", match.group(0), match.start(), match.end())
+
+
+def _typed_as_handle(token: str) -> bool:
+    """In lower case, or holding a digit, a dot or an underscore: "snorklewave", "kay.z_9";
+    not "CSE" nor a capitalised name."""
+    return token.islower() or bool(re.search(r"[\d_.]", token))
 
 
 def _made_up(token: str) -> bool:

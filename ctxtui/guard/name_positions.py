@@ -101,3 +101,33 @@ def then_lower_case(after: str) -> bool:
 
 
 _WHERE_WORDS = frozenset(["on", "in", "at", "near", "off", "opposite", "behind", "next", "by"])
+
+
+# before a word on no list, what makes it a place, a shop or a thing rather than someone
+_WHERE_BEFORE = re.compile(
+    r"\b(?:at|in|into|inside|outside|near|by|from|opposite|behind|past|towards|round|around|"
+    r"via|along|off|on|onto|over|under|between|beside|across|through|the|a|an|its|our|their|"
+    r"called|named|shop|cafe|café|bar|store|takeaway|restaurant|deli|market|club|operation|"
+    r"project|programme|scheme|joined|join|joins|brand|app)\s+$",
+    re.I,
+)
+
+
+def someone_here(before: str, after: str) -> bool:
+    """A word on no list inside a sentence, where a place or a shop would have a word before
+    it that says so: "hassling Wenqiao", "a lift for Foday", "keeps ringing Danyal"."""
+    if _WHERE_BEFORE.search(before) or not _DONE_TO_BEFORE.search(before):
+        return False
+    following = _NEXT_AFTER.match(after)
+    if following is None:
+        return True
+    word = following.group(1)
+    if word[0].isupper() or names_a_thing(word.lower()) or word.lower() in group_words():
+        return False
+    # a plural noun after it makes it a word that describes them: "Wolof speakers"
+    return not (len(word) > 3 and word.endswith("s") and word[:-1] in english_words())
+
+
+# a verb done to someone, or a word that takes a person after it
+_DONE_TO_BEFORE = re.compile(r"\b(?:[a-z]+ing|[a-z]+ed|for|with|to|about)\s+$", re.I)
+_NEXT_AFTER = re.compile(rf"^(?:['’]s)?\s+({LETTERS}+)")

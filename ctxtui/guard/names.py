@@ -31,6 +31,7 @@ from ctxtui.guard.name_positions import (
     a_thing_after,
     named_last,
     names_a_thing,
+    someone_here,
     stands_alone,
     then_lower_case,
     title_of_two_words,
@@ -142,7 +143,7 @@ def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         if word in allowed or is_place(word):
             continue
         if word.lower() in english_words() and not is_name_word(word):
-            continue  # "Mr Whippy", a shop's name
+            continue  # "Mr Fizz", a shop's name
         yield NameHit(match.group(0), match.start(), match.end())
 
 
@@ -174,7 +175,7 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
     if word.isupper() and len(word) > 1:
         return None  # an acronym: YOT, CSE, PC
     if a_chain_at(text, match.start(), match.end()):
-        return None  # "Sainsbury's car park", "the queue in Greggs"
+        return None  # "Sainsbury's loading bay", "the queue in Greggs"
     return _capitalised_name(match, before, after, allowed)
 
 
@@ -459,7 +460,8 @@ def _stretch_named(
         shown = bool(
             STRONG_AFTER.match(text[last.end() :])
             or ONLY_PEOPLE.match(after)
-            or (not mid and any_unknown and person_subject(name, after))
+            or (not mid and any_unknown and person_subject(name, after, name_word=True))
+            or (mid and any_unknown and someone_here(before, after))
             or mid
             and (_PERSON_CUE_BEFORE.search(before) or cue_after or named_last(before, after))
         )

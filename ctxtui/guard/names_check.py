@@ -222,7 +222,7 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     if word.text.lower() == "olds" and before.rstrip().lower().endswith("year"):
         return False  # "13-15 year olds"
     if a_chain_at(text, word.start, word.end):
-        return False  # "Sainsbury's car park", "the queue in Greggs"
+        return False  # "Sainsbury's loading bay", "the queue in Greggs"
     if word.kind in ("name", "unknown"):
         return True
     if _in_a_title(text, words, n):
@@ -315,7 +315,7 @@ def _single_letters(text: str) -> Iterator[Candidate]:
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() :]
         if re.search(r"[A-Z]\w*\s+$", before) and not _PERSON_CUE_BEFORE.search(before):
-            continue  # "Wing F", "Exit K", "Year 8 and H"
+            continue  # "Ward G", "Exit K", "Year 8 and H"
         if (
             _PERSON_CUE_BEFORE.search(before)
             or ONLY_PEOPLE.match(after)
@@ -402,7 +402,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
             return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
         return capital  # "Hazel's phone"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
-        return False  # "Studio 3", "Wing F", "April 2027"
+        return False  # "Studio 3", "Ward G", "April 2027"
     if not capital:  # "her friend hope was…": a family word before, a person's verb after
         if at_sentence_start(text, word.start) and person_subject(word.text, after, name_word=True):
             return True  # "rowan not picking up calls": typed in a hurry at the start

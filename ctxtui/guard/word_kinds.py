@@ -78,7 +78,7 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
 def _name_kind(word: str, lower: str) -> str:
     """What kind of name a word on a list of names is."""
     if lower in months_and_days():
-        return "word_name"  # "due Jan": asked only where a person stands
+        return "word_name"  # "back by Feb": asked only where a person stands
     if word in place_names() or title_case(word) in place_names():
         return "place_name"
     return "word_name" if _ordinary(word, lower) else "name"

@@ -132,6 +132,8 @@ _MONTHS_AND_DAYS = frozenset(
     + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
     # the year's festivals, some of them names too: a person still where one stands
     + ["ramadan", "eid", "diwali", "vaisakhi", "hanukkah", "passover", "easter", "christmas"]
+    + ["navratri", "holi", "lohri", "pongal", "onam", "vesak", "nowruz", "timkat", "meskel"]
+    + ["kwanzaa", "chanukah", "purim", "sukkot", "muharram", "ashura", "mawlid"]
 )
 
 
