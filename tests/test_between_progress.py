@@ -201,6 +201,15 @@ def test_two_replies_fill_the_carried_rows(cli, store, relays, tmp_path):
     record = store.load(made.id)
     assert [u.agency for u in record.progress_updates] == ["Police"]
     assert store.load(review_id).progress_updates[0].answers == made.id
+    # the review's minutes say who was asked and who answered, never the updates' words
+    minutes = cli.ok("export", review_id, "--format", "md")
+    said = minutes.split("Progress from the agencies before this review: ", 1)[1].split("\n")[0]
+    assert said.count("asked Thursday 2 April 2026") == 4
+    for agency in ("Housing", "Police"):
+        assert f"{agency} (asked Thursday 2 April 2026; update received " in said
+    for agency in ("Education", "Youth Service"):
+        assert f"{agency} (asked Thursday 2 April 2026; no update received)" in said
+    assert "relit on 30 March" not in minutes
 
 
 def test_an_update_needs_its_agency_and_a_readable_file(cli, store, tmp_path):

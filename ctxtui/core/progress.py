@@ -293,3 +293,34 @@ def progress_note(
     if day is not None and ask_on(day, nation) <= today <= day:
         return "progress due"
     return ""
+
+
+@dataclass(frozen=True)
+class AgencyAnswer:
+    """One agency asked for progress before a review, or that sent an update unasked: the day
+    it was asked ("" when it was not), and the day its first update arrived ("" when none
+    did)."""
+
+    agency: str
+    asked: str  # YYYY-MM-DD, or ""
+    received: str  # YYYY-MM-DD, or ""
+
+
+def answers(previous: Conference, current: Conference) -> list[AgencyAnswer]:
+    """Each agency asked for progress on ``previous``'s rows, in the order asked, with when
+    its update came (kept by either conference)."""
+    updates = [
+        u
+        for u in (*previous.progress_updates, *current.progress_updates)
+        if u.answers in ("", previous.id)
+    ]
+    out = []
+    for asked in sorted(previous.progress_asked, key=lambda a: a.at):
+        came = sorted(u.received for u in updates if fold(u.agency) == fold(asked.agency))
+        out.append(AgencyAnswer(asked.agency, asked.at[:10], came[0][:10] if came else ""))
+    named = {fold(a.agency) for a in out}
+    for update in sorted(updates, key=lambda u: u.received):  # sent without being asked
+        if fold(update.agency) not in named:
+            named.add(fold(update.agency))
+            out.append(AgencyAnswer(update.agency, "", update.received[:10]))
+    return out

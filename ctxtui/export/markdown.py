@@ -12,6 +12,7 @@ from ctxtui.core import dates
 from ctxtui.core.due import action_overdue
 from ctxtui.core.ids import slugify
 from ctxtui.core.labels import ACTION_LABELS, ATTENDANCE_LABELS, SECTION_TITLES, TARGET_LABELS
+from ctxtui.core.progress import answers
 from ctxtui.core.record import ATTENDANCE, Action, Conference, Score, parse_date
 from ctxtui.core.review import match_carried
 from ctxtui.core.scaling import summarise
@@ -217,7 +218,21 @@ def _carried_actions(c: Conference, previous: Conference) -> list[str]:
         for old, now_ in pairs
     ]
     headings = ["Intervention", "Agency / team", "Due", "Status then", "Status now"]
-    return [*out, table([*headings, "Progress"], rows, [5, 3, 2, 2, 2, 5]), ""]
+    out += [table([*headings, "Progress"], rows, [5, 3, 2, 2, 2, 5]), ""]
+    return out + _updates_asked(previous, c)
+
+
+def _updates_asked(previous: Conference, c: Conference) -> list[str]:
+    """Which agencies were asked for progress before this review, and which answered."""
+    found = answers(previous, c)
+    if not found:
+        return []
+    said = []
+    for a in found:
+        when = f"asked {day_text(a.asked)}" if a.asked else "not asked"
+        came = f"update received {day_text(a.received)}" if a.received else "no update received"
+        said.append(f"{escape(a.agency or 'an agency with no name')} ({when}; {came})")
+    return [f"Progress from the agencies before this review: {'; '.join(said)}.", ""]
 
 
 def _plan(c: Conference) -> list[Line]:
