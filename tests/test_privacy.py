@@ -549,6 +549,21 @@ def test_the_round_seven_held_out_set_is_measured_never_asserted(capsys):
     print_two_tiers("round seven (held out, not asserted)", two_tiers(rows), capsys)
 
 
+ROUND_EIGHT = Path(__file__).with_name("data") / "privacy_round8.tsv"
+
+
+def test_the_round_eight_held_out_set_is_measured_never_asserted(capsys):
+    """Issue 40's fifth held-out set: written on 2026-12-07 by a helper that never read the
+    guard, committed before tuning set ten's rule work and read only for its figures, once
+    that work was done. Shape checked, figures printed and never asserted."""
+    rows = three_columns(ROUND_EIGHT)
+    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
+    assert sum(label == "name" for label, _c, _s in rows) >= 140
+    assert sum(label == "clean" for label, _c, _s in rows) >= 130
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    print_two_tiers("round eight (held out, not asserted)", two_tiers(rows), capsys)
+
+
 def test_the_names_tuning_set_meets_both_tiers(capsys):
     """The set this round's rules were tuned on (written after round three was committed)."""
     rows = three_columns(NAMES_DEV)
