@@ -63,6 +63,35 @@ def asked(text: str) -> set[str]:
         ('steam name "Quibblefritz" giving out free games', "handle", "Quibblefritz"),
         ("TikTok: snorklewave posts late", "handle", "snorklewave"),
         ('whatsapp community "Bikes North" recruiting', "handle", "Bikes North"),
+        ("nhs no 943.476.5919 on the form", "nhs_number", "943.476.5919"),
+        ("NI read out as J K 40 21 93 C", "ni_number", "J K 40 21 93 C"),
+        ("number scrawled as 07700 (900) 314", "phone", "07700 (900) 314"),
+        ("the hospital rang his mum on 0161 496 0718 twice", "phone", "0161 496 0718"),
+        (
+            "rang from oh seven seven oh oh nine oh oh two six one",
+            "phone",
+            "oh seven seven oh oh nine oh oh two six one",
+        ),
+        ("a 13-y/o was seen on the footbridge", "age", "13-y/o"),
+        ("the taller one is about fourteen", "age", "is about fourteen"),
+        ("two girls (13 and 14) seen at the lock", "age", "(13 and 14)"),
+        ("J, 14, regularly out after midnight", "age", "14"),
+        ("plate given as KL-70-WRS at the lay-by", "vehicle", "KL-70-WRS"),
+        (
+            "moved to number 18 on Ferncliffe Road last week",
+            "address",
+            "number 18 on Ferncliffe Road",
+        ),
+        ("staying on caravan 7 at the site", "address", "caravan 7"),
+        ("sofa surfing at twelve Morley Close", "address", "twelve Morley Close"),
+        (
+            "dob the ninth of June two thousand and twelve per mum",
+            "date_of_birth",
+            "dob the ninth of June two thousand and twelve",
+        ),
+        ("Niche occurrence 4410 2231 907 has the images", "reference", "occurrence 4410 2231 907"),
+        ("followed by an account called quietlinkz at night", "handle", "quietlinkz"),
+        ("YouTube channel NorthBlockTV films outside the school", "handle", "NorthBlockTV"),
     ],
 )
 def test_each_new_identifier_form_is_flagged(text, category, detail):
@@ -83,6 +112,10 @@ def test_each_new_identifier_form_is_flagged(text, category, detail):
         "out of hours EDT line 07700 900461 from 5pm",  # a service's line
         "Navratri and Holi events in the hall, no concerns",  # festivals
         "staff keep an eye on Cornish pasties going missing",  # a plural noun after it
+        "Storm Berwyn closed the park so the session moved indoors",  # a named storm
+        "Dylan's Garage forecourt is where the mopeds are kept",  # a business
+        "the Ripon Arms landlord is helping police",  # a pub
+        "contact via noreply@example.org only",  # a role mailbox
     ],
 )
 def test_what_is_not_a_person_is_not_flagged(text):
@@ -118,6 +151,12 @@ def test_each_new_name_position_is_flagged(text, name):
     [
         ("R-J was seen at the bus stop with older males", "R-J"),
         ("JK, yr 8, on the bus with older lads", "JK"),  # a school year
+        ("Child T was reported missing twice", "T"),
+        ("the boy (initials DM) stopped near the station", "DM"),
+        ("mum of RJ-K came to the meeting", "RJ-K"),
+        ("the girls at the park all call her Sparkle", "Sparkle"),
+        ("known round the flats as 'Pebble' and seen with the bikes", "Pebble"),
+        ("worried about Chester being groomed online", "Chester"),
         ("school says P.M. (13) skips lunch most days", "P.M."),
         ("YP call him Big Man Q, thought to be about 19", "Big Man Q"),
         ("mum of Sutton reported him missing", "Sutton"),

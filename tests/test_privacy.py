@@ -489,6 +489,22 @@ def test_the_ninth_tuning_set_finds_every_identifier(capsys):
     assert figures["structured"] >= 0.99
 
 
+TUNING_TEN = Path(__file__).with_name("data") / "privacy_tuning10.tsv"
+
+
+def test_the_tenth_tuning_set_meets_both_tiers(capsys):
+    """Identifiers in unusual forms and names hard to spot: written after round eight was
+    committed, measured once before its sentences were read (live 67.0 %, with the check
+    89.0 %, identifiers 82.5 %, clean flagged 8.0 %, asking 9.0 %), tuned on since."""
+    rows = three_columns(TUNING_TEN)
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    figures = two_tiers(rows)
+    print_two_tiers("tuning set ten (tuned on)", figures, capsys)
+    assert figures["live_names"] >= 0.74 and figures["clean_flagged"] <= 0.04
+    assert figures["with_check"] >= 0.96 and figures["clean_asks"] <= 0.12
+    assert figures["structured"] >= 0.94
+
+
 ROUND_FOUR = Path(__file__).with_name("data") / "privacy_round4.tsv"
 
 

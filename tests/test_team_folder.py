@@ -34,8 +34,12 @@ pytestmark = [
     # deleted the group while the other was setting up
     pytest.mark.xdist_group("unix-accounts"),
 ]
-GROUP = "ctxtui-team"
-USERS = {"ctxtui-alice": True, "ctxtui-bob": True, "ctxtui-eve": False}  # in the team?
+# names of this run's own, so that two suites on one machine never add or delete each
+# other's users (useradd fails on a name another run has just made)
+_RUN = os.getpid() % 100000
+GROUP = f"ctxtui-team-{_RUN}"
+ALICE, BOB, EVE = f"ctxtui-alice-{_RUN}", f"ctxtui-bob-{_RUN}", f"ctxtui-eve-{_RUN}"
+USERS = {ALICE: True, BOB: True, EVE: False}  # in the team?
 
 
 def _load_the_code_the_users_run() -> None:
@@ -114,7 +118,7 @@ def test_a_team_folder_shares_with_the_group_and_never_with_others(folder: Path)
     def create() -> str:
         return Store(folder).create(demo_conference()).id
 
-    made = as_user("ctxtui-alice", create)
+    made = as_user(ALICE, create)
     assert "ok" in made, made
     conference_id = made["ok"]
     Store(folder).list()  # as root: the index is rewritten, still in the team's modes
@@ -133,7 +137,7 @@ def test_a_team_folder_shares_with_the_group_and_never_with_others(folder: Path)
             session.save()
         return Store(folder).load(conference_id).points.concerns
 
-    edited = as_user("ctxtui-bob", edit)
+    edited = as_user(BOB, edit)
     assert edited.get("ok", [])[-1] == "Added by a colleague", edited
 
     def review_and_export() -> str:
@@ -142,23 +146,21 @@ def test_a_team_folder_shares_with_the_group_and_never_with_others(folder: Path)
         assert [s.id for s in listing.summaries] == [conference_id] and not listing.problems
         return render(store.load(conference_id), "md", nation=DEFAULT_NATION).decode("utf-8")
 
-    exported = as_user("ctxtui-alice", review_and_export)
+    exported = as_user(ALICE, review_and_export)
     assert "Added by a colleague" in exported.get("ok", ""), exported
 
-    outsider = as_user("ctxtui-eve", lambda: Store(folder).list())
+    outsider = as_user(EVE, lambda: Store(folder).list())
     assert "StoreError" in outsider.get("error", "") and "Permission denied" in outsider["error"]
 
 
 def test_a_second_writer_from_another_account_gets_a_read_only_view(folder: Path):
-    conference_id = as_user("ctxtui-alice", lambda: Store(folder).create(demo_conference()).id)[
-        "ok"
-    ]
+    conference_id = as_user(ALICE, lambda: Store(folder).create(demo_conference()).id)["ok"]
     holding, release = os.pipe()
     ready_read, ready_write = os.pipe()
     pid = os.fork()
     if pid == 0:  # alice keeps the conference open until told to stop
-        entry = pwd.getpwnam("ctxtui-alice")
-        os.setgroups(os.getgrouplist("ctxtui-alice", entry.pw_gid))
+        entry = pwd.getpwnam(ALICE)
+        os.setgroups(os.getgrouplist(ALICE, entry.pw_gid))
         os.setgid(entry.pw_gid)
         os.setuid(entry.pw_uid)
         session = Store(folder).open(conference_id)
@@ -173,12 +175,12 @@ def test_a_second_writer_from_another_account_gets_a_read_only_view(folder: Path
             with Store(folder).open(conference_id) as session:
                 return [session.read_only, session.read_only_reason]
 
-        second = as_user("ctxtui-bob", open_while_held)
+        second = as_user(BOB, open_while_held)
         assert second["ok"][0] is True and "open for editing elsewhere" in second["ok"][1]
     finally:
         os.write(release, b"x")
         os.waitpid(pid, 0)
-    after = as_user("ctxtui-bob", open_while_held)
+    after = as_user(BOB, open_while_held)
     assert after["ok"][0] is False  # the lock is free again once alice has closed it
 
 
@@ -220,23 +222,23 @@ def test_a_colleagues_redaction_is_not_undone_by_a_rescue_copy(folder: Path):
     from ctxtui.meeting.meeting import Meeting
     from ctxtui.meeting.service import redact
 
-    states = {user: _private_state(user) for user in ("ctxtui-alice", "ctxtui-bob")}
+    states = {user: _private_state(user) for user in (ALICE, BOB)}
 
     def create() -> str:
-        os.environ["XDG_STATE_HOME"] = str(states["ctxtui-alice"])
+        os.environ["XDG_STATE_HOME"] = str(states[ALICE])
         store = Store(folder)
         conference = demo_conference()
         conference.points.concerns.append("Tamsin Orrowfield was seen by the shops")
         return store.create(conference).id
 
-    conference_id = as_user("ctxtui-alice", create)["ok"]
+    conference_id = as_user(ALICE, create)["ok"]
 
     conferences = folder / "conferences"
     os.chmod(conferences, 0o2550)  # the folder goes read-only under Alice
     try:
 
         def hang_up() -> str:
-            os.environ["XDG_STATE_HOME"] = str(states["ctxtui-alice"])
+            os.environ["XDG_STATE_HOME"] = str(states[ALICE])
             meeting = Meeting(Store(folder), conference_id)
             meeting.editor.points.add("strengths", "Tamsin Orrowfield now goes to the youth club")
             assert not meeting.flush()
@@ -244,26 +246,26 @@ def test_a_colleagues_redaction_is_not_undone_by_a_rescue_copy(folder: Path):
             meeting.close()
             return str(path)
 
-        rescued = as_user("ctxtui-alice", hang_up)
+        rescued = as_user(ALICE, hang_up)
     finally:
         os.chmod(conferences, 0o2770)
-    assert str(states["ctxtui-alice"]) in rescued.get("ok", ""), rescued
+    assert str(states[ALICE]) in rescued.get("ok", ""), rescued
 
     def bob_redacts() -> list[object]:
-        os.environ["XDG_STATE_HOME"] = str(states["ctxtui-bob"])
+        os.environ["XDG_STATE_HOME"] = str(states[BOB])
         done = redact(Store(folder), [conference_id], "tamsin orrowfield", "[name removed]", "DPO")
         return [done.replaced, done.refused]
 
-    replaced, refused = as_user("ctxtui-bob", bob_redacts)["ok"]
+    replaced, refused = as_user(BOB, bob_redacts)["ok"]
     assert refused == {} and replaced[conference_id] >= 1
 
     def alice_opens() -> list[object]:
-        os.environ["XDG_STATE_HOME"] = str(states["ctxtui-alice"])
+        os.environ["XDG_STATE_HOME"] = str(states[ALICE])
         meeting = Meeting(Store(folder), conference_id)
         meeting.close()
         return [meeting.restored_notice, meeting.conference.points.strengths]
 
-    notice, strengths = as_user("ctxtui-alice", alice_opens)["ok"]
+    notice, strengths = as_user(ALICE, alice_opens)["ok"]
     assert notice and "taken out of them again" in notice
     assert "[name removed] now goes to the youth club" in strengths
     assert _files_holding([folder, *states.values()], b"orrowfield") == []
@@ -286,7 +288,7 @@ def test_retention_is_not_steered_by_a_colleagues_edit_of_the_index(folder: Path
         store.list()
         return made
 
-    old, recent = as_user("ctxtui-alice", create)["ok"]
+    old, recent = as_user(ALICE, create)["ok"]
 
     def backdate() -> str:
         index = folder / "index.json"
@@ -298,7 +300,7 @@ def test_retention_is_not_steered_by_a_colleagues_edit_of_the_index(folder: Path
         index.write_text(json.dumps(data))
         return "done"
 
-    assert as_user("ctxtui-bob", backdate) == {"ok": "done"}
+    assert as_user(BOB, backdate) == {"ok": "done"}
     config = tmp_path / "config" / "ctxtui"
     config.mkdir(parents=True, exist_ok=True)
     (config / "config.toml").write_text("retention_years = 7\n")

@@ -65,17 +65,18 @@ PERSON_BEFORE = re.compile(
 # a he or she later in the same sentence: someone, not something, was named
 PRONOUN_LATER = re.compile(r"^[^.!?;]*?\b(?:he|she|him|hers?|his)\b", re.I)
 PLACE_BEFORE = re.compile(
-    r"\b(?:St|Saint|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen|Prince|Princess|Sir|Cllr|Councillor|Dr|PC|DC|Sgt|Insp)\.?\s+$"
+    r"\b(?:St|Saint|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen|Prince|Princess|Sir|Cllr|"
+    r"Councillor|Dr|PC|DC|Sgt|Insp|Storm|Hurricane|Operation|Project)\.?\s+$"
 )
 # What happens only to people: "Ifeoma was searched", whatever the name.
 ONLY_PEOPLE = re.compile(
     r"^\s+(?:was|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|threatened|assaulted|"
     r"stabbed|chased|excluded|groomed|injured|robbed|cautioned|charged|seen\s+crying|"
     r"reported\s+missing|picked\s+up)\b"
-    r"|^\s+is\s+being\s+(?:asked|groomed|exploited|used|targeted|bullied|followed|paid)\b"
+    r"|^\s+(?:is\s+)?being\s+(?:asked|groomed|exploited|used|targeted|bullied|followed|paid)\b"
     r"|^(?:'s|’s)\s+(?:older\s+|younger\s+)?(?:brother|sister|mum|mother|dad|father|cousin|"
     r"boyfriend|girlfriend|aunt|uncle|nan|gran)\b"
-    r"|^\s+(?:said|says|told|tells)\s+(?:\w+\s+){0,3}?(?:she|he)\b"
+    r"|^\s+(?:said|says|told|tells|disclosed|admitted)\s+(?:\w+\s+){0,3}?(?:she|he)\b"
     r"|^\s+(?:has\s+been|had\s+been|went|goes|was\s+reported)\s+missing\b"
     r"|^\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"
     r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded)\b"
@@ -89,6 +90,7 @@ ONLY_PEOPLE_BEFORE = re.compile(
 # After these a capitalised word is a place ("St Ursula's") or an officer at work ("Cllr Hartigan").
 TITLES = frozenset(
     ["St", "Saint", "Mount", "Lake", "Fort", "Port", "Cape", "Sir", "Lord", "Cllr"]
+    + ["Storm", "Hurricane", "Operation", "Project"]
     + ["Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev", "Officer"]
 )
 # Titles of people at work, not of a child or a parent: what follows is an officer's name.

@@ -39,7 +39,8 @@ _DOB_CONTEXT = re.compile(
     rf"(?:\s+(?:is|was|given\s+as))?\s*[:\-]?\s*"
     rf"(?:{_DATE}|{_SHORT_DATE}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\b"
     rf"|(?:0?[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d\b"
-    rf"|\d{{1,2}}\s?/\s?\d{{1,2}}\s?/\s?\d{{2,4}}\b"
+    rf"|\d{{1,2}}\s?[/-]\s?\d{{1,2}}\s?[/-]\s?\d{{2,4}}\b"
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d\b"
     rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\d{{1,2}}/\d{{1,2}}\b)"
     # eight digits, then the words: "03112011 put down as dob"
     rf"|\b(?:(?:19|20)\d{{6}}|\d{{4}}(?:19|20)\d\d)\b(?=[^.;]{{0,20}}\b(?:dob|d\.o\.b|date\s+of\s+birth)\b)"
@@ -52,7 +53,11 @@ _DOB_IN_WORDS = re.compile(
     rf"\bborn\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINALS})\s+(?:of\s+)?"
     rf"(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
     rf"|\bborn\s+in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTHS})\.?\s+)?(\d{{4}})\b"
-    rf"|\bborn\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS})\.?,?\s+(\d{{4}})\b",
+    rf"|\bborn\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
+    # the whole date in words after the words for a birth date
+    rf"|\b(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|born)\b[^.;]{{0,30}}?"
+    rf"(?:the\s+)?(?:{_ORDINALS})\s+(?:of\s+)?(?:{_MONTHS})\s+"
+    rf"(two\s+thousand(?:\s+and)?\s+[a-z]+)\b",
     re.I,
 )
 _ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
@@ -80,28 +85,34 @@ _AGE = re.compile(
     rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
     r"old\b(?!s)"
-    rf"|\b{_AN_AGE}\s*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
+    rf"|\b{_AN_AGE}[\s-]*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
     rf"|\b(?:he|she|they|boy|girl|lad|child|pupil|son|daughter|brother|sister|youngest|eldest|"
     rf"yp\s?\d{{0,2}}|young\s+person)"
     rf"\s*(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+)?"
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
-    rf"|\b(?:was|is)\s+(?:only|just|now)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:was|is)\s+(?:only|just|now|about|around|approx\.?|roughly|nearly|almost)\s+"
+    rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    # ages in brackets after a number of young people: "two girls (12 and 14)"
+    r"|\(\s*(?:[4-9]|1\d)(?:\s*,\s*(?:[4-9]|1\d))*\s*(?:,|and|&)\s*(?:[4-9]|1\d)\s*\)"
     rf"|\bage\s*[:=]\s*{_AN_AGE}\b"
     rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
     # "Kofi, 15, was…", "her son, 14, was…"
     r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives|seen|"
-    r"spotted|found|stopped|arrested|reported|missing|excluded|living|staying|known)\b)",
+    r"spotted|found|stopped|arrested|reported|missing|excluded|living|staying|known|"
+    r"repeatedly|still|now|often|regularly)\b)",
     re.I,
 )
-_NHS = re.compile(r"(?<![\d-])(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?![\d-])")
+_NHS = re.compile(r"(?<![\d-])(\d{3})[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\d-]|\.\d)")
 _NI = re.compile(
-    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
+    r"\b(?!B\s?G|G\s?B|K\s?N|N\s?K|N\s?T|T\s?N|Z\s?Z)[A-CEGHJ-PR-TW-Z]\s?[A-CEGHJ-NPR-TW-Z]"
+    r"[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
     re.I,
 )
 _PHONE = re.compile(
     r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s.-]?){8,9}\d(?!\d)"
     r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}(?!\d)"  # a landline with its area code in brackets
+    r"|(?<!\d)0\d{4}\s?\(\d{3}\)\s?\d{3}(?!\d)"  # 07700 (900) 123
 )
 _AT = r"(?:\s+at\s+|\s*[\[({<]\s*at\s*[\])}>]\s*)"
 _DOT = r"(?:\s+dot\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)"
@@ -132,9 +143,12 @@ _REFERENCE = re.compile(
 # ("crime ref 12/34567/26", "CIN ref CIN-1234", "hospital number X1234567"): a reference
 # unless a finder that knows the number better (phone, NHS, NI) has it.
 _REFERENCE_AFTER_WORD = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc)"
+    r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc|"
+    r"occurrence|incident)"
     r"\b\.?\s*[:#]?\s*(?:no\.?\s*|number\s*|id\s*)?)"
     r"(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]*[A-Za-z0-9]"
+    # or in groups of digits: "Niche occurrence 4410 2231 907", "number CP 41 882"
+    r"(?:\s\d{2,5})*"
 )
 # Organisations' numbers, said as such: "the council switchboard on 0161…", "office: 020…"
 _ORGANISATION_NUMBER = re.compile(
@@ -146,11 +160,16 @@ _ORGANISATION_NUMBER = re.compile(
     r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice)\b"
     r"[^.;\n]{0,24}$)"
 )
+# a person named between an organisation's word and the number: "the school rang mum on …"
+_PERSON_BEFORE_NUMBER = re.compile(
+    r"\b(?:mum|dad|mother|father|nan|gran|carer|parent|his|her|their|him|them)\b[^.;\n]{0,20}$",
+    re.I,
+)
 _COUNTRY_CODE = re.compile(r"^\+44\s?\(?0?\)?\s?")  # +44 (0)20 …: the number is 020 …
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
 _VEHICLE = re.compile(
-    r"\b[A-Z]{2}\s?\d{2}[\s-]?[A-Z]{3}\b"  # AB12 CDE, since 2001
+    r"\b[A-Z]{2}[\s-]?\d{2}[\s-]?[A-Z]{3}\b"  # AB12 CDE, since 2001
     r"|\b[A-HJ-NP-Y]\d{1,3}\s?[A-Z]{3}\b"  # P123 ABC, 1983-2001 (capitals only)
     r"|\b[A-Z]{3}\s?\d{1,3}[A-HJ-NP-Y]\b"  # ABC 123D, 1963-1983 (capitals only)
     r"|(?i:\b[a-z]{2}\d{2}[\s-]?[a-z]{3}\b)(?<=\w)(?=\W|$)"
@@ -161,7 +180,8 @@ _VEHICLE_CUE = re.compile(
 )
 # "her username is kayzee": after these words any word that is no ordinary one is a handle
 _NAMED_HANDLE = re.compile(
-    r"(?i:\b(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])\s*)"
+    r"(?i:\b(?:(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])|"
+    r"(?:account|channel|page|profile)\s+(?:called|named))\s*)"
     r"([A-Za-z0-9_.]{3,30})(?<!\.)"
 )
 _HANDLE = re.compile(
@@ -190,8 +210,9 @@ _PLATFORM_HANDLE = re.compile(
 )
 _ACCOUNT_NAMED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
-    r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc)(?:'s|’s)?\s*"
-    r"(?:(?:handle|user\s?name|name|account|acc|acct|id|tag|gamer\s?tag)(?:\s+name)?\s*"
+    r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc|youtube)(?:'s|’s)?\s*"
+    r"(?:(?:handle|user\s?name|name|account|acc|acct|id|tag|gamer\s?tag|channel|page)"
+    r"(?:\s+name)?\s*"
     r"(?:is|was|[:=\-–])?|[:=\-–])\s*[\"“'‘]?)"
     r"([A-Za-z][A-Za-z0-9_.]{2,29})(?<!\.)"
 )
@@ -217,7 +238,12 @@ _ADDRESS = re.compile(
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
     r"|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b"  # typed in lower case
     # "no. 9 on Larch Crescent"
-    rf"|\b(?i:no)\.?\s*\d{{1,4}}[a-z]?\s+(?:on|in)\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
+    rf"|\b(?i:no|number)\.?\s*\d{{1,4}}[a-z]?\s*(?:on|in|,|\()\s*(?:[A-Z]\w*,?\s+){{1,4}}"
+    rf"(?:{_STREET})\b"
+    r"|\b(?i:caravan|pitch|plot|chalet|mobile\s+home)\s+\d{1,4}[a-z]?\b"
+    # a house number in words: "at twelve Morley Close"
+    rf"|\b(?i:one|two|three|{_NUMBER_WORDS}|thirty|forty|fifty)\s+(?:[A-Z][a-z'’]+\s+){{1,3}}"
+    rf"(?:{_STREET})\b"
 )
 
 
@@ -242,11 +268,40 @@ def _child_birth_year(text: str, today: dt.date) -> bool:
     return today.year - 25 <= year <= today.year - 4
 
 
+_UNITS = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+]
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# a number read out a digit at a time: "zero seven seven zero zero, nine zero zero, …"
+_SPOKEN_NUMBER = re.compile(rf"(?i:\b(?:{_DIGIT_WORD}[\s,]+){{9,10}}{_DIGIT_WORD}\b)")
+
+
+def spoken_numbers(text: str) -> Iterator[Hit]:
+    """A phone or NHS number read out in words and written down so."""
+    for match in _SPOKEN_NUMBER.finditer(text):
+        words = re.findall(r"[a-z]+", match.group(0).lower())
+        digits = "".join("0" if w == "oh" else str(_UNITS.index(w)) for w in words)
+        if len(digits) == 11 and digits.startswith("0"):
+            yield Hit("phone", match.group(0), match.start(), match.end())
+        elif len(digits) == 10 and _nhs_valid(digits):
+            yield Hit("nhs_number", match.group(0), match.start(), match.end())
+
+
+def _year_digits(year: str) -> str:
+    """A year as digits: "2011" stays, "two thousand and eleven" is 2011 ("" if unknown)."""
+    if year.isdigit():
+        return year
+    last = year.split()[-1].lower()
+    return str(2000 + _UNITS.index(last)) if last in _UNITS else ""
+
+
 def birth_dates(text: str, today: dt.date) -> Iterator[Hit]:
     for match in _DOB_CONTEXT.finditer(text):
         yield Hit("date_of_birth", match.group(0), match.start(), match.end())
     for match in _DOB_IN_WORDS.finditer(text):
-        year = next(group for group in match.groups() if group)
+        year = _year_digits(next(group for group in match.groups() if group))
         if _child_birth_year(year, today):
             yield Hit("date_of_birth", match.group(0), match.start(), match.end())
     for match in _ANY_DATE.finditer(text):
@@ -273,7 +328,7 @@ def _ages(text: str) -> Iterator[Hit]:
 _ROLE_MAILBOX = re.compile(
     r"(?i:^(?:info|enquiries|enquiry|admin|office|contact|hello|team|reception|duty|mash|"
     r"safeguarding|help|support|general|mail|post|frontdoor|referrals?|communitysafety|"
-    r"youthservice|noreply|no-reply)[\w.-]*@)"
+    r"youthservice|noreply|no-reply)[a-z.-]*@)"
 )
 
 
@@ -290,7 +345,8 @@ def _numbers(text: str) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", _COUNTRY_CODE.sub("0", match.group(0)))
         if not 10 <= len(digits) <= 11 or _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
             continue
-        if _ORGANISATION_NUMBER.search(text[max(0, match.start() - 60) : match.start()]):
+        before = text[max(0, match.start() - 60) : match.start()]
+        if _ORGANISATION_NUMBER.search(before) and not _PERSON_BEFORE_NUMBER.search(before):
             continue
         yield Hit("phone", match.group(0), match.start(), match.end())
 
@@ -314,7 +370,8 @@ def handles(text: str) -> Iterator[Hit]:
     for match in _ACCOUNT_NAMED.finditer(text):
         token = match.group(1)
         named = re.search(
-            r"(?i:handle|name|acc|id|tag)\W*$", match.group(0)[: match.start(1) - match.start()]
+            r"(?i:handle|name|acc|id|tag|channel|page)\W*$",
+            match.group(0)[: match.start(1) - match.start()],
         )
         if token.lower() in english_words() or (not named and not _typed_as_handle(token)):
             continue  # after a bare dash or colon, only what looks typed as a handle

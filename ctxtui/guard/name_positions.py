@@ -55,6 +55,7 @@ _THING_WORDS = frozenset(
     + ["kitchen", "grill", "pizza", "barbers", "barber", "salon", "store", "stores", "mart"]
     + ["express", "foods", "bakery", "takeaway", "memorial", "foundation", "project", "lounge"]
     + ["programme", "fc", "gym", "studio", "studios", "motors", "cars", "vapes", "vape"]
+    + ["garage", "arms", "inn", "tavern", "hotel", "cash", "cutz", "cuts", "autos", "tyres"]
 )
 
 

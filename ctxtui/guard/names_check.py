@@ -309,13 +309,18 @@ _CLAUSE_BEFORE = re.compile(
 )
 
 
+_CHILD_BEFORE = re.compile(r"\b(?:child|boy|girl|young\s+person|yp|sibling|pupil)\s+$", re.I)
+
+
 def _single_letters(text: str) -> Iterator[Candidate]:
     """One capital letter standing for a person: "officers searched V", "Q was upset"."""
     for match in re.finditer(r"(?<![\w.&/'’-])([B-HJ-Z])(?![\w.&/'’-])", text):
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() :]
-        if re.search(r"[A-Z]\w*\s+$", before) and not _PERSON_CUE_BEFORE.search(before):
-            continue  # "Ward G", "Exit K", "Year 8 and H"
+        if re.search(r"[A-Z]\w*\s+$", before) and not (
+            _PERSON_CUE_BEFORE.search(before) or _CHILD_BEFORE.search(before)
+        ):
+            continue  # "Bay G", "Exit K", "Year 8 and H"; not "Child Q"
         if (
             _PERSON_CUE_BEFORE.search(before)
             or ONLY_PEOPLE.match(after)
@@ -402,7 +407,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
             return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
         return capital  # "Hazel's phone"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
-        return False  # "Studio 3", "Ward G", "April 2027"
+        return False  # "Studio 3", "Bay G", "April 2027"
     if not capital:  # "her friend hope was…": a family word before, a person's verb after
         if at_sentence_start(text, word.start) and person_subject(word.text, after, name_word=True):
             return True  # "rowan not picking up calls": typed in a hurry at the start

@@ -14,7 +14,7 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,2}[A-Z]\.?(?!\w)")
 _DOTTED_NOT_INITIALS = frozenset({"DOB", "UK", "USA", "PE", "RE", "AKA", "ETA"})
 _TIMES = frozenset({"AM", "PM"})  # a time after a number ("9 A.M."), else someone's initials
 # two letters joined by a hyphen: "R-J was there", "per A-M"
-_HYPHEN_LETTERS = re.compile(r"(?<![\w.@/-])[A-Z]-[A-Z](?![\w@/-])")
+_HYPHEN_LETTERS = re.compile(r"(?<![\w.@/-])[A-Z]{1,2}-[A-Z]{1,2}(?![\w@/-])")
 _CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
 _CAPS_PEOPLE = re.compile(
     r"^(?:\s+and\s+[A-Z]{2,3})?(?:\s+(?:were|was|are|is|said|told|have|has|had|hasn'?t|"
@@ -50,8 +50,8 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
     said_initials = "initials" in text.lower()
     for match in _CAPS.finditer(text):
         word = match.group(0)
-        if word in acronyms():
-            continue
+        if word in acronyms() and not re.search(r"initials\W*$", text[: match.start()], re.I):
+            continue  # "DM" is a message, unless "initials DM"
         after = text[match.end() :]
         before = text[max(0, match.start() - 20) : match.start()]
         sure = said_initials or bool(
@@ -64,6 +64,7 @@ _NICKNAME = re.compile(
     rf"\b(?:know[ns]?(?:\s+{LETTERS}+){{0,3}}?\s+as|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|"
     r"nicknamed|called|calls\s+(?:himself|herself|themselves)|street\s+name(?:\s+is)?|"
     r"(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call(?:\s+(?:him|her|them))?|"
+    r"call(?:s|ed)?\s+(?:him|her|them)|"
     r"a\.?k\.?a\.?)\s+[\"“‘']?"
     r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|for|to|me|us)\b)"
     rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
@@ -73,7 +74,7 @@ _NICKNAME = re.compile(
 _QUOTED = re.compile(rf"(?<!\w)[\"“‘']([A-Z]{LETTERS}*(?:\s[A-Z]{LETTERS}*){{0,2}})[\"”’'](?!\w)")
 _SOMEONE = re.compile(
     r"\b(?:male|man|men|boy|lad|girl|woman|someone|somebody|person|he|she|who|youth|teen\w*|"
-    r"adult|guy|female|dealer|driver|user)\b",
+    r"adult|guy|female|dealer|driver|user|him|her|them)\b",
     re.I,
 )
 
@@ -85,7 +86,9 @@ _SOMEONE_AFTER = re.compile(
     re.I,
 )
 # lads call the older man 'Uncle Q': what someone is called, a few words on
-_CALLED_BEFORE = re.compile(r"\b(?:call|calls|called|known\s+as)\b[^.;:!?]{0,25}$", re.I)
+_CALLED_BEFORE = re.compile(
+    r"\b(?:call|calls|called|known(?:\s+[^.;:!?\s]+){0,3}\s+as)\b[^.;:!?]{0,25}$", re.I
+)
 
 
 def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:

@@ -22,7 +22,13 @@ from ctxtui.guard.guarded_text import GUARDED_FIELDS as GUARDED_FIELDS
 from ctxtui.guard.guarded_text import record_texts as record_texts
 from ctxtui.guard.hits import CATEGORIES as CATEGORIES
 from ctxtui.guard.hits import Hit as Hit
-from ctxtui.guard.identifiers import birth_dates, handles, numbers_and_addresses, vehicles
+from ctxtui.guard.identifiers import (
+    birth_dates,
+    handles,
+    numbers_and_addresses,
+    spoken_numbers,
+    vehicles,
+)
 from ctxtui.guard.names import find_names
 from ctxtui.guard.names_check import places_in, possible_names
 
@@ -90,6 +96,7 @@ def scan_text(
     hits = [
         *birth_dates(text, today),
         *numbers_and_addresses(text),
+        *spoken_numbers(text),
         *vehicles(text),
         *handles(text),
         *(Hit("name", *found) for found in find_names(text, allowed)),
