@@ -242,35 +242,28 @@ def open_actions(
     """The rows still to do of every chain's last conference (a conference that has a review
     has handed its rows on; a closed context's rows are followed up no more), soonest due
     first (rows with no due date last); of ``agency`` (its name within the row's, case and
-    punctuation aside) and only the overdue ones when asked."""
-    from ctxtui.storage.plan_index import row_number
+    punctuation aside) and only the overdue ones when asked. The index has them ready,
+    grouped by agency: only the rows of the groups asked for are made."""
+    from ctxtui.storage.plan_index import SHOWN_CELLS, row_number
 
-    reviewed = {e.previous_id for e in plans.entries if e.previous_id}
     today_text = today.isoformat()  # ISO days compare as text, in the order of the days
     wanted = progress.fold(agency)
-    folded: dict[str, str] = {}  # a service has few agencies and 50,000 rows name them
+    cells = plans.cells(wanted)
+    fold = progress.fold  # remembers: a service has few agencies and 50,000 rows name them
     out: list[ActionLine] = []
     make = tuple.__new__  # a named tuple's own __new__ is Python, run 50,000 times here
-    for entry in plans.entries:
-        if entry.id in reviewed or entry.closed:
+    # cells, SHOWN_CELLS a row: conference, context, number, intervention, agency, due, …
+    for i in range(0, len(cells), SHOWN_CELLS):
+        if wanted and wanted not in fold(cells[i + 4]):  # the groups are only a cache
             continue
-        cells = entry.cells  # seven a row: number, intervention, agency, due, status, …
-        for i in range(0, len(cells), 7):
-            if wanted:
-                named = cells[i + 2]
-                if named not in folded:
-                    folded[named] = progress.fold(named)
-                if wanted not in folded[named]:
-                    continue
-            due = cells[i + 3]
-            late = bool(due) and due < today_text and _is_day(due) and cells[i + 4] in STILL_TO_DO
-            if overdue_only and not late:
-                continue
-            number = row_number(cells[i])
-            out.append(
-                make(ActionLine, (entry.id, entry.context, number, *cells[i + 1 : i + 7], late))
-            )
-    out.sort(key=_soonest)
+        due = cells[i + 5]
+        late = bool(due) and due < today_text and _is_day(due) and cells[i + 6] in STILL_TO_DO
+        if overdue_only and not late:
+            continue
+        number = row_number(cells[i + 2])
+        row = (cells[i], cells[i + 1], number, *cells[i + 3 : i + SHOWN_CELLS], late)
+        out.append(make(ActionLine, row))
+    out.sort(key=_soonest)  # each group is in this order already: a merge, and a check
     return out
 
 
