@@ -242,3 +242,16 @@ def test_a_conference_reviewed_is_shown_again_when_its_review_is_deleted(store, 
     assert [(r.conference, r.due) for r in rows if "Orchard" in r.context] == [
         (first, "2026-03-01")
     ]
+
+
+def test_actions_json_is_one_row_a_line_whatever_the_rows_say(cli, store):
+    folder(store)
+    tricky = 'Gate the slipway"},{"conference":"x", and {"conference": too'
+    store.create(place("Slipway", "2026-03-02", [Action(intervention=tricky, agency="Police")]))
+    out = cli.ok("actions", "--json", "--today", TODAY)
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and out.endswith("]\n")
+    rows = [json.loads(line.removesuffix(",")) for line in lines[1:-1]]
+    assert len(rows) == 7 and all(line.endswith(",") for line in lines[1:-2])
+    assert tricky in {row["intervention"] for row in rows}
+    assert rows == json.loads(out)
