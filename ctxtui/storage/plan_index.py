@@ -18,6 +18,7 @@ deletion, and removed with the folder.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -158,17 +159,16 @@ def _cached(value: Any, conference_id: str, shown: list[list[str]]) -> PlanEntry
     if len(fields) < _HEAD or (len(fields) - _HEAD) % ROW_CELLS:
         return None
     cells = fields[_HEAD:]
-    if shown:
-        rows = [cells[i : i + ROW_CELLS] for i in range(0, len(cells), ROW_CELLS)] + shown
-        rows.sort(key=lambda row: row_number(row[0]))  # in plan order again
-        cells = [cell for row in rows for cell in row]
+    for row in shown:  # in the order due, not in the plan's: the rows shown are sorted again
+        cells += row
     # made straight from the values: a named tuple's own __new__ is Python, run 10,000 times
     return tuple.__new__(PlanEntry, (conference_id, *fields[1:_HEAD], tuple(cells)))
 
 
-def _soonest(row: tuple[str, ...]) -> tuple[str, str, str, int]:
-    """Soonest due first, rows with no due date last; then by context, conference, row."""
-    return (row[_DUE] or "9999-99-99", row[_CONTEXT], row[0], row_number(row[2]))
+def _soonest(row: tuple[str, ...]) -> tuple[str, str, str, int, str]:
+    """Soonest due first, rows with no due date last; then by context, conference, row (a
+    number of fewer digits first: in the order of the numbers, without making them)."""
+    return (row[_DUE] or "9999-99-99", row[_CONTEXT], row[0], len(row[2]), row[2])
 
 
 def shown_of(entries: Iterable[PlanEntry]) -> tuple[dict[str, str], set[str]]:
@@ -217,6 +217,24 @@ def read_plans(folder_path: Path, index_path: Path) -> Plans:
         found = list(os.scandir(folder_path))
     except OSError as error:
         raise StoreError(f"Cannot read the folder {folder_path}: {describe(error)}.") from None
+    collecting = gc.isenabled()
+    gc.disable()  # 50,000 rows of text made again hold no cycle for the collector to find
+    try:
+        return _checked(folder_path, index_path, index, folder, found)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _checked(
+    folder_path: Path,
+    index_path: Path,
+    index: dict[str, Any],
+    folder: list[int] | None,
+    found: list[os.DirEntry[str]],
+) -> Plans:
+    """Each entry checked against its file (and read again when it changed), the rows shown
+    worked out again, and the index written if anything changed."""
     stored = index.get("entries", {})
     kept = _rows_shown(index.get("shown", {}))
     entries: list[PlanEntry] = []
