@@ -171,6 +171,16 @@ def test_the_index_is_a_copy_search_redaction_and_deletion_know(store, clock):
     assert find_mentions(store, "Saturdays").mentions == []  # gone from the index too
 
 
+def plant(data: dict, conference_id: str, cell: int, text: str) -> None:
+    """``text`` in one cell of every row of a conference that the index keeps for a query."""
+    for agency, rows in data["shown"].items():
+        cells = rows.split("\n")
+        for i in range(0, len(cells), 9):  # conference, context, number, intervention, …
+            if cells[i] == conference_id:
+                cells[i + cell] = text
+        data["shown"][agency] = "\n".join(cells)
+
+
 def test_a_hand_made_index_is_made_safe_before_it_is_shown(cli, store, clock):
     from ctxtui.storage.listing import folder_stamp
 
@@ -178,18 +188,70 @@ def test_a_hand_made_index_is_made_safe_before_it_is_shown(cli, store, clock):
     cli.ok("actions", "--today", TODAY)  # the index made
     index = store.root / "actions.json"
     made = json.loads(index.read_text())
-    # a control character (JSON writes it as an escape) and a text-direction one (as it is)
+    # a control character (JSON writes it as an escape) and a text-direction one (as it is),
+    # read from an index trusted whole (the folder as it was) and checked file by file
     for planted in ("Ferry\x1b]0;owned\x07 Lane", "Ferry \u202eLane"):
-        data = json.loads(json.dumps(made))
-        fields = data["entries"][ids["ferry"]].split("\n")
-        fields[1] = planted  # the context's name
-        data["entries"][ids["ferry"]] = "\n".join(fields)
-        data["folder"] = folder_stamp(store.folder)  # as if nothing changed: trusted whole
-        index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        visible = {"Ferry\\x1b]0;owned\\x07 Lane", "Ferry \\u202eLane"}  # escapes shown
-        text = cli.ok("actions", "--today", TODAY)
-        as_json = cli.ok("actions", "--json", "--today", TODAY)
-        for shown in (text, as_json):
-            assert "\x1b" not in shown and "\u202e" not in shown
-        assert any(name in text for name in visible)
-        assert {row["context"] for row in json.loads(as_json)} & visible
+        for trusted in (folder_stamp(store.folder), None):
+            data = json.loads(json.dumps(made))
+            plant(data, ids["ferry"], 1, planted)  # the context's name (its entry's, read
+            plant(data, ids["ferry"], 3, planted)  # file by file) and the intervention
+            data["folder"] = trusted
+            index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            visible = {"Ferry\\x1b]0;owned\\x07 Lane", "Ferry \\u202eLane"}  # escapes shown
+            text = cli.ok("actions", "--today", TODAY)
+            as_json = cli.ok("actions", "--json", "--today", TODAY)
+            for shown in (text, as_json):
+                assert "\x1b" not in shown and "\u202e" not in shown
+            assert any(name in text for name in visible)
+            said = [(row["context"], row["intervention"]) for row in json.loads(as_json)]
+            assert {cell for both in said for cell in both} & visible
+
+
+def test_a_hand_made_index_shows_no_row_of_another_agency(cli, store):
+    from ctxtui.storage.listing import folder_stamp
+
+    ids = folder(store)
+    cli.ok("actions", "--today", TODAY)  # the index made
+    index = store.root / "actions.json"
+    data = json.loads(index.read_text())
+    assert set(data["shown"]) >= {"council", "youth service", "transport", "housing"}
+    data["shown"]["housing"] += "\n" + data["shown"].pop("council")  # a Council row filed wrong
+    data["folder"] = folder_stamp(store.folder)  # trusted whole
+    index.write_text(json.dumps(data), encoding="utf-8")
+    housing = cli.json("actions", "--agency", "housing", "--json", "--today", TODAY)
+    assert [(r["conference"], r["agency"]) for r in housing] == [(ids["orchard"], "Housing")]
+    # a group of the wrong shape: the index is not believed, and is made again from the files
+    data["shown"]["housing"] += "\nstray"
+    index.write_text(json.dumps(data), encoding="utf-8")
+    council = cli.json("actions", "--agency", "council", "--json", "--today", TODAY)
+    assert [r["intervention"] for r in council] == ["Fix the floodlight timer"]
+    assert "stray" not in index.read_text()
+
+
+def test_a_conference_reviewed_is_shown_again_when_its_review_is_deleted(store, clock):
+    ids = folder(store)
+    conferences = Conferences(store, clock)
+    today = dt.date.fromisoformat(TODAY)
+    first = store.load(ids["orchard"]).previous_id
+    rows, _ = conferences.open_actions(today, "youth")
+    assert [(r.conference, r.due) for r in rows if "Orchard" in r.context] == [
+        (ids["orchard"], "2026-06-01")
+    ]
+    store.delete(ids["orchard"])  # the first conference's rows, kept aside, are its own again
+    rows, _ = conferences.open_actions(today, "youth")
+    assert [(r.conference, r.due) for r in rows if "Orchard" in r.context] == [
+        (first, "2026-03-01")
+    ]
+
+
+def test_actions_json_is_one_row_a_line_whatever_the_rows_say(cli, store):
+    folder(store)
+    tricky = 'Gate the slipway"},{"conference":"x", and {"conference": too'
+    store.create(place("Slipway", "2026-03-02", [Action(intervention=tricky, agency="Police")]))
+    out = cli.ok("actions", "--json", "--today", TODAY)
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and out.endswith("]\n")
+    rows = [json.loads(line.removesuffix(",")) for line in lines[1:-1]]
+    assert len(rows) == 7 and all(line.endswith(",") for line in lines[1:-2])
+    assert tricky in {row["intervention"] for row in rows}
+    assert rows == json.loads(out)

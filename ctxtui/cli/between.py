@@ -68,11 +68,7 @@ def _actions(conferences: Conferences, args: argparse.Namespace) -> int:
     for problem in problems:
         _err(f"ctxtui: warning: {problem.message()}")
     if args.json:  # one row a line, as list --json
-        fields = ActionLine._fields
-        lines = b",\n".join([orjson.dumps(dict(zip(fields, row, strict=True))) for row in rows])
-        # written as made: every text came through ``printable`` on its way out of the files
-        # (or the index), and orjson escapes what JSON must
-        _out_bytes(b"[\n" + lines + b"\n]\n" if rows else b"[]\n")
+        _out_bytes(_json_lines(rows))
         return 0
     for row in rows:
         late = "  OVERDUE" if row.overdue else ""
@@ -85,6 +81,23 @@ def _actions(conferences: Conferences, args: argparse.Namespace) -> int:
     if not rows:
         _err("No rows still to do" + (" past their due date." if args.overdue else "."))
     return 0
+
+
+# where one row's object ends and the next begins in orjson's compact output: no text can
+# hold it, as within a JSON string every quotation mark is escaped
+_NEXT_ROW = b'},{"' + ActionLine._fields[0].encode() + b'":'
+
+
+def _json_lines(rows: list[ActionLine]) -> bytes:
+    """A JSON array of the rows, one a line. Made in one call, not one a row (10,000 rows
+    took three times as long), then parted at each row's start. Written as made: every text
+    came through ``printable`` on its way out of the files (or the index), and orjson escapes
+    what JSON must."""
+    if not rows:
+        return b"[]\n"
+    fields = ActionLine._fields
+    made = orjson.dumps([dict(zip(fields, row, strict=True)) for row in rows])
+    return b"[\n" + made[1:-1].replace(_NEXT_ROW, b"},\n" + _NEXT_ROW[2:]) + b"\n]\n"
 
 
 def _remind(conferences: Conferences, args: argparse.Namespace) -> int:

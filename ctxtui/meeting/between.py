@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -242,36 +244,45 @@ def open_actions(
     """The rows still to do of every chain's last conference (a conference that has a review
     has handed its rows on; a closed context's rows are followed up no more), soonest due
     first (rows with no due date last); of ``agency`` (its name within the row's, case and
-    punctuation aside) and only the overdue ones when asked."""
-    from ctxtui.storage.plan_index import row_number
+    punctuation aside) and only the overdue ones when asked. The index has them ready,
+    grouped by agency: only the rows of the groups asked for are made."""
+    from ctxtui.storage.plan_index import SHOWN_CELLS
 
-    reviewed = {e.previous_id for e in plans.entries if e.previous_id}
     today_text = today.isoformat()  # ISO days compare as text, in the order of the days
     wanted = progress.fold(agency)
-    folded: dict[str, str] = {}  # a service has few agencies and 50,000 rows name them
     out: list[ActionLine] = []
-    make = tuple.__new__  # a named tuple's own __new__ is Python, run 50,000 times here
-    for entry in plans.entries:
-        if entry.id in reviewed or entry.closed:
-            continue
-        cells = entry.cells  # seven a row: number, intervention, agency, due, status, …
-        for i in range(0, len(cells), 7):
-            if wanted:
-                named = cells[i + 2]
-                if named not in folded:
-                    folded[named] = progress.fold(named)
-                if wanted not in folded[named]:
-                    continue
-            due = cells[i + 3]
-            late = bool(due) and due < today_text and _is_day(due) and cells[i + 4] in STILL_TO_DO
-            if overdue_only and not late:
-                continue
-            number = row_number(cells[i])
-            out.append(
-                make(ActionLine, (entry.id, entry.context, number, *cells[i + 1 : i + 7], late))
-            )
-    out.sort(key=_soonest)
+    rows = zip(*[iter(plans.cells(wanted))] * SHOWN_CELLS, strict=True)  # a row at a time
+    collecting = gc.isenabled()
+    # 50,000 new tuples of text would start the cyclic collector dozens of times (a quarter
+    # of the time here) to find nothing: text holds no cycle
+    gc.disable()
+    try:
+        _collect(out, rows, wanted, today_text, overdue_only)
+    finally:
+        if collecting:
+            gc.enable()
+    out.sort(key=_soonest)  # each group is in this order already: a merge, and a check
     return out
+
+
+def _collect(
+    out: list[ActionLine],
+    rows: Iterable[tuple[str, ...]],
+    wanted: str,
+    today_text: str,
+    overdue_only: bool,
+) -> None:
+    fold = progress.fold  # remembers: a service has few agencies and 50,000 rows name them
+    make = tuple.__new__  # a named tuple's own __new__ is Python, run 50,000 times here
+    for conference, context, number, intervention, named, due, status, note, timescale in rows:
+        if wanted and wanted not in fold(named):  # the index's groups are only a cache
+            continue
+        late = bool(due) and due < today_text and _is_day(due) and status in STILL_TO_DO
+        if overdue_only and not late:
+            continue
+        row = int(number) if number.isdecimal() and len(number) < 6 else 0  # as row_number
+        line = (conference, context, row, intervention, named, due, status, note, timescale, late)
+        out.append(make(ActionLine, line))
 
 
 def _is_day(text: str) -> bool:

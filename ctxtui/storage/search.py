@@ -67,6 +67,10 @@ def _in_record(copy: Copy, data: Any, finder: Finder) -> list[Mention]:
 
 def _in_index(copy: Copy, data: Any, finder: Finder) -> list[Mention]:
     entries = data.get("entries", {}) if isinstance(data, dict) else {}
+    if copy.kind == PLAN_INDEX:  # its entries, and the rows it keeps apart for a query
+        from ctxtui.storage.plan_index import texts_by_conference
+
+        entries = texts_by_conference(data)
     found = []
     for cid, entry in entries.items() if isinstance(entries, dict) else ():
         n = sum(finder.count(text) for _path, text in strings(entry))
