@@ -32,7 +32,7 @@ from ctxtui.storage import rescue
 from ctxtui.storage.conffile import StoreError
 from ctxtui.storage.store import Store, _set_aside
 
-from .test_team_folder import as_user, folder, team  # noqa: F401 (fixtures)
+from .test_team_folder import ALICE, BOB, as_user, folder, team  # noqa: F401 (fixtures)
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="real users need root (CI runs as root)")
 # on the worker that makes and removes the Unix accounts (test_team_folder.py): on another, its
@@ -60,14 +60,14 @@ def write_raw(store: Store, name: str, record: dict) -> Path:
 def test_a_lock_link_planted_by_a_colleague_never_writes_through(folder):  # noqa: F811
     victim_file = Path(f"{folder}-alice-notes.txt")
     victim_file.write_text("precious")
-    os.chown(victim_file, _uid("ctxtui-alice"), -1)
-    setup = as_user("ctxtui-alice", lambda: Store(folder).create(demo_conference()).id)
+    os.chown(victim_file, _uid(ALICE), -1)
+    setup = as_user(ALICE, lambda: Store(folder).create(demo_conference()).id)
     conference_id = setup["ok"]
 
     def plant() -> None:
         os.symlink(victim_file, folder / "locks" / f"{conference_id}.lock")
 
-    assert as_user("ctxtui-bob", plant) == {"ok": None}
+    assert as_user(BOB, plant) == {"ok": None}
 
     def open_it() -> list[object]:
         meeting = Meeting(Store(folder), conference_id, nation=DEFAULT_NATION)
@@ -76,7 +76,7 @@ def test_a_lock_link_planted_by_a_colleague_never_writes_through(folder):  # noq
         finally:
             meeting.close()
 
-    outcome = as_user("ctxtui-alice", open_it)
+    outcome = as_user(ALICE, open_it)
     assert "ok" in outcome, outcome
     read_only, notice = outcome["ok"]
     assert victim_file.read_text() == "precious"
@@ -89,7 +89,7 @@ def test_a_lock_link_planted_by_a_colleague_never_writes_through(folder):  # noq
 def test_a_record_link_planted_by_a_colleague_is_never_read_or_copied(folder, tmp_path):  # noqa: F811
     private = Path(f"{folder}-alice-private")
     private.mkdir(mode=0o700)
-    os.chown(private, _uid("ctxtui-alice"), -1)
+    os.chown(private, _uid(ALICE), -1)
 
     def alice_private_record() -> str:
         conference = demo_conference()
@@ -97,10 +97,10 @@ def test_a_record_link_planted_by_a_colleague_is_never_read_or_copied(folder, tm
         stored = Store(private).create(conference)
         return str(Store(private).path_for(stored.id))
 
-    target = as_user("ctxtui-alice", alice_private_record)["ok"]
-    as_user("ctxtui-alice", lambda: Store(folder).create(demo_conference()).id)
+    target = as_user(ALICE, alice_private_record)["ok"]
+    as_user(ALICE, lambda: Store(folder).create(demo_conference()).id)
     planted = folder / "conferences" / "planted-2026-01-01.json"
-    assert as_user("ctxtui-bob", lambda: os.symlink(target, planted)) == {"ok": None}
+    assert as_user(BOB, lambda: os.symlink(target, planted)) == {"ok": None}
 
     def list_and_open() -> list[object]:
         store = Store(folder)
@@ -116,7 +116,7 @@ def test_a_record_link_planted_by_a_colleague_is_never_read_or_copied(folder, tm
             opened,
         ]
 
-    contexts, problems, opened = as_user("ctxtui-alice", list_and_open)["ok"]
+    contexts, problems, opened = as_user(ALICE, list_and_open)["ok"]
     assert "Alice's private context" not in contexts
     assert any("link" in p for p in problems)
     assert "link" in opened
@@ -217,11 +217,11 @@ def test_a_lock_holder_text_is_shown_not_run(store, demo):
 
 @ROOT_ONLY
 def test_a_rescue_folder_made_first_by_someone_else_stops_nothing(team, tmp_path):  # noqa: F811
-    alice = _uid("ctxtui-alice")
+    alice = _uid(ALICE)
     planted = Path(f"/tmp/ctxtui-rescue-{alice}")
     subprocess.run(["rm", "-rf", str(planted)], check=True)
     planted.mkdir(mode=0o700)
-    os.chown(planted, _uid("ctxtui-bob"), -1)
+    os.chown(planted, _uid(BOB), -1)
     data = tmp_path / "alice-data"
     data.mkdir()
     os.chown(data, alice, -1)
@@ -235,7 +235,7 @@ def test_a_rescue_folder_made_first_by_someone_else_stops_nothing(team, tmp_path
         mode = stat.S_IMODE(os.stat(path.parent).st_mode) if path else None
         return [str(path), found is not None, mode]
 
-    path, found, mode = as_user("ctxtui-alice", rescue_and_find)["ok"]
+    path, found, mode = as_user(ALICE, rescue_and_find)["ok"]
     assert found and mode == 0o700
     assert not path.startswith(f"{planted}/")
     subprocess.run(["rm", "-rf", str(planted), str(Path(path).parent)], check=True)
