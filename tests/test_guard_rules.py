@@ -116,6 +116,12 @@ def test_each_new_identifier_form_is_flagged(text, category, detail):
         "Dylan's Garage forecourt is where the mopeds are kept",  # a business
         "the Ripon Arms landlord is helping police",  # a pub
         "contact via noreply@example.org only",  # a role mailbox
+        "the app Zorbly is where the older lads message them",  # an app, named as one
+        "taxi firm QuickLynx asked about drivers collecting girls",  # a firm
+        "the retail park at Ashgrove has become a meeting point",  # a place after "at"
+        "Discord is being used to share the fight videos",  # a thing is used
+        "lads in Preston and Bolton shirts fighting after the match",  # a name before a plural
+        "older males in a black Audi at the school gates",  # a colour before a make
     ],
 )
 def test_what_is_not_a_person_is_not_flagged(text):

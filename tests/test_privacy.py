@@ -505,6 +505,22 @@ def test_the_tenth_tuning_set_meets_both_tiers(capsys):
     assert figures["structured"] >= 0.94
 
 
+TUNING_ELEVEN = Path(__file__).with_name("data") / "privacy_tuning11.tsv"
+
+
+def test_the_eleventh_tuning_set_meets_both_tiers(capsys):
+    """Written as held-out round eight and measured so once, after every rule of this round
+    (live 93.3 %, with the check 98.7 %, identifiers 97.2 %, clean flagged 10.0 %, asking
+    12.1 %); its clean sentences were then read to bring the clean flags down."""
+    rows = three_columns(TUNING_ELEVEN)
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    figures = two_tiers(rows)
+    print_two_tiers("tuning set eleven (tuned on)", figures, capsys)
+    assert figures["live_names"] >= 0.92 and figures["clean_flagged"] <= 0.035
+    assert figures["with_check"] >= 0.98 and figures["clean_asks"] <= 0.17
+    assert figures["structured"] >= 0.97
+
+
 ROUND_FOUR = Path(__file__).with_name("data") / "privacy_round4.tsv"
 
 
@@ -563,21 +579,6 @@ def test_the_round_seven_held_out_set_is_measured_never_asserted(capsys):
     assert sum(label == "clean" for label, _c, _s in rows) >= 120
     assert len({s for _l, _c, s in rows}) == len(rows)
     print_two_tiers("round seven (held out, not asserted)", two_tiers(rows), capsys)
-
-
-ROUND_EIGHT = Path(__file__).with_name("data") / "privacy_round8.tsv"
-
-
-def test_the_round_eight_held_out_set_is_measured_never_asserted(capsys):
-    """Issue 40's fifth held-out set: written on 2026-12-07 by a helper that never read the
-    guard, committed before tuning set ten's rule work and read only for its figures, once
-    that work was done. Shape checked, figures printed and never asserted."""
-    rows = three_columns(ROUND_EIGHT)
-    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
-    assert sum(label == "name" for label, _c, _s in rows) >= 140
-    assert sum(label == "clean" for label, _c, _s in rows) >= 130
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    print_two_tiers("round eight (held out, not asserted)", two_tiers(rows), capsys)
 
 
 def test_the_names_tuning_set_meets_both_tiers(capsys):

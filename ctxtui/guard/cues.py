@@ -73,7 +73,7 @@ ONLY_PEOPLE = re.compile(
     r"^\s+(?:was|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|threatened|assaulted|"
     r"stabbed|chased|excluded|groomed|injured|robbed|cautioned|charged|seen\s+crying|"
     r"reported\s+missing|picked\s+up)\b"
-    r"|^\s+(?:is\s+)?being\s+(?:asked|groomed|exploited|used|targeted|bullied|followed|paid)\b"
+    r"|^\s+(?:is\s+)?being\s+(?:asked|groomed|exploited|targeted|bullied|followed|paid)\b"
     r"|^(?:'s|’s)\s+(?:older\s+|younger\s+)?(?:brother|sister|mum|mother|dad|father|cousin|"
     r"boyfriend|girlfriend|aunt|uncle|nan|gran)\b"
     r"|^\s+(?:said|says|told|tells|disclosed|admitted)\s+(?:\w+\s+){0,3}?(?:she|he)\b"

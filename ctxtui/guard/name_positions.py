@@ -37,8 +37,8 @@ def stands_alone(word: str, after: str) -> bool:
     a place word follows ("the Albert wing", "the Victoria line") or it is a month."""
     if word.lower() in months_and_days():
         return False
-    if a_thing_after(after):
-        return False
+    if a_thing_after(after) or _MODIFIES_PLURAL.match(after):
+        return False  # "Kendal trainers", "Preston and Bolton shirts"
     following = _NEXT_WORD.match(after)
     if following is None:
         return True
@@ -64,6 +64,8 @@ def names_a_thing(lower: str) -> bool:
     return lower in place_words() or lower in _THING_WORDS
 
 
+# a name used as a word before a plural noun: a team's shirts, a brand's trainers
+_MODIFIES_PLURAL = re.compile(rf"^(?:\s+(?:and|&)\s+[A-Z]{LETTERS}+)?\s+[a-z]{{3,}}s\b(?<!ss)")
 _THING_AFTER = re.compile(rf"^(?:['’]s)?\s+({LETTERS}+)")
 
 
@@ -130,5 +132,29 @@ def someone_here(before: str, after: str) -> bool:
 
 
 # a verb done to someone, or a word that takes a person after it
-_DONE_TO_BEFORE = re.compile(r"\b(?:[a-z]+ing|[a-z]+ed|for|with|to|about)\s+$", re.I)
+_DONE_TO_BEFORE = re.compile(r"\b(?:[a-z]+ing|[a-z]+ed|for|with|about)\s+$", re.I)
 _NEXT_AFTER = re.compile(rf"^(?:['’]s)?\s+({LETTERS}+)")
+
+
+# a word before a name that says it names a business, a group or an app
+_BUSINESS_BEFORE = re.compile(
+    r"\b(?:app|apps|firm|company|lounge|group|barbers?|shop|store|cafe|café|restaurant|"
+    r"takeaway|deli|bar|pub|salon|club|charity|organisation|organization|scheme|brand|"
+    r"platform|site|website|channel|centre|supermarket|bakery|garage|hotel|venue)\s+$",
+    re.I,
+)
+
+
+def business_before(before: str) -> bool:
+    """ "the app Zorbly", "taxi firm QuickLynx", "hookah bar Qamar Nights": a thing's name."""
+    return bool(_BUSINESS_BEFORE.search(before))
+
+
+# a month or a day after these is a time, never a person
+WHEN_BEFORE = re.compile(
+    r"\b(?:in|on|by|from|until|till|since|during|through|last|next|early|late|mid|end\s+of|"
+    r"start\s+of|before|after)\s+$",
+    re.I,
+)
+# a word after these is a place
+AT_A_PLACE = re.compile(r"\b(?:at|in|near|outside|opposite|behind|inside|into)\s+$", re.I)

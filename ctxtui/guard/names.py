@@ -27,8 +27,11 @@ from ctxtui.guard.cues import (
     a_chain_at,
 )
 from ctxtui.guard.name_positions import (
+    AT_A_PLACE,
     SURNAME_SAID,
+    WHEN_BEFORE,
     a_thing_after,
+    business_before,
     named_last,
     names_a_thing,
     someone_here,
@@ -211,19 +214,12 @@ def _named_in_full(word: str, following: re.Match[str] | None) -> bool:
     return second != word and (second in forenames() or second in surnames())
 
 
-_WHEN_BEFORE = re.compile(
-    r"\b(?:in|on|by|from|until|till|since|during|through|last|next|early|late|mid|end\s+of|"
-    r"start\s+of|before|after)\s+$",
-    re.I,
-)
-
-
 def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | None:
     """A forename with no capitalised word after it: a name where the words around it show a
     person, and a strong sign for one that is also an ordinary word (Grace, Hope)."""
     word = match.group(0)
     if word.lower() in months_and_days() and (
-        _WHEN_BEFORE.search(before) or not (STRONG_AFTER.match(after) or PERSON_AFTER.match(after))
+        WHEN_BEFORE.search(before) or not (STRONG_AFTER.match(after) or PERSON_AFTER.match(after))
     ):
         return None  # "through Oct and Nov", "from May"
     mid_sentence = bool(re.search(r"[^\W\d_],?\s+$", before))
@@ -270,8 +266,8 @@ def _surname_after_lower_case(word: str, surname: str) -> bool:
     list: a forename typed in a hurry, and the surname after it."""
     if len(word) < 3 or word.upper() in acronyms():
         return False
-    if word_kind(word, frozenset(), frozenset()) == "safe":
-        return False  # an ordinary word in any of its forms: "messaging Tamsin"
+    if word_kind(word, frozenset(), frozenset()) not in ("name", "unknown"):
+        return False  # an ordinary word in any of its forms: "messaging Tamsin", "a grey Skoda"
     if surname in surnames() or is_forename(surname):
         return True
     return _could_be_unknown(surname) and not known_other(surname, False, frozenset())
@@ -454,6 +450,8 @@ def _stretch_named(
     before, after = text[max(0, start - 40) : start], text[end:]
     mid = not at_sentence_start(text, start)
     cue_after = PERSON_AFTER.match(text[last.end() :]) or STRONG_AFTER.match(after)
+    if business_before(before):
+        return None  # a business named as one: "the app Zorbly"
     if several:
         shown = bool(cue_after or (any_unknown and (mid or then_lower_case(after))))
     else:
@@ -463,6 +461,7 @@ def _stretch_named(
             or (not mid and any_unknown and person_subject(name, after, name_word=True))
             or (mid and any_unknown and someone_here(before, after))
             or mid
+            and not AT_A_PLACE.search(before)
             and (_PERSON_CUE_BEFORE.search(before) or cue_after or named_last(before, after))
         )
     return NameHit(name, start, end) if shown else None

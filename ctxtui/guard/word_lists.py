@@ -133,7 +133,7 @@ _MONTHS_AND_DAYS = frozenset(
     # the year's festivals, some of them names too: a person still where one stands
     + ["ramadan", "eid", "diwali", "vaisakhi", "hanukkah", "passover", "easter", "christmas"]
     + ["navratri", "holi", "lohri", "pongal", "onam", "vesak", "nowruz", "timkat", "meskel"]
-    + ["kwanzaa", "chanukah", "purim", "sukkot", "muharram", "ashura", "mawlid"]
+    + ["kwanzaa", "chanukah", "purim", "sukkot", "muharram", "ashura", "mawlid", "jummah"]
 )
 
 
