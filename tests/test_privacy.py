@@ -581,6 +581,21 @@ def test_the_round_seven_held_out_set_is_measured_never_asserted(capsys):
     print_two_tiers("round seven (held out, not asserted)", two_tiers(rows), capsys)
 
 
+ROUND_NINE = Path(__file__).with_name("data") / "privacy_round9.tsv"
+
+
+def test_the_round_nine_held_out_set_is_measured_never_asserted(capsys):
+    """Issue 40's newest held-out set: written on 2026-12-07 by a helper that never read the
+    guard (while set eleven was being tuned on), committed before any rule work after it, and
+    read only for its figures. Shape checked, figures printed, never asserted."""
+    rows = three_columns(ROUND_NINE)
+    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
+    assert sum(label == "name" for label, _c, _s in rows) >= 130
+    assert sum(label == "clean" for label, _c, _s in rows) >= 190
+    assert len({s for _l, _c, s in rows}) == len(rows)
+    print_two_tiers("round nine (held out, not asserted)", two_tiers(rows), capsys)
+
+
 def test_the_names_tuning_set_meets_both_tiers(capsys):
     """The set this round's rules were tuned on (written after round three was committed)."""
     rows = three_columns(NAMES_DEV)
