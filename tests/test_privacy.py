@@ -307,7 +307,6 @@ def test_every_name_in_a_list_is_flagged_and_held_back_on_the_board():
 
 
 TUNING_THREE = Path(__file__).with_name("data") / "privacy_tuning3.tsv"
-TUNING_FOUR = Path(__file__).with_name("data") / "privacy_tuning4.tsv"
 NAMES_DEV = Path(__file__).with_name("data") / "privacy_names_dev.tsv"
 REALISTIC = Path(__file__).with_name("data") / "realistic_record.json"
 FORMS = {"word_forename", "lower_case", "initials", "nickname", "the_surname"}
@@ -403,197 +402,51 @@ def test_the_round_three_set_is_whole_and_still_meets_both_tiers(capsys):
     assert figures["structured"] >= 0.9  # NI numbers given with the invalid prefix QQ
 
 
-def test_the_fourth_tuning_set_meets_both_tiers(capsys):
-    """Issue 40's tuning set: written by a helper that never read the rules; the rules of
-    this round were tuned on it."""
-    rows = three_columns(TUNING_FOUR)
+# Issue 40's tuning sets, each written by a helper that never read the rules and tuned on
+# since its sentences were read (the figures first measured are in the README): the floors of
+# live names, names with the check and identifiers, and the ceilings of clean sentences
+# flagged and asking, as a regression check. None: the set holds none of that kind.
+TUNING_SETS = {
+    "privacy_tuning4.tsv": (0.95, 0.99, 0.98, 0.02, 0.11),
+    "privacy_tuning5.tsv": (0.78, 0.99, 0.98, 0.02, 0.16),  # nicknames, letter names
+    "privacy_tuning6.tsv": (0.93, 0.99, 0.99, 0.01, 0.09),  # after round six was committed
+    "privacy_tuning7.tsv": (0.92, 0.98, 0.99, 0.02, 0.13),  # after the third round
+    "privacy_tuning8.tsv": (0.72, 0.97, None, 0.08, 0.23),  # 60 traditions, weak positions
+    "privacy_tuning9.tsv": (None, None, 0.99, None, None),  # identifiers in every format
+    "privacy_tuning10.tsv": (0.74, 0.96, 0.94, 0.04, 0.12),  # hard forms
+    "privacy_tuning11.tsv": (0.92, 0.98, 0.97, 0.035, 0.17),  # was held-out round eight
+}
+
+
+@pytest.mark.parametrize("name", sorted(TUNING_SETS, key=lambda n: int(n[14:-4])))
+def test_each_tuning_set_meets_both_tiers(name, capsys):
+    rows = three_columns(Path(__file__).with_name("data") / name)
     assert len({s for _l, _c, s in rows}) == len(rows)
     figures = two_tiers(rows)
-    print_two_tiers("tuning set four (tuned on)", figures, capsys)
-    assert figures["live_names"] >= 0.95 and figures["clean_flagged"] <= 0.02
-    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.11
-    assert figures["structured"] >= 0.98
+    print_two_tiers(f"{name[8:-4].replace('tuning', 'tuning set ')} (tuned on)", figures, capsys)
+    live, with_check, structured, clean_flagged, clean_asks = TUNING_SETS[name]
+    floors = {"live_names": live, "with_check": with_check, "structured": structured}
+    ceilings = {"clean_flagged": clean_flagged, "clean_asks": clean_asks}
+    assert all(figures[k] >= v for k, v in floors.items() if v is not None), figures
+    assert all(figures[k] <= v for k, v in ceilings.items() if v is not None), figures
 
 
-TUNING_FIVE = Path(__file__).with_name("data") / "privacy_tuning5.tsv"
+# Issue 40's held-out sets, each written by a helper that never read the guard and committed
+# before the rule work it measures (round nine the newest): only their shape is checked; their
+# figures are printed, never asserted, and nobody reads their sentences or misses.
+HELD_OUT = {"privacy_round4.tsv": 90, "privacy_round5.tsv": 100, "privacy_round6.tsv": 110}
+HELD_OUT |= {"privacy_round7.tsv": 130, "privacy_round9.tsv": 130}  # the least names each holds
 
 
-def test_the_fifth_tuning_set_meets_both_tiers(capsys):
-    """Issue 40's identifier tuning set (written by a helper that never read the rules); its
-    names misses (nicknames and words standing as subjects, letter names) were tuned on for
-    the names check's person positions."""
-    rows = three_columns(TUNING_FIVE)
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    figures = two_tiers(rows)
-    print_two_tiers("tuning set five (tuned on)", figures, capsys)
-    assert figures["structured"] >= 0.98 and figures["clean_flagged"] <= 0.02
-    assert figures["live_names"] >= 0.78
-    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.16
-
-
-TUNING_SIX = Path(__file__).with_name("data") / "privacy_tuning6.tsv"
-
-
-def test_the_sixth_tuning_set_meets_both_tiers(capsys):
-    """Issue 40's third-round tuning set (written by a helper that never read the rules, after
-    round six was committed); this round's rules were tuned on its misses."""
-    rows = three_columns(TUNING_SIX)
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    figures = two_tiers(rows)
-    print_two_tiers("tuning set six (tuned on)", figures, capsys)
-    assert figures["live_names"] >= 0.93 and figures["clean_flagged"] <= 0.01
-    assert figures["with_check"] >= 0.99 and figures["clean_asks"] <= 0.09
-    assert figures["structured"] >= 0.99
-
-
-TUNING_SEVEN = Path(__file__).with_name("data") / "privacy_tuning7.tsv"
-
-
-def test_the_seventh_tuning_set_meets_both_tiers(capsys):
-    """Written after the third round's rules by a helper that never read them: measured once
-    before its sentences were read (live 89.0 %, with the check 96.0 %, identifiers 98.2 %,
-    clean flagged 7.0 %, asking 15.0 %), tuned on since."""
-    rows = three_columns(TUNING_SEVEN)
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    figures = two_tiers(rows)
-    print_two_tiers("tuning set seven (tuned on)", figures, capsys)
-    assert figures["live_names"] >= 0.92 and figures["clean_flagged"] <= 0.02
-    assert figures["with_check"] >= 0.98 and figures["clean_asks"] <= 0.13
-    assert figures["structured"] >= 0.99
-
-
-TUNING_EIGHT = Path(__file__).with_name("data") / "privacy_tuning8.tsv"
-TUNING_NINE = Path(__file__).with_name("data") / "privacy_tuning9.tsv"
-
-
-def test_the_eighth_tuning_set_meets_both_tiers(capsys):
-    """Names only, four of each of 60 traditions in weak positions, and hard clean sentences
-    (shops with names in other languages): written after round seven was committed, measured
-    once before its sentences were read (live 59.2 %, with the check 97.9 %, clean flagged
-    9.2 %, asking 24.2 %), tuned on since."""
-    rows = three_columns(TUNING_EIGHT)
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    figures = two_tiers(rows)
-    print_two_tiers("tuning set eight (tuned on)", figures, capsys)
-    assert figures["live_names"] >= 0.72 and figures["clean_flagged"] <= 0.08
-    assert figures["with_check"] >= 0.97 and figures["clean_asks"] <= 0.23
-
-
-def test_the_ninth_tuning_set_finds_every_identifier(capsys):
-    """Identifiers only, in every format typed (measured once before its sentences were read:
-    89.3 %), tuned on since."""
-    rows = three_columns(TUNING_NINE)
-    assert len({s for _l, _c, s in rows}) == len(rows) >= 200
-    figures = two_tiers(rows)
-    print_two_tiers("tuning set nine, identifiers (tuned on)", figures, capsys)
-    assert figures["structured"] >= 0.99
-
-
-TUNING_TEN = Path(__file__).with_name("data") / "privacy_tuning10.tsv"
-
-
-def test_the_tenth_tuning_set_meets_both_tiers(capsys):
-    """Identifiers in unusual forms and names hard to spot: written after round eight was
-    committed, measured once before its sentences were read (live 67.0 %, with the check
-    89.0 %, identifiers 82.5 %, clean flagged 8.0 %, asking 9.0 %), tuned on since."""
-    rows = three_columns(TUNING_TEN)
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    figures = two_tiers(rows)
-    print_two_tiers("tuning set ten (tuned on)", figures, capsys)
-    assert figures["live_names"] >= 0.74 and figures["clean_flagged"] <= 0.04
-    assert figures["with_check"] >= 0.96 and figures["clean_asks"] <= 0.12
-    assert figures["structured"] >= 0.94
-
-
-TUNING_ELEVEN = Path(__file__).with_name("data") / "privacy_tuning11.tsv"
-
-
-def test_the_eleventh_tuning_set_meets_both_tiers(capsys):
-    """Written as held-out round eight and measured so once, after every rule of this round
-    (live 93.3 %, with the check 98.7 %, identifiers 97.2 %, clean flagged 10.0 %, asking
-    12.1 %); its clean sentences were then read to bring the clean flags down."""
-    rows = three_columns(TUNING_ELEVEN)
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    figures = two_tiers(rows)
-    print_two_tiers("tuning set eleven (tuned on)", figures, capsys)
-    assert figures["live_names"] >= 0.92 and figures["clean_flagged"] <= 0.035
-    assert figures["with_check"] >= 0.98 and figures["clean_asks"] <= 0.17
-    assert figures["structured"] >= 0.97
-
-
-ROUND_FOUR = Path(__file__).with_name("data") / "privacy_round4.tsv"
-
-
-def test_the_round_four_held_out_set_is_measured_never_asserted(capsys):
-    """Issue 40's held-out set: written by a helper that never read the guard, committed before
-    this round's rule work. Only its shape is checked; its figures are printed, never asserted
-    (an assertion would invite tuning to it), and nobody reads its sentences or misses."""
-    rows = three_columns(ROUND_FOUR)
+@pytest.mark.parametrize("name", sorted(HELD_OUT))
+def test_each_held_out_set_is_measured_never_asserted(name, capsys):
+    rows = three_columns(Path(__file__).with_name("data") / name)
     assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
-    assert sum(label == "name" for label, _c, _s in rows) >= 90
+    assert sum(label == "name" for label, _c, _s in rows) >= HELD_OUT[name]
     assert sum(label == "clean" for label, _c, _s in rows) >= 80
     assert len({s for _l, _c, s in rows}) == len(rows)
-    print_two_tiers("round four (held out, not asserted)", two_tiers(rows), capsys)
-
-
-ROUND_FIVE = Path(__file__).with_name("data") / "privacy_round5.tsv"
-
-
-def test_the_round_five_held_out_set_is_measured_never_asserted(capsys):
-    """Issue 40's second held-out set: written on 2026-12-07 by a helper that never read the
-    guard, committed before that day's rule work. As for round four: shape checked, figures
-    printed and never asserted, sentences and misses never read."""
-    rows = three_columns(ROUND_FIVE)
-    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
-    assert sum(label == "name" for label, _c, _s in rows) >= 100
-    assert sum(label == "clean" for label, _c, _s in rows) >= 90
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    print_two_tiers("round five (held out, not asserted)", two_tiers(rows), capsys)
-
-
-ROUND_SIX = Path(__file__).with_name("data") / "privacy_round6.tsv"
-
-
-def test_the_round_six_held_out_set_is_measured_never_asserted(capsys):
-    """Issue 40's third held-out set: written on 2026-12-07 by a helper that never read the
-    guard, committed before that session's rule work. As for rounds four and five: shape
-    checked, figures printed and never asserted, sentences and misses never read."""
-    rows = three_columns(ROUND_SIX)
-    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
-    assert sum(label == "name" for label, _c, _s in rows) >= 110
-    assert sum(label == "clean" for label, _c, _s in rows) >= 100
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    print_two_tiers("round six (held out, not asserted)", two_tiers(rows), capsys)
-
-
-ROUND_SEVEN = Path(__file__).with_name("data") / "privacy_round7.tsv"
-
-
-def test_the_round_seven_held_out_set_is_measured_never_asserted(capsys):
-    """Issue 40's fourth held-out set: written on 2026-12-07 by a helper that never read the
-    guard, committed after tuning sets six and seven were tuned on and before tuning set
-    eight. Shape checked, figures printed and never asserted, sentences and misses never read."""
-    rows = three_columns(ROUND_SEVEN)
-    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
-    assert sum(label == "name" for label, _c, _s in rows) >= 130
-    assert sum(label == "clean" for label, _c, _s in rows) >= 120
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    print_two_tiers("round seven (held out, not asserted)", two_tiers(rows), capsys)
-
-
-ROUND_NINE = Path(__file__).with_name("data") / "privacy_round9.tsv"
-
-
-def test_the_round_nine_held_out_set_is_measured_never_asserted(capsys):
-    """Issue 40's newest held-out set: written on 2026-12-07 by a helper that never read the
-    guard (while set eleven was being tuned on), committed before any rule work after it, and
-    read only for its figures. Shape checked, figures printed, never asserted."""
-    rows = three_columns(ROUND_NINE)
-    assert {label for label, _c, _s in rows} <= {"name", "clean", *STRUCTURED}
-    assert sum(label == "name" for label, _c, _s in rows) >= 130
-    assert sum(label == "clean" for label, _c, _s in rows) >= 190
-    assert len({s for _l, _c, s in rows}) == len(rows)
-    print_two_tiers("round nine (held out, not asserted)", two_tiers(rows), capsys)
+    round_ = name[13:-4]
+    print_two_tiers(f"round {round_} (held out, not asserted)", two_tiers(rows), capsys)
 
 
 def test_the_names_tuning_set_meets_both_tiers(capsys):
