@@ -92,6 +92,14 @@ def asked(text: str) -> set[str]:
         ("Niche occurrence 4410 2231 907 has the images", "reference", "occurrence 4410 2231 907"),
         ("followed by an account called quietlinkz at night", "handle", "quietlinkz"),
         ("YouTube channel NorthBlockTV films outside the school", "handle", "NorthBlockTV"),
+        ("Yubo user moon.light.9 asked for pictures", "handle", "moon.light.9"),
+        ("gave his age as 13 when stopped", "age", "age as 13"),
+        ("a girl thought to be 14 was drinking alone", "age", "thought to be 14"),
+        ("the detained youth was 15 at the time", "age", "youth was 15"),
+        ("CRIS 4107733/25 covers the robbery", "reference", "CRIS 4107733/25"),
+        ("dad lives at 4 Alder Dr now", "address", "4 Alder Dr"),
+        ("Ivy Cottage, Mill Ln, used for parties", "address", "Ivy Cottage, Mill Ln"),
+        ("school holds 07700 900341 for mum, no answer", "phone", "07700 900341"),
     ],
 )
 def test_each_new_identifier_form_is_flagged(text, category, detail):
@@ -116,6 +124,7 @@ def test_each_new_identifier_form_is_flagged(text, category, detail):
         "Dylan's Garage forecourt is where the mopeds are kept",  # a business
         "the Ripon Arms landlord is helping police",  # a pub
         "contact via noreply@example.org only",  # a role mailbox
+        "worried professionals ring the MASH front door on 0161 496 0011",  # a service's number
         "the app Zorbly is where the older lads message them",  # an app, named as one
         "taxi firm QuickLynx asked about drivers collecting girls",  # a firm
         "the retail park at Ashgrove has become a meeting point",  # a place after "at"

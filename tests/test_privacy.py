@@ -415,6 +415,7 @@ TUNING_SETS = {
     "privacy_tuning9.tsv": (None, None, 0.99, None, None),  # identifiers in every format
     "privacy_tuning10.tsv": (0.74, 0.96, 0.94, 0.04, 0.12),  # hard forms
     "privacy_tuning11.tsv": (0.92, 0.98, 0.97, 0.035, 0.17),  # was held-out round eight
+    "privacy_tuning12.tsv": (None, None, 0.99, 0.01, 0.01),  # identifiers as case notes write them
 }
 
 

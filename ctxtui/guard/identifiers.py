@@ -80,8 +80,9 @@ _AGE_HINT = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)  # a cheap test before the 
 _AGE = re.compile(
     rf"{_YEARS_AND_MONTHS}"
     # "the boy on the e-scooter was 15, and": one young person, a clause, then the age
-    rf"|\b(?:lad|boy|girl|yp|young\s+person|child|he|she)\b[^.,;:!?]{{0,40}}?\b(?:is|was)\s+"
-    rf"(?:[4-9]|1\d|2[0-5])(?=\s*(?:[,.;:!?)]|$)|\s+(?:was|and|but|when|who|had|has)\b)"
+    rf"|\b(?:lad|boy|girl|yp|young\s+person|child|youth|teen|teenager|pupil|he|she)\b"
+    rf"[^.,;:!?]{{0,40}}?\b(?:is|was)\s+"
+    rf"(?:[4-9]|1\d|2[0-5])(?=\s*(?:[,.;:!?)]|$)|\s+(?:was|and|but|when|who|had|has|at)\b)"
     rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
     r"old\b(?!s)"
@@ -94,7 +95,9 @@ _AGE = re.compile(
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     # ages in brackets after a number of young people: "two girls (12 and 14)"
     r"|\(\s*(?:[4-9]|1\d)(?:\s*,\s*(?:[4-9]|1\d))*\s*(?:,|and|&)\s*(?:[4-9]|1\d)\s*\)"
-    rf"|\bage\s*[:=]\s*{_AN_AGE}\b"
+    rf"|\bage\s*[:=]\s*{_AN_AGE}\b|\bage\s+as\s+{_AN_AGE}\b"
+    rf"|\b(?:thought|believed|said|understood|known)\s+to\s+be\s+(?:about\s+|around\s+)?"
+    rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
     # "Kofi, 15, was…", "her son, 14, was…"
@@ -143,7 +146,8 @@ _REFERENCE = re.compile(
 # ("crime ref 12/34567/26", "CIN ref CIN-1234", "hospital number X1234567"): a reference
 # unless a finder that knows the number better (phone, NHS, NI) has it.
 _REFERENCE_AFTER_WORD = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc|"
+    r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc|cris|"
+    r"record|"
     r"occurrence|incident)"
     r"\b\.?\s*[:#]?\s*(?:no\.?\s*|number\s*|id\s*)?)"
     r"(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]*[A-Za-z0-9]"
@@ -157,7 +161,7 @@ _ORGANISATION_NUMBER = re.compile(
     r"[^.;\n]{0,24}$)"
     r"|(?i:\b(?:switchboard|reception|office|helpline|help\s+line|desk|hub|team|service|"
     r"concierge|"
-    r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice)\b"
+    r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice|mash|front\s+door)\b"
     r"[^.;\n]{0,24}$)"
 )
 # a person named between an organisation's word and the number: "the school rang mum on …"
@@ -165,6 +169,7 @@ _PERSON_BEFORE_NUMBER = re.compile(
     r"\b(?:mum|dad|mother|father|nan|gran|carer|parent|his|her|their|him|them)\b[^.;\n]{0,20}$",
     re.I,
 )
+_FOR_SOMEONE = re.compile(r"\s+for\s+(?:mum|dad|mother|father|nan|gran|carer|him|her)\b", re.I)
 _COUNTRY_CODE = re.compile(r"^\+44\s?\(?0?\)?\s?")  # +44 (0)20 …: the number is 020 …
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
@@ -193,7 +198,8 @@ _HANDLE = re.compile(
 )
 _PLATFORM = re.compile(
     r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|telegram|discord|twitter|facebook|"
-    r"fb|whatsapp|threads|youtube|twitch|xbox|psn|roblox|kik|reddit|account|profile)\b)"
+    r"fb|whatsapp|threads|youtube|twitch|xbox|psn|roblox|kik|reddit|account|profile|wizz|yubo|"
+    r"bereal|omegle|hoop|monkey\s+app)\b)"
 )
 # a made-up word (letters with digits, dots or underscores) in a text that names a platform
 _MADE_UP = re.compile(
@@ -203,7 +209,8 @@ _MADE_UP = re.compile(
 _PLATFORM_HANDLE = re.compile(
     r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|telegram|discord|"
     r"facebook|fb|whatsapp|wa|signal|"
-    r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag)"
+    r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag|"
+    r"wizz|yubo|bereal|omegle|hoop)"
     r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
     r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=\-–]\s*|\s+))"
     r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
@@ -228,7 +235,7 @@ _STREET = (
     r"Mead|Meadow|Meadows|Cottages|Fold|Gate|Croft|Chase|Vale|Bank|Brow|Yard|Wharf|Heights|"
     r"Field|Fields|Approach|Boulevard|Circus|Lea|Villas|Buildings|Wynd|Garth|Glen|Dale|End|"
     r"Court|Gardens|Nook|Copse|Spinney|Paddock|Quay|Embankment|Hollow|Ridge|Path|Gdns|Cres|"
-    r"Side|Paddocks|Pastures|Orchard|Orchards"
+    r"Side|Paddocks|Pastures|Orchard|Orchards|Dr|Sq|Terr|Ln|Cl|Ct|Pl|Gr|Wk"
 )
 _ADDRESS = re.compile(
     rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
@@ -241,6 +248,8 @@ _ADDRESS = re.compile(
     rf"|\b(?i:no|number)\.?\s*\d{{1,4}}[a-z]?\s*(?:on|in|,|\()\s*(?:[A-Z]\w*,?\s+){{1,4}}"
     rf"(?:{_STREET})\b"
     r"|\b(?i:caravan|pitch|plot|chalet|mobile\s+home)\s+\d{1,4}[a-z]?\b"
+    rf"|\b[A-Z][a-z]+\s+(?:Cottage|Farm|Lodge|Barn|Villa|Bungalow),\s+(?:[A-Z][a-z'’]+\s+){{1,2}}"
+    rf"(?:{_STREET})\b"
     # a house number in words: "at twelve Morley Close"
     rf"|\b(?i:one|two|three|{_NUMBER_WORDS}|thirty|forty|fifty)\s+(?:[A-Z][a-z'’]+\s+){{1,3}}"
     rf"(?:{_STREET})\b"
@@ -346,7 +355,8 @@ def _numbers(text: str) -> Iterator[Hit]:
         if not 10 <= len(digits) <= 11 or _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
-        if _ORGANISATION_NUMBER.search(before) and not _PERSON_BEFORE_NUMBER.search(before):
+        whose = _PERSON_BEFORE_NUMBER.search(before) or _FOR_SOMEONE.match(text[match.end() :])
+        if _ORGANISATION_NUMBER.search(before) and not whose:
             continue
         yield Hit("phone", match.group(0), match.start(), match.end())
 

@@ -407,7 +407,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
             return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
         return capital  # "Hazel's phone"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
-        return False  # "Studio 3", "Bay G", "April 2027"
+        return False  # "Studio 3", "Bay G", "June 2031"
     if not capital:  # "her friend hope was…": a family word before, a person's verb after
         if at_sentence_start(text, word.start) and person_subject(word.text, after, name_word=True):
             return True  # "rowan not picking up calls": typed in a hurry at the start
