@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ctxtui.guard.cues import KIN
 from ctxtui.guard.hits import Hit
 from ctxtui.guard.word_lists import english_words
 
@@ -61,10 +62,12 @@ _DOB_IN_WORDS = re.compile(
     re.I,
 )
 _ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
-_NUMBER_WORDS = (
-    "four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty"
-)
+_UNITS = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+]
+_NUMBER_WORDS = "|".join(_UNITS[4:])  # four to twenty: the ages a word can give
 _AN_AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})"
 _NOT_AN_AGE_AFTER = (
     r"(?!\s*(?:-|–|to|and|or)\s*(?:\d|" + _NUMBER_WORDS + r"))"  # "aged 11 to 16": a range
@@ -165,11 +168,9 @@ _ORGANISATION_NUMBER = re.compile(
     r"[^.;\n]{0,24}$)"
 )
 # a person named between an organisation's word and the number: "the school rang mum on …"
-_PERSON_BEFORE_NUMBER = re.compile(
-    r"\b(?:mum|dad|mother|father|nan|gran|carer|parent|his|her|their|him|them)\b[^.;\n]{0,20}$",
-    re.I,
-)
-_FOR_SOMEONE = re.compile(r"\s+for\s+(?:mum|dad|mother|father|nan|gran|carer|him|her)\b", re.I)
+_SOMEONE = rf"(?:{KIN}|parent|his|her|their|him|them)"
+_PERSON_BEFORE_NUMBER = re.compile(rf"\b{_SOMEONE}\b[^.;\n]{{0,20}}$", re.I)
+_FOR_SOMEONE = re.compile(rf"\s+for\s+{_SOMEONE}\b", re.I)
 _COUNTRY_CODE = re.compile(r"^\+44\s?\(?0?\)?\s?")  # +44 (0)20 …: the number is 020 …
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
@@ -277,11 +278,6 @@ def _child_birth_year(text: str, today: dt.date) -> bool:
     return today.year - 25 <= year <= today.year - 4
 
 
-_UNITS = [
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-    *("eighteen", "nineteen", "twenty"),
-]
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # a number read out a digit at a time: "zero seven seven zero zero, nine zero zero, …"
 _SPOKEN_NUMBER = re.compile(rf"(?i:\b(?:{_DIGIT_WORD}[\s,]+){{9,10}}{_DIGIT_WORD}\b)")

@@ -107,11 +107,16 @@ _WHERE_WORDS = frozenset(["on", "in", "at", "near", "off", "opposite", "behind",
 
 
 # before a word on no list, what makes it a place, a shop or a thing rather than someone
+# words before a name that say it names a business, a group or an app
+_BUSINESS = (
+    r"app|apps|firm|company|lounge|group|barbers?|shop|store|cafe|café|restaurant|takeaway|deli|"
+    r"bar|pub|salon|club|charity|organisation|organization|scheme|brand|platform|site|website|"
+    r"channel|centre|supermarket|bakery|garage|hotel|venue|market|operation|project|programme"
+)
 _WHERE_BEFORE = re.compile(
     r"\b(?:at|in|into|inside|outside|near|by|from|opposite|behind|past|towards|round|around|"
     r"via|along|off|on|onto|over|under|between|beside|across|through|the|a|an|its|our|their|"
-    r"called|named|shop|cafe|café|bar|store|takeaway|restaurant|deli|market|club|operation|"
-    r"project|programme|scheme|joined|join|joins|brand|app)\s+$",
+    rf"called|named|joined|join|joins|{_BUSINESS})\s+$",
     re.I,
 )
 
@@ -136,13 +141,7 @@ _DONE_TO_BEFORE = re.compile(r"\b(?:[a-z]+ing|[a-z]+ed|for|with|about)\s+$", re.
 _NEXT_AFTER = re.compile(rf"^(?:['’]s)?\s+({LETTERS}+)")
 
 
-# a word before a name that says it names a business, a group or an app
-_BUSINESS_BEFORE = re.compile(
-    r"\b(?:app|apps|firm|company|lounge|group|barbers?|shop|store|cafe|café|restaurant|"
-    r"takeaway|deli|bar|pub|salon|club|charity|organisation|organization|scheme|brand|"
-    r"platform|site|website|channel|centre|supermarket|bakery|garage|hotel|venue)\s+$",
-    re.I,
-)
+_BUSINESS_BEFORE = re.compile(rf"\b(?:{_BUSINESS})\s+$", re.I)
 
 
 def business_before(before: str) -> bool:

@@ -309,7 +309,7 @@ _CLAUSE_BEFORE = re.compile(
 )
 
 
-_CHILD_BEFORE = re.compile(r"\b(?:child|boy|girl|young\s+person|yp|sibling|pupil)\s+$", re.I)
+_CHILD_BEFORE = re.compile(rf"\b(?:{KIN}|young\s+person|yp)\s+$", re.I)
 
 
 def _single_letters(text: str) -> Iterator[Candidate]:
