@@ -416,6 +416,7 @@ TUNING_SETS = {
     "privacy_tuning10.tsv": (0.74, 0.96, 0.94, 0.04, 0.12),  # hard forms
     "privacy_tuning11.tsv": (0.92, 0.98, 0.97, 0.035, 0.17),  # was held-out round eight
     "privacy_tuning12.tsv": (None, None, 0.99, 0.01, 0.01),  # identifiers as case notes write them
+    "privacy_tuning13.tsv": (0.93, 0.95, 0.93, 0.07, 0.05),  # was held-out round ten
 }
 
 
@@ -436,7 +437,7 @@ def test_each_tuning_set_meets_both_tiers(name, capsys):
 # before the rule work it measures (round nine the newest): only their shape is checked; their
 # figures are printed, never asserted, and nobody reads their sentences or misses.
 HELD_OUT = {"privacy_round4.tsv": 90, "privacy_round5.tsv": 100, "privacy_round6.tsv": 110}
-HELD_OUT |= {"privacy_round7.tsv": 130, "privacy_round9.tsv": 130, "privacy_round10.tsv": 110}
+HELD_OUT |= {"privacy_round7.tsv": 130, "privacy_round9.tsv": 130}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT))
