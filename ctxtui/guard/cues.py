@@ -19,7 +19,7 @@ _VERBS = (
     r"stores|collects|owes|asked|says"
 )
 PERSON_AFTER = re.compile(
-    rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|,\s*\d{{1,2}}\s*(?:[,)]|$|y(?:rs?|ears?|o)\b)"
+    rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|,\s+(?:who|whose)\b|,\s*\d{{1,2}}\s*(?:[,)]|$|y(?:rs?|ears?|o)\b)"
     rf"|\s*\(\s*\d{{1,2}}\s*\)"
     # a school year or an age straight after: "… yr 10 said", "… (year 9)", "… 14 not attending"
     rf"|,?\s*\(?\s*(?:yr|year|y)\s?\d{{1,2}}\b"
@@ -54,6 +54,15 @@ KIN = (
     r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
     r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter"
 )
+# before a word, what makes it a young person or a relative, never someone at the meeting
+A_CHILD_BEFORE = re.compile(rf"\b(?:young\s+person|yp|young|little|{KIN})\s+$", re.I)
+# the names check's short list: after these a word is someone ("wardens saw V")
+SEEN_BEFORE = re.compile(
+    r"\b(?:saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to|"
+    r"with|and|by)\s+$",
+    re.I,
+)
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)\s+$", re.I)
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:told|tell|with|saw|see|seen|named|called|asked|met|meet|approached|by|for|and|"
     r"stopped|searched|arrested|chased|follows|followed|think|thinks|worried|brought|returned|"

@@ -4,6 +4,7 @@ stands; what a dismissal remembers of it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 CATEGORIES: dict[str, str] = {
     "date_of_birth": "a date of birth",
@@ -34,3 +35,9 @@ class Hit:
 
     def reason(self) -> str:
         return f"Looks like {CATEGORIES[self.category]}: “{self.text}”"
+
+
+class NameHit(NamedTuple):
+    text: str
+    start: int
+    end: int

@@ -37,7 +37,7 @@ _SHORT_DATE = (
 )
 _DOB_CONTEXT = re.compile(
     rf"\b(?:d\.?\s?o\.?\s?b\.?|date[\s-]+of[\s-]+birth|born(?:\s+on)?|b[\s-]?day|birthday)"
-    rf"(?:\s+(?:is|was|given\s+as))?\s*[:\-]?\s*"
+    rf"(?:\s+(?:is|was|of|as|(?:given|recorded|noted|listed|shown|put\s+down)\s+as))?\s*[:\-]?\s*"
     rf"(?:{_DATE}|{_SHORT_DATE}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\b"
     rf"|(?:0?[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d\b"
     rf"|\d{{1,2}}\s?[/-]\s?\d{{1,2}}\s?[/-]\s?\d{{2,4}}\b"
@@ -75,6 +75,7 @@ _NOT_AN_AGE_AFTER = (
     r"years?\s+ago|times|pm|am|p\.m|a\.m|[:.]\d|,\d|incidents?|people|young|boys|girls|"
     r"pupils|children|of\s+(?:the|them|us)|metres|miles|yards|pounds|o'clock|or\s+more)\b)"
 )
+_ABOUT = r"(?:about|around|approx(?:imately|\.)?|roughly|circa|c\.|nearly|almost|under|over)\s*"
 _YEARS_AND_MONTHS = (
     rf"\b{_AN_AGE}\s*(?:years?|yrs?|y)\s*(?:and\s*|,\s*)?\d{{1,2}}\s*(?:months?|mths?|mo?s?)\b"
     rf"|\baged?\s+{_AN_AGE}\s+(?:years?\s+)?and\s+\d{{1,2}}\s+(?:months?|mths?)\b"
@@ -83,10 +84,13 @@ _AGE_HINT = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)  # a cheap test before the 
 _AGE = re.compile(
     rf"{_YEARS_AND_MONTHS}"
     # "the boy on the e-scooter was 15, and": one young person, a clause, then the age
-    rf"|\b(?:lad|boy|girl|yp|young\s+person|child|youth|teen|teenager|pupil|he|she)\b"
+    rf"|\b(?:lad|boy|girl|yp|young\s+person|child|youth|teen|teenager|pupil|he|she|patient|"
+    rf"victim|suspect|male|female)\b"
     rf"[^.,;:!?]{{0,40}}?\b(?:is|was)\s+"
     rf"(?:[4-9]|1\d|2[0-5])(?=\s*(?:[,.;:!?)]|$)|\s+(?:was|and|but|when|who|had|has|at)\b)"
-    rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:looked|looks|look|appeared|appears|seemed|seems)\s+(?:to\s+be\s+)?"
+    rf"(?:no\s+(?:older|more)\s+than\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
     r"old\b(?!s)"
     rf"|\b{_AN_AGE}[\s-]*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
@@ -165,12 +169,15 @@ _ORGANISATION_NUMBER = re.compile(
     r"|(?i:\b(?:switchboard|reception|office|helpline|help\s+line|desk|hub|team|service|"
     r"concierge|"
     r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice|mash|front\s+door)\b"
-    r"[^.;\n]{0,24}$)"
+    r"[^.;\n]{0,48}$)"
 )
 # a person named between an organisation's word and the number: "the school rang mum on …"
-_SOMEONE = rf"(?:{KIN}|parent|his|her|their|him|them)"
+_SOMEONE = rf"(?:{KIN}|parent|his|her|their|him|them|lad|yp|young\s+person|victim|suspect|male)"
 _PERSON_BEFORE_NUMBER = re.compile(rf"\b{_SOMEONE}\b[^.;\n]{{0,20}}$", re.I)
 _FOR_SOMEONE = re.compile(rf"\s+for\s+{_SOMEONE}\b", re.I)
+_A_CALLER = re.compile(
+    r"\b(?:calls?|texts?|messages?|rang|rung|contacted)\s+(?:\w+\s+)?from\s*$", re.I
+)
 _COUNTRY_CODE = re.compile(r"^\+44\s?\(?0?\)?\s?")  # +44 (0)20 …: the number is 020 …
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
@@ -219,7 +226,7 @@ _PLATFORM_HANDLE = re.compile(
 _ACCOUNT_NAMED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
     r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc|youtube)(?:'s|’s)?\s*"
-    r"(?:(?:handle|user\s?name|name|account|acc|acct|id|tag|gamer\s?tag|channel|page)"
+    r"(?:(?:handle|user\s?name|name|account|acc|acct|id|tag|gamer\s?tag|channel|page)\b"
     r"(?:\s+name)?\s*"
     r"(?:is|was|[:=\-–])?|[:=\-–])\s*[\"“'‘]?)"
     r"([A-Za-z][A-Za-z0-9_.]{2,29})(?<!\.)"
@@ -322,12 +329,40 @@ def numbers_and_addresses(text: str) -> Iterator[Hit]:
     for match in _REFERENCE_AFTER_WORD.finditer(text):
         if not any(hit.start < match.end() and match.start() < hit.end for hit in numbers):
             yield Hit("reference", match.group(0), match.start(), match.end())
+    for hit in _grouped_references(text):
+        if not any(other.start < hit.end and hit.start < other.end for other in numbers):
+            yield hit
+
+
+# said as a person's age whatever the number: an adult's age is theirs too ("aged 47")
+_SAID_AS_AN_AGE = re.compile(r"\b(?:aged?|age\s+of)\b|\byears?\s+of\s+age\b", re.I)
 
 
 def _ages(text: str) -> Iterator[Hit]:
     for match in _AGE.finditer(text) if _AGE_HINT.search(text) else ():
-        if all(1 <= int(n) <= 25 for n in re.findall(r"\d+", match.group(0))):
+        said = _SAID_AS_AN_AGE.search(text[match.start() : match.end() + 14])
+        oldest = 99 if said else 25
+        if all(1 <= int(n) <= oldest for n in re.findall(r"\d+", match.group(0))):
             yield Hit("age", match.group(0), match.start(), match.end())
+
+
+# A case or file number in groups, letters and digits joined by / or -: "ASB/HSG/2204/118"
+_GROUPED_REFERENCE = re.compile(
+    r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=[\w/-]*\d{3})[A-Za-z0-9]{1,8}(?:[/-][A-Za-z0-9]{1,8}){2,}"
+    r"(?![\w/-])"
+)
+
+
+def _grouped_references(text: str) -> Iterator[Hit]:
+    for match in _GROUPED_REFERENCE.finditer(text):
+        groups = re.split(r"[/-]", match.group(0).lower())
+        if not any(group[:3] in _MONTH_STARTS for group in groups if group.isalpha()):
+            yield Hit("reference", match.group(0), match.start(), match.end())
+
+
+_MONTH_STARTS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)
 
 
 _ROLE_MAILBOX = re.compile(
@@ -351,14 +386,26 @@ def _numbers(text: str) -> Iterator[Hit]:
         if not 10 <= len(digits) <= 11 or _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
-        whose = _PERSON_BEFORE_NUMBER.search(before) or _FOR_SOMEONE.match(text[match.end() :])
+        whose = (
+            _PERSON_BEFORE_NUMBER.search(before)
+            or _FOR_SOMEONE.match(text[match.end() :])
+            or _A_CALLER.search(before)
+        )
         if _ORGANISATION_NUMBER.search(before) and not whose:
             continue
         yield Hit("phone", match.group(0), match.start(), match.end())
 
 
+# part of a plate, said as one a few words on: "the plate the driver gave was KX19"
+_PARTIAL_PLATE = re.compile(
+    r"(?i:\b(?:plate|reg(?:istration)?)\b[^.;:\n]{0,40}?\b(?:was|is|reads?|read\s+as|showing|"
+    r"shows|start(?:s|ing)?\s+with|begin(?:s|ning)?\s+with)\s+)"
+    r"([A-Z]{2}\d{2}(?:\s?[A-Z]{1,3})?)\b"
+)
+
+
 def vehicles(text: str) -> Iterator[Hit]:
-    for pattern in (_VEHICLE, _VEHICLE_CUE):
+    for pattern in (_VEHICLE, _VEHICLE_CUE, _PARTIAL_PLATE):
         for match in pattern.finditer(text):
             group = match.lastindex or 0
             if re.search(r"[A-Za-z]", match.group(group)) and re.search(r"\d", match.group(group)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ctxtui.guard.cues import LETTERS
+from ctxtui.guard.subjects import words
 from ctxtui.guard.word_lists import (
     english_words,
     group_words,
@@ -30,6 +31,8 @@ def named_last(before: str, after: str) -> bool:
 
 
 _NEXT_WORD = re.compile(rf"\s+({LETTERS}+)")
+# the capitalised word next, and its 's: "… Ashdown", "… Ní Bhriain's"
+CAPITAL_NEXT = re.compile(rf"\s+([A-ZÀ-ÖØ-Þ]{LETTERS}*(?:-[A-ZÀ-ÖØ-Þ]{LETTERS}*)*)((?:'s|’s)?)")
 
 
 def stands_alone(word: str, after: str) -> bool:
@@ -62,6 +65,12 @@ _THING_WORDS = frozenset(
 def names_a_thing(lower: str) -> bool:
     """A word after a name that makes the whole the name of a place or a thing."""
     return lower in place_words() or lower in _THING_WORDS
+
+
+def a_thing_named(after: str) -> bool:
+    """The next word makes the word before it a place's or a thing's: "… Park", "… line"."""
+    following = _NEXT_WORD.match(after)
+    return following is not None and names_a_thing(following.group(1).lower())
 
 
 # a name used as a word before a plural noun: a team's shirts, a brand's trainers
@@ -157,3 +166,54 @@ WHEN_BEFORE = re.compile(
 )
 # a word after these is a place
 AT_A_PLACE = re.compile(r"\b(?:at|in|near|outside|opposite|behind|inside|into)\s+$", re.I)
+# a name and a street word after these is the street: "on Poppy Lane", "along Ruby Walk"
+ON_A_STREET = re.compile(r"\b(?:at|in|on|near|along|off|down|up|past|via|from|to)\s+$", re.I)
+
+
+# a given name of two syllables joined by a hyphen, the second in lower case, as schools write
+# many East Asian names ("Ha-eun", "Jun-seo"); no place's name in these records takes that shape
+_SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+
+
+def a_given_name_shape(word: str) -> bool:
+    """A word shaped like a given name, so a run holding it is someone, not a place: "Ha-eun
+    Park" is a girl, "Quillon Park" a park."""
+    return bool(_SYLLABLE_PAIR.fullmatch(word)) and word.lower() not in english_words()
+
+
+# place words that are verbs too: after a name they are the place only where a verb could not
+# stand ("the Ardley works is derelict"), else the person doing it ("Tolga works nights")
+_VERBS_TOO = frozenset(["works", "stores", "parks", "walks"])
+_NO_VERB_NEXT = re.compile(
+    r"\s*(?:$|[.,;:!?)]|(?:is|was|are|were|has|have|had|will|would|can|could|and|or)\b)", re.I
+)
+
+
+def a_verb_here(lower: str, rest: str) -> bool:
+    """``lower``, a place or thing word after a name, is a verb there ("Tolga works nights",
+    "Ardley stores the bags"), so the name is someone's; ``rest``: the text after it."""
+    return lower in _VERBS_TOO and not _NO_VERB_NEXT.match(rest)
+
+
+# "shop", "market", "bakery", "mosque", "church" and the like, in English and in the languages
+# of the communities a service works with: a run of capitalised words holding one is the name
+# of a business or a place of worship, whatever the other words are
+_BUSINESS_NAMES = words(
+    "cafe café caffe caffè kafe bar club salon barbers barber hotel restaurant takeaway grocery "
+    "groceries supermarket minimarket mini-market newsagent newsagents launderette pharmacy "
+    "sklep delikatesy piekarnia apteka magazin magazinul alimentara alimentară brutarie brutărie "
+    "cofetarie cofetărie parduotuvė parduotuve veikals pazar bakkal kasap fırın firin lokanta "
+    "market markt mercado supermercado mercearia padaria talho loja churrascaria tienda bodega "
+    "panaderia panadería carniceria carnicería taqueria cantina farmacia lavanderia restaurante "
+    "ristorante trattoria pizzeria macelleria salumeria épicerie epicerie boulangerie boucherie "
+    "pâtisserie patisserie dukan dukaan dokan pasal bazaar bazar souk suq maqaaxi dukaanka "
+    "masjid masjed mosque jamia jame jamea gurdwara gurudwara mandir kovil koil vihara vihare "
+    "iglesia igreja église eglise kościół kosciol biserica cami camii kilise synagogue shul "
+    "kanisa chiesa"
+)
+
+
+def a_business_run(run_words: list[str]) -> bool:
+    """A run of capitalised words that names a shop, a café or a place of worship by one of
+    its words, in English or another language: "Bar Solana", "Masjid Ar-Rahma"."""
+    return any(word.lower() in _BUSINESS_NAMES for word in run_words)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from ctxtui.guard.cues import (
+    A_CHILD_BEFORE,
     LETTERS,
     ONLY_PEOPLE,
     ONLY_PEOPLE_BEFORE,
@@ -26,11 +26,18 @@ from ctxtui.guard.cues import (
     TITLES,
     a_chain_at,
 )
+from ctxtui.guard.hits import NameHit
+from ctxtui.guard.lower_case_names import lower_case_name, unlisted_lower_case_name
 from ctxtui.guard.name_positions import (
     AT_A_PLACE,
+    CAPITAL_NEXT,
+    ON_A_STREET,
     SURNAME_SAID,
     WHEN_BEFORE,
+    a_business_run,
+    a_given_name_shape,
     a_thing_after,
+    a_verb_here,
     business_before,
     named_last,
     names_a_thing,
@@ -41,10 +48,9 @@ from ctxtui.guard.name_positions import (
 )
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.subjects import person_subject
-from ctxtui.guard.word_kinds import word_kind
+from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
-    acronyms,
     english_words,
     forenames,
     group_words,
@@ -52,25 +58,15 @@ from ctxtui.guard.word_lists import (
     is_forename,
     is_name_word,
     is_place,
-    longer_english,
     lower_case_forenames,
     months_and_days,
     ordinary_words,
     place_words,
-    proper_words,
     surnames,
     title_case,
 )
 
-
-class NameHit(NamedTuple):
-    text: str
-    start: int
-    end: int
-
-
 _TOKEN = re.compile(rf"(?<![\w@.]){LETTERS}+(?:-{LETTERS}+|['’](?!s\b){LETTERS}+)*")
-_CAPITAL = re.compile(rf"\s+([A-ZÀ-ÖØ-Þ]{LETTERS}*(?:-[A-ZÀ-ÖØ-Þ]{LETTERS}*)*)((?:'s|’s)?)")
 
 _TITLE = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+([A-Z]{LETTERS}+(?:[-'’][A-Z]?{LETTERS}+)*)"
@@ -119,7 +115,7 @@ def _listed_with(text: str, found: list[NameHit], allowed: frozenset[str]) -> It
         if not any(named) and not (len(items) >= 3 and sum(plain) >= 2):
             continue  # a list is of people once one item is, or two are plain forenames
         for (word, start, end), is_named in zip(items, named, strict=True):
-            known = is_forename(word) or word in surnames() or _could_be_unknown(word)
+            known = is_forename(word) or word in surnames() or on_no_list(word)
             known = known and word.lower() not in months_and_days()
             if not is_named and known and word not in allowed and not is_place(word):
                 yield NameHit(word, start, end)
@@ -136,7 +132,7 @@ def _bracketed(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         words = match.group(1).split()
         if any(w in allowed for w in words) or any(is_place(w) for w in words):
             continue
-        if all(is_name_word(w) or _could_be_unknown(w) for w in words):
+        if all(is_name_word(w) or on_no_list(w) for w in words):
             yield NameHit(match.group(1), match.start(1), match.end(1))
 
 
@@ -160,26 +156,22 @@ def _families(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         yield NameHit(match.group(0), match.start(), match.end())
 
 
-_LOWER_CASE_CUE = re.compile(
-    r"\b(?:saw|stopped|searched|arrested|chased|told|spoke\s+to|talked\s+to|met|named|"
-    r"called)\s+$",
-    re.I,
-)
-
-
 def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHit | None:
     """The name that one word of the text (``match``) is, or starts, if a person is meant."""
     word = match.group(0)
     if not word[0].isupper() and word not in lower_case_forenames():
-        return _unlisted_lower_case_name(text, match)
+        return unlisted_lower_case_name(text, match)
     before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() :]
     if not word[0].isupper():
-        return _lower_case_name(word, match, before, after)
+        return lower_case_name(word, match, before, after)
     if word.isupper() and len(word) > 1:
         return None  # an acronym: YOT, CSE, PC
     if a_chain_at(text, match.start(), match.end()):
         return None  # "Sainsbury's loading bay", "the queue in Greggs"
     return _capitalised_name(match, before, after, allowed)
+
+
+_CAPITALS_BEFORE = re.compile(rf"(?:[A-Z]{LETTERS}*\s)*$")
 
 
 def _capitalised_name(
@@ -190,6 +182,9 @@ def _capitalised_name(
     word = match.group(0)
     if a_thing_after(after):
         return None  # "Kemi's Kitchen", "Tariq Chicken": a shop, a day, a law
+    capitals = _CAPITALS_BEFORE.search(before)
+    if a_business_run([*(capitals.group(0).split() if capitals else ()), word]):
+        return None  # "Bar Rosa", "Caffè Nico"
     surname_as_one = title_case(word) in surnames() and (
         STRONG_AFTER.match(after) or SURNAME_SAID.search(before)
     )
@@ -199,11 +194,11 @@ def _capitalised_name(
         return None
     if PLACE_BEFORE.search(before):
         return None
-    following = _CAPITAL.match(after)
-    if word in allowed and not _named_in_full(word, following):
-        return None
+    following = CAPITAL_NEXT.match(after)
+    if word in allowed and not (_named_in_full(word, following) or A_CHILD_BEFORE.search(before)):
+        return None  # someone at the meeting; but "young Marsh" is not Leon Marsh
     if following:
-        return _full_name(match, following, after, allowed)
+        return _full_name(match, following, after, allowed, before)
     return _forename_alone(match, before, after)
 
 
@@ -239,42 +234,12 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
     return None
 
 
-def _unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
-    """A lower-case word on no list right after a person's verb: "police stopped tharshan"."""
-    word = match.group(0)
-    parts = word.split("-")
-    if len(parts) > 1 and all(part in lower_case_forenames() for part in parts):
-        return NameHit(word, match.start(), match.end())  # "ellie-may", "kai-jay"
-    following = _CAPITAL.match(text[match.end() :])
-    if following and _surname_after_lower_case(word, following.group(1)):
-        end = match.end() + following.end(1)  # "tamzin Ashdown"
-        return NameHit(text[match.start() : end], match.start(), end)
-    before = text[max(0, match.start() - 20) : match.start()]
-    if (
-        word.islower()
-        and len(word) >= 4
-        and word not in english_words()
-        and word.upper() not in acronyms()
-        and _LOWER_CASE_CUE.search(before)
-    ):
-        return NameHit(word, match.start(), match.end())
-    return None
-
-
-def _surname_after_lower_case(word: str, surname: str) -> bool:
-    """A word on no dictionary typed in lower case, then a surname or a capitalised word on no
-    list: a forename typed in a hurry, and the surname after it."""
-    if len(word) < 3 or word.upper() in acronyms():
-        return False
-    if word_kind(word, frozenset(), frozenset()) not in ("name", "unknown"):
-        return False  # an ordinary word in any of its forms: "messaging Tamsin", "a grey Skoda"
-    if surname in surnames() or is_forename(surname):
-        return True
-    return _could_be_unknown(surname) and not known_other(surname, False, frozenset())
-
-
 def _full_name(
-    match: re.Match[str], following: re.Match[str], after: str, allowed: frozenset[str]
+    match: re.Match[str],
+    following: re.Match[str],
+    after: str,
+    allowed: frozenset[str],
+    before: str,
 ) -> NameHit | None:
     """A forename with a capitalised word after it: a person's full name, or a place's."""
     word = match.group(0)
@@ -285,6 +250,8 @@ def _full_name(
     third = re.match(rf"\s+({LETTERS}+)", rest)
     if third and names_a_thing(third.group(1).lower()):
         return None  # Edith Cavell Wing, Ada Brightman Trust, Ada Lovelace Day
+    if surname.lower() in place_words() and ON_A_STREET.search(before):
+        return None  # "on Fennel Street", "along Jasmine Close"
     if is_place(surname) or surname.lower() in group_words():
         if STRONG_AFTER.match(after[following.end(1) :]):
             return NameHit(full, match.start(), match.end() + following.end(1))
@@ -301,18 +268,6 @@ def _unknown_person(word: str, before: str, after: str) -> bool:
     return bool(ONLY_PEOPLE.match(after) or ONLY_PEOPLE_BEFORE.search(before))
 
 
-def _lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
-    """``word`` is a forename typed in lower case (``_name_at`` has checked the list). A long
-    one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
-    if len(word) >= 5 and word not in longer_english():
-        return NameHit(word, match.start(), match.end())
-    if STRONG_AFTER.match(after) or PERSON_AFTER.match(after) or PERSON_BEFORE.search(before):
-        return NameHit(word, match.start(), match.end())
-    if PRONOUN_LATER.match(after) and re.search(r"[^\W\d_],?\s+$", before):
-        return NameHit(word, match.start(), match.end())
-    return None
-
-
 # ---------------------------------------------------------------------------- words on no list
 
 _WORD = re.compile(rf"{LETTERS}+(?:[-'’]{LETTERS}+)*")
@@ -324,26 +279,6 @@ def at_sentence_start(text: str, start: int) -> bool:
     if before[-1:] in ("'", "’") and before[-2:-1].isalpha():
         return False  # a possessive: "the parents' forum"
     return not before or before[-1] in _OPENERS or bool(re.search(r"\d[.)]$", before))
-
-
-def known_other(
-    word: str, at_start: bool, allowed: frozenset[str], local: frozenset[str] = frozenset()
-) -> bool:
-    """Whether a capitalised word is known to be something other than a person's name: an
-    ordinary word, a place, an organisation or brand, someone at the meeting, or a service's
-    own word. A forename that is also an ordinary word counts as one only at a sentence start
-    ("Hope and trust grew"; "staff saw Hope")."""
-    base = POSSESSIVE.sub("", word)
-    lower = base.lower()
-    if base in allowed or lower in local or len(base) == 1 or word in proper_words():
-        return True
-    if base.upper() in acronyms() or lower in months_and_days():
-        return True  # "Camhs"; "from March until October" (unless a person stands there)
-    if lower in place_words() or lower in group_words():
-        return True
-    if is_forename(base):
-        return at_start and lower in english_words()
-    return lower in english_words() or base in proper_words() or title_case(base) in proper_words()
 
 
 def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
@@ -372,8 +307,16 @@ def is_place_run(
     text: str, run: list[re.Match[str]], following: str, local: frozenset[str] = frozenset()
 ) -> bool:
     """ "Dunmore Green", "Larkhill estate", "St Ursula's": a place, not a person."""
+    if any(a_given_name_shape(m.group(0)) for m in run):
+        return False  # "Ha-eun Park"
+    if a_business_run([POSSESSIVE.sub("", m.group(0)) for m in run]):
+        return True
     last = POSSESSIVE.sub("", run[-1].group(0)).lower()
-    if names_a_thing(last) or names_a_thing(following) or following in local:
+    rest = text[run[-1].end() :]
+    rest = rest[len(rest) - len(rest.lstrip()) + len(following) :]
+    if names_a_thing(following) and not a_verb_here(following, rest):
+        return True
+    if names_a_thing(last) or following in local:
         return True
     if any(m.group(0).rstrip(".") in TITLES for m in run[:-1]):
         return True
@@ -394,7 +337,7 @@ def _unknown_runs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     a name where at least one is on no list of words at all ("Arben Dushku went off"), or one
     such word where only a person can stand ("spoke to Ylli about")."""
     for run, following in capital_runs(text):
-        if len(run) == 1 and not _could_be_unknown(run[0].group(0)):
+        if len(run) == 1 and not on_no_list(run[0].group(0)):
             continue
         if len(run) == 1 and a_chain_at(text, run[0].start(), run[0].end()):
             continue
@@ -480,11 +423,6 @@ def _could_be_in_a_name(word: str, allowed: frozenset[str]) -> bool:
         return False
     base = POSSESSIVE.sub("", word)
     return is_name_word(word) or base in _PARTICLES or base.lower() not in english_words()
-
-
-def _could_be_unknown(word: str) -> bool:
-    base = POSSESSIVE.sub("", word).lower()
-    return base not in english_words() and len(base) > 1
 
 
 def _initials(text: str) -> Iterator[NameHit]:

@@ -29,15 +29,19 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ctxtui.guard.cues import (
+    ARTICLE_BEFORE,
     KIN,
     LETTERS,
     OFFICER_TITLES,
     ONLY_PEOPLE,
     PERSON_AFTER,
     PRONOUN_LATER,
+    SEEN_BEFORE,
     STRONG_AFTER,
     a_chain_at,
 )
+from ctxtui.guard.letter_names import letter_names
+from ctxtui.guard.name_positions import a_business_run, a_given_name_shape, a_verb_here
 from ctxtui.guard.names import at_sentence_start
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.subjects import (
@@ -49,7 +53,7 @@ from ctxtui.guard.subjects import (
     stands_without_naming,
     words,
 )
-from ctxtui.guard.word_kinds import word_kind
+from ctxtui.guard.word_kinds import a_family_name, word_kind
 from ctxtui.guard.word_lists import (
     english_words,
     group_words,
@@ -71,12 +75,6 @@ WHY = {
 _WORD = re.compile(rf"(?<![\w@#/.:+=&-]){LETTERS}+(?:[-'’]{LETTERS}+)*(?![\w@#/]|\.\w|-\d)")
 _POSSESSIVE = re.compile(r"['’]s$")
 _KIN_BEFORE = re.compile(rf"\b(?:{KIN}|partner|baby|named|called)(?:\s+of)?\s+$", re.I)
-_PERSON_CUE_BEFORE = re.compile(
-    r"\b(?:saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to|"
-    r"with|and|by)\s+$",
-    re.I,
-)
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)\s+$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|your|his|her|our|their)\s+$", re.I)
 _DATE_AROUND = re.compile(
     r"(?:\b(?:in|on|by|from|until|till|since|before|after|during|early|late|mid|next|last|"
@@ -127,8 +125,7 @@ def possible_names(
         ]
     found = list(_asked(text, words))
     found += [Candidate(word, start, end, "initials") for word, start, end, _sure in initials(text)]
-    found += _single_letters(text)
-    found += _letter_names(text)
+    found += [Candidate(*found) for found in letter_names(text)]
     found += [
         Candidate(word, start, end, "nickname")
         for word, start, end, sure in nicknames(text, allowed)
@@ -268,7 +265,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     plain = lower not in place_words() and lower not in group_words() and not is_role(word.text)
     if plain and (_KIN_BEFORE.search(before) or person_around(after)):
         return True  # "her nephew Rocket", "worried that Sparrow (14) is…"
-    if _ARTICLE_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before):
+    if ARTICLE_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before):
         return False
     if ONLY_PEOPLE.match(after):
         return True
@@ -293,7 +290,8 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
 # Before a word, what is done to a person or said of one: the word is someone
 _PERSON_OBJECT_BEFORE = re.compile(
     r"\b(?:saw|seen|see|sees|told|tell|tells|met|meet|meets|searched|stopped|arrested|chased|"
-    r"approached|messaged|texted|rang|phoned|visited|collected|(?:spoke|speak|speaks|talked|"
+    r"approached|messaged|texted|rang|phoned|visit|visits|visited|visiting|collected|"
+    r"(?:spoke|speak|speaks|talked|"
     r"talk|talks|spoken|talking|speaking)\s+(?:to|with)|(?:worried|worry|worries|concerned|"
     r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
     r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+with|(?:approached|groomed|"
@@ -307,65 +305,6 @@ _CLAUSE_BEFORE = re.compile(
     r"while|if|but|and|so|since|until)\s+$",
     re.I,
 )
-
-
-_CHILD_BEFORE = re.compile(rf"\b(?:{KIN}|young\s+person|yp)\s+$", re.I)
-
-
-def _single_letters(text: str) -> Iterator[Candidate]:
-    """One capital letter standing for a person: "officers searched V", "Q was upset"."""
-    for match in re.finditer(r"(?<![\w.&/'’-])([B-HJ-Z])(?![\w.&/'’-])", text):
-        before = text[max(0, match.start() - 30) : match.start()]
-        after = text[match.end() :]
-        if re.search(r"[A-Z]\w*\s+$", before) and not (
-            _PERSON_CUE_BEFORE.search(before) or _CHILD_BEFORE.search(before)
-        ):
-            continue  # "Bay G", "Exit K", "Year 8 and H"; not "Child Q"
-        if (
-            _PERSON_CUE_BEFORE.search(before)
-            or ONLY_PEOPLE.match(after)
-            or PERSON_AFTER.match(after)
-        ):
-            yield Candidate(match.group(1), match.start(), match.end(), "initials")
-
-
-# "Lil Q", "Big W": a single letter after a word of size or age is what someone is called
-_LETTER_NICKNAME = re.compile(
-    r"\b(?:Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini)(?:\s+(?:Man|Boy|Girl|Bro))?"
-    r"\s+[A-Z](?![\w&/-])"
-)
-# "Q-Wobble", "Z-Biscuit": a letter and a capitalised word joined by a hyphen; not a letter
-# before an ordinary noun of that kind (an A-Level, a U-Turn)
-_HYPHENED = re.compile(rf"(?<![\w@#./-])[A-Z]-[A-Z]{LETTERS}+(?![\w@#/-])")
-_LETTER_COMPOUNDS = words(
-    "level levels road roads ray rays turn turns shirt shirts junction pop fit mail scooter "
-    "scooters bike bikes cig cigs bomb plate list board day team wing block side zone plus "
-    "string neck commerce safety book books card cards class grade star stars word test "
-    "type section form sheet drive series"
-)
-# a letter and a full stop where a person stands: "Q. declined the lift", "wardens saw Z. run"
-_DOTTED_LETTER = re.compile(r"(?<![\w.&/'’-])([A-HJ-Z])\.(?=\s+[a-z])")
-
-
-def _letter_names(text: str) -> Iterator[Candidate]:
-    """Names made of a letter: "Lil Q", "Q-Wobble", "Q. declined"."""
-    for match in _LETTER_NICKNAME.finditer(text):
-        yield Candidate(match.group(0), match.start(), match.end(), "nickname")
-    for match in _HYPHENED.finditer(text):
-        if match.group(0).split("-", 1)[1].lower() in _LETTER_COMPOUNDS:
-            continue
-        if _ARTICLE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
-            continue  # "an X-Factor audition": a thing
-        yield Candidate(match.group(0), match.start(), match.end(), "nickname")
-    for match in _DOTTED_LETTER.finditer(text):
-        before = text[max(0, match.start() - 30) : match.start()]
-        after = text[match.end() :]
-        if (
-            _PERSON_CUE_BEFORE.search(before)
-            or PERSON_AFTER.match(after)
-            or person_subject("", after, name_word=True)
-        ):
-            yield Candidate(match.group(0), match.start(), match.end(), "initials")
 
 
 def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:
@@ -405,29 +344,45 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         owned = re.match(r"['’]s\s+([A-Z][\w'’-]*)", after)
         if owned and owned.group(1).lower() in place_words():
             return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
-        return capital  # "Hazel's phone"
+        return capital or bool(_FAMILY_OF.match(after))  # "Hazel's phone", "joy's nan"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
         return False  # "Studio 3", "Bay G", "June 2031"
-    if not capital:  # "her friend hope was…": a family word before, a person's verb after
-        if at_sentence_start(text, word.start) and person_subject(word.text, after, name_word=True):
-            return True  # "rowan not picking up calls": typed in a hurry at the start
-        return bool(
-            _KIN_BEFORE.search(before) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after))
-        )
+    if not capital:
+        return _lower_case_person(text, word, before, after)
     if _KIN_BEFORE.search(before) or STRONG_AFTER.match(after):
         return True
     if word.text.lower() in months_and_days() and _DATE_AROUND.search(before):
         return False  # "by late April", "until Thursday"
-    if _ARTICLE_BEFORE.search(before):
-        return False  # "the Heath", "a Grant"
+    if ARTICLE_BEFORE.search(before):
+        return a_family_name(word.text)  # "the Dell", "a Grant"; but "the Hartleys"
     subject = person_subject(word.text, after, name_word=True)
     if _POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
         return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
     if word.kind in ("place_name", "known_place"):  # a place unless a person stands there
-        return bool(_PERSON_CUE_BEFORE.search(before) or subject)
+        return bool(SEEN_BEFORE.search(before) or subject)
     if at_sentence_start(text, word.start):  # "Hope is…"
-        return bool(PERSON_AFTER.match(after) or _PERSON_CUE_BEFORE.search(before) or subject)
+        return bool(PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or subject)
     return True  # a capital inside a sentence marks a proper name
+
+
+def _lower_case_person(text: str, word: _Word, before: str, after: str) -> bool:
+    """A name that is an ordinary word, typed in lower case where only a person stands: before
+    a relative ("joy's nan"), the subject of a person's verb at the start of a clause ("mum
+    says willow has been missing"), after a family word ("her friend summer was"), or what is
+    done to a person ("visit grace at home")."""
+    if _FAMILY_OF.match(after):
+        return True
+    if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
+        return False  # "the river", "their hope"
+    kin = _KIN_BEFORE.search(before)
+    start = at_sentence_start(text, word.start) or _CLAUSE_BEFORE.search(before)
+    if person_subject(word.text, after, name_word=True) and (start or kin):
+        return True
+    if (kin or start) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
+        return True
+    following = re.match(r"\s*([\w'’]*)", after)
+    ends = following is None or not following.group(1) or is_function_word(following.group(1))
+    return bool(ends and _PERSON_OBJECT_BEFORE.search(before))  # not "seen young people"
 
 
 def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> None:
@@ -456,18 +411,14 @@ def _joins(text: str, words: Sequence[_Word], a: int, b: int, asked: list[bool])
     )
 
 
-# after a word that is a verb as well as a place ("stores", "walks", "parks"): its object
-_OBJECT_NEXT = re.compile(
-    r"\s+(?:the|a|an|his|her|their|them|him|it|some|things|stuff|drugs|money|cash|phones?|"
-    r"bags?|knives|weapons|food)\b",
-    re.I,
-)
-
-
 def _place_run(text: str, words: Sequence[_Word], first: int, last: int) -> bool:
     """ "Kestrel Road", "St Brigid's", "the Amberley Youth Hub": a place or organisation, not
     a person. A place word ends the run, or comes after it among capitalised words (or as the
     first word in lower case after it)."""
+    if any(a_given_name_shape(w.text) for w in words[first : last + 1]):
+        return False  # "Ha-eun Park"
+    if a_business_run([w.text for w in words[first : last + 1]]):
+        return True
     if last > first and words[last].text.lower() in place_words():
         return True
     i = last
@@ -483,7 +434,9 @@ def _place_run(text: str, words: Sequence[_Word], first: int, last: int) -> bool
         following = words[i + 1]
         if following.text.lower() in place_words():
             # "Ardley close" is a place; "Ardley stores the bags" a person doing something
-            return following.text[0].isupper() or not _OBJECT_NEXT.match(text[following.end :])
+            return following.text[0].isupper() or not a_verb_here(
+                following.text.lower(), text[following.end :]
+            )
         if not following.text[0].isupper():
             break
         i += 1

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, STRONG_AFTER
+from ctxtui.guard.name_positions import a_thing_named
 from ctxtui.guard.word_lists import acronyms, is_acronym
 
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,2}[A-Z]\.?(?!\w)")
@@ -23,6 +24,7 @@ _CAPS_PEOPLE = re.compile(
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
     r"|\s*\(\s*(?:yr|year|y|aged?|\d))"
     r"|,\s*(?:yr|year|y)\s?\d"
+    rf"|['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|phone|house|home)\b"
 )
 _CAPS_PEOPLE_BEFORE = re.compile(
     rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|knows|know|"
@@ -70,6 +72,10 @@ _NICKNAME = re.compile(
     rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
     re.I,
 )
+# what people call someone, with no "him" or "her": "the one the girls call Biscuit"
+_PEOPLE_CALL = re.compile(
+    r"\b(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call\s", re.I
+)
 # a short name in quotes: 'Tiny', "Baby K", ‘Little Dee’
 _QUOTED = re.compile(rf"(?<!\w)[\"“‘']([A-Z]{LETTERS}*(?:\s[A-Z]{LETTERS}*){{0,2}})[\"”’'](?!\w)")
 _SOMEONE = re.compile(
@@ -100,7 +106,15 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
         if word in allowed or not (word[0].isupper() or quoted) or is_acronym(word):
             continue
         someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start(1)])
-        yield word, match.start(1), match.end(1), bool(someone)
+        yield (
+            word,
+            match.start(1),
+            match.end(1),
+            bool(
+                someone
+                or (_PEOPLE_CALL.search(match[0]) and not a_thing_named(text[match.end() :]))
+            ),
+        )
     for match in _QUOTED.finditer(text):
         if match.group(1) not in allowed:
             after = text[match.end() :]

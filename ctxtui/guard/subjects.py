@@ -50,7 +50,7 @@ _PERSON_VERBS = _forms(
     "groom brag boast claim agree promise decline miss join sit sat stand stood pick collect "
     "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
     "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
-    "bullied follow chase grab push shove spit spat throw threw"
+    "bullied follow chase grab push shove spit spat throw threw spend spent"
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").

@@ -13,6 +13,7 @@ import re
 from ctxtui.guard.cues import OFFICER_TITLES
 from ctxtui.guard.subjects import words
 from ctxtui.guard.word_lists import (
+    POSSESSIVE,
     acronyms,
     english_words,
     field_words,
@@ -68,16 +69,31 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
             if kind in kinds:
                 return kind
         return "safe"
-    if is_name_word(word):
+    if is_name_word(word) or _a_family(word, lower):
         return _name_kind(word, lower)
     if _ordinary(word, lower) or _known_stem(lower) or _formed(word, lower):
         return "safe"
     return "unknown"
 
 
+def a_family_name(word: str) -> bool:
+    """A surname made plural for a family ("the Hartleys"), where the plural is no word."""
+    return _a_family(word, word.lower())
+
+
+def _a_family(word: str, lower: str) -> bool:
+    if not (word[0].isupper() and lower.endswith("s") and len(word) > 4):
+        return False
+    stem = word[:-1]
+    if not is_name_word(stem) or lower[:-1] in months_and_days():
+        return False
+    return not _ordinary(word, lower)  # "Masons", "Hills": ordinary plurals
+
+
 def _name_kind(word: str, lower: str) -> str:
-    """What kind of name a word on a list of names is."""
-    if lower in months_and_days():
+    """What kind of name a word on a list of names is; a surname made plural is a family,
+    asked where a person stands ("the Hartleys")."""
+    if lower in months_and_days() or not is_name_word(word):
         return "word_name"  # "back by Feb": asked only where a person stands
     if word in place_names() or title_case(word) in place_names():
         return "place_name"
@@ -183,3 +199,32 @@ def _ordinary(word: str, lower: str) -> bool:
         or lower in months_and_days()
         or word.upper() in acronyms()
     )
+
+
+def known_other(
+    word: str, at_start: bool, allowed: frozenset[str], local: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a capitalised word is known to be something other than a person's name: an
+    ordinary word, a place, an organisation or brand, someone at the meeting, or a service's
+    own word. A forename that is also an ordinary word counts as one only at a sentence start
+    ("Hope and trust grew"; "staff saw Hope")."""
+    base = POSSESSIVE.sub("", word)
+    lower = base.lower()
+    if base in allowed or lower in local or len(base) == 1 or word in proper_words():
+        return True
+    if base.upper() in acronyms() or lower in months_and_days():
+        return True  # "Camhs"; "from March until October" (unless a person stands there)
+    if lower in place_words() or lower in group_words():
+        return True
+    parts = base.split("-")
+    if len(parts) > 1 and all(len(part) > 2 for part in parts) and len(set(parts)) == len(parts):
+        return all(known_other(part, False, allowed, local) for part in parts)  # "Urdu-speaking"
+    if is_forename(base):
+        return at_start and lower in english_words()
+    return lower in english_words() or base in proper_words() or title_case(base) in proper_words()
+
+
+def on_no_list(word: str) -> bool:
+    """A capitalised word that no dictionary holds (its 's apart)."""
+    base = POSSESSIVE.sub("", word).lower()
+    return base not in english_words() and len(base) > 1

@@ -1,0 +1,83 @@
+"""Names made of letters, for the names check: one capital standing for a person ("officers
+searched V"), a letter after a word of size ("Lil Q"), a letter hyphened to a word
+("Q-Wobble"), a letter and a full stop where a person stands ("Q. declined"). Pure functions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ctxtui.guard.cues import (
+    A_CHILD_BEFORE,
+    ARTICLE_BEFORE,
+    LETTERS,
+    ONLY_PEOPLE,
+    PERSON_AFTER,
+    SEEN_BEFORE,
+)
+from ctxtui.guard.subjects import person_subject, words
+
+
+class Letters(NamedTuple):
+    text: str
+    start: int
+    end: int
+    why: str  # "initials" or "nickname"
+
+
+def letter_names(text: str) -> Iterator[Letters]:
+    yield from _single_letters(text)
+    yield from _made_of_letters(text)
+
+
+def _single_letters(text: str) -> Iterator[Letters]:
+    """One capital letter standing for a person: "officers searched V", "Q was upset"."""
+    for match in re.finditer(r"(?<![\w.&/'’-])([B-HJ-Z])(?![\w.&/'’-])", text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() :]
+        if re.search(r"[A-Z]\w*\s+$", before) and not (
+            SEEN_BEFORE.search(before) or A_CHILD_BEFORE.search(before)
+        ):
+            continue  # "Bay G", "Exit K", "Year 8 and H"; not "Child Q"
+        if SEEN_BEFORE.search(before) or ONLY_PEOPLE.match(after) or PERSON_AFTER.match(after):
+            yield Letters(match.group(1), match.start(), match.end(), "initials")
+
+
+# "Lil Q", "Big W": a single letter after a word of size or age is what someone is called
+_LETTER_NICKNAME = re.compile(
+    r"\b(?:Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini)(?:\s+(?:Man|Boy|Girl|Bro))?"
+    r"\s+[A-Z](?![\w&/-])"
+)
+# "Q-Wobble", "Z-Biscuit": a letter and a capitalised word joined by a hyphen; not a letter
+# before an ordinary noun of that kind (an A-Level, a U-Turn)
+_HYPHENED = re.compile(rf"(?<![\w@#./-])[A-Z]-[A-Z]{LETTERS}+(?![\w@#/-])")
+_LETTER_COMPOUNDS = words(
+    "level levels road roads ray rays turn turns shirt shirts junction pop fit mail scooter "
+    "scooters bike bikes cig cigs bomb plate list board day team wing block side zone plus "
+    "string neck commerce safety book books card cards class grade star stars word test "
+    "type section form sheet drive series"
+)
+# a letter and a full stop where a person stands: "Q. declined the lift", "wardens saw Z. run"
+_DOTTED_LETTER = re.compile(r"(?<![\w.&/'’-])([A-HJ-Z])\.(?=\s+[a-z])")
+
+
+def _made_of_letters(text: str) -> Iterator[Letters]:
+    """Names made of a letter: "Lil Q", "Q-Wobble", "Q. declined"."""
+    for match in _LETTER_NICKNAME.finditer(text):
+        yield Letters(match.group(0), match.start(), match.end(), "nickname")
+    for match in _HYPHENED.finditer(text):
+        if match.group(0).split("-", 1)[1].lower() in _LETTER_COMPOUNDS:
+            continue
+        if ARTICLE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue  # "an X-Factor audition": a thing
+        yield Letters(match.group(0), match.start(), match.end(), "nickname")
+    for match in _DOTTED_LETTER.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() :]
+        if (
+            SEEN_BEFORE.search(before)
+            or PERSON_AFTER.match(after)
+            or person_subject("", after, name_word=True)
+        ):
+            yield Letters(match.group(0), match.start(), match.end(), "initials")
