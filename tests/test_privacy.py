@@ -161,7 +161,7 @@ def test_a_name_beside_an_age_is_flagged_as_both():
         "Tom will send the map",  # an attendee's first name
         "Year 10 pupils avoid the route",
         "sales to under-16s refused",
-        "NHS 943 476 5918",  # wrong check digit
+        "943 476 5918 on the timetable board",  # ten digits, wrong check digit, no "NHS"
         "review on 20/04/2026",  # a meeting date, not a birth date
         "15 year olds gather here",  # a group, not one child
         "Police – community police; Youth Justice Service",
@@ -416,7 +416,8 @@ TUNING_SETS = {
     "privacy_tuning10.tsv": (0.74, 0.96, 0.94, 0.04, 0.12),  # hard forms
     "privacy_tuning11.tsv": (0.92, 0.98, 0.97, 0.035, 0.17),  # was held-out round eight
     "privacy_tuning12.tsv": (None, None, 0.99, 0.01, 0.01),  # identifiers as case notes write them
-    "privacy_tuning13.tsv": (0.93, 0.95, 0.93, 0.07, 0.05),  # was held-out round ten
+    "privacy_tuning13.tsv": (0.98, 0.99, 0.99, 0.01, 0.06),  # was held-out round ten
+    "privacy_tuning14.tsv": (0.91, 0.98, 0.99, 0.02, 0.11),  # communities lists lack
 }
 
 

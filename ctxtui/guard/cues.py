@@ -10,6 +10,12 @@ from ctxtui.guard.word_lists import brand_forms
 
 LETTERS = r"[^\W\d_]"
 
+KIN = (
+    r"child|boy|girl|pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|"
+    r"mother|father|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|auntie|"
+    r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
+    r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter"
+)
 _VERBS = (
     r"was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|attends|attended|"
     r"reported|disclosed|who|whose|ran|runs|carries|carried|hangs|hung|spends|spent|stays|"
@@ -18,8 +24,19 @@ _VERBS = (
     r"(?:friends|mates|others)|thinks|thought|wants|wanted|keeps|"
     r"stores|collects|owes|asked|says"
 )
+# after a name, who they are: ", who…", ", the older male seen…", ", the children's grandmother"
+_SAID_WHO = (
+    r",\s+(?:who|whose)\b"
+    rf"|,\s+(?:the|an?|her|his|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{KIN}|male|female|man|woman|"
+    r"lad)\b"
+)
+SAID_WHO = re.compile(_SAID_WHO)
+# "… and her younger sister", "… and his cousin": someone with a relative of their own
+AND_A_RELATIVE = re.compile(
+    rf"\s+and\s+(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN})\b", re.I
+)
 PERSON_AFTER = re.compile(
-    rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|,\s+(?:who|whose)\b|,\s*\d{{1,2}}\s*(?:[,)]|$|y(?:rs?|ears?|o)\b)"
+    rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|{_SAID_WHO}|,\s*\d{{1,2}}\s*(?:[,)]|$|y(?:rs?|ears?|o)\b)"
     rf"|\s*\(\s*\d{{1,2}}\s*\)"
     # a school year or an age straight after: "… yr 10 said", "… (year 9)", "… 14 not attending"
     rf"|,?\s*\(?\s*(?:yr|year|y)\s?\d{{1,2}}\b"
@@ -48,12 +65,6 @@ STRONG_AFTER = re.compile(
     r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)",
 )
 # family and other words before a name that show a person is meant (one list for both tiers)
-KIN = (
-    r"child|boy|girl|pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|"
-    r"mother|father|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|auntie|"
-    r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
-    r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter"
-)
 # before a word, what makes it a young person or a relative, never someone at the meeting
 A_CHILD_BEFORE = re.compile(rf"\b(?:young\s+person|yp|young|little|{KIN})\s+$", re.I)
 # the names check's short list: after these a word is someone ("wardens saw V")
@@ -84,7 +95,9 @@ ONLY_PEOPLE = re.compile(
     r"reported\s+missing|picked\s+up)\b"
     r"|^\s+(?:is\s+)?being\s+(?:asked|groomed|exploited|targeted|bullied|followed|paid)\b"
     r"|^(?:'s|’s)\s+(?:older\s+|younger\s+)?(?:brother|sister|mum|mother|dad|father|cousin|"
-    r"boyfriend|girlfriend|aunt|uncle|nan|gran)\b"
+    r"boyfriend|girlfriend|aunt|uncle|nan|gran|grandfather|grandmother|grandparents|parents|"
+    r"foster\s+carers?|carers?|teacher|tutor|mentor|key\s?worker|support\s+worker|"
+    r"social\s+worker|youth\s+worker|attendance|behaviour)\b"
     r"|^\s+(?:said|says|told|tells|disclosed|admitted)\s+(?:\w+\s+){0,3}?(?:she|he)\b"
     r"|^\s+(?:has\s+been|had\s+been|went|goes|was\s+reported)\s+missing\b"
     r"|^\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"

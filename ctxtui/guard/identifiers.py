@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ctxtui.guard.cues import KIN
 from ctxtui.guard.hits import Hit
-from ctxtui.guard.word_lists import english_words
+from ctxtui.guard.word_lists import english_words, is_name_word, surnames
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
@@ -36,7 +36,8 @@ _SHORT_DATE = (
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+['’]?\d{{2}}\b"
 )
 _DOB_CONTEXT = re.compile(
-    rf"\b(?:d\.?\s?o\.?\s?b\.?|date[\s-]+of[\s-]+birth|born(?:\s+on)?|b[\s-]?day|birthday)"
+    rf"\b(?:d\.?\s?o\.?\s?b\.?|date[\s-]+of[\s-]+birth|birth[\s-]?date|born(?:\s+on)?|b[\s-]?day|"
+    rf"birthday)"
     rf"(?:\s+(?:is|was|of|as|(?:given|recorded|noted|listed|shown|put\s+down)\s+as))?\s*[:\-]?\s*"
     rf"(?:{_DATE}|{_SHORT_DATE}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\b"
     rf"|(?:0?[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d\b"
@@ -51,7 +52,9 @@ _DOB_CONTEXT = re.compile(
 )
 # "born on the ninth of March 2013", "born in early 2014": the year says whether it is a child's
 _DOB_IN_WORDS = re.compile(
-    rf"\bborn\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINALS})\s+(?:of\s+)?"
+    rf"\b(?:born|birth[\s-]?date|date\s+of\s+birth|d\.?o\.?b\.?)\s+"
+    rf"(?:(?:on|is|was|as|of|recorded|given|noted)\s+)*"
+    rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINALS})\s+(?:of\s+)?"
     rf"(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
     rf"|\bborn\s+in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTHS})\.?\s+)?(\d{{4}})\b"
     rf"|\bborn\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS})\.?,?\s+(\d{{4}})\b"
@@ -84,10 +87,11 @@ _AGE_HINT = re.compile(rf"\d|{_NUMBER_WORDS}", re.I)  # a cheap test before the 
 _AGE = re.compile(
     rf"{_YEARS_AND_MONTHS}"
     # "the boy on the e-scooter was 15, and": one young person, a clause, then the age
-    rf"|\b(?:lad|boy|girl|yp|young\s+person|child|youth|teen|teenager|pupil|he|she|patient|"
-    rf"victim|suspect|male|female)\b"
+    rf"|\b(?:lad|yp|young\s+person|youth|teen|teenager|he|she|patient|victim|suspect|male|"
+    rf"female|{KIN})\b"
     rf"[^.,;:!?]{{0,40}}?\b(?:is|was)\s+"
-    rf"(?:[4-9]|1\d|2[0-5])(?=\s*(?:[,.;:!?)]|$)|\s+(?:was|and|but|when|who|had|has|at)\b)"
+    rf"(?:[4-9]|1\d|2[0-5]|{_NUMBER_WORDS})(?=\s*(?:[,.;:!?)]|$)|\s+(?:was|and|but|when|who|had|"
+    rf"has|at)\b)"
     rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:looked|looks|look|appeared|appears|seemed|seems)\s+(?:to\s+be\s+)?"
     rf"(?:no\s+(?:older|more)\s+than\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
@@ -113,7 +117,8 @@ _AGE = re.compile(
     r"repeatedly|still|now|often|regularly)\b)",
     re.I,
 )
-_NHS = re.compile(r"(?<![\d-])(\d{3})[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\d-]|\.\d)")
+_NHS = re.compile(r"(?<![\d-])(\d{3,4})[\s.-]?(\d{3,4})[\s.-]?(\d{3,4})(?![\d-]|\.\d)")
+_NHS_SAID = re.compile(r"(?i:\bnhs\b)[^.;\d]{0,30}$")  # "NHS no. recorded as …"
 _NI = re.compile(
     r"\b(?!B\s?G|G\s?B|K\s?N|N\s?K|N\s?T|T\s?N|Z\s?Z)[A-CEGHJ-PR-TW-Z]\s?[A-CEGHJ-NPR-TW-Z]"
     r"[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
@@ -167,12 +172,14 @@ _ORGANISATION_NUMBER = re.compile(
     r"parents?|emergency|enquiry|enquiries)\s+line\b)"  # a service's line, not a drugs line
     r"[^.;\n]{0,24}$)"
     r"|(?i:\b(?:switchboard|reception|office|helpline|help\s+line|desk|hub|team|service|"
-    r"concierge|"
+    r"concierge|control\s+room|operator|its|group|charity|pharmacy|surgery|clinic|library|"
     r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice|mash|front\s+door)\b"
     r"[^.;\n]{0,48}$)"
 )
 # a person named between an organisation's word and the number: "the school rang mum on …"
-_SOMEONE = rf"(?:{KIN}|parent|his|her|their|him|them|lad|yp|young\s+person|victim|suspect|male)"
+_SOMEONE = (
+    rf"(?:{KIN}|parent|his|her|their|him|them|lad|yp|young\s+person|victim|suspect|male|woman|man)"
+)
 _PERSON_BEFORE_NUMBER = re.compile(rf"\b{_SOMEONE}\b[^.;\n]{{0,20}}$", re.I)
 _FOR_SOMEONE = re.compile(rf"\s+for\s+{_SOMEONE}\b", re.I)
 _A_CALLER = re.compile(
@@ -372,13 +379,39 @@ _ROLE_MAILBOX = re.compile(
 )
 
 
+# the domains of public bodies and registered organisations, never a family's own
+_SERVICE_DOMAIN = re.compile(
+    r"(?i:(?:\.gov\.uk|\.police\.uk|-police\.uk|\.nhs\.uk|\.nhs\.net|\.sch\.uk|\.ac\.uk|"
+    r"\.org\.uk)$)"
+)
+
+
+def _a_service_mailbox(email: str) -> bool:
+    """A team's or an organisation's mailbox, not a person's: a role before the @
+    ("info@…"), or a public body's or registered organisation's domain with no forename or
+    surname before the @ ("streetsafe@…gov.uk"; not "jo.bloggs@…gov.uk")."""
+    if _ROLE_MAILBOX.match(email):
+        return True
+    local, _, domain = email.partition("@")
+    if not _SERVICE_DOMAIN.search(domain.strip()):
+        return False
+    if re.search(r"\d", local) and re.search(r"(?i:\.sch\.uk|\.ac\.uk)$", domain.strip()):
+        return False  # a pupil's or student's own account: "22kpatel@…sch.uk"
+    parts = [part.title() for part in re.split(r"[._\-\d]+", local.strip()) if part]
+    return not any(
+        is_name_word(part) or part in surnames() or part[1:].title() in surnames() for part in parts
+    )
+
+
 def _numbers(text: str) -> Iterator[Hit]:
     for match in _NHS.finditer(text):
-        if _nhs_valid("".join(match.groups())):
+        digits = "".join(match.groups())
+        said = _NHS_SAID.search(text[max(0, match.start() - 40) : match.start()])
+        if len(digits) == 10 and (_nhs_valid(digits) or said):
             yield Hit("nhs_number", match.group(0), match.start(), match.end())
     for pattern, category in ((_NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
         for match in pattern.finditer(text):
-            if category == "email" and _ROLE_MAILBOX.match(match.group(0)):
+            if category == "email" and _a_service_mailbox(match.group(0)):
                 continue
             yield Hit(category, match.group(0), match.start(), match.end())
     for match in _PHONE.finditer(text):

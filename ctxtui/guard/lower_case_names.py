@@ -8,11 +8,13 @@ import re
 
 from ctxtui.guard.cues import LETTERS, PERSON_AFTER, PERSON_BEFORE, PRONOUN_LATER, STRONG_AFTER
 from ctxtui.guard.hits import NameHit
-from ctxtui.guard.name_positions import CAPITAL_NEXT
+from ctxtui.guard.name_positions import CAPITAL_NEXT, at_sentence_start
+from ctxtui.guard.subjects import person_subject
 from ctxtui.guard.word_kinds import known_other, on_no_list, word_kind
 from ctxtui.guard.word_lists import (
     acronyms,
     english_words,
+    field_words,
     is_forename,
     longer_english,
     lower_case_forenames,
@@ -42,9 +44,14 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
         and len(word) >= 4
         and word not in english_words()
         and word.upper() not in acronyms()
-        and _LOWER_CASE_CUE.search(before)
+        and (
+            _LOWER_CASE_CUE.search(before)
+            or at_sentence_start(text, match.start())
+            and word_kind(word, frozenset(), frozenset()) == "unknown"
+            and person_subject(word, text[match.end() :])
+        )
     ):
-        return NameHit(word, match.start(), match.end())
+        return NameHit(word, match.start(), match.end())  # "tinashe has been missing"
     return None
 
 
@@ -66,6 +73,8 @@ _LOWER_SURNAME = re.compile(rf"\s+[a-z]{LETTERS}*(?:['’](?!s\b){LETTERS}+)?(?=
 def lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
     """``word`` is a forename typed in lower case (``_name_at`` has checked the list). A long
     one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
+    if word in field_words():  # a greeting, a faith's word or a dish that is a name too
+        return NameHit(word, match.start(), match.end()) if STRONG_AFTER.match(after) else None
     if len(word) >= 5 and word not in longer_english():
         return NameHit(word, match.start(), match.end())
     surname = _LOWER_SURNAME.match(after)

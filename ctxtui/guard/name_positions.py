@@ -181,18 +181,25 @@ def a_given_name_shape(word: str) -> bool:
     return bool(_SYLLABLE_PAIR.fullmatch(word)) and word.lower() not in english_words()
 
 
-# place words that are verbs too: after a name they are the place only where a verb could not
-# stand ("the Ardley works is derelict"), else the person doing it ("Tolga works nights")
-_VERBS_TOO = frozenset(["works", "stores", "parks", "walks"])
+# place words that are verbs too: after a name "works" is the verb unless no verb could stand
+# there ("the Ardley works is derelict"); the others only before an object ("Ardley stores
+# the bags", not "Ardley stores open late")
 _NO_VERB_NEXT = re.compile(
     r"\s*(?:$|[.,;:!?)]|(?:is|was|are|were|has|have|had|will|would|can|could|and|or)\b)", re.I
+)
+_AN_OBJECT_NEXT = re.compile(
+    r"\s+(?:the|a|an|his|her|their|them|him|it|some|things|stuff|drugs|money|cash|phones?|"
+    r"bags?|knives|weapons|food)\b",
+    re.I,
 )
 
 
 def a_verb_here(lower: str, rest: str) -> bool:
     """``lower``, a place or thing word after a name, is a verb there ("Tolga works nights",
     "Ardley stores the bags"), so the name is someone's; ``rest``: the text after it."""
-    return lower in _VERBS_TOO and not _NO_VERB_NEXT.match(rest)
+    if lower == "works":
+        return not _NO_VERB_NEXT.match(rest)
+    return lower in ("stores", "parks", "walks") and bool(_AN_OBJECT_NEXT.match(rest))
 
 
 # "shop", "market", "bakery", "mosque", "church" and the like, in English and in the languages
@@ -217,3 +224,13 @@ def a_business_run(run_words: list[str]) -> bool:
     """A run of capitalised words that names a shop, a café or a place of worship by one of
     its words, in English or another language: "Bar Solana", "Masjid Ar-Rahma"."""
     return any(word.lower() in _BUSINESS_NAMES for word in run_words)
+
+
+_OPENERS = ".!?:;•·*#>-–—([\"“‘'/|"
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    if before[-1:] in ("'", "’") and before[-2:-1].isalpha():
+        return False  # a possessive: "the parents' forum"
+    return not before or before[-1] in _OPENERS or bool(re.search(r"\d[.)]$", before))

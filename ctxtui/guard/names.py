@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ctxtui.guard.cues import (
     A_CHILD_BEFORE,
+    AND_A_RELATIVE,
     LETTERS,
     ONLY_PEOPLE,
     ONLY_PEOPLE_BEFORE,
@@ -22,11 +23,13 @@ from ctxtui.guard.cues import (
     PERSON_BEFORE,
     PLACE_BEFORE,
     PRONOUN_LATER,
+    SAID_WHO,
     STRONG_AFTER,
     TITLES,
     a_chain_at,
 )
 from ctxtui.guard.hits import NameHit
+from ctxtui.guard.letter_names import letter_names
 from ctxtui.guard.lower_case_names import lower_case_name, unlisted_lower_case_name
 from ctxtui.guard.name_positions import (
     AT_A_PLACE,
@@ -37,7 +40,9 @@ from ctxtui.guard.name_positions import (
     a_business_run,
     a_given_name_shape,
     a_thing_after,
+    a_thing_named,
     a_verb_here,
+    at_sentence_start,
     business_before,
     named_last,
     names_a_thing,
@@ -47,7 +52,7 @@ from ctxtui.guard.name_positions import (
     title_of_two_words,
 )
 from ctxtui.guard.nicknames import initials, nicknames
-from ctxtui.guard.subjects import person_subject
+from ctxtui.guard.subjects import person_predicate, person_subject
 from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
@@ -61,6 +66,7 @@ from ctxtui.guard.word_lists import (
     lower_case_forenames,
     months_and_days,
     ordinary_words,
+    place_names,
     place_words,
     surnames,
     title_case,
@@ -84,6 +90,7 @@ _FAMILY = re.compile(
 
 def find_names(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     found = [*_titled(text, allowed), *_families(text, allowed), *_unknown_runs(text, allowed)]
+    found += _pairs(text, allowed)
     found += _bracketed(text, allowed)
     found += [*_initials(text), *_nicknames(text, allowed)]
     for match in _TOKEN.finditer(text):
@@ -119,6 +126,40 @@ def _listed_with(text: str, found: list[NameHit], allowed: frozenset[str]) -> It
             known = known and word.lower() not in months_and_days()
             if not is_named and known and word not in allowed and not is_place(word):
                 yield NameHit(word, start, end)
+
+
+# two or three capitalised words joined by "and", then a verb for more than one: the words
+# are people when what follows is said of people ("Ardit and Jeta were stopped by police")
+_PAIR = re.compile(
+    rf"(?<![\w'’-])([A-Z]{LETTERS}+(?:-{LETTERS}+)?)(?:,\s*([A-Z]{LETTERS}+(?:-{LETTERS}+)?))?"
+    rf",?\s+(?:and|&)\s+([A-Z]{LETTERS}+(?:-{LETTERS}+)?)(?=\s+[a-z])"
+)
+# what only two or more people are: "… are cousins", "… were best friends"
+_TOGETHER = re.compile(
+    r"^\s+(?:are|were)\s+(?:both\s+|all\s+)?(?:siblings|brothers|sisters|cousins|twins|"
+    r"friends|best\s+friends|a\s+couple|together)\b"
+)
+_PLURAL_VERB = re.compile(r"^\s+(have|had|are|were)(?:\s+(?:both|all|each))?\b")
+_ONE_PERSON = {"have": "has", "had": "had", "are": "is", "were": "was"}
+
+
+def _pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
+    for match in _PAIR.finditer(text):
+        words = [word for word in match.groups() if word]
+        if any(known_other(word, False, allowed) for word in words):
+            continue
+        after = text[match.end() :]
+        if a_thing_named(after):
+            continue  # "Tesco and Yarrowby stores"
+        plural = _PLURAL_VERB.match(after)
+        if plural:  # "have been seen" is said of people as "has been seen" is of one
+            after = " " + _ONE_PERSON[plural.group(1)] + after[plural.end() :]
+        if _TOGETHER.match(text[match.end() :]) or person_predicate(after, bare=False):
+            yield from (
+                NameHit(word, match.start(n), match.end(n))
+                for n, word in enumerate(match.groups(), start=1)
+                if word
+            )
 
 
 _BRACKETED = re.compile(
@@ -192,8 +233,8 @@ def _capitalised_name(
         if _unknown_person(word, before, after):
             return NameHit(word, match.start(), match.end())
         return None
-    if PLACE_BEFORE.search(before):
-        return None
+    if PLACE_BEFORE.search(before) or (word in place_names() and ON_A_STREET.search(before)):
+        return None  # "St Alban", "flights to Cairo"
     following = CAPITAL_NEXT.match(after)
     if word in allowed and not (_named_in_full(word, following) or A_CHILD_BEFORE.search(before)):
         return None  # someone at the meeting; but "young Marsh" is not Leon Marsh
@@ -271,14 +312,6 @@ def _unknown_person(word: str, before: str, after: str) -> bool:
 # ---------------------------------------------------------------------------- words on no list
 
 _WORD = re.compile(rf"{LETTERS}+(?:[-'’]{LETTERS}+)*")
-_OPENERS = ".!?:;•·*#>-–—([\"“‘'/|"
-
-
-def at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    if before[-1:] in ("'", "’") and before[-2:-1].isalpha():
-        return False  # a possessive: "the parents' forum"
-    return not before or before[-1] in _OPENERS or bool(re.search(r"\d[.)]$", before))
 
 
 def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
@@ -326,7 +359,8 @@ def is_place_run(
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:per|re|messaging|messaged|texting|texted|surname|surname\s+is|"
     r"saw|see|seen|with|told|stopped|searched|arrested|chased|named|called|about|met|"
-    r"spoke\s+to|talked\s+to|spoke\s+with|worried\s+about|that|said|think|thinks|believe|"
+    r"(?:spoke|spoken|speak|speaking|talked)\s+(?:to|with)|worried\s+about|that|said|think|"
+    r"thinks|believe|(?:family|mum|mother|dad|father|parents?|brother|sister)\s+of|"
     r"believes)\s+$",
     re.I,
 )
@@ -377,6 +411,11 @@ def _run_words(
     namey = [
         u or _could_be_in_a_name(m.group(0), allowed) for u, m in zip(unknown, run, strict=True)
     ]
+    for n in range(1, len(run)):
+        if a_given_name_shape(run[n - 1].group(0)) and not namey[n]:
+            namey[n] = True  # "Ha-eun Park": the family name after a given name's shape
+        elif 0 < n < len(run) - 1 and len(run[n].group(0)) <= 3:
+            namey[n] = namey[n] or (unknown[n - 1] and unknown[n + 1])  # "Aung Min Thant"
     return unknown, namey
 
 
@@ -401,7 +440,9 @@ def _stretch_named(
         shown = bool(
             STRONG_AFTER.match(text[last.end() :])
             or ONLY_PEOPLE.match(after)
+            or (any_unknown and (SAID_WHO.match(after) or AND_A_RELATIVE.match(after)))
             or (not mid and any_unknown and person_subject(name, after, name_word=True))
+            or (not mid and any_unknown and _BE_NEXT.match(after) and PRONOUN_LATER.match(after))
             or (mid and any_unknown and someone_here(before, after))
             or mid
             and not AT_A_PLACE.search(before)
@@ -409,6 +450,9 @@ def _stretch_named(
         )
     return NameHit(name, start, end) if shown else None
 
+
+# "… is doing well and her tutor…": at the start, what is said of it, then "her" or "he"
+_BE_NEXT = re.compile(r"\s+(?:is|was|has|had)\b")
 
 _PARTICLES = frozenset(
     ["Van", "Von", "Der", "De", "Da", "Del", "Di", "Le", "La", "Bin", "Ibn", "Al", "El", "Ó"]
@@ -435,3 +479,9 @@ def _nicknames(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for word, start, end, sure in nicknames(text, allowed):
         if sure:
             yield NameHit(word, start, end)
+    for letters in letter_names(text):
+        after = text[letters.end :]
+        if letters.why == "nickname" and (
+            STRONG_AFTER.match(after) or person_predicate(after, bare=False)
+        ):
+            yield NameHit(letters.text, letters.start, letters.end)  # "Lil J was seen"

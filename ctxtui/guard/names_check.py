@@ -41,8 +41,12 @@ from ctxtui.guard.cues import (
     a_chain_at,
 )
 from ctxtui.guard.letter_names import letter_names
-from ctxtui.guard.name_positions import a_business_run, a_given_name_shape, a_verb_here
-from ctxtui.guard.names import at_sentence_start
+from ctxtui.guard.name_positions import (
+    a_business_run,
+    a_given_name_shape,
+    a_verb_here,
+    at_sentence_start,
+)
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.subjects import (
     is_function_word,

@@ -24,7 +24,8 @@ _CAPS_PEOPLE = re.compile(
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
     r"|\s*\(\s*(?:yr|year|y|aged?|\d))"
     r"|,\s*(?:yr|year|y)\s?\d"
-    rf"|['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|phone|house|home)\b"
+    rf"|['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+|foster\s+)?"
+    rf"(?:{KIN}|family|phone|house|home)\b"
 )
 _CAPS_PEOPLE_BEFORE = re.compile(
     rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|knows|know|"

@@ -50,7 +50,7 @@ _PERSON_VERBS = _forms(
     "groom brag boast claim agree promise decline miss join sit sat stand stood pick collect "
     "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
     "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
-    "bullied follow chase grab push shove spit spat throw threw spend spent"
+    "bullied follow chase grab push shove spit spat throw threw spend spent told delete"
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").
@@ -68,10 +68,12 @@ _OBJECT = re.compile(
 # What is said of a person after "is", "was", "has been" or nothing at all (minutes drop the
 # verb): done to someone, or a state or place only a person is in.
 _PERSON_STATES = re.compile(
-    r"(?:seen|spotted|stopped|searched|arrested|picked\s+up|dropped\s+off|collected|"
+    r"(?:seen(?!\s+(?:an?\s+|some\s+)?(?:increase|rise|drop|fall|spike|reduction|decrease|"
+    r"surge|number|lot|more|fewer|less|growth|change|shift)\b)|spotted|stopped|searched|arrested|picked\s+up|dropped\s+off|collected|"
     r"messaged|contacted|approached|chased|followed|assaulted|attacked|threatened|hurt|"
     r"injured|stabbed|robbed|mugged|excluded|suspended|expelled|groomed|exploited|recruited|"
-    r"cautioned|charged|bailed|remanded|interviewed|missing|absent|"
+    r"cautioned|charged|bailed|remanded|interviewed|missing|absent|referred|supported|offered|"
+    r"described|doing\s+well|settled|settling|"
     r"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends)|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
     r"involved|believed|keeps?\s+(?:turning\s+up|going\s+missing|coming\s+(?:back|round))|"
