@@ -218,7 +218,7 @@ async def test_one_y_too_many_after_the_names_check_never_finalises(store, demo,
         ("Pickle, who is new to the flats, owes money.", ["Pickle"]),  # a relative "who"
         ("Mittens is the lass who holds the phone.", ["Mittens"]),  # a plural form, one person
         ("Faith not picking up calls from the mentor.", ["Faith"]),  # a forename-word, no verb
-        ("rowan hasn't been to lessons this week.", ["rowan"]),  # in lower case at the start
+        ("rowan hasn't replied to the mentor this week.", ["rowan"]),  # in lower case at the start
         ("Our Wren hasn't been home since Friday.", ["Wren"]),  # after a possessive
         ("Lil Q keeps getting dropped off late.", ["Lil Q"]),  # a size word and a letter
         ("Q. declined the lift home.", ["Q."]),  # a letter and a full stop before a verb

@@ -14,7 +14,7 @@ KIN = (
     r"child|boy|girl|pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|"
     r"mother|father|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|auntie|"
     r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
-    r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter"
+    r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter|bro|sis|cuz|bf|gf"
 )
 _VERBS = (
     r"was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|attends|attended|"
@@ -31,6 +31,11 @@ _SAID_WHO = (
     r"lad)\b"
 )
 SAID_WHO = re.compile(_SAID_WHO)
+# after a surname, the young people of one family: "the okafor boys", "the Hale kids"
+A_FAMILY_AFTER = re.compile(
+    r"\s+(?:boys|girls|kids|lads|family|brothers|sisters|twins|siblings|cousins|children|clan)\b",
+    re.I,
+)
 # "… and her younger sister", "… and his cousin": someone with a relative of their own
 AND_A_RELATIVE = re.compile(
     rf"\s+and\s+(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN})\b", re.I
@@ -85,7 +90,7 @@ PERSON_BEFORE = re.compile(
 # a he or she later in the same sentence: someone, not something, was named
 PRONOUN_LATER = re.compile(r"^[^.!?;]*?\b(?:he|she|him|hers?|his)\b", re.I)
 PLACE_BEFORE = re.compile(
-    r"\b(?:St|Saint|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen|Prince|Princess|Sir|Cllr|"
+    r"\b(?:St|Saint|(?i:st|saint)|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen|Prince|Princess|Sir|Cllr|"
     r"Councillor|Dr|PC|DC|Sgt|Insp|Storm|Hurricane|Operation|Project)\.?\s+$"
 )
 # What happens only to people: "Ifeoma was searched", whatever the name.

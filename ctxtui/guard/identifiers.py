@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ctxtui.guard.cues import KIN
 from ctxtui.guard.hits import Hit
-from ctxtui.guard.word_lists import english_words, is_name_word, surnames
+from ctxtui.guard.word_lists import is_name_word, surnames
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
@@ -124,6 +124,13 @@ _NI = re.compile(
     r"[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
     re.I,
 )
+# after the words for it, any two letters, six digits and a letter: "nino ZX 40 21 93 A"
+_NI_SAID = re.compile(
+    r"(?i:\b(?:ni|nino|n\.i\.|national\s+insurance|natl\.?\s+insurance)"
+    r"(?:\s+(?:no\.?|number|num))?(?:\s+(?:is|was|as))?\s*[:#]?\s*)"
+    r"([a-z]{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[a-d])\b",
+    re.I,
+)
 _PHONE = re.compile(
     r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s.-]?){8,9}\d(?!\d)"
     r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}(?!\d)"  # a landline with its area code in brackets
@@ -138,12 +145,12 @@ _EMAIL = re.compile(
     r"|(?i:\b[\w.+-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
     r"(?:com|net|org|co\s*\.\s*uk|uk|io|me|info)\b)"
     # spelt out so that it is not a link: "name at mailbox dot com", "name[at]host[dot]org"
-    rf"|(?i:\b[\w.+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
+    rf"|(?i:\b[\w.+-]+(?:{_DOT}[\w+-]+)*(?:{_AT}|\s*@\s*)[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
     r"(?:com|net|org|co\s*(?:\.|dot|\[dot\]|\(dot\))\s*uk|uk|gov\.uk|ac\.uk|io|me|info)\b)"
 )
 # Pupil and case references that identify a child: a Unique Pupil Number (a letter and twelve
 # digits), and numbers after the words schools and case-management systems put before them.
-_REFERENCE = re.compile(
+REFERENCE = re.compile(
     r"(?i:\b(?:upn\s*[:#]?\s*)?[a-z]\d{12}\b)"
     r"|(?i:\b(?:upn|uln|pupil|student|case|child|family|client|person|cp|cin|lac|cla|"
     r"referral|mosaic|lcs|liquid\s?logic|ehm|eclipse|capita(?:\s+one)?|one|synergy|"
@@ -188,7 +195,7 @@ _A_CALLER = re.compile(
 _COUNTRY_CODE = re.compile(r"^\+44\s?\(?0?\)?\s?")  # +44 (0)20 …: the number is 020 …
 # Numbers that reach a service, not a person: freephone, national rate, non-geographic.
 _SERVICE_NUMBER = re.compile(r"(?:\+44\s?\(?0?\)?\s?|0)(?:8|3)")
-_VEHICLE = re.compile(
+VEHICLE = re.compile(
     r"\b[A-Z]{2}[\s-]?\d{2}[\s-]?[A-Z]{3}\b"  # AB12 CDE, since 2001
     r"|\b[A-HJ-NP-Y]\d{1,3}\s?[A-Z]{3}\b"  # P123 ABC, 1983-2001 (capitals only)
     r"|\b[A-Z]{3}\s?\d{1,3}[A-HJ-NP-Y]\b"  # ABC 123D, 1963-1983 (capitals only)
@@ -197,52 +204,6 @@ _VEHICLE = re.compile(
 _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?|plate|number\s+plate|vrm)(?:\s+(?:number|no\.?|is|was|of))*"
     r"\s*[:#]?\s*)([A-Za-z0-9]{1,4}\s?[A-Za-z0-9]{1,4})\b"
-)
-# "her username is kayzee": after these words any word that is no ordinary one is a handle
-_NAMED_HANDLE = re.compile(
-    r"(?i:\b(?:(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])|"
-    r"(?:account|channel|page|profile)\s+(?:called|named))\s*)"
-    r"([A-Za-z0-9_.]{3,30})(?<!\.)"
-)
-_HANDLE = re.compile(
-    r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
-    r"|(?i:\b(?:u|r)/[A-Za-z0-9_-]{3,30}\b)"  # a Reddit user or group
-    r"|(?i:\b(?:t\.me|twitch\.tv|(?:www\.)?(?:instagram|tiktok|snapchat|facebook|twitter|x|"
-    r"youtube)\.com)/@?"
-    r"[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])"
-)
-_PLATFORM = re.compile(
-    r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|telegram|discord|twitter|facebook|"
-    r"fb|whatsapp|threads|youtube|twitch|xbox|psn|roblox|kik|reddit|account|profile|wizz|yubo|"
-    r"bereal|omegle|hoop|monkey\s+app)\b)"
-)
-# a made-up word (letters with digits, dots or underscores) in a text that names a platform
-_MADE_UP = re.compile(
-    r"(?<![\w.@/-])(?=[A-Za-z0-9_.]*[A-Za-z]{3})(?=[A-Za-z0-9_.]*[\d_.])"
-    r"[A-Za-z][A-Za-z0-9_.]{3,29}(?<![.])(?![\w@/-]|\.\w)"
-)
-_PLATFORM_HANDLE = re.compile(
-    r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|telegram|discord|"
-    r"facebook|fb|whatsapp|wa|signal|"
-    r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag|"
-    r"wizz|yubo|bereal|omegle|hoop)"
-    r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
-    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=\-–]\s*|\s+))"
-    r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
-)
-_ACCOUNT_NAMED = re.compile(
-    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
-    r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc|youtube)(?:'s|’s)?\s*"
-    r"(?:(?:handle|user\s?name|name|account|acc|acct|id|tag|gamer\s?tag|channel|page)\b"
-    r"(?:\s+name)?\s*"
-    r"(?:is|was|[:=\-–])?|[:=\-–])\s*[\"“'‘]?)"
-    r"([A-Za-z][A-Za-z0-9_.]{2,29})(?<!\.)"
-)
-# a group chat's name in quotes: "the WhatsApp group 'Northside Runners'"
-_CHAT_GROUP = re.compile(
-    r"(?i:\b(?:whatsapp|snap(?:chat)?|telegram|insta(?:gram)?|group\s?chat|gc|signal|discord)"
-    r"\s+(?:group|chat|server|channel|community)\s+(?:called\s+|named\s+)?)"
-    r"['‘\"“]([^'’\"”]{2,40})['’\"”]"
 )
 _STREET = (
     r"Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|"
@@ -304,7 +265,9 @@ def spoken_numbers(text: str) -> Iterator[Hit]:
         digits = "".join("0" if w == "oh" else str(_UNITS.index(w)) for w in words)
         if len(digits) == 11 and digits.startswith("0"):
             yield Hit("phone", match.group(0), match.start(), match.end())
-        elif len(digits) == 10 and _nhs_valid(digits):
+        elif len(digits) == 10 and (
+            _nhs_valid(digits) or _NHS_SAID.search(text[max(0, match.start() - 40) : match.start()])
+        ):
             yield Hit("nhs_number", match.group(0), match.start(), match.end())
 
 
@@ -331,7 +294,7 @@ def birth_dates(text: str, today: dt.date) -> Iterator[Hit]:
 def numbers_and_addresses(text: str) -> Iterator[Hit]:
     numbers = [*_ages(text), *_numbers(text)]
     yield from numbers
-    for match in _REFERENCE.finditer(text):
+    for match in REFERENCE.finditer(text):
         yield Hit("reference", match.group(0), match.start(), match.end())
     for match in _REFERENCE_AFTER_WORD.finditer(text):
         if not any(hit.start < match.end() and match.start() < hit.end for hit in numbers):
@@ -372,6 +335,11 @@ _MONTH_STARTS = frozenset(
 )
 
 
+# after the words for it, a house number and a street in lower case: "address 3b mill st"
+_ADDRESS_SAID = re.compile(
+    rf"(?i:\b(?:address(?:\s+is)?|lives\s+at|living\s+at|staying\s+at)\s*:?\s*)"
+    rf"(\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}(?:{_STREET.lower()}))\b"
+)
 _ROLE_MAILBOX = re.compile(
     r"(?i:^(?:info|enquiries|enquiry|admin|office|contact|hello|team|reception|duty|mash|"
     r"safeguarding|help|support|general|mail|post|frontdoor|referrals?|communitysafety|"
@@ -409,6 +377,11 @@ def _numbers(text: str) -> Iterator[Hit]:
         said = _NHS_SAID.search(text[max(0, match.start() - 40) : match.start()])
         if len(digits) == 10 and (_nhs_valid(digits) or said):
             yield Hit("nhs_number", match.group(0), match.start(), match.end())
+    for match in _NI_SAID.finditer(text):
+        if not _NI.fullmatch(match.group(1)):  # else the pattern below has it
+            yield Hit("ni_number", match.group(1), match.start(1), match.end(1))
+    for match in _ADDRESS_SAID.finditer(text):
+        yield Hit("address", match.group(1), match.start(1), match.end(1))
     for pattern, category in ((_NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
         for match in pattern.finditer(text):
             if category == "email" and _a_service_mailbox(match.group(0)):
@@ -438,56 +411,8 @@ _PARTIAL_PLATE = re.compile(
 
 
 def vehicles(text: str) -> Iterator[Hit]:
-    for pattern in (_VEHICLE, _VEHICLE_CUE, _PARTIAL_PLATE):
+    for pattern in (VEHICLE, _VEHICLE_CUE, _PARTIAL_PLATE):
         for match in pattern.finditer(text):
             group = match.lastindex or 0
             if re.search(r"[A-Za-z]", match.group(group)) and re.search(r"\d", match.group(group)):
                 yield Hit("vehicle", match.group(group), match.start(group), match.end(group))
-
-
-def handles(text: str) -> Iterator[Hit]:
-    for match in _HANDLE.finditer(text):
-        yield Hit("handle", match.group(0), match.start(), match.end())
-    for match in _NAMED_HANDLE.finditer(text):
-        if match.group(1).lower() not in english_words():
-            yield Hit("handle", match.group(1), match.start(1), match.end(1))
-    for match in _PLATFORM_HANDLE.finditer(text):
-        yield Hit("handle", match.group(1), match.start(1), match.end(1))
-    for match in _ACCOUNT_NAMED.finditer(text):
-        token = match.group(1)
-        named = re.search(
-            r"(?i:handle|name|acc|id|tag|channel|page)\W*$",
-            match.group(0)[: match.start(1) - match.start()],
-        )
-        if token.lower() in english_words() or (not named and not _typed_as_handle(token)):
-            continue  # after a bare dash or colon, only what looks typed as a handle
-        yield Hit("handle", token, match.start(1), match.end(1))
-    for match in _CHAT_GROUP.finditer(text):
-        yield Hit("handle", match.group(1), match.start(1), match.end(1))
-    if _PLATFORM.search(text):
-        for match in _MADE_UP.finditer(text):
-            if _made_up(match.group(0)):
-                yield Hit("handle", match.group(0), match.start(), match.end())
-
-
-def _typed_as_handle(token: str) -> bool:
-    """In lower case, or holding a digit, a dot or an underscore: "snorklewave", "kay.z_9";
-    not "CSE" nor a capitalised name."""
-    return token.islower() or bool(re.search(r"[\d_.]", token))
-
-
-def _made_up(token: str) -> bool:
-    """A handle rather than a word, a number, a file, a plate or a reference."""
-    lower = token.lower()
-    if not re.search(r"[\d_]|\.\w", token):
-        return False  # a word, a full stop after it
-    if lower in english_words() or re.fullmatch(r"(?i:yp|y|year|yr|no|ref|id)\d*", lower):
-        return False
-    if "." in token and lower.rsplit(".", 1)[1] in _FILE_ENDINGS:
-        return False
-    return not (_VEHICLE.fullmatch(token) or _REFERENCE.fullmatch(token))
-
-
-_FILE_ENDINGS = frozenset(
-    ["txt", "doc", "docx", "pdf", "jpg", "png", "mp4", "csv", "xlsx", "com", "org", "net", "uk"]
-)

@@ -16,7 +16,7 @@ from ctxtui.guard.cues import (
     PERSON_AFTER,
     SEEN_BEFORE,
 )
-from ctxtui.guard.subjects import person_subject, words
+from ctxtui.guard.subjects import person_state, person_subject, words
 
 
 class Letters(NamedTuple):
@@ -29,6 +29,35 @@ class Letters(NamedTuple):
 def letter_names(text: str) -> Iterator[Letters]:
     yield from _single_letters(text)
     yield from _made_of_letters(text)
+    yield from _lower_case_initials(text)
+
+
+# initials typed in lower case, where a person stands: "concerns re rh and…", "school say dk
+# refused", "mum said j.r. has been…"; never a short word or an abbreviation of the minutes
+_LOWER_INITIALS = re.compile(r"(?<![\w.'’/@-])([a-z]{2}|[a-z]\.[a-z]\.?)(?![\w'’/@-]|\.\w)")
+_NOT_INITIALS = words(
+    "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye yo "
+    "eg ie nb ps pm tv gp pc dc ds di yp sw re yr wc st rd mp na ft pt cp dv ld av uk eu "
+    "e.g. i.e. a.m. p.m. n.b."
+)
+_SAID_BEFORE = re.compile(r"\b(?:re|regarding|says?|said|named|about|for|by|and)\s+$")
+
+
+def _lower_case_initials(text: str) -> Iterator[Letters]:
+    for match in _LOWER_INITIALS.finditer(text):
+        letters = match.group(1)
+        if letters in _NOT_INITIALS:
+            continue
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() :]
+        if (
+            SEEN_BEFORE.search(before)
+            or A_CHILD_BEFORE.search(before)
+            or (_SAID_BEFORE.search(before) and (person_state(after) or PERSON_AFTER.match(after)))
+            or person_subject(letters, after, name_word=True)
+            or re.match(r"\s+and\s+(?:older|younger|other)\b", after)
+        ):
+            yield Letters(letters, match.start(), match.end(), "initials")
 
 
 def _single_letters(text: str) -> Iterator[Letters]:

@@ -6,10 +6,19 @@ from __future__ import annotations
 
 import re
 
-from ctxtui.guard.cues import LETTERS, PERSON_AFTER, PERSON_BEFORE, PRONOUN_LATER, STRONG_AFTER
+from ctxtui.guard.cues import (
+    A_FAMILY_AFTER,
+    KIN,
+    LETTERS,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    PLACE_BEFORE,
+    PRONOUN_LATER,
+    STRONG_AFTER,
+)
 from ctxtui.guard.hits import NameHit
 from ctxtui.guard.name_positions import CAPITAL_NEXT, at_sentence_start
-from ctxtui.guard.subjects import person_subject
+from ctxtui.guard.subjects import is_role, person_state, person_subject, stands_without_naming
 from ctxtui.guard.word_kinds import known_other, on_no_list, word_kind
 from ctxtui.guard.word_lists import (
     acronyms,
@@ -18,6 +27,7 @@ from ctxtui.guard.word_lists import (
     is_forename,
     longer_english,
     lower_case_forenames,
+    months_and_days,
     surnames,
 )
 
@@ -26,6 +36,53 @@ _LOWER_CASE_CUE = re.compile(
     r"called)\s+$",
     re.I,
 )
+
+
+# where a name typed live stands: a role in brackets after it ("harjit (dad)"), a family word
+# and a bracket before it ("mum (shabnam)"), a title ("mrs adeyemi"), a relative of its own
+# after "+" or "&" ("king & his cuz"), another name joined by "+", "&" or "and" and then what
+# is said of people ("tobi + ayomide seen at the rec")
+_ROLE_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:{KIN}|parents?|carers?|guardian|foster\s+carer)\s*\)", re.I
+)
+_IN_BRACKETS_AFTER = re.compile(rf"\b(?:{KIN}|parents?|carers?)\s*\(\s*(?:mrs?|ms|miss)?\.?\s*$")
+_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$")
+_WITH_A_RELATIVE = re.compile(
+    rf"\s*(?:&|\+|and)\s+(?:(?:his|her|their)\s+)?(?:older\s+|younger\s+)?(?:{KIN}|mates)\b",
+    re.I,
+)
+_JOINED_NAME = re.compile(rf"\s*(?:(?:\+|&|/|and)\s*)?({LETTERS}+(?:-{LETTERS}+)?)")
+
+
+def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
+    """A word in lower case that is a name on the lists or on no list at all, where only a
+    person stands: at the start of a clause before what is said of people ("police: adewale
+    stopped w/ knife", "mum said krzys sleeps all day"), before a relative's possessive or a
+    family word ("dafydd's nan", "sanneh boys"), or in the places above."""
+    word = match.group(0)
+    if len(word) < 3 or word.upper() in acronyms():
+        return False
+    kind = word_kind(word, frozenset(), frozenset())
+    if kind not in ("name", "unknown", "word_name") or is_role(word):
+        return False  # an ordinary word, or "cuz", "bro"
+    before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() :]
+    if kind == "word_name":  # "hope seen at the rec w/ older lads": only at a clause's start
+        start = at_sentence_start(text, match.start()) or _SAID_BEFORE.search(before)
+        return bool(start and person_state(after) and not stands_without_naming(word, after))
+    if STRONG_AFTER.match(after) or A_FAMILY_AFTER.match(after) or _ROLE_IN_BRACKETS.match(after):
+        return True
+    if _IN_BRACKETS_AFTER.search(before) or _TITLE_BEFORE.search(before):
+        return True
+    if _WITH_A_RELATIVE.match(after):
+        return True
+    joined = _JOINED_NAME.match(after)
+    if joined and word_kind(joined.group(1), frozenset(), frozenset()) != "safe":
+        after = after[joined.end() :]  # "tobi + ayomide seen…", "mame diarra attending…"
+    start = at_sentence_start(text, match.start()) or _SAID_BEFORE.search(before)
+    return bool(start and (person_state(after) or person_subject(word, after, name_word=True)))
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|thinks|reports|reported)\s+$")
 
 
 def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
@@ -38,6 +95,8 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
     if following and _surname_after_lower_case(word, following.group(1)):
         end = match.end() + following.end(1)  # "tamzin Ashdown"
         return NameHit(text[match.start() : end], match.start(), end)
+    if typed_in_a_hurry(text, match):
+        return NameHit(word, match.start(), match.end())
     before = text[max(0, match.start() - 20) : match.start()]
     if (
         word.islower()
@@ -73,7 +132,11 @@ _LOWER_SURNAME = re.compile(rf"\s+[a-z]{LETTERS}*(?:['’](?!s\b){LETTERS}+)?(?=
 def lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
     """``word`` is a forename typed in lower case (``_name_at`` has checked the list). A long
     one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
-    if word in field_words():  # a greeting, a faith's word or a dish that is a name too
+    if PLACE_BEFORE.search(before):
+        return None  # "st mary's primary"
+    if typed_in_a_hurry(match.string, match):
+        return NameHit(word, match.start(), match.end())
+    if word in field_words() or word in months_and_days():  # a greeting, a dish, a festival
         return NameHit(word, match.start(), match.end()) if STRONG_AFTER.match(after) else None
     if len(word) >= 5 and word not in longer_english():
         return NameHit(word, match.start(), match.end())

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ctxtui.guard.cues import LETTERS
+from ctxtui.guard.cues import KIN, LETTERS
 from ctxtui.guard.subjects import words
+from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
     english_words,
     group_words,
@@ -234,3 +235,17 @@ def at_sentence_start(text: str, start: int) -> bool:
     if before[-1:] in ("'", "’") and before[-2:-1].isalpha():
         return False  # a possessive: "the parents' forum"
     return not before or before[-1] in _OPENERS or bool(re.search(r"\d[.)]$", before))
+
+
+_RELATIVE_NEXT = re.compile(
+    rf"\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|phone|house|home)\b", re.I
+)
+
+
+def owner_without_apostrophe(word: str, after: str) -> bool:
+    """A forename and an "s" typed with no apostrophe, before a relative or a phone: "kaylas
+    mum", "faiths nan"."""
+    if len(word) < 5 or not word.lower().endswith("s") or not _RELATIVE_NEXT.match(after):
+        return False
+    stem = word[:-1]
+    return is_forename(stem.title()) or word_kind(stem, frozenset(), frozenset()) == "unknown"

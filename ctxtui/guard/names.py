@@ -46,6 +46,7 @@ from ctxtui.guard.name_positions import (
     business_before,
     named_last,
     names_a_thing,
+    owner_without_apostrophe,
     someone_here,
     stands_alone,
     then_lower_case,
@@ -200,6 +201,8 @@ def _families(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
 def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHit | None:
     """The name that one word of the text (``match``) is, or starts, if a person is meant."""
     word = match.group(0)
+    if owner_without_apostrophe(word, text[match.end() :]):
+        return NameHit(word, match.start(), match.end())
     if not word[0].isupper() and word not in lower_case_forenames():
         return unlisted_lower_case_name(text, match)
     before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() :]

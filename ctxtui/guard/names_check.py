@@ -29,12 +29,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ctxtui.guard.cues import (
+    A_CHILD_BEFORE,
+    A_FAMILY_AFTER,
     ARTICLE_BEFORE,
     KIN,
     LETTERS,
     OFFICER_TITLES,
     ONLY_PEOPLE,
     PERSON_AFTER,
+    PLACE_BEFORE,
     PRONOUN_LATER,
     SEEN_BEFORE,
     STRONG_AFTER,
@@ -46,6 +49,7 @@ from ctxtui.guard.name_positions import (
     a_given_name_shape,
     a_verb_here,
     at_sentence_start,
+    owner_without_apostrophe,
 )
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.subjects import (
@@ -53,6 +57,7 @@ from ctxtui.guard.subjects import (
     is_role,
     person_around,
     person_predicate,
+    person_state,
     person_subject,
     stands_without_naming,
     words,
@@ -64,6 +69,7 @@ from ctxtui.guard.word_lists import (
     months_and_days,
     more_english_words,
     place_words,
+    title_case,
 )
 
 WHY = {
@@ -78,7 +84,7 @@ WHY = {
 # a handle or a code with digits in it (the live flags and the reader see those whole).
 _WORD = re.compile(rf"(?<![\w@#/.:+=&-]){LETTERS}+(?:[-'’]{LETTERS}+)*(?![\w@#/]|\.\w|-\d)")
 _POSSESSIVE = re.compile(r"['’]s$")
-_KIN_BEFORE = re.compile(rf"\b(?:{KIN}|partner|baby|named|called)(?:\s+of)?\s+$", re.I)
+_KIN_BEFORE = re.compile(rf"\b(?:{KIN}|partner|baby|named|called)(?:\s+of)?\s*(?:\s|\()\s*$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|your|his|her|our|their)\s+$", re.I)
 _DATE_AROUND = re.compile(
     r"(?:\b(?:in|on|by|from|until|till|since|before|after|during|early|late|mid|next|last|"
@@ -86,7 +92,7 @@ _DATE_AROUND = re.compile(
     re.I,
 )
 _PREPOSITIONS = words("with by from for to at in on into of about after before under over near via")
-_LIST_JOIN = re.compile(r"^\s*(?:,|and\b|&|or\b)\s*$", re.I)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and\b|&|or\b|\+|/)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -154,9 +160,13 @@ def _words_of(text: str, allowed: frozenset[str], local: frozenset[str]) -> tupl
         word = match.group(0)
         if word[-2:] in ("'s", "’s"):
             word = word[:-2]
-        found.append(
-            _Word(word, match.start(), match.start() + len(word), word_kind(word, allowed, local))
-        )
+        start, end = match.start(), match.start() + len(word)
+        kind = word_kind(word, allowed, local)
+        if kind == "safe" and (word in allowed or title_case(word) in allowed):
+            before, after = text[max(0, start - 20) : start], text[end:]
+            if A_CHILD_BEFORE.search(before) or A_FAMILY_AFTER.match(after):
+                kind = word_kind(word, frozenset(), local)  # "young Marsh", "the marsh boys"
+        found.append(_Word(word, start, end, kind))
     return tuple(found)
 
 
@@ -215,11 +225,15 @@ def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
 
 def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     word = words[n]
+    if owner_without_apostrophe(word.text, text[word.end :]):
+        return True  # "faiths nan"
     if word.kind == "safe":
         return _nickname_stands(text, words, n)
     before = text[max(0, word.start - 30) : word.start]
     if re.search(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$", before):
         return False  # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"
+    if PLACE_BEFORE.search(before):
+        return False  # "st mary's primary", "Operation Larkspur"
     if word.text.lower() == "olds" and before.rstrip().lower().endswith("year"):
         return False  # "13-15 year olds"
     if a_chain_at(text, word.start, word.end):
@@ -374,19 +388,33 @@ def _lower_case_person(text: str, word: _Word, before: str, after: str) -> bool:
     a relative ("joy's nan"), the subject of a person's verb at the start of a clause ("mum
     says willow has been missing"), after a family word ("her friend summer was"), or what is
     done to a person ("visit grace at home")."""
-    if _FAMILY_OF.match(after):
-        return True
+    if _FAMILY_OF.match(after) or (A_FAMILY_AFTER.match(after) and before.endswith("the ")):
+        return True  # "joy's nan", "the begum girls"
     if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
         return False  # "the river", "their hope"
     kin = _KIN_BEFORE.search(before)
-    start = at_sentence_start(text, word.start) or _CLAUSE_BEFORE.search(before)
-    if person_subject(word.text, after, name_word=True) and (start or kin):
+    start = (
+        at_sentence_start(text, word.start)
+        or _CLAUSE_BEFORE.search(before)
+        or _LISTED_FROM_THE_START.search(text[: word.start])
+    )
+    if (person_subject(word.text, after, name_word=True) or person_state(after)) and (start or kin):
         return True
     if (kin or start) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
         return True
+    if kin and before.rstrip().endswith("(") and after.startswith(")"):
+        return True  # "older bro (ace)"
     following = re.match(r"\s*([\w'’]*)", after)
     ends = following is None or not following.group(1) or is_function_word(following.group(1))
-    return bool(ends and _PERSON_OBJECT_BEFORE.search(before))  # not "seen young people"
+    return bool(  # not "seen young people"
+        ends and (_PERSON_OBJECT_BEFORE.search(before) or _LOWER_CASE_OBJECT_BEFORE.search(before))
+    )
+
+
+# typed live, before a name in lower case: "re rocky and…", "home visit to rose", "named: wren"
+_LOWER_CASE_OBJECT_BEFORE = re.compile(r"\b(?:re|regarding|visit\s+to|named\s*:?|names?\s*:)\s*$")
+# a list of words joined by "+", "&" or "/" from the start of a clause: "- wren + lark …"
+_LISTED_FROM_THE_START = re.compile(r"(?:^|[:\-–(•*]\s*)(?:[a-z]+\s*[+&/,]\s*)+$")
 
 
 def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> None:
@@ -396,9 +424,13 @@ def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> Non
         if not _LIST_JOIN.match(text[words[n].end : words[n + 1].start]):
             continue
         pair = (n, n + 1)
+        joined = text[words[n].end : words[n + 1].start].strip()
         if any(asked[i] for i in pair):
             for i in pair:
-                if words[i].kind == "word_name" and words[i].text[0].isupper():
+                # "Hazel and Ruby"; typed in a hurry, "wren + lark"
+                if words[i].kind == "word_name" and (
+                    words[i].text[0].isupper() or joined in "+&/,"
+                ):
                     asked[i] = True
 
 

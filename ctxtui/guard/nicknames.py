@@ -65,7 +65,8 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
 
 _NICKNAME = re.compile(
     rf"\b(?:know[ns]?(?:\s+{LETTERS}+){{0,3}}?\s+as|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|"
-    r"nicknamed|called|calls\s+(?:himself|herself|themselves)|street\s+name(?:\s+is)?|"
+    r"nicknamed|called|calls\s+(?:himself|herself|themselves)|"
+    r"(?:street|drill|rap|gang)\s+name(?:\s+is)?|referred\s+to\s+as|"
     r"(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call(?:\s+(?:him|her|them))?|"
     r"call(?:s|ed)?\s+(?:him|her|them)|"
     r"a\.?k\.?a\.?)\s+[\"“‘']?"
@@ -73,12 +74,21 @@ _NICKNAME = re.compile(
     rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
     re.I,
 )
+_SAID_TO_BE_CALLED = re.compile(
+    r"call(?:s|ed)?\s+(?:him|her|them)|nicknamed|known\s+as|goes\s+by|referred\s+to\s+as|"
+    r"(?:street|drill|rap|gang)\s+name|a\.?k\.?a",
+    re.I,
+)
+_NOT_NICKNAMES = frozenset(["bus", "train", "car", "taxi", "bike", "foot", "tram", "phone", "text"])
 # what people call someone, with no "him" or "her": "the one the girls call Biscuit"
 _PEOPLE_CALL = re.compile(
     r"\b(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call\s", re.I
 )
 # a short name in quotes: 'Tiny', "Baby K", ‘Little Dee’
-_QUOTED = re.compile(rf"(?<!\w)[\"“‘']([A-Z]{LETTERS}*(?:\s[A-Z]{LETTERS}*){{0,2}})[\"”’'](?!\w)")
+_QUOTED = re.compile(
+    rf"(?<!\w)[\"“‘']([A-Z]{LETTERS}*(?:\s[A-Z]{LETTERS}*){{0,2}}"
+    rf"|(?!(?:the|a|an)\b)[a-z]{LETTERS}*(?:\s[a-z]{LETTERS}*)?)[\"”’'](?!\w)"
+)
 _SOMEONE = re.compile(
     r"\b(?:male|man|men|boy|lad|girl|woman|someone|somebody|person|he|she|who|youth|teen\w*|"
     r"adult|guy|female|dealer|driver|user|him|her|them)\b",
@@ -94,8 +104,18 @@ _SOMEONE_AFTER = re.compile(
 )
 # lads call the older man 'Uncle Q': what someone is called, a few words on
 _CALLED_BEFORE = re.compile(
-    r"\b(?:call|calls|called|known(?:\s+[^.;:!?\s]+){0,3}\s+as)\b[^.;:!?]{0,25}$", re.I
+    r"\b(?:call|calls|called|known(?:\s+[^.;:!?\s]+){0,3}\s+as|referred\s+to\s+as|"
+    r"(?:street|drill|rap|gang)\s+name)\b[^.;:!?]{0,25}$",
+    re.I,
 )
+_A_GROUP_CALLED = re.compile(
+    r"(?:\bcall(?:s|ed)?\s+the\s+|\b(?:group|gang|crew|estate|park|area|place|line|chat)\b"
+    r"[^'\"‘“]*\bcall(?:s|ed)?\s+)[^'\"‘“]*$",
+    re.I,
+)
+_DOES = re.compile(r"\s+(?:gives|runs|sells|sends|has|is|was|does|deals)\b")
+# "… named as the one handing out", "… seems to be the one who"
+_ONE_WHO = re.compile(r"\s+(?:\w+\s+){0,3}?(?:as\s+|to\s+be\s+)?the\s+one\s+(?:who|handing|that)\b")
 
 
 def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
@@ -104,8 +124,9 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
     for match in _NICKNAME.finditer(text):
         word = match.group(1)
         quoted = text[match.start(1) - 1 : match.start(1)] in "\"“‘'"
-        if word in allowed or not (word[0].isupper() or quoted) or is_acronym(word):
-            continue
+        said_so = _SAID_TO_BE_CALLED.search(match.group(0)) and word.lower() not in _NOT_NICKNAMES
+        if word in allowed or not (word[0].isupper() or quoted or said_so) or is_acronym(word):
+            continue  # in lower case only after a cue that names someone: "goes by ziggy"
         someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start(1)])
         yield (
             word,
@@ -119,11 +140,19 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
     for match in _QUOTED.finditer(text):
         if match.group(1) not in allowed:
             after = text[match.end() :]
-            sure = bool(
-                PERSON_AFTER.match(after)
+            before = text[max(0, match.start() - 40) : match.start()]
+            one_of_them = bool(  # "dizzy" is the one who…; yp says "reaper" gives out the jobs
+                _ONE_WHO.match(after)
                 or STRONG_AFTER.match(after)
+                or _CALLED_BEFORE.search(before)
+                or (re.search(r"\b(?:says|said|say)\s+$", before) and _DOES.match(after))
+            )
+            if match.group(1).islower() and (not one_of_them or _A_GROUP_CALLED.search(before)):
+                continue  # 'safe', "peng": a word in quotes; "call the younger ones 'tinys'"
+            sure = bool(
+                one_of_them
+                or PERSON_AFTER.match(after)
                 or re.match(r"\s+(?:from|in)\s+(?:year|yr)\b", after, re.I)
                 or _SOMEONE_AFTER.match(after)
-                or _CALLED_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
             )
             yield match.group(1), match.start(1), match.end(1), sure

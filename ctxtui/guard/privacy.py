@@ -20,15 +20,10 @@ from ctxtui.guard.confirmations import DISMISSED, NOT_NAME, standing
 # re-exported: the screens and the tests read these from here
 from ctxtui.guard.guarded_text import GUARDED_FIELDS as GUARDED_FIELDS
 from ctxtui.guard.guarded_text import record_texts as record_texts
+from ctxtui.guard.handles import handles
 from ctxtui.guard.hits import CATEGORIES as CATEGORIES
 from ctxtui.guard.hits import Hit as Hit
-from ctxtui.guard.identifiers import (
-    birth_dates,
-    handles,
-    numbers_and_addresses,
-    spoken_numbers,
-    vehicles,
-)
+from ctxtui.guard.identifiers import birth_dates, numbers_and_addresses, spoken_numbers, vehicles
 from ctxtui.guard.names import find_names
 from ctxtui.guard.names_check import places_in, possible_names
 

@@ -50,7 +50,8 @@ _PERSON_VERBS = _forms(
     "groom brag boast claim agree promise decline miss join sit sat stand stood pick collect "
     "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
     "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
-    "bullied follow chase grab push shove spit spat throw threw spend spent told delete"
+    "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
+    "decline help"
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").
@@ -73,19 +74,20 @@ _PERSON_STATES = re.compile(
     r"messaged|contacted|approached|chased|followed|assaulted|attacked|threatened|hurt|"
     r"injured|stabbed|robbed|mugged|excluded|suspended|expelled|groomed|exploited|recruited|"
     r"cautioned|charged|bailed|remanded|interviewed|missing|absent|referred|supported|offered|"
-    r"described|doing\s+well|settled|settling|"
+    r"described|doing\s+well|settled|settling|added|named|mentioned|found|trafficked|bullied|"
+    r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|"
     r"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends)|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
     r"involved|believed|keeps?\s+(?:turning\s+up|going\s+missing|coming\s+(?:back|round))|"
     r"in\s+(?:school|college|class|lessons|care|custody|hospital|contact|touch|year|yr)\b|"
     r"(?:at|to)\s+(?:school|college|home|lessons|class|classes|work|training|clubs?|"
-    r"sessions?)|home\b|off\s+(?:school|sick|the\s+radar)|"
+    r"sessions?|madrassa|madrasa|mosque|church|youth\s+club)|home\b|off\s+(?:school|sick|the\s+radar)|"
     r"back\s+(?:in|at|home)|(?:goes|go|going|went|gone)\s+missing|"
     r"(?:comes?|came|coming)\s+(?:back|home|round)|"
     r"(?:runs?|running|ran)\s+(?:off|away)|"
     r"(?:the|a|an)\s+(?:one|girl|boy|lad|lass|bloke|guy|man|woman|male|female|kid|child|"
     r"teen|teenager|youngster|pupil|youngest|oldest|"
-    r"eldest|leader|ringleader|friend|cousin|brother|sister|son|daughter|dealer|runner|"
+    r"eldest|leader|ringleader|friend|cousin|brother|sister|son|daughter|dealer|runner|yp|"
     r"driver|victim)\b|aged\b)\b",
     re.I,
 )
@@ -107,7 +109,7 @@ _AGE = re.compile(
 _ADVERB = (
     r"(?:also|still|now|then|often|always|never|usually|just|reportedly|allegedly|apparently|"
     r"sometimes|regularly|recently|again|previously|currently|openly|already|rarely|"
-    r"frequently|constantly|normally|reported|said|thought|believed|known)\s+"
+    r"frequently|constantly|normally|reported|said|thought|believed|known|both|all)\s+"
 )
 _AUX = (
     r"(?:(?:is|was|has|had|does|did|will|would|can|could|may|might|should|must)"
@@ -135,6 +137,21 @@ def is_role(word: str) -> bool:
 def is_function_word(word: str) -> bool:
     """A pronoun, determiner, preposition, conjunction or sentence adverb."""
     return word.lower() in _FUNCTION_WORDS
+
+
+def person_state(after: str) -> bool:
+    """Right after a word, a state only a person is in, with or without a verb before it:
+    "… stopped in the underpass", "… not in since half term" (minutes typed live drop "was")."""
+    if not after[:1].isspace():
+        return False
+    lead = _LEAD.match(after)
+    assert lead is not None  # every part of it is optional
+    rest = after.lstrip()
+    return bool(
+        _PERSON_STATES.match(rest)
+        or _PERSON_STATES.match(after[lead.end() :])
+        or re.match(r"not\s+in\b(?!\s+(?:the|a|an|any)\b)", rest)
+    )
 
 
 def person_predicate(after: str, *, bare: bool = True) -> bool:

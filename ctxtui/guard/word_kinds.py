@@ -123,8 +123,8 @@ def _formed(word: str, lower: str) -> bool:
         return True  # "marginalised": a word made a verb
     if not word.islower() or len(lower) < 7:
         return False
-    return any(
-        lower[:cut] in english_words() and _plain(lower[cut:]) for cut in range(3, len(lower) - 2)
+    return any(  # "skatepark", "knifepoint"; not "warsame"
+        lower[:cut] in english_words() and _plain(lower[cut:]) for cut in range(4, len(lower) - 2)
     )
 
 

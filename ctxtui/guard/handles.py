@@ -1,0 +1,107 @@
+"""Social media handles, for the live flags: "@name", a Reddit or Telegram link, a word after
+"username is" or "Snapchat:", a group chat's name in quotes, and a made-up word (letters with
+digits, dots or underscores) in a text that names a platform. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ctxtui.guard.hits import Hit
+from ctxtui.guard.identifiers import REFERENCE, VEHICLE
+from ctxtui.guard.word_lists import english_words
+
+# "her username is kayzee": after these words any word that is no ordinary one is a handle
+_NAMED_HANDLE = re.compile(
+    r"(?i:\b(?:(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])|"
+    r"(?:account|channel|page|profile)\s+(?:called|named))\s*)"
+    r"([A-Za-z0-9_.]{3,30})(?<!\.)"
+)
+_HANDLE = re.compile(
+    r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+    r"|(?i:\b(?:u|r)/[A-Za-z0-9_-]{3,30}\b)"  # a Reddit user or group
+    r"|(?i:\b(?:t\.me|twitch\.tv|(?:www\.)?(?:instagram|tiktok|snapchat|facebook|twitter|x|"
+    r"youtube)\.com)/@?"
+    r"[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])"
+)
+_PLATFORM = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|telegram|discord|twitter|facebook|"
+    r"fb|whatsapp|threads|youtube|twitch|xbox|psn|roblox|kik|reddit|account|profile|wizz|yubo|"
+    r"bereal|omegle|hoop|monkey\s+app)\b)"
+)
+# a made-up word (letters with digits, dots or underscores) in a text that names a platform
+_MADE_UP = re.compile(
+    r"(?<![\w.@/-])(?=[A-Za-z0-9_.]*[A-Za-z]{3})(?=[A-Za-z0-9_.]*[\d_.])"
+    r"[A-Za-z][A-Za-z0-9_.]{3,29}(?<![.])(?![\w@/-]|\.\w)"
+)
+_PLATFORM_HANDLE = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|telegram|discord|"
+    r"facebook|fb|whatsapp|wa|signal|"
+    r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag|"
+    r"wizz|yubo|bereal|omegle|hoop)"
+    r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
+    r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=\-–]\s*|\s+))"
+    r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
+)
+_ACCOUNT_NAMED = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
+    r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc|youtube)(?:'s|’s)?\s*"
+    r"(?:(?:handle|user\s?name|name|account|acc|acct|id|tag|gamer\s?tag|channel|page)\b"
+    r"(?:\s+name)?\s*"
+    r"(?:is|was|[:=\-–])?|[:=\-–])\s*[\"“'‘]?)"
+    r"([A-Za-z][A-Za-z0-9_.]{2,29})(?<!\.)"
+)
+# a group chat's name in quotes: "the WhatsApp group 'Northside Runners'"
+_CHAT_GROUP = re.compile(
+    r"(?i:\b(?:whatsapp|snap(?:chat)?|telegram|insta(?:gram)?|group\s?chat|gc|signal|discord)"
+    r"\s+(?:group|chat|server|channel|community)\s+(?:called\s+|named\s+)?)"
+    r"['‘\"“]([^'’\"”]{2,40})['’\"”]"
+)
+
+
+def handles(text: str) -> Iterator[Hit]:
+    for match in _HANDLE.finditer(text):
+        yield Hit("handle", match.group(0), match.start(), match.end())
+    for match in _NAMED_HANDLE.finditer(text):
+        if match.group(1).lower() not in english_words():
+            yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    for match in _PLATFORM_HANDLE.finditer(text):
+        yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    for match in _ACCOUNT_NAMED.finditer(text):
+        token = match.group(1)
+        named = re.search(
+            r"(?i:handle|name|acc|id|tag|channel|page)\W*$",
+            match.group(0)[: match.start(1) - match.start()],
+        )
+        if token.lower() in english_words() or (not named and not _typed_as_handle(token)):
+            continue  # after a bare dash or colon, only what looks typed as a handle
+        yield Hit("handle", token, match.start(1), match.end(1))
+    for match in _CHAT_GROUP.finditer(text):
+        yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    if _PLATFORM.search(text):
+        for match in _MADE_UP.finditer(text):
+            if _made_up(match.group(0)):
+                yield Hit("handle", match.group(0), match.start(), match.end())
+
+
+def _typed_as_handle(token: str) -> bool:
+    """In lower case, or holding a digit, a dot or an underscore: "snorklewave", "kay.z_9";
+    not "CSE" nor a capitalised name."""
+    return token.islower() or bool(re.search(r"[\d_.]", token))
+
+
+def _made_up(token: str) -> bool:
+    """A handle rather than a word, a number, a file, a plate or a reference."""
+    lower = token.lower()
+    if not re.search(r"[\d_]|\.\w", token):
+        return False  # a word, a full stop after it
+    if lower in english_words() or re.fullmatch(r"(?i:yp|y|year|yr|no|ref|id)\d*", lower):
+        return False
+    if "." in token and lower.rsplit(".", 1)[1] in _FILE_ENDINGS:
+        return False
+    return not (VEHICLE.fullmatch(token) or REFERENCE.fullmatch(token))
+
+
+_FILE_ENDINGS = frozenset(
+    ["txt", "doc", "docx", "pdf", "jpg", "png", "mp4", "csv", "xlsx", "com", "org", "net", "uk"]
+)
