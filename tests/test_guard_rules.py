@@ -399,3 +399,76 @@ def test_each_seventh_round_name_position_is_flagged(text, name):
 def test_the_names_check_asks_about_initials_typed_in_lower_case():
     flagged = {detail for _category, detail in found("school say qt refused to give a statement")}
     assert "qt" in asked("school say qt refused to give a statement") | flagged
+
+
+# Issue 40, eighth round (tuning set sixteen: half typed live, half written up)
+@pytest.mark.parametrize(
+    ("text", "category", "detail"),
+    [
+        (
+            "number on the leaflet: oh seven seven double oh, nine hundred, three four one",
+            "phone",
+            "oh seven seven double oh, nine hundred, three four one",
+        ),
+        (
+            "reg read out as kilo lima six two, bravo echo tango",
+            "vehicle",
+            "kilo lima six two, bravo echo tango",
+        ),
+        (
+            "ni read out as jay kay four two, one one, nine three, bee",
+            "ni_number",
+            "jay kay four two, one one, nine three, bee",
+        ),
+        ("nhs no 4 0 1 2 2 7 5 3 1 0 per the gp", "nhs_number", "4 0 1 2 2 7 5 3 1 0"),
+        ("roblox user zzShadowkatzz asked for pics", "handle", "zzShadowkatzz"),
+        ("the Mosaic case number for the family is 3108842", "reference", "3108842"),
+        ("the boy on the e-bike cant be more than 13", "age", "cant be more than 13"),
+        ("staff found a girl of twelve alone on the platform", "age", "girl of twelve"),
+    ],
+)
+def test_each_eighth_round_identifier_form_is_flagged(text, category, detail):
+    assert (category, detail) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "devon road post office staff willing to be a safe space",  # a street
+        "Al Noor shisha lounge to be visited by licensing",  # a business
+        "glaa visit done, 4 workers spoken to",  # an agency typed in lower case
+        "with police, housing, parks and student voice group",  # services, not relatives
+    ],
+)
+def test_what_the_eighth_round_leaves_alone(text):
+    assert found(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("yp says someone called biscuit pays for the taxis", "biscuit"),
+        ("mark (yp's older brother) seen dropping bags at the parade", "mark"),
+        ("mrs baker says the lads go in and out", "baker"),
+        ("kiki (nickname) seen at the park w/ older males", "kiki"),
+        ("school said kp has been absent all week", "kp"),  # initials, said so
+        ("the Mbuyi children are collected late", "the Mbuyi children"),
+        ("sw: the nowaks have moved out", "nowaks"),  # a family in lower case
+        ("osaze reckons the lads will come for him", "osaze"),
+    ],
+)
+def test_each_eighth_round_name_position_is_flagged(text, name):
+    assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the Bakers next door have complained about the lads", "Bakers"),
+        ("per parent of lily", "lily"),
+        ("smokey + tiny both seen at the stash spot", "tiny"),  # nicknames typed live
+    ],
+)
+def test_the_names_check_asks_about_each_eighth_round_form(text, name):
+    flagged = {detail for _category, detail in found(text)}
+    assert name in asked(text) | flagged

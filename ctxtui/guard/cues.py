@@ -14,7 +14,8 @@ KIN = (
     r"child|boy|girl|pupil|student|son|daughter|brother|sister|sibling|cousin|friend|mum|dad|"
     r"mother|father|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|auntie|"
     r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
-    r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter|bro|sis|cuz|bf|gf"
+    r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter|stepmother|stepfather|"
+    r"bro|sis|cuz|bf|gf"
 )
 _VERBS = (
     r"was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|attends|attended|"
@@ -33,12 +34,31 @@ _SAID_WHO = (
 SAID_WHO = re.compile(_SAID_WHO)
 # after a surname, the young people of one family: "the okafor boys", "the Hale kids"
 A_FAMILY_AFTER = re.compile(
-    r"\s+(?:boys|girls|kids|lads|family|brothers|sisters|twins|siblings|cousins|children|clan)\b",
+    r"\s+(?:boys|girls|kids|lads|family|brothers|sisters|twins|siblings|cousins|children|clan|"
+    r"parents)\b",
     re.I,
 )
-# "… and her younger sister", "… and his cousin": someone with a relative of their own
+# "… and her younger sister", "… & his cuz", "… + mates": someone with people of their own
 AND_A_RELATIVE = re.compile(
-    rf"\s+and\s+(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN})\b", re.I
+    r"\s*(?:and|&|\+|n)\s+(?:(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+)?"
+    rf"(?:{KIN}|mates|friends)|mum|dad|nan|mates|friends|cousins|others|\d+\s+others|bro|sis|"
+    r"cuz|bf|gf)\b",
+    re.I,
+)
+# who someone is, in brackets after the name: "harjit (dad)", "mark (yp's older brother)"
+ROLE_IN_BRACKETS = re.compile(
+    rf"\s*\((?:[^()]{{0,25}}\s)?(?:{KIN}|parent|guardian|grandad|grandma|nickname)s?\b[^()]{{0,15}}\)",
+    re.I,
+)
+# a family word and a bracket before a name: "mum (shabnam)", "nan (mrs okonjo)"
+IN_BRACKETS_AFTER = re.compile(
+    rf"\b(?:{KIN}|parents?|carers?)\s*\(\s*(?:mrs?|ms|miss)?\.?\s*$", re.I
+)
+TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.I)
+# a possessive and a family word just before: "her mate precious", "his cuz ziggy"
+OWN_RELATIVE_BEFORE = re.compile(
+    rf"\b(?:his|her|their|my|our)\s+(?:older\s+|younger\s+|best\s+|big\s+|little\s+)?(?:{KIN})\s+$",
+    re.I,
 )
 PERSON_AFTER = re.compile(
     rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|{_SAID_WHO}|,\s*\d{{1,2}}\s*(?:[,)]|$|y(?:rs?|ears?|o)\b)"
@@ -48,7 +68,7 @@ PERSON_AFTER = re.compile(
     rf"|\s+1?\d\s+(?:not|is|was|has|had|seen|said|told|and)\b)"
 )
 STRONG_AFTER = re.compile(
-    r"^(?:(?:'s|’s)\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:brother|sister|mum|mother|"
+    r"^(?:(?:'s|’s|['’](?=\s))\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:brother|sister|mum|mother|"
     r"dad|father|cousin|friend|boyfriend|girlfriend|aunt|uncle|nan|gran|phone|family|son|"
     r"daughter|partner|carer|carers|parents?|foster|placement|siblings?|social\s+worker|"
     r"key\s+worker|teacher|snapchat|snap|insta|instagram|tiktok|account|messages|number|"
@@ -71,7 +91,7 @@ STRONG_AFTER = re.compile(
 )
 # family and other words before a name that show a person is meant (one list for both tiers)
 # before a word, what makes it a young person or a relative, never someone at the meeting
-A_CHILD_BEFORE = re.compile(rf"\b(?:young\s+person|yp|young|little|{KIN})\s+$", re.I)
+A_CHILD_BEFORE = re.compile(rf"\b(?:young\s+person|yp|young|little|{KIN})\s*(?:\s|\()\s*$", re.I)
 # the names check's short list: after these a word is someone ("wardens saw V")
 SEEN_BEFORE = re.compile(
     r"\b(?:saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to|"

@@ -46,7 +46,7 @@ _PLATFORM_HANDLE = re.compile(
 _ACCOUNT_NAMED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
     r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc|youtube)(?:'s|’s)?\s*"
-    r"(?:(?:handle|user\s?name|name|account|acc|acct|id|tag|gamer\s?tag|channel|page)\b"
+    r"(?:(?:handle|user\s?name|user|name|account|acc|acct|id|tag|gamer\s?tag|channel|page)\b"
     r"(?:\s+name)?\s*"
     r"(?:is|was|[:=\-–])?|[:=\-–])\s*[\"“'‘]?)"
     r"([A-Za-z][A-Za-z0-9_.]{2,29})(?<!\.)"
@@ -70,7 +70,7 @@ def handles(text: str) -> Iterator[Hit]:
     for match in _ACCOUNT_NAMED.finditer(text):
         token = match.group(1)
         named = re.search(
-            r"(?i:handle|name|acc|id|tag|channel|page)\W*$",
+            r"(?i:handle|name|user|acc|id|tag|channel|page)\W*$",
             match.group(0)[: match.start(1) - match.start()],
         )
         if token.lower() in english_words() or (not named and not _typed_as_handle(token)):

@@ -95,6 +95,10 @@ _AGE = re.compile(
     rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:looked|looks|look|appeared|appears|seemed|seems)\s+(?:to\s+be\s+)?"
     rf"(?:no\s+(?:older|more)\s+than\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not)\s+be\s+(?:more|older)\s+than\s+"
+    rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:boy|girl|lad|child|kid|son|daughter|youngster)\s+of\s+(?:about\s+|around\s+)?"
+    rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
     r"old\b(?!s)"
     rf"|\b{_AN_AGE}[\s-]*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
@@ -117,9 +121,11 @@ _AGE = re.compile(
     r"repeatedly|still|now|often|regularly)\b)",
     re.I,
 )
-_NHS = re.compile(r"(?<![\d-])(\d{3,4})[\s.-]?(\d{3,4})[\s.-]?(\d{3,4})(?![\d-]|\.\d)")
-_NHS_SAID = re.compile(r"(?i:\bnhs\b)[^.;\d]{0,30}$")  # "NHS no. recorded as …"
-_NI = re.compile(
+_NHS = re.compile(r"(?<![\d-])(\d{3,4})[\s.-]{0,2}(\d{3,4})[\s.-]{0,2}(\d{3,4})(?![\d-]|\.\d)")
+# after "NHS", ten digits however they are spaced: "NHS no 4 0 1 2 2 7 5 3 1 0"
+_NHS_SPACED = re.compile(r"(?<![\d-])(?:\d[\s.-]{0,2}){9}\d(?![\d-]|\.\d)")
+NHS_SAID = re.compile(r"(?i:\bnhs\b)[^.;\d]{0,30}$")  # "NHS no. recorded as …"
+NI = re.compile(
     r"\b(?!B\s?G|G\s?B|K\s?N|N\s?K|N\s?T|T\s?N|Z\s?Z)[A-CEGHJ-PR-TW-Z]\s?[A-CEGHJ-NPR-TW-Z]"
     r"[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
     re.I,
@@ -128,7 +134,7 @@ _NI = re.compile(
 _NI_SAID = re.compile(
     r"(?i:\b(?:ni|nino|n\.i\.|national\s+insurance|natl\.?\s+insurance)"
     r"(?:\s+(?:no\.?|number|num))?(?:\s+(?:is|was|as))?\s*[:#]?\s*)"
-    r"([a-z]{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[a-d])\b",
+    r"([a-z]{2}[\s-]?(?:\d[\s-]?){6}[a-d])\b",
     re.I,
 )
 _PHONE = re.compile(
@@ -232,7 +238,7 @@ _ADDRESS = re.compile(
 )
 
 
-def _nhs_valid(digits: str) -> bool:
+def nhs_valid(digits: str) -> bool:
     if len(digits) != 10 or len(set(digits)) == 1:
         return False
     total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
@@ -251,24 +257,6 @@ def _child_birth_year(text: str, today: dt.date) -> bool:
     if year < 100:
         year += 2000 if year <= today.year % 100 else 1900
     return today.year - 25 <= year <= today.year - 4
-
-
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-# a number read out a digit at a time: "zero seven seven zero zero, nine zero zero, …"
-_SPOKEN_NUMBER = re.compile(rf"(?i:\b(?:{_DIGIT_WORD}[\s,]+){{9,10}}{_DIGIT_WORD}\b)")
-
-
-def spoken_numbers(text: str) -> Iterator[Hit]:
-    """A phone or NHS number read out in words and written down so."""
-    for match in _SPOKEN_NUMBER.finditer(text):
-        words = re.findall(r"[a-z]+", match.group(0).lower())
-        digits = "".join("0" if w == "oh" else str(_UNITS.index(w)) for w in words)
-        if len(digits) == 11 and digits.startswith("0"):
-            yield Hit("phone", match.group(0), match.start(), match.end())
-        elif len(digits) == 10 and (
-            _nhs_valid(digits) or _NHS_SAID.search(text[max(0, match.start() - 40) : match.start()])
-        ):
-            yield Hit("nhs_number", match.group(0), match.start(), match.end())
 
 
 def _year_digits(year: str) -> str:
@@ -299,6 +287,9 @@ def numbers_and_addresses(text: str) -> Iterator[Hit]:
     for match in _REFERENCE_AFTER_WORD.finditer(text):
         if not any(hit.start < match.end() and match.start() < hit.end for hit in numbers):
             yield Hit("reference", match.group(0), match.start(), match.end())
+    for match in _REFERENCE_SAID_LATER.finditer(text):
+        if not any(hit.start < match.end(1) and match.start(1) < hit.end for hit in numbers):
+            yield Hit("reference", match.group(1), match.start(1), match.end(1))
     for hit in _grouped_references(text):
         if not any(other.start < hit.end and hit.start < other.end for other in numbers):
             yield hit
@@ -317,9 +308,15 @@ def _ages(text: str) -> Iterator[Hit]:
 
 
 # A case or file number in groups, letters and digits joined by / or -: "ASB/HSG/2204/118"
+# "the Mosaic case number for the family is 3108842"
+_REFERENCE_SAID_LATER = re.compile(
+    r"(?i:\b(?:reference|ref|record\s+number|case\s+number|file\s+number|id\s+number)\b"
+    r"[^.;\d]{0,40}?\b(?:is|was)\s+)([A-Z]{0,5}[/-]?[1-9]\d{4,9})\b"
+)
 _GROUPED_REFERENCE = re.compile(
     r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=[\w/-]*\d{3})[A-Za-z0-9]{1,8}(?:[/-][A-Za-z0-9]{1,8}){2,}"
     r"(?![\w/-])"
+    r"|(?<![\w/-])[A-Z]{2,5}[/-]\d{5,10}(?![\w/-])"  # "HSG/0098123"
 )
 
 
@@ -372,17 +369,20 @@ def _a_service_mailbox(email: str) -> bool:
 
 
 def _numbers(text: str) -> Iterator[Hit]:
+    for match in _NHS_SPACED.finditer(text):
+        if NHS_SAID.search(text[max(0, match.start() - 40) : match.start()]):
+            yield Hit("nhs_number", match.group(0), match.start(), match.end())
     for match in _NHS.finditer(text):
         digits = "".join(match.groups())
-        said = _NHS_SAID.search(text[max(0, match.start() - 40) : match.start()])
-        if len(digits) == 10 and (_nhs_valid(digits) or said):
+        said = NHS_SAID.search(text[max(0, match.start() - 40) : match.start()])
+        if len(digits) == 10 and (nhs_valid(digits) or said):
             yield Hit("nhs_number", match.group(0), match.start(), match.end())
     for match in _NI_SAID.finditer(text):
-        if not _NI.fullmatch(match.group(1)):  # else the pattern below has it
+        if not NI.fullmatch(match.group(1)):  # else the pattern below has it
             yield Hit("ni_number", match.group(1), match.start(1), match.end(1))
     for match in _ADDRESS_SAID.finditer(text):
         yield Hit("address", match.group(1), match.start(1), match.end(1))
-    for pattern, category in ((_NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
+    for pattern, category in ((NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
         for match in pattern.finditer(text):
             if category == "email" and _a_service_mailbox(match.group(0)):
                 continue

@@ -24,6 +24,7 @@ class Letters(NamedTuple):
     start: int
     end: int
     why: str  # "initials" or "nickname"
+    sure: bool = False  # where only a person stands: the live flags show it too
 
 
 def letter_names(text: str) -> Iterator[Letters]:
@@ -40,6 +41,8 @@ _NOT_INITIALS = words(
     "eg ie nb ps pm tv gp pc dc ds di yp sw re yr wc st rd mp na ft pt cp dv ld av uk eu "
     "e.g. i.e. a.m. p.m. n.b."
 )
+# at the start of a clause or after a list's "+", "&" or ",": "police: t.o. + r.s. arrested"
+_CLAUSE_OR_LIST = re.compile(r"(?:^|[:;.!?(\-–•*+&/,])\s*$")
 _SAID_BEFORE = re.compile(r"\b(?:re|regarding|says?|said|named|about|for|by|and)\s+$")
 
 
@@ -50,14 +53,18 @@ def _lower_case_initials(text: str) -> Iterator[Letters]:
             continue
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() :]
-        if (
-            SEEN_BEFORE.search(before)
-            or A_CHILD_BEFORE.search(before)
+        sure = bool(
+            A_CHILD_BEFORE.search(before)
             or (_SAID_BEFORE.search(before) and (person_state(after) or PERSON_AFTER.match(after)))
+            or (_CLAUSE_OR_LIST.search(text[: match.start()]) and person_state(after))
+        )
+        if (
+            sure
+            or SEEN_BEFORE.search(before)
             or person_subject(letters, after, name_word=True)
             or re.match(r"\s+and\s+(?:older|younger|other)\b", after)
         ):
-            yield Letters(letters, match.start(), match.end(), "initials")
+            yield Letters(letters, match.start(), match.end(), "initials", sure)
 
 
 def _single_letters(text: str) -> Iterator[Letters]:

@@ -8,16 +8,19 @@ import re
 
 from ctxtui.guard.cues import (
     A_FAMILY_AFTER,
-    KIN,
+    AND_A_RELATIVE,
+    IN_BRACKETS_AFTER,
     LETTERS,
     PERSON_AFTER,
     PERSON_BEFORE,
     PLACE_BEFORE,
     PRONOUN_LATER,
+    ROLE_IN_BRACKETS,
     STRONG_AFTER,
+    TITLE_BEFORE,
 )
 from ctxtui.guard.hits import NameHit
-from ctxtui.guard.name_positions import CAPITAL_NEXT, at_sentence_start
+from ctxtui.guard.name_positions import CAPITAL_NEXT, a_thing_named, at_sentence_start, named_last
 from ctxtui.guard.subjects import is_role, person_state, person_subject, stands_without_naming
 from ctxtui.guard.word_kinds import known_other, on_no_list, word_kind
 from ctxtui.guard.word_lists import (
@@ -38,27 +41,17 @@ _LOWER_CASE_CUE = re.compile(
 )
 
 
-# where a name typed live stands: a role in brackets after it ("harjit (dad)"), a family word
-# and a bracket before it ("mum (shabnam)"), a title ("mrs adeyemi"), a relative of its own
-# after "+" or "&" ("king & his cuz"), another name joined by "+", "&" or "and" and then what
-# is said of people ("tobi + ayomide seen at the rec")
-_ROLE_IN_BRACKETS = re.compile(
-    rf"\s*\(\s*(?:{KIN}|parents?|carers?|guardian|foster\s+carer)\s*\)", re.I
-)
-_IN_BRACKETS_AFTER = re.compile(rf"\b(?:{KIN}|parents?|carers?)\s*\(\s*(?:mrs?|ms|miss)?\.?\s*$")
-_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$")
-_WITH_A_RELATIVE = re.compile(
-    rf"\s*(?:&|\+|and)\s+(?:(?:his|her|their)\s+)?(?:older\s+|younger\s+)?(?:{KIN}|mates)\b",
-    re.I,
-)
-_JOINED_NAME = re.compile(rf"\s*(?:(?:\+|&|/|and)\s*)?({LETTERS}+(?:-{LETTERS}+)?)")
+# another name joined by "+", "&" or "and", then what is said of people ("tobi + ayomide seen")
+_JOINED_NAME = re.compile(rf"\s*(?:(?:\+|&|/|\band|\bn)\s*)?({LETTERS}+(?:-{LETTERS}+)?)")
+_A_FAMILY_DOES = re.compile(r"\s+(?:have|has|are|were|moved|live|lived|next\s+door)\b")
 
 
 def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     """A word in lower case that is a name on the lists or on no list at all, where only a
     person stands: at the start of a clause before what is said of people ("police: adewale
-    stopped w/ knife", "mum said krzys sleeps all day"), before a relative's possessive or a
-    family word ("dafydd's nan", "sanneh boys"), or in the places above."""
+    stopped w/ knife", "mum said krzys sleeps all day", "sagar gurung + pemba seen"), before
+    a relative's possessive or a family word ("dafydd's nan", "sanneh boys"), after a title, a
+    family word and a bracket, or last after "was"."""
     word = match.group(0)
     if len(word) < 3 or word.upper() in acronyms():
         return False
@@ -66,19 +59,24 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     if kind not in ("name", "unknown", "word_name") or is_role(word):
         return False  # an ordinary word, or "cuz", "bro"
     before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() :]
-    if kind == "word_name":  # "hope seen at the rec w/ older lads": only at a clause's start
-        start = at_sentence_start(text, match.start()) or _SAID_BEFORE.search(before)
-        return bool(start and person_state(after) and not stands_without_naming(word, after))
-    if STRONG_AFTER.match(after) or A_FAMILY_AFTER.match(after) or _ROLE_IN_BRACKETS.match(after):
-        return True
-    if _IN_BRACKETS_AFTER.search(before) or _TITLE_BEFORE.search(before):
-        return True
-    if _WITH_A_RELATIVE.match(after):
-        return True
-    joined = _JOINED_NAME.match(after)
-    if joined and word_kind(joined.group(1), frozenset(), frozenset()) != "safe":
-        after = after[joined.end() :]  # "tobi + ayomide seen…", "mame diarra attending…"
+    if TITLE_BEFORE.search(before) or ROLE_IN_BRACKETS.match(after):
+        return True  # "mrs baker", "mr fisher (grandad)"
     start = at_sentence_start(text, match.start()) or _SAID_BEFORE.search(before)
+    if kind == "word_name":  # "hope seen at the rec w/ older lads": only at a clause's start
+        return bool(start and person_state(after) and not stands_without_naming(word, after))
+    if STRONG_AFTER.match(after) or A_FAMILY_AFTER.match(after) or AND_A_RELATIVE.match(after):
+        return True
+    if IN_BRACKETS_AFTER.search(before) or named_last(before, after):
+        return True  # "mum (shabnam)", "it was jaheim"
+    if word.endswith("s") and before.endswith("the ") and _A_FAMILY_DOES.match(after):
+        return word_kind(word[:-1], frozenset(), frozenset()) in ("name", "unknown")  # "the nowaks"
+    while joined := _JOINED_NAME.match(after):  # "sagar gurung + pemba seen…"
+        if word_kind(joined.group(1), frozenset(), frozenset()) == "safe":
+            break
+        after = after[joined.end() :]
+    if AND_A_RELATIVE.match(after):
+        return True  # "lamin jallow + others…"
+    after = re.sub(r"^\s*[-–:]\s*", " ", after)  # "ashu tabe - seen filming…"
     return bool(start and (person_state(after) or person_subject(word, after, name_word=True)))
 
 
@@ -132,8 +130,8 @@ _LOWER_SURNAME = re.compile(rf"\s+[a-z]{LETTERS}*(?:['’](?!s\b){LETTERS}+)?(?=
 def lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
     """``word`` is a forename typed in lower case (``_name_at`` has checked the list). A long
     one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
-    if PLACE_BEFORE.search(before):
-        return None  # "st mary's primary"
+    if PLACE_BEFORE.search(before) or a_thing_named(after):
+        return None  # "st mary's primary", "chelsea court"
     if typed_in_a_hurry(match.string, match):
         return NameHit(word, match.start(), match.end())
     if word in field_words() or word in months_and_days():  # a greeting, a dish, a festival

@@ -21,7 +21,9 @@ from ctxtui.guard.word_lists import (
 )
 
 SURNAME_SAID = re.compile(r"\b(?:surname|family\s+name|last\s+name)\s+(?:is\s+|was\s+)?$", re.I)
-_LAST_NAMED_BEFORE = re.compile(r"(?:\b(?:is|was|per|by)|\s[-–:])\s+$", re.I)
+_LAST_NAMED_BEFORE = re.compile(
+    r"(?:\b(?:is|was|per|by|(?:identified|named|known)\s+as)|\s[-–:])\s+$", re.I
+)
 _SENTENCE_END = re.compile(r"^\s*(?:[.!?;)]|$)")
 
 
@@ -60,6 +62,7 @@ _THING_WORDS = frozenset(
     + ["express", "foods", "bakery", "takeaway", "memorial", "foundation", "project", "lounge"]
     + ["programme", "fc", "gym", "studio", "studios", "motors", "cars", "vapes", "vape"]
     + ["garage", "arms", "inn", "tavern", "hotel", "cash", "cutz", "cuts", "autos", "tyres"]
+    + ["shisha"]
 )
 
 

@@ -84,7 +84,7 @@ _FAMILY = re.compile(
     rf"(?:(?:eldest|youngest|oldest|older|younger|little|big|middle)\s+)?"
     rf"([A-Z]{LETTERS}+(?:-[A-Z]{LETTERS}+)*)\s+"
     r"(?:family|families|brothers|sisters|twins|siblings|cousins|household|boys|girls|kids|"
-    r"boy|girl|lad|lads|kid|child|brother|sister|lot|clan|crew|mob)\b"
+    r"boy|girl|lad|lads|kid|child|children|brother|sister|lot|clan|crew|mob)\b"
     r"(?!\s+(?:centre|center|hub|support|service|services|project|group|team|club|network))"
 )
 
@@ -484,7 +484,8 @@ def _nicknames(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
             yield NameHit(word, start, end)
     for letters in letter_names(text):
         after = text[letters.end :]
-        if letters.why == "nickname" and (
-            STRONG_AFTER.match(after) or person_predicate(after, bare=False)
+        if letters.sure or (
+            letters.why == "nickname"
+            and (STRONG_AFTER.match(after) or person_predicate(after, bare=False))
         ):
             yield NameHit(letters.text, letters.start, letters.end)  # "Lil J was seen"

@@ -32,7 +32,6 @@ from ctxtui.guard.cues import (
     A_CHILD_BEFORE,
     A_FAMILY_AFTER,
     ARTICLE_BEFORE,
-    KIN,
     LETTERS,
     OFFICER_TITLES,
     ONLY_PEOPLE,
@@ -52,6 +51,16 @@ from ctxtui.guard.name_positions import (
     owner_without_apostrophe,
 )
 from ctxtui.guard.nicknames import initials, nicknames
+from ctxtui.guard.person_places import (
+    CLAUSE_BEFORE,
+    FAMILY_OF,
+    KIN_BEFORE,
+    LISTED_FROM_THE_START,
+    PERSON_OBJECT_BEFORE,
+    POSSESSIVE_BEFORE,
+    a_family_of_them,
+    lower_case_person,
+)
 from ctxtui.guard.subjects import (
     is_function_word,
     is_role,
@@ -84,8 +93,6 @@ WHY = {
 # a handle or a code with digits in it (the live flags and the reader see those whole).
 _WORD = re.compile(rf"(?<![\w@#/.:+=&-]){LETTERS}+(?:[-'’]{LETTERS}+)*(?![\w@#/]|\.\w|-\d)")
 _POSSESSIVE = re.compile(r"['’]s$")
-_KIN_BEFORE = re.compile(rf"\b(?:{KIN}|partner|baby|named|called)(?:\s+of)?\s*(?:\s|\()\s*$", re.I)
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:my|your|his|her|our|their)\s+$", re.I)
 _DATE_AROUND = re.compile(
     r"(?:\b(?:in|on|by|from|until|till|since|before|after|during|early|late|mid|next|last|"
     r"this|of|every|each|and|or|to)\s+$|\d\s*(?:st|nd|rd|th)?\s+$)",
@@ -135,7 +142,7 @@ def possible_names(
         ]
     found = list(_asked(text, words))
     found += [Candidate(word, start, end, "initials") for word, start, end, _sure in initials(text)]
-    found += [Candidate(*found) for found in letter_names(text)]
+    found += [Candidate(*letters[:4]) for letters in letter_names(text)]
     found += [
         Candidate(word, start, end, "nickname")
         for word, start, end, sure in nicknames(text, allowed)
@@ -214,7 +221,7 @@ def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
         while last + 1 < len(words) and _joins(text, words, last, last + 1, asked):
             last += 1
         start, end = words[first].start, words[last].end
-        if not _place_run(text, words, first, last) or _FAMILY_OF.match(text[end:]):
+        if not _place_run(text, words, first, last) or FAMILY_OF.match(text[end:]):
             kinds = {words[i].kind for i in range(first, last + 1) if asked[i]}
             lower = not any(words[i].text[0].isupper() for i in range(first, last + 1))
             unknown = "unknown" in kinds or "known_place" in kinds
@@ -245,11 +252,6 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     return _person_stands(text, word, before)
 
 
-_FAMILY_OF = re.compile(
-    rf"^['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|parents)\b", re.I
-)
-
-
 def _run_end(text: str, words: Sequence[_Word], n: int) -> int:
     """Where the run of capitalised words holding word ``n`` ends."""
     while (
@@ -267,7 +269,9 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     lately"; not a role, a group or a pronoun ("Chairwoman proposed", "Shopkeepers reckon")."""
     word = words[n]
     lower = word.text.lower()
-    if not word.text[0].isupper() or word.text.isupper() or lower in months_and_days():
+    if word.text.islower():
+        return _nicknames_listed(text, words, n)
+    if word.text.isupper() or lower in months_and_days():
         return False
     if any(
         0 <= i < len(words)
@@ -277,14 +281,14 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         for i in (n - 1, n + 1)
     ):
         # in a run of capitals: the name of a thing, unless a family is its ("Paddy Ward's mum")
-        return bool(_FAMILY_OF.match(text[_run_end(text, words, n) :]))
+        return bool(FAMILY_OF.match(text[_run_end(text, words, n) :]))
     before = text[max(0, word.start - 30) : word.start]
     after = text[word.end :]
     plain = lower not in place_words() and lower not in group_words() and not is_role(word.text)
-    if plain and (_KIN_BEFORE.search(before) or person_around(after)):
+    if plain and (KIN_BEFORE.search(before) or person_around(after)):
         return True  # "her nephew Rocket", "worried that Sparrow (14) is…"
-    if ARTICLE_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before):
-        return False
+    if ARTICLE_BEFORE.search(before) or POSSESSIVE_BEFORE.search(before):
+        return a_family_of_them(word.text, after)  # "the Bakers next door"
     if ONLY_PEOPLE.match(after):
         return True
     if not (lower in english_words() or lower in more_english_words()):
@@ -294,7 +298,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     if person_around(after):
         return True
     start = at_sentence_start(text, word.start)
-    if not start and _PERSON_OBJECT_BEFORE.search(before):
+    if not start and PERSON_OBJECT_BEFORE.search(before):
         return True  # "wardens spotted Noodle", "fretting about Noodle"
     if stands_without_naming(word.text, after):
         return False
@@ -302,27 +306,26 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         return False  # "via Lantern Row": what follows a preposition is no subject
     if person_predicate(after, bare=False):
         return True
-    return not start and bool(_CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
+    return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
 
-# Before a word, what is done to a person or said of one: the word is someone
-_PERSON_OBJECT_BEFORE = re.compile(
-    r"\b(?:saw|seen|see|sees|told|tell|tells|met|meet|meets|searched|stopped|arrested|chased|"
-    r"approached|messaged|texted|rang|phoned|visit|visits|visited|visiting|collected|"
-    r"(?:spoke|speak|speaks|talked|"
-    r"talk|talks|spoken|talking|speaking)\s+(?:to|with)|(?:worried|worry|worries|concerned|"
-    r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
-    r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+with|(?:approached|groomed|"
-    r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
-    r"picked\s+up)\s+by|call\s+(?:him|her|them)|calls\s+(?:himself|herself))\s+$",
-    re.I,
-)
-# Before a clause of its own: "wardens reckon Noodle lost his…"
-_CLAUSE_BEFORE = re.compile(
-    r"\b(?:said|says|say|think|thinks|thought|believe|believes|believed|that|because|when|"
-    r"while|if|but|and|so|since|until)\s+$",
-    re.I,
-)
+# "smokey + tiny both seen…": ordinary words joined by "+", "&" or "n" from a clause's start
+_JOINED_NEXT = re.compile(r"\s*(?:\+|&|\bn\b)\s*[a-z][\w'’-]*")
+
+
+def _nicknames_listed(text: str, words: Sequence[_Word], n: int) -> bool:
+    """Ordinary words in lower case, joined by "+", "&" or "n" at the start of a clause and
+    followed by what is said of people: nicknames typed live ("smokey + tiny both seen")."""
+    word = words[n]
+    if is_role(word.text) or word.text in place_words() or word.text in group_words():
+        return False
+    if stands_without_naming(word.text, text[word.end :]):
+        return False  # a pronoun, a plural: "bikes + scooters seen"
+    first = at_sentence_start(text, word.start)
+    joined = _JOINED_NEXT.match(text[word.end :])
+    if first and joined:
+        return person_state(text[word.end + joined.end() :])
+    return bool(LISTED_FROM_THE_START.search(text[: word.start])) and person_state(text[word.end :])
 
 
 def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:
@@ -362,59 +365,26 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         owned = re.match(r"['’]s\s+([A-Z][\w'’-]*)", after)
         if owned and owned.group(1).lower() in place_words():
             return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
-        return capital or bool(_FAMILY_OF.match(after))  # "Hazel's phone", "joy's nan"
+        return capital or bool(FAMILY_OF.match(after))  # "Hazel's phone", "joy's nan"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
         return False  # "Studio 3", "Bay G", "June 2031"
     if not capital:
-        return _lower_case_person(text, word, before, after)
-    if _KIN_BEFORE.search(before) or STRONG_AFTER.match(after):
+        return lower_case_person(text, word.start, word.end)
+    if KIN_BEFORE.search(before) or STRONG_AFTER.match(after):
         return True
     if word.text.lower() in months_and_days() and _DATE_AROUND.search(before):
         return False  # "by late April", "until Thursday"
     if ARTICLE_BEFORE.search(before):
-        return a_family_name(word.text)  # "the Dell", "a Grant"; but "the Hartleys"
+        # "the Dell", "a Grant"; but "the Hartleys", "the Bakers next door"
+        return a_family_name(word.text) or a_family_of_them(word.text, after)
     subject = person_subject(word.text, after, name_word=True)
-    if _POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
+    if POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
         return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
     if word.kind in ("place_name", "known_place"):  # a place unless a person stands there
         return bool(SEEN_BEFORE.search(before) or subject)
     if at_sentence_start(text, word.start):  # "Hope is…"
         return bool(PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or subject)
     return True  # a capital inside a sentence marks a proper name
-
-
-def _lower_case_person(text: str, word: _Word, before: str, after: str) -> bool:
-    """A name that is an ordinary word, typed in lower case where only a person stands: before
-    a relative ("joy's nan"), the subject of a person's verb at the start of a clause ("mum
-    says willow has been missing"), after a family word ("her friend summer was"), or what is
-    done to a person ("visit grace at home")."""
-    if _FAMILY_OF.match(after) or (A_FAMILY_AFTER.match(after) and before.endswith("the ")):
-        return True  # "joy's nan", "the begum girls"
-    if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
-        return False  # "the river", "their hope"
-    kin = _KIN_BEFORE.search(before)
-    start = (
-        at_sentence_start(text, word.start)
-        or _CLAUSE_BEFORE.search(before)
-        or _LISTED_FROM_THE_START.search(text[: word.start])
-    )
-    if (person_subject(word.text, after, name_word=True) or person_state(after)) and (start or kin):
-        return True
-    if (kin or start) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
-        return True
-    if kin and before.rstrip().endswith("(") and after.startswith(")"):
-        return True  # "older bro (ace)"
-    following = re.match(r"\s*([\w'’]*)", after)
-    ends = following is None or not following.group(1) or is_function_word(following.group(1))
-    return bool(  # not "seen young people"
-        ends and (_PERSON_OBJECT_BEFORE.search(before) or _LOWER_CASE_OBJECT_BEFORE.search(before))
-    )
-
-
-# typed live, before a name in lower case: "re rocky and…", "home visit to rose", "named: wren"
-_LOWER_CASE_OBJECT_BEFORE = re.compile(r"\b(?:re|regarding|visit\s+to|named\s*:?|names?\s*:)\s*$")
-# a list of words joined by "+", "&" or "/" from the start of a clause: "- wren + lark …"
-_LISTED_FROM_THE_START = re.compile(r"(?:^|[:\-–(•*]\s*)(?:[a-z]+\s*[+&/,]\s*)+$")
 
 
 def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> None:

@@ -75,7 +75,9 @@ _NICKNAME = re.compile(
     re.I,
 )
 _SAID_TO_BE_CALLED = re.compile(
-    r"call(?:s|ed)?\s+(?:him|her|them)|nicknamed|known\s+as|goes\s+by|referred\s+to\s+as|"
+    r"call(?:s|ed)?\s+(?:him|her|them)|(?:is|was|someone|somebody|lad|girl|boy|man|woman|male|"
+    r"female|bloke|guy|kid)\s+called|nicknamed|known\s+as|goes\s+by|"
+    r"referred\s+to\s+as|"
     r"(?:street|drill|rap|gang)\s+name|a\.?k\.?a",
     re.I,
 )
@@ -115,7 +117,10 @@ _A_GROUP_CALLED = re.compile(
 )
 _DOES = re.compile(r"\s+(?:gives|runs|sells|sends|has|is|was|does|deals)\b")
 # "… named as the one handing out", "… seems to be the one who"
-_ONE_WHO = re.compile(r"\s+(?:\w+\s+){0,3}?(?:as\s+|to\s+be\s+)?the\s+one\s+(?:who|handing|that)\b")
+_ONE_WHO = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:as\s+|to\s+be\s+)?the\s+one\s+(?:who|that|handing|giving|selling|"
+    r"running|doing|behind)\b"
+)
 
 
 def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
@@ -124,7 +129,8 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
     for match in _NICKNAME.finditer(text):
         word = match.group(1)
         quoted = text[match.start(1) - 1 : match.start(1)] in "\"“‘'"
-        said_so = _SAID_TO_BE_CALLED.search(match.group(0)) and word.lower() not in _NOT_NICKNAMES
+        cue = text[max(0, match.start() - 12) : match.start(1)]
+        said_so = _SAID_TO_BE_CALLED.search(cue) and word.lower() not in _NOT_NICKNAMES
         if word in allowed or not (word[0].isupper() or quoted or said_so) or is_acronym(word):
             continue  # in lower case only after a cue that names someone: "goes by ziggy"
         someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start(1)])

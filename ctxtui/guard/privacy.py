@@ -23,9 +23,10 @@ from ctxtui.guard.guarded_text import record_texts as record_texts
 from ctxtui.guard.handles import handles
 from ctxtui.guard.hits import CATEGORIES as CATEGORIES
 from ctxtui.guard.hits import Hit as Hit
-from ctxtui.guard.identifiers import birth_dates, numbers_and_addresses, spoken_numbers, vehicles
+from ctxtui.guard.identifiers import birth_dates, numbers_and_addresses, vehicles
 from ctxtui.guard.names import find_names
 from ctxtui.guard.names_check import places_in, possible_names
+from ctxtui.guard.read_out import read_out
 
 # What the names check lists (never a live flag): ``check --names``, the names check screen.
 POSSIBLE_NAME = "possible_name"
@@ -91,7 +92,7 @@ def scan_text(
     hits = [
         *birth_dates(text, today),
         *numbers_and_addresses(text),
-        *spoken_numbers(text),
+        *read_out(text),
         *vehicles(text),
         *handles(text),
         *(Hit("name", *found) for found in find_names(text, allowed)),

@@ -51,7 +51,7 @@ _PERSON_VERBS = _forms(
     "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
     "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
     "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
-    "decline help"
+    "decline help work reckon"
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").
@@ -75,7 +75,8 @@ _PERSON_STATES = re.compile(
     r"injured|stabbed|robbed|mugged|excluded|suspended|expelled|groomed|exploited|recruited|"
     r"cautioned|charged|bailed|remanded|interviewed|missing|absent|referred|supported|offered|"
     r"described|doing\s+well|settled|settling|added|named|mentioned|found|trafficked|bullied|"
-    r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|"
+    r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|moved|unaccompanied|"
+    r"in\s+(?:the\s+)?(?:group|gang|chat|photo|video)\b|"
     r"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends)|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
     r"involved|believed|keeps?\s+(?:turning\s+up|going\s+missing|coming\s+(?:back|round))|"

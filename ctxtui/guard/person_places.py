@@ -1,0 +1,104 @@
+"""Where a person stands, for the names check: the words before and after a word that make it
+someone ("her friend summer was…", "visit grace at home", "the Bakers next door"). Pure
+functions."""
+
+from __future__ import annotations
+
+import re
+
+from ctxtui.guard.cues import (
+    A_FAMILY_AFTER,
+    AND_A_RELATIVE,
+    KIN,
+    OWN_RELATIVE_BEFORE,
+    PERSON_AFTER,
+    ROLE_IN_BRACKETS,
+    STRONG_AFTER,
+    TITLE_BEFORE,
+)
+from ctxtui.guard.name_positions import at_sentence_start
+from ctxtui.guard.subjects import is_function_word, person_state, person_subject
+from ctxtui.guard.word_lists import is_name_word
+
+KIN_BEFORE = re.compile(
+    rf"\b(?:{KIN}|parents?|partner|baby|named|called)(?:\s+of)?\s*(?:\s|\()\s*$", re.I
+)
+POSSESSIVE_BEFORE = re.compile(r"\b(?:my|your|his|her|our|their)\s+$", re.I)
+FAMILY_OF = re.compile(
+    rf"^['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|parents)\b", re.I
+)
+
+
+# Before a word, what is done to a person or said of one: the word is someone
+PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:saw|seen|see|sees|told|tell|tells|met|meet|meets|searched|stopped|arrested|chased|"
+    r"approached|messaged|texted|rang|phoned|visit|visits|visited|visiting|collected|"
+    r"(?:spoke|speak|speaks|talked|"
+    r"talk|talks|spoken|talking|speaking)\s+(?:to|with)|(?:worried|worry|worries|concerned|"
+    r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
+    r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+with|(?:approached|groomed|"
+    r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
+    r"picked\s+up)\s+by|call\s+(?:him|her|them)|calls\s+(?:himself|herself))\s+$",
+    re.I,
+)
+# Before a clause of its own: "wardens reckon Noodle lost his…"
+CLAUSE_BEFORE = re.compile(
+    r"\b(?:said|says|say|think|thinks|thought|believe|believes|believed|that|because|when|"
+    r"while|if|but|and|so|since|until)\s+$",
+    re.I,
+)
+
+
+_THEIR_PLURAL = re.compile(r"[A-Z][a-z]{3,}s")
+_A_FAMILY_DOES = re.compile(
+    r"\s+(?:next\s+door|family|have|has|are|were|moved|live|lived|said|say|told|complained|"
+    r"reported)\b"
+)
+
+
+def a_family_of_them(word: str, after: str) -> bool:
+    """A surname made plural, even where the plural is a word, before what a family does."""
+    plural = _THEIR_PLURAL.fullmatch(word) and is_name_word(word[:-1])
+    return bool(plural and _A_FAMILY_DOES.match(after))
+
+
+def lower_case_person(text: str, start: int, end: int) -> bool:
+    """A name that is an ordinary word, typed in lower case where only a person stands: before
+    a relative ("joy's nan"), the subject of a person's verb at the start of a clause ("mum
+    says willow has been missing"), after a family word ("her friend summer was"), or what is
+    done to a person ("visit grace at home")."""
+    word = text[start:end]
+    before, after = text[max(0, start - 30) : start], text[end:]
+    if FAMILY_OF.match(after) or (A_FAMILY_AFTER.match(after) and before.endswith("the ")):
+        return True  # "joy's nan", "the begum girls"
+    if ROLE_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after):
+        return True  # "mark (yp's older brother)", "ruby + her bf"
+    if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
+        return True  # "her mate precious", "mrs baker"
+    if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
+        return False  # "the river", "their hope"
+    kin = KIN_BEFORE.search(before)
+    if kin and re.match(r"\s*(?:[.;!?]|$)", after):
+        return True  # "per parent of lily"
+    first = (
+        at_sentence_start(text, start)
+        or CLAUSE_BEFORE.search(before)
+        or LISTED_FROM_THE_START.search(text[:start])
+    )
+    if (person_subject(word, after, name_word=True) or person_state(after)) and (first or kin):
+        return True
+    if (kin or first) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
+        return True
+    if kin and before.rstrip().endswith("(") and after.startswith(")"):
+        return True  # "older bro (ace)"
+    following = re.match(r"\s*([\w'’]*)", after)
+    ends = following is None or not following.group(1) or is_function_word(following.group(1))
+    return bool(  # not "seen young people"
+        ends and (PERSON_OBJECT_BEFORE.search(before) or _LOWER_CASE_OBJECT_BEFORE.search(before))
+    )
+
+
+# typed live, before a name in lower case: "re rocky and…", "home visit to rose", "named: wren"
+_LOWER_CASE_OBJECT_BEFORE = re.compile(r"\b(?:re|regarding|visit\s+to|named\s*:?|names?\s*:)\s*$")
+# a list of words joined by "+", "&" or "/" from the start of a clause: "- wren + lark …"
+LISTED_FROM_THE_START = re.compile(r"(?:^|[:\-–(•*]\s*)(?:[a-z]+\s*[+&/,]\s*)+$")
