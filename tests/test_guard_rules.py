@@ -472,3 +472,79 @@ def test_each_eighth_round_name_position_is_flagged(text, name):
 def test_the_names_check_asks_about_each_eighth_round_form(text, name):
     flagged = {detail for _category, detail in found(text)}
     assert name in asked(text) | flagged
+
+
+# Issue 40, ninth round (tuning sets seventeen, identifiers in every form, and eighteen)
+@pytest.mark.parametrize(
+    ("text", "category", "detail"),
+    [
+        (
+            "ni read out as jay ell four two, one one, nine three, bee",
+            "ni_number",
+            "jay ell four two, one one, nine three, bee",
+        ),
+        ("reg read out as oh vee two one, ex why zed", "vehicle", "oh vee two one, ex why zed"),
+        ("3127 755 904 is her nhs number", "nhs_number", "3127 755 904"),
+        ("nat ins: QX 40 21 93 C for the claim", "ni_number", "QX 40 21 93 C"),
+        ("whatsapp grp 'yr9 madness' shared the video", "handle", "yr9 madness"),
+        ("psn FoxyBlade-77 messaged the younger ones", "handle", "FoxyBlade-77"),
+        ("gamertag zzRiotzz on ps5", "handle", "zzRiotzz"),
+        ("the reg ends in 'KTX', grey hatch", "vehicle", "KTX"),
+        ("dob = 17 / 7 / 2012 per the referral", "date_of_birth", "dob = 17 / 7 / 2012"),
+        ("mum gave dob as 3rd of the 9th 2011", "date_of_birth", "dob as 3rd of the 9th 2011"),
+        ("she is 14ish per staff", "age", "she is 14ish"),
+        ("The older girl, who is sixteen, drives the car.", "age", "who is sixteen"),
+        ("address as twenty three, poplar avenue", "address", "twenty three, poplar avenue"),
+        (
+            "the house called Fernhill on Mill Road is used for parties",
+            "address",
+            "Fernhill on Mill Road",
+        ),
+        ("phone number 0 7 7 0 0 9 0 0 5 1 3", "phone", "0 7 7 0 0 9 0 0 5 1 3"),
+        ("The Mosaic identifier for the child is 4471201.", "reference", "4471201"),
+    ],
+)
+def test_each_ninth_round_identifier_form_is_flagged(text, category, detail):
+    assert (category, detail) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nearest hub is 15 minutes' walk from the park.",  # a distance, not an address
+        "buses stop at 23:30 so kids walk thru the estate",  # a time
+        "devon + cornwall lines linked to the station per btp",  # places that are names too
+        "families travel to jordan and kenya in the summer",
+    ],
+)
+def test_what_the_ninth_round_leaves_alone(text):
+    assert found(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("follow up w/ osaretin", "osaretin"),  # after "w/"
+        ("cousin nilani also in the video", "nilani"),  # after a relative
+        ("w/ the mensahs booked for next wk", "mensahs"),  # a family
+        ("wahidullah attendance down to 62%", "wahidullah"),  # what is theirs
+        ("nan + d.o. attended mtg", "d.o."),  # initials beside a relative
+    ],
+)
+def test_each_ninth_round_name_position_is_flagged(text, name):
+    assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Smudge (yp) said they'd hurt his family", "Smudge"),
+        ("yp says shorty gave him the phone", "shorty"),
+        ("police: blade stopped n searched at the stn", "blade"),
+        ("destiny: 'everyone knows who runs the flats'", "destiny"),
+        ("the storms asked for cctv on the stairwell", "storms"),
+    ],
+)
+def test_the_names_check_asks_about_each_ninth_round_form(text, name):
+    flagged = {detail for _category, detail in found(text)}
+    assert name in asked(text) | flagged

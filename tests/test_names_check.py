@@ -35,7 +35,7 @@ def asked(text: str, local: frozenset[str] = frozenset()) -> list[str]:
         (UNKNOWN, ["Quarrendon"]),  # a capitalised word on no list
         ("Staff often see JB and RK by the shops.", ["JB", "RK"]),  # initials
         ("The group talk about 'Bruv' in their chats.", ["Bruv"]),  # a nickname
-        ("Youth workers often chat with tovrin by the shops.", ["tovrin"]),  # lower case
+        ("Youth workers often chat to tovrin by the shops.", ["tovrin"]),  # lower case
         ("Hope Street and Victoria Park remain the hotspots.", []),  # places
         ("YOT, CAMHS and the DSL met at the MASH.", []),  # services
         ("Tesco and Spar staff will call the street team.", []),  # brands
@@ -104,7 +104,7 @@ async def test_finalising_opens_the_names_check_first_and_goes_on_once_it_is_don
     store, demo, make_app
 ):
     demo.points.concerns.append(UNKNOWN)
-    demo.points.strengths.append("Youth workers often chat with tovrin by the shops.")
+    demo.points.strengths.append("Youth workers often chat to tovrin by the shops.")
     store.save(demo)
     app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -193,7 +193,7 @@ async def test_one_y_too_many_after_the_names_check_never_finalises(store, demo,
     """Issue 41, case 8: the names check's answers and one more y in the same burst; the
     finalise question that follows takes no key typed before it appeared."""
     demo.points.concerns.append(UNKNOWN)
-    demo.points.strengths.append("Youth workers often chat with tovrin by the shops.")
+    demo.points.strengths.append("Youth workers often chat to tovrin by the shops.")
     store.save(demo)
     app = make_app(demo.id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

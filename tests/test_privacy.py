@@ -420,6 +420,8 @@ TUNING_SETS = {
     "privacy_tuning14.tsv": (0.92, 0.98, 0.99, 0.02, 0.11),  # communities lists lack
     "privacy_tuning15.tsv": (0.85, 0.99, 0.99, 0.01, 0.09),  # typed live, in lower case
     "privacy_tuning16.tsv": (0.86, 0.97, 0.99, 0.01, 0.05),  # half live, half written up
+    "privacy_tuning17.tsv": (None, None, 0.95, 0.01, 0.02),  # identifiers in every form
+    "privacy_tuning18.tsv": (0.64, 0.91, 0.99, 0.01, 0.08),  # word-names and nicknames, live
 }
 
 

@@ -47,7 +47,8 @@ AND_A_RELATIVE = re.compile(
 )
 # who someone is, in brackets after the name: "harjit (dad)", "mark (yp's older brother)"
 ROLE_IN_BRACKETS = re.compile(
-    rf"\s*\((?:[^()]{{0,25}}\s)?(?:{KIN}|parent|guardian|grandad|grandma|nickname)s?\b[^()]{{0,15}}\)",
+    rf"\s*\((?:[^()]{{0,25}}\s)?(?:{KIN}|parent|guardian|grandad|grandma|nickname|yp|cyp)s?\b"
+    rf"[^()]{{0,15}}\)",
     re.I,
 )
 # a family word and a bracket before a name: "mum (shabnam)", "nan (mrs okonjo)"

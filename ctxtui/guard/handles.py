@@ -13,12 +13,13 @@ from ctxtui.guard.word_lists import english_words
 
 # "her username is kayzee": after these words any word that is no ordinary one is a handle
 _NAMED_HANDLE = re.compile(
-    r"(?i:\b(?:(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=])|"
+    r"(?i:\b(?:(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=]|(?=\s))|"
     r"(?:account|channel|page|profile)\s+(?:called|named))\s*)"
     r"([A-Za-z0-9_.]{3,30})(?<!\.)"
 )
 _HANDLE = re.compile(
     r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+    r"|(?i:(?<=insta\s)|(?<=snap\s)|(?<=is\s))@\s[a-z0-9_.]{3,30}\b"  # "insta is @ lilrose"
     r"|(?i:\b(?:u|r)/[A-Za-z0-9_-]{3,30}\b)"  # a Reddit user or group
     r"|(?i:\b(?:t\.me|twitch\.tv|(?:www\.)?(?:instagram|tiktok|snapchat|facebook|twitter|x|"
     r"youtube)\.com)/@?"
@@ -37,11 +38,11 @@ _MADE_UP = re.compile(
 _PLATFORM_HANDLE = re.compile(
     r"(?i:\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|telegram|discord|"
     r"facebook|fb|whatsapp|wa|signal|"
-    r"threads|youtube|twitch|xbox|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag|"
+    r"threads|youtube|twitch|xbox|xbl|psn|playstation|steam|roblox|fortnite|epic|kik|gamer\s?tag|"
     r"wizz|yubo|bereal|omegle|hoop)"
     r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
     r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=\-–]\s*|\s+))"
-    r"([A-Za-z][A-Za-z0-9_.]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
+    r"([A-Za-z][A-Za-z0-9_.-]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
 )
 _ACCOUNT_NAMED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
@@ -54,7 +55,7 @@ _ACCOUNT_NAMED = re.compile(
 # a group chat's name in quotes: "the WhatsApp group 'Northside Runners'"
 _CHAT_GROUP = re.compile(
     r"(?i:\b(?:whatsapp|snap(?:chat)?|telegram|insta(?:gram)?|group\s?chat|gc|signal|discord)"
-    r"\s+(?:group|chat|server|channel|community)\s+(?:called\s+|named\s+)?)"
+    r"\s+(?:group|grp|gc|chat|server|channel|community)\s+(?:called\s+|named\s+)?)"
     r"['‘\"“]([^'’\"”]{2,40})['’\"”]"
 )
 

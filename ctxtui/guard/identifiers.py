@@ -38,12 +38,15 @@ _SHORT_DATE = (
 _DOB_CONTEXT = re.compile(
     rf"\b(?:d\.?\s?o\.?\s?b\.?|date[\s-]+of[\s-]+birth|birth[\s-]?date|born(?:\s+on)?|b[\s-]?day|"
     rf"birthday)"
-    rf"(?:\s+(?:is|was|of|as|(?:given|recorded|noted|listed|shown|put\s+down)\s+as))?\s*[:\-]?\s*"
+    rf"(?:\s+(?:is|was|of|as|(?:given|recorded|noted|listed|shown|put\s+down)\s+as))?\s*[:=\-]?\s*"
     rf"(?:{_DATE}|{_SHORT_DATE}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\b"
     rf"|(?:0?[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d\b"
     rf"|\d{{1,2}}\s?[/-]\s?\d{{1,2}}\s?[/-]\s?\d{{2,4}}\b"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d\b"
-    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\d{{1,2}}/\d{{1,2}}\b)"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\d{{1,2}}/\d{{1,2}}\b"
+    # "2nd of the 11th 2010", "2 8 0 5 2 0 1 1", "29/xi/2009"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)\s+of\s+the\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"
+    rf"|(?:\d\s){{7}}\d\b|\d{{1,2}}/[ivx]{{1,4}}/\d{{2,4}}\b)"
     # eight digits, then the words: "03112011 put down as dob"
     rf"|\b(?:(?:19|20)\d{{6}}|\d{{4}}(?:19|20)\d\d)\b(?=[^.;]{{0,20}}\b(?:dob|d\.o\.b|date\s+of\s+birth)\b)"
     rf"|\bbirthday\s+(?:is|was|on|falls\s+on)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
@@ -71,7 +74,7 @@ _UNITS = [
     *("eighteen", "nineteen", "twenty"),
 ]
 _NUMBER_WORDS = "|".join(_UNITS[4:])  # four to twenty: the ages a word can give
-_AN_AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})"
+_AN_AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})(?:ish)?"
 _NOT_AN_AGE_AFTER = (
     r"(?!\s*(?:-|–|to|and|or)\s*(?:\d|" + _NUMBER_WORDS + r"))"  # "aged 11 to 16": a range
     r"(?!\s*(?:%|per\s*cent|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
@@ -102,6 +105,10 @@ _AGE = re.compile(
     rf"|(?:\b(?:a|an|the|one|this|that|his|her|their)\s+|^\W*){_AN_AGE}[\s-]*(?:year|yr)s?[\s-]*"
     r"old\b(?!s)"
     rf"|\b{_AN_AGE}[\s-]*(?:yo|y/o|y\.o\.|yrs?\s+old|years?\s+old|years?\s+of\s+age)(?!\w)"
+    rf"|\b(?:who|hes|shes)\s+(?:is\s+|was\s+|['’]s\s+)?(?:only\s+|just\s+|now\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|,\s+now\s+{_AN_AGE}\s*,"
+    rf"|\b(?:approx\.?|approximately|roughly)\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b"
+    rf"(?!\s*(?:young|people|boys|girls|kids|pupils|children|yp|cyp|of|year|%|min|hour|day|week))"
     rf"|\b(?:he|she|they|boy|girl|lad|child|pupil|son|daughter|brother|sister|youngest|eldest|"
     rf"yp\s?\d{{0,2}}|young\s+person)"
     rf"\s*(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+)?"
@@ -121,10 +128,11 @@ _AGE = re.compile(
     r"repeatedly|still|now|often|regularly)\b)",
     re.I,
 )
-_NHS = re.compile(r"(?<![\d-])(\d{3,4})[\s.-]{0,2}(\d{3,4})[\s.-]{0,2}(\d{3,4})(?![\d-]|\.\d)")
+_NHS = re.compile(r"(?<![\d-])(\d{3,4})[\s./-]{0,2}(\d{3,4})[\s./-]{0,2}(\d{3,4})(?![\d-]|\.\d)")
 # after "NHS", ten digits however they are spaced: "NHS no 4 0 1 2 2 7 5 3 1 0"
 _NHS_SPACED = re.compile(r"(?<![\d-])(?:\d[\s.-]{0,2}){9}\d(?![\d-]|\.\d)")
-NHS_SAID = re.compile(r"(?i:\bnhs\b)[^.;\d]{0,30}$")  # "NHS no. recorded as …"
+NHS_SAID = re.compile(r"(?i:\bnhs\b)[^;\n]{0,50}$")  # "NHS no. recorded as …"
+_NHS_SAID_AFTER = re.compile(r"(?i:\s*(?:is\s+)?(?:the\s+|her\s+|his\s+)?nhs\b)")
 NI = re.compile(
     r"\b(?!B\s?G|G\s?B|K\s?N|N\s?K|N\s?T|T\s?N|Z\s?Z)[A-CEGHJ-PR-TW-Z]\s?[A-CEGHJ-NPR-TW-Z]"
     r"[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b",
@@ -134,11 +142,13 @@ NI = re.compile(
 _NI_SAID = re.compile(
     r"(?i:\b(?:ni|nino|n\.i\.|national\s+insurance|natl\.?\s+insurance)"
     r"(?:\s+(?:no\.?|number|num))?(?:\s+(?:is|was|as))?\s*[:#]?\s*)"
-    r"([a-z]{2}[\s-]?(?:\d[\s-]?){6}[a-d])\b",
+    r"([a-z]\s?[a-z][\s/-]?(?:\d[\s/-]?){6}[a-d])\b",
     re.I,
 )
+# an NI number's shape in capitals, whatever its letters: "QQ 71 20 44 A"
+_NI_SHAPE = re.compile(r"\b[A-Z]{2}\s\d{2}\s\d{2}\s\d{2}\s[A-D]\b")
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s.-]?){8,9}\d(?!\d)"
+    r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0[\s.-]?)(?:\d[\s.-]?){8,9}\d(?!\d)"
     r"|\(0\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}(?!\d)"  # a landline with its area code in brackets
     r"|(?<!\d)0\d{4}\s?\(\d{3}\)\s?\d{3}(?!\d)"  # 07700 (900) 123
 )
@@ -163,7 +173,7 @@ REFERENCE = re.compile(
     r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
     r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file|episode|incident|log|entry))*"
     r"\.?\s*[:#]?\s*"
-    r"(?:no\.?\s*|number\s*)?(\d{4,12})\b)"
+    r"(?:no\.?\s*|number\s*)?([a-z]?\d{4,12})\b)"
     # a UPN typed in groups ("Q 1234 5678 9012")
     r"|(?i:\bupn\s*[:#]?\s*[a-z]\s?(?:\d[\s-]?){11}\d\b)"
 )
@@ -172,9 +182,8 @@ REFERENCE = re.compile(
 # unless a finder that knows the number better (phone, NHS, NI) has it.
 _REFERENCE_AFTER_WORD = re.compile(
     r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc|cris|"
-    r"record|"
-    r"occurrence|incident)"
-    r"\b\.?\s*[:#]?\s*(?:no\.?\s*|number\s*|id\s*)?)"
+    r"record|mash|yot|occurrence|incident)"
+    r"\b\.?\s*[:#-]?\s*(?:no\.?\s*|number\s*|id\s*)?)"
     r"(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]*[A-Za-z0-9]"
     # or in groups of digits: "Niche occurrence 4410 2231 907", "number CP 41 882"
     r"(?:\s\d{2,5})*"
@@ -186,8 +195,9 @@ _ORGANISATION_NUMBER = re.compile(
     r"[^.;\n]{0,24}$)"
     r"|(?i:\b(?:switchboard|reception|office|helpline|help\s+line|desk|hub|team|service|"
     r"concierge|control\s+room|operator|its|group|charity|pharmacy|surgery|clinic|library|"
-    r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice|mash|front\s+door)\b"
-    r"[^.;\n]{0,48}$)"
+    r"council|school|duty|non[-\s]emergency|main\s+number|enquiries|advice|mash|front\s+door|"
+    r"centre|lead|coordinator|manager)\b"
+    r"[^.;\n]{0,60}$)"
 )
 # a person named between an organisation's word and the number: "the school rang mum on …"
 _SOMEONE = (
@@ -221,8 +231,9 @@ _STREET = (
 )
 _ADDRESS = re.compile(
     rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
-    rf"|(?<![/.\-\d])\b(?!(?:19|20)\d\d\b)\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}"
-    rf"(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)"
+    rf"|(?<![/.:\-\d])\b(?!(?:19|20)\d\d\b)\d{{1,4}}[a-z]?,?\s+"
+    r"(?!(?:minutes?|mins?|hours?|hrs?|seconds?|miles?|metres?|yards?|steps?)\b)(?:[a-z'’]+\s+){1,2}"
+    rf"(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)(?<!\bwk)"
     rf"|\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
     r"|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b"  # typed in lower case
@@ -299,8 +310,19 @@ def numbers_and_addresses(text: str) -> Iterator[Hit]:
 _SAID_AS_AN_AGE = re.compile(r"\b(?:aged?|age\s+of)\b|\byears?\s+of\s+age\b", re.I)
 
 
+# a range said of a group, not one young person's age: "girls aged roughly 13-15"
+_A_GROUP_BEFORE = re.compile(
+    r"\b(?:girls|boys|lads|kids|pupils|children|youths|males|females|people|yp|cyp|group)\b"
+    r"[^.;]{0,12}$",
+    re.I,
+)
+
+
 def _ages(text: str) -> Iterator[Hit]:
     for match in _AGE.finditer(text) if _AGE_HINT.search(text) else ():
+        ranged = re.search(r"\d\s*[-–]\s*\d", match.group(0))
+        if ranged and _A_GROUP_BEFORE.search(text[: match.start()]):
+            continue
         said = _SAID_AS_AN_AGE.search(text[match.start() : match.end() + 14])
         oldest = 99 if said else 25
         if all(1 <= int(n) <= oldest for n in re.findall(r"\d+", match.group(0))):
@@ -310,8 +332,9 @@ def _ages(text: str) -> Iterator[Hit]:
 # A case or file number in groups, letters and digits joined by / or -: "ASB/HSG/2204/118"
 # "the Mosaic case number for the family is 3108842"
 _REFERENCE_SAID_LATER = re.compile(
-    r"(?i:\b(?:reference|ref|record\s+number|case\s+number|file\s+number|id\s+number)\b"
-    r"[^.;\d]{0,40}?\b(?:is|was)\s+)([A-Z]{0,5}[/-]?[1-9]\d{4,9})\b"
+    r"(?i:\b(?:reference|ref|record\s+number|case\s+number|file\s+number|id\s+number|"
+    r"hospital\s+number|incident\s+number|crime\s+number|identifier)\b"
+    r"[^.;\d]{0,40}?\b(?:is|was)\s+)((?:[A-Z]{1,5}[/-]?\s?)?\d[\d/-]{3,20}\d)\b"
 )
 _GROUPED_REFERENCE = re.compile(
     r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=[\w/-]*\d{3})[A-Za-z0-9]{1,8}(?:[/-][A-Za-z0-9]{1,8}){2,}"
@@ -333,9 +356,21 @@ _MONTH_STARTS = frozenset(
 
 
 # after the words for it, a house number and a street in lower case: "address 3b mill st"
+_SPOKEN_HOUSE = (  # "twenty three", "one hundred and four"
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and)?\s+)?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+# "the house called Fernhill on Mill Road": a house's name and its street
+_HOUSE_CALLED = re.compile(
+    rf"\b(?i:house|cottage|bungalow|farm)\s+(?i:called|named)\s+([A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?"
+    rf",?\s+(?i:on|in|off)\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET}))\b"
+)
 _ADDRESS_SAID = re.compile(
-    rf"(?i:\b(?:address(?:\s+is)?|lives\s+at|living\s+at|staying\s+at)\s*:?\s*)"
-    rf"(\d{{1,4}}[a-z]?,?\s+(?:[a-z'’]+\s+){{1,2}}(?:{_STREET.lower()}))\b"
+    rf"(?i:\b(?:address(?:\s+is|\s+as)?|addr|lives\s+at|living\s+at|staying\s+at)\s*[:\-]?\s*)"
+    rf"((?:\d{{1,4}}[a-z]?(?:-\d{{1,4}})?|no\.?\s*\d{{1,4}}[a-z]?|{_SPOKEN_HOUSE}|['\"‘“][^'\"’”]{{2,30}}['\"’”])"
+    rf",?\s+(?:[a-z'’]+\s+){{0,2}}(?:{_STREET.lower()}))\b"
 )
 _ROLE_MAILBOX = re.compile(
     r"(?i:^(?:info|enquiries|enquiry|admin|office|contact|hello|team|reception|duty|mash|"
@@ -368,19 +403,28 @@ def _a_service_mailbox(email: str) -> bool:
     )
 
 
+def _unusual_ni_numbers(text: str) -> Iterator[Hit]:
+    """NI numbers with letters the rules do not issue, after their words or in their shape."""
+    for match in _NI_SAID.finditer(text):
+        if not NI.fullmatch(match.group(1)):  # else NI has it
+            yield Hit("ni_number", match.group(1), match.start(1), match.end(1))
+    for match in _NI_SHAPE.finditer(text):
+        if not NI.fullmatch(match.group(0)):
+            yield Hit("ni_number", match.group(0), match.start(), match.end())
+
+
 def _numbers(text: str) -> Iterator[Hit]:
     for match in _NHS_SPACED.finditer(text):
         if NHS_SAID.search(text[max(0, match.start() - 40) : match.start()]):
             yield Hit("nhs_number", match.group(0), match.start(), match.end())
     for match in _NHS.finditer(text):
         digits = "".join(match.groups())
-        said = NHS_SAID.search(text[max(0, match.start() - 40) : match.start()])
+        said = NHS_SAID.search(text[max(0, match.start() - 60) : match.start()])
+        said = said or _NHS_SAID_AFTER.match(text[match.end() :])
         if len(digits) == 10 and (nhs_valid(digits) or said):
             yield Hit("nhs_number", match.group(0), match.start(), match.end())
-    for match in _NI_SAID.finditer(text):
-        if not NI.fullmatch(match.group(1)):  # else the pattern below has it
-            yield Hit("ni_number", match.group(1), match.start(1), match.end(1))
-    for match in _ADDRESS_SAID.finditer(text):
+    yield from _unusual_ni_numbers(text)
+    for match in [*_ADDRESS_SAID.finditer(text), *_HOUSE_CALLED.finditer(text)]:
         yield Hit("address", match.group(1), match.start(1), match.end(1))
     for pattern, category in ((NI, "ni_number"), (_EMAIL, "email"), (_ADDRESS, "address")):
         for match in pattern.finditer(text):
@@ -392,6 +436,8 @@ def _numbers(text: str) -> Iterator[Hit]:
         if not 10 <= len(digits) <= 11 or _SERVICE_NUMBER.match(match.group(0).lstrip("(")):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
+        if NHS_SAID.search(before[-24:]):
+            continue  # "nhs n0 488 …": an NHS number typed with a slip
         whose = (
             _PERSON_BEFORE_NUMBER.search(before)
             or _FOR_SOMEONE.match(text[match.end() :])
@@ -404,9 +450,10 @@ def _numbers(text: str) -> Iterator[Hit]:
 
 # part of a plate, said as one a few words on: "the plate the driver gave was KX19"
 _PARTIAL_PLATE = re.compile(
-    r"(?i:\b(?:plate|reg(?:istration)?)\b[^.;:\n]{0,40}?\b(?:was|is|reads?|read\s+as|showing|"
-    r"shows|start(?:s|ing)?\s+with|begin(?:s|ning)?\s+with)\s+)"
-    r"([A-Z]{2}\d{2}(?:\s?[A-Z]{1,3})?)\b"
+    r"(?i:\b(?:plate|reg(?:istration)?)\b[^.;\n]{0,40}?(?:\b(?:was|is|reads?|read\s+as|showing|"
+    r"shows|start(?:s|ing)?(?:\s+with)?|begin(?:s|ning)?(?:\s+with)?|ends?(?:\s+in|\s+with)?|"
+    r"ending(?:\s+in|\s+with)?)|[=:])\s*['\"‘]?)"
+    r"([A-Z]{2}\d{2}(?:\s?[A-Z]{1,3})?|\d\s?[A-Z]{3}|[A-Z]{3}|[A-Z]{2}\d)(?![a-z])"
 )
 
 
@@ -414,5 +461,7 @@ def vehicles(text: str) -> Iterator[Hit]:
     for pattern in (VEHICLE, _VEHICLE_CUE, _PARTIAL_PLATE):
         for match in pattern.finditer(text):
             group = match.lastindex or 0
-            if re.search(r"[A-Za-z]", match.group(group)) and re.search(r"\d", match.group(group)):
+            said = pattern is _PARTIAL_PLATE  # "reg ends in 'WPK'": letters alone are part of one
+            token = match.group(group)
+            if re.search(r"[A-Za-z]", token) and (said or re.search(r"\d", token)):
                 yield Hit("vehicle", match.group(group), match.start(group), match.end(group))

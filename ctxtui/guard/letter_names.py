@@ -11,11 +11,13 @@ from typing import NamedTuple
 from ctxtui.guard.cues import (
     A_CHILD_BEFORE,
     ARTICLE_BEFORE,
+    KIN,
     LETTERS,
     ONLY_PEOPLE,
     PERSON_AFTER,
     SEEN_BEFORE,
 )
+from ctxtui.guard.name_positions import at_sentence_start
 from ctxtui.guard.subjects import person_state, person_subject, words
 
 
@@ -55,6 +57,7 @@ def _lower_case_initials(text: str) -> Iterator[Letters]:
         after = text[match.end() :]
         sure = bool(
             A_CHILD_BEFORE.search(before)
+            or re.search(rf"\b(?:{KIN})\s*[+&]\s*$", before)  # "nan + d.o. attended"
             or (_SAID_BEFORE.search(before) and (person_state(after) or PERSON_AFTER.match(after)))
             or (_CLAUSE_OR_LIST.search(text[: match.start()]) and person_state(after))
         )
@@ -63,6 +66,12 @@ def _lower_case_initials(text: str) -> Iterator[Letters]:
             or SEEN_BEFORE.search(before)
             or person_subject(letters, after, name_word=True)
             or re.match(r"\s+and\s+(?:older|younger|other)\b", after)
+            or (re.search(r"\b(?:of|by|from|with|w/)\s+$", before) and re.match(r"\s*[,.;]", after))
+            or (
+                "." in letters
+                and at_sentence_start(text, match.start())
+                and re.match(r"\s+[-–:]", after)
+            )
         ):
             yield Letters(letters, match.start(), match.end(), "initials", sure)
 

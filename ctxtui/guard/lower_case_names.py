@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ctxtui.guard.cues import (
+    A_CHILD_BEFORE,
     A_FAMILY_AFTER,
     AND_A_RELATIVE,
     IN_BRACKETS_AFTER,
@@ -31,7 +32,9 @@ from ctxtui.guard.word_lists import (
     longer_english,
     lower_case_forenames,
     months_and_days,
+    place_names,
     surnames,
+    title_case,
 )
 
 _LOWER_CASE_CUE = re.compile(
@@ -43,6 +46,14 @@ _LOWER_CASE_CUE = re.compile(
 
 # another name joined by "+", "&" or "and", then what is said of people ("tobi + ayomide seen")
 _JOINED_NAME = re.compile(rf"\s*(?:(?:\+|&|/|\band|\bn)\s*)?({LETTERS}+(?:-{LETTERS}+)?)")
+# before a name typed live, what is done with a person: "w/", "excluded", "check on", "meet"
+_DONE_WITH_BEFORE = re.compile(
+    r"\b(?:w/|with|off|meet|meeting|contact|see|seeing|visit|excluded|check\s+on|liaising\s+w/|"
+    r"scared\s+of|afraid\s+of|per)\s+$",
+    re.I,
+)
+# after a name typed live, what is theirs: "zaryab attendance down to 58%"
+_OWNS_NEXT = re.compile(r"\s+(?:attendance|behaviour|tenancy|phone|bike)\b")
 _A_FAMILY_DOES = re.compile(r"\s+(?:have|has|are|were|moved|live|lived|next\s+door)\b")
 
 
@@ -53,8 +64,8 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     a relative's possessive or a family word ("dafydd's nan", "sanneh boys"), after a title, a
     family word and a bracket, or last after "was"."""
     word = match.group(0)
-    if len(word) < 3 or word.upper() in acronyms():
-        return False
+    if len(word) < 3 or _an_acronym(word):
+        return False  # "pcso", "pcsos"
     kind = word_kind(word, frozenset(), frozenset())
     if kind not in ("name", "unknown", "word_name") or is_role(word):
         return False  # an ordinary word, or "cuz", "bro"
@@ -66,10 +77,13 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
         return bool(start and person_state(after) and not stands_without_naming(word, after))
     if STRONG_AFTER.match(after) or A_FAMILY_AFTER.match(after) or AND_A_RELATIVE.match(after):
         return True
+    if A_CHILD_BEFORE.search(before) or _DONE_WITH_BEFORE.search(before) or _OWNS_NEXT.match(after):
+        return True  # "cousin nilani", "follow up w/ osaretin", "wahidullah attendance down"
     if IN_BRACKETS_AFTER.search(before) or named_last(before, after):
         return True  # "mum (shabnam)", "it was jaheim"
-    if word.endswith("s") and before.endswith("the ") and _A_FAMILY_DOES.match(after):
-        return word_kind(word[:-1], frozenset(), frozenset()) in ("name", "unknown")  # "the nowaks"
+    if word.endswith("s") and before.endswith("the "):  # "the nowaks", "w/ the mensahs"
+        stem = word_kind(word[:-1], frozenset(), frozenset())
+        return stem == "name" or (stem == "unknown" and bool(_A_FAMILY_DOES.match(after)))
     while joined := _JOINED_NAME.match(after):  # "sagar gurung + pemba seen…"
         if word_kind(joined.group(1), frozenset(), frozenset()) == "safe":
             break
@@ -78,6 +92,11 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
         return True  # "lamin jallow + others…"
     after = re.sub(r"^\s*[-–:]\s*", " ", after)  # "ashu tabe - seen filming…"
     return bool(start and (person_state(after) or person_subject(word, after, name_word=True)))
+
+
+def _an_acronym(word: str) -> bool:
+    """An acronym typed in lower case, or its plural: "pcso", "pcsos"."""
+    return word.upper() in acronyms() or word.upper().removesuffix("S") in acronyms()
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|thinks|reports|reported)\s+$")
@@ -100,7 +119,7 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
         word.islower()
         and len(word) >= 4
         and word not in english_words()
-        and word.upper() not in acronyms()
+        and not _an_acronym(word)
         and (
             _LOWER_CASE_CUE.search(before)
             or at_sentence_start(text, match.start())
@@ -134,7 +153,8 @@ def lower_case_name(word: str, match: re.Match[str], before: str, after: str) ->
         return None  # "st mary's primary", "chelsea court"
     if typed_in_a_hurry(match.string, match):
         return NameHit(word, match.start(), match.end())
-    if word in field_words() or word in months_and_days():  # a greeting, a dish, a festival
+    if word in field_words() or word in months_and_days() or title_case(word) in place_names():
+        # a greeting, a dish, a festival, a place ("devon + cornwall lines")
         return NameHit(word, match.start(), match.end()) if STRONG_AFTER.match(after) else None
     if len(word) >= 5 and word not in longer_english():
         return NameHit(word, match.start(), match.end())

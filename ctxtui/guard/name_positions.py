@@ -241,7 +241,9 @@ def at_sentence_start(text: str, start: int) -> bool:
 
 
 _RELATIVE_NEXT = re.compile(
-    rf"\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|phone|house|home)\b", re.I
+    rf"\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|family|phone|house|home|tenancy|"
+    rf"attendance|behaviour)\b",
+    re.I,
 )
 
 

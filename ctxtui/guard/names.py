@@ -53,7 +53,7 @@ from ctxtui.guard.name_positions import (
     title_of_two_words,
 )
 from ctxtui.guard.nicknames import initials, nicknames
-from ctxtui.guard.subjects import person_predicate, person_subject
+from ctxtui.guard.subjects import person_predicate, person_state, person_subject
 from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
@@ -444,6 +444,7 @@ def _stretch_named(
             STRONG_AFTER.match(text[last.end() :])
             or ONLY_PEOPLE.match(after)
             or (any_unknown and (SAID_WHO.match(after) or AND_A_RELATIVE.match(after)))
+            or (any_unknown and person_state(re.sub(r"^\s*[-–]\s+", " ", after)))
             or (not mid and any_unknown and person_subject(name, after, name_word=True))
             or (not mid and any_unknown and _BE_NEXT.match(after) and PRONOUN_LATER.match(after))
             or (mid and any_unknown and someone_here(before, after))

@@ -31,6 +31,7 @@ from typing import NamedTuple
 from ctxtui.guard.cues import (
     A_CHILD_BEFORE,
     A_FAMILY_AFTER,
+    AND_A_RELATIVE,
     ARTICLE_BEFORE,
     LETTERS,
     OFFICER_TITLES,
@@ -38,6 +39,7 @@ from ctxtui.guard.cues import (
     PERSON_AFTER,
     PLACE_BEFORE,
     PRONOUN_LATER,
+    ROLE_IN_BRACKETS,
     SEEN_BEFORE,
     STRONG_AFTER,
     a_chain_at,
@@ -242,7 +244,7 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     if PLACE_BEFORE.search(before):
         return False  # "st mary's primary", "Operation Larkspur"
     if word.text.lower() == "olds" and before.rstrip().lower().endswith("year"):
-        return False  # "13-15 year olds"
+        return False  # "10-12 year olds"
     if a_chain_at(text, word.start, word.end):
         return False  # "Sainsbury's loading bay", "the queue in Greggs"
     if word.kind in ("name", "unknown"):
@@ -285,12 +287,16 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     before = text[max(0, word.start - 30) : word.start]
     after = text[word.end :]
     plain = lower not in place_words() and lower not in group_words() and not is_role(word.text)
-    if plain and (KIN_BEFORE.search(before) or person_around(after)):
-        return True  # "her nephew Rocket", "worried that Sparrow (14) is…"
-    if ARTICLE_BEFORE.search(before) or POSSESSIVE_BEFORE.search(before):
+    if plain and (
+        KIN_BEFORE.search(before) or person_around(after) or ROLE_IN_BRACKETS.match(after)
+    ):
+        return True  # "her nephew Rocket", "worried that Sparrow (14) is…", "Smudge (yp)"
+    if (
+        ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before)
+    ) or POSSESSIVE_BEFORE.search(before):
         return a_family_of_them(word.text, after)  # "the Bakers next door"
-    if ONLY_PEOPLE.match(after):
-        return True
+    if ONLY_PEOPLE.match(after) or AND_A_RELATIVE.match(after):
+        return True  # "Pixie and friends were moved on"
     if not (lower in english_words() or lower in more_english_words()):
         return False  # a place, brand or service of the lists: "Iceland said"
     if lower in place_words() or lower in group_words() or is_role(word.text):
@@ -303,7 +309,8 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     if stands_without_naming(word.text, after):
         return False
     if n > 0 and words[n - 1].text.lower() in _PREPOSITIONS:
-        return False  # "via Lantern Row": what follows a preposition is no subject
+        # "via Lantern Row" is a place; "the plan for Pixie had…" someone
+        return words[n - 1].text.lower() in _PERSON_TAKING and bool(_CLAUSE_GOES_ON.match(after))
     if person_predicate(after, bare=False):
         return True
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
@@ -313,19 +320,50 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
 _JOINED_NEXT = re.compile(r"\s*(?:\+|&|\bn\b)\s*[a-z][\w'’-]*")
 
 
+# "confirmed that Pixie…": "that" after a verb of saying opens a clause
+_THAT_SAID = re.compile(
+    r"\b(?:said|says|say|confirmed|noted|reported|explained|agreed|thinks|believes|felt|"
+    r"advised|told\s+\w+)\s+that\s+$",
+    re.I,
+)
+_PERSON_TAKING = words("for with against to from by about")
+# after a name, what only follows someone doing or having something: a verb or a function word
+_CLAUSE_GOES_ON = re.compile(
+    r"\s+(?:had|has|have|was|is|will|would|while|who|and|to|regularly|often|still|now)\b"
+)
+
+
 def _nicknames_listed(text: str, words: Sequence[_Word], n: int) -> bool:
     """Ordinary words in lower case, joined by "+", "&" or "n" at the start of a clause and
     followed by what is said of people: nicknames typed live ("smokey + tiny both seen")."""
     word = words[n]
     if is_role(word.text) or word.text in place_words() or word.text in group_words():
         return False
-    if stands_without_naming(word.text, text[word.end :]):
+    after = text[word.end :]
+    if text[: word.start].endswith("the ") and a_family_of_them(word.text.title(), after):
+        return True  # "the storms asked for cctv"
+    if stands_without_naming(word.text, after):
         return False  # a pronoun, a plural: "bikes + scooters seen"
+    if ROLE_IN_BRACKETS.match(after) or _DONE_TO_SOMEONE.match(after):
+        return True  # "smokey (yp) said…", "yp says shorty gave him the phone"
     first = at_sentence_start(text, word.start)
-    joined = _JOINED_NEXT.match(text[word.end :])
+    if first and _AN_AGENCY_SAID.search(text[: word.start]) and person_state(after):
+        return True  # "police: blade stopped n searched"
+    joined = _JOINED_NEXT.match(after)
     if first and joined:
-        return person_state(text[word.end + joined.end() :])
-    return bool(LISTED_FROM_THE_START.search(text[: word.start])) and person_state(text[word.end :])
+        return person_state(after[joined.end() :])
+    return bool(LISTED_FROM_THE_START.search(text[: word.start])) and person_state(after)
+
+
+# what only a person does to someone: "… gave him the phone", "… told her to keep it on"
+_DONE_TO_SOMEONE = re.compile(
+    r"\s+(?:gave|gives|told|tells|sent|sends|hit|punched|threatened|paid|pays|owes|owed|asked|"
+    r"messaged|texted|rang)\s+(?:him|her|them|me|us)\b"
+)
+# an agency's update: "police:", "btp:", "school -"
+_AN_AGENCY_SAID = re.compile(
+    r"(?:^|[.;]\s*)(?:police|btp|school|dsl|sw|yw|pcso|housing|health|ys|yot)\s*[:-]\s*$", re.I
+)
 
 
 def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:
@@ -374,7 +412,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return True
     if word.text.lower() in months_and_days() and _DATE_AROUND.search(before):
         return False  # "by late April", "until Thursday"
-    if ARTICLE_BEFORE.search(before):
+    if ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before):
         # "the Dell", "a Grant"; but "the Hartleys", "the Bakers next door"
         return a_family_name(word.text) or a_family_of_them(word.text, after)
     subject = person_subject(word.text, after, name_word=True)

@@ -18,6 +18,7 @@ from ctxtui.guard.cues import (
 )
 from ctxtui.guard.name_positions import at_sentence_start
 from ctxtui.guard.subjects import is_function_word, person_state, person_subject
+from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import is_name_word
 
 KIN_BEFORE = re.compile(
@@ -43,7 +44,7 @@ PERSON_OBJECT_BEFORE = re.compile(
 )
 # Before a clause of its own: "wardens reckon Noodle lost his…"
 CLAUSE_BEFORE = re.compile(
-    r"\b(?:said|says|say|think|thinks|thought|believe|believes|believed|that|because|when|"
+    r"\b(?:said|says|say|think|thinks|thought|believe|believes|believed|that|because|when|whether|"
     r"while|if|but|and|so|since|until)\s+$",
     re.I,
 )
@@ -52,7 +53,7 @@ CLAUSE_BEFORE = re.compile(
 _THEIR_PLURAL = re.compile(r"[A-Z][a-z]{3,}s")
 _A_FAMILY_DOES = re.compile(
     r"\s+(?:next\s+door|family|have|has|are|were|moved|live|lived|said|say|told|complained|"
-    r"reported)\b"
+    r"reported|asked)\b"
 )
 
 
@@ -60,6 +61,29 @@ def a_family_of_them(word: str, after: str) -> bool:
     """A surname made plural, even where the plural is a word, before what a family does."""
     plural = _THEIR_PLURAL.fullmatch(word) and is_name_word(word[:-1])
     return bool(plural and _A_FAMILY_DOES.match(after))
+
+
+# another name typed in lower case just after: a surname ("rose baker", "summer fisher")
+_LOWER_NAME_NEXT = re.compile(
+    r"\s+(?=[a-z])([a-z'’-]+)\b(?!\s+(?:garden|bush|hip|period|pot|shop))"
+)
+
+
+def _a_surname_next(after: str) -> bool:
+    following = _LOWER_NAME_NEXT.match(after)
+    if not following:
+        return False
+    return word_kind(following.group(1), frozenset(), frozenset()) == "name"  # not "will chase"
+
+
+# what someone has to do, in an action line: "scrappy to text carer when leaving college"
+_TO_DO_NEXT = re.compile(
+    r"\s+to\s+(?:text|call|ring|phone|contact|tell|meet|attend|stay|come|go|keep|let|check\s+in)\b"
+)
+# a name as the speaker of a quote: "king: 'everyone knows…'"
+_SPEAKER_LABEL = re.compile(r"\s*:\s*['\"‘“]")
+# before a name at the end of a clause: who said it, who to ask, who it was agreed with
+_SPEAKER_BEFORE = re.compile(r"\b(?:per|from|ask|w/|with|according\s+to)\s+$", re.I)
 
 
 def lower_case_person(text: str, start: int, end: int) -> bool:
@@ -75,8 +99,12 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         return True  # "mark (yp's older brother)", "ruby + her bf"
     if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
         return True  # "her mate precious", "mrs baker"
+    if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after):
+        return True  # "the storms asked for cctv"
     if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
         return False  # "the river", "their hope"
+    if _SPEAKER_BEFORE.search(before) and re.match(r"\s*(?:[:,.;!?)]|$)", after):
+        return True  # "per ruby, lads…", "feedback from blessing:", "agreed w/ pat"
     kin = KIN_BEFORE.search(before)
     if kin and re.match(r"\s*(?:[.;!?]|$)", after):
         return True  # "per parent of lily"
@@ -85,14 +113,24 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         or CLAUSE_BEFORE.search(before)
         or LISTED_FROM_THE_START.search(text[:start])
     )
-    if (person_subject(word, after, name_word=True) or person_state(after)) and (first or kin):
+    said = re.sub(r"^\s*[-–]\s+", " ", after)  # "wren - missing twice this week"
+    if (person_subject(word, said, name_word=True) or person_state(said)) and (first or kin):
         return True
     if (kin or first) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
         return True
     if kin and before.rstrip().endswith("(") and after.startswith(")"):
         return True  # "older bro (ace)"
-    following = re.match(r"\s*([\w'’]*)", after)
-    ends = following is None or not following.group(1) or is_function_word(following.group(1))
+    if _a_surname_next(after) or (_TO_DO_NEXT.match(after) and first):
+        return True  # "school excluded rose baker", "safety plan: scrappy to text carer"
+    if _SPEAKER_LABEL.match(after) and at_sentence_start(text, start):
+        return True  # "destiny: 'everyone knows…'"
+    following = re.match(r"\s*([\w'’/]*)", after)
+    ends = (
+        following is None
+        or not following.group(1)
+        or is_function_word(following.group(1))
+        or following.group(1) in ("re", "w/")
+    )
     return bool(  # not "seen young people"
         ends and (PERSON_OBJECT_BEFORE.search(before) or _LOWER_CASE_OBJECT_BEFORE.search(before))
     )

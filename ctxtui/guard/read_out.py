@@ -18,6 +18,7 @@ _DIGITS = {
 _LETTER_NAMES = {
     **{"ay": "a", "bee": "b", "see": "c", "cee": "c", "dee": "d", "ee": "e", "eff": "f"},
     **{"gee": "g", "aitch": "h", "haitch": "h", "eye": "i", "jay": "j", "kay": "k", "el": "l"},
+    "ell": "l",
     **{"em": "m", "en": "n", "pee": "p", "cue": "q", "queue": "q", "ar": "r", "ess": "s"},
     **{"tee": "t", "you": "u", "vee": "v", "ex": "x", "why": "y", "zed": "z", "zee": "z"},
 }
@@ -66,6 +67,9 @@ def read_out(text: str) -> Iterator[Hit]:
             continue  # digits alone are the other finders' to read
         said = _spelt(run)
         before = text[max(0, match.start() - 40) : match.start()]
+        if not (_PLATE.fullmatch(said) or NI.fullmatch(said)):  # "oh vee one nine…": O, not 0
+            letters = _spelt(re.sub(r"(?i)\boh\b", "oscar", run))
+            said = letters if _PLATE.fullmatch(letters) or NI.fullmatch(letters) else said
         if len(said) == 11 and said.startswith("0") and said.isdigit():
             yield Hit("phone", run, match.start(), match.end())
         elif len(said) == 10 and said.isdigit() and (nhs_valid(said) or NHS_SAID.search(before)):

@@ -62,7 +62,7 @@ _PAST = re.compile(
     re.I,
 )
 _OBJECT = re.compile(
-    r"^\s+(?:to|the|a|an|his|her|their|them|him|me|us|it|that|this|some|any|no|one|money|"
+    r"^\s+(?:to|the|a|an|his|her|their|them|him|me|us|it|i|you|we|that|this|some|any|no|one|money|"
     r"police|staff|everyone|someone|nobody|he|she|they|up|off|out|away|back|home)\b",
     re.I,
 )
@@ -75,7 +75,8 @@ _PERSON_STATES = re.compile(
     r"injured|stabbed|robbed|mugged|excluded|suspended|expelled|groomed|exploited|recruited|"
     r"cautioned|charged|bailed|remanded|interviewed|missing|absent|referred|supported|offered|"
     r"described|doing\s+well|settled|settling|added|named|mentioned|found|trafficked|bullied|"
-    r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|moved|unaccompanied|"
+    r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|moved|unaccompanied|aware|"
+    r"removed|identified|"
     r"in\s+(?:the\s+)?(?:group|gang|chat|photo|video)\b|"
     r"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends)|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
@@ -86,7 +87,8 @@ _PERSON_STATES = re.compile(
     r"back\s+(?:in|at|home)|(?:goes|go|going|went|gone)\s+missing|"
     r"(?:comes?|came|coming)\s+(?:back|home|round)|"
     r"(?:runs?|running|ran)\s+(?:off|away)|"
-    r"(?:the|a|an)\s+(?:one|girl|boy|lad|lass|bloke|guy|man|woman|male|female|kid|child|"
+    r"(?:the|a|an)\s+(?:(?:younger|older|eldest|youngest|middle)\s+)?(?:one|girl|boy|lad|lass|"
+    r"bloke|guy|man|woman|male|female|kid|child|sibling|"
     r"teen|teenager|youngster|pupil|youngest|oldest|"
     r"eldest|leader|ringleader|friend|cousin|brother|sister|son|daughter|dealer|runner|yp|"
     r"driver|victim)\b|aged\b)\b",
