@@ -204,12 +204,12 @@ def test_the_conference_s_own_context_is_never_flagged():
     from ctxtui.guard.privacy import scan
 
     conference = demo_conference()
-    conference.context.name = "Brackwell Cross interchange"
-    conference.points.concerns.append("Groups wait at Brackwell Cross after 4pm")
-    conference.safety_goals = ["Young people can wait at Brackwell Cross without being approached"]
-    assert [f for f in scan(conference, TODAY) if f.text.startswith("Brackwell")] == []
+    conference.context.name = "Tollan Brackwell interchange"
+    conference.points.concerns.append("Groups wait at Tollan Brackwell after 4pm")
+    conference.safety_goals = ["Young people can wait at Tollan Brackwell without being approached"]
+    assert [f for f in scan(conference, TODAY) if f.text.startswith("Tollan")] == []
     conference.context.name = "Canal towpath"  # the same words, no longer the context's own
-    assert [f.text for f in scan(conference, TODAY) if f.text.startswith("Brackwell")]
+    assert [f.text for f in scan(conference, TODAY) if f.text.startswith("Tollan")]
 
 
 # Issue 40, fifth round (tuning sets thirteen and fourteen): each case written for this test.
@@ -546,5 +546,56 @@ def test_each_ninth_round_name_position_is_flagged(text, name):
     ],
 )
 def test_the_names_check_asks_about_each_ninth_round_form(text, name):
+    flagged = {detail for _category, detail in found(text)}
+    assert name in asked(text) | flagged
+
+
+# Issue 40, tenth round (tuning set nineteen: places and things named after people)
+@pytest.mark.parametrize(
+    ("text", "category", "detail"),
+    [
+        ("Boy, 15, treated at A&E after the fight", "age", "15"),
+        ("the new player is 14 but looks older", "age", "player is 14"),
+        ("School has the home landline as 01632 960417.", "phone", "01632 960417"),
+        ("he is staying at no. 41 Kingsmoor, the house with the red door", "address", None),
+        ("The boy's gamertag on Fortnite is zzIceRaptorzz.", "handle", "zzIceRaptorzz"),
+        ("The hospital unit number for the girl is RK2 5583102.", "reference", "RK2 5583102"),
+    ],
+)
+def test_each_tenth_round_identifier_form_is_flagged(text, category, detail):
+    if detail is None:
+        assert category in {found_category for found_category, _detail in found(text)}
+    else:
+        assert (category, detail) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scooters dumped in the River Tavy again.",  # a river
+        "Corrie's Yard pavilion doors have been kicked in.",  # a place named after someone
+        "the Agnes Poole Children's Ward raised the concern",  # a ward named after someone
+        "ollie's cafe (by the market) closed for refurb",  # a business in lower case
+        "Beechgate retail park is where they meet",  # a place's name made of a word and an ending
+        "Dawn patrol found nobody at Pellow Bay",  # a place after "at"
+        "send photos to streetscene@northvale.example, not to officers",  # a team's mailbox
+        "The school office number 0113 496 0932 goes to voicemail.",  # a number to ring
+        "Sandown Albion's committee brought in a code of conduct.",  # a football club
+    ],
+)
+def test_what_the_tenth_round_leaves_alone(text):
+    assert found(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("yp known as tiny seen collecting cash at the garages", "tiny"),
+        ("the tag 'Sniper' keeps coming up in the stories", "Sniper"),
+        ("worries re t.m. + the older group at the lido", "t.m."),
+        ("Nugget is known to the whole estate and lets lads hang round", "Nugget"),
+    ],
+)
+def test_the_names_check_asks_about_each_tenth_round_form(text, name):
     flagged = {detail for _category, detail in found(text)}
     assert name in asked(text) | flagged

@@ -112,7 +112,7 @@ PERSON_BEFORE = re.compile(
 PRONOUN_LATER = re.compile(r"^[^.!?;]*?\b(?:he|she|him|hers?|his)\b", re.I)
 PLACE_BEFORE = re.compile(
     r"\b(?:St|Saint|(?i:st|saint)|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen|Prince|Princess|Sir|Cllr|"
-    r"Councillor|Dr|PC|DC|Sgt|Insp|Storm|Hurricane|Operation|Project)\.?\s+$"
+    r"Councillor|Dr|PC|DC|Sgt|Insp|Storm|Hurricane|Operation|Project|River|Loch)\.?\s+$"
 )
 # What happens only to people: "Ifeoma was searched", whatever the name.
 ONLY_PEOPLE = re.compile(
@@ -138,7 +138,7 @@ ONLY_PEOPLE_BEFORE = re.compile(
 # After these a capitalised word is a place ("St Ursula's") or an officer at work ("Cllr Hartigan").
 TITLES = frozenset(
     ["St", "Saint", "Mount", "Lake", "Fort", "Port", "Cape", "Sir", "Lord", "Cllr"]
-    + ["Storm", "Hurricane", "Operation", "Project"]
+    + ["Storm", "Hurricane", "Operation", "Project", "River", "Loch"]
     + ["Councillor", "Dr", "Sgt", "Insp", "Inspector", "Sergeant", "Prof", "Rev", "Officer"]
 )
 # Titles of people at work, not of a child or a parent: what follows is an officer's name.

@@ -13,7 +13,8 @@ from ctxtui.guard.word_lists import english_words
 
 # "her username is kayzee": after these words any word that is no ordinary one is a handle
 _NAMED_HANDLE = re.compile(
-    r"(?i:\b(?:(?:handle|user\s?name|gamer\s?tag|screen\s?name)\s*(?:is|was|[:=]|(?=\s))|"
+    r"(?i:\b(?:(?:handle|user\s?name|gamer\s?tag|screen\s?name)(?:\s+on\s+\w+)?\s*"
+    r"(?:is|was|[:=]|(?=\s))|"
     r"(?:account|channel|page|profile)\s+(?:called|named))\s*)"
     r"([A-Za-z0-9_.]{3,30})(?<!\.)"
 )

@@ -91,7 +91,7 @@ _AGE = re.compile(
     rf"{_YEARS_AND_MONTHS}"
     # "the boy on the e-scooter was 15, and": one young person, a clause, then the age
     rf"|\b(?:lad|yp|young\s+person|youth|teen|teenager|he|she|patient|victim|suspect|male|"
-    rf"female|{KIN})\b"
+    rf"female|player|member|passenger|rider|newcomer|{KIN})\b"
     rf"[^.,;:!?]{{0,40}}?\b(?:is|was)\s+"
     rf"(?:[4-9]|1\d|2[0-5]|{_NUMBER_WORDS})(?=\s*(?:[,.;:!?)]|$)|\s+(?:was|and|but|when|who|had|"
     rf"has|at)\b)"
@@ -123,7 +123,8 @@ _AGE = re.compile(
     rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
     # "Kofi, 15, was…", "her son, 14, was…"
-    r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives|seen|"
+    r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives|seen|treated|"
+    r"taken|injured|hurt|picked|left|"
     r"spotted|found|stopped|arrested|reported|missing|excluded|living|staying|known|"
     r"repeatedly|still|now|often|regularly)\b)",
     re.I,
@@ -296,6 +297,9 @@ def numbers_and_addresses(text: str) -> Iterator[Hit]:
     for match in REFERENCE.finditer(text):
         yield Hit("reference", match.group(0), match.start(), match.end())
     for match in _REFERENCE_AFTER_WORD.finditer(text):
+        phone = _PHONE.search(match.group(0))
+        if phone and not _SERVICE_NUMBER.match(phone.group(0)):
+            continue  # "the school office number 0113 …": a number to ring, not a reference
         if not any(hit.start < match.end() and match.start() < hit.end for hit in numbers):
             yield Hit("reference", match.group(0), match.start(), match.end())
     for match in _REFERENCE_SAID_LATER.finditer(text):
@@ -333,8 +337,8 @@ def _ages(text: str) -> Iterator[Hit]:
 # "the Mosaic case number for the family is 3108842"
 _REFERENCE_SAID_LATER = re.compile(
     r"(?i:\b(?:reference|ref|record\s+number|case\s+number|file\s+number|id\s+number|"
-    r"hospital\s+number|incident\s+number|crime\s+number|identifier)\b"
-    r"[^.;\d]{0,40}?\b(?:is|was)\s+)((?:[A-Z]{1,5}[/-]?\s?)?\d[\d/-]{3,20}\d)\b"
+    r"hospital\s+number|incident\s+number|crime\s+number|unit\s+number|identifier)\b"
+    r"[^.;\d]{0,40}?\b(?:is|was)\s+)((?:[A-Z]{1,5}\d?[/-]?\s?)?\d[\d/-]{3,20}\d)\b"
 )
 _GROUPED_REFERENCE = re.compile(
     r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=[\w/-]*\d{3})[A-Za-z0-9]{1,8}(?:[/-][A-Za-z0-9]{1,8}){2,}"
@@ -370,7 +374,7 @@ _HOUSE_CALLED = re.compile(
 _ADDRESS_SAID = re.compile(
     rf"(?i:\b(?:address(?:\s+is|\s+as)?|addr|lives\s+at|living\s+at|staying\s+at)\s*[:\-]?\s*)"
     rf"((?:\d{{1,4}}[a-z]?(?:-\d{{1,4}})?|no\.?\s*\d{{1,4}}[a-z]?|{_SPOKEN_HOUSE}|['\"‘“][^'\"’”]{{2,30}}['\"’”])"
-    rf",?\s+(?:[a-z'’]+\s+){{0,2}}(?:{_STREET.lower()}))\b"
+    rf",?\s+(?:(?:[a-z'’]+\s+){{0,2}}(?:{_STREET.lower()})|[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?))\b"
 )
 _ROLE_MAILBOX = re.compile(
     r"(?i:^(?:info|enquiries|enquiry|admin|office|contact|hello|team|reception|duty|mash|"
@@ -386,6 +390,16 @@ _SERVICE_DOMAIN = re.compile(
 )
 
 
+_TEAM_WORD = re.compile(
+    r"info|enquiries|enquiry|admin|office|contact|hello|team|teams|reception|duty|mash|"
+    r"safeguarding|contextual|help|support|general|mail|post|frontdoor|referrals?|community|"
+    r"safety|communitysafety|youth|youthservice|service|services|noreply|no-reply|welfare|"
+    r"streetscene|streetcare|hub|housing|repairs|asb|earlyhelp|early|police|school|council|"
+    r"transport|parking|licensing|events|festival|health|nursing|camhs|outreach|detached|"
+    r"partnership|partnerships|place|places|helpdesk|inbox|care"
+)
+
+
 def _a_service_mailbox(email: str) -> bool:
     """A team's or an organisation's mailbox, not a person's: a role before the @
     ("info@…"), or a public body's or registered organisation's domain with no forename or
@@ -393,6 +407,9 @@ def _a_service_mailbox(email: str) -> bool:
     if _ROLE_MAILBOX.match(email):
         return True
     local, _, domain = email.partition("@")
+    words = [part for part in re.split(r"[._\-]+", local.strip().lower()) if part]
+    if words and all(_TEAM_WORD.fullmatch(part) for part in words):
+        return True  # "contextual.safeguarding@…", "streetscene@…": a team's own words
     if not _SERVICE_DOMAIN.search(domain.strip()):
         return False
     if re.search(r"\d", local) and re.search(r"(?i:\.sch\.uk|\.ac\.uk)$", domain.strip()):
@@ -440,6 +457,7 @@ def _numbers(text: str) -> Iterator[Hit]:
             continue  # "nhs n0 488 …": an NHS number typed with a slip
         whose = (
             _PERSON_BEFORE_NUMBER.search(before)
+            or re.search(r"\b(?:home|landline|mobile|mob|personal)\b[^.;\n]{0,15}$", before, re.I)
             or _FOR_SOMEONE.match(text[match.end() :])
             or _A_CALLER.search(before)
         )

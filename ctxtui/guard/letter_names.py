@@ -63,6 +63,7 @@ def _lower_case_initials(text: str) -> Iterator[Letters]:
         )
         if (
             sure
+            or "." in letters  # dotted in lower case: "d.s.", "t.m."
             or SEEN_BEFORE.search(before)
             or person_subject(letters, after, name_word=True)
             or re.match(r"\s+and\s+(?:older|younger|other)\b", after)

@@ -21,9 +21,15 @@ from ctxtui.guard.cues import (
     TITLE_BEFORE,
 )
 from ctxtui.guard.hits import NameHit
-from ctxtui.guard.name_positions import CAPITAL_NEXT, a_thing_named, at_sentence_start, named_last
+from ctxtui.guard.name_positions import (
+    CAPITAL_NEXT,
+    a_thing_after,
+    a_thing_named,
+    at_sentence_start,
+    named_last,
+)
 from ctxtui.guard.subjects import is_role, person_state, person_subject, stands_without_naming
-from ctxtui.guard.word_kinds import known_other, on_no_list, word_kind
+from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
     acronyms,
     english_words,
@@ -66,6 +72,8 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     word = match.group(0)
     if len(word) < 3 or _an_acronym(word):
         return False  # "pcso", "pcsos"
+    if a_thing_named(text[match.end() :]) or a_thing_after(text[match.end() :]):
+        return False  # "irving walk needs a visit", "mustafa's sweet centre"
     kind = word_kind(word, frozenset(), frozenset())
     if kind not in ("name", "unknown", "word_name") or is_role(word):
         return False  # an ordinary word, or "cuz", "bro"
@@ -140,7 +148,7 @@ def _surname_after_lower_case(word: str, surname: str) -> bool:
         return False  # an ordinary word in any of its forms: "messaging Tamsin", "a grey Skoda"
     if surname in surnames() or is_forename(surname):
         return True
-    return on_no_list(surname) and not known_other(surname, False, frozenset())
+    return word_kind(surname, frozenset(), frozenset()) == "unknown"  # "tamsin Orrinshaw"
 
 
 _LOWER_SURNAME = re.compile(rf"\s+[a-z]{LETTERS}*(?:['’](?!s\b){LETTERS}+)?(?=['’]s\b)")
@@ -149,8 +157,8 @@ _LOWER_SURNAME = re.compile(rf"\s+[a-z]{LETTERS}*(?:['’](?!s\b){LETTERS}+)?(?=
 def lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
     """``word`` is a forename typed in lower case (``_name_at`` has checked the list). A long
     one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
-    if PLACE_BEFORE.search(before) or a_thing_named(after):
-        return None  # "st mary's primary", "chelsea court"
+    if PLACE_BEFORE.search(before) or a_thing_named(after) or a_thing_after(after):
+        return None  # "st mary's primary", "chelsea court", "stan's cafe"
     if typed_in_a_hurry(match.string, match):
         return NameHit(word, match.start(), match.end())
     if word in field_words() or word in months_and_days() or title_case(word) in place_names():

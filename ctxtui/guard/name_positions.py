@@ -1,6 +1,6 @@
 """Where a word stands, and what that says of it: the last word after "was" or "per", a
 forename standing alone inside a sentence, a name run followed by a word in lower case, a
-surname said to be one; and what makes it the name of a thing ("the Victoria line", "Ivy and
+surname said to be one; and what makes it the name of a thing ("the Alberta line", "Ivy and
 Thistle", "Casa Lumo by the station"). Read by the live flags (names.py)."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ CAPITAL_NEXT = re.compile(rf"\s+([A-ZÀ-ÖØ-Þ]{LETTERS}*(?:-[A-ZÀ-ÖØ-Þ]{LE
 
 def stands_alone(word: str, after: str) -> bool:
     """A forename that is no ordinary word, capitalised inside a sentence, is someone unless
-    a place word follows ("the Albert wing", "the Victoria line") or it is a month."""
+    a place word follows ("the Albert wing", "the Alberta line") or it is a month."""
     if word.lower() in months_and_days():
         return False
     if a_thing_after(after) or _MODIFIES_PLURAL.match(after):
@@ -62,7 +62,19 @@ _THING_WORDS = frozenset(
     + ["express", "foods", "bakery", "takeaway", "memorial", "foundation", "project", "lounge"]
     + ["programme", "fc", "gym", "studio", "studios", "motors", "cars", "vapes", "vape"]
     + ["garage", "arms", "inn", "tavern", "hotel", "cash", "cutz", "cuts", "autos", "tyres"]
-    + ["shisha"]
+    + ["shisha", "tapas", "gelato", "kebab", "kebabs", "diner", "burger", "burgers", "chippy"]
+    + [
+        "sushi",
+        "curry",
+        "balti",
+        "tandoori",
+        "noodles",
+        "united",
+        "athletic",
+        "wanderers",
+        "rovers",
+    ]
+    + ["albion", "motors", "sweets", "bay"]
 )
 
 
@@ -86,9 +98,15 @@ def a_thing_after(after: str) -> bool:
     """A name, or its possessive, before a word that names a thing: "Kemi's Kitchen",
     "Tariq Chicken", "Ada Lovelace Day"."""
     following = _THING_AFTER.match(after)
-    return following is not None and following.group(1).lower() in _THING_WORDS
+    if following is not None and following.group(1).lower() in _THING_WORDS:
+        return True
+    if following is not None and following.group(1)[0].isupper() and after[:1] in "'’":
+        return following.group(1).lower() in place_words()  # "Kelsey's Yard"; not "Kofi's house"
+    owned = _OWNED_THING.match(after)  # "stan's sweet centre": a word between
+    return owned is not None and owned.group(1).lower() in _THING_WORDS
 
 
+_OWNED_THING = re.compile(rf"^['’]s\s+{LETTERS}+\s+({LETTERS}+)")
 _AND_A_CAPITAL = re.compile(rf"\s+(?:and|&)\s+([A-Z]{LETTERS}+)\b")
 
 

@@ -294,6 +294,10 @@ def _full_name(
     third = re.match(rf"\s+({LETTERS}+)", rest)
     if third and names_a_thing(third.group(1).lower()):
         return None  # Edith Cavell Wing, Ada Brightman Trust, Ada Lovelace Day
+    later = re.match(rf"(?:\s+[A-Z]{LETTERS}*(?:['’]s)?){{1,4}}", rest)
+    capitals = re.findall(rf"[A-Z]{LETTERS}*", later.group(0)) if later else []
+    if any(names_a_thing(word.lower()) for word in capitals[1:]):
+        return None  # "the Ada Brightman Children's Ward"
     if surname.lower() in place_words() and ON_A_STREET.search(before):
         return None  # "on Fennel Street", "along Jasmine Close"
     if is_place(surname) or surname.lower() in group_words():
@@ -438,6 +442,8 @@ def _stretch_named(
     if business_before(before):
         return None  # a business named as one: "the app Zorbly"
     if several:
+        if ON_A_STREET.search(before) and names_a_thing(last.group(0).lower()):
+            return None  # "at Pellow Sands", "by Pennock Bay"
         shown = bool(cue_after or (any_unknown and (mid or then_lower_case(after))))
     else:
         shown = bool(

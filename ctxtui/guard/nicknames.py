@@ -107,7 +107,7 @@ _SOMEONE_AFTER = re.compile(
 # lads call the older man 'Uncle Q': what someone is called, a few words on
 _CALLED_BEFORE = re.compile(
     r"\b(?:call|calls|called|known(?:\s+[^.;:!?\s]+){0,3}\s+as|referred\s+to\s+as|"
-    r"(?:street|drill|rap|gang)\s+name)\b[^.;:!?]{0,25}$",
+    r"(?:street|drill|rap|gang)\s+name|name|tag|nickname|alias)\b[^.;:!?]{0,25}$",
     re.I,
 )
 _A_GROUP_CALLED = re.compile(
@@ -140,6 +140,7 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
             match.end(1),
             bool(
                 someone
+                or (said_so and not quoted and word.islower())  # "known as tiny", "goes by ziggy"
                 or (_PEOPLE_CALL.search(match[0]) and not a_thing_named(text[match.end() :]))
             ),
         )

@@ -51,7 +51,7 @@ _PERSON_VERBS = _forms(
     "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
     "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
     "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
-    "decline help work reckon"
+    "decline help work reckon travel"
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").
@@ -121,7 +121,7 @@ _AUX = (
     r"used\s+to|tends\s+to|wants\s+to|refuses\s+to|refused\s+to)\s+"
     r"|['’]s\s+(?:been\s+)?)"
 )
-_LEAD = re.compile(rf"^\s*(?:{_ADVERB})?(?P<aux>{_AUX})?(?:{_ADVERB})?", re.I)
+_LEAD = re.compile(rf"^\s*(?:{_ADVERB})?(?P<aux>{_AUX})?(?P<then>{_ADVERB})?", re.I)
 _VERB = re.compile(rf"^(?:{_PERSON_VERBS})\b", re.I)
 
 
@@ -170,6 +170,9 @@ def person_predicate(after: str, *, bare: bool = True) -> bool:
     assert lead is not None  # every part of it is optional
     rest = after[lead.end() :]
     state = _PERSON_STATES.match(rest)
+    if not state and lead.group("then"):  # "is known to police": "known" is the state here
+        rest = after[lead.start("then") :]
+        state = _PERSON_STATES.match(rest)
     if state and not lead.group("aux") and not bare and not _ACTS.match(state.group(0)):
         return False
     if state and (lead.group("aux") or not state.group(0).endswith("ed")):

@@ -221,7 +221,16 @@ def known_other(
         return all(known_other(part, False, allowed, local) for part in parts)  # "Urdu-speaking"
     if is_forename(base):
         return at_start and lower in english_words()
+    compound = _PLACE_COMPOUND.fullmatch(lower)
+    if compound and lower[: compound.start(1)] in english_words():
+        return True  # "Castlegate", "Willowmead": a word and a place's ending, on no list of names
     return lower in english_words() or base in proper_words() or title_case(base) in proper_words()
+
+
+_PLACE_COMPOUND = re.compile(
+    r"[a-z]{3,}(gate|hill|mead|field|ford|wood|bridge|brook|dale|side|bank|moor|croft|stone|"
+    r"cross|green|heath|hurst|holme|thorpe|lands|view|way)"
+)
 
 
 def on_no_list(word: str) -> bool:
