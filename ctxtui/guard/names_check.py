@@ -242,7 +242,7 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     if re.search(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$", before):
         return False  # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"
     if PLACE_BEFORE.search(before):
-        return False  # "st mary's primary", "Operation Larkspur"
+        return False  # "st mary's primary", "Operation Quillfeather"
     if word.text.lower() == "olds" and before.rstrip().lower().endswith("year"):
         return False  # "10-12 year olds"
     if a_chain_at(text, word.start, word.end):
