@@ -599,3 +599,39 @@ def test_what_the_tenth_round_leaves_alone(text):
 def test_the_names_check_asks_about_each_tenth_round_form(text, name):
     flagged = {detail for _category, detail in found(text)}
     assert name in asked(text) | flagged
+
+
+# Issue 40, eleventh round (tuning set twenty: fifteen chairs' habits)
+def test_each_eleventh_round_form_is_found():
+    assert ("handle", "zzBlockyRogue") in found("The young person's Roblox name is zzBlockyRogue.")
+    assert ("reference", "02/114077/26") in found("The occurrence number for it is 02/114077/26.")
+    assert ("name", "tovrik") in found("older males are thought to be grooming tovrik with lifts")
+    assert ("name", "lumira") in found("nothing has been heard from lumira since thursday")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gizmo's bike was found dumped in the canal.", "Gizmo"),
+        ("The person flagged by the shop manager was Gizmo.", "Gizmo"),
+        ("Gizmo seen @ the square again tues", "Gizmo"),
+        ("The younger ones look up to Gizmo.", "Gizmo"),
+        ("The taxi firm has banned Gizmo after unpaid fares.", "Gizmo"),
+        ("buying alcohol for gizmo and friends at the off licence", "gizmo"),
+    ],
+)
+def test_the_names_check_asks_about_each_eleventh_round_form(text, name):
+    flagged = {detail for _category, detail in found(text)}
+    assert name in asked(text) | flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said stop and search has recovered three knives since September.",  # a service
+        "The family said they would have faith in the plan.",  # a family word, not a name
+        "The Co-op has banned sales of energy drinks to under-16s.",  # a plural noun
+    ],
+)
+def test_the_names_check_leaves_the_eleventh_round_s_words_alone(text):
+    assert asked(text) == set() and found(text) == set()

@@ -423,6 +423,7 @@ TUNING_SETS = {
     "privacy_tuning17.tsv": (None, None, 0.95, 0.01, 0.02),  # identifiers in every form
     "privacy_tuning18.tsv": (0.64, 0.91, 0.99, 0.01, 0.08),  # word-names and nicknames, live
     "privacy_tuning19.tsv": (0.80, 0.98, 0.99, 0.04, 0.18),  # places and things named for people
+    "privacy_tuning20.tsv": (0.72, 0.95, 0.99, 0.02, 0.10),  # fifteen chairs' habits
 }
 
 

@@ -72,7 +72,7 @@ def handles(text: str) -> Iterator[Hit]:
     for match in _ACCOUNT_NAMED.finditer(text):
         token = match.group(1)
         named = re.search(
-            r"(?i:handle|name|user|acc|id|tag|channel|page)\W*$",
+            r"(?i:handle|name|user|acc|id|tag|channel|page)(?:\s+(?:is|was))?\W*$",
             match.group(0)[: match.start(1) - match.start()],
         )
         if token.lower() in english_words() or (not named and not _typed_as_handle(token)):

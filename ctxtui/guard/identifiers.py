@@ -337,7 +337,8 @@ def _ages(text: str) -> Iterator[Hit]:
 # "the Mosaic case number for the family is 3108842"
 _REFERENCE_SAID_LATER = re.compile(
     r"(?i:\b(?:reference|ref|record\s+number|case\s+number|file\s+number|id\s+number|"
-    r"hospital\s+number|incident\s+number|crime\s+number|unit\s+number|identifier)\b"
+    r"hospital\s+number|incident\s+number|crime\s+number|unit\s+number|occurrence\s+number|"
+    r"identifier)\b"
     r"[^.;\d]{0,40}?\b(?:is|was)\s+)((?:[A-Z]{1,5}\d?[/-]?\s?)?\d[\d/-]{3,20}\d)\b"
 )
 _GROUPED_REFERENCE = re.compile(

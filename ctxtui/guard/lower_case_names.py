@@ -99,7 +99,27 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     if AND_A_RELATIVE.match(after):
         return True  # "lamin jallow + others…"
     after = re.sub(r"^\s*[-–:]\s*", " ", after)  # "ashu tabe - seen filming…"
-    return bool(start and (person_state(after) or person_subject(word, after, name_word=True)))
+    if start and (person_state(after) or person_subject(word, after, name_word=True)):
+        return True
+    # a word on no list where an object stands: "grooming artyom with…", "nothing from litia since"
+    return (
+        kind == "unknown"
+        and len(word) >= 4
+        and bool(_AN_OBJECT_BEFORE.search(before))
+        and bool(_OBJECT_ENDS.match(text[match.end() :]))
+    )
+
+
+_AN_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:with|w/|for|from|behind|between|except|about|by|invite|let|recognised|recognized|"
+    r"grooming|raised|linked|told|asked|helped|helping|supporting|support|visited|warned)|"
+    r"[a-z]{3,}ed)\s+$",
+    re.I,
+)
+_OBJECT_ENDS = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:and|with|from|since|to|at|in|on|about|for|as|who|"
+    r"during|after|before|while|because|but|or)\b)"
+)
 
 
 def _an_acronym(word: str) -> bool:

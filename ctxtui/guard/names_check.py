@@ -35,7 +35,6 @@ from ctxtui.guard.cues import (
     ARTICLE_BEFORE,
     LETTERS,
     OFFICER_TITLES,
-    ONLY_PEOPLE,
     PERSON_AFTER,
     PLACE_BEFORE,
     PRONOUN_LATER,
@@ -54,7 +53,9 @@ from ctxtui.guard.name_positions import (
 )
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.person_places import (
+    AN_AGENCY_SAID,
     CLAUSE_BEFORE,
+    DONE_TO_SOMEONE,
     FAMILY_OF,
     KIN_BEFORE,
     LISTED_FROM_THE_START,
@@ -62,6 +63,7 @@ from ctxtui.guard.person_places import (
     POSSESSIVE_BEFORE,
     a_family_of_them,
     lower_case_person,
+    said_of_someone,
 )
 from ctxtui.guard.subjects import (
     is_function_word,
@@ -295,8 +297,8 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before)
     ) or POSSESSIVE_BEFORE.search(before):
         return a_family_of_them(word.text, after)  # "the Bakers next door"
-    if ONLY_PEOPLE.match(after) or AND_A_RELATIVE.match(after):
-        return True  # "Pixie and friends were moved on"
+    if said_of_someone(before, after):
+        return True
     if not (lower in english_words() or lower in more_english_words()):
         return False  # a place, brand or service of the lists: "Iceland said"
     if lower in place_words() or lower in group_words() or is_role(word.text):
@@ -330,6 +332,7 @@ _PERSON_TAKING = words("for with against to from by about")
 # after a name, what only follows someone doing or having something: a verb or a function word
 _CLAUSE_GOES_ON = re.compile(
     r"\s+(?:had|has|have|was|is|will|would|while|who|and|to|regularly|often|still|now)\b"
+    r"|\s*(?:[.;!?]|$)"
 )
 
 
@@ -344,26 +347,15 @@ def _nicknames_listed(text: str, words: Sequence[_Word], n: int) -> bool:
         return True  # "the storms asked for cctv"
     if stands_without_naming(word.text, after):
         return False  # a pronoun, a plural: "bikes + scooters seen"
-    if ROLE_IN_BRACKETS.match(after) or _DONE_TO_SOMEONE.match(after):
+    if ROLE_IN_BRACKETS.match(after) or DONE_TO_SOMEONE.match(after) or AND_A_RELATIVE.match(after):
         return True  # "smokey (yp) said…", "yp says shorty gave him the phone"
     first = at_sentence_start(text, word.start)
-    if first and _AN_AGENCY_SAID.search(text[: word.start]) and person_state(after):
+    if first and AN_AGENCY_SAID.search(text[: word.start]) and person_state(after):
         return True  # "police: blade stopped n searched"
     joined = _JOINED_NEXT.match(after)
     if first and joined:
         return person_state(after[joined.end() :])
     return bool(LISTED_FROM_THE_START.search(text[: word.start])) and person_state(after)
-
-
-# what only a person does to someone: "… gave him the phone", "… told her to keep it on"
-_DONE_TO_SOMEONE = re.compile(
-    r"\s+(?:gave|gives|told|tells|sent|sends|hit|punched|threatened|paid|pays|owes|owed|asked|"
-    r"messaged|texted|rang)\s+(?:him|her|them|me|us)\b"
-)
-# an agency's update: "police:", "btp:", "school -"
-_AN_AGENCY_SAID = re.compile(
-    r"(?:^|[.;]\s*)(?:police|btp|school|dsl|sw|yw|pcso|housing|health|ys|yot)\s*[:-]\s*$", re.I
-)
 
 
 def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:

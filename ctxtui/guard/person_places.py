@@ -10,13 +10,14 @@ from ctxtui.guard.cues import (
     A_FAMILY_AFTER,
     AND_A_RELATIVE,
     KIN,
+    ONLY_PEOPLE,
     OWN_RELATIVE_BEFORE,
     PERSON_AFTER,
     ROLE_IN_BRACKETS,
     STRONG_AFTER,
     TITLE_BEFORE,
 )
-from ctxtui.guard.name_positions import at_sentence_start
+from ctxtui.guard.name_positions import at_sentence_start, named_last
 from ctxtui.guard.subjects import is_function_word, person_state, person_subject
 from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import is_name_word
@@ -39,7 +40,8 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
     r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+with|(?:approached|groomed|"
     r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
-    r"picked\s+up)\s+by|call\s+(?:him|her|them)|calls\s+(?:himself|herself))\s+$",
+    r"picked\s+up)\s+by|call\s+(?:him|her|them)|calls\s+(?:himself|herself)|banned|barred|"
+    r"excluded|found)\s+$",
     re.I,
 )
 # Before a clause of its own: "wardens reckon Noodle lost his…"
@@ -131,8 +133,11 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         or is_function_word(following.group(1))
         or following.group(1) in ("re", "w/")
     )
+    a_plural = word.endswith("s") and not is_name_word(word[:-1].title())  # "banned sales of…"
     return bool(  # not "seen young people"
-        ends and (PERSON_OBJECT_BEFORE.search(before) or _LOWER_CASE_OBJECT_BEFORE.search(before))
+        ends
+        and not a_plural
+        and (PERSON_OBJECT_BEFORE.search(before) or _LOWER_CASE_OBJECT_BEFORE.search(before))
     )
 
 
@@ -140,3 +145,27 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
 _LOWER_CASE_OBJECT_BEFORE = re.compile(r"\b(?:re|regarding|visit\s+to|named\s*:?|names?\s*:)\s*$")
 # a list of words joined by "+", "&" or "/" from the start of a clause: "- wren + lark …"
 LISTED_FROM_THE_START = re.compile(r"(?:^|[:\-–(•*]\s*)(?:[a-z]+\s*[+&/,]\s*)+$")
+
+
+# "… seen @ the square", "… seen with older lads": a person, wherever it stands
+SEEN_SOMEWHERE = re.compile(r"\s+seen\s+(?:@|(?:with|w/)\b)")
+# what only a person does to someone: "… gave him the phone", "… told her to keep it on"
+DONE_TO_SOMEONE = re.compile(
+    r"\s+(?:gave|gives|told|tells|sent|sends|hit|punched|threatened|paid|pays|owes|owed|asked|"
+    r"messaged|texted|rang)\s+(?:him|her|them|me|us)\b"
+)
+# an agency's update: "police:", "btp:", "school -"
+AN_AGENCY_SAID = re.compile(
+    r"(?:^|[.;]\s*)(?:police|btp|school|dsl|sw|yw|pcso|housing|health|ys|yot)\s*[:-]\s*$", re.I
+)
+
+
+def said_of_someone(before: str, after: str) -> bool:
+    """Around a capitalised ordinary word, what is said only of someone: "Pixie and friends
+    were moved on", "Pixie's bike was found", "the one flagged was Pixie.", "Pixie seen @ the
+    square again"."""
+    if ONLY_PEOPLE.match(after) or AND_A_RELATIVE.match(after):
+        return True
+    if after[:2] in ("'s", "’s") and STRONG_AFTER.match(after):
+        return True
+    return bool(named_last(before, after) or SEEN_SOMEWHERE.match(after))
