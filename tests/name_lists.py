@@ -146,6 +146,25 @@ def _read(path: Path) -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
+# A people, a language, a follower or a period made from a name ("Tongan", "Lebanese",
+# "Dadaism", "Victorian"): never someone's own name
+_DERIVED_ENDING = re.compile(r"(?:ese|ish|ian|ic|ics|ism|ist|ite|ean)s?$")
+_CALENDAR_PLURAL = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days|(?:Jan|Febr)uarys|Marches|Aprils|Mays|Junes"
+)
+
+
+def _derived(word: str, capitalised: set[str]) -> bool:
+    """A form the dictionary makes from a place, a people or a day: "Tongans", "Cuban",
+    "Fridays"."""
+    if _DERIVED_ENDING.search(word) or _CALENDAR_PLURAL.fullmatch(word):
+        return True
+    if word.endswith("s") and word[:-1] in capitalised and _DERIVED_ENDING.search(word[:-1]):
+        return True
+    stem = word[:-1] if word.endswith("ns") else word  # "Cubans", "Tongan"
+    return stem.endswith("an") and (stem[:-1] in capitalised or stem[:-2] + "o" in capitalised)
+
+
 def build() -> dict[str, str]:
     """The text of each list file, by file name."""
     place_words = _read(DATA / "place_words.txt")
@@ -172,6 +191,10 @@ def build() -> dict[str, str]:
         for w in capitalised
         if w.lower() not in people and (w.lower() not in more_people or w in ours)
     }
+    # the dictionary's capitalised words name places, brands and stars, but people too (Freud,
+    # Astor): only ours and the forms made from a place or people stay safe everywhere
+    # (a short one is a title, an element or an abbreviation: Mrs, Se, Ave)
+    uncertain = {w for w in proper if w not in ours and len(w) > 3 and not _derived(w, capitalised)}
     # UK places and services that are people's names too (a town that is a surname): the names
     # check asks about them only where a person stands
     both = {w for w in _read(UK_PROPER_WORDS) if w.lower() in people}
@@ -203,7 +226,12 @@ def build() -> dict[str, str]:
         "proper_words.txt": WORDS_HEADER.format(
             what="Capitalised words on no list of names (places, peoples, brands)"
         )
-        + "".join(f"{w}\n" for w in sorted(proper)),
+        + "".join(f"{w}\n" for w in sorted(proper - uncertain)),
+        "proper_words_uncertain.txt": WORDS_HEADER.format(
+            what="Capitalised words of the dictionary that may be a surname (asked where a person"
+            " stands)"
+        )
+        + "".join(f"{w}\n" for w in sorted(uncertain)),
     }
 
 

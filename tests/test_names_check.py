@@ -274,3 +274,26 @@ def test_a_letter_hyphened_to_a_word_is_flagged_or_asked():
     text = "Q-Wobble sells from the stairwell."
     flagged = [hit.text for hit in scan_text(text) if hit.category == "name"]
     assert flagged + asked(text) == ["Q-Wobble"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a surname the dictionary holds as a proper noun is asked where a person stands
+        ("Hauptmann was not in registration on Monday.", ["Hauptmann"]),
+        ("Staff spoke to Hauptmann after the session.", ["Hauptmann"]),
+        ("The Hauptmann exhibition opens at the library.", []),
+        # a people or a day the dictionary makes from a place is never anyone
+        ("Lads gather on Fridays behind the Tongan church.", []),
+        ("The Tashkent Room at the hub is booked for the review.", []),
+    ],
+)
+def test_the_dictionarys_proper_nouns_are_asked_where_a_person_stands(text, words):
+    assert asked(text) == words
+
+
+def test_a_capitalised_word_is_never_read_as_a_prefix_and_a_word():
+    """ "Eviva" is no "e-" and "viva": the names check asks about it even where the live flags
+    have not raised it."""
+    text = "Eviva stayed out overnight twice this week."
+    assert [c.text for c in possible_names(text)] == ["Eviva"]

@@ -424,6 +424,7 @@ TUNING_SETS = {
     "privacy_tuning18.tsv": (0.64, 0.91, 0.99, 0.01, 0.08),  # word-names and nicknames, live
     "privacy_tuning19.tsv": (0.80, 0.98, 0.99, 0.04, 0.18),  # places and things named for people
     "privacy_tuning20.tsv": (0.72, 0.95, 0.99, 0.02, 0.10),  # fifteen chairs' habits
+    "privacy_tuning21.tsv": (0.78, 0.92, 0.98, 0.05, 0.08),  # word-names, weak positions
 }
 
 
@@ -447,6 +448,7 @@ HELD_OUT = {"privacy_round4.tsv": 90, "privacy_round5.tsv": 100, "privacy_round6
 HELD_OUT |= {"privacy_round7.tsv": 130, "privacy_round9.tsv": 130}
 HELD_OUT |= {"privacy_round11.tsv": 210, "privacy_round12.tsv": 180, "privacy_round13.tsv": 230}
 HELD_OUT |= {"privacy_round14.tsv": 270, "privacy_round15.tsv": 270, "privacy_round16.tsv": 280}
+HELD_OUT |= {"privacy_round17.tsv": 300}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT))
@@ -601,3 +603,19 @@ def test_a_third_sixty_point_record_is_measured_never_asserted(capsys):
             f"\nprivacy realistic 60 points, third (held out, not asserted): {flags} flags, "
             f"{asks} asked"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Officers stopped Reuben Hill near the garages with two phones.", ["Reuben Hill"]),
+        ("Dexter Hill was arrested outside the arcade on Friday.", ["Dexter Hill"]),
+        ("Youth workers met young people at Reuben Hill after school.", []),
+        ("Reuben Hill reopens its youth room next month.", []),
+        ("The Reuben Hill Centre has agreed to host the review.", []),
+    ],
+)
+def test_a_forename_and_a_place_word_are_someone_when_done_to_like_a_person(text, flagged):
+    """Issue 40: a street can be named like a person ("Reuben Hill"); what police do to it,
+    or what happens to it after, says it is a person."""
+    assert [hit.text for hit in scan_text(text, ATTENDEES, TODAY)] == flagged

@@ -34,7 +34,7 @@ def named_last(before: str, after: str) -> bool:
 
 
 _NEXT_WORD = re.compile(rf"\s+({LETTERS}+)")
-# the capitalised word next, and its 's: "… Ashdown", "… Ní Bhriain's"
+# the capitalised word next, and its 's: "… Ashdown", "… Ní Chonaill's"
 CAPITAL_NEXT = re.compile(rf"\s+([A-ZÀ-ÖØ-Þ]{LETTERS}*(?:-[A-ZÀ-ÖØ-Þ]{LETTERS}*)*)((?:'s|’s)?)")
 
 
@@ -272,3 +272,25 @@ def owner_without_apostrophe(word: str, after: str) -> bool:
         return False
     stem = word[:-1]
     return is_forename(stem.title()) or word_kind(stem, frozenset(), frozenset()) == "unknown"
+
+
+# what is done to someone, just before a name: "police stopped …", "spoke with …"; and
+# after one, what happens only to a person ("… excluded again", "… was arrested")
+_HANDLED_BEFORE = re.compile(
+    r"\b(?:stopped|searched|arrested|saw|chased|met|told|(?:spoke|spoken|speak|speaking|"
+    r"talked|talking)\s+(?:to|with))\s+$",
+    re.I,
+)
+_HANDLED_AFTER = re.compile(
+    r"\s+(?:(?:was|is|has\s+been|had\s+been|got|been)\s+)?(?:stopped|searched|arrested|"
+    r"excluded|suspended|cautioned|charged|assaulted|stabbed|robbed|missing|ran\s+(?:off|from))\b",
+    re.I,
+)
+
+
+def named_like_a_place(forename: str, before: str, after: str) -> bool:
+    """A forename before a place word that stands for someone, as a street can be named
+    ("Reuben Hill"): what is done to a person comes before it or after it."""
+    if not is_forename(forename) or forename.lower() in english_words():
+        return False
+    return bool(_HANDLED_BEFORE.search(before) or _HANDLED_AFTER.match(after))

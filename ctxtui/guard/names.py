@@ -1,11 +1,9 @@
 """Finds people's names in minute text, from word lists and the words around a name.
 
-A forename on its own says little ("Ruby Terrace", "Tyler Way", "St Ursula's"), so a word from
-the lists is flagged only with a sign that a person is meant: a surname after it, a verb or a
-possessive that belongs to people, a title ("Mrs Okonjo-Bell"), or a family word ("the Nowak
-brothers"). Forenames that are also ordinary words (Grace, Hope, Said) need a stronger sign.
-Forenames typed in lower case at speed ("zaynab got searched") are flagged when the word is not
-also an ordinary word.
+A forename alone says little ("Ruby Terrace", "Tyler Way"), so a listed word is flagged only with a
+sign that a person is meant: a surname after it, a person's verb or possessive, a title, a family
+word. A forename that is an ordinary word too (Grace, Hope) needs a stronger sign; one typed in
+lower case at speed is flagged when it is no ordinary word.
 """
 
 from __future__ import annotations
@@ -45,6 +43,7 @@ from ctxtui.guard.name_positions import (
     at_sentence_start,
     business_before,
     named_last,
+    named_like_a_place,
     names_a_thing,
     owner_without_apostrophe,
     someone_here,
@@ -237,7 +236,7 @@ def _capitalised_name(
             return NameHit(word, match.start(), match.end())
         return None
     if PLACE_BEFORE.search(before) or (word in place_names() and ON_A_STREET.search(before)):
-        return None  # "St Alban", "flights to Cairo"
+        return None  # "St Wilfrid", "flights to Cairo"
     following = CAPITAL_NEXT.match(after)
     if word in allowed and not (_named_in_full(word, following) or A_CHILD_BEFORE.search(before)):
         return None  # someone at the meeting; but "young Marsh" is not Leon Marsh
@@ -292,16 +291,19 @@ def _full_name(
     if full in allowed or (surname in allowed and word in allowed):
         return None
     third = re.match(rf"\s+({LETTERS}+)", rest)
-    if third and names_a_thing(third.group(1).lower()):
-        return None  # Edith Cavell Wing, Ada Brightman Trust, Ada Lovelace Day
     later = re.match(rf"(?:\s+[A-Z]{LETTERS}*(?:['’]s)?){{1,4}}", rest)
     capitals = re.findall(rf"[A-Z]{LETTERS}*", later.group(0)) if later else []
-    if any(names_a_thing(word.lower()) for word in capitals[1:]):
-        return None  # "the Ada Brightman Children's Ward"
+    if (third and names_a_thing(third.group(1).lower())) or any(
+        names_a_thing(capital.lower()) for capital in capitals[1:]
+    ):
+        tail = rest[later.end() :] if later else rest
+        if not any(named_like_a_place(name, before, tail) for name in (word, surname)):
+            return None  # Edith Cavell Wing, "the Ada Brightman Children's Ward"
     if surname.lower() in place_words() and ON_A_STREET.search(before):
         return None  # "on Fennel Street", "along Jasmine Close"
     if is_place(surname) or surname.lower() in group_words():
-        if STRONG_AFTER.match(after[following.end(1) :]):
+        tail = after[following.end(1) :]
+        if STRONG_AFTER.match(tail) or named_like_a_place(word, before, tail):
             return NameHit(full, match.start(), match.end() + following.end(1))
         return None  # Tyler Way, Ruby Terrace, Albert Quay
     if word in ordinary_words() and surname not in surnames() and not is_forename(surname):
@@ -322,7 +324,7 @@ _WORD = re.compile(rf"{LETTERS}+(?:[-'’]{LETTERS}+)*")
 
 
 def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
-    """Runs of capitalised words ("Dafina Krasniqi-Lala", "Caoimhe Ní Bhriain"), each with the word
+    """Runs of capitalised words ("Dafina Krasniqi-Lala", "Sadhbh Ní Chonaill"), each with the word
     after it in lower case; acronyms end a run."""
     words = list(_WORD.finditer(text))
     i = 0

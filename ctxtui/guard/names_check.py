@@ -49,6 +49,7 @@ from ctxtui.guard.name_positions import (
     a_given_name_shape,
     a_verb_here,
     at_sentence_start,
+    named_like_a_place,
     owner_without_apostrophe,
 )
 from ctxtui.guard.nicknames import initials, nicknames
@@ -225,13 +226,25 @@ def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
         while last + 1 < len(words) and _joins(text, words, last, last + 1, asked):
             last += 1
         start, end = words[first].start, words[last].end
-        if not _place_run(text, words, first, last) or FAMILY_OF.match(text[end:]):
+        if (
+            not _place_run(text, words, first, last)
+            or FAMILY_OF.match(text[end:])
+            or _named_like_a_place(text, words, first, last)
+        ):
             kinds = {words[i].kind for i in range(first, last + 1) if asked[i]}
             lower = not any(words[i].text[0].isupper() for i in range(first, last + 1))
             unknown = "unknown" in kinds or "known_place" in kinds
             why = ("lower_case" if lower else "unknown") if unknown else "name_word"
             yield Candidate(text[start:end], start, end, why)
         n = last + 1
+
+
+def _named_like_a_place(text: str, words: Sequence[_Word], first: int, last: int) -> bool:
+    """A forename before a place word, standing for someone: "police stopped Reuben Hill"."""
+    before = text[max(0, words[first].start - 30) : words[first].start]
+    after = text[_run_end(text, words, last) :]
+    names = (w.text for w in words[first : last + 1] if w.kind == "name")
+    return any(named_like_a_place(name, before, after) for name in names)
 
 
 def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
@@ -376,7 +389,7 @@ def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:
             if not other.text[0].isupper():
                 break
             if (
-                other.kind == "safe"
+                other.kind in ("safe", "place_name")  # "the Tashkent Room"
                 and other.text.lower() not in months_and_days()
                 and not (is_function_word(other.text) and at_sentence_start(text, other.start))
             ):

@@ -25,7 +25,9 @@ from ctxtui.guard.word_lists import (
     place_names,
     place_words,
     proper_words,
+    sure_proper_words,
     title_case,
+    uncertain_proper_words,
 )
 
 _CONTRACTION = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})
@@ -34,8 +36,8 @@ _CONTRACTION = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})
 @functools.lru_cache(maxsize=1 << 16)
 def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
     """ "safe"; "name" (on a list of names and no list of words); "word_name" (a name and an
-    ordinary word: Hope); "place_name" (a name and a place: a town that is a surname); or
-    "unknown" (on no list at all)."""
+    ordinary word: Hope); "place_name" (a name and a place: a town that is a surname, or a
+    capitalised word of the dictionary that may be a surname); or "unknown" (on no list)."""
     lower = word.lower()
     if len(word) == 1 or word in allowed or lower in local or title_case(word) in allowed:
         return "safe"
@@ -73,7 +75,14 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
         return _name_kind(word, lower)
     if _ordinary(word, lower) or _known_stem(lower) or _formed(word, lower):
         return "safe"
-    return "unknown"
+    return _uncertain_or_unknown(word)
+
+
+def _uncertain_or_unknown(word: str) -> str:
+    """A capitalised word of the dictionary that may be a surname ("Astor", "Freud") is a place
+    or a brand unless a person stands there; any other word is on no list."""
+    uncertain = word in uncertain_proper_words() or title_case(word) in uncertain_proper_words()
+    return "place_name" if uncertain else "unknown"
 
 
 def a_family_name(word: str) -> bool:
@@ -112,6 +121,8 @@ def _formed(word: str, lower: str) -> bool:
     spelling of -ise and -ize, or, typed in lower case, of two words ("skatepark"). A name
     written with capitals is never read as two words ("Brackenhurst" is asked)."""
     for prefix in _PREFIXES:
+        if prefix == "e" and not word.islower():
+            continue  # "Eviva" is no "e-viva"
         rest = lower[len(prefix) :]
         if lower.startswith(prefix) and len(rest) >= 4 and (_plain(rest) or _formed(rest, rest)):
             return True
@@ -192,8 +203,8 @@ def _ordinary(word: str, lower: str) -> bool:
         lower in english_words()
         or lower in more_english_words()
         or lower in field_words()
-        or title_case(word) in proper_words()
-        or word in proper_words()
+        or title_case(word) in sure_proper_words()
+        or word in sure_proper_words()
         or lower in place_words()
         or lower in group_words()
         or lower in months_and_days()

@@ -67,8 +67,23 @@ def field_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def proper_words() -> frozenset[str]:
-    """Capitalised words on no name list: places, peoples, brands, services."""
+    """Capitalised words on no name list: places, peoples, brands, services, and the
+    dictionary's other capitalised words (``uncertain_proper_words``)."""
+    return sure_proper_words() | uncertain_proper_words()
+
+
+@functools.lru_cache(maxsize=1)
+def sure_proper_words() -> frozenset[str]:
+    """Capitalised words that are never a person: our places, brands and services, and the
+    peoples, languages and faiths made from a place."""
     return _word_list("proper_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def uncertain_proper_words() -> frozenset[str]:
+    """The dictionary's other capitalised words: places and brands, but surnames too (the
+    names check asks about them where a person stands)."""
+    return _word_list("proper_words_uncertain.txt")
 
 
 @functools.lru_cache(maxsize=1)
