@@ -24,13 +24,17 @@ SURNAME_SAID = re.compile(r"\b(?:surname|family\s+name|last\s+name)\s+(?:is\s+|w
 _LAST_NAMED_BEFORE = re.compile(
     r"(?:\b(?:is|was|per|by|(?:identified|named|known)\s+as)|\s[-–:])\s+$", re.I
 )
+# a forename last after these is someone given or taken from: "a leaflet given to Dawn"
+_LAST_AFTER = re.compile(r"\b(?:to|from|with|off)\s+$", re.I)
 _SENTENCE_END = re.compile(r"^\s*(?:[.!?;)]|$)")
 
 
-def named_last(before: str, after: str) -> bool:
+def named_last(before: str, after: str, *, forename: bool = False) -> bool:
     """The last word of a sentence, after "is", "was", "per" or a dash: "the one who set it up
-    is Phoenix", "…at a friend's house - Akeisha"."""
-    return bool(_LAST_NAMED_BEFORE.search(before) and _SENTENCE_END.match(after))
+    is Phoenix", "…at a friend's house - Akeisha"; a ``forename`` after "to", "from" or "with"
+    too."""
+    last = _LAST_NAMED_BEFORE.search(before) or (forename and _LAST_AFTER.search(before))
+    return bool(last and _SENTENCE_END.match(after))
 
 
 _NEXT_WORD = re.compile(rf"\s+({LETTERS}+)")

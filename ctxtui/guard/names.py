@@ -52,7 +52,7 @@ from ctxtui.guard.name_positions import (
     title_of_two_words,
 )
 from ctxtui.guard.nicknames import initials, nicknames
-from ctxtui.guard.subjects import person_predicate, person_state, person_subject
+from ctxtui.guard.subjects import person_around, person_predicate, person_state, person_subject
 from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
@@ -146,7 +146,7 @@ _ONE_PERSON = {"have": "has", "had": "had", "are": "is", "were": "was"}
 def _pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _PAIR.finditer(text):
         words = [word for word in match.groups() if word]
-        if any(known_other(word, False, allowed) for word in words):
+        if any(known_other(w, False, allowed, surnames_too=False) for w in words):
             continue
         after = text[match.end() :]
         if a_thing_named(after):
@@ -229,7 +229,7 @@ def _capitalised_name(
     if a_business_run([*(capitals.group(0).split() if capitals else ()), word]):
         return None  # "Bar Rosa", "Caffè Nico"
     surname_as_one = title_case(word) in surnames() and (
-        STRONG_AFTER.match(after) or SURNAME_SAID.search(before)
+        STRONG_AFTER.match(after) or SURNAME_SAID.search(before) or person_around(after)
     )
     if not is_forename(word) and not surname_as_one:
         if _unknown_person(word, before, after):
@@ -265,7 +265,7 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
         PERSON_AFTER.match(after)
         or PERSON_BEFORE.search(before)
         or (mid_sentence and PRONOUN_LATER.match(after))
-        or named_last(before, after)
+        or named_last(before, after, forename=True)
     )
     if word in ordinary_words() and title_of_two_words(after):
         return None  # a pub or a business: "the Grace and Anchor", "Hope and Compass"

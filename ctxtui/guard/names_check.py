@@ -251,6 +251,12 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     word = words[n]
     if owner_without_apostrophe(word.text, text[word.end :]):
         return True  # "faiths nan"
+    if (
+        word.kind == "safe"
+        and a_given_name_shape(word.text)
+        and _run_end(text, words, n) > word.end
+    ):
+        return True  # "Su-bin Park": two syllables of a given name, each a word, then a family
     if word.kind == "safe":
         return _nickname_stands(text, words, n)
     before = text[max(0, word.start - 30) : word.start]
@@ -264,7 +270,7 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
         return False  # "Sainsbury's loading bay", "the queue in Greggs"
     if word.kind in ("name", "unknown"):
         return True
-    if _in_a_title(text, words, n):
+    if _in_a_title(text, words, n) and not AND_A_RELATIVE.match(text[_run_end(text, words, n) :]):
         return False  # "Summer Reading Scheme", "Hazel Bank Surgery": a name of a thing
     return _person_stands(text, word, before)
 
@@ -413,14 +419,15 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return False  # "Studio 3", "Bay G", "June 2031"
     if not capital:
         return lower_case_person(text, word.start, word.end)
-    if KIN_BEFORE.search(before) or STRONG_AFTER.match(after):
+    if KIN_BEFORE.search(before) or STRONG_AFTER.match(after) or ROLE_IN_BRACKETS.match(after):
         return True
     if word.text.lower() in months_and_days() and _DATE_AROUND.search(before):
         return False  # "by late April", "until Thursday"
-    if ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before):
+    subject = person_subject(word.text, after, name_word=True)
+    that = re.search(r"\bthat\s+$", before, re.I)  # "intel that Rook travels…": a clause
+    if ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before) and not (that and subject):
         # "the Dell", "a Grant"; but "the Hartleys", "the Bakers next door"
         return a_family_name(word.text) or a_family_of_them(word.text, after)
-    subject = person_subject(word.text, after, name_word=True)
     if POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
         return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
     if word.kind in ("place_name", "known_place"):  # a place unless a person stands there

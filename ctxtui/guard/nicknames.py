@@ -35,6 +35,13 @@ _CAPS_PEOPLE_BEFORE = re.compile(
 )
 
 
+# one letter in brackets for someone just named by who they are: "the boy (K) said", "yp (T)"
+_ONE_LETTER_FOR_SOMEONE = re.compile(
+    r"\b(?i:girl|boy|lad|child|yp|cyp|sibling|brother|sister|cousin|friend|male|female)\s*"
+    r"\(([A-Z])\)"
+)
+
+
 def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
     """Initials in ``text`` (text, start, end, sure): dotted ones ("T.K.") are sure; capital
     letters on no list of acronyms ("JB") are sure only where a person stands."""
@@ -50,6 +57,8 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
         before = text[max(0, match.start() - 20) : match.start()]
         sure = bool(_CAPS_PEOPLE.match(after) or _CAPS_PEOPLE_BEFORE.search(before))
         yield match.group(0), match.start(), match.end(), sure
+    for match in _ONE_LETTER_FOR_SOMEONE.finditer(text):
+        yield match.group(1), match.start(1), match.end(1), True
     said_initials = "initials" in text.lower()
     for match in _CAPS.finditer(text):
         word = match.group(0)
@@ -70,7 +79,8 @@ _NICKNAME = re.compile(
     r"(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call(?:\s+(?:him|her|them))?|"
     r"call(?:s|ed)?\s+(?:him|her|them)|"
     r"a\.?k\.?a\.?)\s+[\"“‘']?"
-    r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|for|to|me|us)\b)"
+    r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|off|round|over|for|"
+    r"to|me|us)\b)"
     rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
     re.I,
 )

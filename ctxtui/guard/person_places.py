@@ -160,12 +160,16 @@ AN_AGENCY_SAID = re.compile(
 )
 
 
+# the group someone leads or runs with: "Viper's lot", "Viper's boys"
+_THEIR_CREW = re.compile(r"['’]s\s+(?:lot|crew|gang|mates|boys|girls|squad|olders|youngers)\b")
+
+
 def said_of_someone(before: str, after: str) -> bool:
     """Around a capitalised ordinary word, what is said only of someone: "Pixie and friends
     were moved on", "Pixie's bike was found", "the one flagged was Pixie.", "Pixie seen @ the
     square again"."""
     if ONLY_PEOPLE.match(after) or AND_A_RELATIVE.match(after):
         return True
-    if after[:2] in ("'s", "’s") and STRONG_AFTER.match(after):
+    if after[:2] in ("'s", "’s") and (STRONG_AFTER.match(after) or _THEIR_CREW.match(after)):
         return True
     return bool(named_last(before, after) or SEEN_SOMEWHERE.match(after))

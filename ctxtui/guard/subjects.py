@@ -72,7 +72,7 @@ _PERSON_STATES = re.compile(
     r"(?:seen(?!\s+(?:an?\s+|some\s+)?(?:increase|rise|drop|fall|spike|reduction|decrease|"
     r"surge|number|lot|more|fewer|less|growth|change|shift)\b)|spotted|stopped|searched|arrested|picked\s+up|dropped\s+off|collected|"
     r"messaged|contacted|approached|chased|followed|assaulted|attacked|threatened|hurt|"
-    r"injured|stabbed|robbed|mugged|excluded|suspended|expelled|groomed|exploited|recruited|"
+    r"injured|stabbed|robbed|mugged|targeted|excluded|suspended|expelled|groomed|exploited|recruited|"
     r"cautioned|charged|bailed|remanded|interviewed|missing|absent|referred|supported|offered|"
     r"described|doing\s+well|settled|settling|added|named|mentioned|found|trafficked|bullied|"
     r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|moved|unaccompanied|aware|"
@@ -86,7 +86,7 @@ _PERSON_STATES = re.compile(
     r"sessions?|madrassa|madrasa|mosque|church|youth\s+club)|home\b|off\s+(?:school|sick|the\s+radar)|"
     r"back\s+(?:in|at|home)|(?:goes|go|going|went|gone)\s+missing|"
     r"(?:comes?|came|coming)\s+(?:back|home|round)|"
-    r"(?:runs?|running|ran)\s+(?:off|away)|"
+    r"(?:runs?|running|ran)\s+(?:off|away|from\s+(?:police|officers|staff|security))|"
     r"(?:the|a|an)\s+(?:(?:younger|older|eldest|youngest|middle)\s+)?(?:one|girl|boy|lad|lass|"
     r"bloke|guy|man|woman|male|female|kid|child|sibling|"
     r"teen|teenager|youngster|pupil|youngest|oldest|"
@@ -96,6 +96,21 @@ _PERSON_STATES = re.compile(
 )
 # the states above that are a person's doing in a finite verb: they need no verb before them
 _ACTS = re.compile(r"(?:goes|went|comes?|came|runs|ran)\b", re.I)
+# done only to a person: with no verb before it, the passive of minutes typed in a hurry ("…
+# cautioned for damage"), where "followed at once" or "found by the gate" could be a thing
+_ONLY_TO_A_PERSON = re.compile(
+    r"(?:arrested|cautioned|charged|bailed|remanded|excluded|suspended|expelled|groomed|"
+    r"exploited|trafficked|stabbed|mugged|bullied|interviewed|assaulted)$",
+    re.I,
+)
+# what someone is thought to be: "… believed to be the older male", "… thought to be 17"
+_THOUGHT_TO_BE = re.compile(
+    r"^\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:thought|believed|said|understood|suspected|"
+    r"rumoured)\s+to\s+be\s+(?:\d{1,2}\b|(?:the|an?)\s+(?:\w+\s+)?(?:males?|females?|"
+    r"lookouts?|runners?|dealers?|leaders?|ringleaders?|members?|boys?|girls?|lads?|"
+    r"brothers?|sisters?|cousins?|drivers?|elders?|olders?|youngers?|one))\b",
+    re.I,
+)
 # Around the word itself: a comma and "who", an age between commas, an age or school year in
 # brackets or between commas
 _AROUND = re.compile(
@@ -162,7 +177,7 @@ def person_predicate(after: str, *, bare: bool = True) -> bool:
     lessons, drops them off, a relative "who", an age. ``bare``: a state with no verb before
     it counts (minutes drop the verb: "Faith seen at the lido"); for an ordinary word it does
     not (a van spotted there is a van)."""
-    if _AROUND.match(after):
+    if _AROUND.match(after) or _THOUGHT_TO_BE.match(after):
         return True
     if not after[:1].isspace() and not after.startswith(("'", "’")):
         return False
@@ -175,13 +190,20 @@ def person_predicate(after: str, *, bare: bool = True) -> bool:
         state = _PERSON_STATES.match(rest)
     if state and not lead.group("aux") and not bare and not _ACTS.match(state.group(0)):
         return False
-    if state and (lead.group("aux") or not state.group(0).endswith("ed")):
+    if state and (
+        lead.group("aux")
+        or not state.group(0).endswith("ed")
+        or _ONLY_TO_A_PERSON.match(state.group(0))
+    ):
         return True
     if state:  # "Wobble stopped by police", not "the talk followed at once"
         return bool(re.match(r"\s+by\b", rest[state.end() :]))
     if lead.end() <= 1 and _AGE.match(rest):
         return True
     verb = _VERB.match(rest)
+    if not verb and lead.group(0).strip().lower() in ("reported", "said"):
+        rest = after.lstrip()  # "… reported that her phone…": the verb, not "reportedly"
+        verb = _VERB.match(rest)
     if not verb:
         return False
     if lead.group("aux") or not _PAST.match(verb.group(0)):

@@ -213,15 +213,22 @@ def _ordinary(word: str, lower: str) -> bool:
 
 
 def known_other(
-    word: str, at_start: bool, allowed: frozenset[str], local: frozenset[str] = frozenset()
+    word: str,
+    at_start: bool,
+    allowed: frozenset[str],
+    local: frozenset[str] = frozenset(),
+    *,
+    surnames_too: bool = True,
 ) -> bool:
     """Whether a capitalised word is known to be something other than a person's name: an
     ordinary word, a place, an organisation or brand, someone at the meeting, or a service's
     own word. A forename that is also an ordinary word counts as one only at a sentence start
-    ("Hope and trust grew"; "staff saw Hope")."""
+    ("Hope and trust grew"; "staff saw Hope"). Not ``surnames_too``: a word of the dictionary
+    that may be a surname ("Astor") is not known."""
     base = POSSESSIVE.sub("", word)
     lower = base.lower()
-    if base in allowed or lower in local or len(base) == 1 or word in proper_words():
+    proper = proper_words() if surnames_too else sure_proper_words()
+    if base in allowed or lower in local or len(base) == 1 or word in proper:
         return True
     if base.upper() in acronyms() or lower in months_and_days():
         return True  # "Camhs"; "from March until October" (unless a person stands there)
@@ -229,13 +236,14 @@ def known_other(
         return True
     parts = base.split("-")
     if len(parts) > 1 and all(len(part) > 2 for part in parts) and len(set(parts)) == len(parts):
-        return all(known_other(part, False, allowed, local) for part in parts)  # "Urdu-speaking"
+        # "Urdu-speaking"
+        return all(known_other(p, False, allowed, local, surnames_too=surnames_too) for p in parts)
     if is_forename(base):
         return at_start and lower in english_words()
     compound = _PLACE_COMPOUND.fullmatch(lower)
     if compound and lower[: compound.start(1)] in english_words():
         return True  # "Castlegate", "Willowmead": a word and a place's ending, on no list of names
-    return lower in english_words() or base in proper_words() or title_case(base) in proper_words()
+    return lower in english_words() or base in proper or title_case(base) in proper
 
 
 _PLACE_COMPOUND = re.compile(
