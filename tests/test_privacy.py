@@ -619,3 +619,17 @@ def test_a_forename_and_a_place_word_are_someone_when_done_to_like_a_person(text
     """Issue 40: a street can be named like a person ("Reuben Hill"); what police do to it,
     or what happens to it after, says it is a person."""
     assert [hit.text for hit in scan_text(text, ATTENDEES, TODAY)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("mentor drops him at 9b larkspur st after club", "address"),
+        ("she lives at no 27, top floor, by the chippy", "address"),
+        ("the eldest of the three is twelve and still at primary", "age"),
+        ("silver hatchback, partial reg 'KM71', parked by the garages", "vehicle"),
+        ("a blue van with a reg ending 4WX waits outside most days", "vehicle"),
+    ],
+)
+def test_identifiers_typed_live_in_short_forms(text, category):
+    assert category in {hit.category for hit in scan_text(text, ATTENDEES, TODAY)}

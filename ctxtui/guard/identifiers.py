@@ -113,6 +113,8 @@ _AGE = re.compile(
     rf"yp\s?\d{{0,2}}|young\s+person)"
     rf"\s*(?:'s|’s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+)?"
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\b(?:youngest|eldest|oldest)\s+(?:in|of)\s+(?:the\s+)?\w+\s+(?:is|was)\s+"
+    rf"(?:only\s+|just\s+)?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:was|is)\s+(?:only|just|now|about|around|approx\.?|roughly|nearly|almost)\s+"
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     # ages in brackets after a number of young people: "two girls (12 and 14)"
@@ -234,7 +236,7 @@ _ADDRESS = re.compile(
     rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
     rf"|(?<![/.:\-\d])\b(?!(?:19|20)\d\d\b)\d{{1,4}}[a-z]?,?\s+"
     r"(?!(?:minutes?|mins?|hours?|hrs?|seconds?|miles?|metres?|yards?|steps?)\b)(?:[a-z'’]+\s+){1,2}"
-    rf"(?:{_STREET.lower()})\b(?<!\bst)(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)(?<!\bwk)"
+    rf"(?:{_STREET.lower()})\b(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)(?<!\bwk)"
     rf"|\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
     r"|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b"  # typed in lower case
@@ -242,6 +244,8 @@ _ADDRESS = re.compile(
     rf"|\b(?i:no|number)\.?\s*\d{{1,4}}[a-z]?\s*(?:on|in|,|\()\s*(?:[A-Z]\w*,?\s+){{1,4}}"
     rf"(?:{_STREET})\b"
     r"|\b(?i:caravan|pitch|plot|chalet|mobile\s+home)\s+\d{1,4}[a-z]?\b"
+    # where someone lives by its number alone: "lives at no 14", "house is no 3"
+    r"|\b(?i:(?:lives?|living|staying|stays)\s+at|(?:house|home)\s+is)\s+(?i:no\.?|number)\s*\d{1,4}"
     rf"|\b[A-Z][a-z]+\s+(?:Cottage|Farm|Lodge|Barn|Villa|Bungalow),\s+(?:[A-Z][a-z'’]+\s+){{1,2}}"
     rf"(?:{_STREET})\b"
     # a house number in words: "at twelve Morley Close"
@@ -471,8 +475,8 @@ def _numbers(text: str) -> Iterator[Hit]:
 _PARTIAL_PLATE = re.compile(
     r"(?i:\b(?:plate|reg(?:istration)?)\b[^.;\n]{0,40}?(?:\b(?:was|is|reads?|read\s+as|showing|"
     r"shows|start(?:s|ing)?(?:\s+with)?|begin(?:s|ning)?(?:\s+with)?|ends?(?:\s+in|\s+with)?|"
-    r"ending(?:\s+in|\s+with)?)|[=:])\s*['\"‘]?)"
-    r"([A-Z]{2}\d{2}(?:\s?[A-Z]{1,3})?|\d\s?[A-Z]{3}|[A-Z]{3}|[A-Z]{2}\d)(?![a-z])"
+    r"ending(?:\s+in|\s+with)?)|[=:]|(?=\s*['\"‘]))\s*['\"‘]?)"
+    r"([A-Z]{2}\d{2}(?:\s?[A-Z]{1,3})?|\d\s?[A-Z]{2,3}|[A-Z]{3}|[A-Z]{2}\d)(?![a-z])"
 )
 
 
