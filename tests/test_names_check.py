@@ -315,6 +315,13 @@ def raised(text: str) -> set[str]:
         ("Viper's lot have taken over the benches by the pond.", "Viper"),
         ("the boy (T) said the men offered them lifts", "T"),
         ("Astor and Mendel were targeted by the older group near the shops.", "Mendel"),
+        # an action for someone, a meeting missed, what someone goes on doing, who is
+        # contacted, a relative's name typed in lower case
+        ("Safety plan: Comet to text her carer when leaving the club.", "Comet"),
+        ("Sparrow was not at the conference but sent views through the advocate.", "Sparrow"),
+        ("Pebble continues to attend boxing twice a week.", "Pebble"),
+        ("The key worker will contact Biscuit to go over the plan.", "Biscuit"),
+        ("aunt poppy happy to have him at weekends", "poppy"),
     ],
 )
 def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word):
@@ -328,6 +335,9 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         "The lads' lot in life is not a reason to give up on them.",
         "Friends(s) of the park group (F) meet on Tuesdays.",
         "Youth workers heard that Pride events will use the park in June.",
+        "mum said the lads wait by the gates",
+        "Nowhere to go after 6pm for the older ones.",
+        "High-vis Jackets were handed out at the fun day.",
     ],
 )
 def test_the_same_positions_hold_no_person_here(text):

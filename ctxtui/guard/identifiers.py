@@ -244,7 +244,7 @@ _ADDRESS = re.compile(
     rf"|\b(?i:no|number)\.?\s*\d{{1,4}}[a-z]?\s*(?:on|in|,|\()\s*(?:[A-Z]\w*,?\s+){{1,4}}"
     rf"(?:{_STREET})\b"
     r"|\b(?i:caravan|pitch|plot|chalet|mobile\s+home)\s+\d{1,4}[a-z]?\b"
-    # where someone lives by its number alone: "lives at no 14", "house is no 3"
+    # where someone lives by its number alone: "living at no 62", "home is number 5"
     r"|\b(?i:(?:lives?|living|staying|stays)\s+at|(?:house|home)\s+is)\s+(?i:no\.?|number)\s*\d{1,4}"
     rf"|\b[A-Z][a-z]+\s+(?:Cottage|Farm|Lodge|Barn|Villa|Bungalow),\s+(?:[A-Z][a-z'’]+\s+){{1,2}}"
     rf"(?:{_STREET})\b"

@@ -204,6 +204,9 @@ _SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 def a_given_name_shape(word: str) -> bool:
     """A word shaped like a given name, so a run holding it is someone, not a place: "Ha-eun
     Park" is a girl, "Quillon Park" a park."""
+    first = word.split("-")[0].lower()
+    if len(first) >= 4 and first in english_words():
+        return False  # "High-vis"
     return bool(_SYLLABLE_PAIR.fullmatch(word)) and word.lower() not in english_words()
 
 

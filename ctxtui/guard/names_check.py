@@ -10,14 +10,12 @@ when it is (word_kinds.py)
   conference's own context, venue, agencies and people at the meeting;
 * a service, role or term written in capitals (CAMHS, PCSO).
 
-Every other word is asked about, in lower case too: a word on no list at all, and a forename
-or surname. A forename or surname that is also an ordinary word or a place ("Hope",
-"Chester", "June"), and an ordinary word written with a capital (a nickname), is asked about
-only where a person can stand: capitalised inside a sentence (a name-word), before 's, after
-a family or possessive word, in a list with another name, the subject of a person's
-predicate or the object of a person's verb (subjects.py). Initials, letter names and
-nicknames are asked about too. Runs of words that belong together ("Ilir Dervishi") are
-asked as one; places are left out. Pure functions, no I/O.
+Every other word is asked about, in lower case too. A name that is also an ordinary word or a
+place ("Hope", "Chester", "June"), a capitalised word of the dictionary that may be a surname,
+and a nickname are asked about only where a person can stand: capitalised inside a sentence,
+before 's, after a family or possessive word, in a list with another name, the subject of a
+person's predicate or the object of a person's verb (subjects.py). Initials and letter names
+are asked about too; a run of words is asked as one ("Ilir Dervishi"); places are left out.
 """
 
 from __future__ import annotations
@@ -62,6 +60,7 @@ from ctxtui.guard.person_places import (
     LISTED_FROM_THE_START,
     PERSON_OBJECT_BEFORE,
     POSSESSIVE_BEFORE,
+    TO_DO_NEXT,
     a_family_of_them,
     lower_case_person,
     said_of_someone,
@@ -332,7 +331,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     if n > 0 and words[n - 1].text.lower() in _PREPOSITIONS:
         # "via Lantern Row" is a place; "the plan for Pixie had…" someone
         return words[n - 1].text.lower() in _PERSON_TAKING and bool(_CLAUSE_GOES_ON.match(after))
-    if person_predicate(after, bare=False):
+    if person_predicate(after, bare=False) or (start and TO_DO_NEXT.match(after)):
         return True
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
@@ -432,8 +431,9 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
     if word.kind in ("place_name", "known_place"):  # a place unless a person stands there
         return bool(SEEN_BEFORE.search(before) or subject)
-    if at_sentence_start(text, word.start):  # "Hope is…"
-        return bool(PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or subject)
+    if at_sentence_start(text, word.start):  # "Hope is…", "Hope to text her carer"
+        shown = PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or TO_DO_NEXT.match(after)
+        return bool(shown or subject)
     return True  # a capital inside a sentence marks a proper name
 
 

@@ -18,7 +18,7 @@ from ctxtui.guard.cues import (
     TITLE_BEFORE,
 )
 from ctxtui.guard.name_positions import at_sentence_start, named_last
-from ctxtui.guard.subjects import is_function_word, person_state, person_subject
+from ctxtui.guard.subjects import is_function_word, is_person_verb, person_state, person_subject
 from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import is_name_word
 
@@ -34,7 +34,8 @@ FAMILY_OF = re.compile(
 # Before a word, what is done to a person or said of one: the word is someone
 PERSON_OBJECT_BEFORE = re.compile(
     r"\b(?:saw|seen|see|sees|told|tell|tells|met|meet|meets|searched|stopped|arrested|chased|"
-    r"approached|messaged|texted|rang|phoned|visit|visits|visited|visiting|collected|"
+    r"approached|messaged|texted|rang|phoned|visit|visits|visited|visiting|collected|contact|"
+    r"look\s+up\s+to|looks\s+up\s+to|looked\s+up\s+to|"
     r"(?:spoke|speak|speaks|talked|"
     r"talk|talks|spoken|talking|speaking)\s+(?:to|with)|(?:worried|worry|worries|concerned|"
     r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
@@ -78,9 +79,15 @@ def _a_surname_next(after: str) -> bool:
     return word_kind(following.group(1), frozenset(), frozenset()) == "name"  # not "will chase"
 
 
+# a relative or a mentor just before, with nothing between: "aunt lucky", "peer mentor gift"
+_RELATIVE_JUST_BEFORE = re.compile(rf"\b(?:{KIN}|mentor|neighbour|bf|gf)\s+$", re.I)
+_MODALS = frozenset({"will", "may", "can", "might", "must", "should", "could", "would", "shall"})
+
+
 # what someone has to do, in an action line: "scrappy to text carer when leaving college"
-_TO_DO_NEXT = re.compile(
-    r"\s+to\s+(?:text|call|ring|phone|contact|tell|meet|attend|stay|come|go|keep|let|check\s+in)\b"
+TO_DO_NEXT = re.compile(
+    r"\s+to\s+(?:text|call|ring|phone|contact|tell|meet|attend|stay|come|go|keep|let|check\s+in|"
+    r"be\s+(?:offered|referred|supported|given|allocated|invited|visited))\b"
 )
 # a name as the speaker of a quote: "king: 'everyone knows…'"
 _SPEAKER_LABEL = re.compile(r"\s*:\s*['\"‘“]")
@@ -101,6 +108,8 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         return True  # "mark (yp's older brother)", "ruby + her bf"
     if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
         return True  # "her mate precious", "mrs baker"
+    if _RELATIVE_JUST_BEFORE.search(before) and not (word in _MODALS or is_person_verb(word)):
+        return True  # "cousin praise also in the vid"; not "dad will call", "mum said"
     if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after):
         return True  # "the storms asked for cctv"
     if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
@@ -122,7 +131,7 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         return True
     if kin and before.rstrip().endswith("(") and after.startswith(")"):
         return True  # "older bro (ace)"
-    if _a_surname_next(after) or (_TO_DO_NEXT.match(after) and first):
+    if _a_surname_next(after) or (TO_DO_NEXT.match(after) and first):
         return True  # "school excluded rose baker", "safety plan: scrappy to text carer"
     if _SPEAKER_LABEL.match(after) and at_sentence_start(text, start):
         return True  # "destiny: 'everyone knows…'"

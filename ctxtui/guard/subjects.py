@@ -82,6 +82,7 @@ _PERSON_STATES = re.compile(
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
     r"involved|believed|keeps?\s+(?:turning\s+up|going\s+missing|coming\s+(?:back|round))|"
     r"in\s+(?:school|college|class|lessons|care|custody|hospital|contact|touch|year|yr)\b|"
+    r"(?:at|to)\s+(?:the\s+)?(?:conference|meeting)\b|(?:at|to)\s+the\s+review\b|"
     r"(?:at|to)\s+(?:school|college|home|lessons|class|classes|work|training|clubs?|"
     r"sessions?|madrassa|madrasa|mosque|church|youth\s+club)|home\b|off\s+(?:school|sick|the\s+radar)|"
     r"back\s+(?:in|at|home)|(?:goes|go|going|went|gone)\s+missing|"
@@ -133,11 +134,18 @@ _AUX = (
     r"(?:(?:is|was|has|had|does|did|will|would|can|could|may|might|should|must)"
     r"(?:n['’]?t|\s+not|\s+never)?\s+(?:been\s+|be\s+|being\s+|have\s+been\s+)?"
     r"|(?:not|never|keeps|kept|has\s+stopped|had\s+stopped|stopped|started|seems\s+to|"
-    r"used\s+to|tends\s+to|wants\s+to|refuses\s+to|refused\s+to)\s+"
+    r"used\s+to|tends\s+to|wants\s+to|refuses\s+to|refused\s+to|continues\s+to|"
+    r"continued\s+to)\s+"
     r"|['’]s\s+(?:been\s+)?)"
 )
 _LEAD = re.compile(rf"^\s*(?:{_ADVERB})?(?P<aux>{_AUX})?(?P<then>{_ADVERB})?", re.I)
 _VERB = re.compile(rf"^(?:{_PERSON_VERBS})\b", re.I)
+
+
+def is_person_verb(word: str) -> bool:
+    """A form of a verb whose subject is a person: "said", "rang", "visits"."""
+    irregular = _PAST.fullmatch(word) and not word.lower().endswith("ed")
+    return bool(_VERB.fullmatch(word) or irregular)
 
 
 def person_around(after: str) -> bool:
@@ -236,7 +244,7 @@ _FUNCTION_WORDS = words(
     "below beneath beside besides between beyond by despite down during except for from "
     "in including inside into near next of off on onto out outside over past per "
     "regarding round through throughout till to towards under upon up via with within "
-    "without approximately roughly around almost nearly"
+    "without approximately roughly around almost nearly somewhere nowhere anywhere everywhere"
 )
 # Modal verbs that are forenames or months too ("May", "Will"): a name only before a verb
 # that agrees with a person ("was", "said"), not before a bare verb ("will attend").
