@@ -322,6 +322,8 @@ def raised(text: str) -> set[str]:
         ("Pebble continues to attend boxing twice a week.", "Pebble"),
         ("The key worker will contact Biscuit to go over the plan.", "Biscuit"),
         ("aunt poppy happy to have him at weekends", "poppy"),
+        # a capital inside a sentence after a word in lower case: a proper noun to confirm
+        ("the older lads handed Gravel a phone and told him to keep it on", "Gravel"),
     ],
 )
 def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word):
@@ -338,6 +340,8 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         "mum said the lads wait by the gates",
         "Nowhere to go after 6pm for the older ones.",
         "High-vis Jackets were handed out at the fun day.",
+        "The Thistle and Anchor has lock-ins on Fridays.",
+        "Door staff check IDs at the door of the club.",
     ],
 )
 def test_the_same_positions_hold_no_person_here(text):

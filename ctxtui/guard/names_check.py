@@ -52,17 +52,15 @@ from ctxtui.guard.name_positions import (
 )
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.person_places import (
-    AN_AGENCY_SAID,
     CLAUSE_BEFORE,
-    DONE_TO_SOMEONE,
     FAMILY_OF,
     KIN_BEFORE,
-    LISTED_FROM_THE_START,
     PERSON_OBJECT_BEFORE,
     POSSESSIVE_BEFORE,
     TO_DO_NEXT,
     a_family_of_them,
     lower_case_person,
+    nickname_listed,
     said_of_someone,
 )
 from ctxtui.guard.subjects import (
@@ -70,7 +68,6 @@ from ctxtui.guard.subjects import (
     is_role,
     person_around,
     person_predicate,
-    person_state,
     person_subject,
     stands_without_naming,
     words,
@@ -292,7 +289,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     word = words[n]
     lower = word.text.lower()
     if word.text.islower():
-        return _nicknames_listed(text, words, n)
+        return nickname_listed(text, word.start, word.end)
     if word.text.isupper() or lower in months_and_days():
         return False
     if any(
@@ -333,11 +330,15 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         return words[n - 1].text.lower() in _PERSON_TAKING and bool(_CLAUSE_GOES_ON.match(after))
     if person_predicate(after, bare=False) or (start and TO_DO_NEXT.match(after)):
         return True
+    acronyms_plural = word.text.endswith("s") and word.text[:-1].isupper()  # "IDs"
+    if not (start or acronyms_plural) and _A_PROPER_NOUN_ALONE.search(before):
+        return not after.startswith(("'", "’"))  # "the lads handed Gravel a phone"
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
 
-# "smokey + tiny both seen…": ordinary words joined by "+", "&" or "n" from a clause's start
-_JOINED_NEXT = re.compile(r"\s*(?:\+|&|\bn\b)\s*[a-z][\w'’-]*")
+# a capitalised word after a word in lower case that is no "and", no article and no
+# possessive: a proper noun, to confirm once ("… handed Gravel a phone"; not "Thistle and Anchor")
+_A_PROPER_NOUN_ALONE = re.compile(r"(?<![\w'’&-])(?!(?:and|or|n|nor)\s)[a-z]+\s+$")
 
 
 # "confirmed that Pixie…": "that" after a verb of saying opens a clause
@@ -352,28 +353,6 @@ _CLAUSE_GOES_ON = re.compile(
     r"\s+(?:had|has|have|was|is|will|would|while|who|and|to|regularly|often|still|now)\b"
     r"|\s*(?:[.;!?]|$)"
 )
-
-
-def _nicknames_listed(text: str, words: Sequence[_Word], n: int) -> bool:
-    """Ordinary words in lower case, joined by "+", "&" or "n" at the start of a clause and
-    followed by what is said of people: nicknames typed live ("smokey + tiny both seen")."""
-    word = words[n]
-    if is_role(word.text) or word.text in place_words() or word.text in group_words():
-        return False
-    after = text[word.end :]
-    if text[: word.start].endswith("the ") and a_family_of_them(word.text.title(), after):
-        return True  # "the storms asked for cctv"
-    if stands_without_naming(word.text, after):
-        return False  # a pronoun, a plural: "bikes + scooters seen"
-    if ROLE_IN_BRACKETS.match(after) or DONE_TO_SOMEONE.match(after) or AND_A_RELATIVE.match(after):
-        return True  # "smokey (yp) said…", "yp says shorty gave him the phone"
-    first = at_sentence_start(text, word.start)
-    if first and AN_AGENCY_SAID.search(text[: word.start]) and person_state(after):
-        return True  # "police: blade stopped n searched"
-    joined = _JOINED_NEXT.match(after)
-    if first and joined:
-        return person_state(after[joined.end() :])
-    return bool(LISTED_FROM_THE_START.search(text[: word.start])) and person_state(after)
 
 
 def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:

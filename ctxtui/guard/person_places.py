@@ -18,9 +18,16 @@ from ctxtui.guard.cues import (
     TITLE_BEFORE,
 )
 from ctxtui.guard.name_positions import at_sentence_start, named_last
-from ctxtui.guard.subjects import is_function_word, is_person_verb, person_state, person_subject
+from ctxtui.guard.subjects import (
+    is_function_word,
+    is_person_verb,
+    is_role,
+    person_state,
+    person_subject,
+    stands_without_naming,
+)
 from ctxtui.guard.word_kinds import word_kind
-from ctxtui.guard.word_lists import is_name_word
+from ctxtui.guard.word_lists import group_words, is_name_word, place_words
 
 KIN_BEFORE = re.compile(
     rf"\b(?:{KIN}|parents?|partner|baby|named|called)(?:\s+of)?\s*(?:\s|\()\s*$", re.I
@@ -182,3 +189,29 @@ def said_of_someone(before: str, after: str) -> bool:
     if after[:2] in ("'s", "’s") and (STRONG_AFTER.match(after) or _THEIR_CREW.match(after)):
         return True
     return bool(named_last(before, after) or SEEN_SOMEWHERE.match(after))
+
+
+# "smokey + tiny both seen…": ordinary words joined by "+", "&" or "n" from a clause's start
+_JOINED_NEXT = re.compile(r"\s*(?:\+|&|\bn\b)\s*[a-z][\w'’-]*")
+
+
+def nickname_listed(text: str, start: int, end: int) -> bool:
+    """Ordinary words in lower case, joined by "+", "&" or "n" at the start of a clause and
+    followed by what is said of people: nicknames typed live ("smokey + tiny both seen")."""
+    word = text[start:end]
+    if is_role(word) or word in place_words() or word in group_words():
+        return False
+    after = text[end:]
+    if text[:start].endswith("the ") and a_family_of_them(word.title(), after):
+        return True  # "the storms asked for cctv"
+    if stands_without_naming(word, after):
+        return False  # a pronoun, a plural: "bikes + scooters seen"
+    if ROLE_IN_BRACKETS.match(after) or DONE_TO_SOMEONE.match(after) or AND_A_RELATIVE.match(after):
+        return True  # "smokey (yp) said…", "yp says shorty gave him the phone"
+    first = at_sentence_start(text, start)
+    if first and AN_AGENCY_SAID.search(text[:start]) and person_state(after):
+        return True  # "police: blade stopped n searched"
+    joined = _JOINED_NEXT.match(after)
+    if first and joined:
+        return person_state(after[joined.end() :])
+    return bool(LISTED_FROM_THE_START.search(text[:start])) and person_state(after)
