@@ -633,3 +633,20 @@ def test_a_forename_and_a_place_word_are_someone_when_done_to_like_a_person(text
 )
 def test_identifiers_typed_live_in_short_forms(text, category):
     assert category in {hit.category for hit in scan_text(text, ATTENDEES, TODAY)}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("cctv asked for the night adebola balogun went missing", ["adebola balogun"]),
+        ("according to tharindu, the lads meet at the garages", ["tharindu"]),
+        ("tenants worried about cuckooing in the top flats", []),
+        ("staff recognised the van from the earlier incident", []),
+    ],
+)
+def test_names_typed_in_lower_case_where_only_a_person_stands(text, flagged):
+    """Issue 40: a word on no dictionary and a surname of the lists, both typed in lower case,
+    are a full name; a word on no list after "according to" or "worried about" is someone."""
+    assert [
+        hit.text for hit in scan_text(text, ATTENDEES, TODAY) if hit.category == "name"
+    ] == flagged

@@ -45,7 +45,8 @@ from ctxtui.guard.word_lists import (
 
 _LOWER_CASE_CUE = re.compile(
     r"\b(?:saw|stopped|searched|arrested|chased|told|spoke\s+to|talked\s+to|met|named|"
-    r"called)\s+$",
+    r"called|according\s+to|(?:worried|concerned|worries|concerns)\s+(?:about|abt)|"
+    r"recognised|recognized|remembers)\s+$",
     re.I,
 )
 
@@ -140,6 +141,10 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
     if following and _surname_after_lower_case(word, following.group(1)):
         end = match.end() + following.end(1)  # "tamzin Ashdown"
         return NameHit(text[match.start() : end], match.start(), end)
+    lower_surname = _LOWER_SURNAME_NEXT.match(text[match.end() :])
+    if lower_surname and _a_full_name_in_lower_case(word, lower_surname.group(1)):
+        end = match.end() + lower_surname.end(1)  # "temidayo okonjo went missing"
+        return NameHit(text[match.start() : end], match.start(), end)
     if typed_in_a_hurry(text, match):
         return NameHit(word, match.start(), match.end())
     before = text[max(0, match.start() - 20) : match.start()]
@@ -150,6 +155,7 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
         and not _an_acronym(word)
         and (
             _LOWER_CASE_CUE.search(before)
+            and word_kind(word, frozenset(), frozenset()) != "safe"
             or at_sentence_start(text, match.start())
             and word_kind(word, frozenset(), frozenset()) == "unknown"
             and person_subject(word, text[match.end() :])
@@ -157,6 +163,19 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
     ):
         return NameHit(word, match.start(), match.end())  # "tinashe has been missing"
     return None
+
+
+_LOWER_SURNAME_NEXT = re.compile(r"\s([a-zà-ÿ][a-zà-ÿ'’-]+)\b")
+
+
+def _a_full_name_in_lower_case(word: str, surname: str) -> bool:
+    """A word that no dictionary holds, then a surname of the lists that is no word, both in
+    lower case: a person's full name typed in a hurry."""
+    if len(word) < 3 or len(surname) < 4 or surname in english_words():
+        return False
+    if title_case(surname) not in surnames() or is_forename(title_case(surname)):
+        return False
+    return word_kind(word, frozenset(), frozenset()) in ("unknown", "name")
 
 
 def _surname_after_lower_case(word: str, surname: str) -> bool:
