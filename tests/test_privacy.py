@@ -650,3 +650,17 @@ def test_names_typed_in_lower_case_where_only_a_person_stands(text, flagged):
     assert [
         hit.text for hit in scan_text(text, ATTENDEES, TODAY) if hit.category == "name"
     ] == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Zerrin came to the session on Thursday.", ["Zerrin"]),
+        ("Tamsyn got a Saturday job at the bakery, mum relieved.", ["Tamsyn"]),
+        ("Kingsgate came top in the survey of unsafe places.", []),
+        ("Funding went to the youth hub.", []),
+    ],
+)
+def test_a_word_on_no_list_before_what_a_person_did(text, flagged):
+    hits = scan_text(text, ATTENDEES, TODAY)
+    assert [hit.text for hit in hits if hit.category == "name"] == flagged

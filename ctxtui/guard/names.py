@@ -369,8 +369,8 @@ _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:per|re|messaging|messaged|texting|texted|surname|surname\s+is|"
     r"saw|see|seen|with|told|stopped|searched|arrested|chased|named|called|about|met|"
     r"(?:spoke|spoken|speak|speaking|talked)\s+(?:to|with)|worried\s+about|that|said|think|"
-    r"thinks|believe|(?:family|mum|mother|dad|father|parents?|brother|sister)\s+of|"
-    r"believes)\s+$",
+    r"thinks|believe|(?:family|mum|mother|dad|father|parents?|brother|sister)\s+of|yp|"
+    r"believes|according\s+to|recognised|recognized|remembers|(?:one|two)\s+of\s+them)\s+$",
     re.I,
 )
 

@@ -40,18 +40,21 @@ def _forms(verbs: str) -> str:
 
 
 # Verbs whose subject is a person: what people say, do and feel, and where they go.
-_PERSON_VERBS = _forms(
-    "say tell spoke spoken speak talk chat refuse deny admit disclose answer reply respond "
-    "engage attend skip truant abscond live stay sleep slept hang hung sell sold deal dealt "
-    "carry message text ring rang phone film record fight fought threaten punch kick stab "
-    "slash rob steal stole stolen shoplift shout swear swore cry scream laugh smile want "
-    "know knew known think thought feel felt like love hate hide hid hidden arrive leave left "
-    "return walk wait meet met visit smoke vape drink drank owe pay paid buy bought recruit "
-    "groom brag boast claim agree promise decline miss join sit sat stand stood pick collect "
-    "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
-    "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
-    "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
-    "decline help work reckon travel"
+_PERSON_VERBS = (
+    _forms(
+        "say tell spoke spoken speak talk chat refuse deny admit disclose answer reply respond "
+        "engage attend skip truant abscond live stay sleep slept hang hung sell sold deal dealt "
+        "carry message text ring rang phone film record fight fought threaten punch kick stab "
+        "slash rob steal stole stolen shoplift shout swear swore cry scream laugh smile want "
+        "know knew known think thought feel felt like love hate hide hid hidden arrive leave left "
+        "return walk wait meet met visit smoke vape drink drank owe pay paid buy bought recruit "
+        "groom brag boast claim agree promise decline miss join sit sat stand stood pick collect "
+        "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
+        "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
+        "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
+        "decline help work reckon travel"
+    )
+    + r"|came(?!\s+up\b)|got|went"  # "… came up in the focus group" is a topic
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").
@@ -136,7 +139,7 @@ _AUX = (
     r"|(?:not|never|keeps|kept|has\s+stopped|had\s+stopped|stopped|started|seems\s+to|"
     r"used\s+to|tends\s+to|wants\s+to|refuses\s+to|refused\s+to|continues\s+to|"
     r"continued\s+to)\s+"
-    r"|['’]s\s+(?:been\s+)?)"
+    r"|['’]s\s+(?:been\s+)?|been\s+)"
 )
 _LEAD = re.compile(rf"^\s*(?:{_ADVERB})?(?P<aux>{_AUX})?(?P<then>{_ADVERB})?", re.I)
 _VERB = re.compile(rf"^(?:{_PERSON_VERBS})\b", re.I)
