@@ -664,3 +664,18 @@ def test_names_typed_in_lower_case_where_only_a_person_stands(text, flagged):
 def test_a_word_on_no_list_before_what_a_person_did(text, flagged):
     hits = scan_text(text, ATTENDEES, TODAY)
     assert [hit.text for hit in hits if hit.category == "name"] == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("park keeper found Amber asleep in the bandstand", ["Amber"]),
+        ("Hope and her cousin seen near the canal after dark", ["Hope"]),
+        ("CCTV shows Ivy handing something through the car window", ["Ivy"]),
+        ("staff found Hope Street closed after the fire", []),
+        ("Patrols found Grace Park quiet at the weekend.", []),
+    ],
+)
+def test_a_forename_that_is_a_word_found_shown_or_with_a_relative(text, flagged):
+    hits = scan_text(text, ATTENDEES, TODAY)
+    assert [hit.text for hit in hits if hit.category == "name"] == flagged

@@ -104,7 +104,8 @@ PERSON_BEFORE = re.compile(
     r"(?:\b(?:told|tell|with|saw|see|seen|named|called|asked|met|meet|approached|by|for|and|"
     r"stopped|searched|arrested|chased|follows|followed|think|thinks|worried|brought|returned|"
     r"dropped|collected|engage|engaged|supporting|support|visit|visited|per|re|"
-    r"messaging|messaged|texting|texted|reports|"
+    r"messaging|messaged|texting|texted|reports|found|shows|showed|recognised|recognized|refer|"
+    r"remembers|"
     rf"{KIN}|spoke\s+to|talked\s+to|about),?\s+)$",
     re.I,
 )

@@ -262,14 +262,14 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
         return None  # "through Oct and Nov", "from May"
     mid_sentence = bool(re.search(r"[^\W\d_],?\s+$", before))
     weak = (
-        PERSON_AFTER.match(after)
+        (PERSON_AFTER.match(after) or AND_A_RELATIVE.match(after))
         or PERSON_BEFORE.search(before)
         or (mid_sentence and PRONOUN_LATER.match(after))
         or named_last(before, after, forename=True)
     )
     if word in ordinary_words() and title_of_two_words(after):
         return None  # a pub or a business: "the Grace and Anchor", "Hope and Compass"
-    if word in ordinary_words() and not STRONG_AFTER.match(after):
+    if word in ordinary_words() and not (STRONG_AFTER.match(after) or AND_A_RELATIVE.match(after)):
         # a capital in mid-sentence marks a proper name: "saw Wren getting into a car"
         return NameHit(word, match.start(), match.end()) if weak and mid_sentence else None
     if weak or STRONG_AFTER.match(after) or stands_alone(word, after):
