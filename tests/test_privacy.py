@@ -679,3 +679,17 @@ def test_a_word_on_no_list_before_what_a_person_did(text, flagged):
 def test_a_forename_that_is_a_word_found_shown_or_with_a_relative(text, flagged):
     hits = scan_text(text, ATTENDEES, TODAY)
     assert [hit.text for hit in hits if hit.category == "name"] == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("the guard said he knows Fatmira by name", ["Fatmira"]),
+        ("a lift home was offered to oyelaran", ["oyelaran"]),
+        ("so plan activities from july", []),
+        ("Outreach staff work with Kingsgate residents on Fridays.", []),
+    ],
+)
+def test_a_word_on_no_list_known_or_given_to_like_a_person(text, flagged):
+    hits = scan_text(text, ATTENDEES, TODAY)
+    assert [hit.text for hit in hits if hit.category == "name"] == flagged

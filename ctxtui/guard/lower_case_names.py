@@ -147,18 +147,18 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
         return NameHit(text[match.start() : end], match.start(), end)
     if typed_in_a_hurry(text, match):
         return NameHit(word, match.start(), match.end())
-    before = text[max(0, match.start() - 20) : match.start()]
-    if (
-        word.islower()
-        and len(word) >= 4
-        and word not in english_words()
-        and not _an_acronym(word)
+    before, after = text[max(0, match.start() - 20) : match.start()], text[match.end() :]
+    if not word.islower() or len(word) < 4 or word in english_words() or _an_acronym(word):
+        return None
+    kind = word_kind(word, frozenset(), frozenset())
+    first = at_sentence_start(text, match.start()) or _SAID_BEFORE.search(before)
+    named = kind in ("unknown", "name")
+    if (kind != "safe" and _LOWER_CASE_CUE.search(before)) or (
+        named
         and (
-            _LOWER_CASE_CUE.search(before)
-            and word_kind(word, frozenset(), frozenset()) != "safe"
-            or at_sentence_start(text, match.start())
-            and word_kind(word, frozenset(), frozenset()) == "unknown"
-            and person_subject(word, text[match.end() :])
+            STRONG_AFTER.match(after)  # "ffion's nain"
+            or named_last(before, after, forename=True)  # "a lift was offered to elikem"
+            or (kind == "unknown" and first and person_subject(word, after))
         )
     ):
         return NameHit(word, match.start(), match.end())  # "tinashe has been missing"

@@ -172,7 +172,9 @@ def someone_here(before: str, after: str) -> bool:
 
 
 # a verb done to someone, or a word that takes a person after it
-_DONE_TO_BEFORE = re.compile(r"\b(?:[a-z]+ing|[a-z]+ed|for|with|about)\s+$", re.I)
+_DONE_TO_BEFORE = re.compile(
+    r"(?:\b(?:[a-z]+ing|[a-z]+ed|for|with|about|knows|collects|lets|let)|\bw/)\s+$", re.I
+)
 _NEXT_AFTER = re.compile(rf"^(?:['’]s)?\s+({LETTERS}+)")
 
 
