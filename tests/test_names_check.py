@@ -346,3 +346,17 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
 )
 def test_the_same_positions_hold_no_person_here(text):
     assert raised(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a capitalised word on no list is no "-er" form or prefix of a word: a surname
+        ("Staff spoke to Spindler after the session.", ["Spindler"]),
+        ("Youth workers met Deward at the hub.", ["Deward"]),
+        ("Vapers gather by the shelter most nights.", []),
+        ("Reoffending has dropped since the summer.", []),
+    ],
+)
+def test_a_capitalised_word_made_like_a_word_is_still_asked(text, words):
+    assert [c.text for c in possible_names(text)] == words

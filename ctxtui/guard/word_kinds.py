@@ -73,7 +73,9 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
         return "safe"
     if is_name_word(word) or _a_family(word, lower):
         return _name_kind(word, lower)
-    if _ordinary(word, lower) or _known_stem(lower) or _formed(word, lower):
+    # a capitalised "-er" form on no list is a surname as often as a word ("Spindler")
+    stem_known = _known_stem(lower) and (word.islower() or not lower.endswith("er"))
+    if _ordinary(word, lower) or stem_known or _formed(word, lower):
         return "safe"
     return _uncertain_or_unknown(word)
 
@@ -121,8 +123,8 @@ def _formed(word: str, lower: str) -> bool:
     spelling of -ise and -ize, or, typed in lower case, of two words ("skatepark"). A name
     written with capitals is never read as two words ("Brackenhurst" is asked)."""
     for prefix in _PREFIXES:
-        if prefix == "e" and not word.islower():
-            continue  # "Eviva" is no "e-viva"
+        if prefix in ("e", "de", "co") and not word.islower():
+            continue  # "Eviva" is no "e-viva", "Deward" no "de-ward"
         rest = lower[len(prefix) :]
         if lower.startswith(prefix) and len(rest) >= 4 and (_plain(rest) or _formed(rest, rest)):
             return True
