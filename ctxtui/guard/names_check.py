@@ -76,6 +76,7 @@ from ctxtui.guard.word_kinds import a_family_name, word_kind
 from ctxtui.guard.word_lists import (
     english_words,
     group_words,
+    is_acronym,
     months_and_days,
     more_english_words,
     place_words,
@@ -330,8 +331,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         return words[n - 1].text.lower() in _PERSON_TAKING and bool(_CLAUSE_GOES_ON.match(after))
     if person_predicate(after, bare=False) or (start and TO_DO_NEXT.match(after)):
         return True
-    acronyms_plural = word.text.endswith("s") and word.text[:-1].isupper()  # "IDs"
-    if not (start or acronyms_plural) and _A_PROPER_NOUN_ALONE.search(before):
+    if not (start or is_acronym(word.text)) and _A_PROPER_NOUN_ALONE.search(before):  # not "IDs"
         return not after.startswith(("'", "’"))  # "the lads handed Gravel a phone"
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 

@@ -19,6 +19,7 @@ from ctxtui.guard.cues import (
 )
 from ctxtui.guard.name_positions import at_sentence_start, named_last
 from ctxtui.guard.subjects import (
+    MODALS,
     is_function_word,
     is_person_verb,
     is_role,
@@ -88,7 +89,6 @@ def _a_surname_next(after: str) -> bool:
 
 # a relative or a mentor just before, with nothing between: "aunt lucky", "peer mentor gift"
 _RELATIVE_JUST_BEFORE = re.compile(rf"\b(?:{KIN}|mentor|neighbour|bf|gf)\s+$", re.I)
-_MODALS = frozenset({"will", "may", "can", "might", "must", "should", "could", "would", "shall"})
 
 
 # what someone has to do, in an action line: "scrappy to text carer when leaving college"
@@ -115,7 +115,7 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         return True  # "mark (yp's older brother)", "ruby + her bf"
     if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
         return True  # "her mate precious", "mrs baker"
-    if _RELATIVE_JUST_BEFORE.search(before) and not (word in _MODALS or is_person_verb(word)):
+    if _RELATIVE_JUST_BEFORE.search(before) and not (word in MODALS or is_person_verb(word)):
         return True  # "cousin praise also in the vid"; not "dad will call", "mum said"
     if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after):
         return True  # "the storms asked for cctv"

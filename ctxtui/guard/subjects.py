@@ -251,7 +251,7 @@ _FUNCTION_WORDS = words(
 )
 # Modal verbs that are forenames or months too ("May", "Will"): a name only before a verb
 # that agrees with a person ("was", "said"), not before a bare verb ("will attend").
-_MODALS = words("will may can might must should could would shall")
+MODALS = words("will may can might must should could would shall")
 _AGREES = re.compile(
     r"^\s+(?:is|was|has|had|isn['’]?t|wasn['’]?t|hasn['’]?t|said|told|went|came|left|"
     r"[a-z]+[^s\W]s|[a-z]+ed)\b"
@@ -294,7 +294,7 @@ def stands_without_naming(word: str, after: str, *, name_word: bool = False) -> 
     lower = word.lower()
     if lower in _FUNCTION_WORDS or lower in _KIN:
         return True
-    if lower in _MODALS:
+    if lower in MODALS:
         return not _AGREES.match(after)
     if lower in role_words():
         # a role that is a surname too ("Head", "Mayor") is the role; a forename is someone's
