@@ -13,7 +13,13 @@ import pytest
 
 from ctxtui.cli.demo import demo_conference
 from ctxtui.guard.privacy import SECTIONS, STRUCTURED, scan, scan_text
-from ctxtui.guard.word_lists import forenames, ordinary_words, place_names, surnames
+from ctxtui.guard.word_lists import (
+    english_words,
+    forenames,
+    ordinary_words,
+    place_names,
+    surnames,
+)
 from ctxtui.meeting.editing import Editor
 
 TODAY = dt.date(2026, 11, 29)
@@ -537,8 +543,9 @@ def test_the_names_check_of_the_big_conference_is_quick(capsys):
 
 
 def _examples_in_the_guard() -> set[str]:
-    """Every example quoted in the guard's comments and docstrings that holds a capital or a
-    digit (the names, places and numbers its rules are explained with)."""
+    """Every example quoted in the guard's comments and docstrings that is a phrase of its own:
+    five words or more, or two or more with a word no dictionary holds (a name, a place, a
+    number, slang), in any case ("mum said bartek sleeps till noon")."""
     import ast
     import io
     import tokenize
@@ -556,8 +563,10 @@ def _examples_in_the_guard() -> set[str]:
                 texts.append(ast.get_docstring(node) or "")
         for text in texts:
             for quoted in re.findall(r"[\"“]([^\"”]{3,80})[\"”]", text):
-                if re.search(r"[A-Z0-9]", quoted) and " " in quoted:
-                    found.add(quoted.lower())
+                words = re.findall(r"[^\W_][\w'’./-]*", quoted.lower())
+                unknown = [w for w in words if re.sub(r"['’]s$", "", w) not in english_words()]
+                if len(words) >= 5 or (len(words) >= 2 and unknown):
+                    found.add(quoted.lower().strip("…. "))
     return found
 
 

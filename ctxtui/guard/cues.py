@@ -32,31 +32,31 @@ _SAID_WHO = (
     r"lad)\b"
 )
 SAID_WHO = re.compile(_SAID_WHO)
-# after a surname, the young people of one family: "the okafor boys", "the Hale kids"
+# after a surname, the young people of one family: "the adebayo boys", "the Hale kids"
 A_FAMILY_AFTER = re.compile(
     r"\s+(?:boys|girls|kids|lads|family|brothers|sisters|twins|siblings|cousins|children|clan|"
     r"parents)\b",
     re.I,
 )
-# "… and her younger sister", "… & his cuz", "… + mates": someone with people of their own
+# "… and her younger sister", "… & his cuzzy", "… + mates": someone with people of their own
 AND_A_RELATIVE = re.compile(
     r"\s*(?:and|&|\+|n)\s+(?:(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+)?"
     rf"(?:{KIN}|mates|friends)|mum|dad|nan|mates|friends|cousins|others|\d+\s+others|bro|sis|"
     r"cuz|bf|gf)\b",
     re.I,
 )
-# who someone is, in brackets after the name: "harjit (dad)", "mark (yp's older brother)"
+# who someone is, in brackets after the name: "baljinder (dad)", "reece (yp's older brother)"
 ROLE_IN_BRACKETS = re.compile(
     rf"\s*\((?:[^()]{{0,25}}\s)?(?:{KIN}|parent|guardian|grandad|grandma|nickname|yp|cyp)s?\b"
     rf"[^()]{{0,15}}\)",
     re.I,
 )
-# a family word and a bracket before a name: "mum (shabnam)", "nan (mrs okonjo)"
+# a family word and a bracket before a name: "mum (rukhsana)", "nan (mrs okonjo)"
 IN_BRACKETS_AFTER = re.compile(
     rf"\b(?:{KIN}|parents?|carers?)\s*\(\s*(?:mrs?|ms|miss)?\.?\s*$", re.I
 )
 TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.I)
-# a possessive and a family word just before: "her mate precious", "his cuz ziggy"
+# a possessive and a family word just before: "her mate patience", "his cuz ziggy"
 OWN_RELATIVE_BEFORE = re.compile(
     rf"\b(?:his|her|their|my|our)\s+(?:older\s+|younger\s+|best\s+|big\s+|little\s+)?(?:{KIN})\s+$",
     re.I,
@@ -64,7 +64,7 @@ OWN_RELATIVE_BEFORE = re.compile(
 PERSON_AFTER = re.compile(
     rf"^(?:'s\b|’s\b|\s+(?:{_VERBS})\b|{_SAID_WHO}|,\s*\d{{1,2}}\s*(?:[,)]|$|y(?:rs?|ears?|o)\b)"
     rf"|\s*\(\s*\d{{1,2}}\s*\)"
-    # a school year or an age straight after: "… yr 10 said", "… (year 9)", "… 14 not attending"
+    # a school year or an age straight after: "… yr 8 told us", "… (year 9)", "… 13 not going in"
     rf"|,?\s*\(?\s*(?:yr|year|y)\s?\d{{1,2}}\b"
     rf"|\s+1?\d\s+(?:not|is|was|has|had|seen|said|told|and)\b)"
 )

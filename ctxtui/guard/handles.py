@@ -20,7 +20,7 @@ _NAMED_HANDLE = re.compile(
 )
 _HANDLE = re.compile(
     r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
-    r"|(?i:(?<=insta\s)|(?<=snap\s)|(?<=is\s))@\s[a-z0-9_.]{3,30}\b"  # "insta is @ lilrose"
+    r"|(?i:(?<=insta\s)|(?<=snap\s)|(?<=is\s))@\s[a-z0-9_.]{3,30}\b"  # "insta is @ smallfern"
     r"|(?i:\b(?:u|r)/[A-Za-z0-9_-]{3,30}\b)"  # a Reddit user or group
     r"|(?i:\b(?:t\.me|twitch\.tv|(?:www\.)?(?:instagram|tiktok|snapchat|facebook|twitter|x|"
     r"youtube)\.com)/@?"

@@ -124,7 +124,7 @@ _AGE = re.compile(
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:turned|turns|turning|will\s+be)\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|(?:(?<=[^\W\d_])|(?<=[^\W\d_]\s))\(\s*(?:[4-9]|1\d|2[0-5])\s*(?:yrs?|years?)?\s*\)"
-    # "Kofi, 15, was…", "her son, 14, was…"
+    # "Kwame, 16, was…", "her son, 14, was…"
     r"|(?<=[^\W\d_], )(?:[4-9]|1\d)(?=,\s*(?:was|is|has|had|and|who|said|told|lives|seen|treated|"
     r"taken|injured|hurt|picked|left|"
     r"spotted|found|stopped|arrested|reported|missing|excluded|living|staying|known|"
@@ -303,7 +303,7 @@ def numbers_and_addresses(text: str) -> Iterator[Hit]:
     for match in _REFERENCE_AFTER_WORD.finditer(text):
         phone = _PHONE.search(match.group(0))
         if phone and not _SERVICE_NUMBER.match(phone.group(0)):
-            continue  # "the school office number 0113 …": a number to ring, not a reference
+            continue  # "the college reception number 0161 …": a number to ring, not a reference
         if not any(hit.start < match.end() and match.start() < hit.end for hit in numbers):
             yield Hit("reference", match.group(0), match.start(), match.end())
     for match in _REFERENCE_SAID_LATER.finditer(text):
@@ -459,7 +459,7 @@ def _numbers(text: str) -> Iterator[Hit]:
             continue
         before = text[max(0, match.start() - 60) : match.start()]
         if NHS_SAID.search(before[-24:]):
-            continue  # "nhs n0 488 …": an NHS number typed with a slip
+            continue  # "nhs n0 612 …": an NHS number typed with a slip
         whose = (
             _PERSON_BEFORE_NUMBER.search(before)
             or re.search(r"\b(?:home|landline|mobile|mob|personal)\b[^.;\n]{0,15}$", before, re.I)

@@ -35,15 +35,15 @@ def letter_names(text: str) -> Iterator[Letters]:
     yield from _lower_case_initials(text)
 
 
-# initials typed in lower case, where a person stands: "concerns re rh and…", "school say dk
-# refused", "mum said j.r. has been…"; never a short word or an abbreviation of the minutes
+# initials typed in lower case, where a person stands: "worries re kd and…", "school say dk
+# refused", "nan said t.k. has been…"; never a short word or an abbreviation of the minutes
 _LOWER_INITIALS = re.compile(r"(?<![\w.'’/@-])([a-z]{2}|[a-z]\.[a-z]\.?)(?![\w'’/@-]|\.\w)")
 _NOT_INITIALS = words(
     "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye yo "
     "eg ie nb ps pm tv gp pc dc ds di yp sw re yr wc st rd mp na ft pt cp dv ld av uk eu "
     "e.g. i.e. a.m. p.m. n.b."
 )
-# at the start of a clause or after a list's "+", "&" or ",": "police: t.o. + r.s. arrested"
+# at the start of a clause or after a list's "+", "&" or ",": "police: b.n. + c.w. held"
 _CLAUSE_OR_LIST = re.compile(r"(?:^|[:;.!?(\-–•*+&/,])\s*$")
 _SAID_BEFORE = re.compile(r"\b(?:re|regarding|says?|said|named|about|for|by|and)\s+$")
 
@@ -57,7 +57,7 @@ def _lower_case_initials(text: str) -> Iterator[Letters]:
         after = text[match.end() :]
         sure = bool(
             A_CHILD_BEFORE.search(before)
-            or re.search(rf"\b(?:{KIN})\s*[+&]\s*$", before)  # "nan + d.o. attended"
+            or re.search(rf"\b(?:{KIN})\s*[+&]\s*$", before)  # "aunt + f.m. came"
             or (_SAID_BEFORE.search(before) and (person_state(after) or PERSON_AFTER.match(after)))
             or (_CLAUSE_OR_LIST.search(text[: match.start()]) and person_state(after))
         )

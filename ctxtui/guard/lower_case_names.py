@@ -1,5 +1,5 @@
 """Names typed in lower case, for the live flags: a forename on the lists ("keira said"), a
-word on no list after a person's verb ("police stopped tharshan"), two forenames joined by a
+word on no list after a person's verb ("police stopped piratheepan"), two forenames joined by a
 hyphen, a forename and the surname after it. Read by names.py."""
 
 from __future__ import annotations
@@ -67,42 +67,43 @@ _A_FAMILY_DOES = re.compile(r"\s+(?:have|has|are|were|moved|live|lived|next\s+do
 def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     """A word in lower case that is a name on the lists or on no list at all, where only a
     person stands: at the start of a clause before what is said of people ("police: adewale
-    stopped w/ knife", "mum said krzys sleeps all day", "sagar gurung + pemba seen"), before
-    a relative's possessive or a family word ("dafydd's nan", "sanneh boys"), after a title, a
+    stopped w/ knife", "mum said bartek sleeps till noon", "bishal rai + nima seen"), before
+    a relative's possessive or a family word ("gruffudd's nan", "touray boys"), after a title, a
     family word and a bracket, or last after "was"."""
     word = match.group(0)
     if len(word) < 3 or _an_acronym(word):
         return False  # "pcso", "pcsos"
     if a_thing_named(text[match.end() :]) or a_thing_after(text[match.end() :]):
-        return False  # "irving walk needs a visit", "mustafa's sweet centre"
+        return False  # "irving walk needs a visit", "yusuf's sweet house"
     kind = word_kind(word, frozenset(), frozenset())
     if kind not in ("name", "unknown", "word_name") or is_role(word):
         return False  # an ordinary word, or "cuz", "bro"
     before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() :]
     if TITLE_BEFORE.search(before) or ROLE_IN_BRACKETS.match(after):
-        return True  # "mrs baker", "mr fisher (grandad)"
+        return True  # "mrs thatcher", "mr turner (grandad)"
     start = at_sentence_start(text, match.start()) or _SAID_BEFORE.search(before)
-    if kind == "word_name":  # "hope seen at the rec w/ older lads": only at a clause's start
+    if kind == "word_name":  # "hope spotted by the rec w/ older boys": only at a clause's start
         return bool(start and person_state(after) and not stands_without_naming(word, after))
     if STRONG_AFTER.match(after) or A_FAMILY_AFTER.match(after) or AND_A_RELATIVE.match(after):
         return True
     if A_CHILD_BEFORE.search(before) or _DONE_WITH_BEFORE.search(before) or _OWNS_NEXT.match(after):
-        return True  # "cousin nilani", "follow up w/ osaretin", "wahidullah attendance down"
+        return True  # "cousin tharani", "follow up w/ ikponmwosa", "najibullah attendance down"
     if IN_BRACKETS_AFTER.search(before) or named_last(before, after):
-        return True  # "mum (shabnam)", "it was jaheim"
-    if word.endswith("s") and before.endswith("the "):  # "the nowaks", "w/ the mensahs"
+        return True  # "mum (rukhsana)", "it was kaydon"
+    if word.endswith("s") and before.endswith("the "):  # "the wojciks", "w/ the asantes"
         stem = word_kind(word[:-1], frozenset(), frozenset())
         return stem == "name" or (stem == "unknown" and bool(_A_FAMILY_DOES.match(after)))
-    while joined := _JOINED_NAME.match(after):  # "sagar gurung + pemba seen…"
+    while joined := _JOINED_NAME.match(after):  # "bishal rai + nima seen…"
         if word_kind(joined.group(1), frozenset(), frozenset()) == "safe":
             break
         after = after[joined.end() :]
     if AND_A_RELATIVE.match(after):
-        return True  # "lamin jallow + others…"
-    after = re.sub(r"^\s*[-–:]\s*", " ", after)  # "ashu tabe - seen filming…"
+        return True  # "ebrima ceesay + others…"
+    after = re.sub(r"^\s*[-–:]\s*", " ", after)  # "nkem ebai - seen recording…"
     if start and (person_state(after) or person_subject(word, after, name_word=True)):
         return True
-    # a word on no list where an object stands: "grooming artyom with…", "nothing from litia since"
+    # a word on no list where an object stands: "grooming vsevolod with…", "nothing from
+    # litia since"
     return (
         kind == "unknown"
         and len(word) >= 4
@@ -132,7 +133,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|thinks|reports|reported)\s+$
 
 
 def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
-    """A lower-case word on no list right after a person's verb: "police stopped tharshan"."""
+    """A lower-case word on no list right after a person's verb: "police stopped piratheepan"."""
     word = match.group(0)
     parts = word.split("-")
     if len(parts) > 1 and all(part in lower_case_forenames() for part in parts):
@@ -156,12 +157,12 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
     if (kind != "safe" and _LOWER_CASE_CUE.search(before)) or (
         named
         and (
-            STRONG_AFTER.match(after)  # "ffion's nain"
+            STRONG_AFTER.match(after)  # "tendaiye's nan"
             or named_last(before, after, forename=True)  # "a lift was offered to elikem"
             or (kind == "unknown" and first and person_subject(word, after))
         )
     ):
-        return NameHit(word, match.start(), match.end())  # "tinashe has been missing"
+        return NameHit(word, match.start(), match.end())  # "tafadzwa has been missing"
     return None
 
 
@@ -197,11 +198,11 @@ def lower_case_name(word: str, match: re.Match[str], before: str, after: str) ->
     """``word`` is a forename typed in lower case (``_name_at`` has checked the list). A long
     one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
     if PLACE_BEFORE.search(before) or a_thing_named(after) or a_thing_after(after):
-        return None  # "st mary's primary", "chelsea court", "stan's cafe"
+        return None  # "st aidan's primary", "bethany mews", "stu's diner"
     if typed_in_a_hurry(match.string, match):
         return NameHit(word, match.start(), match.end())
     if word in field_words() or word in months_and_days() or title_case(word) in place_names():
-        # a greeting, a dish, a festival, a place ("devon + cornwall lines")
+        # a greeting, a dish, a festival, a place ("essex + kent lines")
         return NameHit(word, match.start(), match.end()) if STRONG_AFTER.match(after) else None
     if len(word) >= 5 and word not in longer_english():
         return NameHit(word, match.start(), match.end())

@@ -263,7 +263,7 @@ _OPENERS = ".!?:;•·*#>-–—([\"“‘'/|"
 def at_sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     if before[-1:] in ("'", "’") and before[-2:-1].isalpha():
-        return False  # a possessive: "the parents' forum"
+        return False  # a possessive: "the carers' group"
     return not before or before[-1] in _OPENERS or bool(re.search(r"\d[.)]$", before))
 
 
@@ -276,7 +276,7 @@ _RELATIVE_NEXT = re.compile(
 
 def owner_without_apostrophe(word: str, after: str) -> bool:
     """A forename and an "s" typed with no apostrophe, before a relative or a phone: "kaylas
-    mum", "faiths nan"."""
+    mum", "graces nan"."""
     if len(word) < 5 or not word.lower().endswith("s") or not _RELATIVE_NEXT.match(after):
         return False
     stem = word[:-1]

@@ -247,7 +247,7 @@ def _named_like_a_place(text: str, words: Sequence[_Word], first: int, last: int
 def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     word = words[n]
     if owner_without_apostrophe(word.text, text[word.end :]):
-        return True  # "faiths nan"
+        return True  # "graces nan"
     if (
         word.kind == "safe"
         and a_given_name_shape(word.text)
@@ -260,7 +260,7 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     if re.search(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$", before):
         return False  # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"
     if PLACE_BEFORE.search(before):
-        return False  # "st mary's primary", "Operation Quillfeather"
+        return False  # "st aidan's primary", "Operation Quillfeather"
     if word.text.lower() == "olds" and before.rstrip().lower().endswith("year"):
         return False  # "10-12 year olds"
     if a_chain_at(text, word.start, word.end):
@@ -392,7 +392,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         owned = re.match(r"['’]s\s+([A-Z][\w'’-]*)", after)
         if owned and owned.group(1).lower() in place_words():
             return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
-        return capital or bool(FAMILY_OF.match(after))  # "Hazel's phone", "joy's nan"
+        return capital or bool(FAMILY_OF.match(after))  # "Hazel's phone", "hope's nan"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
         return False  # "Studio 3", "Bay G", "June 2031"
     if not capital:

@@ -126,7 +126,7 @@ _A_GROUP_CALLED = re.compile(
     re.I,
 )
 _DOES = re.compile(r"\s+(?:gives|runs|sells|sends|has|is|was|does|deals)\b")
-# "… named as the one handing out", "… seems to be the one who"
+# "… named as the one passing out", "… seems to be the lad who"
 _ONE_WHO = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:as\s+|to\s+be\s+)?the\s+one\s+(?:who|that|handing|giving|selling|"
     r"running|doing|behind)\b"
@@ -142,7 +142,7 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
         cue = text[max(0, match.start() - 12) : match.start(1)]
         said_so = _SAID_TO_BE_CALLED.search(cue) and word.lower() not in _NOT_NICKNAMES
         if word in allowed or not (word[0].isupper() or quoted or said_so) or is_acronym(word):
-            continue  # in lower case only after a cue that names someone: "goes by ziggy"
+            continue  # in lower case only after a cue that names someone: "goes by zonk"
         someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start(1)])
         yield (
             word,
@@ -150,7 +150,7 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
             match.end(1),
             bool(
                 someone
-                or (said_so and not quoted and word.islower())  # "known as tiny", "goes by ziggy"
+                or (said_so and not quoted and word.islower())  # "known as titch", "goes by zonk"
                 or (_PEOPLE_CALL.search(match[0]) and not a_thing_named(text[match.end() :]))
             ),
         )
@@ -165,7 +165,7 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
                 or (re.search(r"\b(?:says|said|say)\s+$", before) and _DOES.match(after))
             )
             if match.group(1).islower() and (not one_of_them or _A_GROUP_CALLED.search(before)):
-                continue  # 'safe', "peng": a word in quotes; "call the younger ones 'tinys'"
+                continue  # 'safe', "peng": a word in quotes; "call the little ones 'minis'"
             sure = bool(
                 one_of_them
                 or PERSON_AFTER.match(after)

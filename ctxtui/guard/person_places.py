@@ -1,5 +1,5 @@
 """Where a person stands, for the names check: the words before and after a word that make it
-someone ("her friend summer was…", "visit grace at home", "the Bakers next door"). Pure
+someone ("her friend summer was…", "visit faith at home", "the Bakers next door"). Pure
 functions."""
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def a_family_of_them(word: str, after: str) -> bool:
     return bool(plural and _A_FAMILY_DOES.match(after))
 
 
-# another name typed in lower case just after: a surname ("rose baker", "summer fisher")
+# another name typed in lower case just after: a surname ("iris cooper", "autumn walsh")
 _LOWER_NAME_NEXT = re.compile(
     r"\s+(?=[a-z])([a-z'’-]+)\b(?!\s+(?:garden|bush|hip|period|pot|shop))"
 )
@@ -87,11 +87,11 @@ def _a_surname_next(after: str) -> bool:
     return word_kind(following.group(1), frozenset(), frozenset()) == "name"  # not "will chase"
 
 
-# a relative or a mentor just before, with nothing between: "aunt lucky", "peer mentor gift"
+# a relative or a mentor just before, with nothing between: "aunt poppy", "peer mentor sunny"
 _RELATIVE_JUST_BEFORE = re.compile(rf"\b(?:{KIN}|mentor|neighbour|bf|gf)\s+$", re.I)
 
 
-# what someone has to do, in an action line: "scrappy to text carer when leaving college"
+# what someone has to do, in an action line: "pebble to ring carer when leaving the hub"
 TO_DO_NEXT = re.compile(
     r"\s+to\s+(?:text|call|ring|phone|contact|tell|meet|attend|stay|come|go|keep|let|check\s+in|"
     r"be\s+(?:offered|referred|supported|given|allocated|invited|visited))\b"
@@ -104,28 +104,28 @@ _SPEAKER_BEFORE = re.compile(r"\b(?:per|from|ask|w/|with|according\s+to)\s+$", r
 
 def lower_case_person(text: str, start: int, end: int) -> bool:
     """A name that is an ordinary word, typed in lower case where only a person stands: before
-    a relative ("joy's nan"), the subject of a person's verb at the start of a clause ("mum
+    a relative ("hope's nan"), the subject of a person's verb at the start of a clause ("mum
     says willow has been missing"), after a family word ("her friend summer was"), or what is
-    done to a person ("visit grace at home")."""
+    done to a person ("visit faith at home")."""
     word = text[start:end]
     before, after = text[max(0, start - 30) : start], text[end:]
     if FAMILY_OF.match(after) or (A_FAMILY_AFTER.match(after) and before.endswith("the ")):
-        return True  # "joy's nan", "the begum girls"
+        return True  # "hope's nan", "the khatun girls"
     if ROLE_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after):
-        return True  # "mark (yp's older brother)", "ruby + her bf"
+        return True  # "reece (yp's older brother)", "jade + her bf"
     if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
-        return True  # "her mate precious", "mrs baker"
+        return True  # "her mate patience", "mrs thatcher"
     if _RELATIVE_JUST_BEFORE.search(before) and not (word in MODALS or is_person_verb(word)):
-        return True  # "cousin praise also in the vid"; not "dad will call", "mum said"
+        return True  # "cousin lark also in the video"; not "dad will call", "mum said"
     if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after):
-        return True  # "the storms asked for cctv"
+        return True  # "the rivers asked for cctv"
     if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
         return False  # "the river", "their hope"
     if _SPEAKER_BEFORE.search(before) and re.match(r"\s*(?:[:,.;!?)]|$)", after):
-        return True  # "per ruby, lads…", "feedback from blessing:", "agreed w/ pat"
+        return True  # "per jade, lads…", "feedback from mercy:", "agreed w/ bev"
     kin = KIN_BEFORE.search(before)
     if kin and re.match(r"\s*(?:[.;!?]|$)", after):
-        return True  # "per parent of lily"
+        return True  # "per parent of daisy"
     first = (
         at_sentence_start(text, start)
         or CLAUSE_BEFORE.search(before)
@@ -137,9 +137,9 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     if (kin or first) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
         return True
     if kin and before.rstrip().endswith("(") and after.startswith(")"):
-        return True  # "older bro (ace)"
+        return True  # "older bro (duke)"
     if _a_surname_next(after) or (TO_DO_NEXT.match(after) and first):
-        return True  # "school excluded rose baker", "safety plan: scrappy to text carer"
+        return True  # "school excluded iris cooper", "safety plan: pebble to ring carer"
     if _SPEAKER_LABEL.match(after) and at_sentence_start(text, start):
         return True  # "destiny: 'everyone knows…'"
     following = re.match(r"\s*([\w'’/]*)", after)
@@ -157,7 +157,7 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     )
 
 
-# typed live, before a name in lower case: "re rocky and…", "home visit to rose", "named: wren"
+# typed live, before a name in lower case: "re rusty and…", "home visit to iris", "named: wren"
 _LOWER_CASE_OBJECT_BEFORE = re.compile(r"\b(?:re|regarding|visit\s+to|named\s*:?|names?\s*:)\s*$")
 # a list of words joined by "+", "&" or "/" from the start of a clause: "- wren + lark …"
 LISTED_FROM_THE_START = re.compile(r"(?:^|[:\-–(•*]\s*)(?:[a-z]+\s*[+&/,]\s*)+$")
@@ -191,26 +191,26 @@ def said_of_someone(before: str, after: str) -> bool:
     return bool(named_last(before, after) or SEEN_SOMEWHERE.match(after))
 
 
-# "smokey + tiny both seen…": ordinary words joined by "+", "&" or "n" from a clause's start
+# "ashy + titch both seen…": ordinary words joined by "+", "&" or "n" from a clause's start
 _JOINED_NEXT = re.compile(r"\s*(?:\+|&|\bn\b)\s*[a-z][\w'’-]*")
 
 
 def nickname_listed(text: str, start: int, end: int) -> bool:
     """Ordinary words in lower case, joined by "+", "&" or "n" at the start of a clause and
-    followed by what is said of people: nicknames typed live ("smokey + tiny both seen")."""
+    followed by what is said of people: nicknames typed live ("ashy + titch both seen")."""
     word = text[start:end]
     if is_role(word) or word in place_words() or word in group_words():
         return False
     after = text[end:]
     if text[:start].endswith("the ") and a_family_of_them(word.title(), after):
-        return True  # "the storms asked for cctv"
+        return True  # "the rivers asked for cctv"
     if stands_without_naming(word, after):
         return False  # a pronoun, a plural: "bikes + scooters seen"
     if ROLE_IN_BRACKETS.match(after) or DONE_TO_SOMEONE.match(after) or AND_A_RELATIVE.match(after):
-        return True  # "smokey (yp) said…", "yp says shorty gave him the phone"
+        return True  # "ashy (yp) said…", "yp says stumpy gave him the sim"
     first = at_sentence_start(text, start)
     if first and AN_AGENCY_SAID.search(text[:start]) and person_state(after):
-        return True  # "police: blade stopped n searched"
+        return True  # "police: razor stopped n searched"
     joined = _JOINED_NEXT.match(after)
     if first and joined:
         return person_state(after[joined.end() :])

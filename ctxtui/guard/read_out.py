@@ -1,5 +1,5 @@
 """Identifiers read out a character at a time and typed as heard: "oh seven seven double oh,
-nine hundred, …", "bravo lima one eight …", "jay aitch one nine …". A run of digits, the
+nine hundred, …", "delta kilo four two …", "kay em two seven …". A run of digits, the
 words for digits, letters' names and the phonetic alphabet is spelt out, then read as a phone,
 NHS or National Insurance number or a registration. Pure functions."""
 
@@ -67,7 +67,7 @@ def read_out(text: str) -> Iterator[Hit]:
             continue  # digits alone are the other finders' to read
         said = _spelt(run)
         before = text[max(0, match.start() - 40) : match.start()]
-        if not (_PLATE.fullmatch(said) or NI.fullmatch(said)):  # "oh vee one nine…": O, not 0
+        if not (_PLATE.fullmatch(said) or NI.fullmatch(said)):  # "oh ess two six…": O, not 0
             letters = _spelt(re.sub(r"(?i)\boh\b", "oscar", run))
             said = letters if _PLATE.fullmatch(letters) or NI.fullmatch(letters) else said
         if len(said) == 11 and said.startswith("0") and said.isdigit():

@@ -54,7 +54,7 @@ _PERSON_VERBS = (
         "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
         "decline help work reckon travel"
     )
-    + r"|came(?!\s+up\b)|got|went"  # "… came up in the focus group" is a topic
+    + r"|came(?!\s+up\b)|got|went"  # "… came up at the residents' meeting" is a topic
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").
@@ -107,7 +107,7 @@ _ONLY_TO_A_PERSON = re.compile(
     r"exploited|trafficked|stabbed|mugged|bullied|interviewed|assaulted)$",
     re.I,
 )
-# what someone is thought to be: "… believed to be the older male", "… thought to be 17"
+# what someone is thought to be: "… believed to be the eldest boy", "… thought to be 16"
 _THOUGHT_TO_BE = re.compile(
     r"^\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:thought|believed|said|understood|suspected|"
     r"rumoured)\s+to\s+be\s+(?:\d{1,2}\b|(?:the|an?)\s+(?:\w+\s+)?(?:males?|females?|"
@@ -170,7 +170,8 @@ def is_function_word(word: str) -> bool:
 
 def person_state(after: str) -> bool:
     """Right after a word, a state only a person is in, with or without a verb before it:
-    "… stopped in the underpass", "… not in since half term" (minutes typed live drop "was")."""
+    "… stopped in the underpass", "… not in since the easter break" (minutes typed live drop
+    "was")."""
     if not after[:1].isspace():
         return False
     lead = _LEAD.match(after)
