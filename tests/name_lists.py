@@ -107,6 +107,21 @@ WORDS_HEADER = (
 )
 
 
+# A contraction typed without its apostrophe ("dont", "theyre", "theres") is the word it is; an
+# "'s" drops only after a pronoun or an adverb ("theres"), since "river's" is already "rivers"
+_CONTRACTION = re.compile(r"([a-z]+)'(t|re|ve|d|ll|s)")
+_IS_AFTER = {"he", "she", "it", "that", "there", "here", "what", "where", "who", "how", "let"}
+
+
+def _without_apostrophes(words: set[str]) -> set[str]:
+    found = {f"{head}s" for head in _IS_AFTER} | {"im", "ive"}
+    for word in words:
+        contraction = _CONTRACTION.fullmatch(word)
+        if contraction and (contraction.group(2) != "s" or contraction.group(1) in _IS_AFTER):
+            found.add(word.replace("'", ""))
+    return found
+
+
 def _faker_names(locales: list[str] = LOCALES) -> tuple[set[str], set[str]]:
     forenames: set[str] = set()
     surnames: set[str] = set()
@@ -175,6 +190,7 @@ def build() -> dict[str, str]:
     forenames = {n for n in faker_forenames | _read(UK_FORENAMES) if n.lower() not in place_words}
     surnames = {n for n in faker_surnames if n.lower() not in place_words} - forenames
     words = set(WORDS.read_text(encoding="utf-8").split())
+    words |= _without_apostrophes(words)
     calendar = {"January", "February", "March", "April", "May", "June", "July", "August"}
     calendar |= {"September", "October", "November", "December", "Monday", "Tuesday"}
     calendar |= {"Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}

@@ -425,12 +425,15 @@ TUNING_SETS = {
     "privacy_tuning13.tsv": (0.98, 0.99, 0.99, 0.01, 0.06),  # was held-out round ten
     "privacy_tuning14.tsv": (0.92, 0.98, 0.99, 0.02, 0.11),  # communities lists lack
     "privacy_tuning15.tsv": (0.86, 0.99, 0.99, 0.01, 0.09),  # typed live, in lower case
-    "privacy_tuning16.tsv": (0.88, 0.97, 0.99, 0.01, 0.05),  # half live, half written up
+    # half live, half written up (0.87: a contraction typed without its apostrophe is no
+    # longer flagged as a name, and one sentence found only by it is now missed live)
+    "privacy_tuning16.tsv": (0.87, 0.97, 0.99, 0.01, 0.05),
     "privacy_tuning17.tsv": (None, None, 0.96, 0.01, 0.02),  # identifiers in every form
     "privacy_tuning18.tsv": (0.66, 0.93, 0.99, 0.01, 0.08),  # word-names and nicknames, live
     "privacy_tuning19.tsv": (0.81, 0.98, 0.99, 0.04, 0.18),  # places and things named for people
     "privacy_tuning20.tsv": (0.75, 0.97, 0.99, 0.02, 0.10),  # fifteen chairs' habits
     "privacy_tuning21.tsv": (0.82, 0.97, 0.99, 0.05, 0.09),  # word-names, weak positions
+    "privacy_tuning22.tsv": (0.92, 0.99, 0.98, 0.01, 0.15),  # coast and market towns, asides
 }
 
 
@@ -652,6 +655,34 @@ def names_flagged(text: str) -> list[str]:
 def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
     """Issue 40, the twelfth round: positions that show a person, beside the same words where
     they name a place, a thing or a time."""
+    assert names_flagged(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # who someone is, in brackets straight after the name
+        ("Marigold (nan) has asked for a lift to the review.", ["Marigold"]),
+        ("Tovi (the lad on the scooter) was named by two girls.", ["Tovi"]),
+        # done only to a person, or a finite verb of a person's after a word-name at the start
+        ("Juniper was jumped near the skate bowl on Friday.", ["Juniper"]),
+        ("Honey has missed the last four sessions at the hub.", ["Honey"]),
+        ("The gate was kicked in overnight.", []),
+        ("Joy riding has been reported on the ring road again.", []),
+        ("Marvel quiz night at the hub drew thirty young people.", []),
+        # a family word said in Wales; a short name after a word of size
+        ("Tegan Hall's nain called the police about the lads.", ["Tegan Hall"]),
+        ("Big Tez and his lot were outside the arcade again.", ["Big Tez"]),
+        ("a young person (KD) said the older lads pay for food", ["KD"]),
+        # a thing: after "the", an acronym's crew, a role made of two words, a contraction
+        ("Young people say the Quillsby Tollhouse feels unsafe after dark.", []),
+        ("The YMCA crew cleared the path by the lock on Saturday.", []),
+        ("Quaymaster has asked for the gate to be locked at night.", []),
+        ("staff said its quiet but theyre not sure the cameras work", []),
+    ],
+)
+def test_the_thirteenth_rounds_live_flags(text, flagged):
+    """Issue 40, the thirteenth round: signs of a person the flags now read, beside things."""
     assert names_flagged(text) == flagged
 
 

@@ -15,7 +15,9 @@ KIN = (
     r"mother|father|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|auntie|"
     r"aunty|aunt|uncle|stepdad|stepmum|stepbrother|stepsister|carer|boyfriend|girlfriend|"
     r"nephew|niece|twin|mate|grandson|granddaughter|stepson|stepdaughter|stepmother|stepfather|"
-    r"bro|sis|cuz|bf|gf"
+    r"bro|sis|cuz|bf|gf|"
+    # said in families across the UK and its communities: "mam", "nain", "mammy"
+    r"mam|mammy|mummy|mom|mommy|daddy|grandpa|grandparent|nanny|nain|taid|bampi|husband|wife"
 )
 _VERBS = (
     r"was|is|has|had|said|says|told|tells|went|goes|got|gets|lives|lived|attends|attended|"
@@ -47,8 +49,8 @@ AND_A_RELATIVE = re.compile(
 )
 # who someone is, in brackets after the name: "baljinder (dad)", "reece (yp's older brother)"
 ROLE_IN_BRACKETS = re.compile(
-    rf"\s*\((?:[^()]{{0,25}}\s)?(?:{KIN}|parent|guardian|grandad|grandma|nickname|yp|cyp)s?\b"
-    rf"[^()]{{0,15}}\)",
+    rf"\s*\((?:[^()]{{0,25}}\s)?(?:{KIN}|parent|guardian|grandad|grandma|nickname|yp|cyp|lad|"
+    rf"lass|man|woman|male|female|uasc|prefers|known\s+as|calls)s?\b[^()]{{0,25}}\)",
     re.I,
 )
 # a family word and a bracket before a name: "mum (rukhsana)", "nan (mrs okonjo)"
@@ -68,16 +70,20 @@ PERSON_AFTER = re.compile(
     rf"|,?\s*\(?\s*(?:yr|year|y)\s?\d{{1,2}}\b"
     rf"|\s+1?\d\s+(?:not|is|was|has|had|seen|said|told|and)\b)"
 )
+# what is done only to a person, after "was" or "got": "… was jumped", "… got nicked"
+_DONE_TO_A_PERSON = (
+    r"stopped|arrested|searched|threatened|assaulted|stabbed|slashed|chased|excluded|groomed|"
+    r"injured|robbed|mugged|cautioned|charged|jumped|beaten|battered|nicked|shot|hurt|attacked|"
+    r"kicked|punched|bullied|exploited|grounded|picked"
+)
 STRONG_AFTER = re.compile(
-    r"^(?:(?:'s|’s|['’](?=\s))\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:brother|sister|mum|mother|"
-    r"dad|father|cousin|friend|boyfriend|girlfriend|aunt|uncle|nan|gran|phone|family|son|"
-    r"daughter|partner|carer|carers|parents?|foster|placement|siblings?|social\s+worker|"
+    rf"^(?:(?:'s|’s|['’](?=\s))\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|phone|"
+    r"family|partner|carers|parents?|foster|placement|siblings?|social\s+worker|"
     r"key\s+worker|teacher|snapchat|snap|insta|instagram|tiktok|account|messages|number|"
     r"house|home|flat|bag|bike|school|behaviour|attendance|name)"
-    r"|\s+(?:was|is|has\s+been|had\s+been)\s+(?:stopped|arrested|searched|seen|threatened|"
-    r"assaulted|stabbed|chased|excluded|missing|found|picked|taken|approached|groomed|"
-    r"injured|robbed|cautioned|charged|followed|sleeping|staying|living|given|paid|asked|"
-    r"reported|being|not|in|at|with)"
+    r"|\s+(?:was|is|has\s+been|had\s+been)\s+(?:seen|missing|found|taken|approached|followed|"
+    r"sleeping|staying|living|given|paid|asked|reported|being|not|in|at|with|overheard|"
+    rf"{_DONE_TO_A_PERSON})"
     r"|\s+(?:said|says|told|disclosed|admitted|aged|missing|owes|owed|stabbed|targeted|"
     r"upset|scared|frightened)"
     r"|\s+not\s+(?:on\s+(?:the\s+)?roll|in\s+school|attending|engaging|known\s+to)"
@@ -86,9 +92,9 @@ STRONG_AFTER = re.compile(
     # a surname before the young people it names: "the Dunmore boy", "Kavanagh brothers"
     r"|\s+(?:lad|boy|girl|kid|brothers|sisters|cousins|twins)\b"
     r"|\s+[A-Z]{2,6}\s+aged"
-    r"|\s+(?:got|gets|getting|has\s+got)\s+(?:stabbed|slashed|jumped|robbed|beaten|battered|"
-    r"arrested|nicked|shot|hurt|attacked|assaulted|picked\s+up|caught|kicked|excluded|lifted)"
-    r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)",
+    rf"|\s+(?:got|gets|getting|has\s+got)\s+(?:{_DONE_TO_A_PERSON}|caught|lifted)"
+    r")\b|,\s*\d{1,2}\s*,|\s*\(\s*\d{1,2}\s*\)"
+    rf"|(?i:{ROLE_IN_BRACKETS.pattern})",  # "Dawn (mum)", "Tink (the girl from the hostel)"
 )
 # family and other words before a name that show a person is meant (one list for both tiers)
 # before a word, what makes it a young person or a relative, never someone at the meeting

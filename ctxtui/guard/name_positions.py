@@ -1,18 +1,22 @@
 """Where a word stands, and what that says of it: the last word after "was" or "per", a
 forename standing alone inside a sentence, a name run followed by a word in lower case, a
 surname said to be one; and what makes it the name of a thing ("the Alberta line", "Ivy and
-Thistle", "Casa Lumo by the station"). Read by the live flags (names.py)."""
+Thistle", "Casa Lumo by the station"); runs of capitalised words and which of them are places.
+Read by the live flags (names.py)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ctxtui.guard.cues import KIN, LETTERS
+from ctxtui.guard.cues import KIN, LETTERS, PLACE_BEFORE, TITLES
 from ctxtui.guard.subjects import words
 from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
+    POSSESSIVE,
     english_words,
     group_words,
+    is_acronym,
     is_forename,
     is_place,
     months_and_days,
@@ -303,3 +307,48 @@ def named_like_a_place(forename: str, before: str, after: str) -> bool:
     if not is_forename(forename) or forename.lower() in english_words():
         return False
     return bool(_HANDLED_BEFORE.search(before) or _HANDLED_AFTER.match(after))
+
+
+_WORD = re.compile(rf"{LETTERS}+(?:[-'’]{LETTERS}+)*")
+
+
+def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
+    """Runs of capitalised words ("Dafina Krasniqi-Lala", "Sadhbh Ní Chonaill"), each with the word
+    after it in lower case; acronyms end a run."""
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        word = words[i].group(0)
+        if not word[0].isupper() or is_acronym(word):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and words[j].group(0)[0].isupper()
+            and not is_acronym(words[j].group(0))
+            and text[words[j - 1].end() : words[j].start()] in (" ", "")
+        ):
+            j += 1
+        yield words[i:j], words[j].group(0).lower() if j < len(words) else ""
+        i = j
+
+
+def is_place_run(
+    text: str, run: list[re.Match[str]], following: str, local: frozenset[str] = frozenset()
+) -> bool:
+    """ "Dunmore Green", "Larkhill estate", "St Ursula's": a place, not a person."""
+    if any(a_given_name_shape(m.group(0)) for m in run):
+        return False  # "Ha-eun Park"
+    if a_business_run([POSSESSIVE.sub("", m.group(0)) for m in run]):
+        return True
+    last = POSSESSIVE.sub("", run[-1].group(0)).lower()
+    rest = text[run[-1].end() :]
+    rest = rest[len(rest) - len(rest.lstrip()) + len(following) :]
+    if names_a_thing(following) and not a_verb_here(following, rest):
+        return True
+    if names_a_thing(last) or following in local:
+        return True
+    if any(m.group(0).rstrip(".") in TITLES for m in run[:-1]):
+        return True
+    return bool(PLACE_BEFORE.search(text[max(0, run[0].start() - 12) : run[0].start()]))

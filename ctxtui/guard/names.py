@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ctxtui.guard.cues import (
     A_CHILD_BEFORE,
+    A_FAMILY_AFTER,
     AND_A_RELATIVE,
     LETTERS,
     ONLY_PEOPLE,
@@ -23,7 +24,6 @@ from ctxtui.guard.cues import (
     PRONOUN_LATER,
     SAID_WHO,
     STRONG_AFTER,
-    TITLES,
     a_chain_at,
 )
 from ctxtui.guard.hits import NameHit
@@ -39,9 +39,10 @@ from ctxtui.guard.name_positions import (
     a_given_name_shape,
     a_thing_after,
     a_thing_named,
-    a_verb_here,
     at_sentence_start,
     business_before,
+    capital_runs,
+    is_place_run,
     named_last,
     named_like_a_place,
     names_a_thing,
@@ -190,8 +191,8 @@ def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
 def _families(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _FAMILY.finditer(text):
         word = match.group(1)
-        if word in allowed or is_place(word) or word.lower() in group_words():
-            continue
+        if word in allowed or is_place(word) or word.lower() in group_words() or is_acronym(word):
+            continue  # "the YMCA crew"
         if known_other(word, True, allowed) and title_case(word) not in surnames():
             continue  # "the Kestrel boys", "the Year boys"
         yield NameHit(match.group(0), match.start(), match.end())
@@ -269,7 +270,14 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
     )
     if word in ordinary_words() and title_of_two_words(after):
         return None  # a pub or a business: "the Grace and Anchor", "Hope and Compass"
-    if word in ordinary_words() and not (STRONG_AFTER.match(after) or AND_A_RELATIVE.match(after)):
+    subject = (  # a finite verb next: "Hope has told…"; not "Joy riding", "Marvel film night"
+        not mid_sentence
+        and _FINITE_NEXT.match(after)
+        and person_subject(word, after, name_word=True)
+    )
+    if word in ordinary_words() and not (
+        STRONG_AFTER.match(after) or AND_A_RELATIVE.match(after) or subject
+    ):
         # a capital in mid-sentence marks a proper name: "saw Wren getting into a car"
         return NameHit(word, match.start(), match.end()) if weak and mid_sentence else None
     if weak or STRONG_AFTER.match(after) or stands_alone(word, after):
@@ -319,51 +327,6 @@ def _unknown_person(word: str, before: str, after: str) -> bool:
 
 
 # ---------------------------------------------------------------------------- words on no list
-
-_WORD = re.compile(rf"{LETTERS}+(?:[-'’]{LETTERS}+)*")
-
-
-def capital_runs(text: str) -> Iterator[tuple[list[re.Match[str]], str]]:
-    """Runs of capitalised words ("Dafina Krasniqi-Lala", "Sadhbh Ní Chonaill"), each with the word
-    after it in lower case; acronyms end a run."""
-    words = list(_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        word = words[i].group(0)
-        if not word[0].isupper() or is_acronym(word):
-            i += 1
-            continue
-        j = i + 1
-        while (
-            j < len(words)
-            and words[j].group(0)[0].isupper()
-            and not is_acronym(words[j].group(0))
-            and text[words[j - 1].end() : words[j].start()] in (" ", "")
-        ):
-            j += 1
-        yield words[i:j], words[j].group(0).lower() if j < len(words) else ""
-        i = j
-
-
-def is_place_run(
-    text: str, run: list[re.Match[str]], following: str, local: frozenset[str] = frozenset()
-) -> bool:
-    """ "Dunmore Green", "Larkhill estate", "St Ursula's": a place, not a person."""
-    if any(a_given_name_shape(m.group(0)) for m in run):
-        return False  # "Ha-eun Park"
-    if a_business_run([POSSESSIVE.sub("", m.group(0)) for m in run]):
-        return True
-    last = POSSESSIVE.sub("", run[-1].group(0)).lower()
-    rest = text[run[-1].end() :]
-    rest = rest[len(rest) - len(rest.lstrip()) + len(following) :]
-    if names_a_thing(following) and not a_verb_here(following, rest):
-        return True
-    if names_a_thing(last) or following in local:
-        return True
-    if any(m.group(0).rstrip(".") in TITLES for m in run[:-1]):
-        return True
-    return bool(PLACE_BEFORE.search(text[max(0, run[0].start() - 12) : run[0].start()]))
-
 
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:per|re|messaging|messaged|texting|texted|surname|surname\s+is|"
@@ -441,8 +404,8 @@ def _stretch_named(
     before, after = text[max(0, start - 40) : start], text[end:]
     mid = not at_sentence_start(text, start)
     cue_after = PERSON_AFTER.match(text[last.end() :]) or STRONG_AFTER.match(after)
-    if business_before(before):
-        return None  # a business named as one: "the app Zorbly"
+    if business_before(before) or (_THE_BEFORE.search(before) and not A_FAMILY_AFTER.match(after)):
+        return None  # a business named as one: "the app Zorbly"; "the Yarrow is", a thing
     if several:
         if ON_A_STREET.search(before) and names_a_thing(last.group(0).lower()):
             return None  # "at Pellow Sands", "by Pennock Bay"
@@ -463,6 +426,11 @@ def _stretch_named(
     return NameHit(name, start, end) if shown else None
 
 
+_FINITE_NEXT = re.compile(
+    r"\s+(?:[a-z]+(?:ed|[^s]s)|is|was|has|had|will|would|can|could|did|does|went|got|came|said|"
+    r"told|left|seen|sent|took|ran|met|kept|not|never|still|also|now|just|has|isn|wasn|won|didn)\b"
+)
+_THE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the Wendle", "an Ofsted": a thing
 # "… is doing well and her tutor…": at the start, what is said of it, then "her" or "he"
 _BE_NEXT = re.compile(r"\s+(?:is|was|has|had)\b")
 

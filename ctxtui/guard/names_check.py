@@ -226,6 +226,7 @@ def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
         if (
             not _place_run(text, words, first, last)
             or FAMILY_OF.match(text[end:])
+            or KIN_BEFORE.search(text[max(0, start - 30) : start])  # "his cuz (tam ward)"
             or _named_like_a_place(text, words, first, last)
         ):
             kinds = {words[i].kind for i in range(first, last + 1) if asked[i]}
@@ -298,6 +299,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         and words[i].text[0].isupper()
         and not is_function_word(words[i].text)
         and text[min(words[i].end, word.end) : max(words[i].start, word.start)] == " "
+        and not (i == n - 1 and words[i].text.lower() in _CONTACT and n - 1 == 0)
         for i in (n - 1, n + 1)
     ):
         # in a run of capitals: the name of a thing, unless a family is its ("Paddy Ward's mum")
@@ -313,8 +315,8 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before)
     ) or POSSESSIVE_BEFORE.search(before):
         return a_family_of_them(word.text, after)  # "the Bakers next door"
-    if said_of_someone(before, after):
-        return True
+    if said_of_someone(before, after) or _HE_OR_SHE_NEXT.match(after):
+        return True  # "Ask Pickle, he knows"
     if not (lower in english_words() or lower in more_english_words()):
         return False  # a place, brand or service of the lists: "Iceland said"
     if lower in place_words() or lower in group_words() or is_role(word.text):
@@ -334,6 +336,10 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     if not (start or is_acronym(word.text)) and _A_PROPER_NOUN_ALONE.search(before):  # not "IDs"
         return not after.startswith(("'", "’"))  # "the lads handed Gravel a phone"
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
+
+
+_CONTACT = words("ask tell call ring text message contact phone")  # "Ask Pickle": not a title
+_HE_OR_SHE_NEXT = re.compile(r",\s+(?:he|she)\s+(?:is|was|has|knows|said|says|will|can)\b")
 
 
 # a capitalised word after a word in lower case that is no "and", no article and no

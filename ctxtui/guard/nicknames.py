@@ -35,10 +35,10 @@ _CAPS_PEOPLE_BEFORE = re.compile(
 )
 
 
-# one letter in brackets for someone just named by who they are: "the boy (K) said", "yp (T)"
+# letters in brackets for someone just named by who they are: "the boy (K) said", "yp (TW)"
 _ONE_LETTER_FOR_SOMEONE = re.compile(
-    r"\b(?i:girl|boy|lad|child|yp|cyp|sibling|brother|sister|cousin|friend|male|female)\s*"
-    r"\(([A-Z])\)"
+    r"\b(?i:girl|boy|lad|child|yp|cyp|sibling|brother|sister|cousin|friend|male|female|person)"
+    r"\s*\(([A-Z]{1,3})\)"
 )
 
 
@@ -58,7 +58,8 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
         sure = bool(_CAPS_PEOPLE.match(after) or _CAPS_PEOPLE_BEFORE.search(before))
         yield match.group(0), match.start(), match.end(), sure
     for match in _ONE_LETTER_FOR_SOMEONE.finditer(text):
-        yield match.group(1), match.start(1), match.end(1), True
+        sure = len(match.group(1)) == 1 or match.group(1) not in acronyms()  # "child (CIN)"?
+        yield match.group(1), match.start(1), match.end(1), sure
     said_initials = "initials" in text.lower()
     for match in _CAPS.finditer(text):
         word = match.group(0)
@@ -133,9 +134,17 @@ _ONE_WHO = re.compile(
 )
 
 
+# a short name after a word of size or age: "Big Vo", "Lil Vek", "Young T"
+_SIZED = re.compile(r"\b(?:Big|Lil|Lil'|Little|Baby|Young)\s+[A-Z][a-z]{0,2}\b(?!['’]s\s+[A-Z])")
+
+
 def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
     """Nicknames (text, start, end, sure): "an older male known as Bubbles" is sure; a word
     after "called" or in quotes with no person nearby is only possible."""
+    for match in _SIZED.finditer(text):
+        after = text[match.end() :]
+        strong = bool(STRONG_AFTER.match(after) or PERSON_AFTER.match(after))
+        yield match.group(0), match.start(), match.end(), strong
     for match in _NICKNAME.finditer(text):
         word = match.group(1)
         quoted = text[match.start(1) - 1 : match.start(1)] in "\"“‘'"

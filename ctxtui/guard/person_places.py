@@ -45,9 +45,9 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"approached|messaged|texted|rang|phoned|visit|visits|visited|visiting|collected|contact|"
     r"look\s+up\s+to|looks\s+up\s+to|looked\s+up\s+to|"
     r"(?:spoke|speak|speaks|talked|"
-    r"talk|talks|spoken|talking|speaking)\s+(?:to|with)|(?:worried|worry|worries|concerned|"
+    r"talk|talks|spoken|talking|speaking)\s+(?:to|with|w/)|(?:worried|worry|worries|concerned|"
     r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
-    r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+with|(?:approached|groomed|"
+    r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+(?:with|w/)|(?:approached|groomed|"
     r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
     r"picked\s+up)\s+by|call\s+(?:him|her|them)|calls\s+(?:himself|herself)|banned|barred|"
     r"excluded|found)\s+$",
@@ -136,8 +136,8 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         return True
     if (kin or first) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
         return True
-    if kin and before.rstrip().endswith("(") and after.startswith(")"):
-        return True  # "older bro (duke)"
+    if kin and before.rstrip().endswith("(") and re.match(r"(?:\s+[\w'’-]+)?\)", after):
+        return True  # "older bro (duke)", "his cuz (tam ward)"
     if _a_surname_next(after) or (TO_DO_NEXT.match(after) and first):
         return True  # "school excluded iris cooper", "safety plan: pebble to ring carer"
     if _SPEAKER_LABEL.match(after) and at_sentence_start(text, start):

@@ -54,7 +54,7 @@ _PERSON_VERBS = (
         "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
         "decline help work reckon travel"
     )
-    + r"|came(?!\s+up\b)|got|went"  # "… came up at the residents' meeting" is a topic
+    + r"|(?:came|come)(?!\s+up\b)|got|went"  # "… came up at the residents' meeting" is a topic
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").

@@ -75,7 +75,7 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
         return _name_kind(word, lower)
     # a capitalised "-er" form on no list is a surname as often as a word ("Spindler")
     stem_known = _known_stem(lower) and (word.islower() or not lower.endswith("er"))
-    if _ordinary(word, lower) or stem_known or _formed(word, lower):
+    if _ordinary(word, lower) or stem_known or _formed(word, lower) or a_role_compound(lower):
         return "safe"
     return _uncertain_or_unknown(word)
 
@@ -243,7 +243,7 @@ def known_other(
     if is_forename(base):
         return at_start and lower in english_words()
     compound = _PLACE_COMPOUND.fullmatch(lower)
-    if compound and lower[: compound.start(1)] in english_words():
+    if (compound and lower[: compound.start(1)] in english_words()) or a_role_compound(lower):
         return True  # "Castlegate", "Willowmead": a word and a place's ending, on no list of names
     return lower in english_words() or base in proper or title_case(base) in proper
 
@@ -252,6 +252,15 @@ _PLACE_COMPOUND = re.compile(
     r"[a-z]{3,}(gate|hill|mead|field|ford|wood|bridge|brook|dale|side|bank|moor|croft|stone|"
     r"cross|green|heath|hurst|holme|thorpe|lands|view|way)"
 )
+
+
+# a word and a role's ending: "Quaymaster", "Lockkeeper" (never "-man": Goodman is a surname)
+_ROLE_COMPOUND = re.compile(r"([a-z]{3,})(?:master|mistress|guard|keeper|warden|officer|worker)s?")
+
+
+def a_role_compound(lower: str) -> bool:
+    compound = _ROLE_COMPOUND.fullmatch(lower)
+    return bool(compound and compound.group(1) in english_words())
 
 
 def on_no_list(word: str) -> bool:
