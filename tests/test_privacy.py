@@ -694,7 +694,22 @@ def test_the_thirteenth_rounds_live_flags(text, flagged):
         ("the eldest of the three is twelve and still at primary", "age"),
         ("silver hatchback, partial reg 'KM71', parked by the garages", "vehicle"),
         ("a blue van with a reg ending 4WX waits outside most days", "vehicle"),
+        ("she'll be 15 by the summer holidays, so the plan runs till then", "age"),
+        ("The lad on the scooter is 13 (no helmet, no lights).", "age"),
+        ("PSN: zZgullwingZz, the account the older ones message him on", "handle"),
     ],
 )
 def test_identifiers_typed_live_in_short_forms(text, category):
     assert category in {hit.category for hit in scan_text(text, ATTENDEES, TODAY)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll be 12 in the group once the new starters come.",
+        "The bus is 14 (minutes late) most mornings.",
+        "Xbox: Fortnite nights at the hub are popular.",
+    ],
+)
+def test_the_same_short_forms_that_are_no_identifier(text):
+    assert scan_text(text, ATTENDEES, TODAY) == []

@@ -87,9 +87,9 @@ def handles(text: str) -> Iterator[Hit]:
 
 
 def _typed_as_handle(token: str) -> bool:
-    """In lower case, or holding a digit, a dot or an underscore: "snorklewave", "kay.z_9";
-    not "CSE" nor a capitalised name."""
-    return token.islower() or bool(re.search(r"[\d_.]", token))
+    """Begun in lower case, or holding a digit, a dot or an underscore: "snorklewave",
+    "kay.z_9", "zZgullwingZz"; not "CSE" nor a capitalised name."""
+    return token[:1].islower() or bool(re.search(r"[\d_.]", token))
 
 
 def _made_up(token: str) -> bool:
