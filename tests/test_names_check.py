@@ -344,6 +344,15 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         ("a young person (CIN) has been placed out of area", ["CIN"]),
         ("Lads gather on the bridge over the Wendle most nights.", ["Wendle"]),
         ("Ask Reception, they know the times.", []),
+        # typed in lower case at a clause's start before a person's verb or an action
+        ("youth club: ivy helped run the stall", ["ivy"]),
+        ("update - ivy still texts staff most nights", ["ivy"]),
+        ("older lads on snap – free vapes, free food, lifts", []),
+        ("Good plan and good will in the room, nothing changed yet.", []),
+        ("gravel says the older ones pay for food", ["gravel"]),
+        ("early help team can offer group work", []),
+        ("dsl: more reports of vapes sold near the gates", []),
+        ("three reports of knives at the gate this term", []),
     ],
 )
 def test_the_thirteenth_rounds_questions(text, words):

@@ -53,7 +53,13 @@ from ctxtui.guard.name_positions import (
     title_of_two_words,
 )
 from ctxtui.guard.nicknames import initials, nicknames
-from ctxtui.guard.subjects import person_around, person_predicate, person_state, person_subject
+from ctxtui.guard.subjects import (
+    FINITE_NEXT,
+    person_around,
+    person_predicate,
+    person_state,
+    person_subject,
+)
 from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
@@ -272,7 +278,7 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
         return None  # a pub or a business: "the Grace and Anchor", "Hope and Compass"
     subject = (  # a finite verb next: "Hope has told…"; not "Joy riding", "Marvel film night"
         not mid_sentence
-        and _FINITE_NEXT.match(after)
+        and FINITE_NEXT.match(after)
         and person_subject(word, after, name_word=True)
     )
     if word in ordinary_words() and not (
@@ -426,10 +432,6 @@ def _stretch_named(
     return NameHit(name, start, end) if shown else None
 
 
-_FINITE_NEXT = re.compile(
-    r"\s+(?:[a-z]+(?:ed|[^s]s)|is|was|has|had|will|would|can|could|did|does|went|got|came|said|"
-    r"told|left|seen|sent|took|ran|met|kept|not|never|still|also|now|just|has|isn|wasn|won|didn)\b"
-)
 _THE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the Wendle", "an Ofsted": a thing
 # "… is doing well and her tutor…": at the start, what is said of it, then "her" or "he"
 _BE_NEXT = re.compile(r"\s+(?:is|was|has|had)\b")

@@ -26,9 +26,10 @@ from ctxtui.guard.subjects import (
     person_state,
     person_subject,
     stands_without_naming,
+    words,
 )
 from ctxtui.guard.word_kinds import word_kind
-from ctxtui.guard.word_lists import group_words, is_name_word, place_words
+from ctxtui.guard.word_lists import english_words, group_words, is_name_word, place_words
 
 KIN_BEFORE = re.compile(
     rf"\b(?:{KIN}|parents?|partner|baby|named|called)(?:\s+of)?\s*(?:\s|\()\s*$", re.I
@@ -134,6 +135,15 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     said = re.sub(r"^\s*[-–]\s+", " ", after)  # "wren - missing twice this week"
     if (person_subject(word, said, name_word=True) or person_state(said)) and (first or kin):
         return True
+    verb = _VERB_NEXT.match(said)
+    opens = first or _CLAUSE_OPENS.search(before)
+    if (
+        opens
+        and verb
+        and not (word in MODALS or is_function_word(word) or _A_PLURAL_ALONE.match(said))
+        and _a_finite_verb(verb.group(1))
+    ):
+        return True  # "youth club: ivy helped run the stall", "wren still texts staff"
     if (kin or first) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
         return True
     if kin and before.rstrip().endswith("(") and re.match(r"(?:\s+[\w'’-]+)?\)", after):
@@ -155,6 +165,24 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         and not a_plural
         and (PERSON_OBJECT_BEFORE.search(before) or _LOWER_CASE_OBJECT_BEFORE.search(before))
     )
+
+
+_A_NUMBER = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|several|many|few")
+# a clause opens after a colon, a semicolon, a bullet, a bracket or a dash
+_CLAUSE_OPENS = re.compile(r"(?:[:;•*(]|\s[-–])\s*$")
+_VERB_NEXT = re.compile(r"\s+(?:(?:still|now|also|just|never|always|often)\s+)?([a-z]+)\b")
+_AUXILIARIES = words("is was has had did does didnt doesnt isnt wasnt hasnt")
+
+
+# a plural noun looks like a verb in "-s": "free vapes, free food" (a verb goes on)
+_A_PLURAL_ALONE = re.compile(r"\s+[a-z]+s\s*(?:[,.;:!?)]|$)")
+
+
+def _a_finite_verb(word: str) -> bool:
+    """An auxiliary, or a person's verb in a form that agrees with a subject ("helped",
+    "texts"; not the bare "help" of "early help team")."""
+    finite = word.endswith(("s", "ed")) or not is_person_verb(word + "s")
+    return word in _AUXILIARIES or (is_person_verb(word) and finite)
 
 
 # typed live, before a name in lower case: "re rusty and…", "home visit to iris", "named: wren"
@@ -209,6 +237,14 @@ def nickname_listed(text: str, start: int, end: int) -> bool:
     if ROLE_IN_BRACKETS.match(after) or DONE_TO_SOMEONE.match(after) or AND_A_RELATIVE.match(after):
         return True  # "ashy (yp) said…", "yp says stumpy gave him the sim"
     first = at_sentence_start(text, start)
+    if (
+        (first or _CLAUSE_OPENS.search(text[:start]))
+        and word in english_words()
+        and not (is_function_word(word) or _A_NUMBER.fullmatch(word) or word in _AUXILIARIES)
+        and person_subject(word, after)
+        and not _A_PLURAL_ALONE.match(after)
+    ):
+        return True  # "gravel says the older ones pay"
     if first and AN_AGENCY_SAID.search(text[:start]) and person_state(after):
         return True  # "police: razor stopped n searched"
     joined = _JOINED_NEXT.match(after)
