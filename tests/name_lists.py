@@ -83,6 +83,10 @@ FORENAME_LOCALES = [
     "no_NO",
     "fi_FI",
 ]
+# Forenames given in English-speaking countries: a name here that is also a word ("Hazel",
+# "Precious") is asked about after a person's verb even in lower case; a name that is a word only
+# in another language's list ("Edit", "Pastor") is not
+ENGLISH_LOCALES = ["en_GB", "en_IE", "en_US", "en_NG", "en_KE", "en_NZ"]
 # Faker's broad English list (first names of the US census and more): too many of its names are
 # towns and words for the live flags, so it only keeps the names check from taking a person's
 # name in the dictionary ("Horace", "Louisa") as a safe proper word.
@@ -214,6 +218,7 @@ def build() -> dict[str, str]:
     # UK places and services that are people's names too (a town that is a surname): the names
     # check asks about them only where a person stands
     both = {w for w in _read(UK_PROPER_WORDS) if w.lower() in people}
+    given_in_english = _faker_names(ENGLISH_LOCALES)[0] | _read(UK_FORENAMES)
     extra = " and tests/data/forenames_uk.txt"
     return {
         "forenames.txt": HEADER.format(what="Forenames", extra=extra)
@@ -224,6 +229,12 @@ def build() -> dict[str, str]:
             what="Forenames that are also ordinary English words", extra=extra + " and wbritish"
         )
         + "".join(f"{n}\n" for n in sorted(ordinary)),
+        "forename_words_english.txt": HEADER.format(
+            what="Forenames that are also ordinary English words, given in English-speaking"
+            " countries",
+            extra=extra + " and wbritish",
+        )
+        + "".join(f"{n}\n" for n in sorted(ordinary & given_in_english)),
         "english_words.txt": WORDS_HEADER.format(what="Ordinary English words (lower case)")
         + "".join(f"{w}\n" for w in sorted(english)),
         "forename_words_more.txt": HEADER.format(

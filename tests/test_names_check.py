@@ -352,6 +352,13 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         ("gravel says the older ones pay for food", ["gravel"]),
         ("early help team can offer group work", []),
         ("dsl: more reports of vapes sold near the gates", []),
+        # two names in lower case opening a clause, one after a person's verb
+        ("ivy and wren were stopped together by police", ["ivy", "wren"]),
+        ("jo lee reported a man offering vapes at the shops", ["jo"]),
+        ("police stopped hazel near the shops", ["hazel"]),
+        ("staff saw heather bushes burning on the common", []),
+        ("chair drew up a plan for the park", []),
+        ("hope and trust were lost after the fire", []),
         ("three reports of knives at the gate this term", []),
     ],
 )

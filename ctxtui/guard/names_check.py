@@ -426,15 +426,21 @@ def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> Non
     """In "Hazel, Jaylen and Ruby", once one item of a list is asked, every item that is a
     forename or surname is."""
     for n in range(len(words) - 1):
-        if not _LIST_JOIN.match(text[words[n].end : words[n + 1].start]):
-            continue
-        pair = (n, n + 1)
         joined = text[words[n].end : words[n + 1].start].strip()
+        pair = (n, n + 1)
+        if words[n + 1].text in ("and", "n") and n + 2 < len(words):
+            pair, joined = (n, n + 2), words[n + 1].text  # "ivy and wren", in lower case
+            if text[words[n].end : words[n + 2].start] != f" {joined} " or not (
+                words[n].text.islower() and words[n + 2].text.islower()
+            ):
+                continue
+        elif not _LIST_JOIN.match(text[words[n].end : words[n + 1].start]):
+            continue
         if any(asked[i] for i in pair):
             for i in pair:
-                # "Hazel and Ruby"; typed in a hurry, "wren + lark"
+                # "Hazel and Ruby"; typed in a hurry, "wren + lark", "ivy and wren"
                 if words[i].kind == "word_name" and (
-                    words[i].text[0].isupper() or joined in "+&/,"
+                    words[i].text[0].isupper() or joined in ("+", "&", "/", ",", "and", "n")
                 ):
                     asked[i] = True
 

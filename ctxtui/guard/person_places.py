@@ -29,7 +29,13 @@ from ctxtui.guard.subjects import (
     words,
 )
 from ctxtui.guard.word_kinds import word_kind
-from ctxtui.guard.word_lists import english_words, group_words, is_name_word, place_words
+from ctxtui.guard.word_lists import (
+    english_word_names,
+    english_words,
+    group_words,
+    is_name_word,
+    place_words,
+)
 
 KIN_BEFORE = re.compile(
     rf"\b(?:{KIN}|parents?|partner|baby|named|called)(?:\s+of)?\s*(?:\s|\()\s*$", re.I
@@ -110,20 +116,9 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     done to a person ("visit faith at home")."""
     word = text[start:end]
     before, after = text[max(0, start - 30) : start], text[end:]
-    if FAMILY_OF.match(after) or (A_FAMILY_AFTER.match(after) and before.endswith("the ")):
-        return True  # "hope's nan", "the khatun girls"
-    if ROLE_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after):
-        return True  # "reece (yp's older brother)", "jade + her bf"
-    if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
-        return True  # "her mate patience", "mrs thatcher"
-    if _RELATIVE_JUST_BEFORE.search(before) and not (word in MODALS or is_person_verb(word)):
-        return True  # "cousin lark also in the video"; not "dad will call", "mum said"
-    if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after):
-        return True  # "the rivers asked for cctv"
-    if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
-        return False  # "the river", "their hope"
-    if _SPEAKER_BEFORE.search(before) and re.match(r"\s*(?:[:,.;!?)]|$)", after):
-        return True  # "per jade, lads…", "feedback from mercy:", "agreed w/ bev"
+    beside = _by_its_neighbours(word, before, after)
+    if beside is not None:
+        return beside
     kin = KIN_BEFORE.search(before)
     if kin and re.match(r"\s*(?:[.;!?]|$)", after):
         return True  # "per parent of daisy"
@@ -135,14 +130,9 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     said = re.sub(r"^\s*[-–]\s+", " ", after)  # "wren - missing twice this week"
     if (person_subject(word, said, name_word=True) or person_state(said)) and (first or kin):
         return True
-    verb = _VERB_NEXT.match(said)
-    opens = first or _CLAUSE_OPENS.search(before)
-    if (
-        opens
-        and verb
-        and not (word in MODALS or is_function_word(word) or _A_PLURAL_ALONE.match(said))
-        and _a_finite_verb(verb.group(1))
-    ):
+    if first and _a_pair_of_names_does(said):
+        return True  # "jo lee reported…", "ivy and wren were stopped…"
+    if (first or _CLAUSE_OPENS.search(before)) and _a_finite_verb_next(word, said):
         return True  # "youth club: ivy helped run the stall", "wren still texts staff"
     if (kin or first) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
         return True
@@ -159,6 +149,8 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         or is_function_word(following.group(1))
         or following.group(1) in ("re", "w/")
     )
+    if not first and _after_a_persons_verb(word, before, after):
+        return True  # "police stopped hazel near the shops"
     a_plural = word.endswith("s") and not is_name_word(word[:-1].title())  # "banned sales of…"
     return bool(  # not "seen young people"
         ends
@@ -167,7 +159,74 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     )
 
 
+def _by_its_neighbours(word: str, before: str, after: str) -> bool | None:
+    """Whether the words right beside a name typed in lower case say it is someone's (a
+    relative, a title, a speaker) or a thing's (an article, a possessive); None if neither."""
+    if FAMILY_OF.match(after) or (A_FAMILY_AFTER.match(after) and before.endswith("the ")):
+        return True  # "hope's nan", "the khatun girls"
+    if ROLE_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after):
+        return True  # "reece (yp's older brother)", "jade + her bf"
+    if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
+        return True  # "her mate patience", "mrs thatcher"
+    if _RELATIVE_JUST_BEFORE.search(before) and not (word in MODALS or is_person_verb(word)):
+        return True  # "cousin lark also in the video"; not "dad will call", "mum said"
+    if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after):
+        return True  # "the rivers asked for cctv"
+    if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
+        return False  # "the river", "their hope"
+    if _SPEAKER_BEFORE.search(before) and re.match(r"\s*(?:[:,.;!?)]|$)", after):
+        return True  # "per jade, lads…", "feedback from mercy:", "agreed w/ bev"
+    return None
+
+
 _A_NUMBER = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|several|many|few")
+_PREVIOUS = re.compile(r"([a-z]+)\s+$")
+# what a word goes on to in "stopped hazel up", "saw ivy on patrol": a verb's particle or a
+# preposition, where a person may stand too but the word reads as an ordinary one as often
+_PARTICLE_NEXT = re.compile(r"\s+(?:up|down|out|off|over|of|for|in|on|at|to|from|into)\b")
+
+
+def _after_a_persons_verb(word: str, before: str, after: str) -> bool:
+    """A forename given in English that is a word too, typed in lower case just after a
+    person's verb, with no noun after it ("police stopped hazel near the shops", "told ivy
+    to go home"; not "saw heather bushes burning", "drew up a plan")."""
+    previous = _PREVIOUS.search(before)
+    if not previous or not is_person_verb(previous.group(1)):
+        return False
+    if word not in english_word_names() or word in MODALS or is_person_verb(word):
+        return False
+    if _PARTICLE_NEXT.match(after) or _CLAUSE_OPENS.search(before):
+        return False
+    following = re.match(r"\s+([a-z]+)\b", after)
+    return not (following and _a_noun(following.group(1)))
+
+
+def _a_noun(word: str) -> bool:
+    """An ordinary word that is no verb of a person's, no function word and no auxiliary."""
+    if is_person_verb(word) or is_function_word(word) or word in MODALS:
+        return False
+    return word in english_words() and word not in _AUXILIARIES
+
+
+# a second name typed in lower case just after, perhaps joined by "and"
+_A_SECOND_NAME = re.compile(r"\s+(?:(and|n|&|\+)\s+)?([a-z][a-z'’-]+)\b")
+_NAMED = frozenset(["name", "word_name", "place_name"])
+
+
+def _a_pair_of_names_does(said: str) -> bool:
+    """After a name at a clause's start, a second name (perhaps after "and"), then what a
+    person does or is."""
+    pair = _A_SECOND_NAME.match(said)
+    if not pair or word_kind(pair.group(2), frozenset(), frozenset()) not in _NAMED:
+        return False
+    rest = said[pair.end() :]
+    if person_subject(pair.group(2), rest, name_word=True):
+        return True
+    plural = pair.group(1) and _PLURAL_AUX.match(rest)
+    return bool(plural and person_state(_PLURAL_AUX.sub(" ", rest, count=1)))
+
+
+_PLURAL_AUX = re.compile(r"^\s+(?:were|are|have\s+been)\b")
 # a clause opens after a colon, a semicolon, a bullet, a bracket or a dash
 _CLAUSE_OPENS = re.compile(r"(?:[:;•*(]|\s[-–])\s*$")
 _VERB_NEXT = re.compile(r"\s+(?:(?:still|now|also|just|never|always|often)\s+)?([a-z]+)\b")
@@ -176,6 +235,13 @@ _AUXILIARIES = words("is was has had did does didnt doesnt isnt wasnt hasnt")
 
 # a plural noun looks like a verb in "-s": "free vapes, free food" (a verb goes on)
 _A_PLURAL_ALONE = re.compile(r"\s+[a-z]+s\s*(?:[,.;:!?)]|$)")
+
+
+def _a_finite_verb_next(word: str, said: str) -> bool:
+    verb = _VERB_NEXT.match(said)
+    if not verb or word in MODALS or is_function_word(word) or _A_PLURAL_ALONE.match(said):
+        return False
+    return _a_finite_verb(verb.group(1))
 
 
 def _a_finite_verb(word: str) -> bool:

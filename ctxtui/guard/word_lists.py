@@ -35,6 +35,13 @@ def ordinary_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def english_word_names() -> frozenset[str]:
+    """Of those, the names given in English-speaking countries ("Hazel"; not "Edit"), in lower
+    case: asked about after a person's verb even when typed in lower case."""
+    return frozenset(name.lower() for name in _word_list("forename_words_english.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Words after a capitalised name that show it is a place or an organisation, not a person."""
     return _word_list("place_words.txt")
