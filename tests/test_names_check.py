@@ -359,6 +359,9 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         ("staff saw heather bushes burning on the common", []),
         ("chair drew up a plan for the park", []),
         ("hope and trust were lost after the fire", []),
+        # a family, after what is done to people
+        ("Housing will visit the Hollies on Monday.", ["Hollies"]),
+        ("PCSOs walked the Meadows twice.", []),
         ("three reports of knives at the gate this term", []),
     ],
 )

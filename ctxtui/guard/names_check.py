@@ -314,7 +314,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     if (
         ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before)
     ) or POSSESSIVE_BEFORE.search(before):
-        return a_family_of_them(word.text, after)  # "the Bakers next door"
+        return a_family_of_them(word.text, after, before)  # "the Bakers next door"
     if said_of_someone(before, after) or _HE_OR_SHE_NEXT.match(after):
         return True  # "Ask Pickle, he knows"
     if not (lower in english_words() or lower in more_english_words()):
@@ -411,7 +411,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     that = re.search(r"\bthat\s+$", before, re.I)  # "intel that Rook travels…": a clause
     if ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before) and not (that and subject):
         # "the Dell", "a Grant"; but "the Hartleys", "the Bakers next door"
-        return a_family_name(word.text) or a_family_of_them(word.text, after)
+        return a_family_name(word.text) or a_family_of_them(word.text, after, before)
     if POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
         return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
     if word.kind in ("place_name", "known_place"):  # a place unless a person stands there

@@ -75,10 +75,20 @@ _A_FAMILY_DOES = re.compile(
 )
 
 
-def a_family_of_them(word: str, after: str) -> bool:
-    """A surname made plural, even where the plural is a word, before what a family does."""
-    plural = _THEIR_PLURAL.fullmatch(word) and is_name_word(word[:-1])
-    return bool(plural and _A_FAMILY_DOES.match(after))
+def a_family_of_them(word: str, after: str, before: str = "") -> bool:
+    """A surname made plural, even where the plural is a word, before what a family does or
+    after what is done to people ("will visit the Hollies"; not "walked the Meadows")."""
+    if not (_THEIR_PLURAL.fullmatch(word) and is_name_word(word[:-1])):
+        return False
+    if _A_FAMILY_DOES.match(after):
+        return True
+    done = _A_PERSONS_VERB_THE.search(before)
+    if not done or not is_person_verb(done.group(1)) or re.match(r"\s+[A-Z]", after):
+        return False
+    return word[:-1].lower() not in place_words()
+
+
+_A_PERSONS_VERB_THE = re.compile(r"\b([a-z]+)\s+the\s+$")
 
 
 # another name typed in lower case just after: a surname ("iris cooper", "autumn walsh")
