@@ -362,6 +362,12 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         # a family, after what is done to people
         ("Housing will visit the Hollies on Monday.", ["Hollies"]),
         ("PCSOs walked the Meadows twice.", []),
+        # in quotes inside a sentence; a pair opening a sentence before what two people are
+        ("Staff think 'Pip' and 'Nutmeg' are the lads in the video.", ["Pip", "Nutmeg"]),
+        ("'Food' and 'bread' are slang for drugs in the chats.", []),
+        ("Pip and Nutmeg are thought to be the lookouts", ["Pip", "Nutmeg"]),
+        ("Families from Tirana, Pristina and Tbilisi have joined the forum.", []),
+        ("Plum now living with dad in the next town", ["Plum"]),
         ("three reports of knives at the gate this term", []),
     ],
 )

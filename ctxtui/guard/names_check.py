@@ -149,7 +149,11 @@ def possible_names(
         Candidate(word, start, end, "nickname")
         for word, start, end, sure in nicknames(text, allowed)
         if word.lower() not in local_words
-        and (sure or any(word_kind(w, allowed, local_words) != "safe" for w in word.split()))
+        and (
+            sure
+            or any(word_kind(w, allowed, local_words) != "safe" for w in word.split())
+            or _quoted_inside_a_sentence(text, word, start)  # "… said 'Pip' and 'Nutmeg' are…"
+        )
     ]
     taken = list(flagged)
     kept: list[Candidate] = []
@@ -159,6 +163,29 @@ def possible_names(
         kept.append(candidate)
         taken.append((candidate.start, candidate.end))
     return kept
+
+
+# two capitalised words joined by "and" that open the text, before a plural predicate
+_PAIR_OPENS_BEFORE = re.compile(r"^\W*[A-Z][\w'’-]*\s+(?:and|&|\+)\s+$")
+_PAIR_NEXT = re.compile(r"^\s+(?:and|&|\+)\s+[A-Z][\w'’-]*(?=\s)")
+_ONE_OF_THEM = {"are": "is", "were": "was", "have": "has"}
+
+
+def _a_pair_opening_does(before: str, after: str) -> bool:
+    """One of two words joined by "and" at the start, before what two people do or are ("…
+    have been posting threats"), said of one of them."""
+    pair = _PAIR_NEXT.match(after) if re.fullmatch(r"\W*", before) else None
+    if not pair and not _PAIR_OPENS_BEFORE.search(before):
+        return False
+    rest = after[pair.end() :] if pair else after
+    one = re.sub(r"^\s+(are|were|have)\b", lambda m: " " + _ONE_OF_THEM[m.group(1)], rest)
+    return one != rest and person_predicate(one, bare=False)
+
+
+def _quoted_inside_a_sentence(text: str, word: str, start: int) -> bool:
+    """A capitalised word in quotes, not opening a sentence: a name or a nickname."""
+    quoted = start > 0 and text[start - 1] in "'\"‘“"
+    return quoted and word[0].isupper() and not at_sentence_start(text, start - 1)
 
 
 @lru_cache(maxsize=4096)
@@ -308,9 +335,14 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     after = text[word.end :]
     plain = lower not in place_words() and lower not in group_words() and not is_role(word.text)
     if plain and (
-        KIN_BEFORE.search(before) or person_around(after) or ROLE_IN_BRACKETS.match(after)
+        KIN_BEFORE.search(before)
+        or person_around(after)
+        or ROLE_IN_BRACKETS.match(after)
+        or _a_pair_opening_does(text[: word.start], after)
     ):
-        return True  # "her nephew Rocket", "worried that Sparrow (14) is…", "Smudge (yp)"
+        # "her nephew Rocket", "worried that Sparrow (14) is…", "Smudge (yp)", "Pip and
+        # Nutmeg are thought to be the lookouts"
+        return True
     if (
         ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before)
     ) or POSSESSIVE_BEFORE.search(before):

@@ -81,7 +81,7 @@ _PERSON_STATES = re.compile(
     r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|moved|unaccompanied|aware|"
     r"removed|identified|"
     r"in\s+(?:the\s+)?(?:group|gang|chat|photo|video)\b|"
-    r"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends)|new\s+to|"
+    rf"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends|{KIN})\b|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
     r"involved|believed|keeps?\s+(?:turning\s+up|going\s+missing|coming\s+(?:back|round))|"
     r"in\s+(?:school|college|class|lessons|care|custody|hospital|contact|touch|year|yr)\b|"
