@@ -669,6 +669,11 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         # done only to a person, or a finite verb of a person's after a word-name at the start
         ("Juniper was jumped near the skate bowl on Friday.", ["Juniper"]),
         ("Honey has missed the last four sessions at the hub.", ["Honey"]),
+        ("Amber reports feeling unsafe near the garages.", ["Amber"]),
+        # in brackets after a relative; spoken to with an adverb between; with a relative
+        ("The older sibling (Tobenna) was seen at the garages.", ["Tobenna"]),
+        ("Has anyone spoken directly to Ikenna about it?", ["Ikenna"]),
+        ("Youth workers met Carter Derby and his mum at the hub.", ["Carter Derby"]),
         ("The gate was kicked in overnight.", []),
         ("Joy riding has been reported on the ring road again.", []),
         ("Marvel quiz night at the hub drew thirty young people.", []),

@@ -15,6 +15,7 @@ from ctxtui.guard.cues import (
     A_CHILD_BEFORE,
     A_FAMILY_AFTER,
     AND_A_RELATIVE,
+    IN_BRACKETS_AFTER,
     LETTERS,
     ONLY_PEOPLE,
     ONLY_PEOPLE_BEFORE,
@@ -286,7 +287,7 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
     ):
         # a capital in mid-sentence marks a proper name: "saw Wren getting into a car"
         return NameHit(word, match.start(), match.end()) if weak and mid_sentence else None
-    if weak or STRONG_AFTER.match(after) or stands_alone(word, after):
+    if weak or subject or STRONG_AFTER.match(after) or stands_alone(word, after):
         return NameHit(word, match.start(), match.end())
     return None
 
@@ -315,13 +316,14 @@ def _full_name(
             return None  # Edith Cavell Wing, "the Ada Brightman Children's Ward"
     if surname.lower() in place_words() and ON_A_STREET.search(before):
         return None  # "on Fennel Street", "along Jasmine Close"
+    tail = after[following.end(1) :]
+    shown = STRONG_AFTER.match(tail) or AND_A_RELATIVE.match(tail)  # "… and his mum"
     if is_place(surname) or surname.lower() in group_words():
-        tail = after[following.end(1) :]
-        if STRONG_AFTER.match(tail) or named_like_a_place(word, before, tail):
+        if shown or named_like_a_place(word, before, tail):
             return NameHit(full, match.start(), match.end() + following.end(1))
         return None  # Tyler Way, Ruby Terrace, Albert Quay
     if word in ordinary_words() and surname not in surnames() and not is_forename(surname):
-        return None
+        return NameHit(full, match.start(), match.end() + following.end(1)) if shown else None
     return NameHit(full, match.start(), match.end() + following.end(1))
 
 
@@ -337,7 +339,7 @@ def _unknown_person(word: str, before: str, after: str) -> bool:
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:per|re|messaging|messaged|texting|texted|surname|surname\s+is|"
     r"saw|see|seen|with|told|stopped|searched|arrested|chased|named|called|about|met|"
-    r"(?:spoke|spoken|speak|speaking|talked)\s+(?:to|with)|worried\s+about|that|said|think|"
+    r"(?:spoke|spoken|speak|speaking|talked)\s+(?:\w+ly\s+)?(?:to|with)|worried\s+about|that|said|think|"
     r"thinks|believe|(?:family|mum|mother|dad|father|parents?|brother|sister)\s+of|yp|"
     r"believes|according\s+to|recognised|recognized|remembers|(?:one|two)\s+of\s+them)\s+$",
     re.I,
@@ -425,6 +427,7 @@ def _stretch_named(
             or (not mid and any_unknown and person_subject(name, after, name_word=True))
             or (not mid and any_unknown and _BE_NEXT.match(after) and PRONOUN_LATER.match(after))
             or (mid and any_unknown and someone_here(before, after))
+            or (any_unknown and IN_BRACKETS_AFTER.search(before))  # "the younger sibling (Obi)"
             or mid
             and not AT_A_PLACE.search(before)
             and (_PERSON_CUE_BEFORE.search(before) or cue_after or named_last(before, after))
