@@ -674,6 +674,11 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("The older sibling (Tobenna) was seen at the garages.", ["Tobenna"]),
         ("Has anyone spoken directly to Ikenna about it?", ["Ikenna"]),
         ("Youth workers met Carter Derby and his mum at the hub.", ["Carter Derby"]),
+        # typed in lower case: what someone did to a number of things, out late, missing
+        ("youth service: tobi attended three of the four sessions", ["tobi"]),
+        ("grandad says kofi was out till 4am on saturday", ["kofi"]),
+        ("kwabena – mfh x2 this month", ["kwabena"]),
+        ("The van was out late again.", []),
         ("The gate was kicked in overnight.", []),
         ("Joy riding has been reported on the ring road again.", []),
         ("Marvel quiz night at the hub drew thirty young people.", []),

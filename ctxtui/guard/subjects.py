@@ -66,7 +66,8 @@ _PAST = re.compile(
 )
 _OBJECT = re.compile(
     r"^\s+(?:to|the|a|an|his|her|their|them|him|me|us|it|i|you|we|that|this|some|any|no|one|money|"
-    r"police|staff|everyone|someone|nobody|he|she|they|up|off|out|away|back|home)\b",
+    r"police|staff|everyone|someone|nobody|he|she|they|up|off|out|away|back|home|\d+|two|three|"
+    r"four|five|six|every|each|all|both|most|several|another)\b",
     re.I,
 )
 # What is said of a person after "is", "was", "has been" or nothing at all (minutes drop the
@@ -79,7 +80,8 @@ _PERSON_STATES = re.compile(
     r"cautioned|charged|bailed|remanded|interviewed|missing|absent|referred|supported|offered|"
     r"described|doing\s+well|settled|settling|added|named|mentioned|found|trafficked|bullied|"
     r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|moved|unaccompanied|aware|"
-    r"removed|identified|"
+    r"removed|identified|treated\s+(?:for|at|in|by)|mf[hc]\b|"
+    r"out\s+(?:till|until|til|late|all\s+night|overnight)|"
     r"in\s+(?:the\s+)?(?:group|gang|chat|photo|video)\b|"
     rf"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends|{KIN})\b|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
