@@ -670,6 +670,8 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("Juniper was jumped near the skate bowl on Friday.", ["Juniper"]),
         ("Honey has missed the last four sessions at the hub.", ["Honey"]),
         ("Amber reports feeling unsafe near the garages.", ["Amber"]),
+        ("BTP intel that Wren travels on the last train most weekends", ["Wren"]),
+        ("We agreed that Hope Street needs better lighting.", []),
         # in brackets after a relative; spoken to with an adverb between; with a relative
         ("The older sibling (Tobenna) was seen at the garages.", ["Tobenna"]),
         ("Has anyone spoken directly to Ikenna about it?", ["Ikenna"]),

@@ -278,7 +278,7 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
     if word in ordinary_words() and title_of_two_words(after):
         return None  # a pub or a business: "the Grace and Anchor", "Hope and Compass"
     subject = (  # a finite verb next: "Hope has told…"; not "Joy riding", "Marvel film night"
-        not mid_sentence
+        (not mid_sentence or re.search(r"\bthat\s+$", before))  # "… intel that Wren travels"
         and FINITE_NEXT.match(after)
         and person_subject(word, after, name_word=True)
     )
