@@ -681,6 +681,12 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("grandad says kofi was out till 4am on saturday", ["kofi"]),
         ("kwabena – mfh x2 this month", ["kwabena"]),
         ("The van was out late again.", []),
+        # a word on no list before a dash or a colon and a person's state, or sharing
+        ("Zoryana Hrytsenko - missing twice this month", ["Zoryana Hrytsenko"]),
+        ("CAMHS: Tavita on the waiting list, school to support.", ["Tavita"]),
+        ("Update on Eluned: back in school full time.", ["Eluned"]),
+        ("Olusola has shared screenshots of the group chat.", ["Olusola"]),
+        ("Westgate: back to normal after the works.", []),
         ("The gate was kicked in overnight.", []),
         ("Joy riding has been reported on the ring road again.", []),
         ("Marvel quiz night at the hub drew thirty young people.", []),

@@ -417,13 +417,17 @@ def _stretch_named(
     if several:
         if ON_A_STREET.search(before) and names_a_thing(last.group(0).lower()):
             return None  # "at Pellow Sands", "by Pennock Bay"
-        shown = bool(cue_after or (any_unknown and (mid or then_lower_case(after))))
+        shown = bool(
+            cue_after
+            or (any_unknown and (mid or then_lower_case(after)))
+            or (any_unknown and person_state(_ASIDE.sub(" ", after)))
+        )
     else:
         shown = bool(
             STRONG_AFTER.match(text[last.end() :])
             or ONLY_PEOPLE.match(after)
             or (any_unknown and (SAID_WHO.match(after) or AND_A_RELATIVE.match(after)))
-            or (any_unknown and person_state(re.sub(r"^\s*[-–]\s+", " ", after)))
+            or (any_unknown and person_state(_ASIDE.sub(" ", after)))  # "… - missing", "…: back"
             or (not mid and any_unknown and person_subject(name, after, name_word=True))
             or (not mid and any_unknown and _BE_NEXT.match(after) and PRONOUN_LATER.match(after))
             or (mid and any_unknown and someone_here(before, after))
@@ -435,6 +439,7 @@ def _stretch_named(
     return NameHit(name, start, end) if shown else None
 
 
+_ASIDE = re.compile(r"^\s*(?:[-–]\s+|:\s*)")  # a dash or a colon after a name, typed live
 _THE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the Wendle", "an Ofsted": a thing
 # "… is doing well and her tutor…": at the start, what is said of it, then "her" or "he"
 _BE_NEXT = re.compile(r"\s+(?:is|was|has|had)\b")

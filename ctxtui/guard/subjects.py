@@ -52,7 +52,7 @@ _PERSON_VERBS = (
         "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
         "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
         "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
-        "decline help work reckon travel"
+        "decline help work reckon travel share"
     )
     + r"|(?:came|come)(?!\s+up\b)|got|went"  # "… came up at the residents' meeting" is a topic
 )
@@ -80,7 +80,7 @@ _PERSON_STATES = re.compile(
     r"cautioned|charged|bailed|remanded|interviewed|missing|absent|referred|supported|offered|"
     r"described|doing\s+well|settled|settling|added|named|mentioned|found|trafficked|bullied|"
     r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|moved|unaccompanied|aware|"
-    r"removed|identified|treated\s+(?:for|at|in|by)|mf[hc]\b|"
+    r"removed|identified|on\s+(?:the\s+)?waiting\s+list|treated\s+(?:for|at|in|by)|mf[hc]\b|"
     r"out\s+(?:till|until|til|late|all\s+night|overnight)|"
     r"in\s+(?:the\s+)?(?:group|gang|chat|photo|video)\b|"
     rf"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends|{KIN})\b|new\s+to|"
