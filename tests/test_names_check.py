@@ -368,6 +368,10 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         ("Pip and Nutmeg are thought to be the lookouts", ["Pip", "Nutmeg"]),
         ("Families from Tirana, Pristina and Tbilisi have joined the forum.", []),
         ("Plum now living with dad in the next town", ["Plum"]),
+        # a letter hyphened to a word in lower case, where a person stands
+        ("seen w/ k-dog at the shops", ["k-dog"]),
+        ("e-bike seen at the shops again", []),
+        ("the x-ray showed a fracture", []),
         ("three reports of knives at the gate this term", []),
     ],
 )

@@ -693,6 +693,8 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         # a family word said in Wales; a short name after a word of size
         ("Tegan Hall's nain called the police about the lads.", ["Tegan Hall"]),
         ("Big Tez and his lot were outside the arcade again.", ["Big Tez"]),
+        ("Mini Vek was at the park with the older lads.", ["Mini Vek"]),
+        ("k-dog was seen w/ older lads at the garages", ["k-dog"]),
         ("a young person (KD) said the older lads pay for food", ["KD"]),
         # a thing: after "the", an acronym's crew, a role made of two words, a contraction
         ("Young people say the Quillsby Tollhouse feels unsafe after dark.", []),

@@ -105,6 +105,8 @@ SEEN_BEFORE = re.compile(
     r"with|and|by)\s+$",
     re.I,
 )
+# words of size or age before what someone is called: "Lil Q", "Big Tez"
+SIZE_WORDS = r"Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini"
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)\s+$", re.I)
 PERSON_BEFORE = re.compile(
     r"(?:\b(?:told|tell|with|saw|see|seen|named|called|asked|met|meet|approached|by|for|and|"

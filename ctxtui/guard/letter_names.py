@@ -16,6 +16,7 @@ from ctxtui.guard.cues import (
     ONLY_PEOPLE,
     PERSON_AFTER,
     SEEN_BEFORE,
+    SIZE_WORDS,
 )
 from ctxtui.guard.name_positions import at_sentence_start
 from ctxtui.guard.subjects import person_state, person_subject, words
@@ -91,13 +92,10 @@ def _single_letters(text: str) -> Iterator[Letters]:
 
 
 # "Lil Q", "Big W": a single letter after a word of size or age is what someone is called
-_LETTER_NICKNAME = re.compile(
-    r"\b(?:Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini)(?:\s+(?:Man|Boy|Girl|Bro))?"
-    r"\s+[A-Z](?![\w&/-])"
-)
+_LETTER_NICKNAME = re.compile(rf"\b(?:{SIZE_WORDS})(?:\s+(?:Man|Boy|Girl|Bro))?\s+[A-Z](?![\w&/-])")
 # "Q-Wobble", "Z-Biscuit": a letter and a capitalised word joined by a hyphen; not a letter
 # before an ordinary noun of that kind (an A-Level, a U-Turn)
-_HYPHENED = re.compile(rf"(?<![\w@#./-])[A-Z]-[A-Z]{LETTERS}+(?![\w@#/-])")
+_HYPHENED = re.compile(rf"(?<![\w@#./-])(?:[A-Z]-[A-Z]|[a-z]-[a-z]){LETTERS}+(?![\w@#/-])")
 _LETTER_COMPOUNDS = words(
     "level levels road roads ray rays turn turns shirt shirts junction pop fit mail scooter "
     "scooters bike bikes cig cigs bomb plate list board day team wing block side zone plus "
@@ -115,8 +113,15 @@ def _made_of_letters(text: str) -> Iterator[Letters]:
     for match in _HYPHENED.finditer(text):
         if match.group(0).split("-", 1)[1].lower() in _LETTER_COMPOUNDS:
             continue
-        if ARTICLE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if ARTICLE_BEFORE.search(before):
             continue  # "an X-Factor audition": a thing
+        if match.group(0).islower() and not (
+            SEEN_BEFORE.search(before)
+            or re.search(r"\b(?:w/|with)\s+$", before)
+            or person_subject(match.group(0), text[match.end() :], name_word=True)
+        ):
+            continue  # "q-wobble" typed live only where a person stands; not "e-bike seen"
         yield Letters(match.group(0), match.start(), match.end(), "nickname")
     for match in _DOTTED_LETTER.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, STRONG_AFTER
+from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, SIZE_WORDS, STRONG_AFTER
 from ctxtui.guard.name_positions import a_thing_named
 from ctxtui.guard.word_lists import acronyms, is_acronym
 
@@ -135,7 +135,7 @@ _ONE_WHO = re.compile(
 
 
 # a short name after a word of size or age: "Big Vo", "Lil Vek", "Young T"
-_SIZED = re.compile(r"\b(?:Big|Lil|Lil'|Little|Baby|Young)\s+[A-Z][a-z]{0,2}\b(?!['’]s\s+[A-Z])")
+_SIZED = re.compile(rf"\b(?:{SIZE_WORDS})\s+[A-Z][a-z]{{0,2}}\b(?!['’]s\s+[A-Z])")
 
 
 def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
