@@ -368,6 +368,11 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         ("Pip and Nutmeg are thought to be the lookouts", ["Pip", "Nutmeg"]),
         ("Families from Tirana, Pristina and Tbilisi have joined the forum.", []),
         ("Plum now living with dad in the next town", ["Plum"]),
+        # one of a group; asleep in lessons; not the rest of a place, not a useful one
+        ("Pip and the others were stopped near the underpass.", ["Pip"]),
+        ("School say Nutmeg is asleep in most lessons.", ["Nutmeg"]),
+        ("The lido and the rest of the park are closed.", []),
+        ("The report is a useful one.", []),
         # a letter hyphened to a word in lower case, where a person stands
         ("seen w/ k-dog at the shops", ["k-dog"]),
         ("e-bike seen at the shops again", []),

@@ -680,6 +680,7 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("youth service: tobi attended three of the four sessions", ["tobi"]),
         ("grandad says kofi was out till 4am on saturday", ["kofi"]),
         ("kwabena – mfh x2 this month", ["kwabena"]),
+        ("update from security – hazel banned from the shop for a month", ["hazel"]),
         ("The van was out late again.", []),
         # a word on no list before a dash or a colon and a person's state, or sharing
         ("Zoryana Hrytsenko - missing twice this month", ["Zoryana Hrytsenko"]),

@@ -43,7 +43,8 @@ A_FAMILY_AFTER = re.compile(
 # "… and her younger sister", "… & his cuzzy", "… + mates": someone with people of their own
 AND_A_RELATIVE = re.compile(
     r"\s*(?:and|&|\+|n)\s+(?:(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+)?"
-    rf"(?:{KIN}|mates|friends)|mum|dad|nan|mates|friends|cousins|others|\d+\s+others|bro|sis|"
+    rf"(?:{KIN}|mates|friends)|mum|dad|nan|mates|friends|cousins|(?:the\s+)?others|the\s+rest|"
+    r"\d+\s+others|bro|sis|"
     r"cuz|bf|gf)\b",
     re.I,
 )

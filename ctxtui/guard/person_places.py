@@ -135,6 +135,7 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     first = (
         at_sentence_start(text, start)
         or CLAUSE_BEFORE.search(before)
+        or _CLAUSE_OPENS.search(before)
         or LISTED_FROM_THE_START.search(text[:start])
     )
     said = re.sub(r"^\s*[-–]\s+", " ", after)  # "wren - missing twice this week"
@@ -142,7 +143,7 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
         return True
     if first and _a_pair_of_names_does(said):
         return True  # "jo lee reported…", "ivy and wren were stopped…"
-    if (first or _CLAUSE_OPENS.search(before)) and _a_finite_verb_next(word, said):
+    if first and _a_finite_verb_next(word, said):
         return True  # "youth club: ivy helped run the stall", "wren still texts staff"
     if (kin or first) and (PERSON_AFTER.match(after) or STRONG_AFTER.match(after)):
         return True
