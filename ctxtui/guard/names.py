@@ -244,7 +244,7 @@ def _capitalised_name(
             return NameHit(word, match.start(), match.end())
         return None
     if PLACE_BEFORE.search(before) or (word in place_names() and ON_A_STREET.search(before)):
-        return None  # "St Wilfrid", "flights to Cairo"
+        return None  # "St Quenby", "flights to Cairo"
     following = CAPITAL_NEXT.match(after)
     if word in allowed and not (_named_in_full(word, following) or A_CHILD_BEFORE.search(before)):
         return None  # someone at the meeting; but "young Marsh" is not Leon Marsh

@@ -53,14 +53,19 @@ from ctxtui.guard.name_positions import (
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.person_places import (
     CLAUSE_BEFORE,
+    CONTACT_VERBS,
     FAMILY_OF,
+    HE_OR_SHE_NEXT,
     KIN_BEFORE,
     PERSON_OBJECT_BEFORE,
     POSSESSIVE_BEFORE,
+    THAT_SAID,
     TO_DO_NEXT,
     a_family_of_them,
+    a_pair_opening_does,
     lower_case_person,
     nickname_listed,
+    quoted_inside_a_sentence,
     said_of_someone,
 )
 from ctxtui.guard.subjects import (
@@ -152,7 +157,7 @@ def possible_names(
         and (
             sure
             or any(word_kind(w, allowed, local_words) != "safe" for w in word.split())
-            or _quoted_inside_a_sentence(text, word, start)  # "… said 'Pip' and 'Nutmeg' are…"
+            or quoted_inside_a_sentence(text, word, start)  # "… said 'Pip' and 'Nutmeg' are…"
         )
     ]
     taken = list(flagged)
@@ -163,29 +168,6 @@ def possible_names(
         kept.append(candidate)
         taken.append((candidate.start, candidate.end))
     return kept
-
-
-# two capitalised words joined by "and" that open the text, before a plural predicate
-_PAIR_OPENS_BEFORE = re.compile(r"^\W*[A-Z][\w'’-]*\s+(?:and|&|\+)\s+$")
-_PAIR_NEXT = re.compile(r"^\s+(?:and|&|\+)\s+[A-Z][\w'’-]*(?=\s)")
-_ONE_OF_THEM = {"are": "is", "were": "was", "have": "has"}
-
-
-def _a_pair_opening_does(before: str, after: str) -> bool:
-    """One of two words joined by "and" at the start, before what two people do or are ("…
-    have been posting threats"), said of one of them."""
-    pair = _PAIR_NEXT.match(after) if re.fullmatch(r"\W*", before) else None
-    if not pair and not _PAIR_OPENS_BEFORE.search(before):
-        return False
-    rest = after[pair.end() :] if pair else after
-    one = re.sub(r"^\s+(are|were|have)\b", lambda m: " " + _ONE_OF_THEM[m.group(1)], rest)
-    return one != rest and person_predicate(one, bare=False)
-
-
-def _quoted_inside_a_sentence(text: str, word: str, start: int) -> bool:
-    """A capitalised word in quotes, not opening a sentence: a name or a nickname."""
-    quoted = start > 0 and text[start - 1] in "'\"‘“"
-    return quoted and word[0].isupper() and not at_sentence_start(text, start - 1)
 
 
 @lru_cache(maxsize=4096)
@@ -326,7 +308,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         and words[i].text[0].isupper()
         and not is_function_word(words[i].text)
         and text[min(words[i].end, word.end) : max(words[i].start, word.start)] == " "
-        and not (i == n - 1 and words[i].text.lower() in _CONTACT and n - 1 == 0)
+        and not (i == n - 1 and words[i].text.lower() in CONTACT_VERBS and n - 1 == 0)
         for i in (n - 1, n + 1)
     ):
         # in a run of capitals: the name of a thing, unless a family is its ("Paddy Ward's mum")
@@ -338,16 +320,16 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         KIN_BEFORE.search(before)
         or person_around(after)
         or ROLE_IN_BRACKETS.match(after)
-        or _a_pair_opening_does(text[: word.start], after)
+        or a_pair_opening_does(text[: word.start], after)
     ):
         # "her nephew Rocket", "worried that Sparrow (14) is…", "Smudge (yp)", "Pip and
         # Nutmeg are thought to be the lookouts"
         return True
-    if (
-        ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before)
-    ) or POSSESSIVE_BEFORE.search(before):
+    if (ARTICLE_BEFORE.search(before) and not THAT_SAID.search(before)) or POSSESSIVE_BEFORE.search(
+        before
+    ):
         return a_family_of_them(word.text, after, before)  # "the Bakers next door"
-    if said_of_someone(before, after) or _HE_OR_SHE_NEXT.match(after):
+    if said_of_someone(before, after) or HE_OR_SHE_NEXT.match(after):
         return True  # "Ask Pickle, he knows"
     if not (lower in english_words() or lower in more_english_words()):
         return False  # a place, brand or service of the lists: "Iceland said"
@@ -370,21 +352,11 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
 
-_CONTACT = words("ask tell call ring text message contact phone")  # "Ask Pickle": not a title
-_HE_OR_SHE_NEXT = re.compile(r",\s+(?:he|she)\s+(?:is|was|has|knows|said|says|will|can)\b")
-
-
 # a capitalised word after a word in lower case that is no "and", no article and no
 # possessive: a proper noun, to confirm once ("… handed Gravel a phone"; not "Thistle and Anchor")
 _A_PROPER_NOUN_ALONE = re.compile(r"(?<![\w'’&-])(?!(?:and|or|n|nor)\s)[a-z]+\s+$")
 
 
-# "confirmed that Pixie…": "that" after a verb of saying opens a clause
-_THAT_SAID = re.compile(
-    r"\b(?:said|says|say|confirmed|noted|reported|explained|agreed|thinks|believes|felt|"
-    r"advised|told\s+\w+)\s+that\s+$",
-    re.I,
-)
 _PERSON_TAKING = words("for with against to from by about")
 # after a name, what only follows someone doing or having something: a verb or a function word
 _CLAUSE_GOES_ON = re.compile(
@@ -441,7 +413,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return False  # "by late April", "until Thursday"
     subject = person_subject(word.text, after, name_word=True)
     that = re.search(r"\bthat\s+$", before, re.I)  # "intel that Rook travels…": a clause
-    if ARTICLE_BEFORE.search(before) and not _THAT_SAID.search(before) and not (that and subject):
+    if ARTICLE_BEFORE.search(before) and not THAT_SAID.search(before) and not (that and subject):
         # "the Dell", "a Grant"; but "the Hartleys", "the Bakers next door"
         return a_family_name(word.text) or a_family_of_them(word.text, after, before)
     if POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no

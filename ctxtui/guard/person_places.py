@@ -23,6 +23,7 @@ from ctxtui.guard.subjects import (
     is_function_word,
     is_person_verb,
     is_role,
+    person_predicate,
     person_state,
     person_subject,
     stands_without_naming,
@@ -328,3 +329,38 @@ def nickname_listed(text: str, start: int, end: int) -> bool:
     if first and joined:
         return person_state(after[joined.end() :])
     return bool(LISTED_FROM_THE_START.search(text[:start])) and person_state(after)
+
+
+CONTACT_VERBS = words("ask tell call ring text message contact phone")  # "Ask Pickle": not a title
+HE_OR_SHE_NEXT = re.compile(r",\s+(?:he|she)\s+(?:is|was|has|knows|said|says|will|can)\b")
+
+
+# two capitalised words joined by "and" that open the text, before a plural predicate
+_PAIR_OPENS_BEFORE = re.compile(r"^\W*[A-Z][\w'’-]*\s+(?:and|&|\+)\s+$")
+_PAIR_NEXT = re.compile(r"^\s+(?:and|&|\+)\s+[A-Z][\w'’-]*(?=\s)")
+_ONE_OF_THEM = {"are": "is", "were": "was", "have": "has"}
+
+
+def a_pair_opening_does(before: str, after: str) -> bool:
+    """One of two words joined by "and" at the start, before what two people do or are ("…
+    have been posting threats"), said of one of them."""
+    pair = _PAIR_NEXT.match(after) if re.fullmatch(r"\W*", before) else None
+    if not pair and not _PAIR_OPENS_BEFORE.search(before):
+        return False
+    rest = after[pair.end() :] if pair else after
+    one = re.sub(r"^\s+(are|were|have)\b", lambda m: " " + _ONE_OF_THEM[m.group(1)], rest)
+    return one != rest and person_predicate(one, bare=False)
+
+
+def quoted_inside_a_sentence(text: str, word: str, start: int) -> bool:
+    """A capitalised word in quotes, not opening a sentence: a name or a nickname."""
+    quoted = start > 0 and text[start - 1] in "'\"‘“"
+    return quoted and word[0].isupper() and not at_sentence_start(text, start - 1)
+
+
+# "confirmed that Pixie…": "that" after a verb of saying opens a clause
+THAT_SAID = re.compile(
+    r"\b(?:said|says|say|confirmed|noted|reported|explained|agreed|thinks|believes|felt|"
+    r"advised|told\s+\w+)\s+that\s+$",
+    re.I,
+)
