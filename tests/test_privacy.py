@@ -681,6 +681,11 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("grandad says kofi was out till 4am on saturday", ["kofi"]),
         ("kwabena – mfh x2 this month", ["kwabena"]),
         ("update from security – hazel banned from the shop for a month", ["hazel"]),
+        # a forename-word typed in lower case after a relative's bracket, "spoke w/" or "per"
+        ("mum (hazel) v worried, wants a move off the estate", ["hazel"]),
+        ("per wren, the lads at the garages pay in trainers", ["wren"]),
+        ("joy riding reported on the playing fields", []),
+        ("per school, attendance is up this term", []),
         ("The van was out late again.", []),
         # a word on no list before a dash or a colon and a person's state, or sharing
         ("Zoryana Hrytsenko - missing twice this month", ["Zoryana Hrytsenko"]),

@@ -28,7 +28,13 @@ from ctxtui.guard.name_positions import (
     at_sentence_start,
     named_last,
 )
-from ctxtui.guard.subjects import is_role, person_state, person_subject, stands_without_naming
+from ctxtui.guard.subjects import (
+    FINITE_NEXT,
+    is_role,
+    person_state,
+    person_subject,
+    stands_without_naming,
+)
 from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
     acronyms,
@@ -82,8 +88,8 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     if TITLE_BEFORE.search(before) or ROLE_IN_BRACKETS.match(after):
         return True  # "mrs thatcher", "mr turner (grandad)"
     start = at_sentence_start(text, match.start()) or _SAID_BEFORE.search(before)
-    if kind == "word_name":  # "hope spotted by the rec w/ older boys": only at a clause's start
-        return bool(start and person_state(after) and not stands_without_naming(word, after))
+    if kind == "word_name":
+        return _a_word_name_typed_live(word, before, after, bool(start))
     if STRONG_AFTER.match(after) or A_FAMILY_AFTER.match(after) or AND_A_RELATIVE.match(after):
         return True
     if A_CHILD_BEFORE.search(before) or _DONE_WITH_BEFORE.search(before) or _OWNS_NEXT.match(after):
@@ -129,6 +135,23 @@ def _an_acronym(word: str) -> bool:
     return word.upper() in acronyms() or word.upper().removesuffix("S") in acronyms()
 
 
+def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> bool:
+    """A forename that is a word, typed in lower case: after a relative and a bracket, after
+    speaking with someone or "per", or at a clause's start before what a person does or is ("hope
+    spotted by the rec w/ older boys"; not "joy riding reported on…")."""
+    if IN_BRACKETS_AFTER.search(before) or _SPOKEN_WITH.search(before):
+        return True  # "mum (hazel)", "talked with ivy at the hub"
+    if _PER.search(before) and re.match(r"\s*[,:;]", after):
+        return True  # "per wren, the lads…"
+    finite = FINITE_NEXT.match(after) and person_subject(word, after, name_word=True)
+    done = person_state(after) or finite
+    return start and bool(done) and not stands_without_naming(word, after)
+
+
+_SPOKEN_WITH = re.compile(
+    r"\b(?:spoke|spoken|speak|speaking|talked|met)\s+(?:to|with|w/)\s+$", re.I
+)
+_PER = re.compile(r"\bper\s+$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|thinks|reports|reported)\s+$")
 
 
