@@ -686,6 +686,10 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("per wren, the lads at the garages pay in trainers", ["wren"]),
         ("joy riding reported on the playing fields", []),
         ("per school, attendance is up this term", []),
+        # an ordinary word, capitalised, thought to be someone or owning a person's things
+        ("Wisp believed to be the older male collecting them", ["Wisp"]),
+        ("Wisp's phone was taken off them at the bus stop.", ["Wisp"]),
+        ("Mind's helpline is open late on Fridays.", []),
         ("The van was out late again.", []),
         # a word on no list before a dash or a colon and a person's state, or sharing
         ("Zoryana Hrytsenko - missing twice this month", ["Zoryana Hrytsenko"]),

@@ -16,6 +16,7 @@ from ctxtui.guard.cues import (
     A_FAMILY_AFTER,
     AND_A_RELATIVE,
     IN_BRACKETS_AFTER,
+    KIN,
     LETTERS,
     ONLY_PEOPLE,
     ONLY_PEOPLE_BEFORE,
@@ -60,6 +61,7 @@ from ctxtui.guard.subjects import (
     person_predicate,
     person_state,
     person_subject,
+    thought_to_be_someone,
 )
 from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
@@ -331,7 +333,18 @@ def _unknown_person(word: str, before: str, after: str) -> bool:
     """A capitalised word on no list, followed by something that happens only to people."""
     if is_place(word) or word.isupper():
         return False
-    return bool(ONLY_PEOPLE.match(after) or ONLY_PEOPLE_BEFORE.search(before))
+    return bool(
+        ONLY_PEOPLE.match(after)
+        or ONLY_PEOPLE_BEFORE.search(before)
+        or thought_to_be_someone(after)  # "Wisp believed to be the older male"
+        or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
+    )
+
+
+_THINGS_OF_A_PERSON = re.compile(
+    rf"['’]s\s+(?:older\s+|younger\s+)?(?:{KIN}|phone|bike|bag|snap|snapchat|insta|instagram|"
+    r"tiktok|messages|trainers|jacket|hoodie)\b"
+)
 
 
 # ---------------------------------------------------------------------------- words on no list

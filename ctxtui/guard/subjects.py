@@ -154,6 +154,11 @@ _LEAD = re.compile(rf"^\s*(?:{_ADVERB})?(?P<aux>{_AUX})?(?P<then>{_ADVERB})?", r
 _VERB = re.compile(rf"^(?:{_PERSON_VERBS})\b", re.I)
 
 
+def thought_to_be_someone(after: str) -> bool:
+    """What someone is thought or believed to be: "… believed to be the older male"."""
+    return bool(_THOUGHT_TO_BE.match(after))
+
+
 def is_person_verb(word: str) -> bool:
     """A form of a verb whose subject is a person: "said", "rang", "visits"."""
     irregular = _PAST.fullmatch(word) and not word.lower().endswith("ed")
