@@ -687,7 +687,7 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("joy riding reported on the playing fields", []),
         ("per school, attendance is up this term", []),
         # an ordinary word, capitalised, thought to be someone or owning a person's things
-        ("Wisp believed to be the older male collecting them", ["Wisp"]),
+        ("Wisp thought to be the ringleader of the group", ["Wisp"]),
         ("Wisp's phone was taken off them at the bus stop.", ["Wisp"]),
         ("Mind's helpline is open late on Fridays.", []),
         ("The van was out late again.", []),

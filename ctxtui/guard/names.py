@@ -336,7 +336,7 @@ def _unknown_person(word: str, before: str, after: str) -> bool:
     return bool(
         ONLY_PEOPLE.match(after)
         or ONLY_PEOPLE_BEFORE.search(before)
-        or thought_to_be_someone(after)  # "Wisp believed to be the older male"
+        or thought_to_be_someone(after)  # "Wisp thought to be the ringleader"
         or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
     )
 

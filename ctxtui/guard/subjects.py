@@ -155,7 +155,7 @@ _VERB = re.compile(rf"^(?:{_PERSON_VERBS})\b", re.I)
 
 
 def thought_to_be_someone(after: str) -> bool:
-    """What someone is thought or believed to be: "… believed to be the older male"."""
+    """What someone is thought or believed to be: "… thought to be the ringleader"."""
     return bool(_THOUGHT_TO_BE.match(after))
 
 
