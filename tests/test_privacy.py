@@ -690,6 +690,11 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("Wisp thought to be the ringleader of the group", ["Wisp"]),
         ("Wisp's phone was taken off them at the bus stop.", ["Wisp"]),
         ("Mind's helpline is open late on Fridays.", []),
+        # one letter or dotted initials just after what is done to a person
+        ("wardens stopped r.t. by the lock", ["r.t."]),
+        ("spoke to J earlier; he says hes ok", ["J"]),
+        ("Police believe the stairwells in Blocks A and C hold drugs.", []),
+        ("Plan B was agreed by everyone.", []),
         ("The van was out late again.", []),
         # a word on no list before a dash or a colon and a person's state, or sharing
         ("Zoryana Hrytsenko - missing twice this month", ["Zoryana Hrytsenko"]),
