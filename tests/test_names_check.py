@@ -368,6 +368,11 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         ("Pip and Nutmeg are thought to be the lookouts", ["Pip", "Nutmeg"]),
         ("Families from Tirana, Pristina and Tbilisi have joined the forum.", []),
         ("Plum now living with dad in the next town", ["Plum"]),
+        # two nicknames seen somewhere; one seen doing what a person does; going somewhere
+        ("Pip and Nutmeg seen at the underpass w a rucksack", ["Pip", "Nutmeg"]),
+        ("Vans and cars seen at the garages.", []),
+        ("Van seen parking near the garages", []),
+        ("Sprocket has been going to the chippy most nights", ["Sprocket"]),
         # one of a group; asleep in lessons; not the rest of a place, not a useful one
         ("Pip and the others were stopped near the underpass.", ["Pip"]),
         ("School say Nutmeg is asleep in most lessons.", ["Nutmeg"]),

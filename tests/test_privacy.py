@@ -695,6 +695,7 @@ def test_the_live_flags_name_someone_only_where_a_person_stands(text, flagged):
         ("spoke to J earlier; he says hes ok", ["J"]),
         ("Police believe the stairwells in Blocks A and C hold drugs.", []),
         ("Plan B was agreed by everyone.", []),
+        ("Flint seen handing a bag to a lad on a bike", ["Flint"]),
         ("The van was out late again.", []),
         # a word on no list before a dash or a colon and a person's state, or sharing
         ("Zoryana Hrytsenko - missing twice this month", ["Zoryana Hrytsenko"]),

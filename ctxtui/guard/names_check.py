@@ -52,12 +52,15 @@ from ctxtui.guard.name_positions import (
 )
 from ctxtui.guard.nicknames import initials, nicknames
 from ctxtui.guard.person_places import (
+    A_PROPER_NOUN_ALONE,
     CLAUSE_BEFORE,
+    CLAUSE_GOES_ON,
     CONTACT_VERBS,
     FAMILY_OF,
     HE_OR_SHE_NEXT,
     KIN_BEFORE,
     PERSON_OBJECT_BEFORE,
+    PERSON_TAKING,
     POSSESSIVE_BEFORE,
     THAT_SAID,
     TO_DO_NEXT,
@@ -67,6 +70,7 @@ from ctxtui.guard.person_places import (
     nickname_listed,
     quoted_inside_a_sentence,
     said_of_someone,
+    seen_doing_what_a_person_does,
 )
 from ctxtui.guard.subjects import (
     is_function_word,
@@ -344,25 +348,16 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         return False
     if n > 0 and words[n - 1].text.lower() in _PREPOSITIONS:
         # "via Lantern Row" is a place; "the plan for Pixie had…" someone
-        return words[n - 1].text.lower() in _PERSON_TAKING and bool(_CLAUSE_GOES_ON.match(after))
-    if person_predicate(after, bare=False) or (start and TO_DO_NEXT.match(after)):
+        return words[n - 1].text.lower() in PERSON_TAKING and bool(CLAUSE_GOES_ON.match(after))
+    if (
+        person_predicate(after, bare=False)
+        or (start and TO_DO_NEXT.match(after))
+        or seen_doing_what_a_person_does(after)  # "Flint seen handing a bag to…"
+    ):
         return True
-    if not (start or is_acronym(word.text)) and _A_PROPER_NOUN_ALONE.search(before):  # not "IDs"
+    if not (start or is_acronym(word.text)) and A_PROPER_NOUN_ALONE.search(before):  # not "IDs"
         return not after.startswith(("'", "’"))  # "the lads handed Gravel a phone"
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
-
-
-# a capitalised word after a word in lower case that is no "and", no article and no
-# possessive: a proper noun, to confirm once ("… handed Gravel a phone"; not "Thistle and Anchor")
-_A_PROPER_NOUN_ALONE = re.compile(r"(?<![\w'’&-])(?!(?:and|or|n|nor)\s)[a-z]+\s+$")
-
-
-_PERSON_TAKING = words("for with against to from by about")
-# after a name, what only follows someone doing or having something: a verb or a function word
-_CLAUSE_GOES_ON = re.compile(
-    r"\s+(?:had|has|have|was|is|will|would|while|who|and|to|regularly|often|still|now)\b"
-    r"|\s*(?:[.;!?]|$)"
-)
 
 
 def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:

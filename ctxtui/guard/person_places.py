@@ -349,7 +349,15 @@ def a_pair_opening_does(before: str, after: str) -> bool:
         return False
     rest = after[pair.end() :] if pair else after
     one = re.sub(r"^\s+(are|were|have)\b", lambda m: " " + _ONE_OF_THEM[m.group(1)], rest)
-    return one != rest and person_predicate(one, bare=False)
+    if one == rest:
+        return bool(_SEEN_DOING.match(rest))  # "Pip and Nutmeg seen at the underpass"
+    return person_predicate(one, bare=False)
+
+
+# seen where a person is, or doing what a person does, with no "was": minutes typed live
+_SEEN_DOING = re.compile(
+    r"\s+(?:seen|spotted|caught)\s+(?:at|in|on|near|outside|with|w/|[a-z]+ing)\b"
+)
 
 
 def quoted_inside_a_sentence(text: str, word: str, start: int) -> bool:
@@ -363,4 +371,27 @@ THAT_SAID = re.compile(
     r"\b(?:said|says|say|confirmed|noted|reported|explained|agreed|thinks|believes|felt|"
     r"advised|told\s+\w+)\s+that\s+$",
     re.I,
+)
+
+
+_SEEN_ACTING = re.compile(r"\s+(?:seen|spotted|caught)\s+([a-z]+ing)\b")
+
+
+def seen_doing_what_a_person_does(after: str) -> bool:
+    """Seen doing what only a person does, with no "was" ("… seen handing a bag to…"; not
+    "… seen parking")."""
+    acting = _SEEN_ACTING.match(after)
+    return bool(acting and is_person_verb(acting.group(1)))
+
+
+# a capitalised word after a word in lower case that is no "and", no article and no
+# possessive: a proper noun, to confirm once ("… handed Gravel a phone"; not "Thistle and Anchor")
+A_PROPER_NOUN_ALONE = re.compile(r"(?<![\w'’&-])(?!(?:and|or|n|nor)\s)[a-z]+\s+$")
+
+
+PERSON_TAKING = words("for with against to from by about")
+# after a name, what only follows someone doing or having something: a verb or a function word
+CLAUSE_GOES_ON = re.compile(
+    r"\s+(?:had|has|have|was|is|will|would|while|who|and|to|regularly|often|still|now)\b"
+    r"|\s*(?:[.;!?]|$)"
 )

@@ -52,9 +52,10 @@ _PERSON_VERBS = (
         "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
         "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
         "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
-        "decline help work reckon travel share"
+        "decline help work reckon travel share pass hand"
     )
-    + r"|(?:came|come)(?!\s+up\b)|got|went"  # "… came up at the residents' meeting" is a topic
+    # "… came up at the residents' meeting" is a topic; "… going to be" is what will happen
+    + r"|(?:came|come)(?!\s+up\b)|got|went|go|goes|going(?!\s+to\s+be\b)|gone"
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").
