@@ -215,8 +215,8 @@ def _after_a_persons_verb(word: str, before: str, after: str) -> bool:
 
 def _a_noun(word: str) -> bool:
     """An ordinary word that is no verb of a person's, no function word and no auxiliary."""
-    if is_person_verb(word) or is_function_word(word) or word in MODALS:
-        return False
+    if is_person_verb(word) or is_function_word(word) or word in MODALS or word.endswith("ing"):
+        return False  # "… reported ivy letting strangers in": a clause of her own
     return word in english_words() and word not in _AUXILIARIES
 
 
