@@ -357,6 +357,8 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         ("jo lee reported a man offering vapes at the shops", ["jo"]),
         ("police stopped hazel near the shops", ["hazel"]),
         ("neighbour reported ivy letting strangers in the block", ["ivy"]),
+        ("According to Chester, the group meets behind the centre.", ["Chester"]),
+        ("According to Ofsted, the school is good.", []),
         ("staff saw heather bushes burning on the common", []),
         ("chair drew up a plan for the park", []),
         ("hope and trust were lost after the fire", []),

@@ -414,7 +414,8 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     if POSSESSIVE_BEFORE.search(before):  # "our Wren" is family; "their Summer fete" no
         return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
     if word.kind in ("place_name", "known_place"):  # a place unless a person stands there
-        return bool(SEEN_BEFORE.search(before) or subject)
+        said_by = re.search(r"\b(?:according\s+to|per)\s+$", before, re.I)  # a place says nothing
+        return bool(SEEN_BEFORE.search(before) or subject or said_by)
     if at_sentence_start(text, word.start):  # "Hope is…", "Hope to text her carer"
         shown = PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or TO_DO_NEXT.match(after)
         return bool(shown or subject)
