@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ctxtui.guard.cues import KIN
 from ctxtui.guard.hits import Hit
-from ctxtui.guard.word_lists import is_name_word, surnames
+from ctxtui.guard.word_lists import CARDINALS, is_name_word, surnames
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
@@ -68,11 +68,7 @@ _DOB_IN_WORDS = re.compile(
     re.I,
 )
 _ANY_DATE = re.compile(rf"\b{_DATE}\b", re.I)
-_UNITS = [
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-    *("eighteen", "nineteen", "twenty"),
-]
+_UNITS = list(CARDINALS)
 _NUMBER_WORDS = "|".join(_UNITS[4:])  # four to twenty: the ages a word can give
 _AN_AGE = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})(?:ish)?"
 _NOT_AN_AGE_AFTER = (

@@ -31,6 +31,7 @@ from ctxtui.guard.subjects import (
 )
 from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
+    CARDINALS,
     english_word_names,
     english_words,
     group_words,
@@ -191,7 +192,7 @@ def _by_its_neighbours(word: str, before: str, after: str) -> bool | None:
     return None
 
 
-_A_NUMBER = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|several|many|few")
+_A_NUMBER = re.compile("|".join((*CARDINALS, "several", "many", "few")))  # of things
 _PREVIOUS = re.compile(r"([a-z]+)\s+$")
 # what a word goes on to in "stopped hazel up", "saw ivy on patrol": a verb's particle or a
 # preposition, where a person may stand too but the word reads as an ordinary one as often

@@ -149,7 +149,7 @@ _AUX = (
 # "… quiz night" (before a noun or an "-ing" form a word names a thing)
 FINITE_NEXT = re.compile(
     r"\s+(?:[a-z]+(?:ed|[^s]s)|is|was|has|had|will|would|can|could|did|does|went|got|came|said|"
-    r"told|left|seen|sent|took|ran|met|kept|not|never|still|also|now|just|has|isn|wasn|won|didn)\b"
+    r"told|left|seen|sent|took|ran|met|kept|not|never|still|also|now|just|isn|wasn|won|didn)\b"
 )
 _LEAD = re.compile(rf"^\s*(?:{_ADVERB})?(?P<aux>{_AUX})?(?P<then>{_ADVERB})?", re.I)
 _VERB = re.compile(rf"^(?:{_PERSON_VERBS})\b", re.I)

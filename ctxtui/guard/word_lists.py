@@ -8,6 +8,12 @@ import re
 from pathlib import Path
 
 POSSESSIVE = re.compile(r"['’]s$")
+# the numbers written in words, zero to twenty, in order
+CARDINALS = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
 
 
 def _word_list(name: str) -> frozenset[str]:
