@@ -54,8 +54,12 @@ class Terminal:
         env = {"LANG": "C.UTF-8", **env}
         assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         go = f"cd {shlex.quote(str(cwd))}; " if cwd else ""
+        # the pid is written whole, by a rename, and the last start's file goes first: a second
+        # start in one test once read the old pid, then the new file while the shell wrote it
+        self.pidfile.unlink(missing_ok=True)
+        pidfile, partial = shlex.quote(str(self.pidfile)), shlex.quote(f"{self.pidfile}.part")
         command = (
-            f"{go}echo $$ > {shlex.quote(str(self.pidfile))}; "
+            f"{go}echo $$ > {partial}; mv {partial} {pidfile}; "
             f"exec env {assignments} " + " ".join(shlex.quote(a) for a in argv)
         )
         self.tmux(
@@ -72,7 +76,7 @@ class Terminal:
             command,
         )
         deadline = time.monotonic() + 10
-        while not self.pidfile.exists() or not self.pidfile.read_text().strip():
+        while not self.pidfile.exists():
             if time.monotonic() > deadline:
                 raise AssertionError("ctxtui did not start")
             time.sleep(0.05)
