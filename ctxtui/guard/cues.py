@@ -101,11 +101,10 @@ STRONG_AFTER = re.compile(
 # before a word, what makes it a young person or a relative, never someone at the meeting
 A_CHILD_BEFORE = re.compile(rf"\b(?:young\s+person|yp|young|little|{KIN})\s*(?:\s|\()\s*$", re.I)
 # the names check's short list: after these a word is someone ("wardens saw V")
-SEEN_BEFORE = re.compile(
-    r"\b(?:saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to|"
-    r"with|and|by)\s+$",
-    re.I,
-)
+_SEEN_OR_TOLD = r"saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to"
+SEEN_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD}|with|and|by)\s+$", re.I)
+# the same without "with", "and" or "by": what is done to a person, just before ("spoke to J")
+SEEN_OR_TOLD_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD})\s+$", re.I)
 # words of size or age before what someone is called: "Lil Q", "Big Tez"
 SIZE_WORDS = r"Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini"
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)\s+$", re.I)

@@ -16,6 +16,7 @@ from ctxtui.guard.cues import (
     ONLY_PEOPLE,
     PERSON_AFTER,
     SEEN_BEFORE,
+    SEEN_OR_TOLD_BEFORE,
     SIZE_WORDS,
 )
 from ctxtui.guard.name_positions import at_sentence_start
@@ -58,7 +59,7 @@ def _lower_case_initials(text: str) -> Iterator[Letters]:
         after = text[match.end() :]
         sure = bool(
             A_CHILD_BEFORE.search(before)
-            or ("." in letters and _SEEN_OR_TOLD.search(before))  # "wardens stopped r.t."
+            or ("." in letters and SEEN_OR_TOLD_BEFORE.search(before))  # "wardens stopped r.t."
             or re.search(rf"\b(?:{KIN})\s*[+&]\s*$", before)  # "aunt + f.m. came"
             or (_SAID_BEFORE.search(before) and (person_state(after) or PERSON_AFTER.match(after)))
             or (_CLAUSE_OR_LIST.search(text[: match.start()]) and person_state(after))
@@ -79,12 +80,6 @@ def _lower_case_initials(text: str) -> Iterator[Letters]:
             yield Letters(letters, match.start(), match.end(), "initials", sure)
 
 
-# what is done to a person, just before: letters there are someone's ("spoke to J")
-_SEEN_OR_TOLD = re.compile(
-    r"\b(?:saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to)\s+$", re.I
-)
-
-
 def _single_letters(text: str) -> Iterator[Letters]:
     """One capital letter standing for a person: "officers searched V", "Q was upset"."""
     for match in re.finditer(r"(?<![\w.&/'’-])([B-HJ-Z])(?![\w.&/'’-])", text):
@@ -94,7 +89,7 @@ def _single_letters(text: str) -> Iterator[Letters]:
             SEEN_BEFORE.search(before) or A_CHILD_BEFORE.search(before)
         ):
             continue  # "Bay G", "Exit K", "Year 8 and H"; not "Child Q"
-        sure = bool(_SEEN_OR_TOLD.search(before) or ONLY_PEOPLE.match(after))  # "spoke to J"
+        sure = bool(SEEN_OR_TOLD_BEFORE.search(before) or ONLY_PEOPLE.match(after))  # "spoke to J"
         if sure or SEEN_BEFORE.search(before) or PERSON_AFTER.match(after):
             yield Letters(match.group(1), match.start(), match.end(), "initials", sure)
 
