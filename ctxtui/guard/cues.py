@@ -101,7 +101,9 @@ STRONG_AFTER = re.compile(
 # before a word, what makes it a young person or a relative, never someone at the meeting
 A_CHILD_BEFORE = re.compile(rf"\b(?:young\s+person|yp|young|little|{KIN})\s*(?:\s|\()\s*$", re.I)
 # the names check's short list: after these a word is someone ("wardens saw V")
-_SEEN_OR_TOLD = r"saw|seen|told|stopped|searched|arrested|chased|met|spoke\s+to|talked\s+to"
+# speaking to or with someone, in any tense: "spoke to", "talking w/", "spoke briefly with"
+SPOKE_TO = r"(?:spoke|spoken|speak|speaks|speaking|talk|talks|talked|talking)\s+(?:\w+ly\s+)?(?:to|with|w/)"
+_SEEN_OR_TOLD = rf"saw|seen|told|stopped|searched|arrested|chased|met|{SPOKE_TO}"
 SEEN_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD}|with|and|by)\s+$", re.I)
 # the same without "with", "and" or "by": what is done to a person, just before ("spoke to J")
 SEEN_OR_TOLD_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD})\s+$", re.I)
@@ -114,7 +116,7 @@ PERSON_BEFORE = re.compile(
     r"dropped|collected|engage|engaged|supporting|support|visit|visited|per|re|"
     r"messaging|messaged|texting|texted|reports|found|shows|showed|recognised|recognized|refer|"
     r"remembers|"
-    rf"{KIN}|spoke\s+to|talked\s+to|about),?\s+)$",
+    rf"{KIN}|{SPOKE_TO}|about),?\s+)$",
     re.I,
 )
 # a he or she later in the same sentence: someone, not something, was named

@@ -17,6 +17,7 @@ from ctxtui.guard.cues import (
     PLACE_BEFORE,
     PRONOUN_LATER,
     ROLE_IN_BRACKETS,
+    SPOKE_TO,
     STRONG_AFTER,
     TITLE_BEFORE,
 )
@@ -50,7 +51,7 @@ from ctxtui.guard.word_lists import (
 )
 
 _LOWER_CASE_CUE = re.compile(
-    r"\b(?:saw|stopped|searched|arrested|chased|told|spoke\s+to|talked\s+to|met|named|"
+    rf"\b(?:saw|stopped|searched|arrested|chased|told|{SPOKE_TO}|met|named|"
     r"called|according\s+to|(?:worried|concerned|worries|concerns)\s+(?:about|abt)|"
     r"recognised|recognized|remembers)\s+$",
     re.I,
@@ -148,9 +149,7 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
     return start and bool(done) and not stands_without_naming(word, after)
 
 
-_SPOKEN_WITH = re.compile(
-    r"\b(?:spoke|spoken|speak|speaking|talked|met)\s+(?:to|with|w/)\s+$", re.I
-)
+_SPOKEN_WITH = re.compile(rf"\b(?:{SPOKE_TO}|met\s+(?:with|w/))\s+$", re.I)
 _PER = re.compile(r"\bper\s+$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|thinks|reports|reported)\s+$")
 

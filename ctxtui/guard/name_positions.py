@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ctxtui.guard.cues import KIN, LETTERS, PLACE_BEFORE, TITLES
+from ctxtui.guard.cues import KIN, LETTERS, PLACE_BEFORE, SPOKE_TO, TITLES
 from ctxtui.guard.subjects import words
 from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
@@ -290,8 +290,7 @@ def owner_without_apostrophe(word: str, after: str) -> bool:
 # what is done to someone, just before a name: "police stopped …", "spoke with …"; and
 # after one, what happens only to a person ("… excluded again", "… was arrested")
 _HANDLED_BEFORE = re.compile(
-    r"\b(?:stopped|searched|arrested|saw|chased|met|told|(?:spoke|spoken|speak|speaking|"
-    r"talked|talking)\s+(?:to|with))\s+$",
+    rf"\b(?:stopped|searched|arrested|saw|chased|met|told|{SPOKE_TO})\s+$",
     re.I,
 )
 _HANDLED_AFTER = re.compile(

@@ -25,6 +25,7 @@ from ctxtui.guard.cues import (
     PLACE_BEFORE,
     PRONOUN_LATER,
     SAID_WHO,
+    SPOKE_TO,
     STRONG_AFTER,
     a_chain_at,
 )
@@ -352,7 +353,7 @@ _THINGS_OF_A_PERSON = re.compile(
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:per|re|messaging|messaged|texting|texted|surname|surname\s+is|"
     r"saw|see|seen|with|told|stopped|searched|arrested|chased|named|called|about|met|"
-    r"(?:spoke|spoken|speak|speaking|talked)\s+(?:\w+ly\s+)?(?:to|with)|worried\s+about|that|said|think|"
+    rf"{SPOKE_TO}|worried\s+about|that|said|think|"
     r"thinks|believe|(?:family|mum|mother|dad|father|parents?|brother|sister)\s+of|yp|"
     r"believes|according\s+to|recognised|recognized|remembers|(?:one|two)\s+of\s+them)\s+$",
     re.I,

@@ -14,6 +14,7 @@ from ctxtui.guard.cues import (
     OWN_RELATIVE_BEFORE,
     PERSON_AFTER,
     ROLE_IN_BRACKETS,
+    SPOKE_TO,
     STRONG_AFTER,
     TITLE_BEFORE,
 )
@@ -53,8 +54,7 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"\b(?:saw|seen|see|sees|told|tell|tells|met|meet|meets|searched|stopped|arrested|chased|"
     r"approached|messaged|texted|rang|phoned|visit|visits|visited|visiting|collected|contact|"
     r"look\s+up\s+to|looks\s+up\s+to|looked\s+up\s+to|"
-    r"(?:spoke|speak|speaks|talked|"
-    r"talk|talks|spoken|talking|speaking)\s+(?:to|with|w/)|(?:worried|worry|worries|concerned|"
+    rf"{SPOKE_TO}|(?:worried|worry|worries|concerned|"
     r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
     r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+(?:with|w/)|(?:approached|groomed|"
     r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
