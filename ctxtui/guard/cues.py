@@ -44,7 +44,7 @@ A_FAMILY_AFTER = re.compile(
 AND_A_RELATIVE = re.compile(
     r"\s*(?:and|&|\+|n)\s+(?:(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+)?"
     rf"(?:{KIN}|mates|friends)|mum|dad|nan|mates|friends|cousins|(?:the\s+)?others|the\s+rest|"
-    r"\d+\s+others|bro|sis|"
+    r"(?:\d+|two|three|four|some|a\s+few)\s+(?:others|friends|mates)|bro|sis|"
     r"cuz|bf|gf)\b",
     re.I,
 )
@@ -57,6 +57,22 @@ ROLE_IN_BRACKETS = re.compile(
 # a family word and a bracket before a name: "mum (rukhsana)", "nan (mrs okonjo)"
 IN_BRACKETS_AFTER = re.compile(
     rf"\b(?:{KIN}|parents?|carers?)\s*\(\s*(?:mrs?|ms|miss)?\.?\s*$", re.I
+)
+# people named by what they are, not by kinship: "resident (Clement)", "an older man who…"
+_PERSON_NOUNS = (
+    r"young\s+person|yp|cyp|neighbour|resident|shopkeeper|landlord|landlady|tenant|adult|man|"
+    r"woman|male|female|lad|lass|driver|victim|witness"
+)
+# such a person or a relative just before, then a bracket or a dash: "gran (Ottoline)", "the young
+# person – Ivy –"
+NAMED_AFTER_WHO = re.compile(
+    rf"\b(?:{KIN}|{_PERSON_NOUNS}|parents?|carers?)\s*(?:\(|[–—]|\s-)\s*$", re.I
+)
+# who someone is, between commas after the word: "…, mum of the twins,", "…, the landlord,"
+WHO_THEY_ARE_AFTER = re.compile(
+    r"^,\s+(?:(?:the|an?|her|his|their)\s+(?:[\w'’-]+\s+){0,2}?)?"
+    rf"(?:{KIN}|{_PERSON_NOUNS})\s*(?:,|\bwho\b|\bof\b|\bto\b)",
+    re.I,
 )
 TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.I)
 # a possessive and a family word just before: "her mate patience", "his cuz ziggy"
@@ -102,7 +118,10 @@ STRONG_AFTER = re.compile(
 A_CHILD_BEFORE = re.compile(rf"\b(?:young\s+person|yp|young|little|{KIN})\s*(?:\s|\()\s*$", re.I)
 # the names check's short list: after these a word is someone ("wardens saw V")
 # speaking to or with someone, in any tense: "spoke to", "talking w/", "spoke briefly with"
-SPOKE_TO = r"(?:spoke|spoken|speak|speaks|speaking|talk|talks|talked|talking)\s+(?:\w+ly\s+)?(?:to|with|w/)"
+SPOKE_TO = (
+    r"(?:spoke|spoken|speak|speaks|speaking|talk|talks|talked|talking)"
+    r"\s+(?:\w+ly\s+)?(?:to|with|w/)"
+)
 _SEEN_OR_TOLD = rf"saw|seen|told|stopped|searched|arrested|chased|met|{SPOKE_TO}"
 SEEN_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD}|with|and|by)\s+$", re.I)
 # the same without "with", "and" or "by": what is done to a person, just before ("spoke to J")

@@ -18,6 +18,7 @@ from ctxtui.guard.cues import (
     IN_BRACKETS_AFTER,
     KIN,
     LETTERS,
+    NAMED_AFTER_WHO,
     ONLY_PEOPLE,
     ONLY_PEOPLE_BEFORE,
     PERSON_AFTER,
@@ -27,6 +28,7 @@ from ctxtui.guard.cues import (
     SAID_WHO,
     SPOKE_TO,
     STRONG_AFTER,
+    WHO_THEY_ARE_AFTER,
     a_chain_at,
 )
 from ctxtui.guard.hits import NameHit
@@ -285,12 +287,13 @@ def _forename_alone(match: re.Match[str], before: str, after: str) -> NameHit | 
         and FINITE_NEXT.match(after)
         and person_subject(word, after, name_word=True)
     )
+    who = WHO_THEY_ARE_AFTER.match(after) or NAMED_AFTER_WHO.search(before)
     if word in ordinary_words() and not (
-        STRONG_AFTER.match(after) or AND_A_RELATIVE.match(after) or subject
+        STRONG_AFTER.match(after) or AND_A_RELATIVE.match(after) or subject or who
     ):
         # a capital in mid-sentence marks a proper name: "saw Wren getting into a car"
         return NameHit(word, match.start(), match.end()) if weak and mid_sentence else None
-    if weak or subject or STRONG_AFTER.match(after) or stands_alone(word, after):
+    if weak or subject or who or STRONG_AFTER.match(after) or stands_alone(word, after):
         return NameHit(word, match.start(), match.end())
     return None
 

@@ -32,6 +32,7 @@ from ctxtui.guard.cues import (
     AND_A_RELATIVE,
     ARTICLE_BEFORE,
     LETTERS,
+    NAMED_AFTER_WHO,
     OFFICER_TITLES,
     PERSON_AFTER,
     PLACE_BEFORE,
@@ -39,6 +40,7 @@ from ctxtui.guard.cues import (
     ROLE_IN_BRACKETS,
     SEEN_BEFORE,
     STRONG_AFTER,
+    WHO_THEY_ARE_AFTER,
     a_chain_at,
 )
 from ctxtui.guard.letter_names import letter_names
@@ -324,6 +326,8 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         KIN_BEFORE.search(before)
         or person_around(after)
         or ROLE_IN_BRACKETS.match(after)
+        or WHO_THEY_ARE_AFTER.match(after)
+        or NAMED_AFTER_WHO.search(before)
         or a_pair_opening_does(text[: word.start], after)
     ):
         # "her nephew Rocket", "worried that Sparrow (14) is…", "Smudge (yp)", "Pip and
@@ -404,6 +408,8 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return lower_case_person(text, word.start, word.end)
     if KIN_BEFORE.search(before) or STRONG_AFTER.match(after) or ROLE_IN_BRACKETS.match(after):
         return True
+    if WHO_THEY_ARE_AFTER.match(after) or NAMED_AFTER_WHO.search(before):
+        return True  # "Sunny, mum of the twins,", "resident (Clement)"
     if word.text.lower() in months_and_days() and _DATE_AROUND.search(before):
         return False  # "by late April", "until Thursday"
     subject = person_subject(word.text, after, name_word=True)
@@ -439,8 +445,10 @@ def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> Non
         if any(asked[i] for i in pair):
             for i in pair:
                 # "Hazel and Ruby"; typed in a hurry, "wren + lark", "ivy and wren"
-                if words[i].kind == "word_name" and (
-                    words[i].text[0].isupper() or joined in ("+", "&", "/", ",", "and", "n")
+                if (
+                    words[i].kind == "word_name"
+                    and not is_function_word(words[i].text)  # "Hazel, an older girl"
+                    and (words[i].text[0].isupper() or joined in ("+", "&", "/", ",", "and", "n"))
                 ):
                     asked[i] = True
 

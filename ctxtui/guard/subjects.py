@@ -42,7 +42,8 @@ def _forms(verbs: str) -> str:
 # Verbs whose subject is a person: what people say, do and feel, and where they go.
 _PERSON_VERBS = (
     _forms(
-        "say tell spoke spoken speak talk chat refuse deny admit disclose answer reply respond "
+        "say said tell spoke spoken speak talk chat refuse deny admit disclose answer reply "
+        "respond "
         "engage attend skip truant abscond live stay sleep slept hang hung sell sold deal dealt "
         "carry message text ring rang phone film record fight fought threaten punch kick stab "
         "slash rob steal stole stolen shoplift shout swear swore cry scream laugh smile want "
@@ -56,6 +57,7 @@ _PERSON_VERBS = (
     )
     # "… came up at the residents' meeting" is a topic; "… going to be" is what will happen
     + r"|(?:came|come)(?!\s+up\b)|got|went|go|goes|going(?!\s+to\s+be\b)|gone"
+    + r"|(?:un)?block(?:ed|ing)"  # "blocks" is as often the plural ("the Brackenhurst blocks")
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
 # it only when an object or "to" follows ("Wobble stole the crate", "Wobble refused to go").
@@ -81,7 +83,10 @@ _PERSON_STATES = re.compile(
     r"cautioned|charged|bailed|remanded|interviewed|missing|absent|referred|supported|offered|"
     r"described|doing\s+well|settled|settling|added|named|mentioned|found|trafficked|bullied|"
     r"being\s+[a-z]+ed|uasc|lac|cla|cin|on\s+a\s+(?:cp|cin)\s+plan|moved|unaccompanied|aware|"
-    r"removed|identified|asleep|(?:banned|barred)\s+from|on\s+(?:the\s+)?waiting\s+list|treated\s+(?:for|at|in|by)|mf[hc]\b|"
+    r"removed|identified|asleep|present\s+(?:when|at|during)|"
+    r"(?:a\s+)?(?:good|positive|strong|close|trusting|great)\s+(?:relationship|bond|rapport)\s+"
+    r"with\s+(?:her|his)\b|start(?:ed|s|ing)\s+(?:at\s+)?(?:school|college|sixth\s+form|work|"
+    r"training|an?\s+(?:course|apprenticeship|placement))\b|(?:banned|barred)\s+from|on\s+(?:the\s+)?waiting\s+list|treated\s+(?:for|at|in|by)|mf[hc]\b|"
     r"out\s+(?:till|until|til|late|all\s+night|overnight)|"
     r"in\s+(?:the\s+)?(?:group|gang|chat|photo|video)\b|"
     rf"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends|{KIN})\b|new\s+to|"
@@ -213,8 +218,8 @@ def person_predicate(after: str, *, bare: bool = True) -> bool:
     rest = after[lead.end() :]
     state = _PERSON_STATES.match(rest)
     if not state and lead.group("then"):  # "is known to police": "known" is the state here
-        rest = after[lead.start("then") :]
-        state = _PERSON_STATES.match(rest)
+        state = _PERSON_STATES.match(after[lead.start("then") :])
+        rest = after[lead.start("then") :] if state else rest
     if state and not lead.group("aux") and not bare and not _ACTS.match(state.group(0)):
         return False
     if state and (
@@ -228,8 +233,10 @@ def person_predicate(after: str, *, bare: bool = True) -> bool:
     if lead.end() <= 1 and _AGE.match(rest):
         return True
     verb = _VERB.match(rest)
-    if not verb and lead.group(0).strip().lower() in ("reported", "said"):
-        rest = after.lstrip()  # "… reported that her phone…": the verb, not "reportedly"
+    then = (lead.group("then") or lead.group(0)).strip().lower()
+    if not verb and then in ("reported", "said"):
+        # "… reported that her phone…", "… has said she might": the verb, not "reportedly"
+        rest = after[lead.start("then") :] if lead.group("then") else after.lstrip()
         verb = _VERB.match(rest)
     if not verb:
         return False

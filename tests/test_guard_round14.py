@@ -1,0 +1,75 @@
+"""Issue 40, the fourteenth round (tuning set twenty-three: word-names, nicknames, initials,
+families): each form the live flags now raise, each the names check now asks about, and the
+ordinary sentences that must stay quiet. Every example is invented for this file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ctxtui.guard.names_check import possible_names
+from ctxtui.guard.privacy import scan_text
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def flagged(text: str) -> set[str]:
+    return {hit.text for hit in scan_text(text, (), TODAY) if hit.category == "name"}
+
+
+def raised(text: str) -> set[str]:
+    """Flagged live or asked about by the names check."""
+    spans = [(hit.start, hit.end) for hit in scan_text(text, (), TODAY)]
+    return flagged(text) | {c.text for c in possible_names(text, flagged=spans)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb after an adverb; "has said" before what was said; school, a bond, a block
+        ("Ivy is still attending the boxing sessions twice a week.", "Ivy"),
+        ("Hazel has said she wants to move schools.", "Hazel"),
+        ("Clover has started college and likes the course.", "Clover"),
+        ("Ivy has a close bond with her youth worker.", "Ivy"),
+        ("Hazel has blocked her mum on every app.", "Hazel"),
+        ("Juniper was present when the fight broke out.", "Juniper"),
+        # with friends; who they are between commas; a relative or neighbour, then a bracket
+        ("Wren and three friends were moved on from the car park.", "Wren"),
+        ("Sunny, mum of the twins, came to the meeting.", "Sunny"),
+        ("Basil, a local shopkeeper, sells single cigarettes to pupils.", "Basil"),
+        ("Neighbour (Clement) reported lads on the roof of the garages.", "Clement"),
+        ("The young person – Ivy – said she was frightened.", "Ivy"),
+    ],
+)
+def test_the_live_flags_find_each_fourteenth_round_form(text, name):
+    assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tinker, an adult who lives above the bookies, lets lads stay over.", "Tinker"),
+        ("Resident (Sprocket) keeps watch from the balcony.", "Sprocket"),
+    ],
+)
+def test_the_names_check_asks_about_each_fourteenth_round_form(text, name):
+    assert name in raised(text)
+
+
+def test_a_function_word_in_a_list_is_never_asked():
+    assert raised("Hazel, an older girl, was at the bus station.") == {"Hazel"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Housing officer for the Brackenhurst blocks sent apologies.",
+        "The council has blocked the alley with new gates.",
+        "Summer, a busy time for the park, brings more groups.",
+        "Hope is that the new lighting will help.",
+        "The project has started work on the new pitch.",
+    ],
+)
+def test_the_fourteenth_round_leaves_ordinary_sentences_alone(text):
+    assert flagged(text) == set()
