@@ -73,3 +73,28 @@ def test_a_function_word_in_a_list_is_never_asked():
 )
 def test_the_fourteenth_round_leaves_ordinary_sentences_alone(text):
     assert flagged(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("Youth worker to review TQ's safety plan next week.", "TQ"),
+        ("It was agreed that VB should be offered a mentor.", "VB"),
+        ("RW and RP (twins) both go to the skate park.", "RP"),
+        ("The school counsellor is seeing VB about the threats.", "VB"),
+        ("Both TQ and her younger sister were moved on by security.", "TQ"),
+    ],
+)
+def test_the_live_flags_find_initials_where_a_person_stands(text, letters):
+    assert letters in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CSP plan is to be reviewed in spring.",
+        "Both PCs and the DSL went to the gates.",
+    ],
+)
+def test_initials_rules_leave_services_alone(text):
+    assert flagged(text) == set()

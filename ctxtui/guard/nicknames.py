@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, SIZE_WORDS, STRONG_AFTER
+from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, SIZE_WORDS, SPOKE_TO, STRONG_AFTER
 from ctxtui.guard.name_positions import a_thing_named
 from ctxtui.guard.word_lists import acronyms, is_acronym
 
@@ -20,16 +20,19 @@ _CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
 _CAPS_PEOPLE = re.compile(
     r"^(?:\s+and\s+[A-Z]{2,3})?(?:\s+(?:were|was|are|is|said|told|have|has|had|hasn'?t|"
     r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted|seen|spotted|stopped|found|"
-    r"on\s+a\s+part[\s-]time)\b"
+    r"on\s+a\s+part[\s-]time|(?:should|will|is\s+to|needs\s+to)\s+be\s+(?:offered|referred|"
+    r"seen|supported|visited|moved|placed))\b"
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
-    r"|\s*\(\s*(?:yr|year|y|aged?|\d))"
+    rf"|\s*\(\s*(?:yr|year|y|aged?|\d|(?:{KIN})s?\b)"
+    rf"|\s+and\s+(?:his|her|their)\s+(?:older\s+|younger\s+)?(?:{KIN})\b)"
     r"|,\s*(?:yr|year|y)\s?\d"
     rf"|['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+|foster\s+)?"
-    rf"(?:{KIN}|family|phone|house|home)\b"
+    rf"(?:{KIN}|family|phone|house|home|safety\s+plan|plan|referral|social\s+worker|"
+    r"key\s+worker|mentor|attendance|behaviour)\b"
 )
 _CAPS_PEOPLE_BEFORE = re.compile(
     rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|knows|know|"
-    rf"have|has|per|"
+    rf"have|has|per|both|seeing|visiting|supporting|mentoring|{SPOKE_TO}|"
     rf"{KIN})\s+$",
     re.I,
 )
