@@ -98,3 +98,18 @@ def test_the_live_flags_find_initials_where_a_person_stands(text, letters):
 )
 def test_initials_rules_leave_services_alone(text):
     assert flagged(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "detail"),
+    [
+        ("Phone for the family: 0113 496 0777.", "phone", "0113 496 0777"),
+        ("Misper record MISPER 31/0442 opened on Monday.", "reference", "31/0442"),
+        ("Merlin report 31MER000871 sent to the MASH.", "reference", "31MER000871"),
+        ("Intel log reference QX 7710452 was submitted.", "reference", "QX 7710452"),
+        ("reg no: KDZ 4410 (blue van) at the lay-by", "vehicle", "KDZ 4410"),
+    ],
+)
+def test_each_fourteenth_round_identifier_form_is_flagged(text, category, detail):
+    hits = scan_text(text, (), TODAY)
+    assert any(hit.category == category and detail in hit.text for hit in hits), hits

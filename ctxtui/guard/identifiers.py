@@ -172,7 +172,7 @@ REFERENCE = re.compile(
     r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
     r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file|episode|incident|log|entry))*"
     r"\.?\s*[:#]?\s*"
-    r"(?:no\.?\s*|number\s*)?([a-z]?\d{4,12})\b)"
+    r"(?:no\.?\s*|number\s*)?(?!0\d{2,4}[\s-]\d{3})([a-z]?\d{4,12})\b)"  # not a phone
     # a UPN typed in groups ("Q 1234 5678 9012")
     r"|(?i:\bupn\s*[:#]?\s*[a-z]\s?(?:\d[\s-]?){11}\d\b)"
 )
@@ -181,8 +181,8 @@ REFERENCE = re.compile(
 # unless a finder that knows the number better (phone, NHS, NI) has it.
 _REFERENCE_AFTER_WORD = re.compile(
     r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc|cris|"
-    r"record|mash|yot|occurrence|incident)"
-    r"\b\.?\s*[:#-]?\s*(?:no\.?\s*|number\s*|id\s*)?)"
+    r"record|mash|yot|occurrence|incident|(?:misper|merlin)(?:\s+report)?)"
+    r"\b\.?\s*[:#-]?\s*(?:no\.?\s*|number\s*|id\s*)?)(?:[A-Z]{1,4}\s(?=\d{5}))?"
     r"(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]*[A-Za-z0-9]"
     # or in groups of digits: "Niche occurrence 4410 2231 907", "number CP 41 882"
     r"(?:\s\d{2,5})*"
