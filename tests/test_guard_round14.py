@@ -113,3 +113,18 @@ def test_initials_rules_leave_services_alone(text):
 def test_each_fourteenth_round_identifier_form_is_flagged(text, category, detail):
     hits = scan_text(text, (), TODAY)
     assert any(hit.category == category and detail in hit.text for hit in hits), hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivy Walk is being resurfaced after the fire.",
+        "The Bishop's Head has been asked to check ID at the door.",
+    ],
+)
+def test_places_and_pubs_named_after_people_are_neither_flagged_nor_asked(text):
+    assert raised(text) == set()
+
+
+def test_a_person_named_like_a_place_is_still_flagged():
+    assert "Agnieszka Hill" in flagged("Agnieszka Hill is being moved to another school.")

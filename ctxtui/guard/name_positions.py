@@ -99,6 +99,7 @@ def a_thing_named(after: str) -> bool:
 
 # a name used as a word before a plural noun: a team's shirts, a brand's trainers
 _MODIFIES_PLURAL = re.compile(rf"^(?:\s+(?:and|&)\s+[A-Z]{LETTERS}+)?\s+[a-z]{{3,}}s\b(?<!ss)")
+_PUB_WORDS = frozenset({"head", "arms", "rest", "tavern"})
 _THING_AFTER = re.compile(rf"^(?:['’]s)?\s+({LETTERS}+)")
 
 
@@ -109,7 +110,8 @@ def a_thing_after(after: str) -> bool:
     if following is not None and following.group(1).lower() in _THING_WORDS:
         return True
     if following is not None and following.group(1)[0].isupper() and after[:1] in "'’":
-        return following.group(1).lower() in place_words()  # "Kelsey's Yard"; not "Kofi's house"
+        # "Kelsey's Yard", a pub ("the Bishop's Arms"); not "Kofi's house"
+        return following.group(1).lower() in place_words() | _PUB_WORDS
     owned = _OWNED_THING.match(after)  # "stan's sweet centre": a word between
     return owned is not None and owned.group(1).lower() in _THING_WORDS
 

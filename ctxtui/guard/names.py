@@ -325,12 +325,19 @@ def _full_name(
     tail = after[following.end(1) :]
     shown = STRONG_AFTER.match(tail) or AND_A_RELATIVE.match(tail)  # "… and his mum"
     if is_place(surname) or surname.lower() in group_words():
-        if shown or named_like_a_place(word, before, tail):
+        wordlike = word in ordinary_words() or word in place_names()  # "River Walk", "India Mill"
+        if (shown and not (wordlike and _A_PLACE_CAN_BE.match(tail))) or named_like_a_place(
+            word, before, tail
+        ):
             return NameHit(full, match.start(), match.end() + following.end(1))
         return None  # Tyler Way, Ruby Terrace, Albert Quay
     if word in ordinary_words() and surname not in surnames() and not is_forename(surname):
         return NameHit(full, match.start(), match.end() + following.end(1)) if shown else None
     return NameHit(full, match.start(), match.end() + following.end(1))
+
+
+# what is said of places as often as of people: "… Walk is being resurfaced", "… Green was in"
+_A_PLACE_CAN_BE = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:being|in|at|not|given)\b")
 
 
 def _unknown_person(word: str, before: str, after: str) -> bool:

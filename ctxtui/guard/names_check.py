@@ -47,6 +47,7 @@ from ctxtui.guard.letter_names import letter_names
 from ctxtui.guard.name_positions import (
     a_business_run,
     a_given_name_shape,
+    a_thing_after,
     a_verb_here,
     at_sentence_start,
     named_like_a_place,
@@ -399,8 +400,8 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     capital = word.text[0].isupper()
     if re.match(r"['’]s\b", after):
         owned = re.match(r"['’]s\s+([A-Z][\w'’-]*)", after)
-        if owned and owned.group(1).lower() in place_words():
-            return False  # "Saint Elfrida's Academy", "Duke's Trust": a place or organisation
+        if owned and (owned.group(1).lower() in place_words() or a_thing_after(after)):
+            return False  # "Saint Elfrida's Academy", "Duke's Trust", a pub's "… Arms"
         return capital or bool(FAMILY_OF.match(after))  # "Hazel's phone", "hope's nan"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
         return False  # "Studio 3", "Bay G", "June 2031"
