@@ -325,7 +325,7 @@ def _full_name(
     tail = after[following.end(1) :]
     shown = STRONG_AFTER.match(tail) or AND_A_RELATIVE.match(tail)  # "… and his mum"
     if is_place(surname) or surname.lower() in group_words():
-        wordlike = word in ordinary_words() or word in place_names()  # "River Walk", "India Mill"
+        wordlike = word in ordinary_words() or word in place_names()  # "Ivy Walk", "Congo Mill"
         if (shown and not (wordlike and _A_PLACE_CAN_BE.match(tail))) or named_like_a_place(
             word, before, tail
         ):
@@ -336,7 +336,7 @@ def _full_name(
     return NameHit(full, match.start(), match.end() + following.end(1))
 
 
-# what is said of places as often as of people: "… Walk is being resurfaced", "… Green was in"
+# what is said of places as often as of people: "… Walk is being resurfaced", "… Green was in bloom"
 _A_PLACE_CAN_BE = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:being|in|at|not|given)\b")
 
 
