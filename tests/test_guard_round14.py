@@ -128,3 +128,26 @@ def test_places_and_pubs_named_after_people_are_neither_flagged_nor_asked(text):
 
 def test_a_person_named_like_a_place_is_still_flagged():
     assert "Agnieszka Hill" in flagged("Agnieszka Hill is being moved to another school.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Siobhan Ward (mum) has asked for a meeting at the site.", "Siobhan"),
+        ("Agnieszka Wood has not been back to school since half term.", "Agnieszka"),
+    ],
+)
+def test_a_forename_then_a_place_word_that_is_a_family_name_is_asked(text, name):
+    assert any(name in word for word in raised(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agnieszka Fields was added to the patrol route.",
+        "The Agnieszka Hall has been booked for the fun day.",
+        "Agnieszka Street has been closed for resurfacing.",
+    ],
+)
+def test_a_place_named_after_a_forename_is_not_asked(text):
+    assert raised(text) == set()

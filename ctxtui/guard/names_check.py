@@ -258,7 +258,34 @@ def _named_like_a_place(text: str, words: Sequence[_Word], first: int, last: int
     before = text[max(0, words[first].start - 30) : words[first].start]
     after = text[_run_end(text, words, last) :]
     names = (w.text for w in words[first : last + 1] if w.kind == "name")
-    return any(named_like_a_place(name, before, after) for name in names)
+    if any(named_like_a_place(name, before, after) for name in names):
+        return True
+    # a forename and a place word that is a family name as often ("Maura Hill (mum)", "Maura
+    # Hill has not been back"), not "the Maura Hill centre" or "… Street"
+    place = last + 1 if last == first and last + 1 < len(words) else last
+    return (
+        place == first + 1
+        and words[first].kind == "name"
+        and words[place].text in _FAMILY_LIKE_PLACE_WORDS
+        and text[words[first].end : words[place].start] == " "
+        and not ARTICLE_BEFORE.search(before)
+        and not _SAID_OF_PLACES.match(after)
+        and bool(ROLE_IN_BRACKETS.match(after) or person_predicate(after, bare=False))
+    )
+
+
+# what minutes say of places as often as of people: "… Fields was added to the walking route"
+_SAID_OF_PLACES = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:added|mentioned|named|identified|found|being|"
+    r"in|at)\b"
+)
+
+
+# place words that are also common family names: after a forename, a person as often as a place
+_FAMILY_LIKE_PLACE_WORDS = words(
+    "Ward Hill Hills Wood Woods Green Field Fields Hall Lodge Mill Mills Lane Grove Bridge "
+    "Bridges Gate Gates House Brook Marsh Moor Dale Row Mead Rise Chapel Church"
+)
 
 
 def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:

@@ -96,7 +96,7 @@ _PERSON_STATES = re.compile(
     r"(?:at|to)\s+(?:the\s+)?(?:conference|meeting)\b|(?:at|to)\s+the\s+review\b|"
     r"(?:at|to)\s+(?:school|college|home|lessons|class|classes|work|training|clubs?|"
     r"sessions?|madrassa|madrasa|mosque|church|youth\s+club)|home\b|off\s+(?:school|sick|the\s+radar)|"
-    r"back\s+(?:in|at|home)|(?:goes|go|going|went|gone)\s+missing|"
+    r"back\s+(?:in|at|home|to\s+(?:school|college|lessons|class))|(?:goes|go|going|went|gone)\s+missing|"
     r"(?:comes?|came|coming)\s+(?:back|home|round)|"
     r"(?:runs?|running|ran)\s+(?:off|away|from\s+(?:police|officers|staff|security))|"
     r"(?:the|a|an)\s+(?:(?:younger|older|eldest|youngest|middle|[a-z]+ive|[a-z]+ful)\s+)?"
