@@ -151,3 +151,19 @@ def test_a_forename_then_a_place_word_that_is_a_family_name_is_asked(text, name)
 )
 def test_a_place_named_after_a_forename_is_not_asked(text):
     assert raised(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Younger pupils refer to Tinsel as the one who pays.", "Tinsel"),
+        ("wren and ivy were out together until 2am on friday", "wren"),
+        ("Staff believe Ivy has been supplying vapes to year 8s.", "Ivy"),
+    ],
+)
+def test_a_name_spoken_of_or_out_late_or_supplying_is_raised(text, name):
+    assert name in raised(text)
+
+
+def test_a_place_referred_to_as_one_is_not_a_nickname():
+    assert raised("Residents refer to Tinsel as a hotspot after dark.") == set()

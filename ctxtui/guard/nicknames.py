@@ -88,6 +88,11 @@ _NICKNAME = re.compile(
     rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
     re.I,
 )
+# someone spoken of by a name, then what they are: "the girls refer to Wisp as the boss"
+_REFERRED_TO_AS = re.compile(
+    rf"\b(?i:refer(?:s|red|ring)?\s+to|describ(?:e|es|ed|ing))\s+([A-Z]{LETTERS}+(?:-{LETTERS}+)?)"
+    r"\s+as\b(?!\s+(?:a|an|the)\s+(?:place|area|site|venue|location|spot|hotspot)\b)"
+)
 _SAID_TO_BE_CALLED = re.compile(
     r"call(?:s|ed)?\s+(?:him|her|them)|(?:is|was|someone|somebody|lad|girl|boy|man|woman|male|"
     r"female|bloke|guy|kid)\s+called|nicknamed|known\s+as|goes\s+by|"
@@ -148,6 +153,9 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
         after = text[match.end() :]
         strong = bool(STRONG_AFTER.match(after) or PERSON_AFTER.match(after))
         yield match.group(0), match.start(), match.end(), strong
+    for match in _REFERRED_TO_AS.finditer(text):
+        if match.group(1) not in allowed and not is_acronym(match.group(1)):
+            yield match.group(1), match.start(1), match.end(1), True
     for match in _NICKNAME.finditer(text):
         word = match.group(1)
         quoted = text[match.start(1) - 1 : match.start(1)] in "\"“‘'"
