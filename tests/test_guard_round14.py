@@ -167,3 +167,29 @@ def test_a_name_spoken_of_or_out_late_or_supplying_is_raised(text, name):
 
 def test_a_place_referred_to_as_one_is_not_a_nickname():
     assert raised("Residents refer to Tinsel as a hotspot after dark.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The youth club will invite Quennell to the cooking group.", "Quennell"),
+        ("The clip was filmed by Quillon and shared widely.", "Quillon"),
+        ("Door staff escorted Gristle out of the arcade.", "Gristle"),
+        ("The little ones look up to Gristle.", "Gristle"),
+    ],
+)
+def test_a_word_on_no_list_acted_on_as_a_person_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several pupils told Childline they feel unsafe on the bus.",
+        "Licensing to visit The Anchor after reports of under-18s served.",
+        "Trading Standards to visit Nimbus Vapes about underage sales.",
+        "Staff warned Lantern is being used as a meeting point.",
+    ],
+)
+def test_services_shops_and_apps_acted_on_are_not_flagged(text):
+    assert flagged(text) == set()

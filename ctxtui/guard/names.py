@@ -58,8 +58,11 @@ from ctxtui.guard.name_positions import (
     title_of_two_words,
 )
 from ctxtui.guard.nicknames import initials, nicknames
+from ctxtui.guard.person_places import PERSON_OBJECT_BEFORE
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
+    is_function_word,
+    is_role,
     person_around,
     person_predicate,
     person_state,
@@ -81,6 +84,7 @@ from ctxtui.guard.word_lists import (
     ordinary_words,
     place_names,
     place_words,
+    proper_words,
     surnames,
     title_case,
 )
@@ -245,7 +249,7 @@ def _capitalised_name(
         STRONG_AFTER.match(after) or SURNAME_SAID.search(before) or person_around(after)
     )
     if not is_forename(word) and not surname_as_one:
-        if _unknown_person(word, before, after):
+        if _unknown_person(word, before, after, allowed):
             return NameHit(word, match.start(), match.end())
         return None
     if PLACE_BEFORE.search(before) or (word in place_names() and ON_A_STREET.search(before)):
@@ -340,7 +344,7 @@ def _full_name(
 _A_PLACE_CAN_BE = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:being|in|at|not|given)\b")
 
 
-def _unknown_person(word: str, before: str, after: str) -> bool:
+def _unknown_person(word: str, before: str, after: str, allowed: frozenset[str]) -> bool:
     """A capitalised word on no list, followed by something that happens only to people."""
     if is_place(word) or word.isupper():
         return False
@@ -349,6 +353,28 @@ def _unknown_person(word: str, before: str, after: str) -> bool:
         or ONLY_PEOPLE_BEFORE.search(before)
         or thought_to_be_someone(after)  # "Wisp thought to be the ringleader"
         or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
+        or (word not in allowed and _done_to_them(word, before, after))
+    )
+
+
+# after a person's word, a thing's: "… and Snapfish being used", "… Vapes"
+_A_THING_NEXT = re.compile(
+    r"^(?:\s+(?:and|&)\s+[A-Z]\w+)?\s+(?:being|is|are|was|were)(?:\s+being)?\s+used\b|^\s+[A-Z]"
+)
+
+
+def _done_to_them(word: str, before: str, after: str) -> bool:
+    """Inside a sentence, where a person is acted on: "staff praised Wisp", "filmed by Wisp"."""
+    lower = word.lower()
+    return (
+        not is_function_word(word)
+        and not is_role(word)
+        and word not in proper_words()  # a service or a brand: "rang Samaritans"
+        and lower not in place_words()
+        and lower not in group_words()
+        and bool(re.search(r"[^\W\d_],?\s+$", before))
+        and bool(PERSON_OBJECT_BEFORE.search(before))
+        and not _A_THING_NEXT.match(after)
     )
 
 

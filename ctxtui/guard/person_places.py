@@ -58,7 +58,8 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"concerns?|asked|asking|heard)\s+(?:about|for)|(?:seen|was|were|is|are|hangs?|hanging|"
     r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+(?:with|w/)|(?:approached|groomed|"
     r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
-    r"picked\s+up)\s+by|call\s+(?:him|her|them)|calls\s+(?:himself|herself)|banned|barred|"
+    r"picked\s+up|filmed|moderated|identified|raised|posted|shared)\s+by|invite|invited|"
+    r"inviting|praised|thanked|escorted|warned|call\s+(?:him|her|them)|calls\s+(?:himself|herself)|banned|barred|"
     r"excluded|found)\s+$",
     re.I,
 )
