@@ -193,3 +193,23 @@ def test_a_word_on_no_list_acted_on_as_a_person_is_flagged(text, name):
 )
 def test_services_shops_and_apps_acted_on_are_not_flagged(text):
     assert flagged(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ivy - cin referral done, waiting to hear", "ivy"),
+        ("Ivy? – not seen at the hub since monday", "Ivy"),
+        ("college excluded ivy carter 3 days after the row", "ivy"),
+    ],
+)
+def test_the_names_check_asks_about_a_note_under_a_name_and_a_full_name_in_lower_case(text, name):
+    assert any(name in word for word in raised(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["summer holidays - more groups at the park", "we hope carter lane gets new lights"],
+)
+def test_lower_case_words_in_ordinary_notes_are_not_asked(text):
+    assert raised(text) == set()

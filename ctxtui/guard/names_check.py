@@ -67,6 +67,7 @@ from ctxtui.guard.person_places import (
     POSSESSIVE_BEFORE,
     THAT_SAID,
     TO_DO_NEXT,
+    TOPIC_DASH,
     a_family_of_them,
     a_pair_opening_does,
     lower_case_person,
@@ -452,6 +453,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return bool(SEEN_BEFORE.search(before) or subject or said_by)
     if at_sentence_start(text, word.start):  # "Hope is…", "Hope to text her carer"
         shown = PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or TO_DO_NEXT.match(after)
+        shown = shown or (word.kind == "word_name" and TOPIC_DASH.match(after))  # "Ivy – …"
         return bool(shown or subject)
     return True  # a capital inside a sentence marks a proper name
 

@@ -122,6 +122,23 @@ _SPEAKER_LABEL = re.compile(r"\s*:\s*['\"‘“]")
 _SPEAKER_BEFORE = re.compile(r"\b(?:per|from|ask|w/|with|according\s+to)\s+$", re.I)
 
 
+# a name, then a dash and a note about them: "ivy - referral done", "Ivy? – not seen"
+TOPIC_DASH = re.compile(r"\s*\??\s+[-–—]\s+")
+_TWO_WORDS_NEXT = re.compile(r"\s+([a-z]+)\b\s*([\w'’/]*)")
+
+
+def _a_forename_and_surname_end(word: str, after: str) -> bool:
+    """Another name that is an ordinary word next, and nothing more of the phrase after it:
+    "check on ivy carter", "excluded ivy carter 2 days"; not "ivy carter lane"."""
+    pair = _TWO_WORDS_NEXT.match(after)
+    if not pair or pair.group(1) == word:
+        return False
+    if word_kind(pair.group(1), frozenset(), frozenset()) not in ("name", "word_name"):
+        return False
+    third = pair.group(2)
+    return not third or is_function_word(third) or third.isdigit() or third in ("re", "w/")
+
+
 def lower_case_person(text: str, start: int, end: int) -> bool:
     """A name that is an ordinary word, typed in lower case where only a person stands: before
     a relative ("hope's nan"), the subject of a person's verb at the start of a clause ("mum
@@ -144,6 +161,8 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     said = re.sub(r"^\s*[-–]\s+", " ", after)  # "wren - missing twice this week"
     if (person_subject(word, said, name_word=True) or person_state(said)) and (first or kin):
         return True
+    if at_sentence_start(text, start) and TOPIC_DASH.match(after) and word in english_word_names():
+        return True  # "ivy - referral done, waiting to hear": a note under a young person's name
     if first and _a_pair_of_names_does(said):
         return True  # "jo lee reported…", "ivy and wren were stopped…"
     if first and _a_finite_verb_next(word, said):
@@ -165,6 +184,7 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     )
     if not first and _after_a_persons_verb(word, before, after):
         return True  # "police stopped hazel near the shops"
+    ends = ends or _a_forename_and_surname_end(word, after)  # "excluded ivy carter 2 days"
     a_plural = word.endswith("s") and not is_name_word(word[:-1].title())  # "banned sales of…"
     return bool(  # not "seen young people"
         ends
