@@ -213,3 +213,18 @@ def test_the_names_check_asks_about_a_note_under_a_name_and_a_full_name_in_lower
 )
 def test_lower_case_words_in_ordinary_notes_are_not_asked(text):
     assert raised(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("note - zeynep okonkwo has asthma, school aware", "zeynep okonkwo"),
+        ("foster carer says dzhamal shah getting lifts from a van", "dzhamal shah"),
+    ],
+)
+def test_a_full_name_typed_in_lower_case_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+def test_a_word_on_no_list_before_a_verb_of_being_is_no_full_name():
+    assert flagged("Wagwan and peng were heard in the chat, but the words are no concern.") == set()

@@ -31,6 +31,7 @@ from ctxtui.guard.name_positions import (
 )
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
+    is_function_word,
     is_role,
     person_state,
     person_subject,
@@ -46,6 +47,7 @@ from ctxtui.guard.word_lists import (
     lower_case_forenames,
     months_and_days,
     place_names,
+    place_words,
     surnames,
     title_case,
 )
@@ -188,17 +190,33 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
     return None
 
 
+_A_VERB_OF_BEING = re.compile(r"was|were|are|is|be|been|being|has|have|had|will|would|did|does")
 _LOWER_SURNAME_NEXT = re.compile(r"\s([a-zà-ÿ][a-zà-ÿ'’-]+)\b")
 
 
 def _a_full_name_in_lower_case(word: str, surname: str) -> bool:
     """A word that no dictionary holds, then a surname of the lists that is no word, both in
     lower case: a person's full name typed in a hurry."""
-    if len(word) < 3 or len(surname) < 4 or surname in english_words():
+    if len(word) < 3 or len(surname) < 4:
         return False
-    if title_case(surname) not in surnames() or is_forename(title_case(surname)):
+    first = word_kind(word, frozenset(), frozenset())
+    second = word_kind(surname, frozenset(), frozenset())
+    a_surname = title_case(surname) in surnames()
+    plain_name = (
+        surname not in place_words()
+        and title_case(surname) not in place_names()
+        and not is_function_word(surname)
+        and not _A_VERB_OF_BEING.fullmatch(surname)  # "peng were heard"
+    )
+    if first in ("unknown", "name") and second == "name":
+        return True  # "zeynep okonkwo": both names, neither a word
+    if first == "word_name" and second == "name" and a_surname:
+        return True  # "hamza okonkwo"
+    if first in ("unknown", "name") and second == "word_name" and a_surname and plain_name:
+        return True  # "dzhamal shah"
+    if surname in english_words() or not a_surname or is_forename(title_case(surname)):
         return False
-    return word_kind(word, frozenset(), frozenset()) in ("unknown", "name")
+    return first in ("unknown", "name")
 
 
 def _surname_after_lower_case(word: str, surname: str) -> bool:
@@ -221,6 +239,12 @@ def lower_case_name(word: str, match: re.Match[str], before: str, after: str) ->
     one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
     if PLACE_BEFORE.search(before) or a_thing_named(after) or a_thing_after(after):
         return None  # "st aidan's primary", "bethany mews", "stu's diner"
+    lower_surname = _LOWER_SURNAME_NEXT.match(after)
+    if lower_surname:
+        surname = re.sub(r"['’]s$", "", lower_surname.group(1))
+        if _a_full_name_in_lower_case(word, surname):
+            end = match.end() + lower_surname.start(1) + len(surname)  # "zeynep okonkwo has…"
+            return NameHit(match.string[match.start() : end], match.start(), end)
     if typed_in_a_hurry(match.string, match):
         return NameHit(word, match.start(), match.end())
     if word in field_words() or word in months_and_days() or title_case(word) in place_names():
