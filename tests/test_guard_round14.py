@@ -228,3 +228,18 @@ def test_a_full_name_typed_in_lower_case_is_flagged(text, name):
 
 def test_a_word_on_no_list_before_a_verb_of_being_is_no_full_name():
     assert flagged("Wagwan and peng were heard in the chat, but the words are no concern.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tinsel told the nurse that an older boy had asked her to carry a bag.",
+        "The wardens will visit the shops that are selling to young people.",
+    ],
+)
+def test_an_auxiliary_in_lower_case_is_never_asked(text):
+    assert {"had", "are"} & raised(text) == set()
+
+
+def test_a_word_after_think_before_a_persons_verb_is_asked():
+    assert "gristle" in raised("dont think gristle knows the older ones use her flat")

@@ -262,9 +262,19 @@ def _a_pair_of_names_does(said: str) -> bool:
 
 _PLURAL_AUX = re.compile(r"^\s+(?:were|are|have\s+been)\b")
 # a clause opens after a colon, a semicolon, a bullet, a bracket or a dash
+# what someone said or thought, opening a clause: "dont think gristle knows…"
+_THOUGHT_BEFORE = re.compile(
+    r"\b(?:said|says|say|think|thinks|thought|believe|believes|reckon|reckons|that)\s+$", re.I
+)
 _CLAUSE_OPENS = re.compile(r"(?:[:;•*(]|\s[-–])\s*$")
 _VERB_NEXT = re.compile(r"\s+(?:(?:still|now|also|just|never|always|often)\s+)?([a-z]+)\b")
 _AUXILIARIES = words("is was has had did does didnt doesnt isnt wasnt hasnt")
+# never a nickname in lower case: a verb's helper, a modal, a contraction typed without its
+# apostrophe
+_NEVER_NICKNAMES = _AUXILIARIES | words(
+    "dont cant wont aint shouldnt couldnt wouldnt im ive id thats whats theres will would can "
+    "could should must may might are were be been am do arent werent"
+)
 
 
 # a plural noun looks like a verb in "-s": "free vapes, free food" (a verb goes on)
@@ -329,6 +339,8 @@ def nickname_listed(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if is_role(word) or word in place_words() or word in group_words():
         return False
+    if len(word) < 2 or is_function_word(word) or word in _NEVER_NICKNAMES:
+        return False  # "the lad had rung her", "dont think…"
     after = text[end:]
     if text[:start].endswith("the ") and a_family_of_them(word.title(), after):
         return True  # "the rivers asked for cctv"
@@ -338,7 +350,7 @@ def nickname_listed(text: str, start: int, end: int) -> bool:
         return True  # "ashy (yp) said…", "yp says stumpy gave him the sim"
     first = at_sentence_start(text, start)
     if (
-        (first or _CLAUSE_OPENS.search(text[:start]))
+        (first or _CLAUSE_OPENS.search(text[:start]) or _THOUGHT_BEFORE.search(text[:start]))
         and word in english_words()
         and not (is_function_word(word) or _A_NUMBER.fullmatch(word) or word in _AUXILIARIES)
         and person_subject(word, after)
