@@ -243,3 +243,18 @@ def test_an_auxiliary_in_lower_case_is_never_asked(text):
 
 def test_a_word_after_think_before_a_persons_verb_is_asked():
     assert "gristle" in raised("dont think gristle knows the older ones use her flat")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("staff saw ivy outside the bookies with a bottle", "ivy"),
+        ("PCSOs observed Juniper with older lads by the garages.", "Juniper"),
+    ],
+)
+def test_a_word_name_seen_somewhere_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+def test_seeing_hope_in_something_is_no_name():
+    assert flagged("staff saw hope in the way the group worked together") == set()

@@ -146,11 +146,21 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
         return True  # "mum (hazel)", "talked with ivy at the hub"
     if _PER.search(before) and re.match(r"\s*[,:;]", after):
         return True  # "per wren, the lads…"
+    if _SEEN_BEFORE.search(before) and _SOMEWHERE_NEXT.match(after):
+        return True  # "staff saw ivy outside the bookies", "police stopped wren near the bus"
     finite = FINITE_NEXT.match(after) and person_subject(word, after, name_word=True)
     done = person_state(after) or finite
     return start and bool(done) and not stands_without_naming(word, after)
 
 
+# seen or stopped, just before; somewhere, or doing something, just after
+_SEEN_BEFORE = re.compile(
+    r"\b(?:saw|seen|spotted|observed|stopped|searched|arrested|chased|found|met)\s+$", re.I
+)
+_SOMEWHERE_NEXT = re.compile(
+    r"\s+(?:outside|near|at|by|with|w/|behind|getting|leaving|walking|"
+    r"running|hanging|carrying|selling|smoking)\b"
+)
 _SPOKEN_WITH = re.compile(rf"\b(?:{SPOKE_TO}|met\s+(?:with|w/))\s+$", re.I)
 _PER = re.compile(r"\bper\s+$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|thinks|reports|reported)\s+$")
