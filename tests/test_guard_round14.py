@@ -258,3 +258,22 @@ def test_a_word_name_seen_somewhere_is_flagged(text, name):
 
 def test_seeing_hope_in_something_is_no_name():
     assert flagged("staff saw hope in the way the group worked together") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Worries about Gristle, who is thought to recruit younger pupils.", "Gristle"),
+        ("Tinsel (street name) has been seen driving the car.", "Tinsel"),
+    ],
+)
+def test_a_nickname_with_who_or_a_street_name_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+def test_a_nickname_said_to_be_the_person_who_does_something_is_raised():
+    assert "Gristle" in raised("School believe Gristle is the person sending the voice notes.")
+
+
+def test_a_brand_with_who_is_not_flagged():
+    assert flagged("Thanks to Barclays, who funded the kit.") == set()

@@ -51,7 +51,8 @@ AND_A_RELATIVE = re.compile(
 # who someone is, in brackets after the name: "baljinder (dad)", "reece (yp's older brother)"
 ROLE_IN_BRACKETS = re.compile(
     rf"\s*\((?:[^()]{{0,25}}\s)?(?:{KIN}|parent|guardian|grandad|grandma|nickname|yp|cyp|lad|"
-    rf"lass|man|woman|male|female|uasc|prefers|known\s+as|calls)s?\b[^()]{{0,25}}\)",
+    rf"lass|man|woman|male|female|uasc|prefers|known\s+as|calls|street\s+name|aka)s?\b"
+    r"[^()]{0,25}\)",
     re.I,
 )
 # a family word and a bracket before a name: "mum (rukhsana)", "nan (mrs okonjo)"

@@ -25,6 +25,7 @@ from ctxtui.guard.cues import (
     PERSON_BEFORE,
     PLACE_BEFORE,
     PRONOUN_LATER,
+    ROLE_IN_BRACKETS,
     SAID_WHO,
     SPOKE_TO,
     STRONG_AFTER,
@@ -354,6 +355,7 @@ def _unknown_person(word: str, before: str, after: str, allowed: frozenset[str])
         or thought_to_be_someone(after)  # "Wisp thought to be the ringleader"
         or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
         or (word not in allowed and _done_to_them(word, before, after))
+        or (_a_plain_word(word) and bool(person_around(after) or ROLE_IN_BRACKETS.match(after)))
     )
 
 
@@ -363,15 +365,22 @@ _A_THING_NEXT = re.compile(
 )
 
 
+def _a_plain_word(word: str) -> bool:
+    """No function word, role, known service or brand, place's word or group."""
+    lower = word.lower()
+    return not (
+        is_function_word(word)
+        or is_role(word)
+        or word in proper_words()  # a service or a brand: "rang Samaritans"
+        or lower in place_words()
+        or lower in group_words()
+    )
+
+
 def _done_to_them(word: str, before: str, after: str) -> bool:
     """Inside a sentence, where a person is acted on: "staff praised Wisp", "filmed by Wisp"."""
-    lower = word.lower()
     return (
-        not is_function_word(word)
-        and not is_role(word)
-        and word not in proper_words()  # a service or a brand: "rang Samaritans"
-        and lower not in place_words()
-        and lower not in group_words()
+        _a_plain_word(word)
         and bool(re.search(r"[^\W\d_],?\s+$", before))
         and bool(PERSON_OBJECT_BEFORE.search(before))
         and not _A_THING_NEXT.match(after)

@@ -102,7 +102,7 @@ _PERSON_STATES = re.compile(
     r"(?:runs?|running|ran)\s+(?:off|away|from\s+(?:police|officers|staff|security))|"
     r"(?:the|a|an)\s+(?:(?:younger|older|eldest|youngest|middle|[a-z]+ive|[a-z]+ful)\s+)?"
     r"(?:one|girl|boy|lad|lass|adult|"
-    r"bloke|guy|man|woman|male|female|kid|child|sibling|"
+    r"bloke|guy|man|woman|male|female|kid|child|sibling|person|"
     r"teen|teenager|youngster|pupil|youngest|oldest|"
     r"eldest|leader|ringleader|friend|cousin|brother|sister|son|daughter|dealer|runner|yp|"
     r"driver|victim)\b|aged\b)\b",
