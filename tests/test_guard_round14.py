@@ -277,3 +277,23 @@ def test_a_nickname_said_to_be_the_person_who_does_something_is_raised():
 
 def test_a_brand_with_who_is_not_flagged():
     assert flagged("Thanks to Barclays, who funded the kit.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("cousin wren also in the snap video, school to check", "wren"),
+        ("feedback from ivy: bus stop feels unsafe after dark", "ivy"),
+        ("hazel + 2 others moved on from the precinct", "hazel"),
+    ],
+)
+def test_a_word_name_in_lower_case_beside_a_relative_or_speaker_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["her bf said he would keep away from the park", "plan activities from july onwards"],
+)
+def test_a_verb_or_a_month_beside_a_relative_is_not_flagged(text):
+    assert flagged(text) == set()

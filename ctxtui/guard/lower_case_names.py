@@ -29,9 +29,12 @@ from ctxtui.guard.name_positions import (
     at_sentence_start,
     named_last,
 )
+from ctxtui.guard.person_places import by_its_neighbours
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
+    MODALS,
     is_function_word,
+    is_person_verb,
     is_role,
     person_state,
     person_subject,
@@ -144,6 +147,14 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
     spotted by the rec w/ older boys"; not "joy riding reported on…")."""
     if IN_BRACKETS_AFTER.search(before) or _SPOKEN_WITH.search(before):
         return True  # "mum (hazel)", "talked with ivy at the hub"
+    a_word_of_time_or_doing = (
+        word in months_and_days()
+        or word in MODALS
+        or is_person_verb(word)
+        or is_function_word(word)
+    )
+    if not a_word_of_time_or_doing and by_its_neighbours(word, before, after):
+        return True  # "cousin wren also in the video", "feedback from wren:"; not "his mate said"
     if _PER.search(before) and re.match(r"\s*[,:;]", after):
         return True  # "per wren, the lads…"
     if _SEEN_BEFORE.search(before) and _SOMEWHERE_NEXT.match(after):

@@ -146,7 +146,7 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     done to a person ("visit faith at home")."""
     word = text[start:end]
     before, after = text[max(0, start - 30) : start], text[end:]
-    beside = _by_its_neighbours(word, before, after)
+    beside = by_its_neighbours(word, before, after)
     if beside is not None:
         return beside
     kin = KIN_BEFORE.search(before)
@@ -193,7 +193,7 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     )
 
 
-def _by_its_neighbours(word: str, before: str, after: str) -> bool | None:
+def by_its_neighbours(word: str, before: str, after: str) -> bool | None:
     """Whether the words right beside a name typed in lower case say it is someone's (a
     relative, a title, a speaker) or a thing's (an article, a possessive); None if neither."""
     if FAMILY_OF.match(after) or (A_FAMILY_AFTER.match(after) and before.endswith("the ")):
