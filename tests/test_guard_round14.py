@@ -297,3 +297,14 @@ def test_a_word_name_in_lower_case_beside_a_relative_or_speaker_is_flagged(text,
 )
 def test_a_verb_or_a_month_beside_a_relative_is_not_flagged(text):
     assert flagged(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Stepdad (Rocket) has refused a home visit.", "Rocket"),
+        ("Gristle, a local landlord, lets lads stay over.", "Gristle"),
+    ],
+)
+def test_an_ordinary_word_named_as_a_relative_or_who_they_are_is_flagged(text, name):
+    assert name in flagged(text)

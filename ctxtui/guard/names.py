@@ -355,7 +355,7 @@ def _unknown_person(word: str, before: str, after: str, allowed: frozenset[str])
         or thought_to_be_someone(after)  # "Wisp thought to be the ringleader"
         or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
         or (word not in allowed and _done_to_them(word, before, after))
-        or (_a_plain_word(word) and bool(person_around(after) or ROLE_IN_BRACKETS.match(after)))
+        or (_a_plain_word(word) and _said_who_they_are(before, after))
     )
 
 
@@ -363,6 +363,16 @@ def _unknown_person(word: str, before: str, after: str, allowed: frozenset[str])
 _A_THING_NEXT = re.compile(
     r"^(?:\s+(?:and|&)\s+[A-Z]\w+)?\s+(?:being|is|are|was|were)(?:\s+being)?\s+used\b|^\s+[A-Z]"
 )
+
+
+def _said_who_they_are(before: str, after: str) -> bool:
+    """Who someone is, said around the word: "…, who", "(street name)", "dad (…)"."""
+    return bool(
+        person_around(after)
+        or ROLE_IN_BRACKETS.match(after)
+        or WHO_THEY_ARE_AFTER.match(after)
+        or NAMED_AFTER_WHO.search(before)
+    )
 
 
 def _a_plain_word(word: str) -> bool:
