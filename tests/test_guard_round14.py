@@ -308,3 +308,18 @@ def test_a_verb_or_a_month_beside_a_relative_is_not_flagged(text):
 )
 def test_an_ordinary_word_named_as_a_relative_or_who_they_are_is_flagged(text, name):
     assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brankleys have asked for the lighting to be fixed.",
+        "The Delahuntys told housing about the stairwell.",
+    ],
+)
+def test_a_family_in_the_plural_acting_is_flagged(text):
+    assert flagged(text)
+
+
+def test_a_place_in_the_plural_is_not_a_family():
+    assert flagged("The Meadows have been closed for works.") == set()

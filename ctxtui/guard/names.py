@@ -356,6 +356,7 @@ def _unknown_person(word: str, before: str, after: str, allowed: frozenset[str])
         or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
         or (word not in allowed and _done_to_them(word, before, after))
         or (_a_plain_word(word) and _said_who_they_are(before, after))
+        or _a_family_acting(word, before, after)  # "the Brankleys have asked for…"
     )
 
 
@@ -363,6 +364,24 @@ def _unknown_person(word: str, before: str, after: str, allowed: frozenset[str])
 _A_THING_NEXT = re.compile(
     r"^(?:\s+(?:and|&)\s+[A-Z]\w+)?\s+(?:being|is|are|was|were)(?:\s+being)?\s+used\b|^\s+[A-Z]"
 )
+
+
+# what a family does, said of "the …s": a place or a band is never said to
+_A_FAMILY_ACTS = re.compile(
+    r"\s+(?:(?:have|has|had)\s+(?:(?:also|now|both|all)\s+)?)?(?:asked|said|told|complained|"
+    r"reported|moved|agreed|refused|declined|attended)\b"
+)
+
+
+def _a_family_acting(word: str, before: str, after: str) -> bool:
+    stem = word[:-1]
+    return (
+        word.endswith("s")
+        and bool(re.search(r"\bthe\s+$", before, re.I))
+        and (is_name_word(stem) or on_no_list(stem))
+        and stem.lower() not in place_words()
+        and bool(_A_FAMILY_ACTS.match(after))
+    )
 
 
 def _said_who_they_are(before: str, after: str) -> bool:
