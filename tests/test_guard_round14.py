@@ -323,3 +323,27 @@ def test_a_family_in_the_plural_acting_is_flagged(text):
 
 def test_a_place_in_the_plural_is_not_a_family():
     assert flagged("The Meadows have been closed for works.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gristle was seen handing a bag to a younger boy.", "Gristle"),
+        ("Staff believe that Tinsel has been carrying for the older lads.", "Tinsel"),
+    ],
+)
+def test_a_nickname_as_the_subject_of_what_people_do_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Housing said they would fix the lights.",
+        "Catering has refused to serve energy drinks.",
+        "Quaymaster has asked that the gate be locked.",
+        "Brackenhurst Vale rangers have agreed to lock the car park.",
+    ],
+)
+def test_services_and_roles_as_subjects_are_not_flagged(text):
+    assert flagged(text) == set()

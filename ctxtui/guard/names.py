@@ -70,7 +70,7 @@ from ctxtui.guard.subjects import (
     person_subject,
     thought_to_be_someone,
 )
-from ctxtui.guard.word_kinds import known_other, on_no_list
+from ctxtui.guard.word_kinds import a_place_compound, a_role_compound, known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
     english_words,
@@ -357,6 +357,7 @@ def _unknown_person(word: str, before: str, after: str, allowed: frozenset[str])
         or (word not in allowed and _done_to_them(word, before, after))
         or (_a_plain_word(word) and _said_who_they_are(before, after))
         or _a_family_acting(word, before, after)  # "the Brankleys have asked for…"
+        or (_a_plain_word(word) and _a_subject_of_people(word, before, after))
     )
 
 
@@ -382,6 +383,24 @@ def _a_family_acting(word: str, before: str, after: str) -> bool:
         and stem.lower() not in place_words()
         and bool(_A_FAMILY_ACTS.match(after))
     )
+
+
+_A_CLAUSE_OPENS = re.compile(r"(?:^|[.:;!?]|\b(?:that|said|says|believe|think))\s*$")
+
+
+def _a_subject_of_people(word: str, before: str, after: str) -> bool:
+    """At a clause's start, one thing (no plural, no acronym, no "-master") that does what only
+    people do: "Tinsel was seen handing…"; not "Derwent Walk rangers have…"."""
+    if word.endswith(("s", "ed", "ing", "ly")) or sum(c.isupper() for c in word) > 1:
+        return False  # a plural, an acronym, a word describing the next: "Mixed messages…"
+    if re.match(r"\s+[A-Z]", after):
+        return False
+    if a_role_compound(word.lower()) or a_place_compound(word.lower()):
+        return False  # "Quaymaster has asked…", "Castlegate came top…"
+    opens = bool(_A_CLAUSE_OPENS.search(before))
+    return (
+        opens and bool(FINITE_NEXT.match(after)) and person_subject(word, after)
+    )  # not "Info sharing"
 
 
 def _said_who_they_are(before: str, after: str) -> bool:

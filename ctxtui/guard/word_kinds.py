@@ -242,8 +242,7 @@ def known_other(
         return all(known_other(p, False, allowed, local, surnames_too=surnames_too) for p in parts)
     if is_forename(base):
         return at_start and lower in english_words()
-    compound = _PLACE_COMPOUND.fullmatch(lower)
-    if (compound and lower[: compound.start(1)] in english_words()) or a_role_compound(lower):
+    if a_place_compound(lower) or a_role_compound(lower):
         return True  # "Castlegate", "Willowmead": a word and a place's ending, on no list of names
     return lower in english_words() or base in proper or title_case(base) in proper
 
@@ -256,6 +255,11 @@ _PLACE_COMPOUND = re.compile(
 
 # a word and a role's ending: "Quaymaster", "Lockkeeper" (never "-man": Goodman is a surname)
 _ROLE_COMPOUND = re.compile(r"([a-z]{3,})(?:master|mistress|guard|keeper|warden|officer|worker)s?")
+
+
+def a_place_compound(lower: str) -> bool:
+    compound = _PLACE_COMPOUND.fullmatch(lower)
+    return bool(compound and lower[: compound.start(1)] in english_words())
 
 
 def a_role_compound(lower: str) -> bool:
