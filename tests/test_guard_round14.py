@@ -347,3 +347,11 @@ def test_a_nickname_as_the_subject_of_what_people_do_is_flagged(text, name):
 )
 def test_services_and_roles_as_subjects_are_not_flagged(text):
     assert flagged(text) == set()
+
+
+def test_a_word_name_in_lower_case_as_the_subject_mid_sentence_is_asked():
+    assert "wren" in raised("shop owner reckons wren comes in most days after school")
+
+
+def test_a_word_name_after_a_determiner_is_not_asked():
+    assert raised("the lads said the hope comes from the youth club") == set()

@@ -354,7 +354,7 @@ def test_a_word_name_or_nickname_where_only_a_person_stands_is_raised(text, word
         ("dsl: more reports of vapes sold near the gates", []),
         # two names in lower case opening a clause, one after a person's verb
         ("ivy and wren were stopped together by police", ["ivy", "wren"]),
-        ("jo lee reported a man offering vapes at the shops", ["jo"]),
+        ("jo lee reported a man offering vapes at the shops", ["jo", "lee"]),
         ("police stopped hazel near the shops", ["hazel"]),
         ("neighbour reported ivy letting strangers in the block", ["ivy"]),
         ("According to Chester, the group meets behind the centre.", ["Chester"]),

@@ -20,6 +20,7 @@ from ctxtui.guard.cues import (
 )
 from ctxtui.guard.name_positions import at_sentence_start, named_last
 from ctxtui.guard.subjects import (
+    FINITE_NEXT,
     MODALS,
     is_function_word,
     is_person_verb,
@@ -139,6 +140,13 @@ def _a_forename_and_surname_end(word: str, after: str) -> bool:
     return not third or is_function_word(third) or third.isdigit() or third in ("re", "w/")
 
 
+_A_DETERMINER_OR_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|his|her|their|our|my|your|its|some|any|no|every|each|"
+    r"of|in|on|at|for|from|into|about|than|more|less|much|real|good|great|little|new)\s+$",
+    re.I,
+)
+
+
 def lower_case_person(text: str, start: int, end: int) -> bool:
     """A name that is an ordinary word, typed in lower case where only a person stands: before
     a relative ("hope's nan"), the subject of a person's verb at the start of a clause ("mum
@@ -161,6 +169,13 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     said = re.sub(r"^\s*[-–]\s+", " ", after)  # "wren - missing twice this week"
     if (person_subject(word, said, name_word=True) or person_state(said)) and (first or kin):
         return True
+    if (
+        word in english_word_names()
+        and not _A_DETERMINER_OR_PREPOSITION_BEFORE.search(before)
+        and FINITE_NEXT.match(after)
+        and person_subject(word, after, name_word=True)
+    ):
+        return True  # "shop owner reckons wren comes in most days"
     if at_sentence_start(text, start) and TOPIC_DASH.match(after) and word in english_word_names():
         return True  # "ivy - referral done, waiting to hear": a note under a young person's name
     if first and _a_pair_of_names_does(said):

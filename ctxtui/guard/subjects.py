@@ -57,7 +57,7 @@ _PERSON_VERBS = (
         "decline help work reckon travel share pass hand"
     )
     # "… came up at the residents' meeting" is a topic; "… going to be" is what will happen
-    + r"|(?:came|come)(?!\s+up\b)|got|went|go|goes|going(?!\s+to\s+be\b)|gone"
+    + r"|(?:came|comes?)(?!\s+up\b)|got|went|go|goes|going(?!\s+to\s+be\b)|gone"
     + r"|(?:un)?block(?:ed|ing)"  # "blocks" is as often the plural ("the Brackenhurst blocks")
 )
 # Past forms that read as passive without an auxiliary (crates stolen from a van): a person did
