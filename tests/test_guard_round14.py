@@ -355,3 +355,21 @@ def test_a_word_name_in_lower_case_as_the_subject_mid_sentence_is_asked():
 
 def test_a_word_name_after_a_determiner_is_not_asked():
     assert raised("the lads said the hope comes from the youth club") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("his snap is brackenfern", "brackenfern"),
+        ("goes by quillzz on insta", "quillzz"),
+        ("added on snap by trapzlordd", "trapzlordd"),
+    ],
+)
+def test_an_account_name_in_lower_case_on_a_platform_is_a_handle(text, handle):
+    hits = scan_text(text, (), TODAY)
+    assert ("handle", handle) in {(hit.category, hit.text) for hit in hits}
+
+
+@pytest.mark.parametrize("text", ["his snap is private now", "her insta is full of fight videos"])
+def test_an_ordinary_word_about_a_platform_is_no_handle(text):
+    assert scan_text(text, (), TODAY) == []

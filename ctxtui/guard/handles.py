@@ -80,10 +80,31 @@ def handles(text: str) -> Iterator[Hit]:
         yield Hit("handle", token, match.start(1), match.end(1))
     for match in _CHAT_GROUP.finditer(text):
         yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    for pattern in _ON_A_PLATFORM:
+        for match in pattern.finditer(text):
+            if match.group(1).lower() not in english_words():
+                yield Hit("handle", match.group(1), match.start(1), match.end(1))
     if _PLATFORM.search(text):
         for match in _MADE_UP.finditer(text):
             if _made_up(match.group(0)):
                 yield Hit("handle", match.group(0), match.start(), match.end())
+
+
+_APPS = (
+    r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|youtube|twitch|roblox|"
+    r"xbox|psn|kik|facebook|fb|threads|bereal"
+)
+_A_USER = r"([a-z][a-z0-9_.]{3,29})(?<!\.)\b"
+# a word typed in lower case where only an account's name stands: "his snap is smallfern",
+# "goes by kingpinz on insta", "added on snap by trapzlord"
+_ON_A_PLATFORM = (
+    re.compile(
+        rf"(?i:\b(?:{_APPS})(?:\s+(?:name|account|page|channel))?\s+(?:is|was)"
+        rf"(?:\s+called)?\s+){_A_USER}"
+    ),
+    re.compile(rf"(?i:\b(?:goes\s+by|known\s+as|posts\s+as)\s+){_A_USER}(?=\s+on\s+(?i:{_APPS}))"),
+    re.compile(rf"(?i:\bon\s+(?:{_APPS})\s+(?:by|as|from)\s+){_A_USER}"),
+)
 
 
 def _typed_as_handle(token: str) -> bool:
