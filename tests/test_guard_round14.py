@@ -373,3 +373,8 @@ def test_an_account_name_in_lower_case_on_a_platform_is_a_handle(text, handle):
 @pytest.mark.parametrize("text", ["his snap is private now", "her insta is full of fight videos"])
 def test_an_ordinary_word_about_a_platform_is_no_handle(text):
     assert scan_text(text, (), TODAY) == []
+
+
+def test_turning_up_somewhere_is_what_a_person_does():
+    assert "Quillon" in raised("per the youth worker, Quillon keeps turning up with new trainers")
+    assert "Quillon" in flagged("Quillon turned up at the youth club with a black eye.")

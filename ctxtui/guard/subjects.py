@@ -93,6 +93,7 @@ _PERSON_STATES = re.compile(
     rf"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends|{KIN})\b|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
     r"involved|believed|keeps?\s+(?:turning\s+up|going\s+missing|coming\s+(?:back|round))|"
+    r"turn(?:s|ed|ing)?\s+up\s+(?:at|with|to|late|drunk|high|again|outside)\b|"
     r"in\s+(?:school|college|class|lessons|care|custody|hospital|contact|touch|year|yr)\b|"
     r"(?:at|to)\s+(?:the\s+)?(?:conference|meeting)\b|(?:at|to)\s+the\s+review\b|"
     r"(?:at|to)\s+(?:school|college|home|lessons|class|classes|work|training|clubs?|"
