@@ -378,3 +378,10 @@ def test_an_ordinary_word_about_a_platform_is_no_handle(text):
 def test_turning_up_somewhere_is_what_a_person_does():
     assert "Quillon" in raised("per the youth worker, Quillon keeps turning up with new trainers")
     assert "Quillon" in flagged("Quillon turned up at the youth club with a black eye.")
+
+
+def test_a_forename_and_ward_after_that_is_asked():
+    assert any(
+        "Siobhan" in word
+        for word in raised("Family say that Siobhan Ward has not been back on the site since May.")
+    )

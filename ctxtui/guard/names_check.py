@@ -269,7 +269,7 @@ def _named_like_a_place(text: str, words: Sequence[_Word], first: int, last: int
         and words[first].kind == "name"
         and words[place].text in _FAMILY_LIKE_PLACE_WORDS
         and text[words[first].end : words[place].start] == " "
-        and not ARTICLE_BEFORE.search(before)
+        and not re.search(r"\b(?:the|a|an|this|its)\s+$", before, re.I)  # "that" opens a clause
         and not _SAID_OF_PLACES.match(after)
         and bool(ROLE_IN_BRACKETS.match(after) or person_predicate(after, bare=False))
     )
