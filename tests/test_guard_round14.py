@@ -385,3 +385,18 @@ def test_a_forename_and_ward_after_that_is_asked():
         "Siobhan" in word
         for word in raised("Family say that Siobhan Ward has not been back on the site since May.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("kwabena + thiagoo both at the chippy til late", "kwabena"),
+        ("everyone except mirzokhid has now left the group chat", "mirzokhid"),
+    ],
+)
+def test_a_word_on_no_list_typed_in_lower_case_where_people_stand_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+def test_two_things_joined_are_not_both_people():
+    assert flagged("bikes + scooters both left in the stairwell") == set()

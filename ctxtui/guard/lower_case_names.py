@@ -105,12 +105,16 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     if word.endswith("s") and before.endswith("the "):  # "the wojciks", "w/ the asantes"
         stem = word_kind(word[:-1], frozenset(), frozenset())
         return stem == "name" or (stem == "unknown" and bool(_A_FAMILY_DOES.match(after)))
+    paired = False
     while joined := _JOINED_NAME.match(after):  # "bishal rai + nima seen…"
         if word_kind(joined.group(1), frozenset(), frozenset()) == "safe":
             break
+        paired = paired or bool(re.match(r"\s*(?:\+|&|/|\band|\bn)\s", after))
         after = after[joined.end() :]
     if AND_A_RELATIVE.match(after):
         return True  # "ebrima ceesay + others…"
+    if paired and re.match(r"\s+(?:both|all)\b", after):
+        return True  # "kwabena + thiago both at the chippy"
     after = re.sub(r"^\s*[-–:]\s*", " ", after)  # "nkem ebai - seen recording…"
     if start and (person_state(after) or person_subject(word, after, name_word=True)):
         return True
@@ -132,7 +136,8 @@ _AN_OBJECT_BEFORE = re.compile(
 )
 _OBJECT_ENDS = re.compile(
     r"\s*(?:$|[,.;:!?)]|(?:and|with|from|since|to|at|in|on|about|for|as|who|"
-    r"during|after|before|while|because|but|or)\b)"
+    r"during|after|before|while|because|but|or|that|through|twice|again|too|also|has|had|is|"
+    r"was|says|said)\b)"
 )
 
 
