@@ -400,3 +400,8 @@ def test_a_word_on_no_list_typed_in_lower_case_where_people_stand_is_flagged(tex
 
 def test_two_things_joined_are_not_both_people():
     assert flagged("bikes + scooters both left in the stairwell") == set()
+
+
+def test_a_river_is_a_place_unless_a_person_stands_there():
+    assert flagged("Scooters were dumped in the River Wendle again.") == set()
+    assert "River Okoro" in flagged("River Okoro seen at the skate bowl with older lads.")

@@ -329,6 +329,8 @@ def _full_name(
         return None  # "on Fennel Street", "along Jasmine Close"
     tail = after[following.end(1) :]
     shown = STRONG_AFTER.match(tail) or AND_A_RELATIVE.match(tail)  # "… and his mum"
+    if word in _WATERS_AND_HILLS and not (shown or person_predicate(tail)):
+        return None  # "the River Wendle", "Mount Arlow footpath"; but "River Okoro was seen"
     if is_place(surname) or surname.lower() in group_words():
         wordlike = word in ordinary_words() or word in place_names()  # "Ivy Walk", "Congo Mill"
         if (shown and not (wordlike and _A_PLACE_CAN_BE.match(tail))) or named_like_a_place(
@@ -341,6 +343,7 @@ def _full_name(
     return NameHit(full, match.start(), match.end() + following.end(1))
 
 
+_WATERS_AND_HILLS = frozenset({"River", "Lake", "Loch", "Mount", "Glen"})
 # what is said of places as often as of people: "… Walk is being resurfaced", "… Green was in bloom"
 _A_PLACE_CAN_BE = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:being|in|at|not|given)\b")
 
