@@ -405,3 +405,18 @@ def test_two_things_joined_are_not_both_people():
 def test_a_river_is_a_place_unless_a_person_stands_there():
     assert flagged("Scooters were dumped in the River Wendle again.") == set()
     assert "River Okoro" in flagged("River Okoro seen at the skate bowl with older lads.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("pcso to say hi to hazel on patrols, build trust", "hazel"),
+        ("sw to check on ivy baker after school", "ivy"),
+    ],
+)
+def test_a_word_name_after_what_is_done_for_a_person_is_asked(text, name):
+    assert any(name in word for word in raised(text))
+
+
+def test_a_function_word_is_never_asked_in_lower_case():
+    assert raised("the group look out for each other on the way home") == set()

@@ -153,6 +153,8 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     says willow has been missing"), after a family word ("her friend summer was"), or what is
     done to a person ("visit faith at home")."""
     word = text[start:end]
+    if is_function_word(word):
+        return False  # "keep an eye on each other"
     before, after = text[max(0, start - 30) : start], text[end:]
     beside = by_its_neighbours(word, before, after)
     if beside is not None:
@@ -311,7 +313,10 @@ def _a_finite_verb(word: str) -> bool:
 
 
 # typed live, before a name in lower case: "re rusty and…", "home visit to iris", "named: wren"
-_LOWER_CASE_OBJECT_BEFORE = re.compile(r"\b(?:re|regarding|visit\s+to|named\s*:?|names?\s*:)\s*$")
+_LOWER_CASE_OBJECT_BEFORE = re.compile(
+    r"\b(?:re|regarding|visit\s+to|named\s*:?|names?\s*:|check\s+(?:on|in\s+with)|"
+    r"(?:say|said)\s+(?:hi|hello)\s+to|(?:keep|keeps|kept)\s+an\s+eye\s+on|look\s+out\s+for)\s*$"
+)
 # a list of words joined by "+", "&" or "/" from the start of a clause: "- wren + lark …"
 LISTED_FROM_THE_START = re.compile(r"(?:^|[:\-–(•*]\s*)(?:[a-z]+\s*[+&/,]\s*)+$")
 
