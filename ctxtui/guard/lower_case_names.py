@@ -267,9 +267,9 @@ def lower_case_name(word: str, match: re.Match[str], before: str, after: str) ->
         return None  # "st aidan's primary", "bethany mews", "stu's diner"
     lower_surname = _LOWER_SURNAME_NEXT.match(after)
     if lower_surname:
-        surname = re.sub(r"['’]s$", "", lower_surname.group(1))
-        if _a_full_name_in_lower_case(word, surname):
-            end = match.end() + lower_surname.start(1) + len(surname)  # "zeynep okonkwo has…"
+        family = re.sub(r"['’]s$", "", lower_surname.group(1))
+        if _a_full_name_in_lower_case(word, family):
+            end = match.end() + lower_surname.start(1) + len(family)  # "zeynep okonkwo has…"
             return NameHit(match.string[match.start() : end], match.start(), end)
     if typed_in_a_hurry(match.string, match):
         return NameHit(word, match.start(), match.end())

@@ -7,10 +7,11 @@ Read by the live flags (names.py)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 
-from ctxtui.guard.cues import KIN, LETTERS, PLACE_BEFORE, SPOKE_TO, TITLES
-from ctxtui.guard.subjects import words
+from ctxtui.guard.cues import KIN, LETTERS, PLACE_BEFORE, ROLE_IN_BRACKETS, SPOKE_TO, TITLES
+from ctxtui.guard.subjects import is_function_word, person_predicate, words
 from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
@@ -308,6 +309,72 @@ def named_like_a_place(forename: str, before: str, after: str) -> bool:
     if not is_forename(forename) or forename.lower() in english_words():
         return False
     return bool(_HANDLED_BEFORE.search(before) or _HANDLED_AFTER.match(after))
+
+
+class Token(Protocol):
+    """A word of a text with what it is (the names check's words)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+
+
+def in_a_title(text: str, words: Sequence[Token], n: int) -> bool:
+    """A capitalised name-word among capitalised ordinary words that are no names, perhaps
+    joined by "of", "and" or "for" ("Friends of Hazel Dene", "Trust for Wren Vale")."""
+    if not words[n].text[0].isupper():
+        return False
+    for step in (-1, 1):
+        i = n
+        while 0 <= i + step < len(words):
+            left, right = sorted((i, i + step))
+            if text[words[left].end : words[right].start] != " ":
+                break
+            i += step
+            other = words[i]
+            if other.text in _TITLE_JOINS:
+                continue
+            if not other.text[0].isupper():
+                break
+            if (
+                other.kind in ("safe", "place_name")  # "the Tashkent Room"
+                and other.text.lower() not in months_and_days()
+                and not (is_function_word(other.text) and at_sentence_start(text, other.start))
+            ):
+                return True  # a capitalised article opening a sentence is no title
+    return False
+
+
+_TITLE_JOINS = frozenset({"of", "and", "for", "&"})
+
+
+def a_family_place_word_said_of_someone(place_word: str, before: str, after: str) -> bool:
+    """After a forename, a place word that is as often a family name, said of a person ("Maura
+    Hill (mum)", "… that Maura Hill has not been back"), not of a place ("the Maura Hill
+    centre", "… Fields was added to the walking route")."""
+    return (
+        place_word in _FAMILY_LIKE_PLACE_WORDS
+        and not re.search(r"\b(?:the|a|an|this|its)\s+$", before, re.I)  # "that" opens a clause
+        and not _SAID_OF_PLACES.match(after)
+        and bool(ROLE_IN_BRACKETS.match(after) or person_predicate(after, bare=False))
+    )
+
+
+# what minutes say of places as often as of people
+_SAID_OF_PLACES = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:added|mentioned|named|identified|found|being|"
+    r"in|at)\b"
+)
+# place words that are also common family names: after a forename, a person as often as a place
+_FAMILY_LIKE_PLACE_WORDS = words(
+    "Ward Hill Hills Wood Woods Green Field Fields Hall Lodge Mill Mills Lane Grove Bridge "
+    "Bridges Gate Gates House Brook Marsh Moor Dale Row Mead Rise Chapel Church"
+)
 
 
 _WORD = re.compile(rf"{LETTERS}+(?:[-'’]{LETTERS}+)*")

@@ -16,16 +16,13 @@ from ctxtui.guard.cues import (
     A_FAMILY_AFTER,
     AND_A_RELATIVE,
     IN_BRACKETS_AFTER,
-    KIN,
     LETTERS,
     NAMED_AFTER_WHO,
     ONLY_PEOPLE,
-    ONLY_PEOPLE_BEFORE,
     PERSON_AFTER,
     PERSON_BEFORE,
     PLACE_BEFORE,
     PRONOUN_LATER,
-    ROLE_IN_BRACKETS,
     SAID_WHO,
     SPOKE_TO,
     STRONG_AFTER,
@@ -59,18 +56,15 @@ from ctxtui.guard.name_positions import (
     title_of_two_words,
 )
 from ctxtui.guard.nicknames import initials, nicknames
-from ctxtui.guard.person_places import PERSON_OBJECT_BEFORE
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
-    is_function_word,
-    is_role,
     person_around,
     person_predicate,
     person_state,
     person_subject,
-    thought_to_be_someone,
 )
-from ctxtui.guard.word_kinds import a_place_compound, a_role_compound, known_other, on_no_list
+from ctxtui.guard.unlisted_people import unknown_person
+from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
     english_words,
@@ -85,7 +79,6 @@ from ctxtui.guard.word_lists import (
     ordinary_words,
     place_names,
     place_words,
-    proper_words,
     surnames,
     title_case,
 )
@@ -250,7 +243,7 @@ def _capitalised_name(
         STRONG_AFTER.match(after) or SURNAME_SAID.search(before) or person_around(after)
     )
     if not is_forename(word) and not surname_as_one:
-        if _unknown_person(word, before, after, allowed):
+        if unknown_person(word, before, after, allowed):
             return NameHit(word, match.start(), match.end())
         return None
     if PLACE_BEFORE.search(before) or (word in place_names() and ON_A_STREET.search(before)):
@@ -346,102 +339,6 @@ def _full_name(
 _WATERS_AND_HILLS = frozenset({"River", "Lake", "Loch", "Mount", "Glen"})
 # what is said of places as often as of people: "… Walk is being resurfaced", "… Green was in bloom"
 _A_PLACE_CAN_BE = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:being|in|at|not|given)\b")
-
-
-def _unknown_person(word: str, before: str, after: str, allowed: frozenset[str]) -> bool:
-    """A capitalised word on no list, followed by something that happens only to people."""
-    if is_place(word) or word.isupper():
-        return False
-    return bool(
-        ONLY_PEOPLE.match(after)
-        or ONLY_PEOPLE_BEFORE.search(before)
-        or thought_to_be_someone(after)  # "Wisp thought to be the ringleader"
-        or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
-        or (word not in allowed and _done_to_them(word, before, after))
-        or (_a_plain_word(word) and _said_who_they_are(before, after))
-        or _a_family_acting(word, before, after)  # "the Brankleys have asked for…"
-        or (_a_plain_word(word) and _a_subject_of_people(word, before, after))
-    )
-
-
-# after a person's word, a thing's: "… and Snapfish being used", "… Vapes"
-_A_THING_NEXT = re.compile(
-    r"^(?:\s+(?:and|&)\s+[A-Z]\w+)?\s+(?:being|is|are|was|were)(?:\s+being)?\s+used\b|^\s+[A-Z]"
-)
-
-
-# what a family does, said of "the …s": a place or a band is never said to
-_A_FAMILY_ACTS = re.compile(
-    r"\s+(?:(?:have|has|had)\s+(?:(?:also|now|both|all)\s+)?)?(?:asked|said|told|complained|"
-    r"reported|moved|agreed|refused|declined|attended)\b"
-)
-
-
-def _a_family_acting(word: str, before: str, after: str) -> bool:
-    stem = word[:-1]
-    return (
-        word.endswith("s")
-        and bool(re.search(r"\bthe\s+$", before, re.I))
-        and (is_name_word(stem) or on_no_list(stem))
-        and stem.lower() not in place_words()
-        and bool(_A_FAMILY_ACTS.match(after))
-    )
-
-
-_A_CLAUSE_OPENS = re.compile(r"(?:^|[.:;!?]|\b(?:that|said|says|believe|think))\s*$")
-
-
-def _a_subject_of_people(word: str, before: str, after: str) -> bool:
-    """At a clause's start, one thing (no plural, no acronym, no "-master") that does what only
-    people do: "Tinsel was seen handing…"; not "Derwent Walk rangers have…"."""
-    if word.endswith(("s", "ed", "ing", "ly")) or sum(c.isupper() for c in word) > 1:
-        return False  # a plural, an acronym, a word describing the next: "Mixed messages…"
-    if re.match(r"\s+[A-Z]", after):
-        return False
-    if a_role_compound(word.lower()) or a_place_compound(word.lower()):
-        return False  # "Quaymaster has asked…", "Castlegate came top…"
-    opens = bool(_A_CLAUSE_OPENS.search(before))
-    return (
-        opens and bool(FINITE_NEXT.match(after)) and person_subject(word, after)
-    )  # not "Info sharing"
-
-
-def _said_who_they_are(before: str, after: str) -> bool:
-    """Who someone is, said around the word: "…, who", "(street name)", "dad (…)"."""
-    return bool(
-        person_around(after)
-        or ROLE_IN_BRACKETS.match(after)
-        or WHO_THEY_ARE_AFTER.match(after)
-        or NAMED_AFTER_WHO.search(before)
-    )
-
-
-def _a_plain_word(word: str) -> bool:
-    """No function word, role, known service or brand, place's word or group."""
-    lower = word.lower()
-    return not (
-        is_function_word(word)
-        or is_role(word)
-        or word in proper_words()  # a service or a brand: "rang Samaritans"
-        or lower in place_words()
-        or lower in group_words()
-    )
-
-
-def _done_to_them(word: str, before: str, after: str) -> bool:
-    """Inside a sentence, where a person is acted on: "staff praised Wisp", "filmed by Wisp"."""
-    return (
-        _a_plain_word(word)
-        and bool(re.search(r"[^\W\d_],?\s+$", before))
-        and bool(PERSON_OBJECT_BEFORE.search(before))
-        and not _A_THING_NEXT.match(after)
-    )
-
-
-_THINGS_OF_A_PERSON = re.compile(
-    rf"['’]s\s+(?:older\s+|younger\s+)?(?:{KIN}|phone|bike|bag|snap|snapchat|insta|instagram|"
-    r"tiktok|messages|trainers|jacket|hoodie)\b"
-)
 
 
 # ---------------------------------------------------------------------------- words on no list

@@ -46,10 +46,12 @@ from ctxtui.guard.cues import (
 from ctxtui.guard.letter_names import letter_names
 from ctxtui.guard.name_positions import (
     a_business_run,
+    a_family_place_word_said_of_someone,
     a_given_name_shape,
     a_thing_after,
     a_verb_here,
     at_sentence_start,
+    in_a_title,
     named_like_a_place,
     owner_without_apostrophe,
 )
@@ -261,32 +263,13 @@ def _named_like_a_place(text: str, words: Sequence[_Word], first: int, last: int
     names = (w.text for w in words[first : last + 1] if w.kind == "name")
     if any(named_like_a_place(name, before, after) for name in names):
         return True
-    # a forename and a place word that is a family name as often ("Maura Hill (mum)", "Maura
-    # Hill has not been back"), not "the Maura Hill centre" or "… Street"
     place = last + 1 if last == first and last + 1 < len(words) else last
     return (
         place == first + 1
         and words[first].kind == "name"
-        and words[place].text in _FAMILY_LIKE_PLACE_WORDS
         and text[words[first].end : words[place].start] == " "
-        and not re.search(r"\b(?:the|a|an|this|its)\s+$", before, re.I)  # "that" opens a clause
-        and not _SAID_OF_PLACES.match(after)
-        and bool(ROLE_IN_BRACKETS.match(after) or person_predicate(after, bare=False))
+        and a_family_place_word_said_of_someone(words[place].text, before, after)
     )
-
-
-# what minutes say of places as often as of people: "… Fields was added to the walking route"
-_SAID_OF_PLACES = re.compile(
-    r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:added|mentioned|named|identified|found|being|"
-    r"in|at)\b"
-)
-
-
-# place words that are also common family names: after a forename, a person as often as a place
-_FAMILY_LIKE_PLACE_WORDS = words(
-    "Ward Hill Hills Wood Woods Green Field Fields Hall Lodge Mill Mills Lane Grove Bridge "
-    "Bridges Gate Gates House Brook Marsh Moor Dale Row Mead Rise Chapel Church"
-)
 
 
 def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
@@ -312,7 +295,7 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
         return False  # "Sainsbury's loading bay", "the queue in Greggs"
     if word.kind in ("name", "unknown"):
         return True
-    if _in_a_title(text, words, n) and not AND_A_RELATIVE.match(text[_run_end(text, words, n) :]):
+    if in_a_title(text, words, n) and not AND_A_RELATIVE.match(text[_run_end(text, words, n) :]):
         return False  # "Summer Reading Scheme", "Hazel Bank Surgery": a name of a thing
     return _person_stands(text, word, before)
 
@@ -393,35 +376,6 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
 
-def _in_a_title(text: str, words: Sequence[_Word], n: int) -> bool:
-    """A capitalised name-word among capitalised ordinary words that are no names, perhaps
-    joined by "of", "and" or "for" ("Friends of Hazel Dene", "Trust for Wren Vale")."""
-    if not words[n].text[0].isupper():
-        return False
-    for step in (-1, 1):
-        i = n
-        while 0 <= i + step < len(words):
-            left, right = sorted((i, i + step))
-            if text[words[left].end : words[right].start] != " ":
-                break
-            i += step
-            other = words[i]
-            if other.text in _TITLE_JOINS:
-                continue
-            if not other.text[0].isupper():
-                break
-            if (
-                other.kind in ("safe", "place_name")  # "the Tashkent Room"
-                and other.text.lower() not in months_and_days()
-                and not (is_function_word(other.text) and at_sentence_start(text, other.start))
-            ):
-                return True  # a capitalised article opening a sentence is no title
-    return False
-
-
-_TITLE_JOINS = frozenset({"of", "and", "for", "&"})
-
-
 def _person_stands(text: str, word: _Word, before: str) -> bool:
     """A name that is also an ordinary word or a place, where a person can stand."""
     after = text[word.end :]
@@ -453,8 +407,8 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return bool(SEEN_BEFORE.search(before) or subject or said_by)
     if at_sentence_start(text, word.start):  # "Hope is…", "Hope to text her carer"
         shown = PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or TO_DO_NEXT.match(after)
-        shown = shown or (word.kind == "word_name" and TOPIC_DASH.match(after))  # "Ivy – …"
-        return bool(shown or subject)
+        topic = word.kind == "word_name" and bool(TOPIC_DASH.match(after))  # "Ivy – …"
+        return bool(shown or topic or subject)
     return True  # a capital inside a sentence marks a proper name
 
 
