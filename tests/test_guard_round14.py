@@ -420,3 +420,20 @@ def test_a_word_name_after_what_is_done_for_a_person_is_asked(text, name):
 
 def test_a_function_word_is_never_asked_in_lower_case():
     assert raised("the group look out for each other on the way home") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It is unclear whether Gristle is aware of the risks.", "Gristle"),
+        ("The manager confirmed that Hazel regularly waits outside after closing.", "Hazel"),
+        ("A referral has been made in respect of Gristle.", "Gristle"),
+        ("The housing officer will meet the Okonkwos about a managed move.", "Okonkwos"),
+    ],
+)
+def test_the_fourteenth_rounds_last_forms_are_flagged(text, name):
+    assert name in flagged(text)
+
+
+def test_a_place_in_the_plural_visited_is_not_a_family():
+    assert flagged("Wardens will visit the Meadows on Friday.") == set()

@@ -60,7 +60,8 @@ PERSON_OBJECT_BEFORE = re.compile(
     r"hung|out|around|staying|stays|stayed|lives|living|lived)\s+(?:with|w/)|(?:approached|groomed|"
     r"recruited|threatened|assaulted|attacked|followed|chased|robbed|hit|messaged|contacted|"
     r"picked\s+up|filmed|moderated|identified|raised|posted|shared)\s+by|invite|invited|"
-    r"inviting|praised|thanked|escorted|warned|call\s+(?:him|her|them)|calls\s+(?:himself|herself)|banned|barred|"
+    r"inviting|praised|thanked|escorted|warned|in\s+respect\s+of|on\s+behalf\s+of|"
+    r"call\s+(?:him|her|them)|calls\s+(?:himself|herself)|banned|barred|"
     r"excluded|found)\s+$",
     re.I,
 )

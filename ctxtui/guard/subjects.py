@@ -156,7 +156,7 @@ _AUX = (
 # a finite verb next, as a clause's subject has: "… has told", "… kept"; not "… riding",
 # "… quiz night" (before a noun or an "-ing" form a word names a thing)
 FINITE_NEXT = re.compile(
-    r"\s+(?:[a-z]+(?:ed|[^s]s)|is|was|has|had|will|would|can|could|did|does|went|got|came|said|"
+    r"\s+(?:[a-z]{3,}ly\s+)?(?:[a-z]+(?:ed|[^s]s)|is|was|has|had|will|would|can|could|did|does|went|got|came|said|"
     r"told|left|seen|sent|took|ran|met|kept|not|never|still|also|now|just|isn|wasn|won|didn)\b"
 )
 _LEAD = re.compile(rf"^\s*(?:{_ADVERB})?(?P<aux>{_AUX})?(?P<then>{_ADVERB})?", re.I)

@@ -59,22 +59,37 @@ _A_THING_NEXT = re.compile(
 # what a family does, said of "the …s": a place or a band is never said to
 _A_FAMILY_ACTS = re.compile(
     r"\s+(?:(?:have|has|had)\s+(?:(?:also|now|both|all)\s+)?)?(?:asked|said|told|complained|"
-    r"reported|moved|agreed|refused|declined|attended)\b"
+    r"reported|moved|agreed|refused|declined|attended|offered)\b"
 )
 
 
 def _a_family_acting(word: str, before: str, after: str) -> bool:
+    """ "The …s" of a surname doing what a family does, or of a surname of the lists met or
+    visited by a service ("will meet the Brankleys")."""
     stem = word[:-1]
+    if not word.endswith("s") or stem.lower() in place_words():
+        return False
+    if _A_FAMILY_MET.search(before):
+        return is_name_word(stem)
+    acts = bool(_A_FAMILY_ACTS.match(after))
     return (
-        word.endswith("s")
+        acts
         and bool(re.search(r"\bthe\s+$", before, re.I))
         and (is_name_word(stem) or on_no_list(stem))
-        and stem.lower() not in place_words()
-        and bool(_A_FAMILY_ACTS.match(after))
     )
 
 
-_A_CLAUSE_OPENS = re.compile(r"(?:^|[.:;!?]|\b(?:that|said|says|believe|think))\s*$")
+_A_FAMILY_MET = re.compile(
+    r"\b(?:meet|met|meeting|visit|visited|visiting|contact|contacted|support|supporting|"
+    r"supported|phoned|rang|told|asked)\s+the\s+$",
+    re.I,
+)
+
+
+_A_CLAUSE_OPENS = re.compile(
+    r"(?:^|[.:;!?]|\b(?:that|said|says|believe|think|whether|because|although|unless|if|when|"
+    r"while))\s*$"
+)
 
 
 def _a_subject_of_people(word: str, before: str, after: str) -> bool:
