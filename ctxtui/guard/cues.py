@@ -141,6 +141,12 @@ PERSON_BEFORE = re.compile(
 )
 # a he or she later in the same sentence: someone, not something, was named
 PRONOUN_LATER = re.compile(r"^[^.!?;]*?\b(?:he|she|him|hers?|his)\b", re.I)
+# what minutes say of places as often as of people: "… Walk is being resurfaced", "… Green was in
+# bloom", "… Court has been added to the patrol route"
+SAID_OF_PLACES = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:being|in|at|not|given|added|mentioned|named|"
+    r"identified|found)\b"
+)
 PLACE_BEFORE = re.compile(
     r"\b(?:St|Saint|(?i:st|saint)|Mount|Lake|Fort|Port|Cape|Lord|Lady|King|Queen|Prince|Princess|Sir|Cllr|"
     r"Councillor|Dr|PC|DC|Sgt|Insp|Storm|Hurricane|Operation|Project|River|Loch)\.?\s+$"

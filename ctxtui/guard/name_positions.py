@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from ctxtui.guard.cues import KIN, LETTERS, PLACE_BEFORE, ROLE_IN_BRACKETS, SPOKE_TO, TITLES
+from ctxtui.guard.cues import (
+    KIN,
+    LETTERS,
+    PLACE_BEFORE,
+    ROLE_IN_BRACKETS,
+    SAID_OF_PLACES,
+    SPOKE_TO,
+    TITLES,
+)
 from ctxtui.guard.subjects import is_function_word, person_predicate, words
 from ctxtui.guard.word_kinds import word_kind
 from ctxtui.guard.word_lists import (
@@ -360,16 +368,11 @@ def a_family_place_word_said_of_someone(place_word: str, before: str, after: str
     return (
         place_word in _FAMILY_LIKE_PLACE_WORDS
         and not re.search(r"\b(?:the|a|an|this|its)\s+$", before, re.I)  # "that" opens a clause
-        and not _SAID_OF_PLACES.match(after)
+        and not SAID_OF_PLACES.match(after)
         and bool(ROLE_IN_BRACKETS.match(after) or person_predicate(after, bare=False))
     )
 
 
-# what minutes say of places as often as of people
-_SAID_OF_PLACES = re.compile(
-    r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:added|mentioned|named|identified|found|being|"
-    r"in|at)\b"
-)
 # place words that are also common family names: after a forename, a person as often as a place
 _FAMILY_LIKE_PLACE_WORDS = words(
     "Ward Hill Hills Wood Woods Green Field Fields Hall Lodge Mill Mills Lane Grove Bridge "

@@ -23,6 +23,7 @@ from ctxtui.guard.cues import (
     PERSON_BEFORE,
     PLACE_BEFORE,
     PRONOUN_LATER,
+    SAID_OF_PLACES,
     SAID_WHO,
     SPOKE_TO,
     STRONG_AFTER,
@@ -326,7 +327,7 @@ def _full_name(
         return None  # "the River Wendle", "Mount Arlow footpath"; but "River Okoro was seen"
     if is_place(surname) or surname.lower() in group_words():
         wordlike = word in ordinary_words() or word in place_names()  # "Ivy Walk", "Congo Mill"
-        if (shown and not (wordlike and _A_PLACE_CAN_BE.match(tail))) or named_like_a_place(
+        if (shown and not (wordlike and SAID_OF_PLACES.match(tail))) or named_like_a_place(
             word, before, tail
         ):
             return NameHit(full, match.start(), match.end() + following.end(1))
@@ -337,8 +338,6 @@ def _full_name(
 
 
 _WATERS_AND_HILLS = frozenset({"River", "Lake", "Loch", "Mount", "Glen"})
-# what is said of places as often as of people: "… Walk is being resurfaced", "… Green was in bloom"
-_A_PLACE_CAN_BE = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:being|in|at|not|given)\b")
 
 
 # ---------------------------------------------------------------------------- words on no list
