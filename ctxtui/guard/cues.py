@@ -123,7 +123,9 @@ SPOKE_TO = (
     r"(?:spoke|spoken|speak|speaks|speaking|talk|talks|talked|talking)"
     r"\s+(?:\w+ly\s+)?(?:to|with|w/)"
 )
-_SEEN_OR_TOLD = rf"saw|seen|told|stopped|searched|arrested|chased|met|{SPOKE_TO}"
+_SEEN_OR_TOLD = (
+    rf"saw|seen|spotted|observed|told|stopped|searched|arrested|chased|found|met|{SPOKE_TO}"
+)
 SEEN_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD}|with|and|by)\s+$", re.I)
 # the same without "with", "and" or "by": what is done to a person, just before ("spoke to J")
 SEEN_OR_TOLD_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD})\s+$", re.I)

@@ -17,6 +17,7 @@ from ctxtui.guard.cues import (
     PLACE_BEFORE,
     PRONOUN_LATER,
     ROLE_IN_BRACKETS,
+    SEEN_OR_TOLD_BEFORE,
     SPOKE_TO,
     STRONG_AFTER,
     TITLE_BEFORE,
@@ -162,17 +163,14 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
         return True  # "cousin wren also in the video", "feedback from wren:"; not "his mate said"
     if _PER.search(before) and re.match(r"\s*[,:;]", after):
         return True  # "per wren, the lads…"
-    if _SEEN_BEFORE.search(before) and _SOMEWHERE_NEXT.match(after):
+    if SEEN_OR_TOLD_BEFORE.search(before) and _SOMEWHERE_NEXT.match(after):
         return True  # "staff saw ivy outside the bookies", "police stopped wren near the bus"
     finite = FINITE_NEXT.match(after) and person_subject(word, after, name_word=True)
     done = person_state(after) or finite
     return start and bool(done) and not stands_without_naming(word, after)
 
 
-# seen or stopped, just before; somewhere, or doing something, just after
-_SEEN_BEFORE = re.compile(
-    r"\b(?:saw|seen|spotted|observed|stopped|searched|arrested|chased|found|met)\s+$", re.I
-)
+# somewhere, or doing something, just after being seen or stopped
 _SOMEWHERE_NEXT = re.compile(
     r"\s+(?:outside|near|at|by|with|w/|behind|getting|leaving|walking|"
     r"running|hanging|carrying|selling|smoking)\b"
