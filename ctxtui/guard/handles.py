@@ -80,10 +80,7 @@ def handles(text: str) -> Iterator[Hit]:
         yield Hit("handle", token, match.start(1), match.end(1))
     for match in _CHAT_GROUP.finditer(text):
         yield Hit("handle", match.group(1), match.start(1), match.end(1))
-    for pattern in _ON_A_PLATFORM:
-        for match in pattern.finditer(text):
-            if match.group(1).lower() not in english_words():
-                yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    yield from _account_names(text)
     if _PLATFORM.search(text):
         for match in _MADE_UP.finditer(text):
             if _made_up(match.group(0)):
@@ -104,7 +101,29 @@ _ON_A_PLATFORM = (
     ),
     re.compile(rf"(?i:\b(?:goes\s+by|known\s+as|posts\s+as)\s+){_A_USER}(?=\s+on\s+(?i:{_APPS}))"),
     re.compile(rf"(?i:\bon\s+(?:{_APPS})\s+(?:by|as|from)\s+){_A_USER}"),
+    re.compile(
+        rf"(?i:\b(?:goes\s+by|known\s+as|posts\s+as)\s+)[\"“'‘]{_A_USER}[\"”'’]\s+on\s+(?i:{_APPS})"
+    ),
 )
+# what someone is called, then a word typed as only an account's name is: "goes by
+# quill_88", "the page is called moss.side.fights"
+_CALLED = re.compile(
+    r"(?i:\b(?:goes|going|went|go)\s+by|\bknown\s+as|\bposts?\s+as|\bonline\s+as|"
+    r"\bcalls?\s+(?:himself|herself|themselves)|\b(?:is|was)\s+called)\s*[\"“'‘]?"
+    r"([A-Za-z][A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)(?<!\.)"
+)
+
+
+def _account_names(text: str) -> Iterator[Hit]:
+    """A word where only an account's name stands, or what someone goes by typed as one."""
+    for pattern in _ON_A_PLATFORM:
+        for match in pattern.finditer(text):
+            if match.group(1).lower() not in english_words():
+                yield Hit("handle", match.group(1), match.start(1), match.end(1))
+    for match in _CALLED.finditer(text):
+        token = match.group(1)
+        if _made_up(token) and (re.search(r"[\d_]", token) or token.islower()):
+            yield Hit("handle", token, match.start(1), match.end(1))
 
 
 def _typed_as_handle(token: str) -> bool:

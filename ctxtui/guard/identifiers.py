@@ -166,7 +166,7 @@ _EMAIL = re.compile(
 # Pupil and case references that identify a child: a Unique Pupil Number (a letter and twelve
 # digits), and numbers after the words schools and case-management systems put before them.
 REFERENCE = re.compile(
-    r"(?i:\b(?:upn\s*[:#]?\s*)?[a-z]\d{12}\b)"
+    r"(?i:\b(?:upn\s*[:#]?\s*)?[a-z]\d{11}(?:\d|[a-z])\b)"  # permanent, or temporary
     r"|(?i:\b(?:upn|uln|pupil|student|case|child|family|client|person|cp|cin|lac|cla|"
     r"referral|mosaic|lcs|liquid\s?logic|ehm|eclipse|capita(?:\s+one)?|one|synergy|"
     r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
@@ -338,8 +338,8 @@ def _ages(text: str) -> Iterator[Hit]:
 _REFERENCE_SAID_LATER = re.compile(
     r"(?i:\b(?:reference|ref|record\s+number|case\s+number|file\s+number|id\s+number|"
     r"hospital\s+number|incident\s+number|crime\s+number|unit\s+number|occurrence\s+number|"
-    r"identifier)\b"
-    r"[^.;\d]{0,40}?\b(?:is|was)\s+)((?:[A-Z]{1,5}\d?[/-]?\s?)?\d[\d/-]{3,20}\d)\b"
+    r"identifier|id|uln|upn)\b"
+    r"[^.;\d]{0,40}?\b(?:is|was|as)\s+)((?:[A-Z]{1,5}\d?[/-]?\s?)?\d[\d/-]{3,20}\d)\b"
 )
 _GROUPED_REFERENCE = re.compile(
     r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=[\w/-]*\d{3})[A-Za-z0-9]{1,8}(?:[/-][A-Za-z0-9]{1,8}){2,}"

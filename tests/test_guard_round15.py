@@ -1,0 +1,61 @@
+"""Issue 40, the fifteenth round (tuning set twenty-four: titles, families, nicknames, initials,
+Traveller and Romany names, handles and references): each form the live flags now raise, each
+the names check now asks about, and the ordinary sentences that must stay quiet. Every example
+is invented for this file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ctxtui.guard.names_check import possible_names
+from ctxtui.guard.privacy import scan_text
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def flagged(text: str, category: str = "name") -> set[str]:
+    return {hit.text for hit in scan_text(text, (), TODAY) if hit.category == category}
+
+
+def asked(text: str) -> set[str]:
+    spans = [(hit.start, hit.end) for hit in scan_text(text, (), TODAY)]
+    return {c.text for c in possible_names(text, flagged=spans)}
+
+
+def raised(text: str) -> set[str]:
+    """Flagged live or asked about by the names check."""
+    return flagged(text) | asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "detail"),
+    [
+        ("The team's temporary UPN for the boy is K10293847561Z for now.", "reference", "K1029"),
+        ("The EHM ID for the family is 90817.", "reference", "90817"),
+        ("The academy holds the lad's ULN as 1234509876.", "reference", "1234509876"),
+        ('He goes by "skeet_99" online and the boys follow him.', "handle", "skeet_99"),
+        ("The forum posting the fights is called brook.side.brawls now.", "handle", "brook.side"),
+        ("She said the girl goes by 'pebblez' on Snap.", "handle", "pebblez"),
+    ],
+)
+def test_each_fifteenth_round_identifier_form_is_flagged(text, category, detail):
+    assert any(detail in found for found in flagged(text, category)), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her ID was checked at the door of the youth club.",
+        "The session is called 2.0 because it is the second run.",
+        "The café is called Number.One and opens at eight.",
+    ],
+)
+def test_ids_and_names_of_things_are_not_identifiers(text):
+    assert not {h.category for h in scan_text(text, (), TODAY)} & {"reference", "handle"}
+
+
+@pytest.mark.parametrize("word", ["UPN", "ULN", "EHM", "CPOMS"])
+def test_the_names_of_numbers_and_systems_of_record_are_never_asked_as_initials(word):
+    assert word not in raised(f"The {word} for the boy was added to the file on Monday.")
