@@ -59,3 +59,37 @@ def test_ids_and_names_of_things_are_not_identifiers(text):
 @pytest.mark.parametrize("word", ["UPN", "ULN", "EHM", "CPOMS"])
 def test_the_names_of_numbers_and_systems_of_record_are_never_asked_as_initials(word):
     assert word not in raised(f"The {word} for the boy was added to the file on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr Thorn has asked the school to let his son leave at two.", "Mr Thorn"),
+        ("Mrs Lake, the grandmother, is caring for the two boys.", "Mrs Lake"),
+        ("Ms Rivers said the girls were frightened of the older lads.", "Ms Rivers"),
+    ],
+)
+def test_a_title_before_an_ordinary_word_said_of_a_person_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A note from Mr Thorn about the bus was passed to the school.", "Thorn"),
+        ("Staff mentioned Mrs Lake in passing.", "Lake"),
+    ],
+)
+def test_the_names_check_asks_about_any_word_after_a_title(text, name):
+    assert any(name in found for found in raised(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Whisk on the parade sells slushies to pupils after school.",
+        "The Miss Sparkle salon has agreed to be a safe space.",
+    ],
+)
+def test_a_shop_named_with_a_title_is_not_flagged_live(text):
+    assert not flagged(text)

@@ -192,9 +192,12 @@ def _bracketed(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
 def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _TITLE.finditer(text):
         word = match.group(1)
-        if word in allowed or is_place(word):
+        after = text[match.end() :]
+        if word in allowed:
             continue
-        if word.lower() in english_words() and not is_name_word(word):
+        if person_predicate(after, bare=False) or WHO_THEY_ARE_AFTER.match(after):
+            pass  # "Mr Thorn rang in…", "Mrs Lake, the grandmother,"
+        elif is_place(word) or (word.lower() in english_words() and not is_name_word(word)):
             continue  # "Mr Fizz", a shop's name
         yield NameHit(match.group(0), match.start(), match.end())
 

@@ -40,6 +40,7 @@ from ctxtui.guard.cues import (
     ROLE_IN_BRACKETS,
     SEEN_BEFORE,
     STRONG_AFTER,
+    TITLE_BEFORE,
     WHO_THEY_ARE_AFTER,
     a_chain_at,
 )
@@ -282,9 +283,12 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
         and _run_end(text, words, n) > word.end
     ):
         return True  # "Su-bin Park": two syllables of a given name, each a word, then a family
-    if word.kind == "safe":
-        return _nickname_stands(text, words, n)
     before = text[max(0, word.start - 30) : word.start]
+    if word.kind == "safe":
+        titled = TITLE_BEFORE.search(before)
+        if titled and titled.group(0)[0].isupper() and word.text[0].isupper():
+            return True  # "Mr Thorn", "Mrs Lake": a family name, whatever else the word is
+        return _nickname_stands(text, words, n)
     if re.search(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$", before):
         return False  # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"
     if PLACE_BEFORE.search(before):
