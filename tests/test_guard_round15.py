@@ -93,3 +93,29 @@ def test_the_names_check_asks_about_any_word_after_a_title(text, name):
 )
 def test_a_shop_named_with_a_title_is_not_flagged_live(text):
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Thorn family have moved onto the site by the ring road.", "Thorn"),
+        ("Both Pebble twins were at the rec when the fight started.", "Pebble"),
+    ],
+)
+def test_a_family_named_with_an_ordinary_word_is_flagged(text, name):
+    assert any(name in found for found in flagged(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Lantern girls came to the Tuesday group again.", "Lantern"),
+        ("Both Copper lads were seen by the bandstand.", "Copper"),
+    ],
+)
+def test_the_names_check_asks_about_a_word_before_girls_or_lads(text, name):
+    assert any(name in found for found in raised(text))
+
+
+def test_a_group_named_after_its_estate_is_not_flagged_live():
+    assert not flagged("The Kestrel boys were moved on by the PCSOs.")

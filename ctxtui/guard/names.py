@@ -94,7 +94,7 @@ _FAMILY = re.compile(
     rf"\b(?:the|The|both|Both|all\s+the|All\s+the|two|Two|three|Three)\s+"
     rf"(?:(?:eldest|youngest|oldest|older|younger|little|big|middle)\s+)?"
     rf"([A-Z]{LETTERS}+(?:-[A-Z]{LETTERS}+)*)\s+"
-    r"(?:family|families|brothers|sisters|twins|siblings|cousins|household|boys|girls|kids|"
+    r"(family|families|brothers|sisters|twins|siblings|cousins|household|boys|girls|kids|"
     r"boy|girl|lad|lads|kid|child|children|brother|sister|lot|clan|crew|mob)\b"
     r"(?!\s+(?:centre|center|hub|support|service|services|project|group|team|club|network))"
 )
@@ -202,13 +202,17 @@ def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         yield NameHit(match.group(0), match.start(), match.end())
 
 
+_KIN_NOUNS = frozenset(["family", "families", "household", "siblings", "twins", "clan"])
+
+
 def _families(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _FAMILY.finditer(text):
         word = match.group(1)
         if word in allowed or is_place(word) or word.lower() in group_words() or is_acronym(word):
             continue  # "the YMCA crew"
-        if known_other(word, True, allowed) and title_case(word) not in surnames():
-            continue  # "the Kestrel boys", "the Year boys"
+        kin = match.group(2).lower() in _KIN_NOUNS
+        if known_other(word, True, allowed) and title_case(word) not in surnames() and not kin:
+            continue  # "the Kestrel boys", "the Year boys"; but "the Thorn family"
         yield NameHit(match.group(0), match.start(), match.end())
 
 

@@ -345,6 +345,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         or WHO_THEY_ARE_AFTER.match(after)
         or NAMED_AFTER_WHO.search(before)
         or a_pair_opening_does(text[: word.start], after)
+        or (A_FAMILY_AFTER.match(after) and _THE_OR_BOTH.search(before))  # "the Thorn family"
     ):
         # "her nephew Rocket", "worried that Sparrow (14) is…", "Smudge (yp)", "Pip and
         # Nutmeg are thought to be the lookouts"
@@ -378,6 +379,9 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     if not (start or is_acronym(word.text)) and A_PROPER_NOUN_ALONE.search(before):  # not "IDs"
         return not after.startswith(("'", "’"))  # "the lads handed Gravel a phone"
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
+
+
+_THE_OR_BOTH = re.compile(r"\b(?:the|both|all\s+the)\s+$", re.I)
 
 
 def _person_stands(text: str, word: _Word, before: str) -> bool:
