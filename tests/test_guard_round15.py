@@ -119,3 +119,41 @@ def test_the_names_check_asks_about_a_word_before_girls_or_lads(text, name):
 
 def test_a_group_named_after_its_estate_is_not_flagged_live():
     assert not flagged("The Kestrel boys were moved on by the PCSOs.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('A man known as "the Crow" waits by the taxi rank most nights.', "Crow"),
+        ("She has been going by Sprout since the summer.", "Sprout"),
+        ("The name Ladle keeps coming up in the boys' accounts.", "Ladle"),
+        ("The girls say Whistle is the one who hands out the vapes.", "Whistle"),
+        ("Kettle, the older lad from the chip shop, gives the girls lifts.", "Kettle"),
+        ("not sure who grinder is but the girls are wary of him.", "grinder"),
+        ("apparently its moth who decides who goes where.", "moth"),
+        ("Tinsel is what the lads call the man in the van.", "Tinsel"),
+        ("Spoon and Tack are believed to be the two adults running the line.", "Tack"),
+    ],
+)
+def test_who_someone_is_said_in_so_many_words_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody knows who else is involved in the thefts.",
+        "it's police who decide whether to disperse the group.",
+        "The name Kestrel House was changed when the flats were sold.",
+        'The underpass is known as "the Hollow" by local kids.',
+    ],
+)
+def test_who_something_is_said_of_no_one_is_not_flagged(text):
+    assert not flagged(text)
+
+
+def test_a_shop_said_to_decide_is_no_nickname():
+    from ctxtui.guard.nicknames import nicknames
+
+    said = "It's Greggs who decides the opening hours on the parade."
+    assert not [found for found in nicknames(said, frozenset()) if found[0] == "Greggs"]

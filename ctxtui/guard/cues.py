@@ -72,7 +72,7 @@ NAMED_AFTER_WHO = re.compile(
 # who someone is, between commas after the word: "…, mum of the twins,", "…, the landlord,"
 WHO_THEY_ARE_AFTER = re.compile(
     r"^,\s+(?:(?:the|an?|her|his|their)\s+(?:[\w'’-]+\s+){0,2}?)?"
-    rf"(?:{KIN}|{_PERSON_NOUNS})\s*(?:,|\bwho\b|\bof\b|\bto\b)",
+    rf"(?:{KIN}|{_PERSON_NOUNS})\s*(?:,|\b(?:who|of|to|from|at|in|on|with)\b)",
     re.I,
 )
 TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.I)

@@ -9,7 +9,16 @@ from collections.abc import Iterator
 
 from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, SIZE_WORDS, SPOKE_TO, STRONG_AFTER
 from ctxtui.guard.name_positions import a_thing_named
-from ctxtui.guard.word_lists import acronyms, is_acronym
+from ctxtui.guard.subjects import is_role
+from ctxtui.guard.word_lists import (
+    acronyms,
+    brand_forms,
+    group_words,
+    is_acronym,
+    is_place,
+    proper_words,
+    title_case,
+)
 
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,2}[A-Z]\.?(?!\w)")
 _DOTTED_NOT_INITIALS = frozenset({"DOB", "UK", "USA", "PE", "RE", "AKA", "ETA"})
@@ -77,12 +86,13 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
 
 
 _NICKNAME = re.compile(
-    rf"\b(?:know[ns]?(?:\s+{LETTERS}+){{0,3}}?\s+as|goes\s+by(?:\s+the\s+name(?:\s+of)?)?|"
+    rf"\b(?:know[ns]?(?:\s+{LETTERS}+){{0,3}}?\s+as|(?:goes|going|go|went)\s+by"
+    r"(?:\s+the\s+name(?:\s+of)?)?|"
     r"nicknamed|called|calls\s+(?:himself|herself|themselves)|"
     r"(?:street|drill|rap|gang)\s+name(?:\s+is)?|referred\s+to\s+as|"
     r"(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call(?:\s+(?:him|her|them))?|"
     r"call(?:s|ed)?\s+(?:him|her|them)|"
-    r"a\.?k\.?a\.?)\s+[\"“‘']?"
+    r"a\.?k\.?a\.?)\s+(?:[\"“‘']the\s+|[\"“‘'])?"
     r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|off|round|over|for|"
     r"to|me|us)\b)"
     rf"({LETTERS}+(?:[-'’]{LETTERS}+)*)",
@@ -99,6 +109,14 @@ _SAID_TO_BE_CALLED = re.compile(
     r"referred\s+to\s+as|"
     r"(?:street|drill|rap|gang)\s+name|a\.?k\.?a",
     re.I,
+)
+# who someone is, said in so many words: "Tinsel is what the lads call him", "no idea who
+# sprocket is", "it's moth who gives the orders", "the name Ladle keeps coming up"
+_WHO_THEY_ARE = (
+    re.compile(rf"\b([A-Z]{LETTERS}+)\s+is\s+what\s+(?:\w+\s+){{0,2}}call"),
+    re.compile(rf"\bwho\s+([a-z]{LETTERS}{{2,}})\s+(?:is|was)\b(?!\s+(?:a|an|the)\b)"),
+    re.compile(rf"(?i:\bit['’]?s\s+)([a-zA-Z]{LETTERS}{{2,}})\s+who\s+(?:\w+s|is|was)\b"),
+    re.compile(rf"\b(?i:the\s+name)\s+[\"“‘']?([A-Z]{LETTERS}+)\b(?!\s+[A-Z])"),
 )
 _NOT_NICKNAMES = frozenset(["bus", "train", "car", "taxi", "bike", "foot", "tram", "phone", "text"])
 # what people call someone, with no "him" or "her": "the one the girls call Biscuit"
@@ -146,6 +164,19 @@ _ONE_WHO = re.compile(
 _SIZED = re.compile(rf"\b(?:{SIZE_WORDS})\s+[A-Z][a-z]{{0,2}}\b(?!['’]s\s+[A-Z])")
 
 
+def _stands_for_no_one(word: str) -> bool:
+    """A role, an acronym, an adverb, a shop, a place or a group: "it's Greggs who…"."""
+    lower = word.lower()
+    if is_role(word) or is_acronym(word) or lower.endswith("ly") or lower in _ADVERBS:
+        return True
+    if title_case(word) in proper_words() or word in brand_forms():
+        return True
+    return is_place(word) or lower in group_words()
+
+
+_ADVERBS = frozenset(["else", "exactly", "here", "there", "now", "today", "still", "actually"])
+
+
 def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, int, bool]]:
     """Nicknames (text, start, end, sure): "an older male known as Bubbles" is sure; a word
     after "called" or in quotes with no person nearby is only possible."""
@@ -156,6 +187,11 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
     for match in _REFERRED_TO_AS.finditer(text):
         if match.group(1) not in allowed and not is_acronym(match.group(1)):
             yield match.group(1), match.start(1), match.end(1), True
+    for pattern in _WHO_THEY_ARE:
+        for match in pattern.finditer(text):
+            word = match.group(1)
+            if word not in allowed and not _stands_for_no_one(word):
+                yield word, match.start(1), match.end(1), True
     for match in _NICKNAME.finditer(text):
         word = match.group(1)
         quoted = text[match.start(1) - 1 : match.start(1)] in "\"“‘'"
@@ -164,6 +200,8 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
         if word in allowed or not (word[0].isupper() or quoted or said_so) or is_acronym(word):
             continue  # in lower case only after a cue that names someone: "goes by zonk"
         someone = _SOMEONE.search(text[max(0, match.start() - 30) : match.start(1)])
+        if not someone and re.search(r"the\s+$", match.group(0)[: match.start(1) - match.start()]):
+            continue  # known as "the Hollow": a place, unless a person is known so
         yield (
             word,
             match.start(1),

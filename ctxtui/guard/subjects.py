@@ -124,7 +124,11 @@ _THOUGHT_TO_BE = re.compile(
     r"^\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:thought|believed|said|understood|suspected|"
     r"rumoured)\s+to\s+be\s+(?:\d{1,2}\b|(?:the|an?)\s+(?:\w+\s+)?(?:males?|females?|"
     r"lookouts?|runners?|dealers?|leaders?|ringleaders?|members?|boys?|girls?|lads?|"
-    r"brothers?|sisters?|cousins?|drivers?|elders?|olders?|youngers?|one))\b",
+    r"brothers?|sisters?|cousins?|drivers?|elders?|olders?|youngers?|one|ones|adults?|men|man|"
+    r"wom[ae]n))\b"
+    # "… is the one who…", "… was the older lad that…"
+    r"|^\s+(?:is|was)\s+(?:probably\s+|likely\s+)?the\s+(?:\w+\s+)?(?:one|person|lad|man|woman|"
+    r"girl|boy|male|female|adult|driver|dealer|ringleader)\s+(?:who|that)\b",
     re.I,
 )
 # Around the word itself: a comma and "who", an age between commas, an age or school year in
