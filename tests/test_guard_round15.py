@@ -157,3 +157,29 @@ def test_a_shop_said_to_decide_is_no_nickname():
 
     said = "It's Greggs who decides the opening hours on the parade."
     assert not [found for found in nicknames(said, frozenset()) if found[0] == "Greggs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("TK, 14, has gone missing three times since June.", {"TK"}),
+        ("Two of the boys, JD and MR, said a man gave them lifts.", {"JD", "MR"}),
+        ("The older girl, referred to here as ZB, is 16.", {"ZB"}),
+        ("PCSO says that KL and his mates were moved on twice.", {"KL"}),
+        ("ab and jt both came to youth club, jt was quiet.", {"ab", "jt"}),
+    ],
+)
+def test_initials_with_an_age_a_group_or_a_pair_are_flagged(text, letters):
+    assert letters <= flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CSE and CCE both feature in the referrals this quarter.",
+        "so we and they both agreed the plan at the end.",
+        "The report, 12, 13 and 14, covers the three estates.",
+    ],
+)
+def test_terms_and_short_words_in_pairs_are_not_initials(text):
+    assert not flagged(text)

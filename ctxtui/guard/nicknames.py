@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, SIZE_WORDS, SPOKE_TO, STRONG_AFTER
 from ctxtui.guard.name_positions import a_thing_named
-from ctxtui.guard.subjects import is_role
+from ctxtui.guard.subjects import is_role, words
 from ctxtui.guard.word_lists import (
     acronyms,
     brand_forms,
@@ -27,14 +27,14 @@ _TIMES = frozenset({"AM", "PM"})  # a time after a number ("9 A.M."), else someo
 _HYPHEN_LETTERS = re.compile(r"(?<![\w.@/-])[A-Z]{1,2}-[A-Z]{1,2}(?![\w@/-])")
 _CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
 _CAPS_PEOPLE = re.compile(
-    r"^(?:\s+and\s+[A-Z]{2,3})?(?:\s+(?:were|was|are|is|said|told|have|has|had|hasn'?t|"
+    r"^(?:\s+and\s+[A-Z]{2,3})?(?:\s+(?:both|were|was|are|is|said|told|have|has|had|hasn'?t|"
     r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted|seen|spotted|stopped|found|"
     r"on\s+a\s+part[\s-]time|(?:should|will|is\s+to|needs\s+to)\s+be\s+(?:offered|referred|"
     r"seen|supported|visited|moved|placed))\b"
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
     rf"|\s*\(\s*(?:yr|year|y|aged?|\d|(?:{KIN})s?\b)"
-    rf"|\s+and\s+(?:his|her|their)\s+(?:older\s+|younger\s+)?(?:{KIN})\b)"
-    r"|,\s*(?:yr|year|y)\s?\d"
+    rf"|\s+and\s+(?:his|her|their)\s+(?:older\s+|younger\s+)?(?:{KIN}|mates|friends|pals)\b)"
+    r"|,\s*(?:yr|year|y)\s?\d|,\s*\d{1,2}\s*,"
     rf"|['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+|foster\s+)?"
     rf"(?:{KIN}|family|phone|house|home|safety\s+plan|plan|referral|social\s+worker|"
     r"key\s+worker|mentor|attendance|behaviour)\b"
@@ -42,9 +42,15 @@ _CAPS_PEOPLE = re.compile(
 _CAPS_PEOPLE_BEFORE = re.compile(
     rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|knows|know|"
     rf"have|has|per|both|seeing|visiting|supporting|mentoring|{SPOKE_TO}|"
-    rf"{KIN})\s+$",
+    rf"{KIN}|referred\s+to(?:\s+\w+){{0,3}}\s+as)\s+$"
+    r"|\b(?:boys|girls|lads|pupils|siblings|brothers|sisters|twins|friends),\s*$",
     re.I,
 )
+# two lower-case letter pairs joined, then what people do: "jb and kt both came"
+_LOWER_PAIR = re.compile(
+    r"(?<![\w.@/-])([a-z]{2})\s+(?:and|&|\+|n)\s+([a-z]{2})(?=\s+(?:both|were|are|have)\b)"
+)
+_NOT_LETTERS = words("an as at be by do go he if in is it me my no of on or so to up us we")
 
 
 # letters in brackets for someone just named by who they are: "the boy (K) said", "yp (TW)"
@@ -72,6 +78,10 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
     for match in _ONE_LETTER_FOR_SOMEONE.finditer(text):
         sure = len(match.group(1)) == 1 or match.group(1) not in acronyms()  # "child (CIN)"?
         yield match.group(1), match.start(1), match.end(1), sure
+    for match in _LOWER_PAIR.finditer(text):
+        if not _NOT_LETTERS.intersection(match.groups()):
+            for n in (1, 2):
+                yield match.group(n), match.start(n), match.end(n), True
     said_initials = "initials" in text.lower()
     for match in _CAPS.finditer(text):
         word = match.group(0)
