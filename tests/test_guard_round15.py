@@ -183,3 +183,28 @@ def test_initials_with_an_age_a_group_or_a_pair_are_flagged(text, letters):
 )
 def test_terms_and_short_words_in_pairs_are_not_initials(text):
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dd 15 and her brother were at the flats last night.",
+        "her cousin has been at the park most nights.",
+        "his brother did say he was scared.",
+    ],
+)
+def test_an_auxiliary_verb_is_never_a_name(text):
+    assert not {"were", "has", "been", "did"} & flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Kingsbury and his younger brother were moved on from the shops.", {"Kingsbury"}),
+        ("ondrej, tavita and sulev were all named by the shop manager.", {"ondrej"}),
+        ("The three boys (QJ 15, RB 14) were stopped together on the bridge.", {"QJ", "RB"}),
+        ("spoke 2 kian after school, he says its fine", {"kian"}),
+    ],
+)
+def test_a_person_with_a_relative_in_a_list_or_with_an_age_is_flagged(text, names):
+    assert names <= flagged(text)

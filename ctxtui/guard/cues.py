@@ -121,7 +121,7 @@ A_CHILD_BEFORE = re.compile(rf"\b(?:young\s+person|yp|young|little|{KIN})\s*(?:\
 # speaking to or with someone, in any tense: "spoke to", "talking w/", "spoke briefly with"
 SPOKE_TO = (
     r"(?:spoke|spoken|speak|speaks|speaking|talk|talks|talked|talking)"
-    r"\s+(?:\w+ly\s+)?(?:to|with|w/)"
+    r"\s+(?:\w+ly\s+)?(?:to|with|w/|2)"
 )
 _SEEN_OR_TOLD = (
     rf"saw|seen|spotted|observed|told|stopped|searched|arrested|chased|found|met|{SPOKE_TO}"

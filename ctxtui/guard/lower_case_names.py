@@ -65,7 +65,7 @@ _LOWER_CASE_CUE = re.compile(
 
 
 # another name joined by "+", "&" or "and", then what is said of people ("tobi + ayomide seen")
-_JOINED_NAME = re.compile(rf"\s*(?:(?:\+|&|/|\band|\bn)\s*)?({LETTERS}+(?:-{LETTERS}+)?)")
+_JOINED_NAME = re.compile(rf"\s*(?:(?:,|\+|&|/|\band|\bn)\s*)?({LETTERS}+(?:-{LETTERS}+)?)")
 # before a name typed live, what is done with a person: "w/", "excluded", "check on", "meet"
 _DONE_WITH_BEFORE = re.compile(
     r"\b(?:w/|with|off|meet|meeting|contact|see|seeing|visit|excluded|check\s+on|liaising\s+w/|"
@@ -110,11 +110,11 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     while joined := _JOINED_NAME.match(after):  # "bishal rai + nima seen…"
         if word_kind(joined.group(1), frozenset(), frozenset()) == "safe":
             break
-        paired = paired or bool(re.match(r"\s*(?:\+|&|/|\band|\bn)\s", after))
+        paired = paired or bool(re.match(r"\s*(?:,|\+|&|/|\band|\bn)\s", after))
         after = after[joined.end() :]
     if AND_A_RELATIVE.match(after):
         return True  # "ebrima ceesay + others…"
-    if paired and re.match(r"\s+(?:both|all)\b", after):
+    if paired and re.match(r"\s+(?:(?:were|are)\s+)?(?:both|all)\b", after):
         return True  # "kwabena + thiago both at the chippy"
     after = re.sub(r"^\s*[-–:]\s*", " ", after)  # "nkem ebai - seen recording…"
     if start and (person_state(after) or person_subject(word, after, name_word=True)):

@@ -248,7 +248,10 @@ def _capitalised_name(
     if a_business_run([*(capitals.group(0).split() if capitals else ()), word]):
         return None  # "Bar Rosa", "Caffè Nico"
     surname_as_one = title_case(word) in surnames() and (
-        STRONG_AFTER.match(after) or SURNAME_SAID.search(before) or person_around(after)
+        STRONG_AFTER.match(after)
+        or SURNAME_SAID.search(before)
+        or person_around(after)
+        or AND_A_RELATIVE.match(after)  # "… and his younger brother"
     )
     if not is_forename(word) and not surname_as_one:
         if unknown_person(word, before, after, allowed):

@@ -412,7 +412,7 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return bool(subject or PERSON_AFTER.match(after) or re.match(r"\s*(?:[,.;:!?)]|$)", after))
     if word.kind in ("place_name", "known_place"):  # a place unless a person stands there
         said_by = re.search(r"\b(?:according\s+to|per)\s+$", before, re.I)  # a place says nothing
-        return bool(SEEN_BEFORE.search(before) or subject or said_by)
+        return bool(SEEN_BEFORE.search(before) or subject or said_by or AND_A_RELATIVE.match(after))
     if at_sentence_start(text, word.start):  # "Hope is…", "Hope to text her carer"
         shown = PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or TO_DO_NEXT.match(after)
         topic = word.kind == "word_name" and bool(TOPIC_DASH.match(after))  # "Ivy – …"

@@ -34,7 +34,7 @@ _CAPS_PEOPLE = re.compile(
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
     rf"|\s*\(\s*(?:yr|year|y|aged?|\d|(?:{KIN})s?\b)"
     rf"|\s+and\s+(?:his|her|their)\s+(?:older\s+|younger\s+)?(?:{KIN}|mates|friends|pals)\b)"
-    r"|,\s*(?:yr|year|y)\s?\d|,\s*\d{1,2}\s*,"
+    r"|,\s*(?:yr|year|y)\s?\d|,\s*\d{1,2}\s*,|\s+\d{1,2}\s*[,)]"
     rf"|['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+|foster\s+)?"
     rf"(?:{KIN}|family|phone|house|home|safety\s+plan|plan|referral|social\s+worker|"
     r"key\s+worker|mentor|attendance|behaviour)\b"

@@ -33,6 +33,9 @@ from ctxtui.guard.word_lists import (
 _CONTRACTION = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})
 
 
+_AUXILIARIES = words("am is are was were be been being has have had do does did")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
     """ "safe"; "name" (on a list of names and no list of words); "word_name" (a name and an
@@ -41,8 +44,8 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
     lower = word.lower()
     if len(word) == 1 or word in allowed or lower in local or title_case(word) in allowed:
         return "safe"
-    if word in OFFICER_TITLES:
-        return "safe"  # "Cllr", "Sgt": the name after it is an officer's
+    if word in OFFICER_TITLES or lower in _AUXILIARIES:
+        return "safe"  # "Cllr", "Sgt": the name after it is an officer's; "were" is no one
     stem = _capitals(word)
     if stem and (len(stem) <= 3 or stem in acronyms()):
         return "safe"  # short capitals are initials or acronyms: initials() has them
