@@ -208,3 +208,22 @@ def test_an_auxiliary_verb_is_never_a_name(text):
 )
 def test_a_person_with_a_relative_in_a_list_or_with_an_age_is_flagged(text, names):
     assert names <= flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("tyler and mason both excluded after the fight.", {"tyler", "mason"}),
+        ("ivy n wren both at the rec after 9.", {"ivy", "wren"}),
+    ],
+)
+def test_a_pair_of_names_in_lower_case_before_what_people_do_is_flagged(text, names):
+    assert names <= flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hope and faith grew over the year.", "rose and lily beds were dug up by the lads."],
+)
+def test_a_pair_of_ordinary_words_is_not_flagged(text):
+    assert not flagged(text)

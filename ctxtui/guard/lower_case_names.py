@@ -165,9 +165,35 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
         return True  # "per wren, the lads…"
     if SEEN_OR_TOLD_BEFORE.search(before) and _SOMEWHERE_NEXT.match(after):
         return True  # "staff saw ivy outside the bookies", "police stopped wren near the bus"
+    if start and _one_of_a_pair(after):
+        return True  # "ivy and wren skipped period 3", "hazel n tyler both at the rec"
+    if _PAIR_OPENS.search(before) and _one_of_a_pair(" and them" + after):
+        return True  # the second of the pair
     finite = FINITE_NEXT.match(after) and person_subject(word, after, name_word=True)
     done = person_state(after) or finite
     return start and bool(done) and not stands_without_naming(word, after)
+
+
+# the first of a pair of names typed in lower case at a clause's start
+_PAIR_OPENS = re.compile(rf"(?:^|[.;:!?]\s+|\n)(?P<first>[a-z]{LETTERS}+)\s+(?:and|n|&|\+)\s+$")
+_PAIRED_WITH = re.compile(rf"\s+(?:and|n|&|\+)\s+([a-z]{LETTERS}+)")
+
+
+def _one_of_a_pair(after: str) -> bool:
+    """After the first of two words joined, the second a name too, then what people do."""
+    joined = _PAIRED_WITH.match(after)
+    if not joined:
+        return False
+    second, rest = joined.group(1), after[joined.end() :]
+    if second != "them" and word_kind(second, frozenset(), frozenset()) not in (
+        "name",
+        "word_name",
+    ):
+        return False
+    if re.match(r"\s+(?:(?:were|are)\s+)?(?:both|all)\b", rest):
+        return True
+    finite = FINITE_NEXT.match(rest) and person_subject(second, rest, name_word=True)
+    return bool(person_state(rest) or finite)
 
 
 # somewhere, or doing something, just after being seen or stopped
