@@ -227,3 +227,18 @@ def test_a_pair_of_names_in_lower_case_before_what_people_do_is_flagged(text, na
 )
 def test_a_pair_of_ordinary_words_is_not_flagged(text):
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Nana Coyle has asked the priest to talk to the boys.", {"Coyle"}),
+        ("Thorne and Lark were both named by the younger girls.", {"Thorne", "Lark"}),
+    ],
+)
+def test_a_surname_after_a_relative_or_a_pair_named_both_is_flagged(text, names):
+    assert all(any(name in found for found in flagged(text)) for name in names)
+
+
+def test_two_shops_both_asked_are_not_flagged():
+    assert not flagged("Tesco and Aldi were both asked to stop selling energy drinks.")

@@ -158,9 +158,14 @@ _ONE_PERSON = {"have": "has", "had": "had", "are": "is", "were": "was"}
 def _pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _PAIR.finditer(text):
         words = [word for word in match.groups() if word]
-        if any(known_other(w, False, allowed, surnames_too=False) for w in words):
-            continue
         after = text[match.end() :]
+        both = re.match(r"\s+(?:(?:are|were|have|had)\s+)?both\b", after)
+        if any(known_other(w, False, allowed, surnames_too=False) for w in words) and not (
+            both
+            and any(is_name_word(w) for w in words)
+            and not any(is_place(w) or w in allowed or w.lower() in group_words() for w in words)
+        ):
+            continue  # but "Thorne and Lark were both named"
         if a_thing_named(after):
             continue  # "Tesco and Yarrowby stores"
         plural = _PLURAL_VERB.match(after)
@@ -252,6 +257,7 @@ def _capitalised_name(
         or SURNAME_SAID.search(before)
         or person_around(after)
         or AND_A_RELATIVE.match(after)  # "… and his younger brother"
+        or A_CHILD_BEFORE.search(before)  # "Nana Coyle", "young Brady"
     )
     if not is_forename(word) and not surname_as_one:
         if unknown_person(word, before, after, allowed):
