@@ -7,7 +7,9 @@ Run ``make names`` after changing a source. The sources:
   Southern African, Caribbean and American, Eastern, Southern and Western European, Turkish,
   Vietnamese, Thai, Indonesian, Uzbek, Latin American and Nordic;
   names written in the Latin alphabet only, because that is what a chair types;
-* ``tests/data/forenames_uk.txt``: our own list of forenames common in England and Wales;
+* ``tests/data/forenames_uk.txt``: our own list of forenames common in England and Wales,
+  with their short forms from the ``nicknames`` package (Apache-2.0, by its maintainers:
+  "Jessica" gives "Jess" and "Jessie"), except those that are ordinary words or family words;
 * ``tests/data/proper_words_uk.txt``: our own list of UK towns, services and brands;
 * the British English word list (Debian's ``wbritish``, ``/usr/share/dict/british-english``):
   a forename that is also an ordinary lower-case word there (Grace, Will, Jack) goes into
@@ -24,6 +26,8 @@ import importlib
 import re
 import sys
 from pathlib import Path
+
+from ctxtui.guard.cues import KIN
 
 LOCALES = [
     "en_GB",
@@ -184,6 +188,22 @@ def _derived(word: str, capitalised: set[str]) -> bool:
     return stem.endswith("an") and (stem[:-1] in capitalised or stem[:-2] + "o" in capitalised)
 
 
+def _short_forms(names: set[str], words: set[str]) -> set[str]:
+    """The short forms of our UK forenames that the nicknames dataset holds ("Jessica": "Jess",
+    "Jessie"), three letters or more, in the Latin alphabet, that are no ordinary word of the
+    dictionary (``words``) and no family word."""
+    from nicknames import NickNamer
+
+    namer = NickNamer()
+    found = {_tidy(short) for name in names for short in namer.nicknames_of(name)}
+    family = re.compile(rf"(?:{KIN})", re.I)  # "Nan" is a grandmother before it is a name
+    return {
+        n
+        for n in found
+        if len(n) >= 3 and _usable(n) and n.lower() not in words and not family.fullmatch(n)
+    }
+
+
 def build() -> dict[str, str]:
     """The text of each list file, by file name."""
     place_words = _read(DATA / "place_words.txt")
@@ -191,7 +211,9 @@ def build() -> dict[str, str]:
     dictionary = set(WORDS.read_text(encoding="utf-8").split()) | _read(UK_PROPER_WORDS)
     # not a country, a town or a faith the dictionary or our list names (France, Oman, Muslim)
     faker_forenames |= {n for n in _faker_names(FORENAME_LOCALES)[0] if n not in dictionary}
-    forenames = {n for n in faker_forenames | _read(UK_FORENAMES) if n.lower() not in place_words}
+    uk_forenames = _read(UK_FORENAMES)
+    uk_forenames |= _short_forms(uk_forenames, set(WORDS.read_text(encoding="utf-8").split()))
+    forenames = {n for n in faker_forenames | uk_forenames if n.lower() not in place_words}
     surnames = {n for n in faker_surnames if n.lower() not in place_words} - forenames
     words = set(WORDS.read_text(encoding="utf-8").split())
     words |= _without_apostrophes(words)
@@ -218,8 +240,8 @@ def build() -> dict[str, str]:
     # UK places and services that are people's names too (a town that is a surname): the names
     # check asks about them only where a person stands
     both = {w for w in _read(UK_PROPER_WORDS) if w.lower() in people}
-    given_in_english = _faker_names(ENGLISH_LOCALES)[0] | _read(UK_FORENAMES)
-    extra = " and tests/data/forenames_uk.txt"
+    given_in_english = _faker_names(ENGLISH_LOCALES)[0] | uk_forenames
+    extra = " and tests/data/forenames_uk.txt, with short forms from nicknames (Apache-2.0)"
     return {
         "forenames.txt": HEADER.format(what="Forenames", extra=extra)
         + "".join(f"{n}\n" for n in sorted(forenames)),
