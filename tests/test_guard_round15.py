@@ -242,3 +242,28 @@ def test_a_surname_after_a_relative_or_a_pair_named_both_is_flagged(text, names)
 
 def test_two_shops_both_asked_are_not_flagged():
     assert not flagged("Tesco and Aldi were both asked to stop selling energy drinks.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The police want to speak to Field about the stolen bikes.", "Field"),
+        ("Hill has been seen at the station with the older boys again.", "Hill"),
+        ("The Carters' son has been seen at the park with the group.", "Carters"),
+        ("Dr Rahman, the father, says he wants his son moved.", "Rahman"),
+    ],
+)
+def test_the_names_check_asks_about_a_family_spoken_to_or_owning_a_child(text, name):
+    assert name in asked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Rahman, the GP, has made a referral to CAMHS.",
+        "The residents' children play in the square after school.",
+        "Hill Street has been closed for resurfacing.",
+    ],
+)
+def test_a_doctor_at_work_and_a_place_are_not_asked(text):
+    assert not asked(text)

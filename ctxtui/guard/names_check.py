@@ -31,6 +31,7 @@ from ctxtui.guard.cues import (
     A_FAMILY_AFTER,
     AND_A_RELATIVE,
     ARTICLE_BEFORE,
+    KIN,
     LETTERS,
     NAMED_AFTER_WHO,
     OFFICER_TITLES,
@@ -39,6 +40,7 @@ from ctxtui.guard.cues import (
     PRONOUN_LATER,
     ROLE_IN_BRACKETS,
     SEEN_BEFORE,
+    SPOKE_TO,
     STRONG_AFTER,
     TITLE_BEFORE,
     WHO_THEY_ARE_AFTER,
@@ -284,13 +286,17 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     ):
         return True  # "Su-bin Park": two syllables of a given name, each a word, then a family
     before = text[max(0, word.start - 30) : word.start]
+    after = text[word.end :]
+    if word.text[0].isupper() and _OWNERS_OF_KIN.match(after):
+        return True  # "the Thornes' son": a family's name, made plural
     if word.kind == "safe":
         titled = TITLE_BEFORE.search(before)
         if titled and titled.group(0)[0].isupper() and word.text[0].isupper():
             return True  # "Mr Thorn", "Mrs Lake": a family name, whatever else the word is
         return _nickname_stands(text, words, n)
     if re.search(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$", before):
-        return False  # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"
+        # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"; not "Dr Iqbal, the father,"
+        return bool(_A_RELATIVE_BETWEEN_COMMAS.match(after))
     if PLACE_BEFORE.search(before):
         return False  # "st aidan's primary", "Operation Quillfeather"
     if word.text.lower() == "olds" and before.rstrip().lower().endswith("year"):
@@ -356,8 +362,12 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         return a_family_of_them(word.text, after, before)  # "the Bakers next door"
     if said_of_someone(before, after) or HE_OR_SHE_NEXT.match(after):
         return True  # "Ask Pickle, he knows"
-    if not (lower in english_words() or lower in more_english_words()):
-        return False  # a place, brand or service of the lists: "Iceland said"
+    a_word = lower in english_words() or lower in more_english_words()
+    if not a_word or _spoken_to_or_a_family(text, word, before, after):
+        # not a word: a place, brand or service of the lists ("Iceland said"); a word spoken
+        # to, or a place word as a family's name: "police will talk to Field", "Hill has been
+        # seen at the station"
+        return a_word
     if lower in place_words() or lower in group_words() or is_role(word.text):
         return False
     if person_around(after):
@@ -381,7 +391,18 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
 
+_OWNERS_OF_KIN = re.compile(rf"['’]\s+(?:{KIN}|kids|children)\b", re.I)
+_A_RELATIVE_BETWEEN_COMMAS = re.compile(rf",\s+(?:the|his|her|their)\s+(?:{KIN})\s*,", re.I)
+_SPOKEN_TO = re.compile(rf"\b{SPOKE_TO}\s+$", re.I)
 _THE_OR_BOTH = re.compile(r"\b(?:the|both|all\s+the)\s+$", re.I)
+
+
+def _spoken_to_or_a_family(text: str, word: _Word, before: str, after: str) -> bool:
+    """An ordinary word spoken to, or a place word opening a sentence as a family's name."""
+    if _SPOKEN_TO.search(before):
+        return True
+    start = at_sentence_start(text, word.start)
+    return start and a_family_place_word_said_of_someone(word.text, before, after)
 
 
 def _person_stands(text: str, word: _Word, before: str) -> bool:
