@@ -153,6 +153,28 @@ def _faker_names(locales: list[str] = LOCALES) -> tuple[set[str], set[str]]:
     return forenames, surnames
 
 
+# Chinese and Japanese names as they are written in English (pinyin, romaji)
+ROMANIZED_LOCALES = ["zh_CN", "zh_TW", "ja_JP"]
+
+
+def _romanized_names(dictionary: set[str]) -> tuple[set[str], set[str]]:
+    """Faker's romanized forenames and surnames, but none that is an ordinary word ("Long",
+    "Fan", "He")."""
+    found: tuple[set[str], set[str]] = (set(), set())
+    for locale in ROMANIZED_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        pairs = zip(found, ("first_romanized_names", "last_romanized_names"), strict=True)
+        for into, prefix in pairs:
+            for attribute in (a for a in dir(provider) if a.startswith(prefix)):
+                values = getattr(provider, attribute)
+                into.update(
+                    _tidy(v)
+                    for v in (list(values) if isinstance(values, dict) else values)
+                    if _usable(v) and v.lower() not in dictionary
+                )
+    return found
+
+
 def _usable(name: str) -> bool:
     """One word (or two joined by a hyphen) in the Latin alphabet."""
     name = name.strip()
@@ -211,6 +233,9 @@ def build() -> dict[str, str]:
     dictionary = set(WORDS.read_text(encoding="utf-8").split()) | _read(UK_PROPER_WORDS)
     # not a country, a town or a faith the dictionary or our list names (France, Oman, Muslim)
     faker_forenames |= {n for n in _faker_names(FORENAME_LOCALES)[0] if n not in dictionary}
+    romanized_forenames, romanized_surnames = _romanized_names(dictionary)
+    faker_forenames |= romanized_forenames
+    faker_surnames |= romanized_surnames
     uk_forenames = _read(UK_FORENAMES)
     uk_forenames |= _short_forms(uk_forenames, set(WORDS.read_text(encoding="utf-8").split()))
     forenames = {n for n in faker_forenames | uk_forenames if n.lower() not in place_words}

@@ -267,3 +267,14 @@ def test_the_names_check_asks_about_a_family_spoken_to_or_owning_a_child(text, n
 )
 def test_a_doctor_at_work_and_a_place_are_not_asked(text):
     assert not asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wei Zhao was seen at the bus station with two older males.", "Zhao"),
+        ("Ha-jun Park said older students took his card at the station.", "Ha-jun"),
+    ],
+)
+def test_romanized_names_and_a_given_name_that_is_a_word_in_part_are_raised(text, name):
+    assert any(name in found for found in raised(text))

@@ -189,6 +189,7 @@ def test_the_name_lists_are_large_and_come_from_their_sources():
     assert len(names) >= 8000 and len(surnames()) >= 8000
     assert {"Jayden", "Amelia", "Mohammed", "Siobhan", "Zoë", "Kacper", "Chidi"} <= names
     assert {"Jess", "Georgie"} <= names and "Nan" not in names  # short forms, not family words
+    assert {"Zhao", "Tanaka"} <= surnames() and not {"He", "She"} & surnames()  # romanized
     assert {"Grace", "Jack"} <= ordinary_words() <= names
     for name, text in build().items():  # the committed lists are what the script makes
         assert (DATA / name).read_text(encoding="utf-8") == text, f"run `make names`: {name}"

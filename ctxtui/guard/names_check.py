@@ -280,7 +280,7 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     if owner_without_apostrophe(word.text, text[word.end :]):
         return True  # "graces nan"
     if (
-        word.kind == "safe"
+        word.kind in ("safe", "word_name")
         and a_given_name_shape(word.text)
         and _run_end(text, words, n) > word.end
     ):
