@@ -278,3 +278,19 @@ def test_a_doctor_at_work_and_a_place_are_not_asked(text):
 )
 def test_romanized_names_and_a_given_name_that_is_a_word_in_part_are_raised(text, name):
     assert any(name in found for found in raised(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her brother Zoltek drives the car most nights.", "Zoltek"),
+        ("Ermal's older brother Zoltek drives the car.", "Zoltek"),
+    ],
+)
+def test_a_word_on_no_list_after_someone_s_relative_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+def test_an_ordinary_word_after_a_relative_is_asked_not_flagged():
+    text = "Her brother Biscuit drives the car most nights."
+    assert "Biscuit" not in flagged(text) and "Biscuit" in raised(text)

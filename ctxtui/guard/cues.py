@@ -78,7 +78,8 @@ WHO_THEY_ARE_AFTER = re.compile(
 TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.I)
 # a possessive and a family word just before: "her mate patience", "his cuz ziggy"
 OWN_RELATIVE_BEFORE = re.compile(
-    rf"\b(?:his|her|their|my|our)\s+(?:older\s+|younger\s+|best\s+|big\s+|little\s+)?(?:{KIN})\s+$",
+    rf"(?:\b(?:his|her|their|my|our)|\w['’]s)\s+(?:older\s+|younger\s+|best\s+|big\s+|little\s+)?"
+    rf"(?:{KIN})\s+$",
     re.I,
 )
 PERSON_AFTER = re.compile(

@@ -12,6 +12,7 @@ from ctxtui.guard.cues import (
     NAMED_AFTER_WHO,
     ONLY_PEOPLE,
     ONLY_PEOPLE_BEFORE,
+    OWN_RELATIVE_BEFORE,
     ROLE_IN_BRACKETS,
     WHO_THEY_ARE_AFTER,
 )
@@ -41,6 +42,7 @@ def unknown_person(word: str, before: str, after: str, allowed: frozenset[str]) 
     return bool(
         ONLY_PEOPLE.match(after)
         or ONLY_PEOPLE_BEFORE.search(before)
+        or (OWN_RELATIVE_BEFORE.search(before) and on_no_list(word))  # "her cousin Zoltek"
         or thought_to_be_someone(after)  # "Wisp thought to be the ringleader"
         or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
         or (word not in allowed and _done_to_them(word, before, after))
