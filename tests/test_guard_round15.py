@@ -294,3 +294,18 @@ def test_a_word_on_no_list_after_someone_s_relative_is_flagged(text, name):
 def test_an_ordinary_word_after_a_relative_is_asked_not_flagged():
     text = "Her brother Biscuit drives the car most nights."
     assert "Biscuit" not in flagged(text) and "Biscuit" in raised(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked_word"),
+    [
+        ("spanner - missing x2 this week, found by the canal", "spanner"),
+        ("sprocket – nrm referral done, awaiting decision", "sprocket"),
+    ],
+)
+def test_a_word_heading_a_note_on_someone_is_asked(text, asked_word):
+    assert asked_word in raised(text)
+
+
+def test_a_heading_of_the_minutes_before_a_dash_is_not_asked():
+    assert not raised("update - referral done for the younger sibling")

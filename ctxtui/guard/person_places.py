@@ -354,6 +354,20 @@ def said_of_someone(before: str, after: str) -> bool:
 _JOINED_NEXT = re.compile(r"\s*(?:\+|&|\bn\b)\s*[a-z][\w'’-]*")
 
 
+# a note under a heading of a young person's, typed live
+_A_NOTE_ON_SOMEONE = re.compile(
+    r"(?:missing|not\s+engaging|engaging|(?:\w+\s+)?referral|excluded|arrested|charged|bailed|"
+    r"disclosed|refused|declined|not\s+in\s+school|attendance|in\s+custody|released|"
+    r"remanded|reported|seen|stopped)\b",
+    re.I,
+)
+# the headings of minutes, before a dash as often as a name is
+_HEADINGS = words(
+    "update updates action actions concern concerns plan note notes outcome outcomes risk risks "
+    "summary strengths worries worry agreed next decision info follow review feedback"
+)
+
+
 def nickname_listed(text: str, start: int, end: int) -> bool:
     """Ordinary words in lower case, joined by "+", "&" or "n" at the start of a clause and
     followed by what is said of people: nicknames typed live ("ashy + titch both seen")."""
@@ -380,6 +394,9 @@ def nickname_listed(text: str, start: int, end: int) -> bool:
         return True  # "gravel says the older ones pay"
     if first and AN_AGENCY_SAID.search(text[:start]) and person_state(after):
         return True  # "police: razor stopped n searched"
+    topic = TOPIC_DASH.match(after)
+    if first and topic and word not in _HEADINGS and _A_NOTE_ON_SOMEONE.match(after[topic.end() :]):
+        return True  # "spanner - missing x2 this week", "sprocket – referral done"
     joined = _JOINED_NEXT.match(after)
     if first and joined:
         return person_state(after[joined.end() :])
