@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ctxtui.guard.check_runs import joins, names_in_lists, place_run, run_end
 from ctxtui.guard.cues import (
     A_CHILD_BEFORE,
     A_FAMILY_AFTER,
@@ -48,11 +49,9 @@ from ctxtui.guard.cues import (
 )
 from ctxtui.guard.letter_names import letter_names
 from ctxtui.guard.name_positions import (
-    a_business_run,
     a_family_place_word_said_of_someone,
     a_given_name_shape,
     a_thing_after,
-    a_verb_here,
     at_sentence_start,
     in_a_title,
     named_like_a_place,
@@ -119,7 +118,6 @@ _DATE_AROUND = re.compile(
     re.I,
 )
 _PREPOSITIONS = words("with by from for to at in on into of about after before under over near via")
-_LIST_JOIN = re.compile(r"^\s*(?:,|and\b|&|or\b|\+|/)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -224,7 +222,7 @@ def places_in(
                 and text[words[last].end : words[last + 1].start] == " "
             ):
                 last += 1
-            if _place_run(text, words, n, last):
+            if place_run(text, words, n, last):
                 found.update(w.text.lower() for w in words[n : last + 1] if w.kind == "unknown")
             n = last + 1
     return frozenset(found)
@@ -233,20 +231,20 @@ def places_in(
 def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
     """The words to ask about, runs of them joined ("Ilir Dervishi"), places left out."""
     asked = [_is_asked(text, words, n) for n in range(len(words))]
-    _names_in_lists(text, words, asked)
+    names_in_lists(text, words, asked)
     n = 0
     while n < len(words):
         if not asked[n]:
             n += 1
             continue
         first = last = n
-        while first > 0 and _joins(text, words, first - 1, first, asked):
+        while first > 0 and joins(text, words, first - 1, first, asked):
             first -= 1
-        while last + 1 < len(words) and _joins(text, words, last, last + 1, asked):
+        while last + 1 < len(words) and joins(text, words, last, last + 1, asked):
             last += 1
         start, end = words[first].start, words[last].end
         if (
-            not _place_run(text, words, first, last)
+            not place_run(text, words, first, last)
             or FAMILY_OF.match(text[end:])
             or KIN_BEFORE.search(text[max(0, start - 30) : start])  # "his cuz (tam ward)"
             or _named_like_a_place(text, words, first, last)
@@ -262,7 +260,7 @@ def _asked(text: str, words: Sequence[_Word]) -> Iterator[Candidate]:
 def _named_like_a_place(text: str, words: Sequence[_Word], first: int, last: int) -> bool:
     """A forename before a place word, standing for someone: "police stopped Reuben Hill"."""
     before = text[max(0, words[first].start - 30) : words[first].start]
-    after = text[_run_end(text, words, last) :]
+    after = text[run_end(text, words, last) :]
     names = (w.text for w in words[first : last + 1] if w.kind == "name")
     if any(named_like_a_place(name, before, after) for name in names):
         return True
@@ -282,7 +280,7 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     if (
         word.kind in ("safe", "word_name")
         and a_given_name_shape(word.text)
-        and _run_end(text, words, n) > word.end
+        and run_end(text, words, n) > word.end
     ):
         return True  # "Su-bin Park": two syllables of a given name, each a word, then a family
     before = text[max(0, word.start - 30) : word.start]
@@ -305,20 +303,9 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
         return False  # "Sainsbury's loading bay", "the queue in Greggs"
     if word.kind in ("name", "unknown"):
         return True
-    if in_a_title(text, words, n) and not AND_A_RELATIVE.match(text[_run_end(text, words, n) :]):
+    if in_a_title(text, words, n) and not AND_A_RELATIVE.match(text[run_end(text, words, n) :]):
         return False  # "Summer Reading Scheme", "Hazel Bank Surgery": a name of a thing
     return _person_stands(text, word, before)
-
-
-def _run_end(text: str, words: Sequence[_Word], n: int) -> int:
-    """Where the run of capitalised words holding word ``n`` ends."""
-    while (
-        n + 1 < len(words)
-        and words[n + 1].text[0].isupper()
-        and text[words[n].end : words[n + 1].start] == " "
-    ):
-        n += 1
-    return words[n].end
 
 
 def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
@@ -340,7 +327,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         for i in (n - 1, n + 1)
     ):
         # in a run of capitals: the name of a thing, unless a family is its ("Paddy Ward's mum")
-        return bool(FAMILY_OF.match(text[_run_end(text, words, n) :]))
+        return bool(FAMILY_OF.match(text[run_end(text, words, n) :]))
     before = text[max(0, word.start - 30) : word.start]
     after = text[word.end :]
     plain = lower not in place_words() and lower not in group_words() and not is_role(word.text)
@@ -439,74 +426,3 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         topic = word.kind == "word_name" and bool(TOPIC_DASH.match(after))  # "Ivy – …"
         return bool(shown or topic or subject)
     return True  # a capital inside a sentence marks a proper name
-
-
-def _names_in_lists(text: str, words: Sequence[_Word], asked: list[bool]) -> None:
-    """In "Hazel, Jaylen and Ruby", once one item of a list is asked, every item that is a
-    forename or surname is."""
-    for n in range(len(words) - 1):
-        joined = text[words[n].end : words[n + 1].start].strip()
-        pair = (n, n + 1)
-        if words[n + 1].text in ("and", "n") and n + 2 < len(words):
-            pair, joined = (n, n + 2), words[n + 1].text  # "ivy and wren", in lower case
-            if text[words[n].end : words[n + 2].start] != f" {joined} " or not (
-                words[n].text.islower() and words[n + 2].text.islower()
-            ):
-                continue
-        elif not _LIST_JOIN.match(text[words[n].end : words[n + 1].start]):
-            continue
-        if any(asked[i] for i in pair):
-            for i in pair:
-                # "Hazel and Ruby"; typed in a hurry, "wren + lark", "ivy and wren"
-                if (
-                    words[i].kind == "word_name"
-                    and not is_function_word(words[i].text)  # "Hazel, an older girl"
-                    and (words[i].text[0].isupper() or joined in ("+", "&", "/", ",", "and", "n"))
-                ):
-                    asked[i] = True
-
-
-def _joins(text: str, words: Sequence[_Word], a: int, b: int, asked: list[bool]) -> bool:
-    """Whether two neighbouring words belong to one name: capitalised, one space apart, and
-    both asked, or one of them a forename or surname."""
-    left, right = words[a], words[b]
-    if text[left.end : right.start] != " " or text[left.end : left.end + 2] in ("'s", "’s"):
-        return False
-    if not (left.text[0].isupper() and right.text[0].isupper()):
-        return False
-    return (asked[a] or left.kind in ("name", "word_name")) and (
-        asked[b] or right.kind in ("name", "word_name")
-    )
-
-
-def _place_run(text: str, words: Sequence[_Word], first: int, last: int) -> bool:
-    """ "Kestrel Road", "St Brigid's", "the Amberley Youth Hub": a place or organisation, not
-    a person. A place word ends the run, or comes after it among capitalised words (or as the
-    first word in lower case after it)."""
-    if any(a_given_name_shape(w.text) for w in words[first : last + 1]):
-        return False  # "Ha-eun Park"
-    if a_business_run([w.text for w in words[first : last + 1]]):
-        return True
-    if last > first and words[last].text.lower() in place_words():
-        return True
-    i = last
-    after = words[last + 1] if last + 1 < len(words) else None
-    if (
-        after
-        and text[words[last].end : after.start] in ("'s ", "’s ")
-        and after.text[0].isupper()
-        and after.text.lower() in place_words()
-    ):
-        return True  # "Lord Alder's Meadow", "Ferris's Yard"
-    while i + 1 < len(words) and text[words[i].end : words[i + 1].start] in (" ", " of "):
-        following = words[i + 1]
-        if following.text.lower() in place_words():
-            # "Ardley close" is a place; "Ardley stores the bags" a person doing something
-            return following.text[0].isupper() or not a_verb_here(
-                following.text.lower(), text[following.end :]
-            )
-        if not following.text[0].isupper():
-            break
-        i += 1
-    before = text[max(0, words[first].start - 8) : words[first].start]
-    return bool(re.search(r"\b(?:St|Saint|Mount|Fort|Port|Cape)\.?\s+$", before))
