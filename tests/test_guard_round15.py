@@ -309,3 +309,29 @@ def test_a_word_heading_a_note_on_someone_is_asked(text, asked_word):
 
 def test_a_heading_of_the_minutes_before_a_dash_is_not_asked():
     assert not raised("update - referral done for the younger sibling")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "detail"),
+    [
+        ("Staff think the lad on the moped is no older than 12.", "age", "12"),
+        ("just 14 and already known to the police.", "age", "14"),
+        ('The group chat is called "lads on tour 3" and has sixty members.', "handle", "tour 3"),
+        ("The group chat name was changed to 'no grasses' after the arrest.", "handle", "no gr"),
+        ("The group chat is 'Northside Mandem' and has forty members.", "handle", "Mandem"),
+    ],
+)
+def test_an_age_said_in_passing_and_a_group_chat_s_name_are_flagged(text, category, detail):
+    assert any(detail in found for found in flagged(text, category))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just 14 calls this month about the park.",
+        'The girls said the group chat was "mad" last night.',
+        "Patrols no older than the new rota start at six.",
+    ],
+)
+def test_counts_and_what_a_chat_was_like_are_not_identifiers(text):
+    assert not {h.category for h in scan_text(text, (), TODAY)} & {"age", "handle"}

@@ -56,7 +56,11 @@ _ACCOUNT_NAMED = re.compile(
 # a group chat's name in quotes: "the WhatsApp group 'Northside Runners'"
 _CHAT_GROUP = re.compile(
     r"(?i:\b(?:whatsapp|snap(?:chat)?|telegram|insta(?:gram)?|group\s?chat|gc|signal|discord)"
-    r"\s+(?:group|grp|gc|chat|server|channel|community)\s+(?:called\s+|named\s+)?)"
+    r"\s+(?:group|grp|gc|chat|server|channel|community)\s+(?:called\s+|named\s+)?"
+    # a chat named after "called", "renamed to", or "is": "their chat got renamed to …"
+    r"|\bgroup\s?chat(?:['’]s)?(?:\s+name)?\s+(?:(?:is|was|has\s+been)\s+)?"
+    r"(?:called|named|(?:changed|renamed)\s+to|renamed)\s+"
+    r"|\bgroup\s?chat(?:['’]s)?(?:\s+name)?\s+(?:is|was)\s+)"
     r"['‘\"“]([^'’\"”]{2,40})['’\"”]"
 )
 
@@ -79,7 +83,8 @@ def handles(text: str) -> Iterator[Hit]:
             continue  # after a bare dash or colon, only what looks typed as a handle
         yield Hit("handle", token, match.start(1), match.end(1))
     for match in _CHAT_GROUP.finditer(text):
-        yield Hit("handle", match.group(1), match.start(1), match.end(1))
+        if match.group(1).lower() not in english_words():  # the chat "was 'mad'": what it was like
+            yield Hit("handle", match.group(1), match.start(1), match.end(1))
     yield from _account_names(text)
     if _PLATFORM.search(text):
         for match in _MADE_UP.finditer(text):

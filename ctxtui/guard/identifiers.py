@@ -94,6 +94,8 @@ _AGE = re.compile(
     rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:looked|looks|look|appeared|appears|seemed|seems)\s+(?:to\s+be\s+)?"
     rf"(?:no\s+(?:older|more)\s+than\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|\bno\s+(?:older|younger)\s+than\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    rf"|(?:^|[.;!?]\s+)(?:just|only)\s+(?:[4-9]|1\d)(?=\s+(?:and|but)\b|\s*[,;]\s)"
     rf"|\b(?:can['’]?t|cannot|couldn['’]?t|could\s+not)\s+be\s+(?:more|older)\s+than\s+"
     rf"{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\b(?:boy|girl|lad|child|kid|son|daughter|youngster)\s+of\s+(?:about\s+|around\s+)?"
