@@ -335,3 +335,25 @@ def test_an_age_said_in_passing_and_a_group_chat_s_name_are_flagged(text, catego
 )
 def test_counts_and_what_a_chat_was_like_are_not_identifiers(text):
     assert not {h.category for h in scan_text(text, (), TODAY)} & {"age", "handle"}
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("He posts under the name drillaz_official on most apps.", "drillaz_official"),
+        ("She was messaging a user called 'sugarbear4u' late at night.", "sugarbear4u"),
+    ],
+)
+def test_a_made_up_account_name_after_called_or_under_the_name_is_a_handle(text, detail):
+    assert detail in flagged(text, "handle")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The file is named report_v2.docx on the shared drive.",
+        "The session called Year9 catch-up starts at four.",
+    ],
+)
+def test_files_and_sessions_named_so_are_not_handles(text):
+    assert not flagged(text, "handle")

@@ -114,7 +114,8 @@ _ON_A_PLATFORM = (
 # quill_88", "the page is called moss.side.fights"
 _CALLED = re.compile(
     r"(?i:\b(?:goes|going|went|go)\s+by|\bknown\s+as|\bposts?\s+as|\bonline\s+as|"
-    r"\bcalls?\s+(?:himself|herself|themselves)|\b(?:is|was)\s+called)\s*[\"“'‘]?"
+    r"\bcalls?\s+(?:himself|herself|themselves)|\bcalled|\bnamed|\bunder\s+(?:the\s+)?name)"
+    r"\s*[\"“'‘]?"
     r"([A-Za-z][A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)(?<!\.)"
 )
 
