@@ -357,3 +357,12 @@ def test_a_made_up_account_name_after_called_or_under_the_name_is_a_handle(text,
 )
 def test_files_and_sessions_named_so_are_not_handles(text):
     assert not flagged(text, "handle")
+
+
+@pytest.mark.parametrize("word", ["Astra", "Corsa", "Qashqai", "BMW", "VRM"])
+def test_car_makes_models_and_registration_terms_are_never_asked(word):
+    assert not raised(f"A grey {word} was seen by the garages twice this week.")
+
+
+def test_a_plate_after_a_comma_is_a_vehicle():
+    assert "DEZ 4521" in flagged("The van had a Northern Irish plate, DEZ 4521, again.", "vehicle")

@@ -220,7 +220,7 @@ VEHICLE = re.compile(
 )
 _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?|plate|number\s+plate|vrm)(?:\s+(?:number|no\.?|is|was|of))*"
-    r"\s*[:#]?\s*)([A-Za-z0-9]{1,4}\s?[A-Za-z0-9]{1,4})\b"
+    r"\s*[:#,]?\s*)([A-Za-z0-9]{1,4}\s?[A-Za-z0-9]{1,4})\b"
 )
 _STREET = (
     r"Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|"
