@@ -366,3 +366,26 @@ def test_car_makes_models_and_registration_terms_are_never_asked(word):
 
 def test_a_plate_after_a_comma_is_a_vehicle():
     assert "DEZ 4521" in flagged("The van had a Northern Irish plate, DEZ 4521, again.", "vehicle")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the older boys gave Clover a phone and told her to keep it on", "Clover"),
+        ("a taxi dropped off Sunny at the hotel at 1am", "Sunny"),
+        ("PCSOs moved on a group incl Blaze and some yr 9s", "Blaze"),
+    ],
+)
+def test_a_word_name_given_something_or_dropped_off_is_flagged(text, name):
+    assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lads gave Hope Street a wide berth after the fight.",
+        "Patrols will be stepped up including Sunday mornings.",
+    ],
+)
+def test_a_street_or_a_day_after_gave_or_including_is_not_flagged(text):
+    assert not flagged(text)

@@ -138,7 +138,7 @@ PERSON_BEFORE = re.compile(
     r"stopped|searched|arrested|chased|follows|followed|think|thinks|worried|brought|returned|"
     r"dropped|collected|engage|engaged|supporting|support|visit|visited|per|re|"
     r"messaging|messaged|texting|texted|reports|found|shows|showed|recognised|recognized|refer|"
-    r"remembers|observed|spotted|noticed|escorted|"
+    r"remembers|observed|spotted|noticed|escorted|gave|give|gives|giving|off|incl|including|"
     rf"{KIN}|{SPOKE_TO}|about),?\s+)$",
     re.I,
 )
