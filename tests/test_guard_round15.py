@@ -389,3 +389,29 @@ def test_a_word_name_given_something_or_dropped_off_is_flagged(text, name):
 )
 def test_a_street_or_a_day_after_gave_or_including_is_not_flagged(text):
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("re Zoltek: school to update by Friday.", "Zoltek"),
+        ("Zoltek (stepdad) collects the boys from the park.", "Zoltek"),
+        ("Staff saw Zoltek and her sister at the bus station.", "Zoltek"),
+        ("The Zoltek boys were moved on from the precinct.", "Zoltek"),
+        ("re ivy: no further sightings since the dispersal order", "ivy"),
+    ],
+)
+def test_a_word_on_no_list_beside_a_relative_or_heading_a_note_is_flagged(text, name):
+    assert any(name in found for found in flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chair thanked the Ruvani Parents Forum for the listening session.",
+        "The next meeting is at the Kelworth family hub on Monday.",
+        "re funding: the bid goes in next week.",
+    ],
+)
+def test_a_forum_a_hub_and_a_topic_are_not_flagged(text):
+    assert not flagged(text)

@@ -110,7 +110,7 @@ def _a_surname_next(after: str) -> bool:
 
 
 # a relative or a mentor just before, with nothing between: "aunt poppy", "peer mentor sunny"
-_RELATIVE_JUST_BEFORE = re.compile(rf"\b(?:{KIN}|mentor|neighbour|bf|gf)\s+$", re.I)
+RELATIVE_JUST_BEFORE = re.compile(rf"\b(?:{KIN}|mentor|neighbour|bf|gf)\s+$", re.I)
 
 
 # what someone has to do, in an action line: "pebble to ring carer when leaving the hub"
@@ -121,7 +121,10 @@ TO_DO_NEXT = re.compile(
 # a name as the speaker of a quote: "king: 'everyone knows…'"
 _SPEAKER_LABEL = re.compile(r"\s*:\s*['\"‘“]")
 # before a name at the end of a clause: who said it, who to ask, who it was agreed with
-_SPEAKER_BEFORE = re.compile(r"\b(?:per|from|ask|w/|with|according\s+to)\s+$", re.I)
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:per|from|ask|w/|with|according\s+to)\s+$|(?:^|[.;]\s+|\n)\s*(?:re|regarding)\s+$",
+    re.I,
+)
 
 
 # a name, then a dash and a note about them: "ivy - referral done", "Ivy? – not seen"
@@ -220,14 +223,14 @@ def by_its_neighbours(word: str, before: str, after: str) -> bool | None:
         return True  # "reece (yp's older brother)", "jade + her bf"
     if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
         return True  # "her mate patience", "mrs thatcher"
-    if _RELATIVE_JUST_BEFORE.search(before) and not (word in MODALS or is_person_verb(word)):
+    if RELATIVE_JUST_BEFORE.search(before) and not (word in MODALS or is_person_verb(word)):
         return True  # "cousin lark also in the video"; not "dad will call", "mum said"
     if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after):
         return True  # "the rivers asked for cctv"
     if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
         return False  # "the river", "their hope"
-    if _SPEAKER_BEFORE.search(before) and re.match(r"\s*(?:[:,.;!?)]|$)", after):
-        return True  # "per jade, lads…", "feedback from mercy:", "agreed w/ bev"
+    if _SPEAKER_BEFORE.search(before) and re.match(r"\s*(?:[:,.;!?)]|\s[-–—]\s|$)", after):
+        return True  # "per jade, lads…", "feedback from mercy:", "re bev – no update"
     return None
 
 

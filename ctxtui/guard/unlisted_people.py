@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ctxtui.guard.cues import (
+    AND_A_RELATIVE,
     KIN,
     NAMED_AFTER_WHO,
     ONLY_PEOPLE,
@@ -16,7 +17,7 @@ from ctxtui.guard.cues import (
     ROLE_IN_BRACKETS,
     WHO_THEY_ARE_AFTER,
 )
-from ctxtui.guard.person_places import PERSON_OBJECT_BEFORE
+from ctxtui.guard.person_places import FAMILY_OF, PERSON_OBJECT_BEFORE, RELATIVE_JUST_BEFORE
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
     is_function_word,
@@ -43,6 +44,8 @@ def unknown_person(word: str, before: str, after: str, allowed: frozenset[str]) 
         ONLY_PEOPLE.match(after)
         or ONLY_PEOPLE_BEFORE.search(before)
         or (OWN_RELATIVE_BEFORE.search(before) and on_no_list(word))  # "her cousin Zoltek"
+        or (on_no_list(word) and _RE_BEFORE.search(before) and _A_NOTE_AFTER.match(after))
+        or (on_no_list(word) and word not in allowed and _kin_around(before, after))
         or thought_to_be_someone(after)  # "Wisp thought to be the ringleader"
         or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
         or (word not in allowed and _done_to_them(word, before, after))
@@ -50,6 +53,11 @@ def unknown_person(word: str, before: str, after: str, allowed: frozenset[str]) 
         or _a_family_acting(word, before, after)  # "the Brankleys have asked for…"
         or (_a_plain_word(word) and _a_subject_of_people(word, before, after))
     )
+
+
+# a note headed with someone: "re Zoltek: school to update", "re Zoltek – no news"
+_RE_BEFORE = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:re|regarding)\s+$", re.I)
+_A_NOTE_AFTER = re.compile(r"\s*(?::|\s[-–—]\s)")
 
 
 # after a person's word, a thing's: "… and Snapfish being used", "… Vapes"
@@ -144,4 +152,21 @@ def _done_to_them(word: str, before: str, after: str) -> bool:
 _THINGS_OF_A_PERSON = re.compile(
     rf"['’]s\s+(?:older\s+|younger\s+)?(?:{KIN}|phone|bike|bag|snap|snapchat|insta|instagram|"
     r"tiktok|messages|trainers|jacket|hoodie)\b"
+)
+
+
+def _kin_around(before: str, after: str) -> bool:
+    """A family's word or a relative beside a word on no list: "… (stepdad)", "… and her
+    sister", "cousin …", "the … boys"; not a forum or a hub ("the … Parents Forum", "the …
+    family hub")."""
+    if FAMILY_OF.match(after) or ROLE_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after):
+        return True
+    family = _A_FAMILY_NEXT.match(after)
+    return bool(family and before.endswith("the ")) or bool(RELATIVE_JUST_BEFORE.search(before))
+
+
+_A_FAMILY_NEXT = re.compile(
+    r"\s+(?:boys|girls|kids|lads|family|brothers|sisters|twins|siblings|cousins|children)\b"
+    r"(?!\s+(?:hub|centre|center|support|service|services|project|group|team|club|network|"
+    r"worker|work|help|time|room|home|zone))"
 )
