@@ -415,3 +415,30 @@ def test_a_word_on_no_list_beside_a_relative_or_heading_a_note_is_flagged(text, 
 )
 def test_a_forum_a_hub_and_a_topic_are_not_flagged(text):
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The name Tinsel keeps coming up in the girls' accounts.", "Tinsel"),
+        ("lil k handing out cans in the park sat night", "lil k"),
+        ("youth club: lil sprocket helped run the tuck shop", "lil sprocket"),
+        ("big j and young t were at the rec after dark", "big j"),
+        ("It is believed that Spindle and K-Dog are the two older lads there.", "K-Dog"),
+        ("Spoon and Zippo are believed to be holding the drugs in the stairwell.", "Zippo"),
+    ],
+)
+def test_more_nicknames_said_to_be_someone_are_flagged(text, name):
+    assert name in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a big n heavy bag was left by the bins",
+        "the flats are the older blocks on the estate",
+        "my lil bro was there too",
+    ],
+)
+def test_size_words_and_plural_things_are_not_nicknames(text):
+    assert not flagged(text)

@@ -126,8 +126,9 @@ _WHO_THEY_ARE = (
     re.compile(rf"\b([A-Z]{LETTERS}+)\s+is\s+what\s+(?:\w+\s+){{0,2}}call"),
     re.compile(rf"\bwho\s+([a-z]{LETTERS}{{2,}})\s+(?:is|was)\b(?!\s+(?:a|an|the)\b)"),
     re.compile(rf"(?i:\bit['’]?s\s+)([a-zA-Z]{LETTERS}{{2,}})\s+who\s+(?:\w+s|is|was)\b"),
-    re.compile(rf"\b(?i:the\s+name)\s+[\"“‘']?([A-Z]{LETTERS}+)\b(?!\s+[A-Z])"),
 )
+# a name said to be one: any capitalised word but a place, a role or an acronym
+_THE_NAME = re.compile(rf"\b(?i:the\s+name)\s+[\"“‘']?([A-Z]{LETTERS}+)\b(?!\s+[A-Z])")
 _NOT_NICKNAMES = frozenset(["bus", "train", "car", "taxi", "bike", "foot", "tram", "phone", "text"])
 # what people call someone, with no "him" or "her": "the one the girls call Biscuit"
 _PEOPLE_CALL = re.compile(
@@ -171,7 +172,12 @@ _ONE_WHO = re.compile(
 
 
 # a short name after a word of size or age: "Big Vo", "Lil Vek", "Young T"
-_SIZED = re.compile(rf"\b(?:{SIZE_WORDS})\s+[A-Z][a-z]{{0,2}}\b(?!['’]s\s+[A-Z])")
+_SIZED = re.compile(
+    rf"\b(?:{SIZE_WORDS})\s+[A-Z][a-z]{{0,2}}\b(?!['’]s\s+[A-Z])"
+    # typed live in lower case: "lil q", "big v", "lil sprocket" (never "n", "a", "i" or "x")
+    r"|\b(?:lil|lil'|lickle|yung|big|young|baby|tiny)\s+[b-hj-mo-wyz]\b(?![.'’/-])"
+    rf"|\blil\s+(?!(?:{KIN}|one|ones|bit|boy|girl|lad|man|kid|kids)\b)[a-z]{{2,}}\b"
+)
 
 
 def _stands_for_no_one(word: str) -> bool:
@@ -193,14 +199,16 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
     for match in _SIZED.finditer(text):
         after = text[match.end() :]
         strong = bool(STRONG_AFTER.match(after) or PERSON_AFTER.match(after))
+        strong = strong or match.group(0).islower()  # "lil q": only ever someone's name
         yield match.group(0), match.start(), match.end(), strong
     for match in _REFERRED_TO_AS.finditer(text):
         if match.group(1) not in allowed and not is_acronym(match.group(1)):
             yield match.group(1), match.start(1), match.end(1), True
-    for pattern in _WHO_THEY_ARE:
+    for pattern in (*_WHO_THEY_ARE, _THE_NAME):
         for match in pattern.finditer(text):
             word = match.group(1)
-            if word not in allowed and not _stands_for_no_one(word):
+            named = pattern is _THE_NAME and not (is_place(word) or is_role(word))
+            if word not in allowed and (named or not _stands_for_no_one(word)):
                 yield word, match.start(1), match.end(1), True
     for match in _NICKNAME.finditer(text):
         word = match.group(1)

@@ -126,6 +126,11 @@ _THOUGHT_TO_BE = re.compile(
     r"lookouts?|runners?|dealers?|leaders?|ringleaders?|members?|boys?|girls?|lads?|"
     r"brothers?|sisters?|cousins?|drivers?|elders?|olders?|youngers?|one|ones|adults?|men|man|"
     r"wom[ae]n))\b"
+    # "… were the eldest boys there", "… are thought to be holding"
+    r"|^\s+(?:are|were)\s+the\s+(?:\w+\s+){0,2}(?:lads|boys|girls|men|males|adults|"
+    r"ringleaders|dealers|elders|olders|youngers)\b"
+    r"|^\s+(?:is|are|was|were)\s+(?:thought|believed|said|suspected)\s+to\s+be\s+(?:holding|"
+    r"running|dealing|carrying|grooming|recruiting)\b"
     # "… is the one who…", "… was the older lad that…"
     r"|^\s+(?:is|was)\s+(?:probably\s+|likely\s+)?the\s+(?:\w+\s+)?(?:one|person|lad|man|woman|"
     r"girl|boy|male|female|adult|driver|dealer|ringleader)\s+(?:who|that)\b",
