@@ -442,3 +442,11 @@ def test_more_nicknames_said_to_be_someone_are_flagged(text, name):
 )
 def test_size_words_and_plural_things_are_not_nicknames(text):
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oscar's bar on the high street serves under 18s.", "Poppy's florist has CCTV on the stop."],
+)
+def test_a_bar_or_a_florist_named_for_someone_is_not_flagged(text):
+    assert not flagged(text)

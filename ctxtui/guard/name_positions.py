@@ -74,7 +74,8 @@ def stands_alone(word: str, after: str) -> bool:
 # buildings and the shops a person's name is painted over
 _THING_WORDS = frozenset(
     ["line", "lines", "ward", "wing", "unit", "award", "scheme", "trust", "fund", "lecture"]
-    + ["day", "law", "building", "centre", "center", "cafe", "café", "chicken", "nails"]
+    + ["day", "law", "building", "centre", "center", "cafe", "café", "chicken", "nails", "bar"]
+    + ["florist", "florists", "newsagent", "newsagents", "deli", "launderette"]
     + ["kitchen", "grill", "pizza", "barbers", "barber", "salon", "store", "stores", "mart"]
     + ["express", "foods", "bakery", "takeaway", "memorial", "foundation", "project", "lounge"]
     + ["programme", "fc", "gym", "studio", "studios", "motors", "cars", "vapes", "vape"]
