@@ -450,3 +450,18 @@ def test_size_words_and_plural_things_are_not_nicknames(text):
 )
 def test_a_bar_or_a_florist_named_for_someone_is_not_flagged(text):
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Wards moved onto the site in May.", "Wards"),
+        ("The Greens have asked for a meeting about the bullying.", "Greens"),
+    ],
+)
+def test_a_family_named_with_a_place_word_in_the_plural_is_asked(text, name):
+    assert name in raised(text)
+
+
+def test_gates_in_lower_case_are_gates():
+    assert not raised("the park has no lighting and the gates are never locked.")

@@ -367,7 +367,7 @@ def a_family_place_word_said_of_someone(place_word: str, before: str, after: str
     Hill (mum)", "… that Maura Hill has not been back"), not of a place ("the Maura Hill
     centre", "… Fields was added to the walking route")."""
     return (
-        place_word in _FAMILY_LIKE_PLACE_WORDS
+        place_word in FAMILY_LIKE_PLACE_WORDS
         and not re.search(r"\b(?:the|a|an|this|its)\s+$", before, re.I)  # "that" opens a clause
         and not SAID_OF_PLACES.match(after)
         and bool(ROLE_IN_BRACKETS.match(after) or person_predicate(after, bare=False))
@@ -375,7 +375,7 @@ def a_family_place_word_said_of_someone(place_word: str, before: str, after: str
 
 
 # place words that are also common family names: after a forename, a person as often as a place
-_FAMILY_LIKE_PLACE_WORDS = words(
+FAMILY_LIKE_PLACE_WORDS = words(
     "Ward Hill Hills Wood Woods Green Field Fields Hall Lodge Mill Mills Lane Grove Bridge "
     "Bridges Gate Gates House Brook Marsh Moor Dale Row Mead Rise Chapel Church"
 )

@@ -284,15 +284,16 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     ):
         return True  # "Su-bin Park": two syllables of a given name, each a word, then a family
     before = text[max(0, word.start - 30) : word.start]
-    after = text[word.end :]
-    if word.text[0].isupper() and _OWNERS_OF_KIN.match(after):
+    after = text[word.end : word.end + 60]
+    capital = word.text[0].isupper()
+    if capital and after[:1] in "'’" and _OWNERS_OF_KIN.match(after):
         return True  # "the Thornes' son": a family's name, made plural
     if word.kind == "safe":
-        titled = TITLE_BEFORE.search(before)
-        if titled and titled.group(0)[0].isupper() and word.text[0].isupper():
+        titled = capital and TITLE_BEFORE.search(before)
+        if titled and titled.group(0)[0].isupper():
             return True  # "Mr Thorn", "Mrs Lake": a family name, whatever else the word is
         return _nickname_stands(text, words, n)
-    if re.search(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$", before):
+    if _AN_OFFICER_BEFORE.search(before):
         # an officer at work: "Sgt Okoro", "Cllr Brennan-Tuite"; not "Dr Iqbal, the father,"
         return bool(_A_RELATIVE_BETWEEN_COMMAS.match(after))
     if PLACE_BEFORE.search(before):
@@ -378,6 +379,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
 
+_AN_OFFICER_BEFORE = re.compile(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$")
 _OWNERS_OF_KIN = re.compile(rf"['’]\s+(?:{KIN}|kids|children)\b", re.I)
 _A_RELATIVE_BETWEEN_COMMAS = re.compile(rf",\s+(?:the|his|her|their)\s+(?:{KIN})\s*,", re.I)
 _SPOKEN_TO = re.compile(rf"\b{SPOKE_TO}\s+$", re.I)

@@ -18,7 +18,7 @@ from ctxtui.guard.cues import (
     STRONG_AFTER,
     TITLE_BEFORE,
 )
-from ctxtui.guard.name_positions import at_sentence_start, named_last
+from ctxtui.guard.name_positions import FAMILY_LIKE_PLACE_WORDS, at_sentence_start, named_last
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
     MODALS,
@@ -80,11 +80,15 @@ _A_FAMILY_DOES = re.compile(
 )
 
 
-def a_family_of_them(word: str, after: str, before: str = "") -> bool:
+def a_family_of_them(word: str, after: str, before: str = "", *, typed: bool = True) -> bool:
     """A surname made plural, even where the plural is a word, before what a family does or
     after what is done to people ("will visit the Hollies"; not "walked the Meadows")."""
-    if not (_THEIR_PLURAL.fullmatch(word) and is_name_word(word[:-1])):
-        return False
+    stem = word[:-1]
+    if not (
+        _THEIR_PLURAL.fullmatch(word)
+        and (is_name_word(stem) or (typed and stem in FAMILY_LIKE_PLACE_WORDS))
+    ):
+        return False  # "the Wards", "the Greens", capitalised: place words and family names
     if _A_FAMILY_DOES.match(after):
         return True
     done = _A_PERSONS_VERB_THE.search(before)
@@ -225,7 +229,7 @@ def by_its_neighbours(word: str, before: str, after: str) -> bool | None:
         return True  # "her mate patience", "mrs thatcher"
     if RELATIVE_JUST_BEFORE.search(before) and not (word in MODALS or is_person_verb(word)):
         return True  # "cousin lark also in the video"; not "dad will call", "mum said"
-    if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after):
+    if re.search(r"\bthe\s+$", before) and a_family_of_them(word.title(), after, typed=False):
         return True  # "the rivers asked for cctv"
     if re.search(r"\b(?:the|a|an|this|its|my|your|his|her|our|their)\s+$", before, re.I):
         return False  # "the river", "their hope"
@@ -380,7 +384,7 @@ def nickname_listed(text: str, start: int, end: int) -> bool:
     if len(word) < 2 or is_function_word(word) or word in _NEVER_NICKNAMES:
         return False  # "the lad had rung her", "dont think…"
     after = text[end:]
-    if text[:start].endswith("the ") and a_family_of_them(word.title(), after):
+    if text[:start].endswith("the ") and a_family_of_them(word.title(), after, typed=False):
         return True  # "the rivers asked for cctv"
     if stands_without_naming(word, after):
         return False  # a pronoun, a plural: "bikes + scooters seen"
