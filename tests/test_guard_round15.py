@@ -465,3 +465,18 @@ def test_a_family_named_with_a_place_word_in_the_plural_is_asked(text, name):
 
 def test_gates_in_lower_case_are_gates():
     assert not raised("the park has no lighting and the gates are never locked.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("for info - Sunny now living with dad in the next town", "Sunny"),
+        ("Hazel placed in supported accom in the next county", "Hazel"),
+    ],
+)
+def test_a_word_name_said_to_live_somewhere_is_raised(text, name):
+    assert name in raised(text)
+
+
+def test_a_season_before_attendance_is_not_raised():
+    assert "Summer" not in flagged("Summer attendance is always lower across the school.")

@@ -288,6 +288,8 @@ def _is_asked(text: str, words: Sequence[_Word], n: int) -> bool:
     capital = word.text[0].isupper()
     if capital and after[:1] in "'’" and _OWNERS_OF_KIN.match(after):
         return True  # "the Thornes' son": a family's name, made plural
+    if word.kind == "word_name" and _WHAT_IS_THEIRS_NEXT.match(after):
+        return True  # "Hazel now living with her aunt", "Clover placed in supported accom"
     if word.kind == "safe":
         titled = capital and TITLE_BEFORE.search(before)
         if titled and titled.group(0)[0].isupper():
@@ -379,6 +381,12 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     return not start and bool(CLAUSE_BEFORE.search(before) and PRONOUN_LATER.match(after))
 
 
+# where a young person now lives, just after a name that is a word
+_WHAT_IS_THEIRS_NEXT = re.compile(
+    r"\s+(?:(?:now\s+)?(?:living|staying)\s+(?:with|at|in)|"
+    r"placed\s+(?:in|with|at)|moved\s+(?:in\s+)?with)\b",
+    re.I,
+)
 _AN_OFFICER_BEFORE = re.compile(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$")
 _OWNERS_OF_KIN = re.compile(rf"['’]\s+(?:{KIN}|kids|children)\b", re.I)
 _A_RELATIVE_BETWEEN_COMMAS = re.compile(rf",\s+(?:the|his|her|their)\s+(?:{KIN})\s*,", re.I)
