@@ -68,8 +68,11 @@ _A_THING_NEXT = re.compile(
 
 # what a family does, said of "the …s": a place or a band is never said to
 _A_FAMILY_ACTS = re.compile(
-    r"\s+(?:(?:have|has|had)\s+(?:(?:also|now|both|all)\s+)?)?(?:asked|said|told|complained|"
-    r"reported|moved|agreed|refused|declined|attended|offered)\b"
+    r"\s+(?:next\s+door\s+)?(?:(?:have|has|had)\s+(?:(?:also|now|both|all)\s+)?)?(?:asked|said|"
+    r"told|complained|reported|moved|agreed|refused|declined|attended|offered|seen|"
+    r"been\s+(?:warned|visited|told|asked|offered|contacted|rehoused|evicted))\b"
+    r"|\s+are\s+(?:moving|being\s+(?:rehoused|evicted|moved))\b"
+    r"|['’]\s+(?:garage|house|home|flat|garden|car|van|son|daughter|kids|children|boys|girls)\b"
 )
 
 
