@@ -426,6 +426,7 @@ def test_a_forum_a_hub_and_a_topic_are_not_flagged(text):
         ("big j and young t were at the rec after dark", "big j"),
         ("It is believed that Spindle and K-Dog are the two older lads there.", "K-Dog"),
         ("Spoon and Zippo are believed to be holding the drugs in the stairwell.", "Zippo"),
+        ("Spanner and Tack are being named as the ones running the group chat.", "Tack"),
     ],
 )
 def test_more_nicknames_said_to_be_someone_are_flagged(text, name):
@@ -437,6 +438,7 @@ def test_more_nicknames_said_to_be_someone_are_flagged(text, name):
     [
         "a big n heavy bag was left by the bins",
         "the flats are the older blocks on the estate",
+        "The park was named as the one place the girls feel safe.",
         "my lil bro was there too",
     ],
 )

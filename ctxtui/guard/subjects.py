@@ -129,6 +129,8 @@ _THOUGHT_TO_BE = re.compile(
     # "… were the eldest boys there", "… are thought to be holding"
     r"|^\s+(?:are|were)\s+the\s+(?:\w+\s+){0,2}(?:lads|boys|girls|men|males|adults|"
     r"ringleaders|dealers|elders|olders|youngers)\b"
+    r"|^\s+(?:is|are|was|were)\s+(?:being\s+)?(?:named|identified)\s+as\s+the\s+(?:\w+\s+)?"
+    r"(?:one|ones|lads?|boys?|girls?|males?)\b"
     r"|^\s+(?:is|are|was|were)\s+(?:thought|believed|said|suspected)\s+to\s+be\s+(?:holding|"
     r"running|dealing|carrying|grooming|recruiting)\b"
     # "… is the one who…", "… was the older lad that…"
