@@ -167,7 +167,8 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
         return True  # "staff saw ivy outside the bookies", "police stopped wren near the bus"
     if start and _one_of_a_pair(after):
         return True  # "ivy and wren skipped period 3", "hazel n tyler both at the rec"
-    if _PAIR_OPENS.search(before) and _one_of_a_pair(" and them" + after):
+    opens = _PAIR_OPENS.search(before)
+    if opens and _a_name(opens.group("first")) and _what_people_do(word, after):
         return True  # the second of the pair
     finite = FINITE_NEXT.match(after) and person_subject(word, after, name_word=True)
     done = person_state(after) or finite
@@ -182,17 +183,20 @@ _PAIRED_WITH = re.compile(rf"\s+(?:and|n|&|\+)\s+([a-z]{LETTERS}+)")
 def _one_of_a_pair(after: str) -> bool:
     """After the first of two words joined, the second a name too, then what people do."""
     joined = _PAIRED_WITH.match(after)
-    if not joined:
+    if joined is None:
         return False
-    second, rest = joined.group(1), after[joined.end() :]
-    if second != "them" and word_kind(second, frozenset(), frozenset()) not in (
-        "name",
-        "word_name",
-    ):
-        return False
+    return _a_name(joined[1]) and _what_people_do(joined[1], after[joined.end() :])
+
+
+def _a_name(word: str) -> bool:
+    return word_kind(word, frozenset(), frozenset()) in ("name", "word_name")
+
+
+def _what_people_do(word: str, rest: str) -> bool:
+    """ "… both by the bandstand", "… were all named", or a person's state or verb."""
     if re.match(r"\s+(?:(?:were|are)\s+)?(?:both|all)\b", rest):
         return True
-    finite = FINITE_NEXT.match(rest) and person_subject(second, rest, name_word=True)
+    finite = FINITE_NEXT.match(rest) and person_subject(word, rest, name_word=True)
     return bool(person_state(rest) or finite)
 
 
