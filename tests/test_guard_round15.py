@@ -503,3 +503,14 @@ def test_a_family_in_the_plural_warned_moving_or_owning_is_flagged(text, name):
 )
 def test_places_and_things_in_the_plural_are_not_families(text):
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The lad is about fourteen or fifteen by the look of him.", "she looked 13 or 14"]
+)
+def test_one_young_person_s_age_guessed_between_two_is_an_age(text):
+    assert flagged(text, "age")
+
+
+def test_minutes_between_two_numbers_are_no_age():
+    assert not flagged("he was 3 or 4 minutes late to the session", "age")
