@@ -53,7 +53,7 @@ _LOWER_PAIR = re.compile(
 _NOT_LETTERS = words("an as at be by do go he if in is it me my no of on or so to up us we")
 
 
-# letters in brackets for someone just named by who they are: "the boy (K) said", "yp (TW)"
+# letters in brackets for someone just named by who they are: "the boy (K) said", "yp (QX)"
 _ONE_LETTER_FOR_SOMEONE = re.compile(
     r"\b(?i:girl|boy|lad|child|yp|cyp|sibling|brother|sister|cousin|friend|male|female|person)"
     r"\s*\(([A-Z]{1,3})\)"

@@ -54,7 +54,7 @@ _PERSON_VERBS = (
         "drive drove ride rode cycle bring brought give gave take took send sent receive ask try "
         "avoid escape behave struggle cope disappear wander lie lied lying pretend hit bully "
         "bullied follow chase grab push shove spit spat throw threw spend spent told delete report "
-        "decline help work reckon travel share pass hand"
+        "decline help work reckon travel share pass hand post"
     )
     # "… came up at the residents' meeting" is a topic; "… going to be" is what will happen
     + r"|(?:came|comes?)(?!\s+up\b)|got|went|go|goes|going(?!\s+to\s+be\b)|gone"
@@ -92,6 +92,7 @@ _PERSON_STATES = re.compile(
     r"in\s+(?:the\s+)?(?:group|gang|chat|photo|video)\b|"
     rf"with\s+(?:him|her|them|his|their|an?|the|older|other|some|friends|{KIN})\b|new\s+to|"
     r"known\s+to|close\s+to|friends\s+with|scared|frightened|afraid|upset|angry|withdrawn|"
+    r"worried|anxious|tearful|(?:located|found|returned|traced)\s+safe|"
     r"involved|believed|keeps?\s+(?:turning\s+up|going\s+missing|coming\s+(?:back|round))|"
     r"turn(?:s|ed|ing)?\s+up\s+(?:at|with|to|late|drunk|high|again|outside)\b|"
     r"in\s+(?:school|college|class|lessons|care|custody|hospital|contact|touch|year|yr)\b|"
@@ -102,8 +103,9 @@ _PERSON_STATES = re.compile(
     r"on\s+the\s+(?:site|estate|scene|streets?))|(?:goes|go|going|went|gone)\s+missing|"
     r"(?:comes?|came|coming)\s+(?:back|home|round)|"
     r"(?:runs?|running|ran)\s+(?:off|away|from\s+(?:police|officers|staff|security))|"
-    r"(?:the|a|an)\s+(?:(?:younger|older|eldest|youngest|middle|[a-z]+ive|[a-z]+ful)\s+)?"
-    r"(?:one|girl|boy|lad|lass|adult|"
+    # "the older one", "a looked-after younger child": describing words, then a person
+    r"(?:the|a|an)\s+(?:(?!(?:of|for|to|with|in|on|at|and|or|the|a|an|who|that)\b)[a-z-]+\s+){0,2}"
+    r"(?:one|girl|boy|lad|lass|adult|young\s+person|"
     r"bloke|guy|man|woman|male|female|kid|child|sibling|person|"
     r"teen|teenager|youngster|pupil|youngest|oldest|"
     r"eldest|leader|ringleader|friend|cousin|brother|sister|son|daughter|dealer|runner|yp|"
@@ -154,12 +156,12 @@ _AGE = re.compile(
 _ADVERB = (
     r"(?:also|still|now|then|often|always|never|usually|just|reportedly|allegedly|apparently|"
     r"sometimes|regularly|recently|again|previously|currently|openly|already|rarely|"
-    r"frequently|constantly|normally|reported|said|thought|believed|known|both|all)\s+"
+    r"frequently|constantly|normally|reported|said|thought|believed|known|both|all|no\s+longer)\s+"
 )
 _AUX = (
     r"(?:(?:is|was|has|had|does|did|will|would|can|could|may|might|should|must)"
-    r"(?:n['’]?t|\s+not|\s+never)?\s+(?:been\s+|be\s+|being\s+|have\s+been\s+)?"
-    r"|(?:not|never|keeps|kept|has\s+stopped|had\s+stopped|stopped|started|seems\s+to|"
+    r"(?:n['’]?t|\s+not|\s+never)?\s+(?:been\s+|be\s+|being\s+|have\s+been\s+|(?:started|begun)\s+(?=[a-z]+ing\b))?"
+    r"|(?:not|never|keeps|kept|has\s+stopped|had\s+stopped|stopped|started|began|seems\s+to|"
     r"used\s+to|tends\s+to|wants\s+to|refuses\s+to|refused\s+to|continues\s+to|"
     r"continued\s+to)\s+"
     r"|['’]s\s+(?:been\s+)?|been\s+)"

@@ -1,0 +1,56 @@
+"""Issue 40, the sixteenth round (tuning set twenty-five: word-names, nicknames, initials, twelve
+communities, handles): each form the live flags now raise, each the names check now asks about,
+and the ordinary sentences that must stay quiet. Every example is invented for this file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ctxtui.guard.names_check import possible_names
+from ctxtui.guard.privacy import scan_text
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def flagged(text: str, category: str = "name") -> set[str]:
+    return {hit.text for hit in scan_text(text, (), TODAY) if hit.category == category}
+
+
+def asked(text: str) -> set[str]:
+    spans = [(hit.start, hit.end) for hit in scan_text(text, (), TODAY)]
+    return {c.text for c in possible_names(text, flagged=spans)}
+
+
+def raised(text: str) -> set[str]:
+    """Flagged live or asked about by the names check."""
+    return flagged(text) | asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Qorvenna is a looked-after child placed out of borough.", "Qorvenna"),
+        ("Brivelle is an unaccompanied young person staying at the hotel.", "Brivelle"),
+        ("Tamsenko has started attending the Friday gym session.", "Tamsenko"),
+        ("Orlith is no longer going to the arcade after school.", "Orlith"),
+        ("Velquin has been posting videos of the fights online.", "Velquin"),
+        ("Mr Brackwater is worried about the lads in the stairwell.", "Mr Brackwater"),
+    ],
+)
+def test_a_word_on_no_list_said_to_be_a_child_or_to_act_is_flagged(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drop-in is a safe space for the younger ones on the estate.",
+        "Funding is a real worry for the youth service next year.",
+        "Lighting is no longer working on the towpath by the lock.",
+        "Footfall has started to rise at the market on Saturdays.",
+    ],
+)
+def test_a_thing_said_to_be_for_children_is_not_a_name(text):
+    assert not flagged(text), scan_text(text, (), TODAY)
