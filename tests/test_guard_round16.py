@@ -54,3 +54,39 @@ def test_a_word_on_no_list_said_to_be_a_child_or_to_act_is_flagged(text, name):
 )
 def test_a_thing_said_to_be_for_children_is_not_a_name(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pargeter and Finch were named as the two men at the garage.", "Pargeter"),
+        ("Hargreaves was identified by two neighbours as the older male.", "Hargreaves"),
+        ("Zolvan's NRM referral went in on Monday.", "Zolvan"),
+    ],
+)
+def test_who_someone_was_named_as_and_what_is_theirs_are_flagged(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Youth worker to speak to June about the fights.", "June"),
+        ("Worry that Gristle has been supplying the younger lads.", "Gristle"),
+    ],
+)
+def test_the_names_check_asks_about_a_month_spoken_to_and_a_word_after_that(text, name):
+    assert name in raised(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The worry that Drill has been played loud at the bus stop is shared.",
+        "We know that Homework Club has been full every week.",
+        "From March to May the youth bus will park by the library.",
+        "The streets were named by the council as the new ward.",
+    ],
+)
+def test_a_thing_after_that_a_month_and_a_naming_council_are_not_asked(text):
+    assert not raised(text)

@@ -63,8 +63,9 @@ from ctxtui.guard.subjects import (
     person_predicate,
     person_state,
     person_subject,
+    thought_to_be_someone,
 )
-from ctxtui.guard.unlisted_people import unknown_person
+from ctxtui.guard.unlisted_people import bracketed_full_names, unknown_person
 from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
@@ -103,7 +104,7 @@ _FAMILY = re.compile(
 def find_names(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     found = [*_titled(text, allowed), *_families(text, allowed), *_unknown_runs(text, allowed)]
     found += _pairs(text, allowed)
-    found += _bracketed(text, allowed)
+    found += bracketed_full_names(text, allowed)
     found += [*_initials(text), *_nicknames(text, allowed)]
     for match in _TOKEN.finditer(text):
         hit = _name_at(text, match, allowed)
@@ -159,7 +160,9 @@ def _pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _PAIR.finditer(text):
         words = [word for word in match.groups() if word]
         after = text[match.end() :]
-        both = re.match(r"\s+(?:(?:are|were|have|had)\s+)?both\b", after)
+        both = re.match(r"\s+(?:(?:are|were|have|had)\s+)?both\b", after) or (
+            thought_to_be_someone(after)  # "… were described as the men in charge"
+        )
         if any(known_other(w, False, allowed, surnames_too=False) for w in words) and not (
             both
             and any(is_name_word(w) for w in words)
@@ -177,21 +180,6 @@ def _pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
                 for n, word in enumerate(match.groups(), start=1)
                 if word
             )
-
-
-_BRACKETED = re.compile(
-    rf"\(([A-Z]{LETTERS}+(?:[-'’]{LETTERS}+)*\s[A-Z]{LETTERS}+(?:-{LETTERS}+)*)\)"
-)
-
-
-def _bracketed(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
-    """A full name put in brackets after what was said of someone: "(Firstname Surname)"."""
-    for match in _BRACKETED.finditer(text):
-        words = match.group(1).split()
-        if any(w in allowed for w in words) or any(is_place(w) for w in words):
-            continue
-        if all(is_name_word(w) or on_no_list(w) for w in words):
-            yield NameHit(match.group(1), match.start(1), match.end(1))
 
 
 def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
@@ -258,6 +246,7 @@ def _capitalised_name(
         or person_around(after)
         or AND_A_RELATIVE.match(after)  # "… and his younger brother"
         or A_CHILD_BEFORE.search(before)  # "Nana Coyle", "young Brady"
+        or thought_to_be_someone(after)  # "… was identified as the older male"
     )
     if not is_forename(word) and not surname_as_one:
         if unknown_person(word, before, after, allowed):

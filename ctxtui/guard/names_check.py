@@ -346,9 +346,9 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         # "her nephew Rocket", "worried that Sparrow (14) is…", "Smudge (yp)", "Pip and
         # Nutmeg are thought to be the lookouts"
         return True
-    if (ARTICLE_BEFORE.search(before) and not THAT_SAID.search(before)) or POSSESSIVE_BEFORE.search(
-        before
-    ):
+    that = re.search(r"\bthat\s+$", before, re.I) and person_subject(word.text, after)
+    article = ARTICLE_BEFORE.search(before) and not (THAT_SAID.search(before) or that)
+    if article or POSSESSIVE_BEFORE.search(before):  # but "fear that Pebble has been…"
         return a_family_of_them(word.text, after, before)  # "the Bakers next door"
     if said_of_someone(before, after) or HE_OR_SHE_NEXT.match(after):
         return True  # "Ask Pickle, he knows"
@@ -419,6 +419,8 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return True
     if WHO_THEY_ARE_AFTER.match(after) or NAMED_AFTER_WHO.search(before):
         return True  # "Sunny, mum of the twins,", "resident (Clement)"
+    if _SPOKEN_TO.search(before):
+        return True  # "will talk to June", never a month
     if word.text.lower() in months_and_days() and _DATE_AROUND.search(before):
         return False  # "by late April", "until Thursday"
     subject = person_subject(word.text, after, name_word=True)

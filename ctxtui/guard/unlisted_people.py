@@ -1,15 +1,17 @@
 """A capitalised word that is no forename or surname of the lists (a nickname, a word-name on
 no list, a family in the plural), flagged live only where the words around it show a person:
 what happens only to people, who they are said to be, what a family does, the subject of what
-only people do. Read by names.py. Pure functions."""
+only people do; and a full name put in brackets. Read by names.py. Pure functions."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ctxtui.guard.cues import (
     AND_A_RELATIVE,
     KIN,
+    LETTERS,
     NAMED_AFTER_WHO,
     ONLY_PEOPLE,
     ONLY_PEOPLE_BEFORE,
@@ -17,6 +19,7 @@ from ctxtui.guard.cues import (
     ROLE_IN_BRACKETS,
     WHO_THEY_ARE_AFTER,
 )
+from ctxtui.guard.hits import NameHit
 from ctxtui.guard.person_places import FAMILY_OF, PERSON_OBJECT_BEFORE, RELATIVE_JUST_BEFORE
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
@@ -154,7 +157,8 @@ def _done_to_them(word: str, before: str, after: str) -> bool:
 
 _THINGS_OF_A_PERSON = re.compile(
     rf"['’]s\s+(?:older\s+|younger\s+)?(?:{KIN}|phone|bike|bag|snap|snapchat|insta|instagram|"
-    r"tiktok|messages|trainers|jacket|hoodie)\b"
+    r"tiktok|messages|trainers|jacket|hoodie|(?:[A-Z]{2,5}\s+)?referral|coach|mentor|"
+    r"key\s*worker|youth\s+worker|social\s+worker|foster\s+carers?)\b"
 )
 
 
@@ -173,3 +177,18 @@ _A_FAMILY_NEXT = re.compile(
     r"(?!\s+(?:hub|centre|center|support|service|services|project|group|team|club|network|"
     r"worker|work|help|time|room|home|zone))"
 )
+
+
+_BRACKETED = re.compile(
+    rf"\(([A-Z]{LETTERS}+(?:[-'’]{LETTERS}+)*\s[A-Z]{LETTERS}+(?:-{LETTERS}+)*)\)"
+)
+
+
+def bracketed_full_names(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
+    """A full name put in brackets after what was said of someone: "(Firstname Surname)"."""
+    for match in _BRACKETED.finditer(text):
+        words = match.group(1).split()
+        if any(w in allowed for w in words) or any(is_place(w) for w in words):
+            continue
+        if all(is_name_word(w) or on_no_list(w) for w in words):
+            yield NameHit(match.group(1), match.start(1), match.end(1))
