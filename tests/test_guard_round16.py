@@ -90,3 +90,34 @@ def test_the_names_check_asks_about_a_month_spoken_to_and_a_word_after_that(text
 )
 def test_a_thing_after_that_a_month_and_a_naming_council_are_not_asked(text):
     assert not raised(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The lads call the driver Snipz and say he pays them.", "Snipz"),
+        ("The younger ones say Auntie Q lets them stay over.", "Auntie Q"),
+        ("lads say Unc B drops them off by the tip", "Unc B"),
+        ("k.t. says he was followed home from the bus", "k.t."),
+        ("r.w.'s nan has asked for help with evenings", "r.w."),
+        ("kt mum rang school to say she is worried", "kt"),
+        ("pebble n orlaith seen w older lads at the garages", "orlaith"),
+        ("dusty n willow seen by the shutters after dark", "willow"),
+    ],
+)
+def test_nicknames_kin_letters_and_lower_case_initials_are_flagged(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet at 6 p.m. at the hub, e.g. for the detached walk.",
+        "my mum said the lights are out again on the bridge",
+        "sw mum meeting moved to Thursday",
+        "Uncle Bill's Diner has CCTV over the car park.",
+        "The teachers call the hall B block now.",
+    ],
+)
+def test_times_abbreviations_and_named_places_are_not_flagged(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

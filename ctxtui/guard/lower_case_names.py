@@ -117,7 +117,8 @@ def typed_in_a_hurry(text: str, match: re.Match[str]) -> bool:
     if paired and re.match(r"\s+(?:(?:were|are)\s+)?(?:both|all)\b", after):
         return True  # "kwabena + thiago both at the chippy"
     after = re.sub(r"^\s*[-–:]\s*", " ", after)  # "nkem ebai - seen recording…"
-    if start and (person_state(after) or person_subject(word, after, name_word=True)):
+    second = kind in ("name", "unknown") and _PAIR_OPENS.search(before)  # "bramble n tamsin seen…"
+    if (start or second) and (person_state(after) or person_subject(word, after, name_word=True)):
         return True
     # a word on no list where an object stands: "grooming vsevolod with…", "nothing from
     # litia since"
@@ -168,7 +169,8 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
     if start and _one_of_a_pair(after):
         return True  # "ivy and wren skipped period 3", "hazel n tyler both at the rec"
     opens = _PAIR_OPENS.search(before)
-    if opens and _a_name(opens.group("first")) and _what_people_do(word, after):
+    first = opens and opens.group("first")
+    if first and not is_function_word(first) and _what_people_do(word, after):
         return True  # the second of the pair
     finite = FINITE_NEXT.match(after) and person_subject(word, after, name_word=True)
     done = person_state(after) or finite

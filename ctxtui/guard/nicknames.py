@@ -50,7 +50,12 @@ _CAPS_PEOPLE_BEFORE = re.compile(
 _LOWER_PAIR = re.compile(
     r"(?<![\w.@/-])([a-z]{2})\s+(?:and|&|\+|n)\s+([a-z]{2})(?=\s+(?:both|were|are|have)\b)"
 )
-_NOT_LETTERS = words("an as at be by do go he if in is it me my no of on or so to up us we")
+_NOT_LETTERS = words("an as at be by do go he if in is it me my no of on or so to up us we ur ya")
+# dotted initials typed in lower case: "k.t. says", "p.r.'s nan"; not "e.g." or "a.m."
+_LOWER_DOTTED = re.compile(r"(?<![\w.])[a-z]\.\s?[a-z]\.?(?![\w.])")
+_LOWER_DOTTED_WORDS = words("eg ie am pm nb cf ps vs")
+# two lower-case letters opening a note, then a relative: "kt mum rang", "kt's nan"
+_LOWER_PAIR_KIN = re.compile(rf"(?:^|[.;:!?]\s+|\n\s*)([a-z]{{2}})(?:['’]s)?\s+(?:{KIN})\b")
 
 
 # letters in brackets for someone just named by who they are: "the boy (K) said", "yp (QX)"
@@ -78,6 +83,14 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
     for match in _ONE_LETTER_FOR_SOMEONE.finditer(text):
         sure = len(match.group(1)) == 1 or match.group(1) not in acronyms()  # "child (CIN)"?
         yield match.group(1), match.start(1), match.end(1), sure
+    for match in _LOWER_DOTTED.finditer(text):
+        if re.sub(r"[.\s]", "", match.group(0)) not in _LOWER_DOTTED_WORDS:
+            after = text[match.end() :]
+            sure = bool(_CAPS_PEOPLE.match(after) or re.match(r"\s+says\b", after))
+            yield match.group(0), match.start(), match.end(), sure
+    for match in _LOWER_PAIR_KIN.finditer(text):
+        if match.group(1) not in _NOT_LETTERS and match.group(1).upper() not in acronyms():
+            yield match.group(1), match.start(1), match.end(1), True
     for match in _LOWER_PAIR.finditer(text):
         if not _NOT_LETTERS.intersection(match.groups()):
             for n in (1, 2):
@@ -101,7 +114,8 @@ _NICKNAME = re.compile(
     r"nicknamed|called|calls\s+(?:himself|herself|themselves)|"
     r"(?:street|drill|rap|gang)\s+name(?:\s+is)?|referred\s+to\s+as|"
     r"(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call(?:\s+(?:him|her|them))?|"
-    r"call(?:s|ed)?\s+(?:him|her|them)|"
+    r"call(?:s|ed)?\s+(?:him|her|them|(?:the|an?|this|that)\s+(?:\w+\s+)?(?:man|male|lad|boy|"
+    r"girl|woman|bloke|guy|kid|driver|dealer))|"
     r"a\.?k\.?a\.?)\s+(?:[\"“‘']the\s+|[\"“‘'])?"
     r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|off|round|over|for|"
     r"to|me|us)\b)"
@@ -114,7 +128,8 @@ _REFERRED_TO_AS = re.compile(
     r"\s+as\b(?!\s+(?:a|an|the)\s+(?:place|area|site|venue|location|spot|hotspot)\b)"
 )
 _SAID_TO_BE_CALLED = re.compile(
-    r"call(?:s|ed)?\s+(?:him|her|them)|(?:is|was|someone|somebody|lad|girl|boy|man|woman|male|"
+    r"call(?:s|ed)?\s+(?:him|her|them|(?:the|an?|this|that)\s+(?:\w+\s+)?(?:man|male|lad|boy|"
+    r"girl|woman|bloke|guy|kid|driver|dealer))|(?:is|was|someone|somebody|lad|girl|boy|man|woman|male|"
     r"female|bloke|guy|kid)\s+called|nicknamed|known\s+as|goes\s+by|"
     r"referred\s+to\s+as|"
     r"(?:street|drill|rap|gang)\s+name|a\.?k\.?a",
@@ -174,6 +189,7 @@ _ONE_WHO = re.compile(
 # a short name after a word of size or age: "Big Vo", "Lil Vek", "Young T"
 _SIZED = re.compile(
     rf"\b(?:{SIZE_WORDS})\s+[A-Z][a-z]{{0,2}}\b(?!['’]s\s+[A-Z])"
+    r"|\b(?:Uncle|Unc|Auntie|Aunty|Cuz)\s+[A-Z]\b(?![.'’&-])"  # the older man the lads call "Unc B"
     # typed live in lower case: "lil q", "big v", "lil sprocket" (never "n", "a", "i" or "x")
     r"|\b(?:lil|lil'|lickle|yung|big|young|baby|tiny)\s+[b-hj-mo-wyz]\b(?![.'’/-])"
     rf"|\blil\s+(?!(?:{KIN}|one|ones|bit|boy|girl|lad|man|kid|kids)\b)[a-z]{{2,}}\b"
@@ -200,6 +216,7 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
         after = text[match.end() :]
         strong = bool(STRONG_AFTER.match(after) or PERSON_AFTER.match(after))
         strong = strong or match.group(0).islower()  # "lil q": only ever someone's name
+        strong = strong or match.group(0).startswith(("Unc", "Aunt", "Cuz"))
         yield match.group(0), match.start(), match.end(), strong
     for match in _REFERRED_TO_AS.finditer(text):
         if match.group(1) not in allowed and not is_acronym(match.group(1)):
