@@ -121,3 +121,32 @@ def test_nicknames_kin_letters_and_lower_case_initials_are_flagged(text, name):
 )
 def test_times_abbreviations_and_named_places_are_not_flagged(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("His discord is ghostline_7#0931 and he games all night.", "ghostline_7#0931"),
+        ("snap: __moonbeam.x__", "__moonbeam.x__"),
+    ],
+)
+def test_discord_tags_and_handles_wrapped_in_underscores_are_handles(text, detail):
+    assert detail in flagged(text, "handle"), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Room#1234 is booked for the review.",
+        "The youth club is forty minutes from the estate by bus.",
+        'Staff said the word "grass" is being used to frighten the younger ones.',
+        "The Ferryman's Rest pub has new CCTV over the beer garden.",
+        "The Drover's Inn closes at eleven on weekdays.",
+    ],
+)
+def test_a_room_a_youth_club_a_word_spoken_of_and_a_pub_are_not_flagged(text):
+    assert not scan_text(text, (), TODAY), scan_text(text, (), TODAY)
+
+
+def test_a_youth_said_to_be_an_age_is_still_an_age():
+    assert flagged("The youth in the red coat was 15, staff think.", "age")

@@ -22,6 +22,7 @@ _HANDLE = re.compile(
     r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
     r"|(?i:(?<=insta\s)|(?<=snap\s)|(?<=is\s))@\s[a-z0-9_.]{3,30}\b"  # "insta is @ smallfern"
     r"|(?i:\b(?:u|r)/[A-Za-z0-9_-]{3,30}\b)"  # a Reddit user or group
+    r"|(?<![\w@#.])[a-z0-9_.]{2,32}#\d{4}(?![\w#])"  # Discord: name#0000
     r"|(?i:\b(?:t\.me|twitch\.tv|(?:www\.)?(?:instagram|tiktok|snapchat|facebook|twitter|x|"
     r"youtube)\.com)/@?"
     r"[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])"
@@ -43,7 +44,7 @@ _PLATFORM_HANDLE = re.compile(
     r"wizz|yubo|bereal|omegle|hoop)"
     r"(?:'s|’s)?(?:\s+(?:handle|user\s?name|username|name|account|account\s+name|id|user|page|"
     r"profile|tag|gamer\s?tag))?(?:\s+(?:is|was|called|named|as|(?:plays|posts|goes)\s+as)\s+|\s*[:=\-–]\s*|\s+))"
-    r"([A-Za-z][A-Za-z0-9_.-]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
+    r"(_*[A-Za-z][A-Za-z0-9_.-]*[\d_.#][A-Za-z0-9_.#]*(?<![.#]))"
 )
 _ACCOUNT_NAMED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"

@@ -88,6 +88,8 @@ _AGE = re.compile(
     # "the boy on the e-scooter was 15, and": one young person, a clause, then the age
     rf"|\b(?:lad|yp|young\s+person|youth|teen|teenager|he|she|patient|victim|suspect|male|"
     rf"female|player|member|passenger|rider|newcomer|{KIN})\b"
+    r"(?!\s+(?:bus|club|centre|center|services?|workers?|team|project|group|hub|offer|zone|"
+    r"sessions?|space|van|provision|worker))"  # "the youth van holds nine": a thing's number
     rf"[^.,;:!?]{{0,40}}?\b(?:is|was)\s+"
     rf"(?:[4-9]|1\d|2[0-5]|{_NUMBER_WORDS})(?=\s*(?:[,.;:!?()]|$)|\s+(?:was|and|but|when|who|had|"
     rf"has|at)\b)"

@@ -75,7 +75,7 @@ def stands_alone(word: str, after: str) -> bool:
 _THING_WORDS = frozenset(
     ["line", "lines", "ward", "wing", "unit", "award", "scheme", "trust", "fund", "lecture"]
     + ["day", "law", "building", "centre", "center", "cafe", "café", "chicken", "nails", "bar"]
-    + ["florist", "florists", "newsagent", "newsagents", "deli", "launderette"]
+    + ["florist", "florists", "newsagent", "newsagents", "deli", "launderette", "pub", "inn"]
     + ["kitchen", "grill", "pizza", "barbers", "barber", "salon", "store", "stores", "mart"]
     + ["express", "foods", "bakery", "takeaway", "memorial", "foundation", "project", "lounge"]
     + ["programme", "fc", "gym", "studio", "studios", "motors", "cars", "vapes", "vape"]

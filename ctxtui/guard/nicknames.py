@@ -178,6 +178,7 @@ _A_GROUP_CALLED = re.compile(
     r"[^'\"‘“]*\bcall(?:s|ed)?\s+)[^'\"‘“]*$",
     re.I,
 )
+_A_WORD_AS_A_WORD = re.compile(r"\b(?:word|words|term|phrase|slang|expression)\s+$", re.I)
 _DOES = re.compile(r"\s+(?:gives|runs|sells|sends|has|is|was|does|deals)\b")
 # "… named as the one passing out", "… seems to be the lad who"
 _ONE_WHO = re.compile(
@@ -257,6 +258,8 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
                 or _CALLED_BEFORE.search(before)
                 or (re.search(r"\b(?:says|said|say)\s+$", before) and _DOES.match(after))
             )
+            if _A_WORD_AS_A_WORD.search(before):
+                continue  # the word "grass" is used to scare them: a word spoken of
             if match.group(1).islower() and (not one_of_them or _A_GROUP_CALLED.search(before)):
                 continue  # 'safe', "peng": a word in quotes; "call the little ones 'minis'"
             sure = bool(
