@@ -150,3 +150,26 @@ def test_a_room_a_youth_club_a_word_spoken_of_and_a_pub_are_not_flagged(text):
 
 def test_a_youth_said_to_be_an_age_is_still_an_age():
     assert flagged("The youth in the red coat was 15, staff think.", "age")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("will and his mate seen on scooters by the lock-ups", "will"),
+        ("Clover and her best friend were seen at the bus depot.", "Clover"),
+        ("Tashkiran's boxing coach will come to the next review.", "Tashkiran"),
+    ],
+)
+def test_a_word_name_beside_a_friend_and_a_coach_of_someones_are_flagged(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The youth service may and should run the late session.",
+        "Staff will visit the family and her school on Monday.",
+    ],
+)
+def test_a_verb_before_and_is_no_name(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

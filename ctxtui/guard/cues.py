@@ -42,8 +42,8 @@ A_FAMILY_AFTER = re.compile(
 )
 # "… and her younger sister", "… & his cuzzy", "… + mates": someone with people of their own
 AND_A_RELATIVE = re.compile(
-    r"\s*(?:and|&|\+|n)\s+(?:(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+)?"
-    rf"(?:{KIN}|mates|friends)|mum|dad|nan|mates|friends|cousins|(?:the\s+)?others|the\s+rest|"
+    r"\s*(?:and|&|\+|n)\s+(?:(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+|best\s+)?"
+    rf"(?:{KIN}|mates?|friends?)|mum|dad|nan|mates|friends|cousins|(?:the\s+)?others|the\s+rest|"
     r"(?:\d+|two|three|four|some|a\s+few)\s+(?:others|friends|mates)|bro|sis|"
     r"cuz|bf|gf)\b",
     re.I,
@@ -99,6 +99,7 @@ STRONG_AFTER = re.compile(
     rf"^(?:(?:'s|’s|['’](?=\s))\s+(?:older\s+|younger\s+|big\s+|little\s+)?(?:{KIN}|phone|"
     r"family|partner|carers|parents?|foster|placement|siblings?|social\s+worker|"
     r"key\s+worker|teacher|snapchat|snap|insta|instagram|tiktok|account|messages|number|"
+    r"(?:football\s+|boxing\s+)?coach|mentor|youth\s+worker|(?:[A-Z]{2,5}\s+)?referral|"
     r"house|home|flat|bag|bike|school|behaviour|attendance|name)"
     r"|\s+(?:was|is|has\s+been|had\s+been)\s+(?:seen|missing|found|taken|approached|followed|"
     r"sleeping|staying|living|given|paid|asked|reported|being|not|in|at|with|overheard|"

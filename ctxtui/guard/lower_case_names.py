@@ -160,6 +160,8 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
         or is_person_verb(word)
         or is_function_word(word)
     )
+    if re.match(r"\s+(?:and|&|n)\s+(?:his|her)\s", after) and AND_A_RELATIVE.match(after):
+        return True  # "will and his mate", "may n her sister": never the verb or the month
     if not a_word_of_time_or_doing and by_its_neighbours(word, before, after):
         return True  # "cousin wren also in the video", "feedback from wren:"; not "his mate said"
     if _PER.search(before) and re.match(r"\s*[,:;]", after):

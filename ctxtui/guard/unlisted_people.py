@@ -157,7 +157,7 @@ def _done_to_them(word: str, before: str, after: str) -> bool:
 
 _THINGS_OF_A_PERSON = re.compile(
     rf"['’]s\s+(?:older\s+|younger\s+)?(?:{KIN}|phone|bike|bag|snap|snapchat|insta|instagram|"
-    r"tiktok|messages|trainers|jacket|hoodie|(?:[A-Z]{2,5}\s+)?referral|coach|mentor|"
+    r"tiktok|messages|trainers|jacket|hoodie|(?:[A-Z]{2,5}\s+)?referral|(?:football\s+|boxing\s+)?coach|mentor|"
     r"key\s*worker|youth\s+worker|social\s+worker|foster\s+carers?)\b"
 )
 
