@@ -173,3 +173,18 @@ def test_a_word_name_beside_a_friend_and_a_coach_of_someones_are_flagged(text, n
 )
 def test_a_verb_before_and_is_no_name(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Grandad Stokes has said he will walk them back from the rec.", "Stokes"),
+        ("The Pellews at number 4 have asked for a lock on the bin store.", "Pellews"),
+    ],
+)
+def test_a_relatives_name_and_a_family_where_they_live_are_asked_about(text, name):
+    assert name in raised(text)
+
+
+def test_a_title_of_capitalised_words_is_still_no_name():
+    assert not raised("The Summer Reading Scheme runs at the library in August.")

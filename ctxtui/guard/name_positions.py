@@ -333,6 +333,11 @@ class Token(Protocol):
     def kind(self) -> str: ...
 
 
+# relatives' words that stand before a name as a title does ("Nan Bridie"; "Pa" among Travellers)
+_KIN_WORDS = frozenset(KIN.lower().split("|")) - words("boy girl child pupil student friend mate")
+_KIN_WORDS |= words("pa ma")
+
+
 def in_a_title(text: str, words: Sequence[Token], n: int) -> bool:
     """A capitalised name-word among capitalised ordinary words that are no names, perhaps
     joined by "of", "and" or "for" ("Friends of Hazel Dene", "Trust for Wren Vale")."""
@@ -350,6 +355,8 @@ def in_a_title(text: str, words: Sequence[Token], n: int) -> bool:
                 continue
             if not other.text[0].isupper():
                 break
+            if step == -1 and other.text.lower() in _KIN_WORDS:
+                return False  # "Grandad Holt", "Nan Bridie": a relative's name, no title
             if (
                 other.kind in ("safe", "place_name")  # "the Tashkent Room"
                 and other.text.lower() not in months_and_days()

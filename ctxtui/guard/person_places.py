@@ -77,6 +77,9 @@ _THEIR_PLURAL = re.compile(r"[A-Z][a-z]{3,}s")
 _A_FAMILY_DOES = re.compile(
     r"\s+(?:next\s+door|family|have|has|are|were|moved|live|lived|said|say|told|complained|"
     r"reported|asked)\b"
+    # where they live, then what they did: "the Pellews at number 4 have asked…"
+    r"|\s+(?:at|on|in|from)\s+(?:the\s+|number\s+)?[\w\s'’-]{1,30}?\s+(?:have|had)\s+"
+    r"(?:asked|said|told|complained|reported|moved|refused|agreed)\b"
 )
 
 
