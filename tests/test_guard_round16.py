@@ -188,3 +188,31 @@ def test_a_relatives_name_and_a_family_where_they_live_are_asked_about(text, nam
 
 def test_a_title_of_capitalised_words_is_still_no_name():
     assert not raised("The Summer Reading Scheme runs at the library in August.")
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("QN says she was offered a lift by two men.", "QN"),
+        ("Ask KD, she saw the whole thing at the bus stop.", "KD"),
+        ("Youth worker to meet WT and mum at the hub.", "WT"),
+        ("- PJ & RM: both open to the youth service now.", "PJ"),
+        ("Two lads known as BZ and TQ hang around the school gates.", "BZ"),
+        ("HF (the girl from the hostel) has not been seen since Sunday.", "HF"),
+        ("worries re z.q. and the older group at the skate park", "z.q."),
+    ],
+)
+def test_initials_where_a_person_stands_are_flagged(text, letters):
+    assert letters in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RC school says more pupils are walking home alone.",
+        "Session ends at 9 p.m. and is ok for year 7s.",
+        "PC and PCSO will both patrol on Friday.",
+    ],
+)
+def test_abbreviations_beside_these_cues_are_not_initials(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

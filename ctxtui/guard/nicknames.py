@@ -27,12 +27,15 @@ _TIMES = frozenset({"AM", "PM"})  # a time after a number ("9 A.M."), else someo
 _HYPHEN_LETTERS = re.compile(r"(?<![\w.@/-])[A-Z]{1,2}-[A-Z]{1,2}(?![\w@/-])")
 _CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
 _CAPS_PEOPLE = re.compile(
-    r"^(?:\s+and\s+[A-Z]{2,3})?(?:\s+(?:both|were|was|are|is|said|told|have|has|had|hasn'?t|"
+    r"^(?:\s+(?:and|&|\+)\s+[A-Z]{2,3})?(?::?\s+(?:both|were|was|are|is|said|told|have|has|had|hasn'?t|"
     r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted|seen|spotted|stopped|found|"
     r"on\s+a\s+part[\s-]time|(?:should|will|is\s+to|needs\s+to)\s+be\s+(?:offered|referred|"
     r"seen|supported|visited|moved|placed))\b"
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
     rf"|\s*\(\s*(?:yr|year|y|aged?|\d|(?:{KIN})s?\b)"
+    r"|\s*\(\s*(?:the|a)\s+(?:older\s+|younger\s+)?(?:girl|boy|lad|yp|young\s+person)\b"
+    r"|\s+says\s+(?:she|he)\b|,\s+(?:she|he)\s+(?:is|was|has|said|saw|knows|told)\b"
+    r"|\s+(?:and|&|\+)\s+(?:mum|dad|nan|carers?)\b"
     rf"|\s+and\s+(?:his|her|their)\s+(?:older\s+|younger\s+)?(?:{KIN}|mates|friends|pals)\b)"
     r"|,\s*(?:yr|year|y)\s?\d|,\s*\d{1,2}\s*,|\s+\d{1,2}\s*[,)]"
     rf"|['’]s\s+(?:older\s+|younger\s+|big\s+|little\s+|foster\s+)?"
@@ -41,7 +44,7 @@ _CAPS_PEOPLE = re.compile(
 )
 _CAPS_PEOPLE_BEFORE = re.compile(
     rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|knows|know|"
-    rf"have|has|per|both|seeing|visiting|supporting|mentoring|{SPOKE_TO}|"
+    rf"have|has|per|both|seeing|visiting|supporting|mentoring|{SPOKE_TO}|known\s+as|"
     rf"{KIN}|referred\s+to(?:\s+\w+){{0,3}}\s+as)\s+$"
     r"|\b(?:boys|girls|lads|pupils|siblings|brothers|sisters|twins|friends),\s*$",
     re.I,
@@ -53,7 +56,7 @@ _LOWER_PAIR = re.compile(
 _NOT_LETTERS = words("an as at be by do go he if in is it me my no of on or so to up us we ur ya")
 # dotted initials typed in lower case: "k.t. says", "p.r.'s nan"; not "e.g." or "a.m."
 _LOWER_DOTTED = re.compile(r"(?<![\w.])[a-z]\.\s?[a-z]\.?(?![\w.])")
-_LOWER_DOTTED_WORDS = words("eg ie am pm nb cf ps vs")
+_LOWER_DOTTED_WORDS = words("eg ie am pm nb cf ps vs ok")
 # two lower-case letters opening a note, then a relative: "kt mum rang", "kt's nan"
 _LOWER_PAIR_KIN = re.compile(rf"(?:^|[.;:!?]\s+|\n\s*)([a-z]{{2}})(?:['’]s)?\s+(?:{KIN})\b")
 
@@ -85,8 +88,7 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
         yield match.group(1), match.start(1), match.end(1), sure
     for match in _LOWER_DOTTED.finditer(text):
         if re.sub(r"[.\s]", "", match.group(0)) not in _LOWER_DOTTED_WORDS:
-            after = text[match.end() :]
-            sure = bool(_CAPS_PEOPLE.match(after) or re.match(r"\s+says\b", after))
+            sure = True  # "k.t.": no word of the language is written so
             yield match.group(0), match.start(), match.end(), sure
     for match in _LOWER_PAIR_KIN.finditer(text):
         if match.group(1) not in _NOT_LETTERS and match.group(1).upper() not in acronyms():
