@@ -216,3 +216,29 @@ def test_initials_where_a_person_stands_are_flagged(text, letters):
 )
 def test_abbreviations_beside_these_cues_are_not_initials(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("Q and V both missing from the children's home on Friday.", "V"),
+        ("Concerns about J and T — both out late on school nights.", "T"),
+        ("worries re qz and the older lads at the lido", "qz"),
+        ("feedback from wq: the underpass feels unsafe at night", "wq"),
+    ],
+)
+def test_letters_for_two_people_and_lower_case_pairs_after_re_are_flagged(text, letters):
+    assert letters in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stairwells in Blocks Q and V are being used to store bikes.",
+        "Plan A and B were both agreed by the panel.",
+        "Waits at A and E were both long last weekend.",
+        "update re gp and the school nurse next week",
+    ],
+)
+def test_lettered_places_plans_and_services_are_not_initials(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

@@ -54,6 +54,22 @@ _LOWER_PAIR = re.compile(
     r"(?<![\w.@/-])([a-z]{2})\s+(?:and|&|\+|n)\s+([a-z]{2})(?=\s+(?:both|were|are|have)\b)"
 )
 _NOT_LETTERS = words("an as at be by do go he if in is it me my no of on or so to up us we ur ya")
+# two single capitals joined, then what both do: "Q and V both missing", "Q & V — both"
+_LETTER_PAIR = re.compile(
+    r"(?<![\w.&/-])([A-Z])\s+(?:and|&|\+|n)\s+([A-Z])(?![\w&/-])"
+    r"(?=\s*(?:[-–—:,]\s*)?(?:both|were|are)\b)"
+)
+# things lettered, not people: "Blocks Q and V", "Plan Q and V", "Gates Q and V"
+_LETTERED_THINGS = re.compile(
+    r"\b(?:blocks?|bays?|rooms?|floors?|levels?|zones?|gates?|units?|wings?|towers?|sections?|"
+    r"entrances?|exits?|plans?|parts?|years?|groups?|sets?|routes?|lines?|platforms?|"
+    r"pitches|courts?|options?|types?|classes|forms?|streams?|houses?|stands?)\s+$",
+    re.I,
+)
+# two lower-case letters after a word that names someone next: "worries re qz", "feedback from qz:"
+_LOWER_PAIR_AFTER = re.compile(
+    r"\b(?:re|regarding|about|from|w/|with|see|seen|saw|visit|meet|met)\s+([a-z]{2})(?=\s*[:,;.]|\s+(?:and|&|\+|n)\s)"
+)
 # dotted initials typed in lower case: "k.t. says", "p.r.'s nan"; not "e.g." or "a.m."
 _LOWER_DOTTED = re.compile(r"(?<![\w.])[a-z]\.\s?[a-z]\.?(?![\w.])")
 _LOWER_DOTTED_WORDS = words("eg ie am pm nb cf ps vs ok")
@@ -86,17 +102,7 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
     for match in _ONE_LETTER_FOR_SOMEONE.finditer(text):
         sure = len(match.group(1)) == 1 or match.group(1) not in acronyms()  # "child (CIN)"?
         yield match.group(1), match.start(1), match.end(1), sure
-    for match in _LOWER_DOTTED.finditer(text):
-        if re.sub(r"[.\s]", "", match.group(0)) not in _LOWER_DOTTED_WORDS:
-            sure = True  # "k.t.": no word of the language is written so
-            yield match.group(0), match.start(), match.end(), sure
-    for match in _LOWER_PAIR_KIN.finditer(text):
-        if match.group(1) not in _NOT_LETTERS and match.group(1).upper() not in acronyms():
-            yield match.group(1), match.start(1), match.end(1), True
-    for match in _LOWER_PAIR.finditer(text):
-        if not _NOT_LETTERS.intersection(match.groups()):
-            for n in (1, 2):
-                yield match.group(n), match.start(n), match.end(n), True
+    yield from _letters_typed_live(text)
     said_initials = "initials" in text.lower()
     for match in _CAPS.finditer(text):
         word = match.group(0)
@@ -108,6 +114,28 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
             _CAPS_PEOPLE.match(after) or _CAPS_PEOPLE_BEFORE.search(before)
         )
         yield word, match.start(), match.end(), sure
+
+
+def _letters_typed_live(text: str) -> Iterator[tuple[str, int, int, bool]]:
+    """Initials as notes typed live write them, all sure: "k.t.", "Q and V both", "re qz",
+    "kt mum", "jb and kt both"."""
+    for match in _LOWER_DOTTED.finditer(text):
+        if re.sub(r"[.\s]", "", match.group(0)) not in _LOWER_DOTTED_WORDS:
+            yield match.group(0), match.start(), match.end(), True  # no word is written so
+    for match in _LETTER_PAIR.finditer(text):
+        before = text[max(0, match.start() - 20) : match.start()]
+        if {match.group(1), match.group(2)} != {"A", "E"} and not _LETTERED_THINGS.search(before):
+            for n in (1, 2):
+                yield match.group(n), match.start(n), match.end(n), True
+    for pattern in (_LOWER_PAIR_AFTER, _LOWER_PAIR_KIN):
+        for match in pattern.finditer(text):
+            pair = match.group(1)
+            if pair not in _NOT_LETTERS and pair.upper() not in acronyms():
+                yield pair, match.start(1), match.end(1), True
+    for match in _LOWER_PAIR.finditer(text):
+        if not _NOT_LETTERS.intersection(match.groups()):
+            for n in (1, 2):
+                yield match.group(n), match.start(n), match.end(n), True
 
 
 _NICKNAME = re.compile(
