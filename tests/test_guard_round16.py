@@ -242,3 +242,29 @@ def test_letters_for_two_people_and_lower_case_pairs_after_re_are_flagged(text, 
 )
 def test_lettered_places_plans_and_services_are_not_initials(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("smudge (yp) said the older lads pay in vapes", "smudge"),
+        ("nutmeg n mates seen w/ masks behind the leisure centre", "nutmeg"),
+        ("gravel and his cousin were at the garages again", "gravel"),
+        ("twiggy (older brother) collects them in a van", "twiggy"),
+    ],
+)
+def test_a_word_typed_in_lower_case_beside_who_the_person_is_is_flagged(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shop (run by a local man) sells single cigarettes",
+        "police and others attended the fire at the garages",
+        "staff (yp workers) will cover the late session",
+        "cans and others were found under the bridge",
+    ],
+)
+def test_a_word_typed_in_lower_case_beside_a_bracket_or_others_is_no_name(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

@@ -11,6 +11,7 @@ from ctxtui.guard.cues import (
     A_FAMILY_AFTER,
     AND_A_RELATIVE,
     IN_BRACKETS_AFTER,
+    KIN,
     LETTERS,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -46,6 +47,7 @@ from ctxtui.guard.word_lists import (
     acronyms,
     english_words,
     field_words,
+    group_words,
     is_forename,
     longer_english,
     lower_case_forenames,
@@ -231,6 +233,8 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
     if typed_in_a_hurry(text, match):
         return NameHit(word, match.start(), match.end())
     before, after = text[max(0, match.start() - 20) : match.start()], text[match.end() :]
+    if _a_nickname_beside_who_they_are(word, after):
+        return NameHit(word, match.start(), match.end())  # "smudge (yp) said", "pip n mates"
     if not word.islower() or len(word) < 4 or word in english_words() or _an_acronym(word):
         return None
     kind = word_kind(word, frozenset(), frozenset())
@@ -319,3 +323,21 @@ def lower_case_name(word: str, match: re.Match[str], before: str, after: str) ->
     if PRONOUN_LATER.match(after) and re.search(r"[^\W\d_],?\s+$", before):
         return NameHit(word, match.start(), match.end())
     return None
+
+
+# who someone is, opening a bracket: "(yp)", "(older brother)", "(street name)"
+_WHO_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:(?:the|a|an|his|her)\s+)?(?:older\s+|younger\s+)?(?:{KIN}|yp|cyp|lad|lass|"
+    r"uasc|nickname|street\s+name|aka|known\s+as)s?\b",
+    re.I,
+)
+
+
+def _a_nickname_beside_who_they_are(word: str, after: str) -> bool:
+    """An ordinary word typed in lower case before who the person is in brackets, or "and"
+    their relatives or mates: a nickname."""
+    if not (_WHO_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after)):
+        return False
+    if is_role(word) or is_function_word(word) or word in place_words() or word in group_words():
+        return False
+    return not stands_without_naming(word, after) and len(word) > 2
