@@ -268,3 +268,19 @@ def test_a_word_typed_in_lower_case_beside_who_the_person_is_is_flagged(text, na
 )
 def test_a_word_typed_in_lower_case_beside_a_bracket_or_others_is_no_name(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nutmeg (yp) says the van comes on Fridays.", "Nutmeg"),
+        ("Staff saw Biscuit and his cousin by the lock-ups.", "Biscuit"),
+    ],
+)
+def test_a_capitalised_word_beside_who_the_person_is_is_flagged(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+def test_a_capitalised_plural_or_acronym_beside_others_is_no_name():
+    assert not flagged("Bikes and others were dumped in the canal.")
+    assert not flagged("CAMHS and others will attend the review.")

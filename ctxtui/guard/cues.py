@@ -55,6 +55,12 @@ ROLE_IN_BRACKETS = re.compile(
     r"[^()]{0,25}\)",
     re.I,
 )
+# who someone is, opening a bracket: "(yp)", "(older brother)", "(street name)"
+WHO_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:(?:the|a|an|his|her)\s+)?(?:older\s+|younger\s+)?(?:{KIN}|yp|cyp|lad|lass|"
+    r"uasc|nickname|street\s+name|aka|known\s+as)s?\b",
+    re.I,
+)
 # a family word and a bracket before a name: "mum (rukhsana)", "nan (mrs okonjo)"
 IN_BRACKETS_AFTER = re.compile(
     rf"\b(?:{KIN}|parents?|carers?)\s*\(\s*(?:mrs?|ms|miss)?\.?\s*$", re.I

@@ -11,7 +11,6 @@ from ctxtui.guard.cues import (
     A_FAMILY_AFTER,
     AND_A_RELATIVE,
     IN_BRACKETS_AFTER,
-    KIN,
     LETTERS,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -22,6 +21,7 @@ from ctxtui.guard.cues import (
     SPOKE_TO,
     STRONG_AFTER,
     TITLE_BEFORE,
+    WHO_IN_BRACKETS,
 )
 from ctxtui.guard.hits import NameHit
 from ctxtui.guard.name_positions import (
@@ -325,18 +325,10 @@ def lower_case_name(word: str, match: re.Match[str], before: str, after: str) ->
     return None
 
 
-# who someone is, opening a bracket: "(yp)", "(older brother)", "(street name)"
-_WHO_IN_BRACKETS = re.compile(
-    rf"\s*\(\s*(?:(?:the|a|an|his|her)\s+)?(?:older\s+|younger\s+)?(?:{KIN}|yp|cyp|lad|lass|"
-    r"uasc|nickname|street\s+name|aka|known\s+as)s?\b",
-    re.I,
-)
-
-
 def _a_nickname_beside_who_they_are(word: str, after: str) -> bool:
     """An ordinary word typed in lower case before who the person is in brackets, or "and"
     their relatives or mates: a nickname."""
-    if not (_WHO_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after)):
+    if not (WHO_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after)):
         return False
     if is_role(word) or is_function_word(word) or word in place_words() or word in group_words():
         return False

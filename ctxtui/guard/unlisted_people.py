@@ -17,6 +17,7 @@ from ctxtui.guard.cues import (
     ONLY_PEOPLE_BEFORE,
     OWN_RELATIVE_BEFORE,
     ROLE_IN_BRACKETS,
+    WHO_IN_BRACKETS,
     WHO_THEY_ARE_AFTER,
 )
 from ctxtui.guard.hits import NameHit
@@ -49,6 +50,7 @@ def unknown_person(word: str, before: str, after: str, allowed: frozenset[str]) 
         or (OWN_RELATIVE_BEFORE.search(before) and on_no_list(word))  # "her cousin Zoltek"
         or (on_no_list(word) and _RE_BEFORE.search(before) and _A_NOTE_AFTER.match(after))
         or (on_no_list(word) and word not in allowed and _kin_around(before, after))
+        or (_a_plain_word(word) and _beside_who_they_are(word, after))  # "Nutmeg (yp)"
         or thought_to_be_someone(after)  # "Wisp thought to be the ringleader"
         or _THINGS_OF_A_PERSON.match(after)  # "Wisp's phone was taken"
         or (word not in allowed and _done_to_them(word, before, after))
@@ -160,6 +162,12 @@ _THINGS_OF_A_PERSON = re.compile(
     r"tiktok|messages|trainers|jacket|hoodie|(?:[A-Z]{2,5}\s+)?referral|(?:football\s+|boxing\s+)?coach|mentor|"
     r"key\s*worker|youth\s+worker|social\s+worker|foster\s+carers?)\b"
 )
+
+
+def _beside_who_they_are(word: str, after: str) -> bool:
+    """One ordinary word before who the person is in brackets, or "and" their relatives."""
+    beside = WHO_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after)
+    return bool(beside) and not word.endswith("s") and not word.isupper()
 
 
 def _kin_around(before: str, after: str) -> bool:
