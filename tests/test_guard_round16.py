@@ -284,3 +284,26 @@ def test_a_capitalised_word_beside_who_the_person_is_is_flagged(text, name):
 def test_a_capitalised_plural_or_acronym_beside_others_is_no_name():
     assert not flagged("Bikes and others were dumped in the canal.")
     assert not flagged("CAMHS and others will attend the review.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("yp says twig gave him the sim and a charger", "twig"),
+        ("she said moth told her to keep the bag at home", "moth"),
+    ],
+)
+def test_a_word_in_lower_case_said_to_have_done_something_to_the_speaker_is_flagged(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yp says school told him to stay home on Friday",
+        "she said someone gave her a lift home",
+        "yp says police gave him a warning at the park",
+    ],
+)
+def test_a_role_or_pronoun_said_to_have_done_something_is_no_name(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

@@ -233,7 +233,7 @@ def unlisted_lower_case_name(text: str, match: re.Match[str]) -> NameHit | None:
     if typed_in_a_hurry(text, match):
         return NameHit(word, match.start(), match.end())
     before, after = text[max(0, match.start() - 20) : match.start()], text[match.end() :]
-    if _a_nickname_beside_who_they_are(word, after):
+    if _a_nickname_beside_who_they_are(word, before, after):
         return NameHit(word, match.start(), match.end())  # "smudge (yp) said", "pip n mates"
     if not word.islower() or len(word) < 4 or word in english_words() or _an_acronym(word):
         return None
@@ -325,10 +325,17 @@ def lower_case_name(word: str, match: re.Match[str], before: str, after: str) ->
     return None
 
 
-def _a_nickname_beside_who_they_are(word: str, after: str) -> bool:
+# what someone did to the one speaking: "yp says twig gave him the sim", "… told her to"
+_DID_IT_TO_THEM = re.compile(
+    r"\s+(?:gave|told|asked|paid|sent|made|threatened|hit|punched|owes|messaged)\s+(?:him|her)\b"
+)
+
+
+def _a_nickname_beside_who_they_are(word: str, before: str, after: str) -> bool:
     """An ordinary word typed in lower case before who the person is in brackets, or "and"
-    their relatives or mates: a nickname."""
-    if not (WHO_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after)):
+    their relatives or mates, or said to have done something to the speaker: a nickname."""
+    said = re.search(r"\b(?:says|said)\s+$", before) and _DID_IT_TO_THEM.match(after)
+    if not (WHO_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after) or said):
         return False
     if is_role(word) or is_function_word(word) or word in place_words() or word in group_words():
         return False
