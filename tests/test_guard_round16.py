@@ -307,3 +307,35 @@ def test_a_word_in_lower_case_said_to_have_done_something_to_the_speaker_is_flag
 )
 def test_a_role_or_pronoun_said_to_have_done_something_is_no_name(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Staff saw Qiaolin at the bus station with two men.", "Qiaolin"),
+        ("Li Haoxuan waits outside the school for the older boys.", "Li Haoxuan"),
+    ],
+)
+def test_chinese_given_names_of_two_pinyin_syllables_are_forenames(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Huawei and Xiaomi phones were found in the bag.",
+        "The group meets at Shenzhen Garden restaurant on Fridays.",
+        "The Fanta cans were left by the bins again.",
+    ],
+)
+def test_brands_places_and_words_of_pinyin_shape_are_not_names(text):
+    assert not flagged(text), scan_text(text, (), TODAY)
+
+
+def test_the_pinyin_shape_needs_two_syllables_and_a_mark_of_pinyin():
+    from ctxtui.guard.pinyin import pinyin_given_name
+
+    assert pinyin_given_name("Zihan") and pinyin_given_name("Xinyi")
+    assert not pinyin_given_name("Fanta")  # two syllables, nothing only pinyin has
+    assert not pinyin_given_name("Banana")  # three
+    assert not pinyin_given_name("ZIHAN")

@@ -69,6 +69,7 @@ from ctxtui.guard.unlisted_people import bracketed_full_names, unknown_person
 from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
     POSSESSIVE,
+    a_chinese_given_name,
     english_words,
     forenames,
     group_words,
@@ -395,8 +396,9 @@ def _run_words(
     """For each word of the run: whether it is on no list at all, and whether it could be part
     of a name."""
     at_start = at_sentence_start(text, run[0].start())
-    unknown = [
-        not known_other(m.group(0), at_start and n == 0, allowed) and not is_name_word(m.group(0))
+    unknown = [  # a Chinese given name is on no list, only of the right shape
+        not known_other(m.group(0), at_start and n == 0, allowed)
+        and (not is_name_word(m.group(0)) or a_chinese_given_name(m.group(0)))
         for n, m in enumerate(run)
     ]
     namey = [

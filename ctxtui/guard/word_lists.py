@@ -7,6 +7,8 @@ import functools
 import re
 from pathlib import Path
 
+from ctxtui.guard.pinyin import pinyin_given_name
+
 POSSESSIVE = re.compile(r"['’]s$")
 # the numbers written in words, zero to twenty, in order
 CARDINALS = (
@@ -126,7 +128,17 @@ def is_forename(word: str) -> bool:
     if word in names or title_case(word) in names:
         return True
     parts = word.split("-")
-    return len(parts) > 1 and all(title_case(p) in names for p in parts)
+    if len(parts) > 1:
+        return all(title_case(p) in names for p in parts)
+    return a_chinese_given_name(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def a_chinese_given_name(word: str) -> bool:
+    """Two pinyin syllables run together that are no word, place or brand ("Zihan")."""
+    if not pinyin_given_name(word) or word.lower() in english_words():
+        return False
+    return not (is_place(word) or word in proper_words() or word.lower() in place_words())
 
 
 def is_place(word: str) -> bool:
