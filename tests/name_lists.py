@@ -25,6 +25,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from ctxtui.guard.cues import KIN
@@ -175,6 +176,35 @@ def _romanized_names(dictionary: set[str]) -> tuple[set[str], set[str]]:
     return found
 
 
+# Vietnamese names as they are typed in England, without their tone marks ("Phương" as
+# "Phuong"): forenames and family names, as a list of forenames like FORENAME_LOCALES
+UNACCENTED_LOCALES = ["vi_VN"]
+
+
+def _unaccented_names(dictionary: set[str]) -> set[str]:
+    """Faker's names of these locales with their accents taken off, but none that is an
+    ordinary word or shorter than three letters ("Le", "Hong"… stay out when a word)."""
+    found: set[str] = set()
+    for locale in UNACCENTED_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in dir(provider):
+            if not attribute.startswith(("first_names", "last_names", "middle_names")):
+                continue
+            values = getattr(provider, attribute)
+            for value in list(values) if isinstance(values, dict | list | tuple) else ():
+                plain = _without_accents(value) if isinstance(value, str) else ""
+                known = plain in dictionary or plain.lower() in dictionary  # "Nam", "Dang"
+                if len(plain) >= 3 and _usable(plain) and not known:
+                    found.add(_tidy(plain))
+    return found
+
+
+def _without_accents(name: str) -> str:
+    name = name.replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", name)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
 def _usable(name: str) -> bool:
     """One word (or two joined by a hyphen) in the Latin alphabet."""
     name = name.strip()
@@ -236,6 +266,7 @@ def build() -> dict[str, str]:
     romanized_forenames, romanized_surnames = _romanized_names(dictionary)
     faker_forenames |= romanized_forenames
     faker_surnames |= romanized_surnames
+    faker_forenames |= _unaccented_names(dictionary)
     uk_forenames = _read(UK_FORENAMES)
     uk_forenames |= _short_forms(uk_forenames, set(WORDS.read_text(encoding="utf-8").split()))
     forenames = {n for n in faker_forenames | uk_forenames if n.lower() not in place_words}

@@ -339,3 +339,10 @@ def test_the_pinyin_shape_needs_two_syllables_and_a_mark_of_pinyin():
     assert not pinyin_given_name("Fanta")  # two syllables, nothing only pinyin has
     assert not pinyin_given_name("Banana")  # three
     assert not pinyin_given_name("ZIHAN")
+
+
+def test_vietnamese_names_typed_without_their_accents_are_forenames():
+    from ctxtui.guard.word_lists import is_forename
+
+    assert is_forename("Phuong") and is_forename("Huong")
+    assert "Phuong" in flagged("Staff saw Phuong at the bus station with two men.")
