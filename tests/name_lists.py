@@ -6,7 +6,9 @@ Run ``make names`` after changing a source. The sources:
   for the locales of the communities in UK schools: British, Irish, South Asian, West, East and
   Southern African, Caribbean and American, Eastern, Southern and Western European, Turkish,
   Vietnamese, Thai, Indonesian, Uzbek, Latin American and Nordic;
-  names written in the Latin alphabet only, because that is what a chair types;
+  names written in the Latin alphabet only, because that is what a chair types; Vietnamese
+  names without their tone marks, and Bulgarian, Russian and Ukrainian forenames in English
+  letters, as a chair types them;
 * ``tests/data/forenames_uk.txt``: our own list of forenames common in England and Wales,
   with their short forms from the ``nicknames`` package (Apache-2.0, by its maintainers:
   "Jessica" gives "Jess" and "Jessie"), except those that are ordinary words or family words;
@@ -199,6 +201,67 @@ def _unaccented_names(dictionary: set[str]) -> set[str]:
     return found
 
 
+# Bulgarian, Russian and Ukrainian names in Cyrillic, written in English letters the way
+# passports and schools write them (a simple letter-for-letter table)
+TRANSLITERATED_LOCALES = ["bg_BG", "ru_RU", "uk_UA"]
+_CYRILLIC = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "a",
+    "ь": "",
+    "ю": "yu",
+    "я": "ya",
+    "є": "ye",
+    "і": "i",
+    "ї": "yi",
+    "ґ": "g",
+    "ё": "yo",
+}
+
+
+def _transliterated_names(dictionary: set[str]) -> set[str]:
+    """Faker's Cyrillic forenames of these locales in English letters, none a word."""
+    found: set[str] = set()
+    for locale in TRANSLITERATED_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in dir(provider):
+            if not attribute.startswith("first_names"):
+                continue
+            values = getattr(provider, attribute)
+            for value in list(values) if isinstance(values, dict | list | tuple) else ():
+                if not isinstance(value, str):
+                    continue
+                plain = "".join(_CYRILLIC.get(c, c) for c in value.lower())
+                known = plain in dictionary or plain.title() in dictionary
+                if len(plain) >= 3 and _usable(plain) and not known:
+                    found.add(_tidy(plain))
+    return found
+
+
 def _without_accents(name: str) -> str:
     name = name.replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", name)
@@ -266,7 +329,7 @@ def build() -> dict[str, str]:
     romanized_forenames, romanized_surnames = _romanized_names(dictionary)
     faker_forenames |= romanized_forenames
     faker_surnames |= romanized_surnames
-    faker_forenames |= _unaccented_names(dictionary)
+    faker_forenames |= _unaccented_names(dictionary) | _transliterated_names(dictionary)
     uk_forenames = _read(UK_FORENAMES)
     uk_forenames |= _short_forms(uk_forenames, set(WORDS.read_text(encoding="utf-8").split()))
     forenames = {n for n in faker_forenames | uk_forenames if n.lower() not in place_words}

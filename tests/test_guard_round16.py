@@ -346,3 +346,10 @@ def test_vietnamese_names_typed_without_their_accents_are_forenames():
 
     assert is_forename("Phuong") and is_forename("Huong")
     assert "Phuong" in flagged("Staff saw Phuong at the bus station with two men.")
+
+
+def test_bulgarian_russian_and_ukrainian_names_in_english_letters_are_forenames():
+    from ctxtui.guard.word_lists import is_forename
+
+    assert is_forename("Stoyan") and is_forename("Svitlana")
+    assert "Stoyan" in flagged("Police stopped Stoyan near the car wash on Sunday.")
