@@ -353,3 +353,19 @@ def test_bulgarian_russian_and_ukrainian_names_in_english_letters_are_forenames(
 
     assert is_forename("Stoyan") and is_forename("Svitlana")
     assert "Stoyan" in flagged("Police stopped Stoyan near the car wash on Sunday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hill family have asked for help with the boys.",
+        "the Lane brothers are dealing from the flat",
+        "Both Green twins were stopped near the station.",
+    ],
+)
+def test_a_place_word_before_a_family_or_siblings_is_a_family(text):
+    assert flagged(text), scan_text(text, (), TODAY)
+
+
+def test_a_place_word_before_boys_is_still_a_group_from_there():
+    assert not flagged("the Estate boys were at the park again")

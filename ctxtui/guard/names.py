@@ -197,14 +197,16 @@ def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
 
 
 _KIN_NOUNS = frozenset(["family", "families", "household", "siblings", "twins", "clan"])
+_SIBLINGS = frozenset(["brothers", "sisters", "cousins"])
 
 
 def _families(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _FAMILY.finditer(text):
         word = match.group(1)
-        if word in allowed or is_place(word) or word.lower() in group_words() or is_acronym(word):
-            continue  # "the YMCA crew"
-        kin = match.group(2).lower() in _KIN_NOUNS
+        kin = match.group(2).lower() in _KIN_NOUNS or match.group(2) in _SIBLINGS
+        place = is_place(word) and not kin  # "the Hill twins"
+        if word in allowed or place or word.lower() in group_words() or is_acronym(word):
+            continue  # "the YMCA crew", "the Estate boys"
         if known_other(word, True, allowed) and title_case(word) not in surnames() and not kin:
             continue  # "the Kestrel boys", "the Year boys"; but "the Thorn family"
         yield NameHit(match.group(0), match.start(), match.end())
