@@ -369,3 +369,18 @@ def test_a_place_word_before_a_family_or_siblings_is_a_family(text):
 
 def test_a_place_word_before_boys_is_still_a_group_from_there():
     assert not flagged("the Estate boys were at the park again")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the foster family are struggling with the late nights",
+        "we met the foster family at the hub today",
+    ],
+)
+def test_a_foster_family_typed_in_lower_case_is_no_name(text):
+    assert not flagged(text), scan_text(text, (), TODAY)
+
+
+def test_a_name_on_no_dictionary_before_a_family_word_is_still_flagged():
+    assert flagged("the brankley girls were seen at the garages")

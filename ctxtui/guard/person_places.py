@@ -224,8 +224,9 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
 def by_its_neighbours(word: str, before: str, after: str) -> bool | None:
     """Whether the words right beside a name typed in lower case say it is someone's (a
     relative, a title, a speaker) or a thing's (an article, a possessive); None if neither."""
-    if FAMILY_OF.match(after) or (A_FAMILY_AFTER.match(after) and before.endswith("the ")):
-        return True  # "hope's nan", "the khatun girls"
+    family = A_FAMILY_AFTER.match(after) and before.endswith("the ")
+    if FAMILY_OF.match(after) or (family and word not in english_words()):
+        return True  # "hope's nan", "the khatun girls"; not "the foster family"
     if ROLE_IN_BRACKETS.match(after) or AND_A_RELATIVE.match(after):
         return True  # "reece (yp's older brother)", "jade + her bf"
     if OWN_RELATIVE_BEFORE.search(before) or TITLE_BEFORE.search(before):
