@@ -384,3 +384,19 @@ def test_a_foster_family_typed_in_lower_case_is_no_name(text):
 
 def test_a_name_on_no_dictionary_before_a_family_word_is_still_flagged():
     assert flagged("the brankley girls were seen at the garages")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hope is that the new lighting reduces gatherings at the rec",
+        "patience is needed while the housing transfer goes through",
+        "dawn patrols by the pcsos have started on the estate",
+    ],
+)
+def test_an_idea_said_of_and_an_acronyms_plural_are_not_asked(text):
+    assert not raised(text)
+
+
+def test_a_word_name_typed_in_lower_case_doing_what_people_do_is_still_asked():
+    assert "hope" in raised("hope is missing again, last seen at the rec")

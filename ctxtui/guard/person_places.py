@@ -158,6 +158,13 @@ _A_DETERMINER_OR_PREPOSITION_BEFORE = re.compile(
 )
 
 
+# what is said of an idea or a feeling, never of a person
+_SAID_OF_AN_IDEA = re.compile(
+    r"\s+(?:is|was)\s+(?:that|needed|key|important|essential|required|vital|crucial|"
+    r"growing|running\s+(?:low|out)|in\s+short\s+supply)\b"
+)
+
+
 def lower_case_person(text: str, start: int, end: int) -> bool:
     """A name that is an ordinary word, typed in lower case where only a person stands: before
     a relative ("hope's nan"), the subject of a person's verb at the start of a clause ("mum
@@ -167,6 +174,8 @@ def lower_case_person(text: str, start: int, end: int) -> bool:
     if is_function_word(word):
         return False  # "keep an eye on each other"
     before, after = text[max(0, start - 30) : start], text[end:]
+    if _SAID_OF_AN_IDEA.match(after):
+        return False  # "hope is that the lights help", "patience is needed"
     beside = by_its_neighbours(word, before, after)
     if beside is not None:
         return beside

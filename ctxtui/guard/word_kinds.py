@@ -46,11 +46,8 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
         return "safe"
     if word in OFFICER_TITLES or lower in _AUXILIARIES:
         return "safe"  # "Cllr", "Sgt": the name after it is an officer's; "were" is no one
-    stem = _capitals(word)
-    if stem and (len(stem) <= 3 or stem in acronyms()):
-        return "safe"  # short capitals are initials or acronyms: initials() has them
-    if stem and _ordinary(stem, stem.lower()):
-        return "safe"  # a word in capitals for emphasis, or an acronym that is a word
+    if _an_acronym_form(word):
+        return "safe"
     if "'" in lower or "’" in lower:  # "don't" and "o'clock" are words; "O'Brien" is asked
         head, _, tail = lower.replace("’", "'").partition("'")
         if tail == "t" and head.endswith("n"):  # "doesn't", "can't", "won't"
@@ -81,6 +78,17 @@ def word_kind(word: str, allowed: frozenset[str], local: frozenset[str]) -> str:
     if _ordinary(word, lower) or stem_known or _formed(word, lower) or a_role_compound(lower):
         return "safe"
     return _uncertain_or_unknown(word)
+
+
+def _an_acronym_form(word: str) -> bool:
+    """Short capitals (initials or an acronym: initials() has them), an acronym, a word in
+    capitals for emphasis, or an acronym's plural typed in lower case ("pcsos")."""
+    stem = _capitals(word)
+    if stem and (len(stem) <= 3 or stem in acronyms() or _ordinary(stem, stem.lower())):
+        return True
+    return (
+        word.islower() and len(word) > 3 and word.endswith("s") and word[:-1].upper() in acronyms()
+    )
 
 
 def _uncertain_or_unknown(word: str) -> str:
