@@ -400,3 +400,11 @@ def test_an_idea_said_of_and_an_acronyms_plural_are_not_asked(text):
 
 def test_a_word_name_typed_in_lower_case_doing_what_people_do_is_still_asked():
     assert "hope" in raised("hope is missing again, last seen at the rec")
+
+
+def test_a_restaurant_named_with_someones_possessive_is_not_flagged():
+    assert not flagged("Drivers from Tomasz's restaurant were approached by the group.")
+
+
+def test_a_brand_named_with_a_title_before_what_it_sells_is_not_flagged():
+    assert not flagged("Mrs Kettlewell sweets are sold at the kiosk by the pier.")

@@ -76,6 +76,7 @@ _THING_WORDS = frozenset(
     ["line", "lines", "ward", "wing", "unit", "award", "scheme", "trust", "fund", "lecture"]
     + ["day", "law", "building", "centre", "center", "cafe", "café", "chicken", "nails", "bar"]
     + ["florist", "florists", "newsagent", "newsagents", "deli", "launderette", "pub", "inn"]
+    + ["restaurant", "diner", "bistro", "brasserie", "patisserie", "pharmacy", "chemist"]
     + ["kitchen", "grill", "pizza", "barbers", "barber", "salon", "store", "stores", "mart"]
     + ["express", "foods", "bakery", "takeaway", "memorial", "foundation", "project", "lounge"]
     + ["programme", "fc", "gym", "studio", "studios", "motors", "cars", "vapes", "vape"]

@@ -187,8 +187,8 @@ def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     for match in _TITLE.finditer(text):
         word = match.group(1)
         after = text[match.end() :]
-        if word in allowed:
-            continue
+        if word in allowed or _A_TITLED_BRAND_SELLS.match(after):
+            continue  # "Mr Softee vans", a brand named with a title
         if person_predicate(after, bare=False) or WHO_THEY_ARE_AFTER.match(after):
             pass  # "Mr Thorn rang in…", "Mrs Lake, the grandmother,"
         elif is_place(word) or (word.lower() in english_words() and not is_name_word(word)):
@@ -196,6 +196,7 @@ def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         yield NameHit(match.group(0), match.start(), match.end())
 
 
+_A_TITLED_BRAND_SELLS = re.compile(r"\s+(?:vans?|ices?|ice\s+creams?|sweets|cakes|shops?)\b")
 _KIN_NOUNS = frozenset(["family", "families", "household", "siblings", "twins", "clan"])
 _SIBLINGS = frozenset(["brothers", "sisters", "cousins"])
 
