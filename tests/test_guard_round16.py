@@ -408,3 +408,8 @@ def test_a_restaurant_named_with_someones_possessive_is_not_flagged():
 
 def test_a_brand_named_with_a_title_before_what_it_sells_is_not_flagged():
     assert not flagged("Mrs Kettlewell sweets are sold at the kiosk by the pier.")
+
+
+def test_a_word_ending_in_double_s_is_no_plural_where_a_person_stands():
+    assert "Duchess" in flagged("Duchess was not at school on Monday and has not been seen since.")
+    assert not flagged("Access was not possible to the stairwell on Monday.")

@@ -113,7 +113,8 @@ _A_CLAUSE_OPENS = re.compile(
 def _a_subject_of_people(word: str, before: str, after: str) -> bool:
     """At a clause's start, one thing (no plural, no acronym, no "-master") that does what only
     people do: "Tinsel was seen handing…"; not "Derwent Walk rangers have…"."""
-    if word.endswith(("s", "ed", "ing", "ly")) or sum(c.isupper() for c in word) > 1:
+    plural = word.endswith("s") and not word.endswith("ss")  # not "Princess"
+    if plural or word.endswith(("ed", "ing", "ly")) or sum(c.isupper() for c in word) > 1:
         return False  # a plural, an acronym, a word describing the next: "Mixed messages…"
     if re.match(r"\s+[A-Z]", after):
         return False
