@@ -421,7 +421,7 @@ TUNING_SETS = {
     "privacy_tuning7.tsv": (0.96, 0.99, 0.99, 0.02, 0.13),  # after the third round
     "privacy_tuning8.tsv": (0.86, 0.99, None, 0.08, 0.23),  # 60 traditions, weak positions
     "privacy_tuning9.tsv": (None, None, 0.99, None, None),  # identifiers in every format
-    "privacy_tuning10.tsv": (0.86, 0.98, 0.95, 0.04, 0.14),  # hard forms
+    "privacy_tuning10.tsv": (0.89, 0.98, 0.95, 0.04, 0.14),  # hard forms
     # was held-out round eight (0.19: a word typed in lower case at a clause's start before a
     # person's verb is asked, and one clean point has "… threshold not met")
     "privacy_tuning11.tsv": (0.96, 0.99, 0.97, 0.035, 0.19),
@@ -431,7 +431,7 @@ TUNING_SETS = {
     "privacy_tuning15.tsv": (0.89, 0.99, 0.99, 0.01, 0.09),  # typed live, in lower case
     "privacy_tuning16.tsv": (0.93, 0.98, 0.99, 0.01, 0.05),  # half live, half written up
     "privacy_tuning17.tsv": (None, None, 0.96, 0.01, 0.02),  # identifiers in every form
-    "privacy_tuning18.tsv": (0.80, 0.97, 0.99, 0.01, 0.08),  # word-names and nicknames, live
+    "privacy_tuning18.tsv": (0.82, 0.97, 0.99, 0.01, 0.08),  # word-names and nicknames, live
     "privacy_tuning19.tsv": (0.86, 0.99, 0.99, 0.03, 0.18),  # places and things named for people
     "privacy_tuning20.tsv": (0.86, 0.98, 0.99, 0.02, 0.10),  # fifteen chairs' habits
     "privacy_tuning21.tsv": (0.91, 0.98, 0.99, 0.05, 0.09),  # word-names, weak positions
@@ -440,7 +440,7 @@ TUNING_SETS = {
     # first measured 81.8 / 91.7 / 93.0 / 2.7 / 8.0
     "privacy_tuning24.tsv": (0.89, 0.96, 0.99, 0.03, 0.08),  # titles, families, handles, refs
     # first measured 84.8 / 95.8 / 98.4 / 2.0 / 5.3
-    "privacy_tuning25.tsv": (0.84, 0.95, 0.98, 0.02, 0.06),  # word-names, nicknames, handles
+    "privacy_tuning25.tsv": (0.92, 0.97, 0.99, 0.01, 0.06),  # word-names, nicknames, handles
 }
 
 
