@@ -4,24 +4,10 @@ ordinary sentences that must stay quiet. Every example is invented for this file
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from ctxtui.guard.names_check import possible_names
 from ctxtui.guard.privacy import scan_text
-
-TODAY = dt.date(2026, 12, 7)
-
-
-def flagged(text: str) -> set[str]:
-    return {hit.text for hit in scan_text(text, (), TODAY) if hit.category == "name"}
-
-
-def raised(text: str) -> set[str]:
-    """Flagged live or asked about by the names check."""
-    spans = [(hit.start, hit.end) for hit in scan_text(text, (), TODAY)]
-    return flagged(text) | {c.text for c in possible_names(text, flagged=spans)}
+from tests.guard_probe import TODAY, flagged, raised
 
 
 @pytest.mark.parametrize(
