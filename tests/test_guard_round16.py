@@ -395,3 +395,7 @@ def test_a_brand_named_with_a_title_before_what_it_sells_is_not_flagged():
 def test_a_word_ending_in_double_s_is_no_plural_where_a_person_stands():
     assert "Duchess" in flagged("Duchess was not at school on Monday and has not been seen since.")
     assert not flagged("Access was not possible to the stairwell on Monday.")
+
+
+def test_a_titled_name_before_a_verb_that_is_also_a_shop_is_still_a_name():
+    assert "Mr Brackwater" in flagged("Mr Brackwater shops at the market with the boys.")

@@ -196,7 +196,7 @@ def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         yield NameHit(match.group(0), match.start(), match.end())
 
 
-_A_TITLED_BRAND_SELLS = re.compile(r"\s+(?:vans?|ices?|ice\s+creams?|sweets|cakes|shops?)\b")
+_A_TITLED_BRAND_SELLS = re.compile(r"\s+(?:vans?|ices?|ice\s+creams?|sweets|cakes)\b")
 _KIN_NOUNS = frozenset(["family", "families", "household", "siblings", "twins", "clan"])
 _SIBLINGS = frozenset(["brothers", "sisters", "cousins"])
 
