@@ -25,7 +25,7 @@ _VERBS = (
     r"stayed|admitted|missed|came|comes|left|refused|refuses|sells|sold|joined|uses|used|"
     r"aged|and\s+(?:his|her|their)|and\s+another|and\s+(?:two|three|some|a\s+few)\s+"
     r"(?:friends|mates|others)|thinks|thought|wants|wanted|keeps|"
-    r"stores|collects|owes|asked|says"
+    r"stores|collects|owes|asked|says|works|worked"
 )
 # after a name, who they are: ", who…", ", the older male seen…", ", the children's grandmother"
 _SAID_WHO = (

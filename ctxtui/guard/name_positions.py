@@ -118,6 +118,8 @@ def a_thing_after(after: str) -> bool:
     """A name, or its possessive, before a word that names a thing: "Kemi's Kitchen",
     "Tariq Chicken", "Ada Lovelace Day"."""
     following = _THING_AFTER.match(after)
+    if _SPEAKS_AFTER_A_SURNAME.match(after):
+        return False  # "… Ward says she…", "… Day told staff": a surname that names things too
     if following is not None and following.group(1).lower() in _THING_WORDS:
         return True
     if following is not None and following.group(1)[0].isupper() and after[:1] in "'’":
@@ -127,6 +129,9 @@ def a_thing_after(after: str) -> bool:
     return owned is not None and owned.group(1).lower() in _THING_WORDS
 
 
+_SPEAKS_AFTER_A_SURNAME = re.compile(
+    rf"^\s+[A-Z]{LETTERS}+\s+(?:says|said(?!\s+to\b)|told|tells|disclosed|admitted|has\s+asked|asked)\b"
+)
 _OWNED_THING = re.compile(rf"^['’]s\s+{LETTERS}+\s+({LETTERS}+)")
 _AND_A_CAPITAL = re.compile(rf"\s+(?:and|&)\s+([A-Z]{LETTERS}+)\b")
 

@@ -1,0 +1,58 @@
+"""Issue 40, the seventeenth round (tuning set twenty-six: nicknames, word-names, initials,
+Irish Traveller, Filipino and Roma names, handles, loose ages and references): each form the
+live flags now raise, each the names check now asks about, and the ordinary sentences that must
+stay quiet. Every example is invented for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from ctxtui.guard.privacy import scan_text
+from tests.guard_probe import TODAY, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Noreen Ward told the PCSO that the caravans were being watched.", "Noreen Ward"),
+        ("Alfie Day says he was offered money to carry a bag.", "Alfie Day"),
+        ("Siobhan Bay has asked for a lift to the clinic.", "Siobhan Bay"),
+    ],
+)
+def test_a_surname_that_names_things_too_before_what_someone_says_is_a_name(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nightingale Ward is closed to visitors after eight.",
+        "Cavell Ward said to be short of beds this winter.",
+        "Ada Lovelace Day is on the school calendar.",
+    ],
+)
+def test_a_ward_or_a_day_named_for_someone_is_still_a_thing(text):
+    assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brannoch Tilley works at the car wash and pays the boys in cash.", "Brannoch Tilley"),
+        ("Jovelyn Sarmiento worked the late shift at the chicken shop.", "Jovelyn Sarmiento"),
+    ],
+)
+def test_someone_who_works_somewhere_is_a_name(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new lighting works well on the towpath.",
+        "Early Help works with the family on a voluntary basis.",
+        "Fairbank Motors works late on Fridays.",
+    ],
+)
+def test_a_service_or_a_thing_that_works_is_not_a_name(text):
+    assert not flagged(text), scan_text(text, (), TODAY)
