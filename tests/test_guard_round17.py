@@ -56,3 +56,32 @@ def test_someone_who_works_somewhere_is_a_name(text, name):
 )
 def test_a_service_or_a_thing_that_works_is_not_a_name(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both girls, aged 12 and 15, were found at the flat above the bookies.",
+        "Two lads aged 13 & 14 were stopped on the cycle path.",
+        "Missing episode: female, 15, last seen near the bowling alley.",
+        "misper report - male, 13 yrs, wearing a grey tracksuit",
+    ],
+)
+def test_two_young_peoples_ages_and_a_missing_persons_age_are_flagged(text):
+    assert flagged(text, "age"), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boys aged 13 and 14 are the ones most approached at the arcade.",
+        "The boxing club takes young people aged between 11 and 16.",
+        "Male, 40 minutes late to the session, said the bus broke down.",
+    ],
+)
+def test_who_a_group_is_and_other_numbers_are_not_ages(text):
+    assert not flagged(text, "age"), scan_text(text, (), TODAY)
+
+
+def test_a_youtube_channel_typed_short_is_a_handle():
+    assert "quellmobb" in flagged("yt channel quellmobb posts the drill videos", "handle")

@@ -48,7 +48,7 @@ _PLATFORM_HANDLE = re.compile(
 )
 _ACCOUNT_NAMED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|xbox|psn|"
-    r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc|youtube)(?:'s|’s)?\s*"
+    r"playstation|steam|roblox|fortnite|twitch|kik|ig|sc|youtube|yt)(?:'s|’s)?\s*"
     r"(?:(?:handle|user\s?name|user|name|account|acc|acct|id|tag|gamer\s?tag|channel|page)\b"
     r"(?:\s+name)?\s*"
     r"(?:is|was|[:=\-–])?|[:=\-–])\s*[\"“'‘]?)"

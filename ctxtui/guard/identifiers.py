@@ -94,6 +94,10 @@ _AGE = re.compile(
     rf"(?:[4-9]|1\d|2[0-5]|{_NUMBER_WORDS})(?=\s*(?:[,.;:!?()]|$)|\s+(?:was|and|but|when|who|had|"
     rf"has|at)\b)"
     rf"|\b(?:aged?|age\s+of)\s+(?:just\s+|only\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
+    # two young people's ages: "two lads, aged 13 and 14" (a range is "to", "-" or "between")
+    r"|(?<!between\s)\baged\s+(?:[4-9]|1\d)\s+(?:and|&)\s+(?:[4-9]|1\d)\b(?!\s*(?:months?|mths?))"
+    # a missing-person line: "male, 14 yrs", "female, 15,"
+    rf"|\b(?:male|female)\s*,\s*{_AN_AGE}\s*(?:yrs?|years?)?(?=\s*(?:[,.;)]|$))"
     rf"|\b(?:looked|looks|look|appeared|appears|seemed|seems)\s+(?:to\s+be\s+)?"
     rf"(?:no\s+(?:older|more)\s+than\s+|{_ABOUT})?{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
     rf"|\bno\s+(?:older|younger)\s+than\s+{_AN_AGE}\b{_NOT_AN_AGE_AFTER}"
@@ -330,11 +334,17 @@ _A_GROUP_BEFORE = re.compile(
 )
 
 
+_TWO_AGES = re.compile(r"aged\s+\d+\s+(?:and|&)\s+\d+$", re.I)
+_TWO_PEOPLE_BEFORE = re.compile(r"\b(?:two|both|2|pair)\b[^.;\d]{0,20}$", re.I)
+
+
 def _ages(text: str) -> Iterator[Hit]:
     for match in _AGE.finditer(text) if _AGE_HINT.search(text) else ():
         ranged = re.search(r"\d\s*[-–]\s*\d", match.group(0))
         if ranged and _A_GROUP_BEFORE.search(text[: match.start()]):
             continue
+        if _TWO_AGES.match(match.group(0)) and not _TWO_PEOPLE_BEFORE.search(text[: match.start()]):
+            continue  # "girls aged 13 and 14": who a group is, not two young people's ages
         said = _SAID_AS_AN_AGE.search(text[match.start() : match.end() + 14])
         oldest = 99 if said else 25
         if all(1 <= int(n) <= oldest for n in re.findall(r"\d+", match.group(0))):
