@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ctxtui.guard.privacy import scan_text
-from tests.guard_probe import TODAY, flagged
+from tests.guard_probe import TODAY, asked, flagged
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,17 @@ def test_who_a_group_is_and_other_numbers_are_not_ages(text):
 
 def test_a_youtube_channel_typed_short_is_a_handle():
     assert "quellmobb" in flagged("yt channel quellmobb posts the drill videos", "handle")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "most yps on the rota say they feel safer since the patrols started",
+        "The cyps' forum met at the library on Tuesday.",
+        "Floodlights for the muga behind the leisure centre are broken.",
+        "Two boys found with ket and a set of scales by the garages.",
+        "Return home interviews (rhi) to be offered within 72 hours.",
+    ],
+)
+def test_the_fields_short_words_are_not_asked_about(text):
+    assert not asked(text), asked(text)
