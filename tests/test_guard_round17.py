@@ -99,3 +99,41 @@ def test_a_youtube_channel_typed_short_is_a_handle():
 )
 def test_the_fields_short_words_are_not_asked_about(text):
     assert not asked(text), asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("his cousin sprocket seen at the rec again", "sprocket"),
+        ("auntie teacup says she has not seen him", "teacup"),
+    ],
+)
+def test_a_nickname_after_a_relatives_word_before_what_people_do_is_asked(text, word):
+    assert word in asked(text), asked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum also said he was out past midnight",
+        "a girl being followed from the precinct by two men",
+        "dad really upset after the call from school",
+    ],
+)
+def test_a_relative_then_an_ordinary_word_is_not_asked(text):
+    assert not asked(text), asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr V, who owns the lock-ups, lets the older boys store bikes there.", "Mr V"),
+        ("Ms Q. has been collecting the girls from school in a taxi.", "Ms Q"),
+    ],
+)
+def test_a_title_and_one_initial_is_a_name(text, name):
+    assert any(hit.startswith(name) for hit in flagged(text)), scan_text(text, (), TODAY)
+
+
+def test_a_letter_that_names_a_plan_or_a_block_is_not_a_titled_initial():
+    assert not flagged("Plan B is to move the session to Block D on Thursdays.")

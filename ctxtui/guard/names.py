@@ -184,6 +184,8 @@ def _pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
 
 
 def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
+    for match in _TITLED_INITIAL.finditer(text):
+        yield NameHit(match.group(0), match.start(), match.end())  # a title and one initial
     for match in _TITLE.finditer(text):
         word = match.group(1)
         after = text[match.end() :]
@@ -196,6 +198,7 @@ def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         yield NameHit(match.group(0), match.start(), match.end())
 
 
+_TITLED_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]\b(?![.'’]\w)")
 _A_TITLED_BRAND_SELLS = re.compile(r"\s+(?:vans?|ices?|ice\s+creams?|sweets|cakes)\b")
 _KIN_NOUNS = frozenset(["family", "families", "household", "siblings", "twins", "clan"])
 _SIBLINGS = frozenset(["brothers", "sisters", "cousins"])

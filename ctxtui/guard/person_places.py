@@ -403,6 +403,10 @@ def nickname_listed(text: str, start: int, end: int) -> bool:
         return False  # a pronoun, a plural: "bikes + scooters seen"
     if ROLE_IN_BRACKETS.match(after) or DONE_TO_SOMEONE.match(after) or AND_A_RELATIVE.match(after):
         return True  # "ashy (yp) said…", "yp says stumpy gave him the sim"
+    called = _A_RELATIVE_CALLED.search(text[:start]) and word not in _AUXILIARIES
+    done = person_state(after) or STRONG_AFTER.match(after)
+    if called and not word.endswith(("ly", "ing", "ed")) and done:
+        return True  # "his cousin sprocket seen at the rec"
     first = at_sentence_start(text, start)
     if (
         (first or _CLAUSE_OPENS.search(text[:start]) or _THOUGHT_BEFORE.search(text[:start]))
@@ -423,6 +427,8 @@ def nickname_listed(text: str, start: int, end: int) -> bool:
     return bool(LISTED_FROM_THE_START.search(text[:start])) and person_state(after)
 
 
+# a relative named by what they are called: "uncle …", "her cousin …" (never "mum also")
+_A_RELATIVE_CALLED = re.compile(rf"\b(?:{KIN})\s+$", re.I)
 CONTACT_VERBS = words("ask tell call ring text message contact phone")  # "Ask Pickle": not a title
 HE_OR_SHE_NEXT = re.compile(r",\s+(?:he|she)\s+(?:is|was|has|knows|said|says|will|can)\b")
 
