@@ -137,3 +137,26 @@ def test_a_title_and_one_initial_is_a_name(text, name):
 
 def test_a_letter_that_names_a_plan_or_a_block_is_not_a_titled_initial():
     assert not flagged("Plan B is to move the session to Block D on Thursdays.")
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("qv and zt seen by the bins behind the chippy at 11", {"qv", "zt"}),
+        ("Worries about W and his older cousin at the car wash.", {"W"}),
+        ("Staff saw her best friend X near the taxi rank.", {"X"}),
+    ],
+)
+def test_initials_typed_live_beside_what_people_do_or_a_relative_are_flagged(text, letters):
+    assert letters <= flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pc and dc went round to the flat on Tuesday evening",
+        "Block F and his mates' usual bench were both cleared by the wardens.",
+    ],
+)
+def test_officers_and_lettered_blocks_are_not_initials(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

@@ -51,7 +51,8 @@ _CAPS_PEOPLE_BEFORE = re.compile(
 )
 # two lower-case letter pairs joined, then what people do: "jb and kt both came"
 _LOWER_PAIR = re.compile(
-    r"(?<![\w.@/-])([a-z]{2})\s+(?:and|&|\+|n)\s+([a-z]{2})(?=\s+(?:both|were|are|have)\b)"
+    r"(?<![\w.@/-])([a-z]{2})\s+(?:and|&|\+|n)\s+([a-z]{2})"
+    r"(?=\s+(?:both|were|are|have|seen|spotted|stopped|went|came|said|told)\b)"
 )
 _NOT_LETTERS = words("an as at be by do go he if in is it me my no of on or so to up us we ur ya")
 # two single capitals joined, then what both do: "Q and V both missing", "Q & V — both"
@@ -75,6 +76,19 @@ _LOWER_DOTTED = re.compile(r"(?<![\w.])[a-z]\.\s?[a-z]\.?(?![\w.])")
 _LOWER_DOTTED_WORDS = words("eg ie am pm nb cf ps vs ok")
 # two lower-case letters opening a note, then a relative: "kt mum rang", "kt's nan"
 _LOWER_PAIR_KIN = re.compile(rf"(?:^|[.;:!?]\s+|\n\s*)([a-z]{{2}})(?:['’]s)?\s+(?:{KIN})\b")
+
+
+# one capital letter for someone, beside their relative: "Q and his cousin", "her friend Q"
+_ONE_CAPITAL = re.compile(r"(?<![\w.&/'’-])[B-HJ-Z](?![\w&/'’.-])")
+_ONE_CAPITAL_KIN_BEFORE = re.compile(
+    rf"\b(?:his|her|their)\s+(?:older\s+|younger\s+|best\s+|little\s+|big\s+)?(?:{KIN})\s+$",
+    re.I,
+)
+_ONE_CAPITAL_KIN_AFTER = re.compile(
+    r"\s+(?:and|&|\+)\s+(?:his|her|their)\s+(?:older\s+|younger\s+|best\s+|little\s+|big\s+)?"
+    rf"(?:{KIN}|mates?|friends?|pals?)\b",
+    re.I,
+)
 
 
 # letters in brackets for someone just named by who they are: "the boy (K) said", "yp (QX)"
@@ -127,6 +141,7 @@ def _letters_typed_live(text: str) -> Iterator[tuple[str, int, int, bool]]:
         if {match.group(1), match.group(2)} != {"A", "E"} and not _LETTERED_THINGS.search(before):
             for n in (1, 2):
                 yield match.group(n), match.start(n), match.end(n), True
+    yield from _one_capital_beside_a_relative(text)
     for pattern in (_LOWER_PAIR_AFTER, _LOWER_PAIR_KIN):
         for match in pattern.finditer(text):
             pair = match.group(1)
@@ -134,8 +149,20 @@ def _letters_typed_live(text: str) -> Iterator[tuple[str, int, int, bool]]:
                 yield pair, match.start(1), match.end(1), True
     for match in _LOWER_PAIR.finditer(text):
         if not _NOT_LETTERS.intersection(match.groups()):
-            for n in (1, 2):
-                yield match.group(n), match.start(n), match.end(n), True
+            for n in (1, 2):  # "pc and dc went": officers, not initials
+                if match.group(n).upper() not in acronyms():
+                    yield match.group(n), match.start(n), match.end(n), True
+
+
+def _one_capital_beside_a_relative(text: str) -> Iterator[tuple[str, int, int, bool]]:
+    for match in _ONE_CAPITAL.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if _LETTERED_THINGS.search(before):
+            continue  # "Block C and his mates were…": the block, not a person
+        if _ONE_CAPITAL_KIN_BEFORE.search(before) or _ONE_CAPITAL_KIN_AFTER.match(
+            text[match.end() :]
+        ):
+            yield match.group(0), match.start(), match.end(), True
 
 
 _NICKNAME = re.compile(
