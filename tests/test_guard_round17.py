@@ -160,3 +160,26 @@ def test_initials_typed_live_beside_what_people_do_or_a_relative_are_flagged(tex
 )
 def test_officers_and_lettered_blocks_are_not_initials(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Maura Ward's nan has asked the site manager to move the van.", "Maura Ward"),
+        ("The girls refer to the older one as Whisper and avoid him.", "Whisper"),
+        ("They call the younger one Pockets because he holds the cash.", "Pockets"),
+    ],
+)
+def test_a_surname_before_a_relative_and_what_people_call_someone_are_names(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tennyson Ward's nurses run the drop-in on Wednesdays.",
+        "Parents call the new one Hollowbrook, after the old mill.",
+    ],
+)
+def test_a_wards_staff_and_a_place_people_call_something_are_not_names(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

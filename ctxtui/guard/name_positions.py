@@ -131,6 +131,7 @@ def a_thing_after(after: str) -> bool:
 
 _SPEAKS_AFTER_A_SURNAME = re.compile(
     rf"^\s+[A-Z]{LETTERS}+\s+(?:says|said(?!\s+to\b)|told|tells|disclosed|admitted|has\s+asked|asked)\b"
+    rf"|^\s+[A-Z]{LETTERS}+['’]s\s+(?:{KIN})\b"
 )
 _OWNED_THING = re.compile(rf"^['’]s\s+{LETTERS}+\s+({LETTERS}+)")
 _AND_A_CAPITAL = re.compile(rf"\s+(?:and|&)\s+([A-Z]{LETTERS}+)\b")

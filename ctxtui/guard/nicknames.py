@@ -170,9 +170,10 @@ _NICKNAME = re.compile(
     r"(?:\s+the\s+name(?:\s+of)?)?|"
     r"nicknamed|called|calls\s+(?:himself|herself|themselves)|"
     r"(?:street|drill|rap|gang)\s+name(?:\s+is)?|referred\s+to\s+as|"
+    r"refers?\s+to\s+(?:him|her|the\s+(?:\w+\s+)?(?:one|man|male|lad|boy|girl|driver))\s+as|"
     r"(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call(?:\s+(?:him|her|them))?|"
     r"call(?:s|ed)?\s+(?:him|her|them|(?:the|an?|this|that)\s+(?:\w+\s+)?(?:man|male|lad|boy|"
-    r"girl|woman|bloke|guy|kid|driver|dealer))|"
+    r"girl|woman|bloke|guy|kid|driver|dealer|one))|"
     r"a\.?k\.?a\.?)\s+(?:[\"“‘']the\s+|[\"“‘'])?"
     r"(?!(?:the|a|an|his|her|their|it|him|them|police|back|in|out|on|up|off|round|over|for|"
     r"to|me|us)\b)"
@@ -203,6 +204,11 @@ _WHO_THEY_ARE = (
 _THE_NAME = re.compile(rf"\b(?i:the\s+name)\s+[\"“‘']?([A-Z]{LETTERS}+)\b(?!\s+[A-Z])")
 _NOT_NICKNAMES = frozenset(["bus", "train", "car", "taxi", "bike", "foot", "tram", "phone", "text"])
 # what people call someone, with no "him" or "her": "the one the girls call Biscuit"
+_CALLED_SOMEONE = re.compile(
+    r"\b(?:call(?:s|ed)?|refers?\s+to)\s+(?:him|her|the\s+(?:older|younger|eldest|youngest|big|"
+    r"little|tall)\s+one|the\s+(?:\w+\s+)?(?:man|male|lad|boy|girl|driver))\b",
+    re.I,
+)
 _PEOPLE_CALL = re.compile(
     r"\b(?:they|we|people|everyone|others|lads|kids|girls|boys)\s+call\s", re.I
 )
@@ -303,6 +309,7 @@ def nicknames(text: str, allowed: frozenset[str]) -> Iterator[tuple[str, int, in
                 someone
                 or (said_so and not quoted and word.islower())  # "known as titch", "goes by zonk"
                 or (_PEOPLE_CALL.search(match[0]) and not a_thing_named(text[match.end() :]))
+                or bool(_CALLED_SOMEONE.search(match[0]))  # "staff call the tall one …"
             ),
         )
     for match in _QUOTED.finditer(text):
