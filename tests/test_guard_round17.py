@@ -183,3 +183,8 @@ def test_a_surname_before_a_relative_and_what_people_call_someone_are_names(text
 )
 def test_a_wards_staff_and_a_place_people_call_something_are_not_names(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+def test_a_word_on_no_list_believed_to_be_one_of_them_is_a_name():
+    text = "Youth workers heard about Baby Quorrin, believed to be one of the lookouts."
+    assert "Quorrin" in flagged(text), scan_text(text, (), TODAY)

@@ -451,6 +451,7 @@ def _stretch_named(
             or (not mid and any_unknown and _BE_NEXT.match(after) and PRONOUN_LATER.match(after))
             or (mid and any_unknown and someone_here(before, after))
             or (any_unknown and IN_BRACKETS_AFTER.search(before))  # "the younger sibling (Obi)"
+            or (any_unknown and thought_to_be_someone(after))
             or mid
             and not AT_A_PLACE.search(before)
             and (_PERSON_CUE_BEFORE.search(before) or cue_after or named_last(before, after))

@@ -123,8 +123,8 @@ _ONLY_TO_A_PERSON = re.compile(
 )
 # what someone is thought to be: "… believed to be the eldest boy", "… thought to be 16"
 _THOUGHT_TO_BE = re.compile(
-    r"^\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:thought|believed|said|understood|suspected|"
-    r"rumoured)\s+to\s+be\s+(?:\d{1,2}\b|(?:the|an?)\s+(?:\w+\s+)?(?:males?|females?|"
+    r"^,?\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:thought|believed|said|understood|suspected|"
+    r"rumoured)\s+to\s+be\s+(?:one\s+of\s+)?(?:\d{1,2}\b|(?:the|an?)\s+(?:\w+\s+)?(?:males?|females?|"
     r"lookouts?|runners?|dealers?|leaders?|ringleaders?|members?|boys?|girls?|lads?|"
     r"brothers?|sisters?|cousins?|drivers?|elders?|olders?|youngers?|one|ones|adults?|men|man|"
     r"wom[ae]n))\b"
