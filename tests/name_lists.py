@@ -94,6 +94,7 @@ FORENAME_LOCALES = [
 # "Precious") is asked about after a person's verb even in lower case; a name that is a word only
 # in another language's list ("Edit", "Pastor") is not
 ENGLISH_LOCALES = ["en_GB", "en_IE", "en_US", "en_NG", "en_KE", "en_NZ"]
+SHORT_FORM_LOCALES = ["en_GB", "en_IE", "ga_IE"]
 # Faker's broad English list (first names of the US census and more): too many of its names are
 # towns and words for the live flags, so it only keeps the names check from taking a person's
 # name in the dictionary ("Horace", "Louisa") as a safe proper word.
@@ -315,8 +316,16 @@ def _short_forms(names: set[str], words: set[str]) -> set[str]:
     return {
         n
         for n in found
-        if len(n) >= 3 and _usable(n) and n.lower() not in words and not family.fullmatch(n)
+        if len(n) >= 3
+        and _usable(n)
+        and not family.fullmatch(n)
+        and (n.lower() not in words or _A_PET_FORM.search(n))
     }
+
+
+# a pet form that is a word too is still a name ("Paddy", "Biddy", "Dolly"); a short one that is
+# a word stays out ("Rob", "Bell", "Chuck")
+_A_PET_FORM = re.compile(r"(?:[^aeiou]y|ie)$")
 
 
 def build() -> dict[str, str]:
@@ -331,7 +340,10 @@ def build() -> dict[str, str]:
     faker_surnames |= romanized_surnames
     faker_forenames |= _unaccented_names(dictionary) | _transliterated_names(dictionary)
     uk_forenames = _read(UK_FORENAMES)
-    uk_forenames |= _short_forms(uk_forenames, set(WORDS.read_text(encoding="utf-8").split()))
+    # short forms of the forenames given in Britain and Ireland ("Bernadette": "Bernie")
+    given_here = uk_forenames | _faker_names(SHORT_FORM_LOCALES)[0]
+    short = _short_forms(given_here, set(WORDS.read_text(encoding="utf-8").split()))
+    uk_forenames |= {n for n in short if n in uk_forenames or n not in faker_surnames}
     forenames = {n for n in faker_forenames | uk_forenames if n.lower() not in place_words}
     surnames = {n for n in faker_surnames if n.lower() not in place_words} - forenames
     words = set(WORDS.read_text(encoding="utf-8").split())

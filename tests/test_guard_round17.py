@@ -188,3 +188,35 @@ def test_a_wards_staff_and_a_place_people_call_something_are_not_names(text):
 def test_a_word_on_no_list_believed_to_be_one_of_them_is_a_name():
     text = "Youth workers heard about Baby Quorrin, believed to be one of the lookouts."
     assert "Quorrin" in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Paddy was at the site when the van came.", "Paddy"),
+        ("Worried about Biddy and her younger brother.", "Biddy"),
+        ("Staff saw Bridgie Quinlan at the bus station.", "Bridgie Quinlan"),
+        ("Oona Ward was seen at the lay-by with two older men.", "Oona Ward"),
+        ("Danny Day is missing again since Friday.", "Danny Day"),
+    ],
+)
+def test_pet_forms_of_irish_and_british_names_and_surnames_that_name_things_are_names(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paddy Power staff have seen younger lads trying to place bets.",
+        "John Lewis and Marks & Spencer security both joined the radio scheme.",
+        "Holland & Barrett has agreed to display the posters.",
+        "Ted Baker bags are turning up with no receipts.",
+        "Nightingale Ward was closed for cleaning last week.",
+    ],
+)
+def test_chains_named_for_a_person_and_a_ward_are_not_names(text):
+    assert not flagged(text), scan_text(text, (), TODAY)
+
+
+def test_a_chains_name_before_a_relative_is_still_someone():
+    assert "John Lewis" in flagged("John Lewis's mum rang the school about the fights.")

@@ -4,9 +4,10 @@ place instead ("St", "Lord"). Shared by the live flags, the names check and the 
 
 from __future__ import annotations
 
+import functools
 import re
 
-from ctxtui.guard.word_lists import brand_forms
+from ctxtui.guard.word_lists import brand_forms, chain_names
 
 LETTERS = r"[^\W\d_]"
 
@@ -206,6 +207,8 @@ _FAMILY_DOES = re.compile(r"^\s+(?:moved|were|was|lives|live|said|told)\b", re.I
 def a_chain_at(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` (its 's apart) is a chain's own form here
     ("Sainsbury's loading bay", "the queue in Greggs"), not a person or a family."""
+    if "'" not in text[start:end] and _in_a_chain_name(text, start, end):
+        return True
     suffix = text[end : end + 2]
     possessive = suffix in ("'s", "’s") and not text[end + 2 : end + 3].isalnum()
     form = text[start:end] + ("'s" if possessive else "")
@@ -213,3 +216,30 @@ def a_chain_at(text: str, start: int, end: int) -> bool:
         return False
     after = text[end + (2 if possessive else 0) :]
     return not (_FAMILY_NEXT.match(after) or (not possessive and _FAMILY_DOES.match(after)))
+
+
+@functools.lru_cache(maxsize=1)
+def _chain_name() -> re.Pattern[str]:
+    names = sorted(chain_names(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in names) + r")")
+
+
+@functools.lru_cache(maxsize=256)
+def chain_names_in(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a business named for a person stands in ``text`` (a bookmaker, a store), with no
+    family word or person's verb after the name."""
+    if not any(name.split()[0] in text for name in chain_names()):
+        return ()
+    return tuple(
+        (match.start(), match.end())
+        for match in _chain_name().finditer(text)
+        if not _someone_after(re.sub(r"^['’]s\b", "", text[match.end() :]))
+    )
+
+
+def _someone_after(after: str) -> bool:
+    return bool(_FAMILY_NEXT.match(after) or _FAMILY_DOES.match(after))
+
+
+def _in_a_chain_name(text: str, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in chain_names_in(text))

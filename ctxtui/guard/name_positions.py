@@ -17,6 +17,7 @@ from ctxtui.guard.cues import (
     ROLE_IN_BRACKETS,
     SAID_OF_PLACES,
     SPOKE_TO,
+    STRONG_AFTER,
     TITLES,
 )
 from ctxtui.guard.subjects import is_function_word, person_predicate, words
@@ -120,6 +121,9 @@ def a_thing_after(after: str) -> bool:
     following = _THING_AFTER.match(after)
     if _SPEAKS_AFTER_A_SURNAME.match(after):
         return False  # "… Ward says she…", "… Day told staff": a surname that names things too
+    surname = _SURNAME_THING.match(after)
+    if surname and STRONG_AFTER.match(after[surname.end() :]):
+        return False  # "… Ward was seen at…", "… Day is missing"
     if following is not None and following.group(1).lower() in _THING_WORDS:
         return True
     if following is not None and following.group(1)[0].isupper() and after[:1] in "'’":
@@ -133,6 +137,8 @@ _SPEAKS_AFTER_A_SURNAME = re.compile(
     rf"^\s+[A-Z]{LETTERS}+\s+(?:says|said(?!\s+to\b)|told|tells|disclosed|admitted|has\s+asked|asked)\b"
     rf"|^\s+[A-Z]{LETTERS}+['’]s\s+(?:{KIN})\b"
 )
+# words that name things and are common family names too
+_SURNAME_THING = re.compile(r"^\s+(?:Ward|Day|Law|Cash|Wing|Bay|Line)\b")
 _OWNED_THING = re.compile(rf"^['’]s\s+{LETTERS}+\s+({LETTERS}+)")
 _AND_A_CAPITAL = re.compile(rf"\s+(?:and|&)\s+([A-Z]{LETTERS}+)\b")
 

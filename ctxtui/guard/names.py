@@ -29,6 +29,7 @@ from ctxtui.guard.cues import (
     STRONG_AFTER,
     WHO_THEY_ARE_AFTER,
     a_chain_at,
+    chain_names_in,
 )
 from ctxtui.guard.hits import NameHit
 from ctxtui.guard.letter_names import letter_names
@@ -42,7 +43,6 @@ from ctxtui.guard.name_positions import (
     a_business_run,
     a_given_name_shape,
     a_thing_after,
-    a_thing_named,
     at_sentence_start,
     business_before,
     capital_runs,
@@ -57,6 +57,7 @@ from ctxtui.guard.name_positions import (
     title_of_two_words,
 )
 from ctxtui.guard.nicknames import initials, nicknames
+from ctxtui.guard.pairs import listed_with, pairs
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
     person_around,
@@ -104,83 +105,17 @@ _FAMILY = re.compile(
 
 def find_names(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
     found = [*_titled(text, allowed), *_families(text, allowed), *_unknown_runs(text, allowed)]
-    found += _pairs(text, allowed)
+    found += pairs(text, allowed)
     found += bracketed_full_names(text, allowed)
     found += [*_initials(text), *_nicknames(text, allowed)]
     for match in _TOKEN.finditer(text):
         hit = _name_at(text, match, allowed)
         if hit:
             found.append(hit)
-    yield from found
-    yield from _listed_with(text, found, allowed)
-
-
-_LISTED = re.compile(r"\b[A-Z][\w'’-]*(?:(?:\s*,\s*|\s+(?:and|or|&|\+)\s+)[A-Z][\w'’-]*)+")
-_LIST_ITEM = re.compile(r"[A-Z][\w'’-]*")
-
-
-def _listed_with(text: str, found: list[NameHit], allowed: frozenset[str]) -> Iterator[NameHit]:
-    """In "Staff saw Efe, Ruslan and Maisie", once one item of a list is a person, every other item
-    that is a known forename or surname (and not a place or someone at the meeting) is too."""
-    taken = [(hit[1], hit[2]) for hit in found]
-    for listed in _LISTED.finditer(text):
-        items = [
-            (m.group(0), listed.start() + m.start(), listed.start() + m.end())
-            for m in _LIST_ITEM.finditer(listed.group(0))
-        ]
-        named = [any(s < end and start < e for s, e in taken) for _w, start, end in items]
-        plain = [
-            is_forename(w) and w not in ordinary_words() and w not in allowed and not is_place(w)
-            for w, _s, _e in items
-        ]
-        if not any(named) and not (len(items) >= 3 and sum(plain) >= 2):
-            continue  # a list is of people once one item is, or two are plain forenames
-        for (word, start, end), is_named in zip(items, named, strict=True):
-            known = is_forename(word) or word in surnames() or on_no_list(word)
-            known = known and word.lower() not in months_and_days()
-            if not is_named and known and word not in allowed and not is_place(word):
-                yield NameHit(word, start, end)
-
-
-# two or three capitalised words joined by "and", then a verb for more than one: the words
-# are people when what follows is said of people ("Ardit and Jeta were stopped by police")
-_PAIR = re.compile(
-    rf"(?<![\w'’-])([A-Z]{LETTERS}+(?:-{LETTERS}+)?)(?:,\s*([A-Z]{LETTERS}+(?:-{LETTERS}+)?))?"
-    rf",?\s+(?:and|&)\s+([A-Z]{LETTERS}+(?:-{LETTERS}+)?)(?=\s+[a-z])"
-)
-# what only two or more people are: "… are cousins", "… were best friends"
-_TOGETHER = re.compile(
-    r"^\s+(?:are|were)\s+(?:both\s+|all\s+)?(?:siblings|brothers|sisters|cousins|twins|"
-    r"friends|best\s+friends|a\s+couple|together)\b"
-)
-_PLURAL_VERB = re.compile(r"^\s+(have|had|are|were)(?:\s+(?:both|all|each))?\b")
-_ONE_PERSON = {"have": "has", "had": "had", "are": "is", "were": "was"}
-
-
-def _pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
-    for match in _PAIR.finditer(text):
-        words = [word for word in match.groups() if word]
-        after = text[match.end() :]
-        both = re.match(r"\s+(?:(?:are|were|have|had)\s+)?both\b", after) or (
-            thought_to_be_someone(after)  # "… were described as the men in charge"
-        )
-        if any(known_other(w, False, allowed, surnames_too=False) for w in words) and not (
-            both
-            and any(is_name_word(w) for w in words)
-            and not any(is_place(w) or w in allowed or w.lower() in group_words() for w in words)
-        ):
-            continue  # but "Thorne and Lark were both named"
-        if a_thing_named(after):
-            continue  # "Tesco and Yarrowby stores"
-        plural = _PLURAL_VERB.match(after)
-        if plural:  # "have been seen" is said of people as "has been seen" is of one
-            after = " " + _ONE_PERSON[plural.group(1)] + after[plural.end() :]
-        if _TOGETHER.match(text[match.end() :]) or person_predicate(after, bare=False):
-            yield from (
-                NameHit(word, match.start(n), match.end(n))
-                for n, word in enumerate(match.groups(), start=1)
-                if word
-            )
+    chains = chain_names_in(text)  # a shop named for someone: its words are no names
+    for hit in [*found, *listed_with(text, found, allowed)]:
+        if not any(start <= hit[1] and hit[2] <= end for start, end in chains):
+            yield hit
 
 
 def _titled(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:

@@ -114,6 +114,12 @@ def brand_forms() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def chain_names() -> frozenset[str]:
+    """A business named for a person, in full: a store, a bookmaker, a brand."""
+    return _word_list("chain_names.txt")
+
+
+@functools.lru_cache(maxsize=1)
 def acronyms() -> frozenset[str]:
     """Capital-letter words that are services, roles or terms, not somebody's initials."""
     return _word_list("acronyms.txt")
