@@ -220,3 +220,34 @@ def test_chains_named_for_a_person_and_a_ward_are_not_names(text):
 
 def test_a_chains_name_before_a_relative_is_still_someone():
     assert "John Lewis" in flagged("John Lewis's mum rang the school about the fights.")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("9-y-o seen on the back of an e-scooter", "age"),
+        ("the youngest (around 12) was crying at the bus stop", "age"),
+        ("the boy - 13 - would not give his address", "age"),
+        ("female 15 reported missing from the children's home", "age"),
+        ("At 12 she was already being sent out of town.", "age"),
+        ("her ig is moonrakerr and she accepts anyone", "handle"),
+        ("control room log is 0317 of the 21st", "reference"),
+        ("niche ref 25*778812 linked to the stabbing", "reference"),
+    ],
+)
+def test_more_forms_of_an_age_a_handle_and_a_reference_are_flagged(text, category):
+    assert flagged(text, category), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet at 14 Orchard Row at 3pm.",
+        "The session runs from 10 to 12 - 14 young people came.",
+        "her ig is private now so staff cannot see it",
+        "the meeting log is 12 pages long",
+    ],
+)
+def test_numbers_and_words_that_are_not_ages_handles_or_references(text):
+    hits = {hit.category for hit in scan_text(text, (), TODAY)}
+    assert not hits & {"age", "handle", "reference"}, hits

@@ -95,7 +95,7 @@ def handles(text: str) -> Iterator[Hit]:
 
 _APPS = (
     r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|telegram|discord|youtube|twitch|roblox|"
-    r"xbox|psn|kik|facebook|fb|threads|bereal"
+    r"xbox|psn|kik|facebook|fb|threads|bereal|ig|yt"
 )
 _A_USER = r"([a-z][a-z0-9_.]{3,29})(?<!\.)\b"
 # a word typed in lower case where only an account's name stands: "his snap is smallfern",

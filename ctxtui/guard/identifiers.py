@@ -126,9 +126,16 @@ _REFERENCE_AFTER_WORD = re.compile(
     r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc|cris|"
     r"record|mash|yot|occurrence|incident|(?:misper|merlin)(?:\s+report)?)"
     r"\b\.?\s*[:#-]?\s*(?:no\.?\s*|number\s*|id\s*)?)(?:[A-Z]{1,4}\s(?=\d{5}))?"
-    r"(?=[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d[A-Za-z0-9/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]*[A-Za-z0-9]"
+    r"(?=[A-Za-z0-9/*-]*\d[A-Za-z0-9/*-]*\d[A-Za-z0-9/*-]*\d)[A-Za-z0-9][A-Za-z0-9/*-]*[A-Za-z0-9]"
     # or in groups of digits: "Niche occurrence 4410 2231 907", "number CP 41 882"
     r"(?:\s\d{2,5})*"
+    # a control room's log of a day: "log number is 0217 of the 9th"
+    r"(?:\s+of\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)?"
+)
+# the number said a few words after the log's name: "the log number is 0217 of the 9th"
+_LOG_OF_A_DAY = re.compile(
+    r"(?i:\b(?:log|cad|incident|storm)(?:\s+(?:number|no\.?|ref))?\s+(?:is|was)\s+)"
+    r"(\d{3,5}\s+of\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)\b"
 )
 # Organisations' numbers, said as such: "the council switchboard on 0161…", "office: 020…"
 _ORGANISATION_NUMBER = re.compile(
@@ -245,7 +252,7 @@ def numbers_and_addresses(text: str) -> Iterator[Hit]:
             continue  # "the college reception number 0161 …": a number to ring, not a reference
         if not any(hit.start < match.end() and match.start() < hit.end for hit in numbers):
             yield Hit("reference", match.group(0), match.start(), match.end())
-    for match in _REFERENCE_SAID_LATER.finditer(text):
+    for match in [*_REFERENCE_SAID_LATER.finditer(text), *_LOG_OF_A_DAY.finditer(text)]:
         if not any(hit.start < match.end(1) and match.start(1) < hit.end for hit in numbers):
             yield Hit("reference", match.group(1), match.start(1), match.end(1))
     for hit in _grouped_references(text):
