@@ -251,3 +251,18 @@ def test_more_forms_of_an_age_a_handle_and_a_reference_are_flagged(text, categor
 def test_numbers_and_words_that_are_not_ages_handles_or_references(text):
     hits = {hit.category for hit in scan_text(text, (), TODAY)}
     assert not hits & {"age", "handle", "reference"}, hits
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Staff think Blessing and two older boys are being paid to carry.", "Blessing"),
+        ("police brought hazel home at 3am and she would not talk", "hazel"),
+    ],
+)
+def test_a_word_name_with_other_young_people_or_brought_home_is_a_name(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+def test_a_shop_with_others_of_its_kind_is_not_a_name():
+    assert not flagged("Greggs and two other shops have agreed to join the scheme.")

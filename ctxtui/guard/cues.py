@@ -45,7 +45,8 @@ A_FAMILY_AFTER = re.compile(
 AND_A_RELATIVE = re.compile(
     r"\s*(?:and|&|\+|n)\s+(?:(?:his|her|their)\s+(?:older\s+|younger\s+|big\s+|little\s+|best\s+)?"
     rf"(?:{KIN}|mates?|friends?)|mum|dad|nan|mates|friends|cousins|(?:the\s+)?others|the\s+rest|"
-    r"(?:\d+|two|three|four|some|a\s+few)\s+(?:others|friends|mates)|bro|sis|"
+    r"(?:\d+|two|three|four|some|a\s+few)\s+(?:(?:older|younger)\s+)?(?:others|friends|mates|"
+    r"girls|boys|lads|males|females|men|women)|bro|sis|"
     r"cuz|bf|gf)\b",
     re.I,
 )

@@ -168,6 +168,8 @@ def _a_word_name_typed_live(word: str, before: str, after: str, start: bool) -> 
         return True  # "cousin wren also in the video", "feedback from wren:"; not "his mate said"
     if _PER.search(before) and re.match(r"\s*[,:;]", after):
         return True  # "per wren, the lads…"
+    if _TAKEN_BEFORE.search(before) and re.match(r"\s+(?:back\s+)?home\b", after):
+        return True  # "police brought hazel home at 3am"
     if SEEN_OR_TOLD_BEFORE.search(before) and _SOMEWHERE_NEXT.match(after):
         return True  # "staff saw ivy outside the bookies", "police stopped wren near the bus"
     if start and _one_of_a_pair(after):
@@ -211,6 +213,7 @@ _SOMEWHERE_NEXT = re.compile(
     r"\s+(?:outside|near|at|by|with|w/|behind|getting|leaving|walking|"
     r"running|hanging|carrying|selling|smoking)\b"
 )
+_TAKEN_BEFORE = re.compile(r"\b(?:returned|brought|took|taken|dropped|drove|walked)\s+$", re.I)
 _SPOKEN_WITH = re.compile(rf"\b(?:{SPOKE_TO}|met\s+(?:with|w/))\s+$", re.I)
 _PER = re.compile(r"\bper\s+$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|thinks|reports|reported)\s+$")
