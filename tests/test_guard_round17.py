@@ -266,3 +266,8 @@ def test_a_word_name_with_other_young_people_or_brought_home_is_a_name(text, nam
 
 def test_a_shop_with_others_of_its_kind_is_not_a_name():
     assert not flagged("Greggs and two other shops have agreed to join the scheme.")
+
+
+def test_the_first_of_a_pair_typed_live_whose_second_has_a_place_word_surname_is_a_name():
+    text = "mikey and biddy hill both by the garages again last night"
+    assert "mikey" in flagged(text), scan_text(text, (), TODAY)

@@ -26,6 +26,7 @@ from ctxtui.guard.cues import (
 from ctxtui.guard.hits import NameHit
 from ctxtui.guard.name_positions import (
     CAPITAL_NEXT,
+    FAMILY_LIKE_PLACE_WORDS,
     a_thing_after,
     a_thing_named,
     at_sentence_start,
@@ -193,7 +194,11 @@ def _one_of_a_pair(after: str) -> bool:
     joined = _PAIRED_WITH.match(after)
     if joined is None:
         return False
-    return _a_name(joined[1]) and _what_people_do(joined[1], after[joined.end() :])
+    rest = after[joined.end() :]
+    surname = re.match(rf"\s+({LETTERS}+)", rest)  # "… n tilly marsh both by the canal"
+    if surname and surname[1].title() in FAMILY_LIKE_PLACE_WORDS:
+        rest = rest[surname.end() :]
+    return _a_name(joined[1]) and _what_people_do(joined[1], rest)
 
 
 def _a_name(word: str) -> bool:
