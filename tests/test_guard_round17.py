@@ -271,3 +271,25 @@ def test_a_shop_with_others_of_its_kind_is_not_a_name():
 def test_the_first_of_a_pair_typed_live_whose_second_has_a_place_word_surname_is_a_name():
     text = "mikey and biddy hill both by the garages again last night"
     assert "mikey" in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Gravel and Ember both seen by the canal steps after dark.", {"Gravel", "Ember"}),
+        ("Sprout and Vortz were both seen getting into a taxi.", {"Sprout", "Vortz"}),
+    ],
+)
+def test_two_capitalised_words_both_doing_what_people_do_are_names(text, names):
+    assert names <= flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police and Housing both at the meeting on Thursday.",
+        "Lidl and Aldi both at the retail park have agreed to help.",
+    ],
+)
+def test_services_and_shops_both_doing_something_are_not_names(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

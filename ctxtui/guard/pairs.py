@@ -10,15 +10,17 @@ from collections.abc import Iterator
 from ctxtui.guard.cues import LETTERS
 from ctxtui.guard.hits import NameHit
 from ctxtui.guard.name_positions import a_thing_named
-from ctxtui.guard.subjects import person_predicate, thought_to_be_someone
+from ctxtui.guard.subjects import is_role, person_predicate, thought_to_be_someone
 from ctxtui.guard.word_kinds import known_other, on_no_list
 from ctxtui.guard.word_lists import (
+    acronyms,
     group_words,
     is_forename,
     is_name_word,
     is_place,
     months_and_days,
     ordinary_words,
+    proper_words,
     surnames,
 )
 
@@ -71,20 +73,28 @@ def pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         both = re.match(r"\s+(?:(?:are|were|have|had)\s+)?both\b", after) or (
             thought_to_be_someone(after)  # "… were described as the men in charge"
         )
+        nobody_else = not any(
+            is_place(w) or w in allowed or w.lower() in group_words() or is_role(w) for w in words
+        )
         if any(known_other(w, False, allowed, surnames_too=False) for w in words) and not (
-            both
-            and any(is_name_word(w) for w in words)
-            and not any(is_place(w) or w in allowed or w.lower() in group_words() for w in words)
+            both and nobody_else and (any(is_name_word(w) for w in words) or _plain_words(words))
         ):
-            continue  # but "Thorne and Lark were both named"
+            continue  # but "Thorne and Lark were both named", "Gravel and Ember both seen"
         if a_thing_named(after):
             continue  # "Tesco and Yarrowby stores"
+        after = re.sub(r"^\s+both(?=\s)", "", after)  # "… both spotted on the towpath"
         plural = _PLURAL_VERB.match(after)
         if plural:  # "have been seen" is said of people as "has been seen" is of one
             after = " " + _ONE_PERSON[plural.group(1)] + after[plural.end() :]
-        if _TOGETHER.match(text[match.end() :]) or person_predicate(after, bare=False):
+        if _TOGETHER.match(text[match.end() :]) or person_predicate(after, bare=bool(both)):
             yield from (
                 NameHit(word, match.start(n), match.end(n))
                 for n, word in enumerate(match.groups(), start=1)
                 if word
             )
+
+
+def _plain_words(words: list[str]) -> bool:
+    """Capitalised words, none a brand's or a service's name: what people are called ("Gravel
+    and Ember were both…")."""
+    return not any(w in proper_words() or w.upper() in acronyms() for w in words)
