@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ctxtui.guard.privacy import scan_text
-from tests.guard_probe import TODAY, asked, flagged
+from tests.guard_probe import TODAY, asked, flagged, raised
 
 
 @pytest.mark.parametrize(
@@ -293,3 +293,28 @@ def test_two_capitalised_words_both_doing_what_people_do_are_names(text, names):
 )
 def test_services_and_shops_both_doing_something_are_not_names(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Sunny went missing again overnight and came back at six.", "Sunny"),
+        ("Blossom lives with her nan on the estate.", "Blossom"),
+        ("Ember never came back to the session after the fight.", "Ember"),
+    ],
+)
+def test_a_word_name_opening_a_sentence_before_its_verb_is_asked(text, word):
+    assert word in raised(text), raised(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holly bushes by the car park were cut back in October.",
+        "Summer holidays are the busiest time for the detached team.",
+        "May half term saw more groups at the skate park.",
+        "Will the council fund the lighting next year?",
+    ],
+)
+def test_a_word_name_opening_a_sentence_before_a_noun_is_not_asked(text):
+    assert not raised(text), raised(text)

@@ -81,7 +81,9 @@ from ctxtui.guard.person_places import (
     seen_doing_what_a_person_does,
 )
 from ctxtui.guard.subjects import (
+    FINITE_NEXT,
     is_function_word,
+    is_person_verb,
     is_role,
     person_around,
     person_predicate,
@@ -436,5 +438,36 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
     if at_sentence_start(text, word.start):  # "Hope is…", "Hope to text her carer"
         shown = PERSON_AFTER.match(after) or SEEN_BEFORE.search(before) or TO_DO_NEXT.match(after)
         topic = word.kind == "word_name" and bool(TOPIC_DASH.match(after))  # "Ivy – …"
-        return bool(shown or topic or subject)
+        return bool(shown or topic or subject or _a_word_name_before_its_verb(word, after))
     return True  # a capital inside a sentence marks a proper name
+
+
+# after a forename that is a word, opening a sentence: it is the subject ("Hope is…")
+_A_SUBJECTS_VERB = re.compile(
+    r"\s+(?:is|was|has|had|said|says|told|seen|not|now|also|still|never)\b"
+)
+# verbs in -s that people do; any other word in -s after the name is a plural ("Holly bushes")
+_THIRD_PERSON = words(
+    "goes lives stays attends hangs wants thinks knows keeps spends uses carries sells refuses "
+    "owes tells gets comes runs does"
+)
+_NEVER_OPENING_NAMES = words("will may mark march april june august")
+
+
+def _a_word_name_before_its_verb(word: _Word, after: str) -> bool:
+    """A forename that is also a word, opening a sentence before a verb, is its subject: "Ruby
+    came home late", "Hope is back"; not "Faith leaders…", "Summer holidays are…"."""
+    lower = word.text.lower()
+    if word.kind != "word_name" or len(lower) < 3 or lower in _NEVER_OPENING_NAMES:
+        return False
+    if lower in months_and_days():
+        return False
+    following = re.match(r"\s+([a-z]+)\b", after)
+    if following is None:
+        return False
+    if _A_SUBJECTS_VERB.match(after):
+        return True
+    verb = following.group(1)
+    if verb.endswith("s"):
+        return verb in _THIRD_PERSON
+    return bool(FINITE_NEXT.match(after) or is_person_verb(verb) or verb.endswith("ed"))
