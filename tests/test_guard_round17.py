@@ -298,9 +298,8 @@ def test_services_and_shops_both_doing_something_are_not_names(text):
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Sunny went missing again overnight and came back at six.", "Sunny"),
-        ("Blossom lives with her nan on the estate.", "Blossom"),
-        ("Ember never came back to the session after the fight.", "Ember"),
+        ("Sunny painted the mural outside the youth club last week.", "Sunny"),
+        ("Ember kept the phone hidden under the mattress.", "Ember"),
     ],
 )
 def test_a_word_name_opening_a_sentence_before_its_verb_is_asked(text, word):
