@@ -317,3 +317,22 @@ def test_a_word_name_opening_a_sentence_before_its_verb_is_asked(text, word):
 )
 def test_a_word_name_opening_a_sentence_before_a_noun_is_not_asked(text):
     assert not raised(text), raised(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("CHI 2207114398 added to the health referral", "nhs_number"),
+        ("school gave her SCN 445120983 for the exam board", "reference"),
+        ("WCCIS id 5520931 for the older brother", "reference"),
+        ("staying at 9 Stryd Fawr above the takeaway", "address"),
+        ("lives at 17 Nungate Vennel with her aunt", "address"),
+    ],
+)
+def test_scottish_and_welsh_numbers_and_streets_are_identifiers(text, category):
+    assert flagged(text, category), scan_text(text, (), TODAY)
+
+
+def test_a_tai_chi_class_number_is_no_health_number():
+    hits = scan_text("tai chi class on 0161 496 0123 is free for carers", (), TODAY)
+    assert "nhs_number" not in {hit.category for hit in hits}

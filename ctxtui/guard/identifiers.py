@@ -73,7 +73,8 @@ _UNITS = list(CARDINALS)
 _NHS = re.compile(r"(?<![\d-])(\d{3,4})[\s./-]{0,2}(\d{3,4})[\s./-]{0,2}(\d{3,4})(?![\d-]|\.\d)")
 # after "NHS", ten digits however they are spaced: "NHS no 4 0 1 2 2 7 5 3 1 0"
 _NHS_SPACED = re.compile(r"(?<![\d-])(?:\d[\s.-]{0,2}){9}\d(?![\d-]|\.\d)")
-NHS_SAID = re.compile(r"(?i:\bnhs\b)[^;\n]{0,50}$")  # "NHS no. recorded as …"
+# "NHS no. recorded as …"; Scotland's health number is the CHI
+NHS_SAID = re.compile(r"(?i:\bnhs\b|(?<!tai\s)\bchi\b)[^;\n]{0,50}$")
 _NHS_SAID_AFTER = re.compile(r"(?i:\s*(?:is\s+)?(?:the\s+|her\s+|his\s+)?nhs\b)")
 NI = re.compile(
     r"\b(?!B\s?G|G\s?B|K\s?N|N\s?K|N\s?T|T\s?N|Z\s?Z)[A-CEGHJ-PR-TW-Z]\s?[A-CEGHJ-NPR-TW-Z]"
@@ -111,7 +112,7 @@ _EMAIL = re.compile(
 REFERENCE = re.compile(
     r"(?i:\b(?:upn\s*[:#]?\s*)?[a-z]\d{11}(?:\d|[a-z])\b)"  # permanent, or temporary
     r"|(?i:\b(?:upn|uln|pupil|student|case|child|family|client|person|cp|cin|lac|cla|"
-    r"referral|mosaic|lcs|liquid\s?logic|ehm|eclipse|capita(?:\s+one)?|one|synergy|"
+    r"referral|mosaic|lcs|liquid\s?logic|ehm|eclipse|capita(?:\s+one)?|one|synergy|scn|wccis|"
     r"paris|care\s?first|frameworki|azeus|servelec|sims|arbor|cpoms)"
     r"(?:\s+(?:id|ref(?:erence)?|no|number|num|case|record|file|episode|incident|log|entry))*"
     r"\.?\s*[:#]?\s*"
@@ -176,14 +177,18 @@ _STREET = (
     r"Mead|Meadow|Meadows|Cottages|Fold|Gate|Croft|Chase|Vale|Bank|Brow|Yard|Wharf|Heights|"
     r"Field|Fields|Approach|Boulevard|Circus|Lea|Villas|Buildings|Wynd|Garth|Glen|Dale|End|"
     r"Court|Gardens|Nook|Copse|Spinney|Paddock|Quay|Embankment|Hollow|Ridge|Path|Gdns|Cres|"
-    r"Side|Paddocks|Pastures|Orchard|Orchards|Dr|Sq|Terr|Ln|Cl|Ct|Pl|Gr|Wk"
+    r"Side|Paddocks|Pastures|Orchard|Orchards|Dr|Sq|Terr|Ln|Cl|Ct|Pl|Gr|Wk|"
+    r"Loan|Vennel|Pend|Gait|Brae"  # Scots
 )
+# Welsh names a street with its word first (heol, stryd, lôn, then its name)
+_WELSH_STREET = r"Heol|Ffordd|Stryd|Teras|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Cae|Llwyn|Rhes"
 _ADDRESS = re.compile(
     rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
     rf"|(?<![/.:\-\d])\b(?!(?:19|20)\d\d\b)\d{{1,4}}[a-z]?,?\s+"
     r"(?!(?:minutes?|mins?|hours?|hrs?|seconds?|miles?|metres?|yards?|steps?)\b)(?:[a-z'’]+\s+){1,2}"
     rf"(?:{_STREET.lower()})\b(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)(?<!\bwk)"
     rf"|\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
+    rf"|\b\d{{1,4}}[A-Za-z]?,?\s+(?:{_WELSH_STREET})\s+(?:y\s+|yr\s+)?[A-Z][\w'’]+"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
     r"|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b"  # typed in lower case
     # "no. 9 on Larch Crescent"
