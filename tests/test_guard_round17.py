@@ -336,3 +336,9 @@ def test_scottish_and_welsh_numbers_and_streets_are_identifiers(text, category):
 def test_a_tai_chi_class_number_is_no_health_number():
     hits = scan_text("tai chi class on 0161 496 0123 is free for carers", (), TODAY)
     assert "nhs_number" not in {hit.category for hit in hits}
+
+
+def test_a_forename_and_a_surname_that_names_a_thing_seen_by_staff_is_a_name():
+    text = "Staff saw Oonagh Ward at the bus station with two men."
+    assert "Oonagh Ward" in flagged(text), scan_text(text, (), TODAY)
+    assert not flagged("Staff visited Nightingale Ward on Tuesday afternoon.")

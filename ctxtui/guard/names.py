@@ -25,6 +25,7 @@ from ctxtui.guard.cues import (
     PRONOUN_LATER,
     SAID_OF_PLACES,
     SAID_WHO,
+    SEEN_OR_TOLD_BEFORE,
     SPOKE_TO,
     STRONG_AFTER,
     WHO_THEY_ARE_AFTER,
@@ -168,6 +169,8 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
     return _capitalised_name(match, before, after, allowed)
 
 
+# a family name that names a thing too, after a forename: "police stopped … Ward"
+_A_SURNAME_THING_NEXT = re.compile(r"\s+(?:Ward|Day|Law|Cash|Wing|Bay)\b(?!\s+[A-Z])")
 _CAPITALS_BEFORE = re.compile(rf"(?:[A-Z]{LETTERS}*\s)*$")
 
 
@@ -177,7 +180,8 @@ def _capitalised_name(
     """A capitalised word: a forename, or a surname standing alone, where a person is meant;
     with the surname after it when there is one."""
     word = match.group(0)
-    if a_thing_after(after):
+    seen = SEEN_OR_TOLD_BEFORE.search(before) and _A_SURNAME_THING_NEXT.match(after)
+    if a_thing_after(after) and not seen:
         return None  # "Kemi's Kitchen", "Tariq Chicken": a shop, a day, a law
     capitals = _CAPITALS_BEFORE.search(before)
     if a_business_run([*(capitals.group(0).split() if capitals else ()), word]):
