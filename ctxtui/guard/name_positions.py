@@ -138,7 +138,8 @@ _SPEAKS_AFTER_A_SURNAME = re.compile(
     rf"|^\s+[A-Z]{LETTERS}+['’]s\s+(?:{KIN})\b"
 )
 # words that name things and are common family names too
-_SURNAME_THING = re.compile(r"^\s+(?:Ward|Day|Law|Cash|Wing|Bay|Line)\b")
+SURNAME_THINGS = r"Ward|Day|Law|Cash|Wing|Bay|Line"
+_SURNAME_THING = re.compile(rf"^\s+(?:{SURNAME_THINGS})\b")
 _OWNED_THING = re.compile(rf"^['’]s\s+{LETTERS}+\s+({LETTERS}+)")
 _AND_A_CAPITAL = re.compile(rf"\s+(?:and|&)\s+([A-Z]{LETTERS}+)\b")
 

@@ -40,6 +40,7 @@ from ctxtui.guard.name_positions import (
     CAPITAL_NEXT,
     ON_A_STREET,
     SURNAME_SAID,
+    SURNAME_THINGS,
     WHEN_BEFORE,
     a_business_run,
     a_given_name_shape,
@@ -170,7 +171,7 @@ def _name_at(text: str, match: re.Match[str], allowed: frozenset[str]) -> NameHi
 
 
 # a family name that names a thing too, after a forename: "police stopped … Ward"
-_A_SURNAME_THING_NEXT = re.compile(r"\s+(?:Ward|Day|Law|Cash|Wing|Bay)\b(?!\s+[A-Z])")
+_A_SURNAME_THING_NEXT = re.compile(rf"\s+(?:{SURNAME_THINGS})\b(?!\s+[A-Z])")
 _CAPITALS_BEFORE = re.compile(rf"(?:[A-Z]{LETTERS}*\s)*$")
 
 

@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ctxtui.guard.cues import KIN, LETTERS, PERSON_AFTER, SIZE_WORDS, SPOKE_TO, STRONG_AFTER
+from ctxtui.guard.cues import (
+    KIN,
+    LETTERS,
+    OWN_RELATIVE_BEFORE,
+    PERSON_AFTER,
+    SIZE_WORDS,
+    SPOKE_TO,
+    STRONG_AFTER,
+)
 from ctxtui.guard.name_positions import a_thing_named
 from ctxtui.guard.subjects import is_role, words
 from ctxtui.guard.word_lists import (
@@ -80,10 +88,6 @@ _LOWER_PAIR_KIN = re.compile(rf"(?:^|[.;:!?]\s+|\n\s*)([a-z]{{2}})(?:['’]s)?\s
 
 # one capital letter for someone, beside their relative: "Q and his cousin", "her friend Q"
 _ONE_CAPITAL = re.compile(r"(?<![\w.&/'’-])[B-HJ-Z](?![\w&/'’.-])")
-_ONE_CAPITAL_KIN_BEFORE = re.compile(
-    rf"\b(?:his|her|their)\s+(?:older\s+|younger\s+|best\s+|little\s+|big\s+)?(?:{KIN})\s+$",
-    re.I,
-)
 _ONE_CAPITAL_KIN_AFTER = re.compile(
     r"\s+(?:and|&|\+)\s+(?:his|her|their)\s+(?:older\s+|younger\s+|best\s+|little\s+|big\s+)?"
     rf"(?:{KIN}|mates?|friends?|pals?)\b",
@@ -159,9 +163,7 @@ def _one_capital_beside_a_relative(text: str) -> Iterator[tuple[str, int, int, b
         before = text[max(0, match.start() - 30) : match.start()]
         if _LETTERED_THINGS.search(before):
             continue  # "Block C and his mates were…": the block, not a person
-        if _ONE_CAPITAL_KIN_BEFORE.search(before) or _ONE_CAPITAL_KIN_AFTER.match(
-            text[match.end() :]
-        ):
+        if OWN_RELATIVE_BEFORE.search(before) or _ONE_CAPITAL_KIN_AFTER.match(text[match.end() :]):
             yield match.group(0), match.start(), match.end(), True
 
 
