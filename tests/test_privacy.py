@@ -470,7 +470,7 @@ HELD_OUT |= {"privacy_round17.tsv": 300, "privacy_round18.tsv": 320, "privacy_ro
 HELD_OUT |= {"privacy_round20.tsv": 310, "privacy_round21.tsv": 310, "privacy_round22.tsv": 310}
 HELD_OUT |= {"privacy_round23.tsv": 250, "privacy_round24.tsv": 310, "privacy_round25.tsv": 290}
 HELD_OUT |= {"privacy_round26.tsv": 300, "privacy_round27.tsv": 300}
-HELD_OUT |= {"privacy_round28.tsv": 300}
+HELD_OUT |= {"privacy_round28.tsv": 300, "privacy_round29.tsv": 300}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT))
