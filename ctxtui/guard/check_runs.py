@@ -1,5 +1,5 @@
 """How the names check's words make runs: a list of names ("Hazel, Jaylen and Ruby"), one name
-of several words ("Ilir Dervishi"), or a place or organisation ("Kestrel Road", "St Brigid's").
+of several words ("Ilir Dervishi"), or a place or organisation ("Kestrel Road", "St Ebba's").
 Pure functions over the check's words (``Token``s, in order)."""
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def joins(text: str, words: Sequence[Token], a: int, b: int, asked: list[bool]) 
 
 
 def place_run(text: str, words: Sequence[Token], first: int, last: int) -> bool:
-    """ "Kestrel Road", "St Brigid's", "the Amberley Youth Hub": a place or organisation, not
+    """ "Kestrel Road", "St Ebba's", "the Amberley Youth Hub": a place or organisation, not
     a person. A place word ends the run, or comes after it among capitalised words (or as the
     first word in lower case after it)."""
     if any(a_given_name_shape(w.text) for w in words[first : last + 1]):

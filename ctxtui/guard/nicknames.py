@@ -35,8 +35,9 @@ _TIMES = frozenset({"AM", "PM"})  # a time after a number ("9 A.M."), else someo
 _HYPHEN_LETTERS = re.compile(r"(?<![\w.@/-])[A-Z]{1,2}-[A-Z]{1,2}(?![\w@/-])")
 _CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}(?![\w.])")
 _CAPS_PEOPLE = re.compile(
-    r"^(?:\s+(?:and|&|\+)\s+[A-Z]{2,3})?(?::?\s+(?:both|were|was|are|is|said|told|have|has|had|hasn'?t|"
-    r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted|seen|spotted|stopped|found|"
+    r"^(?:,\s*[A-Z]{2,3})*(?:,?\s+(?:and|&|\+)\s+[A-Z]{2,3})?"
+    r"(?:\)?:?\s+(?:both|all|were|was|are|is|said|told|have|has|had|hasn'?t|"
+    r"hasnt|isn'?t|rang|called|came|went|got|disclosed|admitted|seen|spotted|stopped|found|known\s+to|"
     r"on\s+a\s+part[\s-]time|(?:should|will|is\s+to|needs\s+to)\s+be\s+(?:offered|referred|"
     r"seen|supported|visited|moved|placed))\b"
     r"|\s+as\s+(?:at\s+risk|vulnerable|a\s+concern)"
@@ -51,7 +52,7 @@ _CAPS_PEOPLE = re.compile(
     r"key\s+worker|mentor|attendance|behaviour)\b"
 )
 _CAPS_PEOPLE_BEFORE = re.compile(
-    rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|with|of|for|knows|know|"
+    rf"\b(?:about|regarding|re|flagged|stopped|saw|seen|told|named|linked|with|of|for|knows|know|"
     rf"have|has|per|both|seeing|visiting|supporting|mentoring|{SPOKE_TO}|known\s+as|"
     rf"{KIN}|referred\s+to(?:\s+\w+){{0,3}}\s+as)\s+$"
     r"|\b(?:boys|girls|lads|pupils|siblings|brothers|sisters|twins|friends),\s*$",
@@ -127,11 +128,32 @@ def initials(text: str) -> Iterator[tuple[str, int, int, bool]]:
         if word in acronyms() and not re.search(r"initials\W*$", text[: match.start()], re.I):
             continue  # "DM" is a message, unless "initials DM"
         after = text[match.end() :]
-        before = text[max(0, match.start() - 20) : match.start()]
+        before = text[max(0, match.start() - 40) : match.start()]
         sure = said_initials or bool(
-            _CAPS_PEOPLE.match(after) or _CAPS_PEOPLE_BEFORE.search(before)
+            _people_after(after) and not _an_abbreviation_spelt_out(text, match.start())
         )
+        sure = sure or bool(_CAPS_PEOPLE_BEFORE.search(before))
         yield word, match.start(), match.end(), sure
+
+
+def _people_after(after: str) -> bool:
+    """What follows capitals says they are someone's, and any listed with them are initials
+    too: "KB and DO were", never "DT and PE were" (school subjects)."""
+    people = _CAPS_PEOPLE.match(after)
+    listed = re.findall(r"\b[A-Z]{2,3}\b", people.group(0)) if people else []
+    return bool(people) and not any(letters in acronyms() for letters in listed)
+
+
+def _an_abbreviation_spelt_out(text: str, start: int) -> bool:
+    """Capitals in brackets after the words they stand for: "Quarry Lane Forum (QLF) met"."""
+    if not text[:start].endswith("("):
+        return False
+    letters = iter(re.findall(r"\b[A-Za-z]", text[:start])[-8:])
+    abbreviation = re.match(r"[A-Z]+", text[start:])
+    return bool(abbreviation) and all(
+        any(initial.upper() == letter for initial in letters)
+        for letter in abbreviation.group(0)  # type: ignore[union-attr]
+    )
 
 
 def _letters_typed_live(text: str) -> Iterator[tuple[str, int, int, bool]]:
