@@ -35,3 +35,27 @@ def test_initials_in_brackets_in_a_list_or_linked_to_something_are_a_person(text
 )
 def test_an_abbreviation_spelt_out_or_a_list_of_subjects_is_no_one(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referral made to the Welsh-language youth club at Canolfan Glanrhyd.",
+        "Older lads gather on Lôn Ceiriog near the bakery.",
+        "Ysgol Bro Teifion reported two pupils missing from period five.",
+        "Last train from Porth Wennol leaves at 23:10.",
+        "The Quayside Forum has offered two volunteers for the patrol.",
+        "talked to the cabbies, they will ring it in if they hear owt",
+    ],
+)
+def test_a_welsh_place_named_kind_first_a_forum_or_a_dialect_word_is_no_one(text):
+    assert not flagged(text), scan_text(text, (), TODAY)
+
+
+def test_a_welsh_court_with_a_house_number_is_an_address():
+    hits = scan_text("Concerns: 4 Cwrt Eithin, older males coming and going.", (), TODAY)
+    assert [h.category for h in hits] == ["address"], hits
+
+
+def test_a_name_beside_a_welsh_place_is_still_a_name():
+    assert "Gethin Price" in flagged("Gethin Price was seen outside Canolfan Glanrhyd.")

@@ -140,6 +140,8 @@ SEEN_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD}|with|and|by)\s+$", re.I)
 # the same without "with", "and" or "by": what is done to a person, just before ("spoke to J")
 SEEN_OR_TOLD_BEFORE = re.compile(rf"\b(?:{_SEEN_OR_TOLD})\s+$", re.I)
 # words of size or age before what someone is called: "Lil Q", "Big Tez"
+# Welsh names a street by its kind first: "Heol y Bont", "Stryd y Felin", "Cwrt Derw"
+WELSH_STREETS = r"Heol|Ffordd|Stryd|Teras|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Llwyn|Rhes|Cwrt"
 SIZE_WORDS = r"Little|Lil|Lil'|Big|Young|Yung|Baby|Tiny|Lickle|Mini"
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)\s+$", re.I)
 PERSON_BEFORE = re.compile(

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ctxtui.guard.ages import NUMBER_WORDS, ages
-from ctxtui.guard.cues import KIN
+from ctxtui.guard.cues import KIN, WELSH_STREETS
 from ctxtui.guard.hits import Hit
 from ctxtui.guard.word_lists import CARDINALS, is_name_word, surnames
 
@@ -180,15 +180,13 @@ _STREET = (
     r"Side|Paddocks|Pastures|Orchard|Orchards|Dr|Sq|Terr|Ln|Cl|Ct|Pl|Gr|Wk|"
     r"Loan|Vennel|Pend|Gait|Brae"  # Scots
 )
-# Welsh names a street with its word first (heol, stryd, lôn, then its name)
-_WELSH_STREET = r"Heol|Ffordd|Stryd|Teras|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Cae|Llwyn|Rhes"
 _ADDRESS = re.compile(
     rf"\b(?i:flat|apartment|apt)\.?\s+(?:\d+[a-z]?|[A-Z])\b"
     rf"|(?<![/.:\-\d])\b(?!(?:19|20)\d\d\b)\d{{1,4}}[a-z]?,?\s+"
     r"(?!(?:minutes?|mins?|hours?|hrs?|seconds?|miles?|metres?|yards?|steps?)\b)(?:[a-z'’]+\s+){1,2}"
     rf"(?:{_STREET.lower()})\b(?<!\bplace)(?<!\bend)(?<!\bbank)(?<!\bfield)(?<!\bwk)"
     rf"|\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_STREET})\b"
-    rf"|\b\d{{1,4}}[A-Za-z]?,?\s+(?:{_WELSH_STREET})\s+(?:y\s+|yr\s+)?[A-Z][\w'’]+"
+    rf"|\b\d{{1,4}}[A-Za-z]?,?\s+(?:{WELSH_STREETS})\s+(?:y\s+|yr\s+)?[A-Z][\w'’]+"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # a full postcode
     r"|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b"  # typed in lower case
     # "no. 9 on Larch Crescent"

@@ -19,6 +19,7 @@ from ctxtui.guard.cues import (
     SPOKE_TO,
     STRONG_AFTER,
     TITLES,
+    WELSH_STREETS,
 )
 from ctxtui.guard.subjects import is_function_word, person_predicate, words
 from ctxtui.guard.word_kinds import word_kind
@@ -278,12 +279,18 @@ _BUSINESS_NAMES = words(
     "masjid masjed mosque jamia jame jamea gurdwara gurudwara mandir kovil koil vihara vihare "
     "iglesia igreja église eglise kościół kosciol biserica cami camii kilise synagogue shul "
     "kanisa chiesa"
+) | words(
+    # Welsh names a place by its kind first: "Canolfan Glanrhyd", "Ysgol Bro Dinas"
+    f"{WELSH_STREETS.lower().replace('|', ' ')} canolfan hamdden ysgol coleg neuadd gorsaf "
+    "capel eglwys plas llys parc pont porth siop caffi tafarn gwesty marchnad meddygfa ysbyty "
+    "llyfrgell swyddfa clwb"
 )
 
 
 def a_business_run(run_words: list[str]) -> bool:
-    """A run of capitalised words that names a shop, a café or a place of worship by one of
-    its words, in English or another language: "Bar Solana", "Masjid Ar-Rahma"."""
+    """A run of capitalised words that names a shop, a café, a place of worship or a Welsh
+    place by one of its words, in English or another language: "Bar Solana", "Masjid
+    Ar-Rahma", "Canolfan Glanrhyd"."""
     return any(word.lower() in _BUSINESS_NAMES for word in run_words)
 
 
