@@ -9,7 +9,8 @@ Run ``make names`` after changing a source. The sources:
   names written in the Latin alphabet only, because that is what a chair types; Vietnamese
   names without their tone marks, and Bulgarian, Russian and Ukrainian forenames in English
   letters, as a chair types them;
-* ``tests/data/forenames_uk.txt``: our own list of forenames common in England and Wales,
+* ``tests/data/forenames_uk.txt``: our own list of forenames common in the UK (Welsh and Gaelic
+  names, and those of communities Faker leaves out or writes in another alphabet, among them),
   with their short forms from the ``nicknames`` package (Apache-2.0, by its maintainers:
   "Jessica" gives "Jess" and "Jessie"), except those that are ordinary words or family words;
 * ``tests/data/proper_words_uk.txt``: our own list of UK towns, services and brands;

@@ -59,3 +59,31 @@ def test_a_welsh_court_with_a_house_number_is_an_address():
 
 def test_a_name_beside_a_welsh_place_is_still_a_name():
     assert "Gethin Price" in flagged("Gethin Price was seen outside Canolfan Glanrhyd.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Iestyn has been sleeping at a friend's most nights.", "Iestyn"),
+        ("Eilidh is doing better since the move.", "Eilidh"),
+        ("Shvan from the car wash pays the younger boys.", "Shvan"),
+        ("Zabiullah and Karwan have both been late all week.", "Zabiullah"),
+        ("Worry: Semhar. Out past midnight.", "Semhar"),
+        ("Hibaq has been getting lifts from a man in a grey car.", "Hibaq"),
+        ("Ask Yazan about the bikes.", "Yazan"),
+    ],
+)
+def test_forenames_of_wales_scotland_and_newer_communities_are_names(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dyfed-Powys Police will share the patrol times.",
+        "Referral to Ysgol Dewi Sant's pastoral team is in place.",
+        "The Safa and Marwa bakery on the parade closes at ten.",
+    ],
+)
+def test_a_force_a_saint_s_school_or_a_shop_is_no_one(text):
+    assert not flagged(text), scan_text(text, (), TODAY)
