@@ -71,6 +71,11 @@ def test_a_name_beside_a_welsh_place_is_still_a_name():
         ("Worry: Semhar. Out past midnight.", "Semhar"),
         ("Hibaq has been getting lifts from a man in a grey car.", "Hibaq"),
         ("Ask Yazan about the bikes.", "Yazan"),
+        ("Tinashe has been sleeping at the garages.", "Tinashe"),
+        ("Worry: Kreshnik. Not in school since May.", "Kreshnik"),
+        ("Pirashanth and Dilshan have both been late all week.", "Pirashanth"),
+        ("Morwenna from the chip shop lets the boys use her phone.", "Morwenna"),
+        ("Sukhman is doing better since the mentoring began.", "Sukhman"),
     ],
 )
 def test_forenames_of_wales_scotland_and_newer_communities_are_names(text, name):
