@@ -76,6 +76,9 @@ def test_a_name_beside_a_welsh_place_is_still_a_name():
         ("Pirashanth and Dilshan have both been late all week.", "Pirashanth"),
         ("Morwenna from the chip shop lets the boys use her phone.", "Morwenna"),
         ("Sukhman is doing better since the mentoring began.", "Sukhman"),
+        ("Oluwadamilare has been given a phone by an older male.", "Oluwadamilare"),
+        ("Worry: Mumtahina. Collected late by unknown adults.", "Mumtahina"),
+        ("Vladyslav from the hand car wash pays the boys in cash.", "Vladyslav"),
     ],
 )
 def test_forenames_of_wales_scotland_and_newer_communities_are_names(text, name):
