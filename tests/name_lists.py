@@ -103,6 +103,7 @@ PROPER_WORD_PEOPLE = ["en"]
 DATA = Path(__file__).resolve().parent.parent / "ctxtui" / "guard" / "data"
 UK_FORENAMES = Path(__file__).with_name("data") / "forenames_uk.txt"
 UK_PROPER_WORDS = Path(__file__).with_name("data") / "proper_words_uk.txt"
+UK_SURNAMES = Path(__file__).with_name("data") / "surnames_uk.txt"
 WORDS = Path("/usr/share/dict/british-english")
 MORE_WORDS = Path("/usr/share/dict/british-english-large")  # Debian's wbritish-large
 NAME = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]{2,})?")
@@ -346,6 +347,7 @@ def build() -> dict[str, str]:
     short = _short_forms(given_here, set(WORDS.read_text(encoding="utf-8").split()))
     uk_forenames |= {n for n in short if n in uk_forenames or n not in faker_surnames}
     forenames = {n for n in faker_forenames | uk_forenames if n.lower() not in place_words}
+    faker_surnames |= _read(UK_SURNAMES)
     surnames = {n for n in faker_surnames if n.lower() not in place_words} - forenames
     words = set(WORDS.read_text(encoding="utf-8").split())
     words |= _without_apostrophes(words)

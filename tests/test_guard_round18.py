@@ -95,3 +95,25 @@ def test_forenames_of_wales_scotland_and_newer_communities_are_names(text, name)
 )
 def test_a_force_a_saint_s_school_or_a_shop_is_no_one(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Teachers say Ogunleye has been falling asleep in class.", "Ogunleye"),
+        ("The PCSO said Wozniak was at the front of the group.", "Wozniak"),
+    ],
+)
+def test_a_family_name_alone_is_flagged_as_readily_as_a_word_on_no_list(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bradford has opened a second youth hub on the ring road.",
+        "Staff said Bolton was quieter than usual on Friday night.",
+    ],
+)
+def test_a_town_that_is_a_family_name_is_still_a_town(text):
+    assert not flagged(text), scan_text(text, (), TODAY)

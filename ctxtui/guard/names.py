@@ -344,7 +344,11 @@ def _run_words(
     at_start = at_sentence_start(text, run[0].start())
     unknown = [  # a Chinese given name is on no list, only of the right shape
         not known_other(m.group(0), at_start and n == 0, allowed)
-        and (not is_name_word(m.group(0)) or a_chinese_given_name(m.group(0)))
+        and (
+            not is_name_word(m.group(0))
+            or a_chinese_given_name(m.group(0))
+            or _a_surname_only(m.group(0))  # no weaker than a word on no list
+        )
         for n, m in enumerate(run)
     ]
     namey = [
@@ -356,6 +360,12 @@ def _run_words(
         elif 0 < n < len(run) - 1 and len(run[n].group(0)) <= 3:
             namey[n] = namey[n] or (unknown[n - 1] and unknown[n + 1])  # "Aung Min Thant"
     return unknown, namey
+
+
+def _a_surname_only(word: str) -> bool:
+    """A surname on no list of forenames or places ("Nowak"; never "London")."""
+    name = title_case(word)
+    return name in surnames() and not is_forename(word) and name not in place_names()
 
 
 def _stretch_named(
