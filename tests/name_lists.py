@@ -13,6 +13,8 @@ Run ``make names`` after changing a source. The sources:
   names, and those of communities Faker leaves out or writes in another alphabet, among them),
   with their short forms from the ``nicknames`` package (Apache-2.0, by its maintainers:
   "Jessica" gives "Jess" and "Jessie"), except those that are ordinary words or family words;
+* ``tests/data/surnames_uk.txt``: our own list of family names of communities that Faker's
+  lists leave out, write in another alphabet or with accents a chair does not type;
 * ``tests/data/proper_words_uk.txt``: our own list of UK towns, services and brands;
 * the British English word list (Debian's ``wbritish``, ``/usr/share/dict/british-english``):
   a forename that is also an ordinary lower-case word there (Grace, Will, Jack) goes into
