@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ctxtui.guard.privacy import scan_text
-from tests.guard_probe import TODAY, flagged
+from tests.guard_probe import TODAY, asked, flagged
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,26 @@ def test_a_family_name_alone_is_flagged_as_readily_as_a_word_on_no_list(text, na
 )
 def test_a_town_that_is_a_family_name_is_still_a_town(text):
     assert not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Pebble and Sprout were both at the garages.", {"Pebble", "Sprout"}),
+        ("Biscuit and Nettle were both outside the arcade after midnight.", {"Biscuit", "Nettle"}),
+    ],
+)
+def test_two_plain_words_both_somewhere_are_two_people(text, names):
+    assert names <= flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesco and Aldi were both at capacity on Saturday.",
+        "Mum and Dad were both at the meeting.",
+        "Nan and Grandad have asked for help with the school run.",
+    ],
+)
+def test_shops_or_relatives_together_are_no_names(text):
+    assert not flagged(text) and not asked(text), scan_text(text, (), TODAY)

@@ -321,8 +321,8 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     lower = word.text.lower()
     if word.text.islower():
         return nickname_listed(text, word.start, word.end)
-    if word.text.isupper() or lower in months_and_days():
-        return False
+    if word.text.isupper() or lower in months_and_days() or _A_RELATIVE.fullmatch(lower):
+        return False  # "Mum and Dad attended"
     if any(
         0 <= i < len(words)
         and words[i].text[0].isupper()
@@ -389,6 +389,7 @@ _WHAT_IS_THEIRS_NEXT = re.compile(
     r"placed\s+(?:in|with|at)|moved\s+(?:in\s+)?with)\b",
     re.I,
 )
+_A_RELATIVE = re.compile(rf"(?:{KIN})")
 _AN_OFFICER_BEFORE = re.compile(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$")
 _OWNERS_OF_KIN = re.compile(rf"['’]\s+(?:{KIN}|kids|children)\b", re.I)
 _A_RELATIVE_BETWEEN_COMMAS = re.compile(rf",\s+(?:the|his|her|their)\s+(?:{KIN})\s*,", re.I)

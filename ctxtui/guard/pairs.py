@@ -62,6 +62,8 @@ _TOGETHER = re.compile(
     r"^\s+(?:are|were)\s+(?:both\s+|all\s+)?(?:siblings|brothers|sisters|cousins|twins|"
     r"friends|best\s+friends|a\s+couple|together)\b"
 )
+# two plain words both somewhere with someone, or out: "Pip and Sprout were both at the garages"
+_SOMEWHERE_TOGETHER = re.compile(r"^\s+(?:was|has|had)\s+(?:at|outside|near|with|out|on\s+the)\b")
 _PLURAL_VERB = re.compile(r"^\s+(have|had|are|were)(?:\s+(?:both|all|each))?\b")
 _ONE_PERSON = {"have": "has", "had": "had", "are": "is", "were": "was"}
 
@@ -86,7 +88,12 @@ def pairs(text: str, allowed: frozenset[str]) -> Iterator[NameHit]:
         plural = _PLURAL_VERB.match(after)
         if plural:  # "have been seen" is said of people as "has been seen" is of one
             after = " " + _ONE_PERSON[plural.group(1)] + after[plural.end() :]
-        if _TOGETHER.match(text[match.end() :]) or person_predicate(after, bare=bool(both)):
+        somewhere = both and _SOMEWHERE_TOGETHER.match(after) and _plain_words(words)
+        if (
+            _TOGETHER.match(text[match.end() :])
+            or somewhere
+            or person_predicate(after, bare=bool(both))
+        ):
             yield from (
                 NameHit(word, match.start(n), match.end(n))
                 for n, word in enumerate(match.groups(), start=1)
