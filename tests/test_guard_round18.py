@@ -140,3 +140,20 @@ def test_two_plain_words_both_somewhere_are_two_people(text, names):
 )
 def test_shops_or_relatives_together_are_no_names(text):
     assert not flagged(text) and not asked(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yp 15 found behind the leisure centre at 2am", "boy 14 stopped by police near the tip"],
+)
+def test_an_age_typed_straight_after_who_it_is_is_an_age(text):
+    assert "age" in {h.category for h in scan_text(text, (), TODAY)}
+
+
+def test_a_bus_number_before_a_stop_is_no_age():
+    assert scan_text("bus 14 stopped at the lights by the school", (), TODAY) == []
+
+
+@pytest.mark.parametrize("text", ["kik: blossom_x22 sending the girls links", "on bereal as tia.k"])
+def test_the_apps_young_people_use_are_not_asked_about(text):
+    assert not asked(text), scan_text(text, (), TODAY)

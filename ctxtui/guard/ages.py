@@ -79,8 +79,9 @@ _AGE = re.compile(
     r"|(?<=[^\W\d_]\s)\(\s*(?:about|around|approx\.?|c\.|maybe|roughly)\s*(?:[4-9]|1\d)\s*\)"
     # between dashes after who it is: "the lad - 13 - said"
     r"|\b(?:boy|girl|lad|yp|male|female|child|son|daughter)\s[-–]\s*(?:[4-9]|1\d)\s*[-–]"
-    # a missing-person line without its comma: "male 13 reported missing"
-    r"|\b(?:male|female)\s+(?:[4-9]|1\d)\b(?=\s+(?:reported|missing|found|seen|stopped|arrested))"
+    # a missing-person line without its comma: "male 13 reported missing", "yp 15 found"
+    r"|\b(?:male|female|yp|cyp|boy|girl|lad|child)\s+(?:[4-9]|1\d)\b"
+    r"(?=\s+(?:reported|missing|found|located|returned|seen|stopped|arrested))"
     # "at 13 he was…": the age someone did something at
     r"|(?:^|[.;]\s+|\b(?:and|but)\s+)at\s+(?:[4-9]|1\d)\s+(?=(?:he|she|they)\s)"
     # "Kwame, 16, was…", "her son, 14, was…"
