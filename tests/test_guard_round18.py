@@ -66,7 +66,7 @@ def test_a_name_beside_a_welsh_place_is_still_a_name():
     [
         ("Iestyn has been sleeping at a friend's most nights.", "Iestyn"),
         ("Eilidh is doing better since the move.", "Eilidh"),
-        ("Shvan from the car wash pays the younger boys.", "Shvan"),
+        ("Shvan from the tyre place pays the younger boys.", "Shvan"),
         ("Zabiullah and Karwan have both been late all week.", "Zabiullah"),
         ("Worry: Semhar. Out past midnight.", "Semhar"),
         ("Hibaq has been getting lifts from a man in a grey car.", "Hibaq"),
@@ -78,7 +78,7 @@ def test_a_name_beside_a_welsh_place_is_still_a_name():
         ("Sukhman is doing better since the mentoring began.", "Sukhman"),
         ("Oluwadamilare has been given a phone by an older male.", "Oluwadamilare"),
         ("Worry: Mumtahina. Collected late by unknown adults.", "Mumtahina"),
-        ("Vladyslav from the hand car wash pays the boys in cash.", "Vladyslav"),
+        ("Vladyslav from the valeting bay gives the boys cash.", "Vladyslav"),
     ],
 )
 def test_forenames_of_wales_scotland_and_newer_communities_are_names(text, name):
@@ -157,3 +157,28 @@ def test_a_bus_number_before_a_stop_is_no_age():
 @pytest.mark.parametrize("text", ["kik: blossom_x22 sending the girls links", "on bereal as tia.k"])
 def test_the_apps_young_people_use_are_not_asked_about(text):
     assert not asked(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("nell from the laundrette says the lads sleep behind the bins", "nell"),
+        ("Wafer from the tyre place is the one they owe", "Wafer"),
+        ("Pip from the scrapyard pays them in vapes", "Pip"),
+    ],
+)
+def test_someone_named_by_the_place_they_come_from_is_asked_about(text, word):
+    assert word in asked(text) | flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff from the school said it was calm on Friday.",
+        "Feedback from the youth club was positive.",
+        "Someone from the council said the lights would be fixed.",
+        "Ash from small bonfires has been found near the swings.",
+    ],
+)
+def test_a_role_a_message_or_a_thing_from_a_place_is_not_asked_about(text):
+    assert not asked(text) and not flagged(text), scan_text(text, (), TODAY)

@@ -82,6 +82,7 @@ from ctxtui.guard.person_places import (
 )
 from ctxtui.guard.subjects import (
     FINITE_NEXT,
+    from_a_place_then_acts,
     is_function_word,
     is_person_verb,
     is_role,
@@ -343,6 +344,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
         or WHO_THEY_ARE_AFTER.match(after)
         or NAMED_AFTER_WHO.search(before)
         or a_pair_opening_does(text[: word.start], after)
+        or from_a_place_then_acts(word.text, after)  # "Pip from the tyre place pays them"
         or (A_FAMILY_AFTER.match(after) and _THE_OR_BOTH.search(before))  # "the Thorn family"
     ):
         # "her nephew Rocket", "worried that Sparrow (14) is…", "Smudge (yp)", "Pip and
@@ -416,6 +418,8 @@ def _person_stands(text: str, word: _Word, before: str) -> bool:
         return capital or bool(FAMILY_OF.match(after))  # "Hazel's phone", "hope's nan"
     if re.match(r"\s+(?:\d|[A-Z]\b)", after):
         return False  # "Studio 3", "Bay G", "June 2031"
+    if from_a_place_then_acts(word.text, after):
+        return True  # "nell from the laundrette says"
     if not capital:
         return lower_case_person(text, word.start, word.end)
     if KIN_BEFORE.search(before) or STRONG_AFTER.match(after) or ROLE_IN_BRACKETS.match(after):

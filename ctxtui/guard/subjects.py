@@ -355,3 +355,30 @@ def person_subject(word: str, after: str, *, name_word: bool = False) -> bool:
     return person_predicate(after, bare=name_word) and not stands_without_naming(
         word, after, name_word=name_word
     )
+
+
+# "… from the tyre place says": someone named by where they work or live, then what they do
+_FROM_A_PLACE_THEN_ACTS = re.compile(
+    r"\s+from\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){1,3}?(?:says|said|told|reckons|pays|gives|gave|"
+    r"runs|ran|sells|sold|lets|let|drives|keeps|(?:is|was)\s+the|has\s+(?!been\b)[a-z]+)\b"
+)
+
+
+def from_a_place_then_acts(word: str, after: str) -> bool:
+    """A word named by the place it comes from, then what a person does: "nell from the
+    laundrette says", "Pip from the tyre place pays them"; never a plural, a role or a message
+    ("staff from the school said", "feedback from the youth club was")."""
+    lower = word.lower()
+    if lower in _FUNCTION_WORDS or lower in role_words() or _plural(lower):
+        return False
+    if _ABSTRACT.search(lower) or lower in _MESSAGES:
+        return False
+    return bool(_FROM_A_PLACE_THEN_ACTS.match(after))
+
+
+_MESSAGES = words(
+    "feedback info information intel update news letter report email message support help "
+    "advice evidence footage data someone somebody anyone anybody everyone nobody one "
+    "contact referral request call text concern worry input word testimony statement account "
+    "ash smoke dust litter rubbish noise light"
+)
