@@ -182,3 +182,18 @@ def test_someone_named_by_the_place_they_come_from_is_asked_about(text, word):
 )
 def test_a_role_a_message_or_a_thing_from_a_place_is_not_asked_about(text):
     assert not asked(text) and not flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sprocket (the youngest) is being sent into shops.", "Sprocket"),
+        ("Jonty (eldest of three) was seen at the garages.", "Jonty"),
+    ],
+)
+def test_who_someone_is_in_the_family_in_brackets_marks_a_name(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+def test_the_oldest_of_anything_else_in_brackets_is_no_one():
+    assert not flagged("The Oak (eldest tree in the park) came down in the storm.")

@@ -54,7 +54,9 @@ AND_A_RELATIVE = re.compile(
 ROLE_IN_BRACKETS = re.compile(
     rf"\s*\((?:[^()]{{0,25}}\s)?(?:{KIN}|parent|guardian|grandad|grandma|nickname|yp|cyp|lad|"
     rf"lass|man|woman|male|female|uasc|prefers|known\s+as|calls|street\s+name|aka)s?\b"
-    r"[^()]{0,25}\)",
+    r"[^()]{0,25}\)"
+    r"|\s*\(\s*(?:the\s+)?(?:youngest|eldest|oldest)(?:\s+(?:one|child|boy|girl|son|daughter|"
+    r"of\s+(?:the\s+)?\w+))?\s*\)",  # "(the youngest)", "(eldest of three)"
     re.I,
 )
 # who someone is, opening a bracket: "(yp)", "(older brother)", "(street name)"
