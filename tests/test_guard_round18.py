@@ -197,3 +197,15 @@ def test_who_someone_is_in_the_family_in_brackets_marks_a_name(text, name):
 
 def test_the_oldest_of_anything_else_in_brackets_is_no_one():
     assert not flagged("The Oak (eldest tree in the park) came down in the storm.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["H&C number 320 417 5562 is on the referral", "her health and care number is 4501239876"],
+)
+def test_northern_irelands_health_and_care_number_is_a_health_number(text):
+    assert [h.category for h in scan_text(text, (), TODAY)] == ["nhs_number"]
+
+
+def test_the_psni_is_a_service_not_a_name():
+    assert not asked("PSNI attended twice on Saturday night.")

@@ -73,8 +73,10 @@ _UNITS = list(CARDINALS)
 _NHS = re.compile(r"(?<![\d-])(\d{3,4})[\s./-]{0,2}(\d{3,4})[\s./-]{0,2}(\d{3,4})(?![\d-]|\.\d)")
 # after "NHS", ten digits however they are spaced: "NHS no 4 0 1 2 2 7 5 3 1 0"
 _NHS_SPACED = re.compile(r"(?<![\d-])(?:\d[\s.-]{0,2}){9}\d(?![\d-]|\.\d)")
-# "NHS no. recorded as …"; Scotland's health number is the CHI
-NHS_SAID = re.compile(r"(?i:\bnhs\b|(?<!tai\s)\bchi\b)[^;\n]{0,50}$")
+# "NHS no. recorded as …"; Scotland's health number is the CHI, Northern Ireland's the H&C
+NHS_SAID = re.compile(
+    r"(?i:\bnhs\b|(?<!tai\s)\bchi\b|\bh\s?[&+]\s?c\b|\bhealth\s+and\s+care)[^;\n]{0,50}$"
+)
 _NHS_SAID_AFTER = re.compile(r"(?i:\s*(?:is\s+)?(?:the\s+|her\s+|his\s+)?nhs\b)")
 NI = re.compile(
     r"\b(?!B\s?G|G\s?B|K\s?N|N\s?K|N\s?T|T\s?N|Z\s?Z)[A-CEGHJ-PR-TW-Z]\s?[A-CEGHJ-NPR-TW-Z]"
@@ -135,7 +137,7 @@ _REFERENCE_AFTER_WORD = re.compile(
 )
 # the number said a few words after the log's name: "the log number is 0217 of the 9th"
 _LOG_OF_A_DAY = re.compile(
-    r"(?i:\b(?:log|cad|incident|storm)(?:\s+(?:number|no\.?|ref))?\s+(?:is|was)\s+)"
+    r"(?i:\b(?:log|cad|incident|storm|serial)(?:\s+(?:number|no\.?|ref))?\s+(?:is|was)\s+)"
     r"(\d{3,5}\s+of\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)\b"
 )
 # Organisations' numbers, said as such: "the council switchboard on 0161…", "office: 020…"
