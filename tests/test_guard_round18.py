@@ -209,3 +209,15 @@ def test_northern_irelands_health_and_care_number_is_a_health_number(text):
 
 def test_the_psni_is_a_service_not_a_name():
     assert not asked("PSNI attended twice on Saturday night.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vapes bought at Farmfoods and Costcutter after school.",
+        "Boys were wearing Trapstar and Corteiz jackets.",
+        "Payments go through Monzo and Revolut accounts.",
+    ],
+)
+def test_shops_apps_and_clothes_young_people_name_are_no_one(text):
+    assert not flagged(text) and not asked(text), scan_text(text, (), TODAY)
