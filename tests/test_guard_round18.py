@@ -221,3 +221,11 @@ def test_the_psni_is_a_service_not_a_name():
 )
 def test_shops_apps_and_clothes_young_people_name_are_no_one(text):
     assert not flagged(text) and not asked(text), scan_text(text, (), TODAY)
+
+
+def test_a_forename_before_a_surname_that_names_a_thing_is_asked_about():
+    assert "Tommy" in asked("Worries about Tommy Ward being collected by older men.")
+
+
+def test_a_ward_named_for_a_surname_is_not_asked_about():
+    assert not asked("Visiting hours on Nightingale Ward are changing.")

@@ -49,6 +49,7 @@ from ctxtui.guard.cues import (
 )
 from ctxtui.guard.letter_names import letter_names
 from ctxtui.guard.name_positions import (
+    SURNAME_THINGS,
     a_family_place_word_said_of_someone,
     a_given_name_shape,
     a_thing_after,
@@ -267,6 +268,14 @@ def _named_like_a_place(text: str, words: Sequence[_Word], first: int, last: int
     names = (w.text for w in words[first : last + 1] if w.kind == "name")
     if any(named_like_a_place(name, before, after) for name in names):
         return True
+    thing = last + 1 if last == first and last + 1 < len(words) else last
+    if (
+        thing == first + 1
+        and words[first].kind == "name"
+        and text[words[first].end : words[thing].start] == " "
+        and _A_SURNAME_THING.fullmatch(words[thing].text)
+    ):
+        return True  # a forename before "Ward", "Day", "Bay": a family name, not a hospital's ward
     place = last + 1 if last == first and last + 1 < len(words) else last
     return (
         place == first + 1
@@ -392,6 +401,7 @@ _WHAT_IS_THEIRS_NEXT = re.compile(
     re.I,
 )
 _A_RELATIVE = re.compile(rf"(?:{KIN})")
+_A_SURNAME_THING = re.compile(SURNAME_THINGS)
 _AN_OFFICER_BEFORE = re.compile(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$")
 _OWNERS_OF_KIN = re.compile(rf"['’]\s+(?:{KIN}|kids|children)\b", re.I)
 _A_RELATIVE_BETWEEN_COMMAS = re.compile(rf",\s+(?:the|his|her|their)\s+(?:{KIN})\s*,", re.I)
