@@ -229,3 +229,18 @@ def test_a_forename_before_a_surname_that_names_a_thing_is_asked_about():
 
 def test_a_ward_named_for_a_surname_is_not_asked_about():
     assert not asked("Visiting hours on Nightingale Ward are changing.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("tommy ward and his cousin on the wall shouting at the patrol", "tommy ward"),
+        ("tommy ward's mum rang the school", "tommy ward"),
+    ],
+)
+def test_a_forename_and_a_thing_naming_surname_in_lower_case_before_kin(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+def test_a_ward_in_lower_case_is_still_a_ward():
+    assert not flagged("the day ward and the clinic are shut on sundays")

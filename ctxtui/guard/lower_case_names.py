@@ -27,6 +27,7 @@ from ctxtui.guard.hits import NameHit
 from ctxtui.guard.name_positions import (
     CAPITAL_NEXT,
     FAMILY_LIKE_PLACE_WORDS,
+    SURNAME_THINGS,
     a_thing_after,
     a_thing_named,
     at_sentence_start,
@@ -304,9 +305,17 @@ def _surname_after_lower_case(word: str, surname: str) -> bool:
 _LOWER_SURNAME = re.compile(rf"\s+[a-z]{LETTERS}*(?:['’](?!s\b){LETTERS}+)?(?=['’]s\b)")
 
 
+_A_SURNAME_THING_NEXT = re.compile(rf"\s(?i:{SURNAME_THINGS})\b")
+
+
 def lower_case_name(word: str, match: re.Match[str], before: str, after: str) -> NameHit | None:
     """``word`` is a forename typed in lower case (``_name_at`` has checked the list). A long
     one that no dictionary knows is a name wherever it stands; a short one needs a sign."""
+    thing = _A_SURNAME_THING_NEXT.match(after)
+    rest = after[thing.end() :] if thing else ""
+    if thing and (AND_A_RELATIVE.match(rest) or STRONG_AFTER.match(rest)):
+        end = match.end() + thing.end()  # "tommy ward and his cousin": a family name, a person
+        return NameHit(match.string[match.start() : end], match.start(), end)
     if PLACE_BEFORE.search(before) or a_thing_named(after) or a_thing_after(after):
         return None  # "st aidan's primary", "bethany mews", "stu's diner"
     lower_surname = _LOWER_SURNAME_NEXT.match(after)
