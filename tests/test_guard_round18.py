@@ -244,3 +244,11 @@ def test_a_forename_and_a_thing_naming_surname_in_lower_case_before_kin(text, na
 
 def test_a_ward_in_lower_case_is_still_a_ward():
     assert not flagged("the day ward and the clinic are shut on sundays")
+
+
+def test_the_main_suspect_or_nominal_is_a_person():
+    assert "Gravel" in flagged("Gravel is the main suspect in the shed fires.")
+
+
+def test_a_vehicle_as_the_main_suspect_is_no_one():
+    assert not flagged("The van is the main suspect vehicle in the thefts.")

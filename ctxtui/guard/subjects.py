@@ -109,7 +109,7 @@ _PERSON_STATES = re.compile(
     r"bloke|guy|man|woman|male|female|kid|child|sibling|person|"
     r"teen|teenager|youngster|pupil|youngest|oldest|"
     r"eldest|leader|ringleader|friend|cousin|brother|sister|son|daughter|dealer|runner|yp|"
-    r"driver|victim)\b|aged\b)\b",
+    r"driver|victim|suspect|nominal|lookout)\b|aged\b)\b",
     re.I,
 )
 # the states above that are a person's doing in a finite verb: they need no verb before them
