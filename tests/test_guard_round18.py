@@ -252,3 +252,14 @@ def test_the_main_suspect_or_nominal_is_a_person():
 
 def test_a_vehicle_as_the_main_suspect_is_no_one():
     assert not flagged("The van is the main suspect vehicle in the thefts.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Worry: Harj. Out past midnight most nights.", "Harj"),
+        ("Ask Ibby about the bikes.", "Ibby"),
+    ],
+)
+def test_short_forms_used_in_families_are_forenames(text, name):
+    assert name in flagged(text), scan_text(text, (), TODAY)
