@@ -263,3 +263,15 @@ def test_a_vehicle_as_the_main_suspect_is_no_one():
 )
 def test_short_forms_used_in_families_are_forenames(text, name):
     assert name in flagged(text), scan_text(text, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["exam UCI 52841K300417Q on the form", "her Oyster card 0612 4471 2290 was used at 1am"],
+)
+def test_an_exam_candidate_id_or_a_travel_card_number_is_a_reference(text):
+    assert "reference" in {h.category for h in scan_text(text, (), TODAY)}
+
+
+def test_a_travel_card_without_a_number_is_nothing():
+    assert scan_text("Her Oyster card was topped up with 20 pounds.", (), TODAY) == []

@@ -127,7 +127,8 @@ REFERENCE = re.compile(
 # unless a finder that knows the number better (phone, NHS, NI) has it.
 _REFERENCE_AFTER_WORD = re.compile(
     r"(?i:\b(?:ref(?:erence)?|refs|number|no|id|log|mrn|urn|crn|cad|storm|niche|athena|pnc|cris|"
-    r"record|mash|yot|occurrence|incident|(?:misper|merlin)(?:\s+report)?)"
+    r"record|mash|yot|occurrence|incident|(?:misper|merlin)(?:\s+report)?|uci|"
+    r"(?:oyster|travel|zip|bus\s+pass|rail)\s*card|bus\s+pass)"
     r"\b\.?\s*[:#-]?\s*(?:no\.?\s*|number\s*|id\s*)?)(?:[A-Z]{1,4}\s(?=\d{5}))?"
     r"(?=[A-Za-z0-9/*-]*\d[A-Za-z0-9/*-]*\d[A-Za-z0-9/*-]*\d)[A-Za-z0-9][A-Za-z0-9/*-]*[A-Za-z0-9]"
     # or in groups of digits: "Niche occurrence 4410 2231 907", "number CP 41 882"
