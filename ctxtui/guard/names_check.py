@@ -85,6 +85,7 @@ from ctxtui.guard.subjects import (
     FINITE_NEXT,
     from_a_place_then_acts,
     is_function_word,
+    is_kin,
     is_person_verb,
     is_role,
     person_around,
@@ -331,7 +332,7 @@ def _nickname_stands(text: str, words: Sequence[_Word], n: int) -> bool:
     lower = word.text.lower()
     if word.text.islower():
         return nickname_listed(text, word.start, word.end)
-    if word.text.isupper() or lower in months_and_days() or _A_RELATIVE.fullmatch(lower):
+    if word.text.isupper() or lower in months_and_days() or is_kin(lower):
         return False  # "Mum and Dad attended"
     if any(
         0 <= i < len(words)
@@ -400,7 +401,6 @@ _WHAT_IS_THEIRS_NEXT = re.compile(
     r"placed\s+(?:in|with|at)|moved\s+(?:in\s+)?with)\b",
     re.I,
 )
-_A_RELATIVE = re.compile(rf"(?:{KIN})")
 _A_SURNAME_THING = re.compile(SURNAME_THINGS)
 _AN_OFFICER_BEFORE = re.compile(r"\b(?:" + "|".join(OFFICER_TITLES) + r")\.?\s+$")
 _OWNERS_OF_KIN = re.compile(rf"['’]\s+(?:{KIN}|kids|children)\b", re.I)

@@ -194,6 +194,11 @@ def person_around(after: str) -> bool:
     return bool(_AROUND.match(after))
 
 
+def is_kin(word: str) -> bool:
+    """A family word: "mum", "Nan", "cousin"."""
+    return word.lower() in _KIN
+
+
 def is_role(word: str) -> bool:
     """A pronoun, determiner or other function word, a family word, a role or an agency."""
     lower = word.lower()
